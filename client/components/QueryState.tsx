@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+
+/** The loading, error and empty states every screen and chart shows the same way. */
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="state" role="status" aria-live="polite">
+      {t("state.loading")}
+    </p>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="state state-error" role="alert">
+      <p>{t("state.error", { message })}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t("state.retry")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return <p className="state state-empty">{children ?? t("state.empty")}</p>;
+}

@@ -1,0 +1,66 @@
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+
+function Card({ label, value, detail, title }: { label: string; value: string; detail?: string; title?: string }) {
+  return (
+    <article className="card" aria-label={label}>
+      <h3>{label}</h3>
+      <p className="card-value" title={title}>
+        {value}
+      </p>
+      {detail && <p className="card-detail">{detail}</p>}
+    </article>
+  );
+}
+
+/** Headline figures of the movement, in the user's locale (vi-VN numbers by default). */
+export function SummaryCards({ summary }: { summary: TDashboardSummary }) {
+  const { t, locale } = useI18n();
+  const num = (v: number) => formatNumber(v, locale);
+  const { covered, total } = summary.cameraCoverage;
+  const religion = (r: string) => summary.byReligion.find((x) => x.religion === r)?.sites ?? 0;
+  const clans = summary.byModelType.find((m) => m.code === "clan-security")?.sites ?? 0;
+  const religiousSites = summary.byReligion.reduce((s, r) => s + r.sites, 0);
+  return (
+    <section aria-label={t("dashboard.heading")}>
+      <p className="as-of">{t("dashboard.asOf", { date: formatDate(summary.asOf) })}</p>
+      <div className="cards">
+        <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
+        <Card label={t("card.sites")} value={num(summary.siteCount)} />
+        <Card label={t("card.areasWithModels")} value={num(summary.areasWithModels)} />
+        <Card
+          label={t("card.coverage")}
+          value={t("card.coverageValue", {
+            covered: num(covered),
+            total: num(total),
+            percent: formatPercent(covered, total, locale),
+          })}
+        />
+        <Card
+          label={t("card.cameras")}
+          value={num(summary.cameras.cameras)}
+          detail={t("card.camerasDetail", {
+            recorders: num(summary.cameras.recorders),
+            memoryCards: num(summary.cameras.memoryCards),
+          })}
+        />
+        <Card
+          label={t("card.cost")}
+          value={formatMoneyShort(summary.cameras.costVnd, locale)}
+          title={formatMoneyExact(summary.cameras.costVnd, locale)}
+          detail={formatMoneyExact(summary.cameras.costVnd, locale)}
+        />
+        <Card label={t("card.clans")} value={num(clans)} />
+        <Card
+          label={t("card.religious")}
+          value={num(religiousSites)}
+          detail={t("card.religiousDetail", {
+            buddhism: num(religion("buddhism")),
+            catholicism: num(religion("catholicism")),
+          })}
+        />
+      </div>
+    </section>
+  );
+}

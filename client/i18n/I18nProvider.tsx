@@ -1,0 +1,50 @@
+import type { Locale } from "@qt/shared/format";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { en, type MessageKey, vi } from "./dictionary.ts";
+
+const STORAGE_KEY = "qt.locale";
+const dictionaries = { vi, en } as const;
+
+type I18n = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode: the choice lasts for this visit only.
+    }
+    document.documentElement.lang = next;
+  }, []);
+  const t = useCallback(
+    (key: MessageKey, params?: Record<string, string | number>) => {
+      const text: string = dictionaries[locale][key];
+      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+    },
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error("useI18n outside I18nProvider");
+  return ctx;
+}

@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+/**
+ * Works around prisma/prisma issue 27403 ("Column type 'name' could not be deserialized"):
+ * @prisma/adapter-pg 6.19 has no mapping for PostgreSQL's internal `name` type (oid 19), which the
+ * migration engine's catalog queries return. `name` is text on the wire, so report it as text (25).
+ * Used as the pool's client class so that both pool queries and transactions are covered.
+ */
+const NAME_OID = 19;
+const TEXT_OID = 25;
+function nameAsText<T>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of (r as pg.QueryResult | undefined)?.fields ?? []) {
+      if (f.dataTypeID === NAME_OID) f.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+class NameAsTextClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; we only post-process results.
+  override query(...args: any[]): any {
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: Error, res: unknown) => last(err, res && nameAsText(res));
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    return out instanceof Promise ? out.then(nameAsText) : out;
+  }
+}
+
+/**
+ * @prisma/adapter-pg 6.19 runs a migration script by splitting it on ";", which breaks
+ * dollar-quoted function bodies (the audit trigger of the first migration). PostgreSQL's simple
+ * query protocol runs a whole multi-statement script in one call, so send it as it is.
+ */
+class PrismaPgWholeScripts extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapter: A): A {
+  adapter.executeScript = async (script: string) => {
+    await adapter.underlyingDriver().query(script);
+  };
+  return adapter;
+}
+
+export type AdapterChoice = {
+  kind: DatabaseKind;
+  factory: PrismaPg | PrismaPGlite;
+  close: () => Promise<void>;
+};
+
+/** PostgreSQL when a postgresql:// URL is given, otherwise the embedded PGlite in `$DATA_DIR/pg`. */
+export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: string }): Promise<AdapterChoice> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, Client: NameAsTextClient, max: 10 });
+    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool), close: () => pool.end() };
+  }
+  const dir = path.join(opts.dataDir, "pg");
+  fs.mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+/**
+ * For the Prisma CLI process only. PGlite arms PostgreSQL's internal timers (setitimer, emulated
+ * with setTimeout) and pglite-prisma-adapter 0.6's dispose() does not close the database, so an
+ * open PGlite would keep `prisma migrate deploy` running forever after it has applied the
+ * migrations, and the schema engine's own 10 s guard timers add 10 s more. Timers armed from
+ * WebAssembly are unref'd, and the database is closed cleanly once the CLI has nothing left to do.
+ */
+export function releaseWhenCliIsDone(choice: AdapterChoice): void {
+  if (choice.kind !== "pglite") return;
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args);
+    const stack = new Error().stack ?? "";
+    // PGlite's emulated setitimer, and the Prisma schema engine's 10 s guard timer around its calls.
+    if (stack.includes("__setitimer_js") || stack.includes("wasm://")) timer.unref();
+    return timer;
+  }) as typeof setTimeout;
+  process.once("beforeExit", () => void choice.close());
+}

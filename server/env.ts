@@ -1,0 +1,29 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The environment, checked once at start-up; a bad value stops the server with a clear message. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là URL postgresql://… (must be a postgresql:// URL)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof ZEnv> & { dataDir: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify from "fastify";
+import { type Context, createContextInner } from "../context.ts";
+import type { DatabaseKind, Db } from "../db.ts";
+import { logger } from "../logger.ts";
+import { type AppRouter, appRouter } from "../routers/_app.ts";
+
+const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
+
+export type AppOptions = { db: Db; dbKind: DatabaseKind; serveClient?: boolean };
+
+/** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    disableRequestLogging: process.env.NODE_ENV === "test",
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // recharts and React set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+
+  app.get("/api/health", async () => {
+    await opts.db.$queryRaw`SELECT 1`;
+    return { status: "ok", database: opts.dbKind };
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/api/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }): Context =>
+        createContextInner({
+          db: opts.db,
+          dbKind: opts.dbKind,
+          meta: { ip: req.ip, userAgent: req.headers["user-agent"] ?? "", secure: req.protocol === "https" },
+        }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "trpc error");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  if (opts.serveClient && fs.existsSync(path.join(clientDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+    // Client-side routes: any GET that is not an API call or a file gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
+      return reply.code(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy." } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,67 @@
+/** Domain enums shared by server, client and seed. Values match the database enums. */
+
+export const MODEL_CATEGORIES = [
+  "clan",
+  "camera",
+  "religious",
+  "school",
+  "enterprise",
+  "residential",
+  "border_sea",
+  "ethnic_minority",
+  "mass_organization",
+  "online",
+  "other",
+] as const;
+export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
+
+export const RELIGIONS = ["buddhism", "catholicism", "protestantism", "caodaism", "hoahao", "other"] as const;
+export type Religion = (typeof RELIGIONS)[number];
+
+export const SITE_STATUSES = ["active", "suspended", "dissolved"] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+export const FUNDING_SOURCES = ["state_budget", "socialized", "mixed"] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const AWARD_ISSUERS = [
+  "provincial_committee",
+  "ministry",
+  "department_v05",
+  "provincial_police",
+  "other",
+] as const;
+export type AwardIssuer = (typeof AWARD_ISSUERS)[number];
+
+export const AWARD_FORMS = ["emulation_flag", "certificate_of_merit", "certificate"] as const;
+export type AwardForm = (typeof AWARD_FORMS)[number];
+
+export const RECIPIENT_KINDS = ["collective", "individual"] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+export const ROLES = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The years the source article reviews (tổng kết 15 năm 2007–2022). */
+export const REVIEW_PERIOD = { fromYear: 2007, toYear: 2022 } as const;
+/** Oldest year a record may carry. */
+export const MIN_YEAR = 1990;
+
+/**
+ * Lower-case text without Vietnamese diacritics, for search: "Hải Lăng" → "hai lang",
+ * "Dòng họ" → "dong ho". Đ/đ is not a combining mark, so it is mapped by hand.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The search column of a record: its own texts and the names of its area and district, folded. */
+export function searchTextOf(parts: (string | null | undefined)[]): string {
+  return foldVietnamese(parts.filter(Boolean).join(" "));
+}

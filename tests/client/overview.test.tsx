@@ -1,0 +1,72 @@
+import { screen, within } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import OverviewRoute from "../../client/routes/overview.tsx";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { installationRow, siteRow } from "../fixtures/factories.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  // Covered: Phường 1 (Đông Hà), Xã Hải Phú (Hải Lăng), Xã Hải Lệ (TX Quảng Trị): 3/126; 40 cameras.
+  const areas = await t.db.adminUnit.findMany({
+    where: { code: { in: ["19333", "19702", "19705"] } },
+    include: { parent: true },
+  });
+  const camType = await t.db.modelType.findUniqueOrThrow({ where: { code: "security-camera" } });
+  const ref = (code: string) => {
+    const a = areas.find((x) => x.code === code);
+    if (!a) throw new Error(code);
+    return { id: a.id, name: a.name, districtName: a.parent?.name ?? "" };
+  };
+  await t.db.site.createMany({
+    data: ["19333", "19702", "19705"].map((c) =>
+      siteRow(ref(c), { modelTypeId: camType.id, name: `Camera ${c}`, establishedOn: new Date("2018-05-01") }),
+    ),
+  });
+  await t.db.cameraInstallation.createMany({
+    data: [
+      installationRow(ref("19333"), {
+        installedOn: new Date("2018-05-01"),
+        cameras: 25,
+        recorders: 1,
+        memoryCards: 2,
+        costVnd: 1_250_000_000n,
+        fundingSource: "state_budget",
+      }),
+      installationRow(ref("19702"), {
+        installedOn: new Date("2019-05-01"),
+        cameras: 10,
+        recorders: 1,
+        memoryCards: 0,
+        costVnd: 300_000_000n,
+        fundingSource: "mixed",
+      }),
+      installationRow(ref("19705"), {
+        installedOn: new Date("2020-05-01"),
+        cameras: 5,
+        recorders: 0,
+        memoryCards: 1,
+        costVnd: 150_000_000n,
+        fundingSource: "socialized",
+      }),
+    ],
+  });
+}, 60_000);
+afterAll(() => t.close());
+
+describe("overview screen", () => {
+  it("shows the headline figures from the database in vi-VN formats", async () => {
+    renderApp(<OverviewRoute />, { db: t.db });
+    expect(screen.getByRole("status")).toHaveTextContent("Đang tải");
+    const coverage = await screen.findByRole("article", { name: "Phủ camera an ninh" });
+    expect(coverage).toHaveTextContent("3/126 xã (2,4%)");
+    expect(screen.getByRole("article", { name: "Mắt camera" })).toHaveTextContent("40");
+    expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1,7 tỷ đồng");
+    expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1.700.000.000 đồng");
+    const chart = screen.getByRole("figure", { name: "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện" });
+    expect(within(chart).getByText("Toàn tỉnh 2,4%")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../prisma/seed/index.ts";
+import { createContextInner } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seed(t.db, { demo: true });
+}, 60_000);
+afterAll(() => t.close());
+
+const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind }));
+
+describe("seeded demo data reproduces every figure of the 2023 conference article", () => {
+  it("loads the 10 district-level units and 126 commune-level areas of Quảng Trị", async () => {
+    expect(await t.db.adminUnit.count({ where: { level: "district" } })).toBe(10);
+    expect(await t.db.adminUnit.count({ where: { level: "commune" } })).toBe(125);
+    const s = await caller().dashboard.summary({});
+    expect(s.cameraCoverage.total).toBe(126);
+    expect(s.byDistrict).toHaveLength(10);
+  });
+
+  it("has more than 30 model types replicated", async () => {
+    const s = await caller().dashboard.summary({});
+    expect(s.modelTypeCount).toBeGreaterThan(30);
+  });
+
+  it("clan with no crime: 113 sites in 4 districts", async () => {
+    const s = await caller().dashboard.summary({});
+    const clan = s.byModelType.find((m) => m.code === "clan-no-crime");
+    expect(clan).toMatchObject({ sites: 113, districts: 4 });
+  });
+
+  it("security cameras: 73/126 areas in 8 districts; 1,131 cameras, 53 recorders, 67 cards, just under 5 billion", async () => {
+    const s = await caller().dashboard.summary({});
+    expect(s.cameraCoverage).toEqual({ covered: 73, total: 126 });
+    expect(s.byDistrict.filter((d) => d.coveredAreas > 0)).toHaveLength(8);
+    const camera = s.byModelType.find((m) => m.code === "security-camera");
+    expect(camera).toMatchObject({ sites: 73, communes: 73, districts: 8 });
+    expect(s.cameras).toMatchObject({ cameras: 1131, recorders: 53, memoryCards: 67 });
+    expect(s.cameras.costVnd).toBeLessThan(5_000_000_000);
+    expect(s.cameras.costVnd).toBeGreaterThan(4_900_000_000);
+  });
+
+  it("175 clans take part in security; 34 Buddhist and 8 Catholic models", async () => {
+    const s = await caller().dashboard.summary({});
+    expect(s.byModelType.find((m) => m.code === "clan-security")?.sites).toBe(175);
+    expect(s.byReligion).toEqual([
+      { religion: "buddhism", sites: 34 },
+      { religion: "catholicism", sites: 8 },
+    ]);
+    expect(s.byModelType.find((m) => m.code === "religious-community")).toMatchObject({ sites: 42 });
+  });
+
+  it("awards as listed in the article", async () => {
+    const rows = await t.db.award.groupBy({
+      by: ["issuer", "form", "recipientKind"],
+      _count: { _all: true },
+      where: { deletedAt: null },
+    });
+    const count = (issuer: string, form: string, kind?: string) =>
+      rows
+        .filter((r) => r.issuer === issuer && r.form === form && (!kind || r.recipientKind === kind))
+        .reduce((sum, r) => sum + r._count._all, 0);
+    expect(count("provincial_committee", "emulation_flag", "collective")).toBe(6);
+    expect(count("ministry", "certificate_of_merit", "collective")).toBe(18);
+    expect(count("provincial_committee", "certificate_of_merit", "collective")).toBe(30);
+    expect(count("provincial_committee", "certificate_of_merit", "individual")).toBe(75);
+    expect(count("department_v05", "certificate", "collective")).toBe(5);
+    expect(count("department_v05", "certificate", "individual")).toBe(5);
+    expect(count("provincial_police", "certificate")).toBe(45);
+  });
+
+  it("establishment dates spread over 2007–2022", async () => {
+    const years = await t.db.$queryRaw<{ y: number }[]>`
+      SELECT DISTINCT EXTRACT(YEAR FROM established_on)::int AS y FROM site ORDER BY y`;
+    expect(years.map((r) => r.y)).toEqual(Array.from({ length: 16 }, (_, i) => 2007 + i));
+  });
+
+  it("seeding twice changes nothing", async () => {
+    const before = await Promise.all([
+      t.db.site.count(),
+      t.db.cameraInstallation.count(),
+      t.db.award.count(),
+      t.db.adminUnit.count(),
+      t.db.modelType.count(),
+    ]);
+    await seed(t.db, { demo: true });
+    const after = await Promise.all([
+      t.db.site.count(),
+      t.db.cameraInstallation.count(),
+      t.db.award.count(),
+      t.db.adminUnit.count(),
+      t.db.modelType.count(),
+    ]);
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,3 @@
+export function findPostgresBin(): string | null;
+export function freePort(): Promise<number>;
+export function startPostgres(): Promise<{ url: (db: string) => string; stop: () => void } | null>;

@@ -1,0 +1,44 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const failOnConsoleError = "tests/setup/fail-on-console-error.ts";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Procedures through createCaller on a real database (PGlite, or PostgreSQL when
+        // TEST_DATABASE_URL is set by tests/run.mjs).
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          environment: "node",
+          setupFiles: [failOnConsoleError],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: "client",
+          include: ["tests/client/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: [failOnConsoleError, "tests/setup/client.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
