@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
+import { type ReactNode, Suspense, useState } from "react";
+import { BrowserRouter, NavLink, Route, Routes } from "react-router";
+import { Loading } from "./components/QueryState.tsx";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
-import OverviewRoute from "./routes/overview.tsx";
+import { ROUTES } from "./routes/index.ts";
 import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
 
 export function makeQueryClient() {
@@ -40,9 +41,20 @@ function Shell() {
           </select>
         </label>
       </header>
-      <Routes>
-        <Route path="/" element={<OverviewRoute />} />
-      </Routes>
+      <nav className="app-nav" aria-label={t("nav.label")}>
+        {ROUTES.filter((r) => r.navKey).map((r) => (
+          <NavLink key={r.path} to={r.path} end={r.path === "/"}>
+            {r.navKey ? t(r.navKey) : null}
+          </NavLink>
+        ))}
+      </nav>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          {ROUTES.map(({ path, Component }) => (
+            <Route key={path} path={path} element={<Component />} />
+          ))}
+        </Routes>
+      </Suspense>
     </>
   );
 }

@@ -1,63 +1,13 @@
+import { commonEn, commonVi } from "./messages/common.ts";
+import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
+
 /**
- * Every string the user sees. Vietnamese first; English must have the same keys (checked by the
- * type). Placeholders are written {name}.
+ * Every string the user sees, one file per domain under messages/: Vietnamese first, English with
+ * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
+ * ("dashboard.", "auth.", "entry.", "reports.") so the files never collide.
  */
-export const vi = {
-  "app.title": "Mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc",
-  "app.province": "Công an tỉnh Quảng Trị",
-  "app.language": "Ngôn ngữ",
-  "nav.overview": "Tổng quan",
-  "state.loading": "Đang tải số liệu…",
-  "state.empty": "Chưa có số liệu cho bộ lọc này.",
-  "state.error": "Không tải được số liệu: {message}",
-  "state.retry": "Thử lại",
-  "dashboard.heading": "Tổng quan phong trào",
-  "dashboard.asOf": "Số liệu tính đến {date}",
-  "card.modelTypes": "Mô hình được nhân rộng",
-  "card.sites": "Điểm mô hình",
-  "card.areasWithModels": "Địa bàn cấp xã có mô hình",
-  "card.coverage": "Phủ camera an ninh",
-  "card.coverageValue": "{covered}/{total} xã ({percent})",
-  "card.cameras": "Mắt camera",
-  "card.camerasDetail": "{recorders} đầu thu, {memoryCards} thẻ nhớ",
-  "card.cost": "Kinh phí camera",
-  "card.clans": "Dòng họ tham gia bảo đảm ANTT",
-  "card.religious": "Mô hình trong tôn giáo",
-  "card.religiousDetail": "{buddhism} Phật giáo, {catholicism} Công giáo",
-  "chart.coverage.title": "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện",
-  "chart.coverage.unit": "% địa bàn cấp xã",
-  "chart.coverage.province": "Toàn tỉnh {percent}",
-  "chart.coverage.tooltip": "{covered}/{total} xã ({percent})",
-  "chart.coverage.series": "Tỷ lệ phủ",
-} as const;
+export const vi = { ...commonVi, ...dashboardVi } as const;
 
 export type MessageKey = keyof typeof vi;
 
-export const en: Record<MessageKey, string> = {
-  "app.title": "Movement models: all people protect national security",
-  "app.province": "Quảng Trị Provincial Police",
-  "app.language": "Language",
-  "nav.overview": "Overview",
-  "state.loading": "Loading figures…",
-  "state.empty": "No figures for this filter yet.",
-  "state.error": "Could not load the figures: {message}",
-  "state.retry": "Retry",
-  "dashboard.heading": "Movement overview",
-  "dashboard.asOf": "Figures as of {date}",
-  "card.modelTypes": "Model types replicated",
-  "card.sites": "Model sites",
-  "card.areasWithModels": "Commune-level areas with a model",
-  "card.coverage": "Security camera coverage",
-  "card.coverageValue": "{covered}/{total} communes ({percent})",
-  "card.cameras": "Cameras",
-  "card.camerasDetail": "{recorders} recorders, {memoryCards} memory cards",
-  "card.cost": "Money spent on cameras",
-  "card.clans": "Clans taking part in security",
-  "card.religious": "Religious-community models",
-  "card.religiousDetail": "{buddhism} Buddhist, {catholicism} Catholic",
-  "chart.coverage.title": "Commune-level areas with security cameras, by district",
-  "chart.coverage.unit": "% of commune-level areas",
-  "chart.coverage.province": "Province {percent}",
-  "chart.coverage.tooltip": "{covered}/{total} communes ({percent})",
-  "chart.coverage.series": "Coverage",
-};
+export const en: Record<MessageKey, string> = { ...commonEn, ...dashboardEn };

@@ -1,0 +1,57 @@
+import type { SessionUser } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/** A Prisma transaction client (or the client itself): audit entries go in the caller's transaction. */
+export type Tx = Prisma.TransactionClient;
+
+export type AuditAction =
+  | "create"
+  | "update"
+  | "remove"
+  | "restore"
+  | "login"
+  | "logout"
+  | "export"
+  | "disable"
+  | "reset_password"
+  | "change_password";
+
+/** JSON-safe copy of a record for the audit trail: BigInt → number, Date → ISO string; secrets dropped. */
+export function auditSnapshot(record: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
+  if (!record) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "passwordHash" || key === "tokenHash" || key === "searchText") continue;
+    out[key] = typeof value === "bigint" ? Number(value) : value instanceof Date ? value.toISOString() : value;
+  }
+  return out as Prisma.InputJsonValue;
+}
+
+/**
+ * Appends an audit entry. Call it with the transaction that makes the change, so a change and its
+ * entry are written together or not at all. Entries are never updated or deleted (a trigger
+ * refuses it).
+ */
+export async function writeAudit(
+  tx: Tx,
+  entry: {
+    user: Pick<SessionUser, "id" | "username"> | null;
+    action: AuditAction;
+    entity: string;
+    entityId: string | number;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  },
+): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      userId: entry.user?.id ?? null,
+      username: entry.user?.username ?? "",
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      before: auditSnapshot(entry.before),
+      after: auditSnapshot(entry.after),
+    },
+  });
+}
