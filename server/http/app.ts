@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import { type Context, createContextInner } from "../context.ts";
 import type { DatabaseKind, Db } from "../db.ts";
 import { logger } from "../logger.ts";
@@ -14,6 +14,23 @@ import { type AppRouter, appRouter } from "../routers/_app.ts";
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
 export type AppOptions = { db: Db; dbKind: DatabaseKind; serveClient?: boolean };
+
+/**
+ * The context of an HTTP request: the database and who is calling (from the session cookie).
+ * tRPC and the plain HTTP routes (report downloads) both build their context here.
+ */
+export async function createRequestContext(
+  opts: AppOptions,
+  req: FastifyRequest,
+  _reply: FastifyReply,
+): Promise<Context> {
+  // TODO(issue 3): resolve the session cookie into ctx.user.
+  return createContextInner({
+    db: opts.db,
+    dbKind: opts.dbKind,
+    meta: { ip: req.ip, userAgent: req.headers["user-agent"] ?? "", secure: req.protocol === "https" },
+  });
+}
 
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
 export async function buildApp(opts: AppOptions) {
@@ -50,12 +67,7 @@ export async function buildApp(opts: AppOptions) {
     prefix: "/api/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }): Context =>
-        createContextInner({
-          db: opts.db,
-          dbKind: opts.dbKind,
-          meta: { ip: req.ip, userAgent: req.headers["user-agent"] ?? "", secure: req.protocol === "https" },
-        }),
+      createContext: ({ req, res }) => createRequestContext(opts, req, res),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "trpc error");
       },

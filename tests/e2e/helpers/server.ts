@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../support/postgres.mjs";
+import { E2E_ADMIN_PASSWORD } from "./auth.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
