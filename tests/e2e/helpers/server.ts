@@ -27,6 +27,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
