@@ -12,6 +12,17 @@ const KIND: Record<string, UnitKind> = {
   "thị trấn": "thi_tran",
 };
 
+/**
+ * End of validity of the 2020–2024 units. Six communes were merged into neighbours on 01/01/2025
+ * (Nghị quyết 1281/NQ-UBTVQH15; codes from the GSO lists before and after). Districts were
+ * abolished and the province merged with Quảng Bình on 01/07/2025, so every other unit of this
+ * arrangement ends on 30/06/2025. Records of 2007–2024 keep pointing at these units.
+ */
+const MERGED_ON_2025_01_01 = new Set(["19549", "19525", "19531", "19630", "19651", "19696"]);
+const END_OF_2024 = new Date(Date.UTC(2024, 11, 31));
+const END_OF_DISTRICTS = new Date(Date.UTC(2025, 5, 30));
+const validTo = (code: string) => (MERGED_ON_2025_01_01.has(code) ? END_OF_2024 : END_OF_DISTRICTS);
+
 function kindOf(type: string): UnitKind {
   const kind = KIND[type];
   if (!kind) throw new Error(`Unknown unit type in reference data: ${type}`);
@@ -26,15 +37,28 @@ function kindOf(type: string): UnitKind {
 export async function seedReference(db: Db): Promise<void> {
   const province = await db.adminUnit.upsert({
     where: { code: units.province.code },
-    create: { code: units.province.code, name: units.province.name, kind: "tinh", level: "province" },
-    update: {},
+    create: {
+      code: units.province.code,
+      name: units.province.name,
+      kind: "tinh",
+      level: "province",
+      validTo: END_OF_DISTRICTS,
+    },
+    update: { validTo: END_OF_DISTRICTS },
     select: { id: true },
   });
   for (const d of units.districts) {
     const district = await db.adminUnit.upsert({
       where: { code: d.code },
-      create: { code: d.code, name: d.name, kind: kindOf(d.type), level: "district", parentId: province.id },
-      update: {},
+      create: {
+        code: d.code,
+        name: d.name,
+        kind: kindOf(d.type),
+        level: "district",
+        parentId: province.id,
+        validTo: END_OF_DISTRICTS,
+      },
+      update: { validTo: END_OF_DISTRICTS },
       select: { id: true },
     });
     const existing = new Set(
@@ -49,6 +73,7 @@ export async function seedReference(db: Db): Promise<void> {
           kind: kindOf(c.type),
           level: "commune" as const,
           parentId: district.id,
+          validTo: validTo(c.code),
         })),
       });
     }

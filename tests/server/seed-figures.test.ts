@@ -22,6 +22,12 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
     expect(s.byDistrict).toHaveLength(10);
   });
 
+  it("ends the six communes merged on 01/01/2025 at 31/12/2024 and the others with the districts", async () => {
+    const ended = await t.db.adminUnit.findMany({ where: { validTo: new Date("2024-12-31") }, select: { code: true } });
+    expect(ended.map((u) => u.code).sort()).toEqual(["19525", "19531", "19549", "19630", "19651", "19696"]);
+    expect(await t.db.adminUnit.count({ where: { validTo: new Date("2025-06-30") } })).toBe(1 + 10 + 125 - 6);
+  });
+
   it("has more than 30 model types replicated", async () => {
     const s = await caller().dashboard.summary({});
     expect(s.modelTypeCount).toBeGreaterThan(30);
