@@ -1,61 +1,43 @@
 import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { districtOfArea, isArea, requireDistrict } from "./units.ts";
+import { byCategory, cameraWhere, echoFilter, n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
+import { districtOfArea, isArea } from "./units.ts";
 
-type Filter = { from: Date | null; toExcl: Date | null; districtId: number | null };
-
-/** `col` within the filter's years (col is a DATE column) and `a` in the filter's district. */
-function where(f: Filter, col: Prisma.Sql): Prisma.Sql {
-  const parts = [Prisma.sql`TRUE`];
-  if (f.from) parts.push(Prisma.sql`${col} >= ${f.from}`);
-  if (f.toExcl) parts.push(Prisma.sql`${col} < ${f.toExcl}`);
-  if (f.districtId !== null) parts.push(Prisma.sql`${districtOfArea} = ${f.districtId}`);
-  return Prisma.join(parts, " AND ");
-}
-
-export async function resolveFilter(db: Db, input: TDashboardFilter): Promise<Filter> {
-  const district = input.districtCode ? await requireDistrict(db, input.districtCode) : null;
-  return {
-    from: input.fromYear ? new Date(Date.UTC(input.fromYear, 0, 1)) : null,
-    toExcl: input.toYear ? new Date(Date.UTC(input.toYear + 1, 0, 1)) : null,
-    districtId: district?.id ?? null,
-  };
-}
-
-const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
+export { resolveFilter };
 
 /**
  * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
  * period when it was established in it; an area is covered when it had a camera installation in
- * the period. All aggregation is done by PostgreSQL (group by), in four queries.
+ * the period. Model category and type narrow the site figures only: camera installations belong to
+ * no model type. All aggregation is done by PostgreSQL (group by), in five queries.
  */
 export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise<TDashboardSummary> {
   const f = await resolveFilter(db, input);
-  const siteWhere = where(f, Prisma.sql`s.established_on`);
-  const camWhere = where(f, Prisma.sql`ci.installed_on`);
+  const sw = siteWhere(f);
+  const cw = cameraWhere(f);
 
-  const [byModelType, byReligion, cameraTotals, byDistrict] = await Promise.all([
+  const [byModelType, byReligion, cameraTotals, byDistrict, districtCategories] = await Promise.all([
     db.$queryRaw<
       { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
     >`SELECT mt.code, mt.name, mt.category::text AS category, COUNT(*) AS sites,
         COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT s.area_id) AS communes
-      FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
-      WHERE s.deleted_at IS NULL AND ${siteWhere}
+      FROM ${SITE_FROM} WHERE ${sw}
       GROUP BY mt.id ORDER BY sites DESC, mt.name`,
     db.$queryRaw<{ religion: string; sites: bigint }[]>`
       SELECT s.religion::text AS religion, COUNT(*) AS sites
-      FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
-      WHERE s.deleted_at IS NULL AND mt.category = 'religious' AND s.religion IS NOT NULL AND ${siteWhere}
+      FROM ${SITE_FROM}
+      WHERE mt.category = 'religious' AND s.religion IS NOT NULL AND ${sw}
       GROUP BY s.religion ORDER BY sites DESC`,
     db.$queryRaw<
       { cameras: bigint; recorders: bigint; memory_cards: bigint; cost: Prisma.Decimal | null; n: bigint }[]
     >`SELECT SUM(ci.cameras) AS cameras, SUM(ci.recorders) AS recorders, SUM(ci.memory_cards) AS memory_cards,
         SUM(ci.cost_vnd) AS cost, COUNT(*) AS n
       FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ci.deleted_at IS NULL AND ${camWhere}`,
+      WHERE ${cw}`,
     db.$queryRaw<
       {
+        id: number;
         code: string;
         name: string;
         sites: bigint;
@@ -68,13 +50,13 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
     >`WITH areas AS (
         SELECT a.id, ${districtOfArea} AS district_id FROM admin_unit a WHERE ${isArea}),
       site_counts AS (
-        SELECT s.area_id, COUNT(*) AS sites FROM site s JOIN admin_unit a ON a.id = s.area_id
-        WHERE s.deleted_at IS NULL AND ${siteWhere} GROUP BY s.area_id),
+        SELECT s.area_id, COUNT(*) AS sites FROM ${SITE_FROM}
+        WHERE ${sw} GROUP BY s.area_id),
       cam AS (
         SELECT ci.area_id, SUM(ci.cameras) AS cameras, SUM(ci.cost_vnd) AS cost
         FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-        WHERE ci.deleted_at IS NULL AND ${camWhere} GROUP BY ci.area_id)
-      SELECT d.code, d.name,
+        WHERE ${cw} GROUP BY ci.area_id)
+      SELECT d.id, d.code, d.name,
         COALESCE(SUM(sc.sites), 0) AS sites,
         COUNT(ar.id) AS areas,
         COUNT(cam.area_id) AS covered,
@@ -87,6 +69,10 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
       LEFT JOIN cam ON cam.area_id = ar.id
       WHERE d.level = 'district' ${f.districtId !== null ? Prisma.sql`AND d.id = ${f.districtId}` : Prisma.empty}
       GROUP BY d.id ORDER BY d.code`,
+    db.$queryRaw<{ district_id: number; category: string; sites: bigint }[]>`
+      SELECT ${districtOfArea} AS district_id, mt.category::text AS category, COUNT(*) AS sites
+      FROM ${SITE_FROM} WHERE ${sw}
+      GROUP BY 1, 2`,
   ]);
 
   const districts = byDistrict.map((d) => ({
@@ -96,16 +82,13 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
     areas: n(d.areas),
     coveredAreas: n(d.covered),
     cameras: n(d.cameras),
-    costVnd: Number(d.cost ?? 0),
+    costVnd: n(d.cost),
+    byCategory: byCategory(districtCategories.filter((c) => n(c.district_id) === n(d.id))),
   }));
   const cam = cameraTotals[0];
   return {
     asOf: new Date().toISOString(),
-    filter: {
-      fromYear: input.fromYear ?? null,
-      toYear: input.toYear ?? null,
-      districtCode: input.districtCode ?? null,
-    },
+    filter: echoFilter(input),
     modelTypeCount: byModelType.length,
     siteCount: byModelType.reduce((sum, t) => sum + n(t.sites), 0),
     areasWithModels: byDistrict.reduce((sum, d) => sum + n(d.area_sites), 0),
@@ -117,7 +100,7 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
       cameras: n(cam?.cameras),
       recorders: n(cam?.recorders),
       memoryCards: n(cam?.memory_cards),
-      costVnd: Number(cam?.cost ?? 0),
+      costVnd: n(cam?.cost),
       installations: n(cam?.n),
     },
     byModelType: byModelType.map((t) => ({

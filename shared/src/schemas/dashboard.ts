@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { MIN_YEAR, MODEL_CATEGORIES, RELIGIONS } from "../domain.ts";
+import {
+  AWARD_FORMS,
+  AWARD_ISSUERS,
+  FUNDING_SOURCES,
+  MIN_YEAR,
+  MODEL_CATEGORIES,
+  RECIPIENT_KINDS,
+  RELIGIONS,
+  SITE_STATUSES,
+} from "../domain.ts";
 
 const maxYear = () => new Date().getFullYear() + 1;
 
@@ -11,26 +20,36 @@ const ZYear = z
   });
 
 export const ZGsoCode = z.string().regex(/^\d{2,5}$/, "Mã đơn vị hành chính (mã GSO) không hợp lệ");
+export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
 
-export const ZDashboardFilter = z
-  .strictObject({
-    fromYear: ZYear.optional(),
-    toYear: ZYear.optional(),
-    districtCode: ZGsoCode.optional(),
-  })
-  .refine((f) => f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear, {
-    message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc",
-    path: ["fromYear"],
-  });
+/** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
+const filterShape = {
+  fromYear: ZYear.optional(),
+  toYear: ZYear.optional(),
+  districtCode: ZGsoCode.optional(),
+  /** Site figures only: camera installations and awards have no model type. */
+  modelCategory: z.enum(MODEL_CATEGORIES, { error: () => "Nhóm mô hình không hợp lệ" }).optional(),
+  modelTypeCode: ZModelTypeCode.optional(),
+};
+
+const yearOrder = (f: { fromYear?: number; toYear?: number }) =>
+  f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
+const yearOrderError = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };
+
+export const ZDashboardFilter = z.strictObject(filterShape).refine(yearOrder, yearOrderError);
 export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
+
+const ZFilterEcho = z.object({
+  fromYear: z.number().nullable(),
+  toYear: z.number().nullable(),
+  districtCode: z.string().nullable(),
+  modelCategory: z.enum(MODEL_CATEGORIES).nullable().optional(),
+  modelTypeCode: z.string().nullable().optional(),
+});
 
 export const ZDashboardSummary = z.object({
   asOf: z.string(),
-  filter: z.object({
-    fromYear: z.number().nullable(),
-    toYear: z.number().nullable(),
-    districtCode: z.string().nullable(),
-  }),
+  filter: ZFilterEcho,
   modelTypeCount: z.number(),
   siteCount: z.number(),
   areasWithModels: z.number(),
@@ -62,7 +81,167 @@ export const ZDashboardSummary = z.object({
       coveredAreas: z.number(),
       cameras: z.number(),
       costVnd: z.number(),
+      /** Sites per model category in this district (every category present, 0 when none). */
+      byCategory: z.record(z.enum(MODEL_CATEGORIES), z.number()).optional(),
     }),
   ),
 });
 export type TDashboardSummary = z.infer<typeof ZDashboardSummary>;
+
+const ZByCategory = z.record(z.enum(MODEL_CATEGORIES), z.number());
+export type TByCategory = z.infer<typeof ZByCategory>;
+
+/** dashboard.yearly: sites established per year and cumulative, per category. */
+export const ZDashboardYearly = z.object({
+  fromYear: z.number(),
+  toYear: z.number(),
+  /** Sites established before fromYear (in the other filters): where the cumulative line starts. */
+  before: z.number(),
+  years: z.array(z.object({ year: z.number(), sites: z.number(), cumulative: z.number(), byCategory: ZByCategory })),
+});
+export type TDashboardYearly = z.infer<typeof ZDashboardYearly>;
+
+/** dashboard.areas: the commune-level areas of one district. */
+export const ZDashboardAreasInput = z
+  .strictObject({ ...filterShape, districtCode: ZGsoCode })
+  .refine(yearOrder, yearOrderError);
+export type TDashboardAreasInput = z.infer<typeof ZDashboardAreasInput>;
+
+export const ZDashboardAreas = z.object({
+  district: z.object({ code: z.string(), name: z.string() }),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      sites: z.number(),
+      byCategory: ZByCategory,
+      covered: z.boolean(),
+      cameras: z.number(),
+    }),
+  ),
+});
+export type TDashboardAreas = z.infer<typeof ZDashboardAreas>;
+
+/** dashboard.cameras: coverage and equipment per district, funding, covered/uncovered areas. */
+export const ZDashboardCameras = z.object({
+  coverage: z.object({ covered: z.number(), total: z.number() }),
+  totals: z.object({
+    cameras: z.number(),
+    recorders: z.number(),
+    memoryCards: z.number(),
+    costVnd: z.number(),
+    installations: z.number(),
+  }),
+  districts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      areas: z.number(),
+      coveredAreas: z.number(),
+      cameras: z.number(),
+      recorders: z.number(),
+      memoryCards: z.number(),
+      costVnd: z.number(),
+    }),
+  ),
+  funding: z.array(
+    z.object({
+      source: z.enum(FUNDING_SOURCES),
+      installations: z.number(),
+      cameras: z.number(),
+      costVnd: z.number(),
+    }),
+  ),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      districtCode: z.string(),
+      districtName: z.string(),
+      covered: z.boolean(),
+      cameras: z.number(),
+      /** yyyy-mm-dd of the first installation in the period, null when not covered. */
+      firstInstalledOn: z.string().nullable(),
+    }),
+  ),
+});
+export type TDashboardCameras = z.infer<typeof ZDashboardCameras>;
+
+/** dashboard.modelType: one model type over time, by district, and its sites (paginated). */
+export const ZDashboardModelTypeInput = z
+  .strictObject({
+    ...filterShape,
+    code: ZModelTypeCode,
+    page: z.number().int("Số trang phải là số nguyên").min(1, "Số trang phải từ 1").default(1),
+    pageSize: z.number().int().min(1).max(200, "Mỗi trang tối đa 200 dòng").default(50),
+  })
+  .refine(yearOrder, yearOrderError);
+export type TDashboardModelTypeInput = z.input<typeof ZDashboardModelTypeInput>;
+
+export const ZDashboardModelType = z.object({
+  modelType: z.object({
+    code: z.string(),
+    name: z.string(),
+    category: z.enum(MODEL_CATEGORIES),
+    description: z.string(),
+  }),
+  totalSites: z.number(),
+  years: z.array(z.object({ year: z.number(), sites: z.number(), cumulative: z.number() })),
+  byDistrict: z.array(z.object({ code: z.string(), name: z.string(), sites: z.number(), areas: z.number() })),
+  sites: z.object({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    items: z.array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        host: z.string(),
+        areaName: z.string(),
+        districtName: z.string(),
+        establishedOn: z.string(),
+        status: z.enum(SITE_STATUSES),
+        religion: z.enum(RELIGIONS).nullable(),
+      }),
+    ),
+  }),
+});
+export type TDashboardModelType = z.infer<typeof ZDashboardModelType>;
+
+const ZTypeRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  sites: z.number(),
+  districts: z.number(),
+  households: z.number(),
+  members: z.number(),
+});
+
+/** dashboard.communities: clan models and religious-community models. */
+export const ZDashboardCommunities = z.object({
+  clans: z.object({ sites: z.number(), types: z.array(ZTypeRow) }),
+  religious: z.object({
+    sites: z.number(),
+    types: z.array(ZTypeRow),
+    byReligion: z.array(z.object({ religion: z.enum(RELIGIONS), sites: z.number() })),
+  }),
+  byDistrict: z.array(z.object({ code: z.string(), name: z.string(), clans: z.number(), religious: z.number() })),
+});
+export type TDashboardCommunities = z.infer<typeof ZDashboardCommunities>;
+
+/** dashboard.awards: commendations by year, by issuer and form, collectives vs individuals. */
+export const ZDashboardAwards = z.object({
+  total: z.number(),
+  byYear: z.array(z.object({ year: z.number(), collective: z.number(), individual: z.number(), total: z.number() })),
+  byIssuerForm: z.array(
+    z.object({
+      issuer: z.enum(AWARD_ISSUERS),
+      form: z.enum(AWARD_FORMS),
+      collective: z.number(),
+      individual: z.number(),
+      total: z.number(),
+    }),
+  ),
+  byRecipientKind: z.array(z.object({ kind: z.enum(RECIPIENT_KINDS), count: z.number() })),
+});
+export type TDashboardAwards = z.infer<typeof ZDashboardAwards>;

@@ -12,4 +12,10 @@ export type PolicyEntry = { access: Access; scoped?: boolean };
 
 export const POLICY: Record<string, PolicyEntry> = {
   "dashboard.summary": { access: "viewer" },
+  "dashboard.yearly": { access: "viewer" },
+  "dashboard.areas": { access: "viewer" },
+  "dashboard.cameras": { access: "viewer" },
+  "dashboard.modelType": { access: "viewer" },
+  "dashboard.communities": { access: "viewer" },
+  "dashboard.awards": { access: "viewer" },
 };

@@ -1,0 +1,61 @@
+import type { TDashboardAwards, TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { n, resolveFilter } from "./dashboard-filter.ts";
+import { districtOfArea } from "./units.ts";
+
+type Row = { year: number; issuer: string; form: string; kind: string; count: bigint };
+
+/**
+ * Commendations by year, by issuer and form, collectives vs individuals: one grouped query, folded
+ * three ways. A district filter keeps the awards whose area lies in it (province-level awards have
+ * no area and drop out). Model category/type do not apply.
+ */
+export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<TDashboardAwards> {
+  const f = await resolveFilter(db, input);
+  const parts = [Prisma.sql`aw.deleted_at IS NULL`];
+  if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
+  if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
+  if (f.districtId !== null) parts.push(Prisma.sql`${districtOfArea} = ${f.districtId}`);
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
+      COUNT(*) AS count
+    FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
+    WHERE ${Prisma.join(parts, " AND ")}
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+
+  const byYear = new Map<number, TDashboardAwards["byYear"][number]>();
+  const byIssuerForm = new Map<string, TDashboardAwards["byIssuerForm"][number]>();
+  let collective = 0;
+  let individual = 0;
+  for (const r of rows) {
+    const count = n(r.count);
+    const kind = r.kind === "collective" ? "collective" : "individual";
+    const y = byYear.get(n(r.year)) ?? { year: n(r.year), collective: 0, individual: 0, total: 0 };
+    y[kind] += count;
+    y.total += count;
+    byYear.set(y.year, y);
+    const key = `${r.issuer}/${r.form}`;
+    const i = byIssuerForm.get(key) ?? {
+      issuer: r.issuer as TDashboardAwards["byIssuerForm"][number]["issuer"],
+      form: r.form as TDashboardAwards["byIssuerForm"][number]["form"],
+      collective: 0,
+      individual: 0,
+      total: 0,
+    };
+    i[kind] += count;
+    i.total += count;
+    byIssuerForm.set(key, i);
+    if (kind === "collective") collective += count;
+    else individual += count;
+  }
+  return {
+    total: collective + individual,
+    byYear: [...byYear.values()],
+    byIssuerForm: [...byIssuerForm.values()].sort((a, b) => b.total - a.total),
+    byRecipientKind: [
+      { kind: "collective", count: collective },
+      { kind: "individual", count: individual },
+    ],
+  };
+}

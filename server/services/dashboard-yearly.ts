@@ -1,0 +1,31 @@
+import { REVIEW_PERIOD } from "@qt/shared/domain";
+import type { TDashboardFilter, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../db.ts";
+import { byCategory, n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
+
+/**
+ * Sites established per year (and per category) and the cumulative count at the end of each year.
+ * The range is the filter's years, else the review period 2007–2022 stretched to the last year with
+ * data. The cumulative line counts every earlier site too (`before`), so it reads "sites in place".
+ */
+export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<TDashboardYearly> {
+  const f = await resolveFilter(db, input);
+  // Years ignored here on purpose: the series needs the sites before the range for `before`.
+  const rows = await db.$queryRaw<{ year: number; category: string; sites: bigint }[]>`
+    SELECT EXTRACT(YEAR FROM s.established_on)::int AS year, mt.category::text AS category, COUNT(*) AS sites
+    FROM ${SITE_FROM} WHERE ${siteWhere(f, { years: false })}
+    GROUP BY 1, 2 ORDER BY 1`;
+  const lastDataYear = rows.reduce((max, r) => Math.max(max, n(r.year)), 0);
+  const fromYear = f.fromYear ?? REVIEW_PERIOD.fromYear;
+  const toYear = f.toYear ?? Math.max(REVIEW_PERIOD.toYear, Math.min(lastDataYear, new Date().getUTCFullYear()));
+  const before = rows.filter((r) => n(r.year) < fromYear).reduce((s, r) => s + n(r.sites), 0);
+  let cumulative = before;
+  const years = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const ofYear = rows.filter((r) => n(r.year) === year);
+    const sites = ofYear.reduce((s, r) => s + n(r.sites), 0);
+    cumulative += sites;
+    years.push({ year, sites, cumulative, byCategory: byCategory(ofYear) });
+  }
+  return { fromYear, toYear, before, years };
+}
