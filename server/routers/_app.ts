@@ -1,8 +1,24 @@
 import { createCallerFactory, router } from "../trpc.ts";
+import { auditRouter } from "./audit.ts";
+import { authRouter } from "./auth.ts";
+import { awardsRouter } from "./awards.ts";
+import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
+import { modelTypesRouter } from "./modelTypes.ts";
+import { sitesRouter } from "./sites.ts";
+import { unitsRouter } from "./units.ts";
+import { usersRouter } from "./users.ts";
 
 export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
   dashboard: dashboardRouter,
+  sites: sitesRouter,
+  cameras: camerasRouter,
+  awards: awardsRouter,
+  modelTypes: modelTypesRouter,
+  units: unitsRouter,
 });
 
 /** The only server export the client may import, as a type. */

@@ -23,3 +23,34 @@ export async function requireDistrict(db: Db, code: string) {
   }
   return district;
 }
+
+/**
+ * Districts and their commune-level areas for the pickers (issue 5). A district without communes
+ * (Cồn Cỏ, 471) is listed as its own single area. `on`: only units valid on that date.
+ */
+export async function unitTree(db: Db, input: { on?: string } | undefined) {
+  const on = input?.on ? new Date(`${input.on}T00:00:00Z`) : null;
+  const valid = on
+    ? {
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: on } }] },
+          { OR: [{ validTo: null }, { validTo: { gt: on } }] },
+        ],
+      }
+    : {};
+  const unit = { code: true, name: true, kind: true } as const;
+  const districts = await db.adminUnit.findMany({
+    where: { level: "district", ...valid },
+    orderBy: { code: "asc" },
+    select: { ...unit, children: { where: valid, orderBy: { code: "asc" }, select: unit } },
+  });
+  const all = await db.adminUnit.findMany({
+    where: { level: "district" },
+    select: { code: true, _count: { select: { children: true } } },
+  });
+  const hasCommunes = new Set(all.filter((d) => d._count.children > 0).map((d) => d.code));
+  return districts.map(({ children, ...d }) => ({
+    ...d,
+    areas: hasCommunes.has(d.code) ? children : [{ code: d.code, name: d.name, kind: d.kind }],
+  }));
+}

@@ -1,0 +1,86 @@
+import type {
+  TModelType,
+  ZModelTypeCreateInput,
+  ZModelTypeListInput,
+  ZModelTypeUpdateInput,
+} from "@qt/shared/schemas/model-types";
+import type { z } from "zod";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { writeAudit } from "./audit.ts";
+import { conflictError, deletedFilter, fieldError, notFoundError } from "./records.ts";
+
+const ENTITY = "model_type";
+
+const typeSelect = {
+  id: true,
+  version: true,
+  code: true,
+  name: true,
+  category: true,
+  description: true,
+  _count: { select: { sites: { where: { deletedAt: null } } } },
+} satisfies Prisma.ModelTypeSelect;
+
+type TypeRow = Prisma.ModelTypeGetPayload<{ select: typeof typeSelect }>;
+
+const toType = ({ _count, ...r }: TypeRow): TModelType => ({ ...r, siteCount: _count.sites });
+
+/** The catalogue, whole: 35-odd types, small enough for every picker. */
+export async function listModelTypes(db: Db, input: z.output<typeof ZModelTypeListInput>, user: SessionUser) {
+  const where: Prisma.ModelTypeWhereInput = {
+    ...deletedFilter(user, input?.includeDeleted),
+    ...(input?.category ? { category: input.category } : {}),
+  };
+  const rows = await db.modelType.findMany({
+    where,
+    select: typeSelect,
+    orderBy: [{ category: "asc" }, { name: "asc" }],
+  });
+  return { items: rows.map(toType), total: rows.length };
+}
+
+export async function createModelType(
+  db: Db,
+  input: z.output<typeof ZModelTypeCreateInput>,
+  user: SessionUser,
+): Promise<TModelType> {
+  if (await db.modelType.findUnique({ where: { code: input.code }, select: { id: true } })) {
+    throw fieldError("code", "Mã loại mô hình đã tồn tại");
+  }
+  return db.$transaction(async (tx) => {
+    const created = toType(await tx.modelType.create({ data: input, select: typeSelect }));
+    await writeAudit(tx, { user, action: "create", entity: ENTITY, entityId: created.id, after: created });
+    return created;
+  });
+}
+
+export async function updateModelType(
+  db: Db,
+  input: z.output<typeof ZModelTypeUpdateInput>,
+  user: SessionUser,
+): Promise<TModelType> {
+  const row = await db.modelType.findFirst({ where: { id: input.id, deletedAt: null }, select: typeSelect });
+  if (!row) throw notFoundError("loại mô hình");
+  const before = toType(row);
+  if (before.version !== input.version) throw conflictError();
+  // Religion is required exactly for religious types: moving a used type in or out of that
+  // category would leave its sites breaking the rule.
+  if (input.category && input.category !== before.category && before.siteCount > 0) {
+    const crossesReligious = input.category === "religious" || before.category === "religious";
+    if (crossesReligious)
+      throw fieldError("category", "Loại mô hình đã có điểm, không đổi được sang/ra khỏi nhóm tôn giáo");
+  }
+  const { id, version, ...changes } = input;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.modelType.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflictError();
+    const after = toType(await tx.modelType.findUniqueOrThrow({ where: { id }, select: typeSelect }));
+    await writeAudit(tx, { user, action: "update", entity: ENTITY, entityId: id, before, after });
+    return after;
+  });
+}

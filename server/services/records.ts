@@ -1,0 +1,168 @@
+import { foldVietnamese } from "@qt/shared/domain";
+import type { THistoryEntry } from "@qt/shared/schemas/common";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/**
+ * What the three record services (sites, cameras, awards) share: field errors in the shape the
+ * forms read, area resolution, optimistic-locking conflicts, soft-delete filters and history.
+ */
+
+/**
+ * BAD_REQUEST carrying a ZodError, so the errorFormatter (server/trpc.ts) sends the message both as
+ * the error's message and under data.fieldErrors[path]: a rule checked against the database
+ * reaches the form exactly like a schema rule.
+ */
+export function fieldError(path: string, message: string): TRPCError {
+  return fieldErrors([{ path, message }]);
+}
+
+export function fieldErrors(issues: { path: string; message: string }[]): TRPCError {
+  // Built by a parse rather than `new ZodError(...)`: only parse-made errors are `instanceof Error`,
+  // which tRPC needs to keep the cause (and the errorFormatter to find the issues).
+  const zod = z
+    .any()
+    .superRefine((_, ctx) => {
+      for (const i of issues) ctx.addIssue({ code: "custom", path: [i.path], message: i.message });
+    })
+    .safeParse(null).error;
+  return new TRPCError({ code: "BAD_REQUEST", message: issues[0]?.message ?? "Dữ liệu không hợp lệ", cause: zod });
+}
+
+export const conflictError = () =>
+  new TRPCError({
+    code: "CONFLICT",
+    message: "Bản ghi vừa được người khác thay đổi. Hãy xem lại thay đổi của họ rồi nhập lại sửa đổi của bạn.",
+  });
+
+export const notFoundError = (what: string) =>
+  new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy ${what} (có thể đã bị xóa).` });
+
+export type Area = {
+  id: number;
+  code: string;
+  name: string;
+  districtId: number;
+  districtCode: string;
+  districtName: string;
+};
+
+/** yyyy-mm-dd → the DATE value Prisma writes (UTC midnight). */
+export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
+export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The commune-level area with this GSO code: a commune, or a district with no communes (Cồn Cỏ,
+ * 471). `districtCode`, when the form sent it, must be the area's district; `on`, the record's
+ * date, must fall in the unit's validity.
+ */
+export async function resolveArea(
+  db: Db,
+  code: string,
+  opts: { districtCode?: string; on?: string } = {},
+): Promise<Area> {
+  const unit = await db.adminUnit.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      level: true,
+      validFrom: true,
+      validTo: true,
+      parent: { select: { id: true, code: true, name: true } },
+      _count: { select: { children: true } },
+    },
+  });
+  if (!unit) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  const isArea = unit.level === "commune" || (unit.level === "district" && unit._count.children === 0);
+  if (!isArea) throw fieldError("areaCode", "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)");
+  const district = unit.level === "district" ? unit : unit.parent;
+  if (!district) throw fieldError("areaCode", "Địa bàn không thuộc huyện nào");
+  if (opts.districtCode && opts.districtCode !== district.code) {
+    throw fieldError("areaCode", "Xã, phường, thị trấn không thuộc huyện đã chọn");
+  }
+  if (opts.on) {
+    const on = dateOf(opts.on);
+    if ((unit.validFrom && on < unit.validFrom) || (unit.validTo && on >= unit.validTo)) {
+      throw fieldError("areaCode", "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi");
+    }
+  }
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    districtId: district.id,
+    districtCode: district.code,
+    districtName: district.name,
+  };
+}
+
+/** The area relation of a record: district-level area (Cồn Cỏ) or a commune and its parent. */
+export const areaSelect = {
+  select: { code: true, name: true, level: true, parent: { select: { code: true, name: true } } },
+} as const;
+
+type AreaRow = { code: string; name: string; level: string; parent: { code: string; name: string } | null };
+
+export function areaFields(area: AreaRow) {
+  const district = area.level === "district" || !area.parent ? area : area.parent;
+  return { areaCode: area.code, areaName: area.name, districtCode: district.code, districtName: district.name };
+}
+
+/** Prisma filter on an `area` relation for the list's district/commune filters. */
+export function areaFilter(f: { districtCode?: string; areaCode?: string }): Prisma.AdminUnitWhereInput[] {
+  const out: Prisma.AdminUnitWhereInput[] = [];
+  if (f.districtCode)
+    out.push({ OR: [{ code: f.districtCode, level: "district" }, { parent: { code: f.districtCode } }] });
+  if (f.areaCode) out.push({ code: f.areaCode });
+  return out;
+}
+
+/** Deleted rows only for admins who ask; a non-admin asking is refused rather than silently ignored. */
+export function deletedFilter(user: SessionUser, includeDeleted?: boolean): { deletedAt?: null } {
+  if (!includeDeleted) return { deletedAt: null };
+  if (user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Chỉ quản trị viên được xem bản ghi đã xóa." });
+  }
+  return {};
+}
+
+export const demoFilter = (demo?: "demo" | "real") => (demo ? { isDemo: demo === "demo" } : {});
+
+/** Words of the query, folded like the searchText column, so "hai lang" finds "Hải Lăng". */
+export const searchWords = (search?: string) => (search ? foldVietnamese(search).split(" ").filter(Boolean) : []);
+
+export const pageArgs = (input: { page: number; pageSize: number }) => ({
+  skip: (input.page - 1) * input.pageSize,
+  take: input.pageSize,
+});
+
+/** Audit fields that change with every write and say nothing to the reader of a history. */
+const QUIET = new Set(["version", "updatedAt", "createdAt", "warnings"]);
+
+/** The audit trail of one record, newest first, with the fields each entry changed. */
+export async function recordHistory(db: Db, entity: string, id: number): Promise<THistoryEntry[]> {
+  const entries = await db.auditEntry.findMany({
+    where: { entity, entityId: String(id) },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { id: true, at: true, username: true, action: true, before: true, after: true },
+  });
+  return entries.map((e) => {
+    const before = (e.before ?? {}) as Record<string, unknown>;
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET.has(k));
+    const changes = keys
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+      .map((k) => ({ field: k, before: before[k] ?? null, after: after[k] ?? null }));
+    return { id: String(e.id), at: e.at.toISOString(), username: e.username, action: e.action, changes };
+  });
+}
+
+export const restoreNotDeleted = () =>
+  new TRPCError({ code: "BAD_REQUEST", message: "Bản ghi này chưa bị xóa, không cần khôi phục." });

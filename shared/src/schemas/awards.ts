@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { AWARD_FORMS, AWARD_ISSUERS, RECIPIENT_KINDS } from "../domain.ts";
+import {
+  yearRangeIssue,
+  yearRangeOk,
+  ZGsoCode,
+  ZId,
+  ZListBase,
+  ZRecordMeta,
+  ZRecordYear,
+  ZVersion,
+  ZWarning,
+  zName,
+  zPage,
+  zText,
+} from "./common.ts";
+
+const ZIssuer = z.enum(AWARD_ISSUERS, { error: "Vui lòng chọn cấp khen thưởng" });
+const ZForm = z.enum(AWARD_FORMS, { error: "Vui lòng chọn hình thức khen thưởng" });
+const ZKind = z.enum(RECIPIENT_KINDS, { error: "Vui lòng chọn tập thể hoặc cá nhân" });
+const ZSiteRef = z.number({ error: "Điểm mô hình không hợp lệ" }).int().positive("Điểm mô hình không hợp lệ");
+
+const fields = {
+  year: ZRecordYear,
+  issuer: ZIssuer,
+  form: ZForm,
+  recipientKind: ZKind,
+  recipientName: zName("tên tập thể/cá nhân được khen"),
+  districtCode: ZGsoCode.optional(),
+  /** Null: a province-level recipient (only province-wide staff may enter those). */
+  areaCode: ZGsoCode.nullable().default(null),
+  siteId: ZSiteRef.nullable().default(null),
+  decisionNumber: zText("số quyết định", 100).default(""),
+  notes: zText("ghi chú").default(""),
+};
+
+export const ZAwardCreateInput = z.strictObject(fields);
+export type TAwardCreateInput = z.input<typeof ZAwardCreateInput>;
+
+export const ZAwardUpdateInput = z.strictObject({
+  id: ZId,
+  version: ZVersion,
+  year: ZRecordYear.optional(),
+  issuer: ZIssuer.optional(),
+  form: ZForm.optional(),
+  recipientKind: ZKind.optional(),
+  recipientName: fields.recipientName.optional(),
+  districtCode: ZGsoCode.optional(),
+  areaCode: ZGsoCode.nullable().optional(),
+  siteId: ZSiteRef.nullable().optional(),
+  decisionNumber: zText("số quyết định", 100).optional(),
+  notes: zText("ghi chú").optional(),
+});
+export type TAwardUpdateInput = z.input<typeof ZAwardUpdateInput>;
+
+export const AWARD_SORTS = ["year", "recipientName", "issuer", "updatedAt"] as const;
+
+export const ZAwardListInput = z
+  .strictObject({
+    ...ZListBase,
+    issuer: ZIssuer.optional(),
+    form: ZForm.optional(),
+    recipientKind: ZKind.optional(),
+    sort: z.enum(AWARD_SORTS, { error: "Không sắp xếp được theo cột này" }).default("year"),
+  })
+  .refine(yearRangeOk, yearRangeIssue);
+export type TAwardListInput = z.input<typeof ZAwardListInput>;
+
+export const ZAward = z.object({
+  ...ZRecordMeta,
+  year: z.number(),
+  issuer: z.enum(AWARD_ISSUERS),
+  form: z.enum(AWARD_FORMS),
+  recipientKind: z.enum(RECIPIENT_KINDS),
+  recipientName: z.string(),
+  areaCode: z.string().nullable(),
+  areaName: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  districtName: z.string().nullable(),
+  siteId: z.number().nullable(),
+  decisionNumber: z.string(),
+  notes: z.string(),
+});
+export type TAward = z.infer<typeof ZAward>;
+export const ZAwardSaved = ZAward.extend({ warnings: z.array(ZWarning) });
+export type TAwardSaved = z.infer<typeof ZAwardSaved>;
+export const ZAwardPage = zPage(ZAward);

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { FUNDING_SOURCES } from "../domain.ts";
+import {
+  yearRangeIssue,
+  yearRangeOk,
+  ZGsoCode,
+  ZId,
+  ZIsoDate,
+  ZListBase,
+  ZRecordMeta,
+  ZVersion,
+  ZWarning,
+  zCount,
+  zPage,
+  zText,
+} from "./common.ts";
+
+/** Sane ceiling for one installation: 100 billion VND (the whole province spent under 5 billion in 15 years). */
+export const MAX_COST_VND = 100_000_000_000;
+
+const ZCost = z
+  .number({ error: "Kinh phí phải là số" })
+  .int("Kinh phí phải là số nguyên (đồng)")
+  .min(0, "Kinh phí không được âm")
+  .max(MAX_COST_VND, "Kinh phí không được vượt quá 100 tỷ đồng");
+const ZFunding = z.enum(FUNDING_SOURCES, { error: "Vui lòng chọn nguồn kinh phí" });
+const ZSiteRef = z.number({ error: "Điểm mô hình không hợp lệ" }).int().positive("Điểm mô hình không hợp lệ");
+
+const fields = {
+  districtCode: ZGsoCode.optional(),
+  areaCode: ZGsoCode,
+  installedOn: ZIsoDate,
+  cameras: zCount("số mắt camera", 10_000),
+  recorders: zCount("số đầu thu", 1_000),
+  memoryCards: zCount("số thẻ nhớ", 10_000),
+  costVnd: ZCost,
+  fundingSource: ZFunding,
+  siteId: ZSiteRef.nullable().optional(),
+  notes: zText("ghi chú").default(""),
+};
+
+export const ZCameraCreateInput = z.strictObject(fields);
+export type TCameraCreateInput = z.input<typeof ZCameraCreateInput>;
+
+export const ZCameraUpdateInput = z.strictObject({
+  id: ZId,
+  version: ZVersion,
+  districtCode: ZGsoCode.optional(),
+  areaCode: ZGsoCode.optional(),
+  installedOn: ZIsoDate.optional(),
+  cameras: fields.cameras.optional(),
+  recorders: fields.recorders.optional(),
+  memoryCards: fields.memoryCards.optional(),
+  costVnd: ZCost.optional(),
+  fundingSource: ZFunding.optional(),
+  siteId: ZSiteRef.nullable().optional(),
+  notes: zText("ghi chú").optional(),
+});
+export type TCameraUpdateInput = z.input<typeof ZCameraUpdateInput>;
+
+export const CAMERA_SORTS = ["installedOn", "cameras", "costVnd", "area", "updatedAt"] as const;
+
+export const ZCameraListInput = z
+  .strictObject({
+    ...ZListBase,
+    fundingSource: ZFunding.optional(),
+    sort: z.enum(CAMERA_SORTS, { error: "Không sắp xếp được theo cột này" }).default("installedOn"),
+  })
+  .refine(yearRangeOk, yearRangeIssue);
+export type TCameraListInput = z.input<typeof ZCameraListInput>;
+
+export const ZCamera = z.object({
+  ...ZRecordMeta,
+  areaCode: z.string(),
+  areaName: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  installedOn: z.string(),
+  cameras: z.number(),
+  recorders: z.number(),
+  memoryCards: z.number(),
+  costVnd: z.number(),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  siteId: z.number().nullable(),
+  notes: z.string(),
+});
+export type TCamera = z.infer<typeof ZCamera>;
+export const ZCameraSaved = ZCamera.extend({ warnings: z.array(ZWarning) });
+export type TCameraSaved = z.infer<typeof ZCameraSaved>;
+export const ZCameraPage = zPage(ZCamera);

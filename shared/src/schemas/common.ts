@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { MIN_YEAR } from "../domain.ts";
+
+/**
+ * Building blocks of the data-entry schemas (issue 5). Every message is Vietnamese: the server
+ * sends it back as the field's error and the forms show it as typed.
+ */
+
+export const MIN_DATE = `${MIN_YEAR}-01-01`;
+
+/** Today as yyyy-mm-dd in Vietnam (UTC+7): a record entered in the morning may carry today's date. */
+export function todayIso(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+/** A calendar date as "yyyy-mm-dd", between 1990-01-01 and today. */
+export const ZIsoDate = z
+  .string({ error: "Vui lòng nhập ngày" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ (định dạng dd/mm/yyyy)")
+  .refine(isRealDate, "Ngày không tồn tại")
+  .refine((d) => d >= MIN_DATE && d <= todayIso(), {
+    error: () => "Ngày phải từ 01/01/1990 đến hôm nay",
+  });
+
+export const ZGsoCode = z
+  .string({ error: "Vui lòng chọn địa bàn" })
+  .regex(/^\d{2,5}$/, "Mã đơn vị hành chính (mã GSO) không hợp lệ");
+
+export const ZId = z
+  .number({ error: "Mã bản ghi không hợp lệ" })
+  .int("Mã bản ghi không hợp lệ")
+  .positive("Mã bản ghi không hợp lệ");
+export const ZVersion = z
+  .number({ error: "Thiếu phiên bản của bản ghi" })
+  .int("Phiên bản không hợp lệ")
+  .positive("Phiên bản không hợp lệ");
+
+/** Postgres refuses NUL in text; other control characters are never meant either (except new lines). */
+const noControl = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return false;
+  }
+  return true;
+};
+
+/** Required one-line text, trimmed. */
+export function zName(label: string, max = 200) {
+  return z
+    .string({ error: `Vui lòng nhập ${label}` })
+    .trim()
+    .min(1, `Vui lòng nhập ${label}`)
+    .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
+    .refine(noControl, "Có ký tự không hợp lệ");
+}
+
+/** Optional free text (may be empty), trimmed. */
+export function zText(label: string, max = 2000) {
+  return z
+    .string({ error: `${capitalize(label)} không hợp lệ` })
+    .trim()
+    .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
+    .refine(noControl, "Có ký tự không hợp lệ");
+}
+
+/** A non-negative integer count with a sane ceiling. */
+export function zCount(label: string, max: number) {
+  return z
+    .number({ error: `${capitalize(label)} phải là số` })
+    .int(`${capitalize(label)} phải là số nguyên`)
+    .min(0, `${capitalize(label)} không được âm`)
+    .max(max, `${capitalize(label)} không được vượt quá ${max.toLocaleString("vi-VN")}`);
+}
+
+function capitalize(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const maxYear = () => new Date().getFullYear();
+export const ZRecordYear = z
+  .number({ error: "Năm phải là số" })
+  .int("Năm phải là số nguyên")
+  .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
+
+/** Pagination, search and the filters every record list shares. */
+export const ZListBase = {
+  page: z.number().int("Trang phải là số nguyên").min(1, "Trang phải từ 1").max(100_000, "Trang quá lớn").default(1),
+  pageSize: z
+    .number()
+    .int("Số dòng mỗi trang phải là số nguyên")
+    .min(1, "Số dòng mỗi trang từ 1 đến 100")
+    .max(100, "Số dòng mỗi trang từ 1 đến 100")
+    .default(20),
+  search: z.string().max(200, "Từ khóa tối đa 200 ký tự").optional(),
+  districtCode: ZGsoCode.optional(),
+  areaCode: ZGsoCode.optional(),
+  fromYear: ZRecordYear.optional(),
+  toYear: ZRecordYear.optional(),
+  /** "demo": only demo rows, "real": only real ones; absent: both. */
+  demo: z.enum(["demo", "real"], { error: "Bộ lọc dữ liệu mẫu không hợp lệ" }).optional(),
+  /** Admins only: deleted rows too. */
+  includeDeleted: z.boolean().optional(),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+};
+
+export const yearRangeOk = (f: { fromYear?: number; toYear?: number }) =>
+  f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
+export const yearRangeIssue = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };
+
+export const ZRemoveInput = z.strictObject({
+  id: ZId,
+  version: ZVersion,
+  reason: zName("lý do xóa", 500).refine((s) => s.length >= 3, "Lý do xóa cần ít nhất 3 ký tự"),
+});
+export type TRemoveInput = z.infer<typeof ZRemoveInput>;
+
+export const ZByIdInput = z.strictObject({ id: ZId });
+export type TByIdInput = z.infer<typeof ZByIdInput>;
+
+/** A hint that does not block the save, e.g. a likely duplicate. */
+export const ZWarning = z.object({ code: z.enum(["duplicate"]), message: z.string(), ids: z.array(z.number()) });
+export type TWarning = z.infer<typeof ZWarning>;
+
+/** What every record carries about its life: version for optimistic locking, soft-delete state. */
+export const ZRecordMeta = {
+  id: z.number(),
+  version: z.number(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  deleteReason: z.string().nullable(),
+};
+
+export const ZHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  username: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
+export const ZHistory = z.array(ZHistoryEntry);
+
+export function zPage<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number() });
+}

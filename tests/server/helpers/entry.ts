@@ -1,0 +1,71 @@
+import { TRPCError } from "@trpc/server";
+import { expect } from "vitest";
+import { seedReference } from "../../../prisma/seed/reference.ts";
+import { createContextInner, type SessionUser } from "../../../server/context.ts";
+import { createCaller } from "../../../server/routers/_app.ts";
+import { createTestDb, type TestDb } from "./test-db.ts";
+import { makeUser } from "./users.ts";
+
+/** Districts used by the data-entry tests (GSO codes). */
+export const DONG_HA = "461";
+export const HAI_LANG = "470";
+export const CON_CO = "471";
+/** Communes: Phường 1 (Đông Hà), Xã Hải An and Xã Hải Ba (Hải Lăng). */
+export const PHUONG_1_DONG_HA = "19333";
+export const HAI_AN = "19684";
+export const HAI_BA = "19687";
+
+/** A fresh database with reference data and one user of each kind the entry rules distinguish. */
+export async function entrySetup() {
+  const t: TestDb = await createTestDb();
+  await seedReference(t.db);
+  const users = {
+    admin: await makeUser(t.db, { role: "admin" }),
+    province: await makeUser(t.db, { role: "editor" }),
+    haiLang: await makeUser(t.db, { role: "editor", districtCode: HAI_LANG }),
+    dongHa: await makeUser(t.db, { role: "editor", districtCode: DONG_HA }),
+    viewer: await makeUser(t.db, { role: "viewer" }),
+  };
+  const caller = (user: SessionUser | null) => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user }));
+  const typeId = async (code: string) =>
+    (await t.db.modelType.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+  /** Rows and audit entries: what a rejected call must leave unchanged. */
+  const counts = async () => ({
+    sites: await t.db.site.count(),
+    cameras: await t.db.cameraInstallation.count(),
+    awards: await t.db.award.count(),
+    types: await t.db.modelType.count(),
+    audit: await t.db.auditEntry.count(),
+  });
+  return { t, users, caller, typeId, counts };
+}
+
+/** Asserts a tRPC error with this code and, when given, this exact message (and field). */
+export async function expectTrpcError(
+  promise: Promise<unknown>,
+  code: TRPCError["code"],
+  message?: string,
+  field?: string,
+): Promise<TRPCError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err, "expected the call to fail").toBeInstanceOf(TRPCError);
+  const e = err as TRPCError;
+  expect(e.code).toBe(code);
+  if (message !== undefined) expect(shownMessage(e)).toBe(message);
+  if (field !== undefined) expect(fieldOf(e)).toBe(field);
+  return e;
+}
+
+/** The message the client sees: the first zod issue's when there is one (see errorFormatter). */
+export function shownMessage(e: TRPCError): string {
+  const cause = e.cause as { issues?: { message: string }[] } | undefined;
+  return cause?.issues?.[0]?.message ?? e.message;
+}
+
+function fieldOf(e: TRPCError): string | undefined {
+  const cause = e.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
+  return cause?.issues?.[0]?.path.join(".");
+}
