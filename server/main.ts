@@ -1,14 +1,19 @@
 import { seed } from "../prisma/seed/index.ts";
 import { chooseAdapter } from "./db/adapter.ts";
+import { acquireLock } from "./db/lock.ts";
 import { migrateDeploy } from "./db/migrate.ts";
 import { createDb } from "./db.ts";
 import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { logger } from "./logger.ts";
+import { ensureAdmin } from "./services/bootstrap.ts";
 
 async function main() {
   const env = readEnv();
   logger.info({ dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" }, "starting");
+  // PGlite: one process per data directory (the `pnpm user` CLI checks this lock).
+  const releaseLock = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
+  process.once("exit", releaseLock);
   await migrateDeploy(env);
   const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
   const db = createDb(adapter);
@@ -16,6 +21,16 @@ async function main() {
   const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : adapter.kind === "pglite";
   const { demoLoaded } = await seed(db, { demo });
   if (demoLoaded) logger.info("demo data loaded");
+  const admin = await ensureAdmin(db, { adminPassword: env.ADMIN_PASSWORD, dataDir: env.dataDir });
+  if (admin.created && admin.generatedPassword) {
+    // Printed once, straight to stdout and never through the logger, so it reaches no log file.
+    process.stdout.write(
+      `\nTài khoản quản trị "admin" đã được tạo. Mật khẩu (chỉ hiện một lần, cũng lưu trong ${admin.passwordFile}):\n` +
+        `Admin account "admin" created. Password (shown once, also in ${admin.passwordFile}):\n\n    ${admin.generatedPassword}\n\n`,
+    );
+  } else if (admin.created) {
+    logger.info("admin account created with ADMIN_PASSWORD");
+  }
 
   const app = await buildApp({ db, dbKind: adapter.kind, serveClient: env.NODE_ENV === "production" });
   const close = async () => {

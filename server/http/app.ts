@@ -10,6 +10,8 @@ import { type Context, createContextInner } from "../context.ts";
 import type { DatabaseKind, Db } from "../db.ts";
 import { logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
+import { resolveSession, SESSION_COOKIE } from "../services/sessions.ts";
+import { csrfGuard } from "./csrf.ts";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -22,14 +24,29 @@ export type AppOptions = { db: Db; dbKind: DatabaseKind; serveClient?: boolean }
 export async function createRequestContext(
   opts: AppOptions,
   req: FastifyRequest,
-  _reply: FastifyReply,
+  reply: FastifyReply,
 ): Promise<Context> {
-  // TODO(issue 3): resolve the session cookie into ctx.user.
+  const secure = req.protocol === "https";
+  const sessionToken = req.cookies[SESSION_COOKIE];
   return createContextInner({
     db: opts.db,
     dbKind: opts.dbKind,
-    meta: { ip: req.ip, userAgent: req.headers["user-agent"] ?? "", secure: req.protocol === "https" },
+    user: await resolveSession(opts.db, sessionToken),
+    meta: {
+      ip: req.ip,
+      userAgent: req.headers["user-agent"] ?? "",
+      secure,
+      sessionToken,
+      setCookie: (name, value, { maxAgeSeconds }) =>
+        void reply.setCookie(name, value, { ...cookieOptions(secure), maxAge: maxAgeSeconds }),
+      clearCookie: (name) => void reply.clearCookie(name, cookieOptions(secure)),
+    },
   });
+}
+
+/** The session cookie: unreadable by scripts, not sent on cross-site subrequests or POSTs. */
+function cookieOptions(secure: boolean) {
+  return { path: "/", httpOnly: true, sameSite: "lax", secure } as const;
 }
 
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
@@ -42,6 +59,7 @@ export async function buildApp(opts: AppOptions) {
   });
 
   await app.register(fastifyCookie);
+  app.addHook("onRequest", csrfGuard);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

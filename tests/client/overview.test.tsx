@@ -2,14 +2,18 @@ import { screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
+import type { SessionUser } from "../../server/context.ts";
 import { installationRow, siteRow } from "../fixtures/factories.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";
 
 let t: TestDb;
+let viewer: SessionUser;
 beforeAll(async () => {
   t = await createTestDb();
   await seedReference(t.db);
+  viewer = await makeUser(t.db, { role: "viewer" });
   // Covered: Phường 1 (Đông Hà), Xã Hải Phú (Hải Lăng), Xã Hải Lệ (TX Quảng Trị): 3/126; 40 cameras.
   const areas = await t.db.adminUnit.findMany({
     where: { code: { in: ["19333", "19702", "19705"] } },
@@ -59,7 +63,7 @@ afterAll(() => t.close());
 
 describe("overview screen", () => {
   it("shows the headline figures from the database in vi-VN formats", async () => {
-    renderApp(<OverviewRoute />, { db: t.db });
+    renderApp(<OverviewRoute />, { db: t.db, user: viewer });
     expect(screen.getByRole("status")).toHaveTextContent("Đang tải");
     const coverage = await screen.findByRole("article", { name: "Phủ camera an ninh" });
     expect(coverage).toHaveTextContent("3/126 xã (2,4%)");

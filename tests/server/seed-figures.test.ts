@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed/index.ts";
-import { createContextInner } from "../../server/context.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+import { makeUser } from "./helpers/users.ts";
 
 let t: TestDb;
+let viewer: SessionUser;
 beforeAll(async () => {
   t = await createTestDb();
   await seed(t.db, { demo: true });
+  viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);
 afterAll(() => t.close());
 
-const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind }));
+// Leaders (viewers) read the figures; anonymous calls are refused (tests/server/authz-matrix.test.ts).
+const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
 
 describe("seeded demo data reproduces every figure of the 2023 conference article", () => {
   it("loads the 10 district-level units and 126 commune-level areas of Quảng Trị", async () => {

@@ -1,0 +1,30 @@
+import {
+  ZUserCreateInput,
+  ZUserIdInput,
+  ZUserResetPasswordInput,
+  ZUserRow,
+  ZUserUpdateInput,
+} from "@qt/shared/schemas/users";
+import { z } from "zod";
+import { createUser, disableUser, listUsers, resetPassword, updateUser } from "../services/users.ts";
+import { adminProcedure, router } from "../trpc.ts";
+
+export const usersRouter = router({
+  list: adminProcedure.output(z.array(ZUserRow)).query(({ ctx }) => listUsers(ctx.db)),
+  create: adminProcedure
+    .input(ZUserCreateInput)
+    .output(ZUserRow)
+    .mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.user)),
+  update: adminProcedure
+    .input(ZUserUpdateInput)
+    .output(ZUserRow)
+    .mutation(({ ctx, input }) => updateUser(ctx.db, input, ctx.user)),
+  disable: adminProcedure
+    .input(ZUserIdInput)
+    .output(ZUserRow)
+    .mutation(({ ctx, input }) => disableUser(ctx.db, input, ctx.user)),
+  resetPassword: adminProcedure
+    .input(ZUserResetPasswordInput)
+    .output(ZUserRow)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, input, ctx.user)),
+});

@@ -1,0 +1,116 @@
+import type { TChangePasswordInput, TLoginInput, TMe } from "@qt/shared/schemas/auth";
+import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import { writeAudit } from "./audit.ts";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
+import { assertNotThrottled, clearFailures, recordFailure } from "./throttle.ts";
+
+/** One message for unknown user, wrong password and disabled account: nothing to enumerate. */
+const BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+export type LoginMeta = { ip: string; userAgent: string };
+
+/** Checks the credentials and opens a session; returns the token for the cookie. */
+export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promise<{ token: string; user: TMe }> {
+  const username = input.username.trim().toLowerCase();
+  await assertNotThrottled(db, username, meta.ip);
+  const user = await db.user.findUnique({
+    where: { username },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      district: { select: { code: true } },
+    },
+  });
+  // Always one argon2 verification, whether or not the user exists, so the timing is the same.
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !ok || user.disabledAt) {
+    await recordFailure(db, username, meta.ip);
+    throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS });
+  }
+  await clearFailures(db, username);
+  const token = await db.$transaction(async (tx) => {
+    const session = await createSession(tx, user.id, meta);
+    await writeAudit(tx, {
+      user,
+      action: "login",
+      entity: "user",
+      entityId: user.id,
+      after: { sessionId: session.sessionId, ip: meta.ip },
+    });
+    return session.token;
+  });
+  return {
+    token,
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      districtCode: user.district?.code ?? null,
+    },
+  };
+}
+
+export async function logout(db: Db, user: SessionUser, token: string | undefined): Promise<void> {
+  await db.$transaction(async (tx) => {
+    if (token) await revokeSession(tx, token);
+    await writeAudit(tx, { user, action: "logout", entity: "user", entityId: user.id });
+  });
+}
+
+export function me(user: SessionUser): TMe {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    districtCode: user.districtCode,
+  };
+}
+
+/**
+ * Changes one's own password after checking the current one. Every session of the user ends,
+ * including this one: the caller then opens a fresh session (returned token) for this browser.
+ */
+export async function changePassword(
+  db: Db,
+  user: SessionUser,
+  input: TChangePasswordInput,
+  meta: LoginMeta,
+): Promise<{ token: string }> {
+  await assertNotThrottled(db, user.username, meta.ip);
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    // Counted like a failed login: a stolen session must not become a password-guessing oracle.
+    await recordFailure(db, user.username, meta.ip);
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu hiện tại không đúng." });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu mới phải khác mật khẩu hiện tại." });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+      select: { id: true },
+    });
+    const revoked = await revokeAllSessions(tx, user.id);
+    const session = await createSession(tx, user.id, meta);
+    await writeAudit(tx, {
+      user,
+      action: "change_password",
+      entity: "user",
+      entityId: user.id,
+      after: { sessionsRevoked: revoked },
+    });
+    return { token: session.token };
+  });
+}

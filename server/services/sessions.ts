@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import type { Tx } from "./audit.ts";
+
+export const SESSION_COOKIE = "qt_session";
+/** A session ends after this long without a request… */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** …and at the latest this long after login, however active. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so that every read does not become a write. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Only the SHA-256 of a token is stored: a copy of the table does not let anyone log in. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new session for a user: returns the token for the cookie (never stored, never logged). */
+export async function createSession(
+  tx: Tx,
+  userId: number,
+  meta: { ip: string; userAgent: string },
+  now = new Date(),
+): Promise<{ token: string; sessionId: number }> {
+  const token = randomBytes(32).toString("base64url");
+  const session = await tx.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      ip: meta.ip.slice(0, 64),
+      userAgent: meta.userAgent.slice(0, 300),
+    },
+    select: { id: true },
+  });
+  return { token, sessionId: session.id };
+}
+
+/**
+ * The user of a session token, or null when the token is unknown, expired (idle or absolute) or
+ * belongs to a disabled account. Expired sessions are deleted on sight.
+ */
+export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          username: true,
+          displayName: true,
+          role: true,
+          districtId: true,
+          disabledAt: true,
+          district: { select: { code: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const idle = now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS;
+  if (idle || session.expiresAt.getTime() <= now.getTime() || session.user.disabledAt) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    districtId: user.districtId,
+    districtCode: user.district?.code ?? null,
+  };
+}
+
+export async function revokeSession(tx: Tx, token: string): Promise<void> {
+  await tx.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Password change, reset or disable: every session of the user ends. */
+export async function revokeAllSessions(tx: Tx, userId: number): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId } });
+  return count;
+}

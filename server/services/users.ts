@@ -1,0 +1,184 @@
+import type {
+  TUserCreateInput,
+  TUserIdInput,
+  TUserResetPasswordInput,
+  TUserRow,
+  TUserUpdateInput,
+} from "@qt/shared/schemas/users";
+import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { type Tx, writeAudit } from "./audit.ts";
+import { hashPassword } from "./passwords.ts";
+import { revokeAllSessions } from "./sessions.ts";
+
+/** The fields of an account anyone may see (never the password hash). */
+const userSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  districtId: true,
+  disabledAt: true,
+  version: true,
+  createdAt: true,
+  district: { select: { code: true, name: true } },
+} satisfies Prisma.UserSelect;
+type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+function toRow(u: UserRecord): TUserRow {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    districtCode: u.district?.code ?? null,
+    districtName: u.district?.name ?? null,
+    disabled: u.disabledAt !== null,
+    version: u.version,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of an account. */
+function snapshot(u: UserRecord) {
+  const { district, createdAt, ...rest } = u;
+  return { ...rest, districtCode: district?.code ?? null };
+}
+
+export async function listUsers(db: Db): Promise<TUserRow[]> {
+  const rows = await db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] });
+  return rows.map(toRow);
+}
+
+async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {
+  if (!code) return null;
+  const unit = await db.adminUnit.findUnique({ where: { code }, select: { id: true, level: true } });
+  if (unit?.level !== "district") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Không có huyện, thị xã, thành phố với mã này." });
+  }
+  return unit.id;
+}
+
+async function findUser(tx: Tx, id: number): Promise<UserRecord> {
+  const user = await tx.user.findUnique({ where: { id }, select: userSelect });
+  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "Không tìm thấy tài khoản." });
+  return user;
+}
+
+export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<SessionUser, "id" | "username"> | null) {
+  const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
+  if (taken) throw usernameTaken();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const districtId = input.role === "editor" ? await districtIdOf(tx, input.districtCode) : null;
+      const user = await tx.user.create({
+        data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, districtId },
+        select: userSelect,
+      });
+      await writeAudit(tx, { user: actor, action: "create", entity: "user", entityId: user.id, after: snapshot(user) });
+      return toRow(user);
+    });
+  } catch (err) {
+    // Two admins creating the same name at once: the unique index decides.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw usernameTaken();
+    throw err;
+  }
+}
+
+const usernameTaken = () => new TRPCError({ code: "CONFLICT", message: "Tên đăng nhập đã có người dùng." });
+
+export async function updateUser(db: Db, input: TUserUpdateInput, actor: SessionUser): Promise<TUserRow> {
+  return db.$transaction(async (tx) => {
+    const before = await findUser(tx, input.id);
+    if (before.version !== input.version) {
+      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+    }
+    const role = input.role ?? before.role;
+    if (input.id === actor.id && role !== "admin") {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự bỏ quyền quản trị của chính mình." });
+    }
+    const districtCode = input.districtCode === undefined ? before.district?.code : input.districtCode;
+    const districtId = role === "editor" ? await districtIdOf(tx, districtCode) : null;
+    const { count } = await tx.user.updateMany({
+      where: { id: input.id, version: input.version },
+      data: {
+        displayName: input.displayName ?? before.displayName,
+        role,
+        districtId,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) {
+      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+    }
+    const after = await findUser(tx, input.id);
+    await writeAudit(tx, {
+      user: actor,
+      action: "update",
+      entity: "user",
+      entityId: input.id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return toRow(after);
+  });
+}
+
+/** Disables an account and ends its sessions; the row stays, so the audit trail keeps its name. */
+export async function disableUser(
+  db: Db,
+  input: TUserIdInput,
+  actor: Pick<SessionUser, "id" | "username"> | null,
+): Promise<TUserRow> {
+  if (input.id === actor?.id) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự khóa tài khoản của chính mình." });
+  }
+  return db.$transaction(async (tx) => {
+    const before = await findUser(tx, input.id);
+    if (before.disabledAt) return toRow(before);
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { disabledAt: new Date(), version: { increment: 1 } },
+      select: userSelect,
+    });
+    const revoked = await revokeAllSessions(tx, input.id);
+    await writeAudit(tx, {
+      user: actor,
+      action: "disable",
+      entity: "user",
+      entityId: input.id,
+      before: snapshot(before),
+      after: { ...snapshot(after), sessionsRevoked: revoked },
+    });
+    return toRow(after);
+  });
+}
+
+/** An administrator sets a new password (the user forgot theirs); every session of the user ends. */
+export async function resetPassword(
+  db: Db,
+  input: TUserResetPasswordInput,
+  actor: Pick<SessionUser, "id" | "username"> | null,
+): Promise<TUserRow> {
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    await findUser(tx, input.id);
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+      select: userSelect,
+    });
+    const revoked = await revokeAllSessions(tx, input.id);
+    await writeAudit(tx, {
+      user: actor,
+      action: "reset_password",
+      entity: "user",
+      entityId: input.id,
+      after: { sessionsRevoked: revoked },
+    });
+    return toRow(after);
+  });
+}

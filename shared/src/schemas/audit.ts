@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const ZEntity = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Loại bản ghi không hợp lệ");
+const ZEntityId = z.string().min(1, "Mã bản ghi không hợp lệ").max(64, "Mã bản ghi không hợp lệ");
+
+export const ZAuditListInput = z.strictObject({
+  page: z.number().int().min(1, "Trang không hợp lệ").default(1),
+  pageSize: z.number().int().min(1).max(200, "Tối đa 200 dòng mỗi trang").default(50),
+  entity: ZEntity.optional(),
+  entityId: ZEntityId.optional(),
+  userId: z.number().int().positive().optional(),
+});
+export type TAuditListInput = z.infer<typeof ZAuditListInput>;
+
+export const ZAuditHistoryInput = z.strictObject({ entity: ZEntity, entityId: ZEntityId });
+export type TAuditHistoryInput = z.infer<typeof ZAuditHistoryInput>;
+
+export const ZAuditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  username: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type TAuditRow = z.infer<typeof ZAuditRow>;
+
+export const ZAuditPage = z.object({ total: z.number().int(), rows: z.array(ZAuditRow) });
+export type TAuditPage = z.infer<typeof ZAuditPage>;

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ROLES } from "../domain.ts";
+import { ZGsoCode } from "./dashboard.ts";
+
+/** Minimum length of a password (also enforced on ADMIN_PASSWORD at start-up). */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới");
+
+/** A new password: long enough, bounded so hashing cannot be used to exhaust the server. */
+export const ZNewPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`)
+  .max(200, "Mật khẩu tối đa 200 ký tự");
+
+export const ZLoginInput = z.strictObject({
+  // Not ZUsername: a malformed name must fail exactly like a wrong one (no enumeration).
+  username: z.string().trim().min(1, "Vui lòng nhập tên đăng nhập").max(100, "Tên đăng nhập quá dài"),
+  password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200, "Mật khẩu tối đa 200 ký tự"),
+});
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+export const ZChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, "Vui lòng nhập mật khẩu hiện tại").max(200, "Mật khẩu tối đa 200 ký tự"),
+  newPassword: ZNewPassword,
+});
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZRole = z.enum(ROLES, { error: () => "Vai trò không hợp lệ" });
+
+/** Who is logged in, as the client sees it. */
+export const ZMe = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  districtCode: z.string().nullable(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export { ZGsoCode };

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { sessionFor } from "./helpers/auth-session.ts";
+import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+import { makeUser } from "./helpers/users.ts";
+
+let t: TestDb;
+let admin: SessionUser;
+let viewer: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  admin = await makeUser(t.db, { role: "admin" });
+  viewer = await makeUser(t.db, { role: "viewer" });
+}, 60_000);
+afterAll(() => t.close());
+
+const as = (user: SessionUser) => createCaller(createContextInner({ db: t.db, user }));
+
+describe("audit trail", () => {
+  it("a mutation whose audit entry cannot be written changes nothing (same transaction)", async () => {
+    const target = await makeUser(t.db, { role: "viewer" });
+    const token = await sessionFor(t.db, target.id);
+    // Make the database refuse this one audit entry: the disable must roll back with it.
+    await t.db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_disable_audit() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'audit refused for the test'; END; $$ LANGUAGE plpgsql;`);
+    await t.db.$executeRawUnsafe(`
+      CREATE TRIGGER refuse_disable_audit BEFORE INSERT ON audit_entry
+      FOR EACH ROW WHEN (NEW.action = 'disable') EXECUTE FUNCTION refuse_disable_audit();`);
+    try {
+      await expect(as(admin).users.disable({ id: target.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    } finally {
+      await t.db.$executeRawUnsafe("DROP TRIGGER refuse_disable_audit ON audit_entry");
+      await t.db.$executeRawUnsafe("DROP FUNCTION refuse_disable_audit()");
+    }
+    const row = await t.db.user.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { disabledAt: true, version: true },
+    });
+    expect(row).toEqual({ disabledAt: null, version: 1 });
+    expect(await t.db.session.count({ where: { userId: target.id } })).toBe(1);
+    expect(token).toBeTruthy();
+  });
+
+  it("a mutation that fails leaves no audit entry", async () => {
+    const before = await t.db.auditEntry.count();
+    await expect(as(admin).users.update({ id: viewer.id, version: 42, displayName: "Nope" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await t.db.auditEntry.count()).toBe(before);
+  });
+
+  it("audit entries cannot be changed or deleted, even with SQL", async () => {
+    await as(admin).users.update({ id: viewer.id, version: 1, displayName: "Lãnh đạo tỉnh" });
+    const count = await t.db.auditEntry.count();
+    // (PGlite's adapter loses the trigger's message, PostgreSQL's keeps it: check the effect.)
+    await expect(t.db.$executeRawUnsafe("UPDATE audit_entry SET username = 'someone else'")).rejects.toThrow();
+    await expect(t.db.$executeRawUnsafe("DELETE FROM audit_entry")).rejects.toThrow();
+    await expect(t.db.auditEntry.deleteMany({})).rejects.toThrow();
+    expect(await t.db.auditEntry.count()).toBe(count);
+    expect(await t.db.auditEntry.count({ where: { username: "someone else" } })).toBe(0);
+  });
+
+  it("audit.list pages the whole trail for admins, newest first, filtered", async () => {
+    const page = await as(admin).audit.list({ page: 1, pageSize: 1, entity: "user", entityId: String(viewer.id) });
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({ action: "update", entity: "user", username: admin.username });
+    expect(page.rows[0]?.before).toMatchObject({ displayName: `Test ${viewer.username}` });
+    const byUser = await as(admin).audit.list({ page: 1, pageSize: 50, userId: admin.id });
+    expect(byUser.rows.every((r) => r.userId === admin.id)).toBe(true);
+    await expect(as(viewer).audit.list({ page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(admin).audit.list({ page: 0, pageSize: 10 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("audit.history shows a record's history to anyone who may read it; accounts to admins and their owner", async () => {
+    const site = await as(viewer).audit.history({ entity: "site", entityId: "1" });
+    expect(site).toEqual([]);
+    const own = await as(viewer).audit.history({ entity: "user", entityId: String(viewer.id) });
+    expect(own.map((r) => r.action)).toEqual(["update"]);
+    await expect(as(viewer).audit.history({ entity: "user", entityId: String(admin.id) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await as(admin).audit.history({ entity: "user", entityId: String(viewer.id) })).toHaveLength(1);
+  });
+});
