@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CON_CO, entrySetup, expectTrpcError, HAI_LANG } from "./helpers/entry.ts";
+
+let s: Awaited<ReturnType<typeof entrySetup>>;
+beforeAll(async () => {
+  s = await entrySetup();
+}, 60_000);
+afterAll(() => s.t.close());
+
+describe("units.tree", () => {
+  it("returns the 10 districts and 126 commune-level areas, Cồn Cỏ being its own area", async () => {
+    const tree = await s.caller(s.users.viewer).units.tree();
+    expect(tree).toHaveLength(10);
+    expect(tree.reduce((n, d) => n + d.areas.length, 0)).toBe(126);
+    expect(tree.find((d) => d.code === CON_CO)).toEqual({
+      code: CON_CO,
+      name: "Huyện Cồn Cỏ",
+      kind: "huyen",
+      areas: [{ code: CON_CO, name: "Huyện Cồn Cỏ", kind: "huyen" }],
+    });
+    const haiLang = tree.find((d) => d.code === HAI_LANG);
+    expect(haiLang?.areas).toHaveLength(16);
+    expect(haiLang?.areas[0]).toEqual({ code: "19681", name: "Thị trấn Diên Sanh", kind: "thi_tran" });
+  });
+
+  it("keeps only the units valid on a date", async () => {
+    await s.t.db.adminUnit.update({ where: { code: "19681" }, data: { validTo: new Date("2020-01-01") } });
+    const tree = await s.caller(s.users.viewer).units.tree({ on: "2021-05-05" });
+    expect(tree.find((d) => d.code === HAI_LANG)?.areas).toHaveLength(15);
+    const old = await s.caller(s.users.viewer).units.tree({ on: "2019-05-05" });
+    expect(old.find((d) => d.code === HAI_LANG)?.areas).toHaveLength(16);
+    await expectTrpcError(
+      s.caller(s.users.admin).sites.create({
+        modelTypeId: await s.typeId("clan-no-crime"),
+        areaCode: "19681",
+        name: "Họ Trần",
+        establishedOn: "2021-01-01",
+      }),
+      "BAD_REQUEST",
+      "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
+      "areaCode",
+    );
+  });
+
+  it("needs a login", async () => {
+    await expectTrpcError(s.caller(null).units.tree(), "UNAUTHORIZED");
+  });
+});
