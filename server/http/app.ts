@@ -91,6 +91,7 @@ export async function buildApp(opts: AppOptions) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+  await app.register((await import("./reports.ts")).reportRoutes, opts);
 
   if (opts.serveClient && fs.existsSync(path.join(clientDist, "index.html"))) {
     await app.register(fastifyStatic, { root: clientDist, wildcard: false });

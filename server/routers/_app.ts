@@ -5,6 +5,7 @@ import { awardsRouter } from "./awards.ts";
 import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
+import { reportsRouter } from "./reports.ts";
 import { sitesRouter } from "./sites.ts";
 import { unitsRouter } from "./units.ts";
 import { usersRouter } from "./users.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   awards: awardsRouter,
   modelTypes: modelTypesRouter,
   units: unitsRouter,
+  reports: reportsRouter,
 });
 
 /** The only server export the client may import, as a type. */

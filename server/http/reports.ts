@@ -1,0 +1,72 @@
+import {
+  REPORT_FORMATS,
+  REPORT_TABLES,
+  type ReportFormat,
+  type ReportTable,
+  reportOptionsFromQuery,
+  ZReportOptions,
+} from "@qt/shared/schemas/reports";
+import { TRPCError } from "@trpc/server";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { logger } from "../logger.ts";
+import { contentDisposition, exportCsv, exportReport, type ReportFile } from "../services/reports/export.ts";
+import { type AppOptions, createRequestContext } from "./app.ts";
+
+type Target = { kind: "summary"; format: ReportFormat } | { kind: "table"; table: ReportTable };
+
+/** "summary.docx" → the Word report; "sites.csv" → the site list; anything else is not a report. */
+function target(file: string): Target | null {
+  const [name, ext] = file.split(".");
+  if (name === "summary" && (REPORT_FORMATS as readonly string[]).includes(ext ?? "")) {
+    return { kind: "summary", format: ext as ReportFormat };
+  }
+  if (ext === "csv" && (REPORT_TABLES as readonly string[]).includes(name ?? "")) {
+    return { kind: "table", table: name as ReportTable };
+  }
+  return null;
+}
+
+const fail = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply.code(status).send({ error: { code, message } });
+
+/**
+ * Report downloads: GET /api/reports/summary.{docx,xlsx,pdf} and /api/reports/{table}.csv, with the
+ * dashboard's filter parameters plus the report options, for any signed-in user.
+ */
+export async function reportRoutes(app: FastifyInstance, opts: AppOptions) {
+  app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
+    "/api/reports/:file",
+    async (req, reply) => {
+      const ctx = await createRequestContext(opts, req, reply);
+      if (!ctx.user) return fail(reply, 401, "UNAUTHORIZED", "Vui lòng đăng nhập để tải báo cáo.");
+      const what = target(req.params.file);
+      if (!what) return fail(reply, 404, "NOT_FOUND", "Không có báo cáo này.");
+      const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(req.query));
+      if (!parsed.success) {
+        return fail(reply, 400, "BAD_REQUEST", parsed.error.issues[0]?.message ?? "Tham số báo cáo không hợp lệ.");
+      }
+      let file: ReportFile;
+      try {
+        file =
+          what.kind === "summary"
+            ? await exportReport(ctx.db, { user: ctx.user, via: "http" }, parsed.data, what.format)
+            : await exportCsv(ctx.db, { user: ctx.user, via: "http" }, parsed.data, what.table);
+      } catch (err) {
+        // An unknown district code is a bad parameter of this URL, not a missing page.
+        if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {
+          return fail(reply, 400, "BAD_REQUEST", err.message);
+        }
+        throw err;
+      }
+      if (!Buffer.isBuffer(file.body)) {
+        // A failure after the headers went out can only cut the download short; log it.
+        file.body.on("error", (err) => logger.error({ err, file: req.params.file }, "report stream failed"));
+      }
+      return reply
+        .header("Content-Type", file.contentType)
+        .header("Content-Disposition", contentDisposition(file.filename))
+        .header("Cache-Control", "no-store")
+        .send(file.body);
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { Readable } from "node:stream";
+import type { CellValue, TableSpec } from "./tables.ts";
+
+/** Excel reads a CSV as UTF-8 only when it starts with this byte order mark. */
+export const BOM = "\uFEFF";
+
+function field(v: CellValue): string {
+  if (v === null) return "";
+  // Dates as yyyy-mm-dd: unambiguous for people and for other systems importing the file.
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const line = (cells: CellValue[]) => `${cells.map(field).join(",")}\r\n`;
+
+/** The table as CSV (RFC 4180, UTF-8 with BOM), produced batch by batch as the reader consumes it. */
+export function csvStream(spec: TableSpec): Readable {
+  async function* lines() {
+    yield BOM + line(spec.columns.map((c) => c.header));
+    for await (const batch of spec.batches()) yield batch.map(line).join("");
+  }
+  return Readable.from(lines(), { objectMode: false });
+}

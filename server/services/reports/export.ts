@@ -1,0 +1,99 @@
+import { PassThrough, type Readable } from "node:stream";
+import { foldVietnamese } from "@qt/shared/domain";
+import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { writeAudit } from "../audit.ts";
+import { csvStream } from "./csv.ts";
+import { renderDocx } from "./docx.ts";
+import { buildReportModel } from "./model.ts";
+import { renderPdf } from "./pdf.ts";
+import { resolveScope } from "./scope.ts";
+import { tableSpec } from "./tables.ts";
+import { writeXlsx } from "./xlsx.ts";
+
+export type ReportFile = { filename: string; contentType: string; body: Buffer | Readable };
+
+export const CONTENT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+const TABLE_NAMES: Record<ReportTable, string> = {
+  sites: "Điểm mô hình",
+  cameras: "Lắp đặt camera",
+  awards: "Khen thưởng",
+  areas: "Địa bàn cấp xã",
+  districts: "Huyện, thị xã, thành phố",
+};
+
+function filename(model: TReportModel, what: string, ext: string): string {
+  const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : "Toàn tỉnh";
+  return `${what} ${model.options.fromYear}-${model.options.toYear} - ${scope}.${ext}`;
+}
+
+/** The same name without diacritics or unsafe characters, for the plain `filename=` parameter. */
+export function asciiFilename(name: string): string {
+  return foldVietnamese(name)
+    .replace(/[^a-z0-9.-]+/g, "-")
+    .replace(/-+/g, "-");
+}
+
+/** Content-Disposition with an ASCII fallback and the Vietnamese name as RFC 5987 `filename*`. */
+export function contentDisposition(name: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFilename(name)}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Who exports: a signed-in user over HTTP, or a scheduled job through the CLI (no user). */
+export type Exporter = { user: SessionUser | null; via: "http" | "cli" };
+
+async function audit(db: Db, by: Exporter, what: string, options: TReportOptions) {
+  const { fromYear, toYear, districtCodes, sections } = options;
+  await writeAudit(db, {
+    user: by.user,
+    action: "export",
+    entity: "report",
+    entityId: what,
+    after: { fromYear, toYear, districtCodes, sections, via: by.via },
+  });
+}
+
+/**
+ * The summary report as Word, Excel or PDF. Word and PDF are built in memory (a few hundred KB);
+ * Excel streams, since it carries every site. The export is audited before any byte is sent.
+ */
+export async function exportReport(
+  db: Db,
+  by: Exporter,
+  options: TReportOptions,
+  format: ReportFormat,
+): Promise<ReportFile> {
+  const scope = await resolveScope(db, options);
+  const model = await buildReportModel(db, options, scope);
+  await audit(db, by, `summary.${format}`, options);
+  const name = filename(model, "Báo cáo", format);
+  if (format === "docx") return { filename: name, contentType: CONTENT_TYPES.docx, body: await renderDocx(model) };
+  if (format === "pdf") return { filename: name, contentType: CONTENT_TYPES.pdf, body: await renderPdf(model) };
+  const out = new PassThrough();
+  writeXlsx(db, scope, model, out).catch((err: unknown) => out.destroy(err as Error));
+  return { filename: name, contentType: CONTENT_TYPES.xlsx, body: out };
+}
+
+export async function exportCsv(
+  db: Db,
+  by: Exporter,
+  options: TReportOptions,
+  table: ReportTable,
+): Promise<ReportFile> {
+  const scope = await resolveScope(db, options);
+  const model = await buildReportModel(db, options, scope);
+  await audit(db, by, `${table}.csv`, options);
+  return {
+    filename: filename(model, TABLE_NAMES[table], "csv"),
+    contentType: CONTENT_TYPES.csv,
+    body: csvStream(tableSpec(db, scope, model, table)),
+  };
+}

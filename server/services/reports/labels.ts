@@ -1,0 +1,62 @@
+import { fileURLToPath } from "node:url";
+
+// Reports are documents filed in Vietnamese (Nghị định 30/2020/NĐ-CP), whatever the reader's UI
+// language, so their texts live here rather than in the client's i18n dictionary.
+
+export const SECTION_TITLES = {
+  summary: "Kết quả chung",
+  modelTypes: "Các mô hình được xây dựng, nhân rộng",
+  cameras: "Mô hình “Camera an ninh phòng chống tội phạm”",
+  communities: "Mô hình trong dòng họ và cộng đồng tôn giáo",
+  awards: "Công tác khen thưởng",
+  annex: "Phụ lục: số liệu theo địa bàn cấp xã",
+} as const;
+
+export const RELIGION_LABELS: Record<string, string> = {
+  buddhism: "Phật giáo",
+  catholicism: "Công giáo",
+  protestantism: "Tin Lành",
+  caodaism: "Cao Đài",
+  hoahao: "Phật giáo Hòa Hảo",
+  other: "Tôn giáo khác",
+};
+
+export const ISSUER_LABELS: Record<string, string> = {
+  provincial_committee: "UBND tỉnh",
+  ministry: "Bộ Công an",
+  department_v05: "Cục V05",
+  provincial_police: "Giám đốc Công an tỉnh",
+  other: "Khác",
+};
+
+export const FORM_LABELS: Record<string, string> = {
+  emulation_flag: "Cờ thi đua",
+  certificate_of_merit: "Bằng khen",
+  certificate: "Giấy khen",
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  active: "Đang hoạt động",
+  suspended: "Tạm dừng",
+  dissolved: "Đã giải thể",
+};
+
+export const FUNDING_LABELS: Record<string, string> = {
+  state_budget: "Ngân sách nhà nước",
+  socialized: "Xã hội hóa",
+  mixed: "Kết hợp",
+};
+
+export const KIND_LABELS: Record<string, string> = { collective: "Tập thể", individual: "Cá nhân" };
+
+export const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+/** Liberation Serif 2 (SIL OFL, metric-compatible with Times New Roman), shipped in server/assets/fonts. */
+const fontPath = (file: string) => fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
+export const FONT_FILES = {
+  normal: fontPath("LiberationSerif-Regular.ttf"),
+  bold: fontPath("LiberationSerif-Bold.ttf"),
+  italics: fontPath("LiberationSerif-Italic.ttf"),
+  bolditalics: fontPath("LiberationSerif-BoldItalic.ttf"),
+};

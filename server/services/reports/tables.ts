@@ -1,0 +1,251 @@
+import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
+import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { districtOfArea } from "../units.ts";
+import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, KIND_LABELS, RELIGION_LABELS, STATUS_LABELS } from "./labels.ts";
+import { type ReportScope, scopeWhere } from "./scope.ts";
+
+export type CellValue = string | number | Date | null;
+export type ColumnType = "id" | "text" | "int" | "money" | "date";
+export type Column = { header: string; width: number; type: ColumnType /** summed in the totals row */; sum?: boolean };
+export type TableSpec = { sheet: string; columns: Column[]; batches: () => AsyncIterable<CellValue[][]> };
+
+/** Rows fetched per query: large enough to be quick, small enough that a batch is a few MB. */
+export const BATCH_SIZE = 5000;
+
+/**
+ * Keyset pagination ("WHERE id > last ORDER BY id LIMIT n"): each batch is one indexed range scan,
+ * so a million rows stream in constant memory and constant time per batch (OFFSET would rescan).
+ */
+async function* keyset<R extends { id: number }>(fetch: (afterId: number) => Promise<R[]>, map: (r: R) => CellValue[]) {
+  let after = 0;
+  for (;;) {
+    const rows = await fetch(after);
+    if (rows.length === 0) return;
+    yield rows.map(map);
+    after = (rows[rows.length - 1] as R).id;
+    if (rows.length < BATCH_SIZE) return;
+  }
+}
+
+type SiteRow = {
+  id: number;
+  model: string;
+  name: string;
+  host: string;
+  area: string;
+  district: string;
+  established_on: Date;
+  status: string;
+  religion: string | null;
+  households: number | null;
+  members: number | null;
+  notes: string;
+};
+
+function sites(db: Db, scope: ReportScope): TableSpec {
+  return {
+    sheet: "Điểm mô hình",
+    columns: [
+      { header: "Mã", width: 9, type: "id" },
+      { header: "Mô hình", width: 40, type: "text" },
+      { header: "Tên điểm", width: 40, type: "text" },
+      { header: "Đơn vị chủ trì", width: 28, type: "text" },
+      { header: "Địa bàn cấp xã", width: 22, type: "text" },
+      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
+      { header: "Ngày thành lập", width: 14, type: "date" },
+      { header: "Trạng thái", width: 16, type: "text" },
+      { header: "Tôn giáo", width: 14, type: "text" },
+      { header: "Số hộ", width: 9, type: "int", sum: true },
+      { header: "Số thành viên", width: 12, type: "int", sum: true },
+      { header: "Ghi chú", width: 30, type: "text" },
+    ],
+    batches: () =>
+      keyset(
+        (after) => db.$queryRaw<SiteRow[]>`
+          SELECT s.id, mt.name AS model, s.name, s.host, a.name AS area, d.name AS district, s.established_on,
+            s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes
+          FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
+          JOIN admin_unit d ON d.id = ${districtOfArea}
+          WHERE s.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
+          ORDER BY s.id LIMIT ${BATCH_SIZE}`,
+        (r) => [
+          r.id,
+          r.model,
+          r.name,
+          r.host,
+          r.area,
+          r.district,
+          r.established_on,
+          STATUS_LABELS[r.status] ?? r.status,
+          r.religion ? (RELIGION_LABELS[r.religion] ?? r.religion) : "",
+          r.households,
+          r.members,
+          r.notes,
+        ],
+      ),
+  };
+}
+
+type CameraRow = {
+  id: number;
+  area: string;
+  district: string;
+  installed_on: Date;
+  cameras: number;
+  recorders: number;
+  memory_cards: number;
+  cost_vnd: bigint;
+  funding_source: string;
+  notes: string;
+};
+
+function cameras(db: Db, scope: ReportScope): TableSpec {
+  return {
+    sheet: "Lắp đặt camera",
+    columns: [
+      { header: "Mã", width: 9, type: "id" },
+      { header: "Địa bàn cấp xã", width: 24, type: "text" },
+      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
+      { header: "Ngày lắp đặt", width: 14, type: "date" },
+      { header: "Số camera", width: 11, type: "int", sum: true },
+      { header: "Đầu thu", width: 10, type: "int", sum: true },
+      { header: "Thẻ nhớ", width: 10, type: "int", sum: true },
+      { header: "Kinh phí (đồng)", width: 18, type: "money", sum: true },
+      { header: "Nguồn kinh phí", width: 20, type: "text" },
+      { header: "Ghi chú", width: 30, type: "text" },
+    ],
+    batches: () =>
+      keyset(
+        (after) => db.$queryRaw<CameraRow[]>`
+          SELECT ci.id, a.name AS area, d.name AS district, ci.installed_on, ci.cameras, ci.recorders, ci.memory_cards,
+            ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes
+          FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
+          WHERE ci.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
+          ORDER BY ci.id LIMIT ${BATCH_SIZE}`,
+        (r) => [
+          r.id,
+          r.area,
+          r.district,
+          r.installed_on,
+          r.cameras,
+          r.recorders,
+          r.memory_cards,
+          Number(r.cost_vnd),
+          FUNDING_LABELS[r.funding_source] ?? r.funding_source,
+          r.notes,
+        ],
+      ),
+  };
+}
+
+type AwardRow = {
+  id: number;
+  year: number;
+  issuer: string;
+  form: string;
+  kind: string;
+  recipient: string;
+  area: string | null;
+  district: string | null;
+  decision: string;
+};
+
+function awards(db: Db, scope: ReportScope): TableSpec {
+  const district = scope.districts.length
+    ? Prisma.sql`AND ${districtOfArea} IN (${Prisma.join(scope.districts.map((d) => d.id))})`
+    : Prisma.empty;
+  return {
+    sheet: "Khen thưởng",
+    columns: [
+      { header: "Mã", width: 9, type: "id" },
+      { header: "Năm", width: 8, type: "id" },
+      { header: "Cấp khen", width: 22, type: "text" },
+      { header: "Hình thức", width: 14, type: "text" },
+      { header: "Đối tượng", width: 10, type: "text" },
+      { header: "Tập thể, cá nhân được khen", width: 40, type: "text" },
+      { header: "Địa bàn cấp xã", width: 22, type: "text" },
+      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
+      { header: "Số quyết định", width: 18, type: "text" },
+    ],
+    batches: () =>
+      keyset(
+        (after) => db.$queryRaw<AwardRow[]>`
+          SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
+            aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision
+          FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
+          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} ${district}
+            AND aw.id > ${after}
+          ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
+        (r) => [
+          r.id,
+          r.year,
+          ISSUER_LABELS[r.issuer] ?? r.issuer,
+          FORM_LABELS[r.form] ?? r.form,
+          KIND_LABELS[r.kind] ?? r.kind,
+          r.recipient,
+          r.area ?? "",
+          r.district ?? "",
+          r.decision,
+        ],
+      ),
+  };
+}
+
+async function* once(rows: CellValue[][]) {
+  yield rows;
+}
+
+function areas(model: TReportModel): TableSpec {
+  return {
+    sheet: "Theo địa bàn cấp xã",
+    columns: [
+      { header: "Mã địa bàn", width: 11, type: "id" },
+      { header: "Địa bàn cấp xã", width: 26, type: "text" },
+      { header: "Mã huyện", width: 10, type: "id" },
+      { header: "Huyện, thị xã, thành phố", width: 24, type: "text" },
+      { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
+      { header: "Số camera", width: 11, type: "int", sum: true },
+      { header: "Có camera (1 = có)", width: 14, type: "int", sum: true },
+    ],
+    batches: () =>
+      once(
+        model.annex.flatMap((d) =>
+          d.areas.map((a) => [a.code, a.name, d.code, d.name, a.sites, a.cameras, a.covered ? 1 : 0]),
+        ),
+      ),
+  };
+}
+
+function districts(model: TReportModel): TableSpec {
+  return {
+    sheet: "Theo huyện",
+    columns: [
+      { header: "Mã huyện", width: 10, type: "id" },
+      { header: "Huyện, thị xã, thành phố", width: 26, type: "text" },
+      { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
+      { header: "Số địa bàn cấp xã", width: 14, type: "int", sum: true },
+      { header: "Địa bàn có camera", width: 14, type: "int", sum: true },
+      { header: "Số camera", width: 11, type: "int", sum: true },
+      { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true },
+    ],
+    batches: () =>
+      once(model.byDistrict.map((d) => [d.code, d.name, d.sites, d.areas, d.coveredAreas, d.cameras, d.costVnd])),
+  };
+}
+
+/** The tables of a report: the three record lists stream from the database, the rest come from the model. */
+export function tableSpec(db: Db, scope: ReportScope, model: TReportModel, table: ReportTable): TableSpec {
+  switch (table) {
+    case "sites":
+      return sites(db, scope);
+    case "cameras":
+      return cameras(db, scope);
+    case "awards":
+      return awards(db, scope);
+    case "areas":
+      return areas(model);
+    case "districts":
+      return districts(model);
+  }
+}

@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { MIN_YEAR, REVIEW_PERIOD } from "../domain.ts";
+import { ZGsoCode } from "./dashboard.ts";
+
+/** Sections a report may contain, in the order they are printed. */
+export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** Tables that can be downloaded as CSV (GET /api/reports/{table}.csv). */
+export const REPORT_TABLES = ["sites", "cameras", "awards", "areas", "districts"] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const DEFAULT_REPORT_TITLE =
+  "Báo cáo tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2007–2022";
+export const DEFAULT_ISSUING_BODY = "CÔNG AN TỈNH QUẢNG TRỊ";
+export const DEFAULT_RECIPIENTS = [
+  "Bộ Công an (Cục V05) (để báo cáo);",
+  "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo);",
+  "Công an các huyện, thị xã, thành phố;",
+  "Lưu: VT, PV05.",
+];
+
+const maxYear = () => new Date().getFullYear() + 1;
+const ZYear = z
+  .number({ error: "Năm phải là một số" })
+  .int("Năm phải là số nguyên")
+  .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} dài quá ${max} ký tự`);
+
+/**
+ * What a report covers and how it is headed. The period and districts use the dashboard's filter
+ * semantics (docs/decisions/004), so the figures are the dashboard's for the same choice.
+ * No district = the whole province.
+ */
+export const ZReportOptions = z
+  .strictObject({
+    fromYear: ZYear.default(REVIEW_PERIOD.fromYear),
+    toYear: ZYear.default(REVIEW_PERIOD.toYear),
+    districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
+    sections: z
+      .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
+      .min(1, "Chọn ít nhất một mục báo cáo")
+      .default([...REPORT_SECTIONS]),
+    title: text(400, "Tiêu đề").min(1, "Tiêu đề không được để trống").default(DEFAULT_REPORT_TITLE),
+    issuingBody: text(200, "Cơ quan ban hành")
+      .min(1, "Cơ quan ban hành không được để trống")
+      .default(DEFAULT_ISSUING_BODY),
+    documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
+    place: text(100, "Địa danh").default("Quảng Trị"),
+    /** yyyy-mm-dd; today when left out. */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
+      .refine((d) => !Number.isNaN(Date.parse(d)), "Ngày ban hành không hợp lệ")
+      .optional(),
+    signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
+    signerName: text(120, "Họ tên người ký").default(""),
+    recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").default(DEFAULT_RECIPIENTS),
+  })
+  .refine((o) => o.fromYear <= o.toYear, {
+    message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc",
+    path: ["fromYear"],
+  });
+export type TReportOptionsInput = z.input<typeof ZReportOptions>;
+export type TReportOptions = z.output<typeof ZReportOptions>;
+
+const ZCount = z.number();
+const ZDistrictRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  sites: ZCount,
+  areas: ZCount,
+  coveredAreas: ZCount,
+  cameras: ZCount,
+  costVnd: ZCount,
+});
+
+/** Everything a report prints, computed once and rendered by every writer and the preview. */
+export const ZReportModel = z.object({
+  options: z.object({
+    fromYear: z.number(),
+    toYear: z.number(),
+    sections: z.array(z.enum(REPORT_SECTIONS)),
+    title: z.string(),
+    issuingBody: z.string(),
+    documentNumber: z.string(),
+    place: z.string(),
+    date: z.string(),
+    signerTitle: z.string(),
+    signerName: z.string(),
+    recipients: z.array(z.string()),
+  }),
+  /** Selected districts; empty = the whole province. */
+  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  scopeName: z.string(),
+  generatedAt: z.string(),
+  summary: z.object({
+    modelTypeCount: ZCount,
+    siteCount: ZCount,
+    areasWithModels: ZCount,
+    coverage: z.object({ covered: ZCount, total: ZCount }),
+    cameras: z.object({
+      cameras: ZCount,
+      recorders: ZCount,
+      memoryCards: ZCount,
+      costVnd: ZCount,
+      installations: ZCount,
+    }),
+    coveredDistricts: ZCount,
+  }),
+  byModelType: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      category: z.string(),
+      sites: ZCount,
+      districts: ZCount,
+      communes: ZCount,
+    }),
+  ),
+  byReligion: z.array(z.object({ religion: z.string(), sites: ZCount })),
+  byDistrict: z.array(ZDistrictRow),
+  yearly: z.array(z.object({ year: z.number(), sites: ZCount })),
+  awards: z.array(
+    z.object({ issuer: z.string(), form: z.string(), collective: ZCount, individual: ZCount, total: ZCount }),
+  ),
+  annex: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      areas: z.array(
+        z.object({ code: z.string(), name: z.string(), sites: ZCount, cameras: ZCount, covered: z.boolean() }),
+      ),
+    }),
+  ),
+});
+export type TReportModel = z.infer<typeof ZReportModel>;
+
+type Query = Record<string, string | string[] | undefined>;
+const LIST_KEYS = ["districtCodes", "sections", "recipients"] as const;
+const YEAR_KEYS = ["fromYear", "toYear"] as const;
+
+/**
+ * Report options as the query string of a download URL (GET /api/reports/…): years as numbers,
+ * lists as repeated parameters. The dashboard's single `districtCode` is accepted too.
+ */
+export function reportOptionsFromQuery(query: Query): unknown {
+  const out: Record<string, unknown> = {};
+  const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if ((YEAR_KEYS as readonly string[]).includes(key)) {
+      const v = Array.isArray(value) ? value.join(",") : value;
+      out[key] = /^\d+$/.test(v) ? Number(v) : v;
+    } else if (key === "districtCode" || key === "districtCodes") {
+      const codes = list(value)
+        .flatMap((v) => v.split(","))
+        .filter(Boolean);
+      out.districtCodes = [...((out.districtCodes as string[] | undefined) ?? []), ...codes];
+    } else if (key === "sections") {
+      out.sections = list(value)
+        .flatMap((v) => v.split(","))
+        .filter(Boolean);
+    } else if (key === "recipients") {
+      out.recipients = list(value);
+    } else {
+      out[key] = Array.isArray(value) ? value.join(" ") : value;
+    }
+  }
+  return out;
+}
+
+export function reportOptionsToQuery(options: TReportOptionsInput): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if ((LIST_KEYS as readonly string[]).includes(key) && Array.isArray(value)) {
+      for (const v of value) q.append(key, String(v));
+    } else q.set(key, String(value));
+  }
+  return q;
+}
