@@ -36,30 +36,36 @@ const text = (max: number, label: string) => z.string().trim().max(max, `${label
  * No district = the whole province.
  */
 export const ZReportOptions = z
-  .strictObject({
-    fromYear: ZYear.default(REVIEW_PERIOD.fromYear),
-    toYear: ZYear.default(REVIEW_PERIOD.toYear),
-    districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
-    sections: z
-      .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
-      .min(1, "Chọn ít nhất một mục báo cáo")
-      .default([...REPORT_SECTIONS]),
-    title: text(400, "Tiêu đề").min(1, "Tiêu đề không được để trống").default(DEFAULT_REPORT_TITLE),
-    issuingBody: text(200, "Cơ quan ban hành")
-      .min(1, "Cơ quan ban hành không được để trống")
-      .default(DEFAULT_ISSUING_BODY),
-    documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
-    place: text(100, "Địa danh").default("Quảng Trị"),
-    /** yyyy-mm-dd; today when left out. */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
-      .refine((d) => !Number.isNaN(Date.parse(d)), "Ngày ban hành không hợp lệ")
-      .optional(),
-    signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
-    signerName: text(120, "Họ tên người ký").default(""),
-    recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").default(DEFAULT_RECIPIENTS),
-  })
+  .strictObject(
+    {
+      fromYear: ZYear.default(REVIEW_PERIOD.fromYear),
+      toYear: ZYear.default(REVIEW_PERIOD.toYear),
+      districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
+      sections: z
+        .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
+        .min(1, "Chọn ít nhất một mục báo cáo")
+        .default([...REPORT_SECTIONS]),
+      title: text(400, "Tiêu đề").min(1, "Tiêu đề không được để trống").default(DEFAULT_REPORT_TITLE),
+      issuingBody: text(200, "Cơ quan ban hành")
+        .min(1, "Cơ quan ban hành không được để trống")
+        .default(DEFAULT_ISSUING_BODY),
+      documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
+      place: text(100, "Địa danh").default("Quảng Trị"),
+      /** yyyy-mm-dd; today when left out. */
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
+        .refine((d) => !Number.isNaN(Date.parse(d)), "Ngày ban hành không hợp lệ")
+        .optional(),
+      signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
+      signerName: text(120, "Họ tên người ký").default(""),
+      recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").default(DEFAULT_RECIPIENTS),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys" ? `Tham số báo cáo không được hỗ trợ: ${issue.keys.join(", ")}` : undefined,
+    },
+  )
   .refine((o) => o.fromYear <= o.toYear, {
     message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc",
     path: ["fromYear"],
