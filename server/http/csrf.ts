@@ -18,7 +18,8 @@ export async function csrfGuard(req: FastifyRequest, reply: FastifyReply) {
   let sameOrigin = true;
   if (origin !== undefined) {
     try {
-      sameOrigin = new URL(origin).host === req.host;
+      // Both through URL, so that default ports compare equal ("host:80" and "host").
+      sameOrigin = new URL(origin).host === new URL(`${req.protocol}://${req.host}`).host;
     } catch {
       sameOrigin = false;
     }

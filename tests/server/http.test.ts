@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { buildApp } from "../../server/http/app.ts";
+import { makeLoginUser } from "./helpers/auth-session.ts";
+import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+
+let t: TestDb;
+let app: Awaited<ReturnType<typeof buildApp>>;
+let admin: Awaited<ReturnType<typeof makeLoginUser>>;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  admin = await makeLoginUser(t.db, { role: "admin" });
+  app = await buildApp({ db: t.db, dbKind: t.kind });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await t.close();
+});
+
+const CLIENT = { "x-qt-client": "web", "content-type": "application/json" };
+const bodies: string[] = [];
+
+async function post(path: string, payload: unknown, headers: Record<string, string> = CLIENT) {
+  const res = await app.inject({ method: "POST", url: `/api/trpc/${path}`, headers, payload: JSON.stringify(payload) });
+  bodies.push(res.body);
+  return res;
+}
+async function get(path: string, input: unknown, cookie?: string) {
+  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await app.inject({ method: "GET", url: `/api/trpc/${path}${q}`, headers: cookie ? { cookie } : {} });
+  bodies.push(res.body);
+  return res;
+}
+async function loginCookie(username = admin.username, password = admin.password) {
+  const res = await post("auth.login", { username, password });
+  expect(res.statusCode).toBe(200);
+  const raw = res.headers["set-cookie"];
+  const line = (Array.isArray(raw) ? raw : [raw ?? ""]).find((c) => c.startsWith("qt_session=")) ?? "";
+  return { line, cookie: line.split(";")[0] ?? "" };
+}
+
+describe("HTTP layer", () => {
+  it("login sets an HttpOnly, SameSite=Lax session cookie for the whole site; me then works", async () => {
+    const { line, cookie } = await loginCookie();
+    expect(line).toMatch(/^qt_session=[A-Za-z0-9_-]{43};/);
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Lax/i);
+    expect(line).toMatch(/Path=\//);
+    expect(line).toMatch(/Max-Age=604800/);
+    // Plain HTTP here: Secure would make the browser drop the cookie.
+    expect(line).not.toMatch(/Secure/i);
+    const me = await get("auth.me", undefined, cookie);
+    expect(me.statusCode).toBe(200);
+    expect(me.json().result.data).toMatchObject({ username: admin.username, role: "admin" });
+  });
+
+  it("the dashboard needs a session: 401 with a Vietnamese message without one", async () => {
+    const res = await get("dashboard.summary", {});
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({ message: "Vui lòng đăng nhập.", data: { code: "UNAUTHORIZED" } });
+  });
+
+  it("logout clears the cookie and ends the session", async () => {
+    const { cookie } = await loginCookie();
+    const res = await app.inject({ method: "POST", url: "/api/trpc/auth.logout", headers: { ...CLIENT, cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers["set-cookie"])).toMatch(/qt_session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+    expect((await get("auth.me", undefined, cookie)).statusCode).toBe(401);
+  });
+
+  it("refuses mutations without the client header or from another origin (CSRF), in Vietnamese", async () => {
+    const creds = { username: admin.username, password: admin.password };
+    const noHeader = await post("auth.login", creds, { "content-type": "application/json" });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("từ chối") });
+    expect(noHeader.headers["set-cookie"]).toBeUndefined();
+    const foreign = await post("auth.login", creds, { ...CLIENT, origin: "https://evil.example" });
+    expect(foreign.statusCode).toBe(403);
+    const same = await post("auth.login", creds, { ...CLIENT, origin: "http://localhost:80", host: "localhost:80" });
+    expect(same.statusCode).toBe(200);
+    // Queries (GET) change nothing and need no header.
+    expect((await get("auth.me", undefined)).statusCode).toBe(401);
+  });
+
+  it("sends the security headers (CSP, no framing, no sniffing)", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(res.headers["referrer-policy"]).toBe("no-referrer");
+  });
+
+  it("errors carry a code and a Vietnamese message, never a stack trace or SQL", async () => {
+    const { cookie } = await loginCookie();
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/trpc/users.create",
+      headers: { ...CLIENT, cookie },
+      payload: JSON.stringify({ username: "x", displayName: "", password: "short", role: "boss", extra: 1 }),
+    });
+    expect(bad.statusCode).toBe(400);
+    const body = bad.json();
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data.fieldErrors.password).toEqual(["Mật khẩu cần ít nhất 10 ký tự"]);
+    const missing = await app.inject({
+      method: "POST",
+      url: "/api/trpc/users.disable",
+      headers: { ...CLIENT, cookie },
+      payload: JSON.stringify({ id: 987654 }),
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe("Không tìm thấy tài khoản.");
+    const tooBig = await app.inject({
+      method: "POST",
+      url: "/api/trpc/auth.login",
+      headers: CLIENT,
+      payload: JSON.stringify({ username: "a", password: "x".repeat(1_100_000) }),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    for (const res of [bad, missing, tooBig]) {
+      expect(res.body).not.toMatch(/stack|\n\s+at |SELECT|INSERT|prisma|node_modules/i);
+    }
+  });
+
+  it("never sends a password hash or token hash in any response", async () => {
+    const { cookie } = await loginCookie();
+    await get("users.list", undefined, cookie);
+    await get("audit.list", { page: 1, pageSize: 100 }, cookie);
+    await get("audit.history", { entity: "user", entityId: String(admin.id) }, cookie);
+    await get("auth.me", undefined, cookie);
+    const all = bodies.join("\n");
+    expect(all).toContain(admin.username);
+    expect(all).not.toMatch(/\$argon2|passwordHash|tokenHash|password_hash/);
+    expect(all).not.toContain(admin.password);
+    const hashes = await t.db.session.findMany({ select: { tokenHash: true } });
+    for (const h of hashes) expect(all).not.toContain(h.tokenHash);
+  });
+});
