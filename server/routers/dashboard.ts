@@ -7,6 +7,7 @@ import {
   ZDashboardFilter,
   ZDashboardModelType,
   ZDashboardModelTypeInput,
+  ZDashboardOptions,
   ZDashboardSummary,
   ZDashboardYearly,
 } from "@qt/shared/schemas/dashboard";
@@ -16,6 +17,7 @@ import { dashboardAwards } from "../services/dashboard-awards.ts";
 import { dashboardCameras } from "../services/dashboard-cameras.ts";
 import { dashboardCommunities } from "../services/dashboard-communities.ts";
 import { dashboardModelType } from "../services/dashboard-model-type.ts";
+import { dashboardOptions } from "../services/dashboard-options.ts";
 import { dashboardYearly } from "../services/dashboard-yearly.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
@@ -48,4 +50,5 @@ export const dashboardRouter = router({
     .input(ZDashboardFilter.optional())
     .output(ZDashboardAwards)
     .query(({ ctx, input }) => dashboardAwards(ctx.db, input ?? {})),
+  options: viewerProcedure.output(ZDashboardOptions).query(({ ctx }) => dashboardOptions(ctx.db)),
 });

@@ -247,3 +247,13 @@ describe("dashboard.summary with the new filters", () => {
     });
   });
 });
+
+describe("dashboard.options", () => {
+  it("offers the 10 district-level units and the model-type catalogue", async () => {
+    const o = await caller().dashboard.options();
+    expect(o.districts).toHaveLength(10);
+    expect(o.districts[0]).toEqual({ code: "461", name: "Thành phố Đông Hà" });
+    expect(o.modelTypes.find((m) => m.code === "clan-no-crime")).toMatchObject({ category: "clan" });
+    expect(await codeOf(caller(null).dashboard.options())).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,21 +1,10 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
+import { Card } from "../../components/Card.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
-function Card({ label, value, detail, title }: { label: string; value: string; detail?: string; title?: string }) {
-  return (
-    <article className="card" aria-label={label}>
-      <h3>{label}</h3>
-      <p className="card-value" title={title}>
-        {value}
-      </p>
-      {detail && <p className="card-detail">{detail}</p>}
-    </article>
-  );
-}
-
 /** Headline figures of the movement, in the user's locale (vi-VN numbers by default). */
-export function SummaryCards({ summary }: { summary: TDashboardSummary }) {
+export function SummaryCards({ summary, large }: { summary: TDashboardSummary; large?: boolean }) {
   const { t, locale } = useI18n();
   const num = (v: number) => formatNumber(v, locale);
   const { covered, total } = summary.cameraCoverage;
@@ -25,7 +14,7 @@ export function SummaryCards({ summary }: { summary: TDashboardSummary }) {
   return (
     <section aria-label={t("dashboard.heading")}>
       <p className="as-of">{t("dashboard.asOf", { date: formatDate(summary.asOf) })}</p>
-      <div className="cards">
+      <div className={large ? "cards cards-large" : "cards"}>
         <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
         <Card label={t("card.sites")} value={num(summary.siteCount)} />
         <Card label={t("card.areasWithModels")} value={num(summary.areasWithModels)} />

@@ -245,3 +245,10 @@ export const ZDashboardAwards = z.object({
   byRecipientKind: z.array(z.object({ kind: z.enum(RECIPIENT_KINDS), count: z.number() })),
 });
 export type TDashboardAwards = z.infer<typeof ZDashboardAwards>;
+
+/** dashboard.options: what the filter bar offers (districts and model types), labels from the data. */
+export const ZDashboardOptions = z.object({
+  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  modelTypes: z.array(z.object({ code: z.string(), name: z.string(), category: z.enum(MODEL_CATEGORIES) })),
+});
+export type TDashboardOptions = z.infer<typeof ZDashboardOptions>;

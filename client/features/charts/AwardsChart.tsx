@@ -1,0 +1,64 @@
+import { formatNumber } from "@qt/shared/format";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import { OKABE_ITO } from "./palette.ts";
+
+export type AwardYearRow = { year: number; collective: number; individual: number; total: number };
+
+/** Awards per year, collectives and individuals stacked. */
+export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardYearRow[] }) {
+  const { t, locale } = useI18n();
+  const title = t("dashboard.chart.awards.title");
+  const num = (v: number) => formatNumber(v, locale);
+  const font = state.large ? 18 : 12;
+  return (
+    <ChartFrame
+      {...state}
+      title={title}
+      unit={t("dashboard.chart.awards.unit")}
+      empty={rows.length === 0}
+      table={{
+        columns: [
+          t("dashboard.chart.awards.year"),
+          t("dashboard.kind.collective"),
+          t("dashboard.kind.individual"),
+          t("dashboard.chart.total"),
+        ],
+        rows: rows.map((r) => ({
+          key: String(r.year),
+          cells: [String(r.year), num(r.collective), num(r.individual), num(r.total)],
+        })),
+      }}
+    >
+      <BarChart
+        width={state.large ? 1150 : 760}
+        height={state.large ? 520 : 300}
+        data={rows}
+        margin={{ left: 8, right: 8, top: 16 }}
+        role="img"
+        aria-label={title}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="year" tick={{ fontSize: font }} />
+        <YAxis allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
+        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+        <Legend wrapperStyle={{ fontSize: font }} />
+        <Bar
+          dataKey="collective"
+          stackId="k"
+          name={t("dashboard.kind.collective")}
+          fill={OKABE_ITO[0]}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="individual"
+          stackId="k"
+          name={t("dashboard.kind.individual")}
+          fill={OKABE_ITO[1]}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,104 @@
+import { type ReactNode, useId, useState } from "react";
+import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+
+/** What every chart receives besides its data: the query's state, drawn the same way everywhere. */
+export type ChartStateProps = {
+  loading?: boolean;
+  error?: string | null;
+  onRetry?: () => void;
+  /** Conference slides draw larger. */
+  large?: boolean;
+};
+
+export type ChartTable = { columns: string[]; rows: { key: string; cells: ReactNode[] }[] };
+
+type Props = ChartStateProps & {
+  title: string;
+  unit: string;
+  empty: boolean;
+  table: ChartTable;
+  /** A key figure shown in the caption, e.g. the province-wide coverage. */
+  note?: ReactNode;
+  /** The chart itself; drawn only when there is data. */
+  children: ReactNode;
+};
+
+/**
+ * Title, unit, states and the "data table" toggle around one chart: the table shows the same
+ * figures as the chart, for screen readers, exact reading and copying into a report.
+ */
+export function ChartFrame({ title, unit, note, empty, table, loading, error, onRetry, large, children }: Props) {
+  const { t } = useI18n();
+  const [showTable, setShowTable] = useState(false);
+  const unitId = useId();
+  const ready = !loading && !error && !empty;
+  return (
+    <figure className={large ? "chart chart-large" : "chart"} aria-label={title} aria-describedby={unitId}>
+      <figcaption className="chart-head">
+        <div>
+          <h3>{title}</h3>
+          <span className="chart-unit" id={unitId}>
+            {unit}
+          </span>
+          {note && !loading && !error && !empty && <span className="chart-note">{note}</span>}
+        </div>
+        {ready && (
+          <button
+            type="button"
+            className="chart-toggle no-print"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? t("dashboard.chart.showChart") : t("dashboard.chart.showTable")}
+          </button>
+        )}
+      </figcaption>
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorState message={error} onRetry={onRetry} />
+      ) : empty ? (
+        <Empty />
+      ) : showTable ? (
+        <DataTable caption={t("dashboard.chart.tableCaption", { title })} table={table} />
+      ) : (
+        <div className="chart-body">{children}</div>
+      )}
+    </figure>
+  );
+}
+
+export function DataTable({ caption, table }: { caption: string; table: ChartTable }) {
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr key={r.key}>
+              {r.cells.map((cell, i) =>
+                i === 0 ? (
+                  <th key={table.columns[i]} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={table.columns[i]}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

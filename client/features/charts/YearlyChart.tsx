@@ -1,0 +1,58 @@
+import { formatNumber } from "@qt/shared/format";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import { PRIMARY, SECONDARY } from "./palette.ts";
+
+export type YearRow = { year: number; sites: number; cumulative: number };
+
+/** New sites per year (bars, left axis) and the cumulative count (line, right axis). */
+export function YearlyChart({ years, ...state }: ChartStateProps & { years: YearRow[] }) {
+  const { t, locale } = useI18n();
+  const num = (v: number) => formatNumber(v, locale);
+  const title = t("dashboard.chart.yearly.title", {
+    from: years[0]?.year ?? "",
+    to: years.at(-1)?.year ?? "",
+  });
+  const newLabel = t("dashboard.chart.yearly.new");
+  const cumLabel = t("dashboard.chart.yearly.cumulative");
+  const font = state.large ? 18 : 12;
+  return (
+    <ChartFrame
+      {...state}
+      title={title}
+      unit={t("dashboard.chart.sitesUnit")}
+      empty={years.every((y) => y.cumulative === 0)}
+      table={{
+        columns: [t("dashboard.chart.yearly.year"), newLabel, cumLabel],
+        rows: years.map((y) => ({ key: String(y.year), cells: [String(y.year), num(y.sites), num(y.cumulative)] })),
+      }}
+    >
+      <ComposedChart
+        width={state.large ? 1150 : 760}
+        height={state.large ? 520 : 320}
+        data={years}
+        margin={{ left: 8, right: 8, top: 16 }}
+        role="img"
+        aria-label={title}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="year" tick={{ fontSize: font }} />
+        <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
+        <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
+        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+        <Legend wrapperStyle={{ fontSize: font }} />
+        <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />
+        <Line
+          yAxisId="cum"
+          dataKey="cumulative"
+          name={cumLabel}
+          stroke={SECONDARY}
+          strokeWidth={3}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ModelCategory } from "@qt/shared/domain";
+import { formatNumber } from "@qt/shared/format";
+import type { TDashboardAreas } from "@qt/shared/schemas/dashboard";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { DataTable } from "../charts/ChartFrame.tsx";
+
+/** A district's commune-level areas: sites per category present, camera coverage ✓/✗ and cameras. */
+export function AreasTable({ data }: { data: TDashboardAreas }) {
+  const { t, locale } = useI18n();
+  const num = (v: number) => formatNumber(v, locale);
+  const cats = (Object.keys(data.areas[0]?.byCategory ?? {}) as ModelCategory[]).filter((c) =>
+    data.areas.some((a) => a.byCategory[c] > 0),
+  );
+  return (
+    <DataTable
+      caption={t("dashboard.district.areas")}
+      table={{
+        columns: [
+          t("dashboard.district.area"),
+          t("dashboard.chart.sites"),
+          ...cats.map((c) => t(`dashboard.category.${c}`)),
+          t("dashboard.district.covered"),
+          t("dashboard.district.cameras"),
+        ],
+        rows: data.areas.map((a) => ({
+          key: a.code,
+          cells: [
+            a.name,
+            num(a.sites),
+            ...cats.map((c) => num(a.byCategory[c])),
+            <span key="c" className={a.covered ? "yes" : "no"}>
+              {a.covered ? t("dashboard.district.yes") : t("dashboard.district.no")}
+            </span>,
+            num(a.cameras),
+          ],
+        })),
+      }}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import { useQuery } from "@tanstack/react-query";
+import { Card } from "../components/Card.tsx";
+import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { DataTable } from "../features/charts/ChartFrame.tsx";
+import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
+import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { FilterBar } from "../features/filters/FilterBar.tsx";
+import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
+
+/** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
+export default function CamerasRoute() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const { filter, setFilter } = useDashboardFilter();
+  const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, FIELDS)));
+  const num = (v: number) => formatNumber(v, locale);
+  const money = (v: number) => <span title={formatMoneyExact(v, locale)}>{formatMoneyShort(v, locale)}</span>;
+  const body = () => {
+    if (q.isPending) return <Loading />;
+    if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
+    const d = q.data;
+    const covered = d.areas.filter((a) => a.covered);
+    const uncovered = d.areas.filter((a) => !a.covered);
+    return (
+      <>
+        <section className="print-section">
+          <div className="cards">
+            <Card
+              label={t("card.coverage")}
+              value={t("card.coverageValue", {
+                covered: num(d.coverage.covered),
+                total: num(d.coverage.total),
+                percent: formatPercent(d.coverage.covered, d.coverage.total, locale),
+              })}
+            />
+            <Card label={t("card.cameras")} value={num(d.totals.cameras)} />
+            <Card label={t("dashboard.cameras.recorders")} value={num(d.totals.recorders)} />
+            <Card label={t("dashboard.cameras.memoryCards")} value={num(d.totals.memoryCards)} />
+            <Card
+              label={t("card.cost")}
+              value={formatMoneyShort(d.totals.costVnd, locale)}
+              title={formatMoneyExact(d.totals.costVnd, locale)}
+              detail={formatMoneyExact(d.totals.costVnd, locale)}
+            />
+          </div>
+          <CoverageChart rows={d.districts} />
+        </section>
+        <section className="print-section">
+          <DataTable
+            caption={t("dashboard.cameras.byDistrict")}
+            table={{
+              columns: [
+                t("dashboard.chart.districts.column"),
+                t("dashboard.chart.coverage.covered"),
+                t("card.cameras"),
+                t("dashboard.cameras.recorders"),
+                t("dashboard.cameras.memoryCards"),
+                t("dashboard.cameras.cost"),
+              ],
+              rows: d.districts.map((r) => ({
+                key: r.code,
+                cells: [
+                  r.name,
+                  `${num(r.coveredAreas)}/${num(r.areas)} (${formatPercent(r.coveredAreas, r.areas, locale)})`,
+                  num(r.cameras),
+                  num(r.recorders),
+                  num(r.memoryCards),
+                  money(r.costVnd),
+                ],
+              })),
+            }}
+          />
+          <DataTable
+            caption={t("dashboard.cameras.funding")}
+            table={{
+              columns: [
+                t("dashboard.cameras.source"),
+                t("dashboard.cameras.installations"),
+                t("card.cameras"),
+                t("dashboard.cameras.cost"),
+              ],
+              rows: d.funding.map((r) => ({
+                key: r.source,
+                cells: [t(`dashboard.funding.${r.source}`), num(r.installations), num(r.cameras), money(r.costVnd)],
+              })),
+            }}
+          />
+        </section>
+        <section className="print-section area-lists">
+          <DataTable
+            caption={t("dashboard.cameras.coveredAreas", { count: num(covered.length) })}
+            table={{
+              columns: [t("dashboard.district.area"), t("card.cameras"), t("dashboard.cameras.firstInstalled")],
+              rows: covered.map((a) => ({
+                key: a.code,
+                cells: [
+                  `${a.name}, ${a.districtName}`,
+                  num(a.cameras),
+                  a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
+                ],
+              })),
+            }}
+          />
+          <DataTable
+            caption={t("dashboard.cameras.uncoveredAreas", { count: num(uncovered.length) })}
+            table={{
+              columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
+              rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, a.districtName] })),
+            }}
+          />
+        </section>
+      </>
+    );
+  };
+  return (
+    <main>
+      <ScreenHeader title={t("dashboard.cameras.heading")} />
+      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
+      {body()}
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+import { formatNumber } from "@qt/shared/format";
+import type { TDashboardCommunities } from "@qt/shared/schemas/dashboard";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { Card } from "../components/Card.tsx";
+import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { DataTable } from "../features/charts/ChartFrame.tsx";
+import { ReligionChart } from "../features/charts/ReligionChart.tsx";
+import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { FilterBar } from "../features/filters/FilterBar.tsx";
+import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
+
+/** Clan models and religious-community models (by religion). */
+export default function CommunitiesRoute() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const { filter, setFilter } = useDashboardFilter();
+  const q = useQuery(trpc.dashboard.communities.queryOptions(pick(filter, FIELDS)));
+  const num = (v: number) => formatNumber(v, locale);
+  const typeTable = (caption: string, rows: TDashboardCommunities["clans"]["types"]) => (
+    <DataTable
+      caption={caption}
+      table={{
+        columns: [
+          t("dashboard.chart.modelTypes.column"),
+          t("dashboard.chart.sites"),
+          t("dashboard.communities.districts"),
+          t("dashboard.communities.households"),
+          t("dashboard.communities.members"),
+        ],
+        rows: rows.map((r) => ({
+          key: r.code,
+          cells: [
+            <Link key="l" to={`/model-type/${r.code}`}>
+              {r.name}
+            </Link>,
+            num(r.sites),
+            num(r.districts),
+            num(r.households),
+            num(r.members),
+          ],
+        })),
+      }}
+    />
+  );
+  const body = () => {
+    if (q.isPending) return <Loading />;
+    if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
+    const d = q.data;
+    return (
+      <>
+        <section className="print-section">
+          <div className="cards">
+            <Card label={t("dashboard.communities.clans")} value={num(d.clans.sites)} />
+            <Card label={t("dashboard.communities.religious")} value={num(d.religious.sites)} />
+          </div>
+          {typeTable(t("dashboard.communities.clans"), d.clans.types)}
+        </section>
+        <section className="print-section">
+          <ReligionChart rows={d.religious.byReligion} />
+          {typeTable(t("dashboard.communities.religious"), d.religious.types)}
+        </section>
+        <section className="print-section">
+          <DataTable
+            caption={t("dashboard.communities.byDistrict")}
+            table={{
+              columns: [
+                t("dashboard.chart.districts.column"),
+                t("dashboard.communities.clans"),
+                t("dashboard.communities.religious"),
+              ],
+              rows: d.byDistrict.map((r) => ({ key: r.code, cells: [r.name, num(r.clans), num(r.religious)] })),
+            }}
+          />
+        </section>
+      </>
+    );
+  };
+  return (
+    <main>
+      <ScreenHeader title={t("dashboard.communities.heading")} />
+      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
+      {body()}
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useCallback, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { AwardsChart } from "../features/charts/AwardsChart.tsx";
+import { DistrictCategoryChart } from "../features/charts/DistrictCategoryChart.tsx";
+import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
+import { ReligionChart } from "../features/charts/ReligionChart.tsx";
+import { YearlyChart } from "../features/charts/YearlyChart.tsx";
+import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
+import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
+import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
+
+type Data = {
+  summary: TDashboardSummary;
+  yearly?: TDashboardYearly;
+  awards?: { year: number; collective: number; individual: number; total: number }[];
+};
+type Slide = { id: string; render: (d: Data) => ReactNode };
+
+/** Every slide the conference mode can show; `?slides=cards,coverage` picks and orders some. */
+const SLIDES: Slide[] = [
+  { id: "cards", render: (d) => <SummaryCards summary={d.summary} large /> },
+  { id: "models", render: (d) => <ModelTypeChart rows={d.summary.byModelType} large /> },
+  {
+    id: "districts",
+    render: (d) => (
+      <DistrictCategoryChart
+        rows={d.summary.byDistrict.flatMap((r) => (r.byCategory ? [{ ...r, byCategory: r.byCategory }] : []))}
+        large
+      />
+    ),
+  },
+  { id: "yearly", render: (d) => <YearlyChart years={d.yearly?.years ?? []} loading={!d.yearly} large /> },
+  { id: "coverage", render: (d) => <CoverageChart rows={d.summary.byDistrict} large /> },
+  { id: "religion", render: (d) => <ReligionChart rows={d.summary.byReligion} large /> },
+  { id: "awards", render: (d) => <AwardsChart rows={d.awards ?? []} loading={!d.awards} large /> },
+];
+
+/** Full-screen presentation for a projector: one slide at a time, keyboard and clicker navigation. */
+export default function ConferenceRoute() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { filter, search } = useDashboardFilter();
+  const input = pick(filter, FIELDS);
+  const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
+  const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
+  const awards = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, ["fromYear", "toYear", "districtCode"])));
+  const chosen = params.get("slides")?.split(",") ?? [];
+  const slides = chosen.length > 0 ? SLIDES.filter((s) => chosen.includes(s.id)) : SLIDES;
+  const [index, setIndex] = useState(0);
+  const move = useCallback(
+    (delta: number) => setIndex((i) => Math.min(slides.length - 1, Math.max(0, i + delta))),
+    [slides.length],
+  );
+  const exit = useCallback(() => {
+    const keep = new URLSearchParams(search);
+    keep.delete("slides");
+    navigate({ pathname: "/", search: keep.toString() ? `?${keep}` : "" });
+  }, [navigate, search]);
+  useSlideKeys(move, exit);
+  const current = slides[Math.min(index, slides.length - 1)];
+  return (
+    <section className="conference" aria-label={t("dashboard.conference.heading")} aria-roledescription="carousel">
+      <div className="conference-bar">
+        <span className="conference-title">{t("app.title")}</span>
+        <span className="conference-counter" aria-live="polite">
+          {t("dashboard.conference.counter", { n: index + 1, total: slides.length })}
+        </span>
+        <button type="button" onClick={() => move(-1)} disabled={index === 0}>
+          {t("dashboard.conference.previous")}
+        </button>
+        <button type="button" onClick={() => move(1)} disabled={index >= slides.length - 1}>
+          {t("dashboard.conference.next")}
+        </button>
+        <button type="button" onClick={() => document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+          {t("dashboard.conference.fullscreen")}
+        </button>
+        <button type="button" onClick={exit}>
+          {t("dashboard.conference.exit")}
+        </button>
+      </div>
+      <section
+        className="conference-slide"
+        aria-roledescription="slide"
+        aria-label={t("dashboard.conference.counter", { n: index + 1, total: slides.length })}
+      >
+        {summary.isPending ? (
+          <Loading />
+        ) : summary.isError ? (
+          <ErrorState message={summary.error.message} onRetry={() => summary.refetch()} />
+        ) : (
+          <>
+            {current?.id === "cards" && <h2>{t("dashboard.conference.cards")}</h2>}
+            {current?.render({ summary: summary.data, yearly: yearly.data, awards: awards.data?.byYear })}
+          </>
+        )}
+      </section>
+      <p className="conference-hint">{t("dashboard.conference.hint")}</p>
+    </section>
+  );
+}

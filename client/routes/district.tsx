@@ -1,0 +1,109 @@
+import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
+import { YearlyChart } from "../features/charts/YearlyChart.tsx";
+import { AreasTable } from "../features/dashboard/AreasTable.tsx";
+import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { FilterBar } from "../features/filters/FilterBar.tsx";
+import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+const FIELDS: FilterField[] = ["fromYear", "toYear", "modelCategory", "modelTypeCode"];
+
+/** One district-level unit (/district/:code), or the list to pick one from (/district). */
+export default function DistrictRoute() {
+  const { code } = useParams();
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const { search } = useDashboardFilter();
+  const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const keep = search ? `?${search}` : "";
+  const choose = (
+    <label className="district-choose no-print">
+      {t("dashboard.district.choose")}{" "}
+      <select value={code ?? ""} onChange={(e) => navigate({ pathname: `/district/${e.target.value}`, search: keep })}>
+        {!code && <option value="">—</option>}
+        {options.data?.districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (code) return <DistrictScreen code={code} choose={choose} />;
+  return (
+    <main>
+      <h2>{t("dashboard.nav.district")}</h2>
+      {choose}
+      <ul className="link-list">
+        {options.data?.districts.map((d) => (
+          <li key={d.code}>
+            <Link to={{ pathname: `/district/${d.code}`, search: keep }}>{d.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+/** Its figures, a table of its commune-level areas, its models over time. */
+function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const { filter, setFilter } = useDashboardFilter();
+  const input: TDashboardFilter & { districtCode: string } = { ...pick(filter, FIELDS), districtCode: code };
+  const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
+  const areas = useQuery(trpc.dashboard.areas.queryOptions(input));
+  const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
+  return (
+    <main>
+      <ScreenHeader
+        title={areas.data?.district.name ?? summary.data?.byDistrict[0]?.name ?? ""}
+        asOf={summary.data?.asOf}
+      >
+        {choose}
+      </ScreenHeader>
+      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <ErrorState message={summary.error.message} onRetry={() => summary.refetch()} />
+      ) : (
+        <>
+          <section className="print-section">
+            <SummaryCards summary={summary.data} />
+          </section>
+          <section className="print-section">
+            {areas.isPending ? (
+              <Loading />
+            ) : areas.isError ? (
+              <ErrorState message={areas.error.message} onRetry={() => areas.refetch()} />
+            ) : (
+              <AreasTable data={areas.data} />
+            )}
+          </section>
+          <section className="print-section chart-grid" aria-label={t("dashboard.district.overTime")}>
+            <YearlyChart
+              years={yearly.data?.years ?? []}
+              loading={yearly.isPending}
+              error={yearly.error?.message}
+              onRetry={() => yearly.refetch()}
+            />
+            <ModelTypeChart
+              rows={summary.data.byModelType}
+              onSelect={(type) => navigate({ pathname: `/model-type/${type}`, search: `?district=${code}` })}
+            />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

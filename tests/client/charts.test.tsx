@@ -1,0 +1,197 @@
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { AwardsChart } from "../../client/features/charts/AwardsChart.tsx";
+import { DistrictCategoryChart } from "../../client/features/charts/DistrictCategoryChart.tsx";
+import { ModelTypeChart, topWithOther } from "../../client/features/charts/ModelTypeChart.tsx";
+import { ReligionChart } from "../../client/features/charts/ReligionChart.tsx";
+import { YearlyChart } from "../../client/features/charts/YearlyChart.tsx";
+import { CoverageChart } from "../../client/features/dashboard/CoverageChart.tsx";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+// Charts draw from props only; the real providers (i18n, query, tRPC on an empty database) surround them.
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+}, 60_000);
+afterAll(() => t.close());
+
+const zero = {
+  clan: 0,
+  camera: 0,
+  religious: 0,
+  school: 0,
+  enterprise: 0,
+  residential: 0,
+  border_sea: 0,
+  ethnic_minority: 0,
+  mass_organization: 0,
+  online: 0,
+  other: 0,
+};
+
+/** Opens the data table of the chart named `title` and returns its body rows as text. */
+function tableRows(title: string | RegExp): string[][] {
+  const figure = screen.getByRole("figure", { name: title });
+  fireEvent.click(within(figure).getByRole("button", { name: "Xem bảng số liệu" }));
+  const table = within(figure).getByRole("table");
+  const rows = within(table).getAllByRole("row").slice(1);
+  return rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent ?? ""));
+}
+
+function expectStates(
+  render: (state: { loading?: boolean; error?: string; onRetry?: () => void }) => void,
+  name: RegExp,
+) {
+  render({ loading: true });
+  const loading = screen.getByRole("figure", { name });
+  expect(within(loading).getByRole("status")).toHaveTextContent("Đang tải");
+  expect(within(loading).queryByRole("button", { name: "Xem bảng số liệu" })).toBeNull();
+}
+
+describe("ModelTypeChart", () => {
+  const rows = Array.from({ length: 13 }, (_, i) => ({ code: `t${i}`, name: `Loại ${i}`, sites: 1000 + 13 - i }));
+
+  it("draws the top 10 and one 'other' bar; the table shows every type in vi-VN numbers", () => {
+    renderApp(<ModelTypeChart rows={rows} />, { db: t.db });
+    const figure = screen.getByRole("figure", { name: "Số điểm theo loại mô hình" });
+    expect(within(figure).getByText("Đơn vị: điểm mô hình")).toBeInTheDocument();
+    expect(within(figure).getByRole("img", { name: "Số điểm theo loại mô hình" })).toBeInTheDocument();
+    const table = tableRows("Số điểm theo loại mô hình");
+    expect(table).toHaveLength(13);
+    expect(table[0]).toEqual(["Loại 0", "1.013"]);
+    fireEvent.click(within(figure).getByRole("button", { name: "Xem biểu đồ" }));
+    expect(within(figure).queryByRole("table")).toBeNull();
+  });
+
+  it("groups the rest into 'other' with their sum", () => {
+    const data = topWithOther(rows, 10, (n) => `Khác (${n})`);
+    expect(data).toHaveLength(11);
+    expect(data[10]).toEqual({ code: "", name: "Khác (3)", sites: 1003 + 1002 + 1001 });
+  });
+
+  it("shows empty, loading and error states", () => {
+    const retry = vi.fn();
+    renderApp(<ModelTypeChart rows={[]} />, { db: t.db });
+    expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
+    cleanup();
+    expectStates((s) => renderApp(<ModelTypeChart rows={[]} {...s} />, { db: t.db }), /theo loại mô hình/);
+    cleanup();
+    renderApp(<ModelTypeChart rows={[]} error="Mất kết nối" onRetry={retry} />, { db: t.db });
+    expect(screen.getByRole("alert")).toHaveTextContent("Không tải được số liệu: Mất kết nối");
+    fireEvent.click(screen.getByRole("button", { name: "Thử lại" }));
+    expect(retry).toHaveBeenCalledOnce();
+  });
+});
+
+describe("DistrictCategoryChart", () => {
+  it("stacks sites by category; the table has one column per category present and a total", () => {
+    renderApp(
+      <DistrictCategoryChart
+        rows={[
+          { code: "461", name: "Thành phố Đông Hà", byCategory: { ...zero, clan: 1200, camera: 9 } },
+          { code: "468", name: "Huyện Cam Lộ", byCategory: { ...zero, religious: 3 } },
+        ]}
+      />,
+      { db: t.db },
+    );
+    const name = "Số điểm mô hình theo huyện, chia theo nhóm";
+    const figure = screen.getByRole("figure", { name });
+    fireEvent.click(within(figure).getByRole("button", { name: "Xem bảng số liệu" }));
+    const headers = within(figure)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
+    expect(headers).toEqual(["Huyện, thị xã, thành phố", "Dòng họ", "Camera an ninh", "Tôn giáo", "Tổng"]);
+    const rows = within(figure)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent));
+    expect(rows).toEqual([
+      ["Thành phố Đông Hà", "1.200", "9", "0", "1.209"],
+      ["Huyện Cam Lộ", "0", "0", "3", "3"],
+    ]);
+  });
+
+  it("is empty when no district has a site", () => {
+    renderApp(<DistrictCategoryChart rows={[{ code: "461", name: "Đông Hà", byCategory: zero }]} />, { db: t.db });
+    expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
+  });
+});
+
+describe("YearlyChart", () => {
+  const years = [
+    { year: 2007, sites: 3, cumulative: 3 },
+    { year: 2008, sites: 0, cumulative: 3 },
+    { year: 2009, sites: 1200, cumulative: 1203 },
+  ];
+  it("titles the range and tabulates new and cumulative sites per year", () => {
+    renderApp(<YearlyChart years={years} />, { db: t.db });
+    expect(tableRows("Nhân rộng mô hình theo năm 2007–2009")).toEqual([
+      ["2007", "3", "3"],
+      ["2008", "0", "3"],
+      ["2009", "1.200", "1.203"],
+    ]);
+  });
+  it("shows its loading state", () => {
+    expectStates((s) => renderApp(<YearlyChart years={[]} {...s} />, { db: t.db }), /Nhân rộng mô hình/);
+  });
+});
+
+describe("CoverageChart", () => {
+  it("names the province-wide figure and tabulates coverage per district with one decimal", () => {
+    renderApp(
+      <CoverageChart
+        rows={[
+          { code: "461", name: "Thành phố Đông Hà", areas: 9, coveredAreas: 9 },
+          { code: "468", name: "Huyện Cam Lộ", areas: 8, coveredAreas: 1 },
+        ]}
+      />,
+      { db: t.db },
+    );
+    const name = "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện";
+    expect(within(screen.getByRole("figure", { name })).getByText("Toàn tỉnh 58,8%")).toBeVisible();
+    expect(tableRows(name)).toEqual([
+      ["Thành phố Đông Hà", "9/9", "100,0%"],
+      ["Huyện Cam Lộ", "1/8", "12,5%"],
+      ["Tổng", "10/17", "58,8%"],
+    ]);
+  });
+  it("shows its error state", () => {
+    renderApp(<CoverageChart rows={[]} error="Hết thời gian chờ" />, { db: t.db });
+    expect(screen.getByRole("alert")).toHaveTextContent("Hết thời gian chờ");
+  });
+});
+
+describe("ReligionChart", () => {
+  it("names religions in the user's language", () => {
+    renderApp(
+      <ReligionChart
+        rows={[
+          { religion: "buddhism", sites: 34 },
+          { religion: "catholicism", sites: 8 },
+        ]}
+      />,
+      { db: t.db },
+    );
+    expect(tableRows("Mô hình trong tôn giáo, theo tôn giáo")).toEqual([
+      ["Phật giáo", "34"],
+      ["Công giáo", "8"],
+    ]);
+  });
+  it("is empty without religious models", () => {
+    renderApp(<ReligionChart rows={[]} />, { db: t.db });
+    expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
+  });
+});
+
+describe("AwardsChart", () => {
+  it("tabulates collectives, individuals and totals per year", () => {
+    renderApp(<AwardsChart rows={[{ year: 2015, collective: 6, individual: 75, total: 81 }]} />, { db: t.db });
+    expect(tableRows("Khen thưởng theo năm")).toEqual([["2015", "6", "75", "81"]]);
+  });
+  it("shows loading and error states", () => {
+    expectStates((s) => renderApp(<AwardsChart rows={[]} {...s} />, { db: t.db }), /Khen thưởng theo năm/);
+    renderApp(<AwardsChart rows={[]} error="Lỗi" />, { db: t.db });
+    expect(screen.getByRole("alert")).toHaveTextContent("Lỗi");
+  });
+});
