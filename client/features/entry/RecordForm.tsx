@@ -1,0 +1,218 @@
+import type { ModelCategory } from "@qt/shared/domain";
+import type { TWarning } from "@qt/shared/schemas/common";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import type { MessageKey } from "../../i18n/dictionary.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { parseDate } from "./convert.ts";
+import { type FieldErrors, readError, zodFieldErrors } from "./errors.ts";
+import { AreaPicker, describedBy, Field, NumberInput } from "./inputs.tsx";
+import { type EntityConfig, type FieldSpec, labelKey, toInput, toValues, type Values } from "./spec.ts";
+
+type Rec = Record<string, unknown> & { id: number; version: number };
+export type Saved = { warnings: TWarning[] };
+
+/**
+ * Create/edit form of a record, driven by its field specs and the shared schemas: field-level
+ * messages from the schema before sending and from the server after; unsaved-changes guard; on
+ * CONFLICT the changes of the colleague are shown and the user's edit can be re-applied.
+ */
+export function RecordForm(props: {
+  config: EntityConfig;
+  record: Rec | null;
+  save: (input: Record<string, unknown>) => Promise<Saved>;
+  loadCurrent: (id: number) => Promise<Rec>;
+  onDone: (saved: Saved | null) => void;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const { config } = props;
+  const [base, setBase] = useState(() => ({
+    record: props.record,
+    initial: toValues(config.fields, props.record),
+  }));
+  const [values, setValues] = useState<Values>(base.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Rec | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (base.initial[k] ?? ""));
+
+  const types = useQuery({
+    ...trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }),
+    enabled: config.fields.some((f) => f.kind === "modelType"),
+  });
+  const category = types.data?.items.find((m) => String(m.id) === values.modelTypeId)?.category as
+    | ModelCategory
+    | undefined;
+
+  useEffect(() => {
+    if (!dirty) return;
+    // The browser's own "leave site?" prompt when closing or reloading with unsaved input.
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const set = (name: string, v: string) => setValues((old) => ({ ...old, [name]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const rec = base.record;
+    const input = toInput(
+      config,
+      values,
+      category,
+      rec ? { initial: base.initial, id: rec.id, version: rec.version } : null,
+    );
+    const parsed = (rec ? config.updateSchema : config.createSchema).safeParse(input);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      props.onDone(await props.save(input));
+    } catch (err) {
+      const { code, message, fields } = readError(err);
+      if (code === "CONFLICT" && rec) {
+        setConflict(await props.loadCurrent(rec.id).catch(() => null));
+        setFormError(message);
+      } else {
+        setErrors(fields);
+        setFormError(message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Takes the colleague's version as the new base and puts the user's own changes back on top. */
+  function reapply(current: Rec) {
+    const theirs = toValues(config.fields, current);
+    const mine = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== (base.initial[k] ?? "")));
+    setBase({ record: current, initial: theirs });
+    setValues({ ...theirs, ...mine });
+    setConflict(null);
+    setFormError(null);
+  }
+
+  const theirChanges = conflict
+    ? Object.entries(toValues(config.fields, conflict)).filter(([k, v]) => v !== (base.initial[k] ?? ""))
+    : [];
+
+  const renderField = (f: FieldSpec) => {
+    if (f.show && !f.show(category)) return null;
+    const id = f.name;
+    const value = values[f.name] ?? "";
+    const error = errors[f.name];
+    const common = {
+      id,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(id, error),
+    } as const;
+    let control: ReactNode;
+    if (f.kind === "number")
+      control = <NumberInput id={id} value={value} error={error} onChange={(v) => set(f.name, v)} />;
+    else if (f.kind === "textarea")
+      control = <textarea {...common} value={value} onChange={(e) => set(f.name, e.target.value)} />;
+    else if (f.kind === "select" || f.kind === "modelType") {
+      const options =
+        f.kind === "modelType"
+          ? (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))
+          : (f.options ?? []).map((o) => ({ value: o, label: t(`${f.optionKey}.${o}` as MessageKey) }));
+      control = (
+        <select {...common} value={value} onChange={(e) => set(f.name, e.target.value)}>
+          <option value="">{t("entry.choose")}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+    } else
+      control = (
+        <input
+          {...common}
+          inputMode={f.kind === "year" ? "numeric" : undefined}
+          placeholder={f.kind === "date" ? "dd/mm/yyyy" : undefined}
+          value={value}
+          onChange={(e) => set(f.name, e.target.value)}
+        />
+      );
+    return (
+      <Field key={f.name} id={id} label={t(labelKey(f.name))} error={error}>
+        {control}
+      </Field>
+    );
+  };
+
+  const dateText = config.dateField ? parseDate(values[config.dateField] ?? "") : null;
+  return (
+    <form
+      className="entry-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t(props.record ? "entry.form.edit" : "entry.form.new")}
+    >
+      <h3>{t(props.record ? "entry.form.edit" : "entry.form.new")}</h3>
+      {formError && (
+        <div className="state state-error" role="alert">
+          <p>{formError}</p>
+        </div>
+      )}
+      {conflict && (
+        <section className="entry-conflict" aria-label={t("entry.conflict.title")}>
+          <h4>{t("entry.conflict.title")}</h4>
+          <ul>
+            {theirChanges.map(([k, v]) => (
+              <li key={k}>
+                {t("entry.conflict.change", { field: t(labelKey(k)), before: base.initial[k] || "—", after: v || "—" })}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => reapply(conflict)}>
+            {t("entry.conflict.reapply")}
+          </button>
+        </section>
+      )}
+      <div className="entry-grid">
+        {config.fields.filter((f) => f.kind === "modelType").map(renderField)}
+        <AreaPicker
+          districtCode={values.districtCode ?? ""}
+          areaCode={values.areaCode ?? ""}
+          on={dateText}
+          allowNone={config.areaOptional}
+          errors={{ districtCode: errors.districtCode, areaCode: errors.areaCode }}
+          onChange={(v) => setValues((old) => ({ ...old, ...v }))}
+        />
+        {config.fields.filter((f) => f.kind !== "modelType").map(renderField)}
+      </div>
+      {confirmLeave ? (
+        <div className="entry-actions" role="alertdialog" aria-label={t("entry.unsaved")}>
+          <p>{t("entry.unsaved")}</p>
+          <button type="button" onClick={() => props.onDone(null)}>
+            {t("entry.unsaved.discard")}
+          </button>
+          <button type="button" onClick={() => setConfirmLeave(false)}>
+            {t("entry.unsaved.keep")}
+          </button>
+        </div>
+      ) : (
+        <div className="entry-actions">
+          <button type="submit" disabled={busy || !!conflict}>
+            {t("entry.save")}
+          </button>
+          <button type="button" onClick={() => (dirty ? setConfirmLeave(true) : props.onDone(null))}>
+            {t("entry.cancel")}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

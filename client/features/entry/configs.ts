@@ -1,0 +1,71 @@
+import {
+  AWARD_FORMS,
+  AWARD_ISSUERS,
+  FUNDING_SOURCES,
+  RECIPIENT_KINDS,
+  RELIGIONS,
+  SITE_STATUSES,
+} from "@qt/shared/domain";
+import { ZAwardCreateInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
+import { ZCameraCreateInput, ZCameraUpdateInput } from "@qt/shared/schemas/cameras";
+import { ZSiteCreateInput, ZSiteUpdateInput } from "@qt/shared/schemas/sites";
+import type { EntityConfig } from "./spec.ts";
+
+/** Fields of each record's form, in the order they are typed. */
+export const SITE_FORM: EntityConfig = {
+  entity: "sites",
+  dateField: "establishedOn",
+  createSchema: ZSiteCreateInput,
+  updateSchema: ZSiteUpdateInput,
+  fields: [
+    { name: "modelTypeId", kind: "modelType" },
+    { name: "name", kind: "text" },
+    // Clan models: the clan's name and its households; other models: the host unit.
+    { name: "host", kind: "text" },
+    { name: "establishedOn", kind: "date" },
+    { name: "status", kind: "select", options: SITE_STATUSES, optionKey: "entry.status" },
+    { name: "statusChangedOn", kind: "date" },
+    {
+      name: "religion",
+      kind: "select",
+      options: RELIGIONS,
+      optionKey: "entry.religion",
+      show: (c) => c === "religious",
+    },
+    { name: "households", kind: "number", show: (c) => c === "clan" },
+    { name: "members", kind: "number" },
+    { name: "notes", kind: "textarea" },
+  ],
+};
+
+export const CAMERA_FORM: EntityConfig = {
+  entity: "cameras",
+  dateField: "installedOn",
+  createSchema: ZCameraCreateInput,
+  updateSchema: ZCameraUpdateInput,
+  fields: [
+    { name: "installedOn", kind: "date" },
+    { name: "cameras", kind: "number" },
+    { name: "recorders", kind: "number" },
+    { name: "memoryCards", kind: "number" },
+    { name: "costVnd", kind: "number" },
+    { name: "fundingSource", kind: "select", options: FUNDING_SOURCES, optionKey: "entry.funding" },
+    { name: "notes", kind: "textarea" },
+  ],
+};
+
+export const AWARD_FORM: EntityConfig = {
+  entity: "awards",
+  areaOptional: true,
+  createSchema: ZAwardCreateInput,
+  updateSchema: ZAwardUpdateInput,
+  fields: [
+    { name: "year", kind: "year" },
+    { name: "issuer", kind: "select", options: AWARD_ISSUERS, optionKey: "entry.issuer" },
+    { name: "form", kind: "select", options: AWARD_FORMS, optionKey: "entry.awardForm" },
+    { name: "recipientKind", kind: "select", options: RECIPIENT_KINDS, optionKey: "entry.kind" },
+    { name: "recipientName", kind: "text" },
+    { name: "decisionNumber", kind: "text" },
+    { name: "notes", kind: "textarea" },
+  ],
+};

@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { showNumber } from "./convert.ts";
+
+/** A labelled control with its field message underneath, linked for screen readers. */
+export function Field(props: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className={`entry-field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && <small id={`${props.id}-hint`}>{props.hint}</small>}
+      {props.error && (
+        <span className="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export const describedBy = (id: string, error?: string) => (error ? `${id}-error` : undefined);
+
+/** Digits grouped as the user types ("1250000" → "1.250.000"); anything else stays as typed. */
+export function NumberInput(props: { id: string; value: string; error?: string; onChange: (v: string) => void }) {
+  const regroup = (text: string) => {
+    const digits = text.replace(/\./g, "");
+    return /^\d+$/.test(digits) ? showNumber(Number(digits)) : text;
+  };
+  return (
+    <input
+      id={props.id}
+      inputMode="numeric"
+      value={props.value}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={describedBy(props.id, props.error)}
+      onChange={(e) => props.onChange(regroup(e.target.value))}
+    />
+  );
+}
+
+/** The district → commune-level area picker, from units.tree (only units valid on `on`). */
+export function AreaPicker(props: {
+  districtCode: string;
+  areaCode: string;
+  on?: string | null;
+  errors: { districtCode?: string; areaCode?: string };
+  allowNone?: boolean;
+  onChange: (v: { districtCode: string; areaCode: string }) => void;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const validOn = props.on && /^\d{4}-\d{2}-\d{2}$/.test(props.on) ? props.on : undefined;
+  const tree = useQuery(trpc.units.tree.queryOptions(validOn ? { on: validOn } : undefined, { staleTime: Infinity }));
+  const districts = tree.data ?? [];
+  const areas = districts.find((d) => d.code === props.districtCode)?.areas ?? [];
+  return (
+    <>
+      <Field id="districtCode" label={t("entry.field.districtCode")} error={props.errors.districtCode}>
+        <select
+          id="districtCode"
+          value={props.districtCode}
+          onChange={(e) => {
+            const d = districts.find((x) => x.code === e.target.value);
+            // A district without communes (Cồn Cỏ) is its own area: pick it at once.
+            const only = d && d.areas.length === 1 ? (d.areas[0]?.code ?? "") : "";
+            props.onChange({ districtCode: e.target.value, areaCode: only });
+          }}
+        >
+          <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
+          {districts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="areaCode" label={t("entry.field.areaCode")} error={props.errors.areaCode}>
+        <select
+          id="areaCode"
+          value={props.areaCode}
+          disabled={!props.districtCode}
+          aria-invalid={props.errors.areaCode ? true : undefined}
+          aria-describedby={describedBy("areaCode", props.errors.areaCode)}
+          onChange={(e) => props.onChange({ districtCode: props.districtCode, areaCode: e.target.value })}
+        >
+          <option value="">{t("entry.choose")}</option>
+          {areas.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { FUNDING_SOURCES } from "@qt/shared/domain";
+import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
+import { CAMERA_FORM } from "../features/entry/configs.ts";
+import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import type { MessageKey } from "../i18n/dictionary.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** Staff entry: camera installations (đợt lắp đặt camera an ninh). */
+export default function RecordsCamerasRoute() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const columns: Column[] = [
+    { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn)) },
+    { label: "entry.field.cameras", sort: "cameras", render: (r) => formatNumber(Number(r.cameras), locale) },
+    { label: "entry.field.recorders", render: (r) => formatNumber(Number(r.recorders), locale) },
+    { label: "entry.field.memoryCards", render: (r) => formatNumber(Number(r.memoryCards), locale) },
+    { label: "entry.field.costVnd", sort: "costVnd", render: (r) => formatMoneyExact(Number(r.costVnd), locale) },
+    { label: "entry.field.fundingSource", render: (r) => t(`entry.funding.${r.fundingSource}` as MessageKey) },
+  ];
+  return (
+    <ListScreen
+      title="entry.cameras.title"
+      config={CAMERA_FORM}
+      columns={columns}
+      filters={[
+        {
+          name: "fundingSource",
+          label: "entry.field.fundingSource",
+          options: FUNDING_SOURCES.map((f) => ({ value: f, label: t(`entry.funding.${f}` as MessageKey) })),
+        },
+      ]}
+      queryOptions={(input) =>
+        trpc.cameras.list.queryOptions(input as never) as never as ReturnType<
+          Parameters<typeof ListScreen>[0]["queryOptions"]
+        >
+      }
+    />
+  );
+}

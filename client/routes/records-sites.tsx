@@ -1,0 +1,51 @@
+import { MODEL_CATEGORIES, SITE_STATUSES } from "@qt/shared/domain";
+import { formatDate } from "@qt/shared/format";
+import { useQuery } from "@tanstack/react-query";
+import { SITE_FORM } from "../features/entry/configs.ts";
+import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import type { MessageKey } from "../i18n/dictionary.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** Staff entry: model sites (điểm mô hình). */
+export default function RecordsSitesRoute() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
+  const columns: Column[] = [
+    { label: "entry.field.name", sort: "name", render: (r) => String(r.name) },
+    { label: "entry.field.modelTypeId", sort: "modelType", render: (r) => String(r.modelTypeName) },
+    { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    { label: "entry.field.establishedOn", sort: "establishedOn", render: (r) => formatDate(String(r.establishedOn)) },
+    { label: "entry.field.status", render: (r) => t(`entry.status.${r.status}` as MessageKey) },
+  ];
+  return (
+    <ListScreen
+      title="entry.sites.title"
+      config={SITE_FORM}
+      columns={columns}
+      filters={[
+        {
+          name: "modelTypeId",
+          label: "entry.field.modelTypeId",
+          options: (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name })),
+        },
+        {
+          name: "category",
+          label: "entry.field.category",
+          options: MODEL_CATEGORIES.map((c) => ({ value: c, label: t(`entry.category.${c}` as MessageKey) })),
+        },
+        {
+          name: "status",
+          label: "entry.field.status",
+          options: SITE_STATUSES.map((s) => ({ value: s, label: t(`entry.status.${s}` as MessageKey) })),
+        },
+      ]}
+      queryOptions={(input) =>
+        trpc.sites.list.queryOptions(input as never) as never as ReturnType<
+          Parameters<typeof ListScreen>[0]["queryOptions"]
+        >
+      }
+    />
+  );
+}
