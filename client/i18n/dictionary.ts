@@ -1,13 +1,14 @@
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
+import { entryEn, entryVi } from "./messages/entry.ts";
 
 /**
  * Every string the user sees, one file per domain under messages/: Vietnamese first, English with
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
  * ("dashboard.", "auth.", "entry.", "reports.") so the files never collide.
  */
-export const vi = { ...commonVi, ...dashboardVi } as const;
+export const vi = { ...commonVi, ...dashboardVi, ...entryVi } as const;
 
 export type MessageKey = keyof typeof vi;
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...dashboardEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...dashboardEn, ...entryEn };

@@ -12,4 +12,7 @@ export type AppRoute = {
 /** Every screen of the app, one file per screen in this folder. */
 export const ROUTES: AppRoute[] = [
   { path: "/", navKey: "nav.overview", Component: lazy(() => import("./overview.tsx")) },
+  { path: "/records/sites", navKey: "entry.nav.sites", Component: lazy(() => import("./records-sites.tsx")) },
+  { path: "/records/cameras", navKey: "entry.nav.cameras", Component: lazy(() => import("./records-cameras.tsx")) },
+  { path: "/records/awards", navKey: "entry.nav.awards", Component: lazy(() => import("./records-awards.tsx")) },
 ];
