@@ -1,0 +1,28 @@
+import { REPORT_FORMATS, REPORT_TABLES, reportOptionsToQuery, type TReportOptions } from "@qt/shared/schemas/reports";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+
+/** Plain links: the browser downloads with the session cookie and names the file from the server. */
+export function DownloadLinks({ options }: { options: TReportOptions | null }) {
+  const { t } = useI18n();
+  if (!options) return null;
+  const query = reportOptionsToQuery(options).toString();
+  return (
+    <section className="report-downloads" aria-label={t("reports.download.heading")}>
+      <h3>{t("reports.download.heading")}</h3>
+      <div className="report-download-buttons">
+        {REPORT_FORMATS.map((format) => (
+          <a key={format} className="button" href={`/api/reports/summary.${format}?${query}`} download>
+            {t(`reports.download.${format}`)}
+          </a>
+        ))}
+      </div>
+      <div className="report-download-buttons">
+        {REPORT_TABLES.map((table) => (
+          <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${query}`} download>
+            {t("reports.download.csv", { table: t(`reports.table.${table}`) })}
+          </a>
+        ))}
+      </div>
+    </section>
+  );
+}

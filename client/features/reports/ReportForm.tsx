@@ -1,0 +1,114 @@
+import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
+import type { FormEvent } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import type { ReportFormState } from "./formState.ts";
+
+const YEARS = (() => {
+  const last = Math.max(REVIEW_PERIOD.toYear, new Date().getFullYear());
+  return Array.from({ length: last - 1990 + 1 }, (_, i) => 1990 + i).filter((y) => y >= 2000);
+})();
+
+type Props = {
+  value: ReportFormState;
+  onChange: (patch: Partial<ReportFormState>) => void;
+  districts: { code: string; name: string }[];
+  error: string | null;
+  onPreview: () => void;
+};
+
+const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
+
+/** Period, districts, sections and the document's heading fields (Nghị định 30/2020/NĐ-CP). */
+export function ReportForm({ value, onChange, districts, error, onPreview }: Props) {
+  const { t } = useI18n();
+  const text = (key: keyof ReportFormState, label: Parameters<typeof t>[0], type = "text") => (
+    <label>
+      {t(label)}
+      <input type={type} value={String(value[key])} onChange={(e) => onChange({ [key]: e.target.value })} />
+    </label>
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onPreview();
+  };
+  return (
+    <form className="report-form" aria-label={t("reports.form.label")} onSubmit={submit}>
+      <fieldset>
+        <legend>{t("reports.form.period")}</legend>
+        {(["fromYear", "toYear"] as const).map((key) => (
+          <label key={key}>
+            {t(`reports.form.${key}`)}
+            <select value={value[key]} onChange={(e) => onChange({ [key]: Number(e.target.value) })}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("reports.form.districts")}</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={value.districtCodes.length === 0}
+            onChange={() => onChange({ districtCodes: [] })}
+          />
+          {t("reports.form.allDistricts")}
+        </label>
+        {districts.map((d) => (
+          <label key={d.code}>
+            <input
+              type="checkbox"
+              checked={value.districtCodes.includes(d.code)}
+              onChange={(e) => onChange({ districtCodes: toggle(value.districtCodes, d.code, e.target.checked) })}
+            />
+            {d.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("reports.form.sections")}</legend>
+        {REPORT_SECTIONS.map((s: ReportSection) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={value.sections.includes(s)}
+              onChange={(e) =>
+                onChange({
+                  sections: REPORT_SECTIONS.filter((x) => toggle(value.sections, s, e.target.checked).includes(x)),
+                })
+              }
+            />
+            {t(`reports.section.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="report-heading-fields">
+        <legend>{t("reports.form.heading")}</legend>
+        {text("title", "reports.form.title")}
+        {text("issuingBody", "reports.form.issuingBody")}
+        {text("documentNumber", "reports.form.documentNumber")}
+        {text("place", "reports.form.place")}
+        {text("date", "reports.form.date", "date")}
+        {text("signerTitle", "reports.form.signerTitle")}
+        {text("signerName", "reports.form.signerName")}
+        <label>
+          {t("reports.form.recipients")}
+          <textarea rows={4} value={value.recipients} onChange={(e) => onChange({ recipients: e.target.value })} />
+        </label>
+      </fieldset>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={error !== null}>
+        {t("reports.preview")}
+      </button>
+    </form>
+  );
+}
