@@ -27,7 +27,7 @@ export default function OverviewRoute() {
   const keep = search ? `?${search}` : "";
   return (
     <main>
-      <ScreenHeader title={t("dashboard.heading")} asOf={summary.data?.asOf} conferenceSearch={keep} />
+      <ScreenHeader title={t("dashboard.heading")} conferenceSearch={keep} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {summary.isPending ? (
         <Loading />

@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { E2E_ADMIN_PASSWORD, signIn } from "./helpers/auth.ts";
+import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
+import { type RunningServer, startServer } from "./helpers/server.ts";
+
+const run = hasChromium || process.env.CI ? describe : describe.skip;
+
+run("dashboard screens in a real browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await signIn(page, server);
+    // Until the login page lands (issue 3) signIn only opens the app: sign in through the API too,
+    // with the page's own cookie jar. Harmless once it has landed (one more session).
+    const res = await page.request.post(`${server.url}/api/trpc/auth.login`, {
+      data: { username: "admin", password: E2E_ADMIN_PASSWORD },
+      headers: { "x-qt-client": "web" },
+    });
+    expect(res.ok()).toBe(true);
+    errors.length = 0; // the 401s of the signed-out first load are expected
+    fs.mkdirSync(artifactsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const coverage = () => page.getByRole("article", { name: "Phủ camera an ninh" });
+
+  it("filters the overview by district: the figures change and the filter shows as a chip in the URL", async () => {
+    await page.goto(server.url);
+    await expect.poll(() => coverage().textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
+    await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
+    await page.getByRole("img", { name: /Nhân rộng mô hình theo năm 2007–2022/ }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, "overview-full.png"), fullPage: true });
+
+    await page.getByLabel("Huyện, thị xã, thành phố").selectOption("461");
+    await expect.poll(() => coverage().textContent(), { timeout: 15_000 }).toMatch(/\/9 xã/);
+    expect(page.url()).toContain("district=461");
+    const chip = page.getByRole("button", { name: "Bỏ lọc: Thành phố Đông Hà" });
+    await chip.waitFor();
+    await chip.click();
+    await expect.poll(() => coverage().textContent(), { timeout: 15_000 }).toContain("73/126");
+    expect(page.url()).not.toContain("district=");
+  });
+
+  it("opens a district with its commune-level areas and camera coverage", async () => {
+    await page.goto(`${server.url}/district/461`);
+    await page.getByRole("heading", { name: "Thành phố Đông Hà", level: 2 }).waitFor({ timeout: 30_000 });
+    const table = page.getByRole("table", { name: "Địa bàn cấp xã" });
+    await table.waitFor();
+    expect(await table.getByRole("row").count()).toBe(10); // header + 9 areas
+    await page.getByRole("img", { name: /Nhân rộng mô hình theo năm/ }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, "district-461.png"), fullPage: true });
+  });
+
+  it("presents the conference mode and moves between slides with the keyboard", async () => {
+    await page.goto(`${server.url}/conference`);
+    const counter = page.locator(".conference-counter");
+    await expect.poll(() => counter.textContent(), { timeout: 30_000 }).toBe("Trang 1/7");
+    await page.getByRole("article", { name: "Phủ camera an ninh" }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, "conference-1.png") });
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => counter.textContent()).toBe("Trang 2/7");
+    await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("PageDown");
+    await expect.poll(() => counter.textContent()).toBe("Trang 5/7");
+    await page.getByRole("img", { name: /camera an ninh, theo huyện/ }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, "conference-coverage.png") });
+    await page.keyboard.press("PageUp");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => counter.textContent()).toBe("Trang 3/7");
+    expect(errors).toEqual([]);
+  });
+});
