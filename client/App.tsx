@@ -2,13 +2,21 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, Suspense, useState } from "react";
 import { BrowserRouter, NavLink, Route, Routes } from "react-router";
 import { Loading } from "./components/QueryState.tsx";
+import { AccountMenu } from "./features/auth/AccountMenu.tsx";
+import { AuthGate } from "./features/auth/AuthGate.tsx";
+import { isTransient } from "./features/auth/errors.ts";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
 import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
 
 export function makeQueryClient() {
   // Dashboard figures change only when staff edit records; mutations invalidate by path.
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
+  return new QueryClient({
+    defaultOptions: {
+      // One retry for network or server glitches; a refusal (401/403/404, bad input) is an answer.
+      queries: { staleTime: 60_000, retry: (failures, err) => failures < 1 && isTransient(err) },
+    },
+  });
 }
 
 /** Query, tRPC and i18n providers: the same ones the app and the component tests use. */
@@ -24,7 +32,8 @@ export function Providers({ children, trpcClient: given }: { children: ReactNode
   );
 }
 
-function Shell() {
+/** The header, and behind the auth gate the account menu, the navigation allowed to the role and the screens. */
+export function Shell() {
   const { t, locale, setLocale } = useI18n();
   return (
     <>
@@ -41,20 +50,35 @@ function Shell() {
           </select>
         </label>
       </header>
-      <nav className="app-nav" aria-label={t("nav.label")}>
-        {ROUTES.filter((r) => r.navKey).map((r) => (
-          <NavLink key={r.path} to={r.path} end={r.path === "/"}>
-            {r.navKey ? t(r.navKey) : null}
-          </NavLink>
-        ))}
-      </nav>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          {ROUTES.map(({ path, Component }) => (
-            <Route key={path} path={path} element={<Component />} />
-          ))}
-        </Routes>
-      </Suspense>
+      <AuthGate>
+        {(me) => {
+          // Screens limited to some roles are hidden from the others (the server refuses them anyway).
+          const routes = ROUTES.filter((r) => !r.roles || r.roles.includes(me.role));
+          return (
+            <>
+              <div className="app-bar">
+                <nav className="app-nav" aria-label={t("nav.label")}>
+                  {routes
+                    .filter((r) => r.navKey)
+                    .map((r) => (
+                      <NavLink key={r.path} to={r.path} end={r.path === "/"}>
+                        {r.navKey ? t(r.navKey) : null}
+                      </NavLink>
+                    ))}
+                </nav>
+                <AccountMenu me={me} />
+              </div>
+              <Suspense fallback={<Loading />}>
+                <Routes>
+                  {routes.map(({ path, Component }) => (
+                    <Route key={path} path={path} element={<Component />} />
+                  ))}
+                </Routes>
+              </Suspense>
+            </>
+          );
+        }}
+      </AuthGate>
     </>
   );
 }

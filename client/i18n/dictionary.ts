@@ -1,3 +1,4 @@
+import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
@@ -7,8 +8,8 @@ import { entryEn, entryVi } from "./messages/entry.ts";
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
  * ("dashboard.", "auth.", "entry.", "reports.") so the files never collide.
  */
-export const vi = { ...commonVi, ...dashboardVi, ...entryVi } as const;
+export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi } as const;
 
 export type MessageKey = keyof typeof vi;
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...dashboardEn, ...entryEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...authEn, ...dashboardEn, ...entryEn };

@@ -1,10 +1,15 @@
+import type { Role } from "@qt/shared/domain";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import type { MessageKey } from "../i18n/dictionary.ts";
+// Dashboard layout, conference mode and the A4-landscape print stylesheet (issue 4).
+import "../features/dashboard/dashboard.css";
 
 export type AppRoute = {
   path: string;
   /** Shown in the navigation when set. */
   navKey?: MessageKey;
+  /** Only these roles see the screen (absent: everyone logged in). */
+  roles?: Role[];
   /** Each screen is its own chunk: the first screen loads only what it draws. */
   Component: LazyExoticComponent<ComponentType>;
 };
@@ -12,7 +17,17 @@ export type AppRoute = {
 /** Every screen of the app, one file per screen in this folder. */
 export const ROUTES: AppRoute[] = [
   { path: "/", navKey: "nav.overview", Component: lazy(() => import("./overview.tsx")) },
+  { path: "/district", navKey: "dashboard.nav.district", Component: lazy(() => import("./district.tsx")) },
+  { path: "/district/:code", Component: lazy(() => import("./district.tsx")) },
+  { path: "/model-type", navKey: "dashboard.nav.modelType", Component: lazy(() => import("./model-type.tsx")) },
+  { path: "/model-type/:code", Component: lazy(() => import("./model-type.tsx")) },
+  { path: "/cameras", navKey: "dashboard.nav.cameras", Component: lazy(() => import("./cameras.tsx")) },
+  { path: "/communities", navKey: "dashboard.nav.communities", Component: lazy(() => import("./communities.tsx")) },
+  { path: "/awards", navKey: "dashboard.nav.awards", Component: lazy(() => import("./awards.tsx")) },
+  { path: "/conference", navKey: "dashboard.nav.conference", Component: lazy(() => import("./conference.tsx")) },
   { path: "/records/sites", navKey: "entry.nav.sites", Component: lazy(() => import("./records-sites.tsx")) },
   { path: "/records/cameras", navKey: "entry.nav.cameras", Component: lazy(() => import("./records-cameras.tsx")) },
   { path: "/records/awards", navKey: "entry.nav.awards", Component: lazy(() => import("./records-awards.tsx")) },
+  { path: "/users", navKey: "auth.nav.users", roles: ["admin"], Component: lazy(() => import("./users.tsx")) },
+  { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

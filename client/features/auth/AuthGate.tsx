@@ -1,0 +1,20 @@
+import type { TMe } from "@qt/shared/schemas/auth";
+import type { ReactNode } from "react";
+import { ErrorState, Loading } from "../../components/QueryState.tsx";
+import LoginRoute from "../../routes/login.tsx";
+import { CurrentUserContext, useMeQuery } from "./current-user.tsx";
+import { errorCode } from "./errors.ts";
+
+/**
+ * Nothing of the app renders without a session: an unauthenticated visitor gets the login page
+ * at any address, and lands on that address once logged in.
+ */
+export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
+  const me = useMeQuery();
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    if (errorCode(me.error) === "UNAUTHORIZED") return <LoginRoute />;
+    return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
+  }
+  return <CurrentUserContext.Provider value={me.data}>{children(me.data)}</CurrentUserContext.Provider>;
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { errorMessage } from "./errors.ts";
+
+export function LoginForm() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      // A new identity: every cached answer belonged to nobody, so start afresh.
+      onSuccess: () => queryClient.resetQueries(),
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate({ username, password });
+  };
+  return (
+    <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t("auth.login.heading")}</h2>
+      <p>{t("auth.login.intro")}</p>
+      <label htmlFor={`${id}-u`}>{t("auth.login.username")}</label>
+      <input
+        id={`${id}-u`}
+        name="username"
+        autoComplete="username"
+        required
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <label htmlFor={`${id}-p`}>{t("auth.login.password")}</label>
+      <input
+        id={`${id}-p`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {login.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(login.error)}
+        </p>
+      )}
+      <button type="submit" disabled={login.isPending}>
+        {login.isPending ? t("auth.login.submitting") : t("auth.login.submit")}
+      </button>
+    </form>
+  );
+}

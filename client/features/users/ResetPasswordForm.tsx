@@ -1,0 +1,50 @@
+import type { TUserRow } from "@qt/shared/schemas/users";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { errorMessage } from "../auth/errors.ts";
+
+export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const id = useId();
+  const [password, setPassword] = useState("");
+  const reset = useMutation(
+    trpc.users.resetPassword.mutationOptions({
+      onSuccess: () => onDone(t("auth.users.resetDone", { username: user.username })),
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    reset.mutate({ id: user.id, newPassword: password });
+  };
+  const heading = t("auth.users.resetHeading", { username: user.username });
+  return (
+    <form className="user-form" onSubmit={submit} aria-label={heading}>
+      <h3>{heading}</h3>
+      <label htmlFor={`${id}-p`}>{t("auth.users.newPassword")}</label>
+      <input
+        id={`${id}-p`}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {reset.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(reset.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={reset.isPending}>
+          {t("auth.users.reset")}
+        </button>
+        <button type="button" onClick={() => onDone("")}>
+          {t("auth.users.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

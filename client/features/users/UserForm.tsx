@@ -1,0 +1,99 @@
+import { ROLES, type Role } from "@qt/shared/domain";
+import type { TUserRow } from "@qt/shared/schemas/users";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { errorMessage } from "../auth/errors.ts";
+import { DistrictSelect } from "./DistrictSelect.tsx";
+
+/** Create an account (no `user`) or edit one's name, role and district scope. */
+export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [username, setUsername] = useState(user?.username ?? "");
+  const [displayName, setDisplayName] = useState(user?.displayName ?? "");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role>(user?.role ?? "viewer");
+  const [district, setDistrict] = useState(user?.districtCode ?? "");
+  const invalidate = () => queryClient.invalidateQueries(trpc.users.pathFilter());
+  const create = useMutation(
+    trpc.users.create.mutationOptions({
+      onSuccess: (u) => {
+        void invalidate();
+        onDone(t("auth.users.created", { username: u.username }));
+      },
+    }),
+  );
+  const update = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: (u) => {
+        void invalidate();
+        onDone(t("auth.users.saved", { username: u.username }));
+      },
+    }),
+  );
+  const mutation = user ? update : create;
+  const districtCode = role === "editor" && district ? district : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (user) update.mutate({ id: user.id, version: user.version, displayName, role, districtCode });
+    else create.mutate({ username, displayName, password, role, districtCode });
+  };
+  const heading = user ? t("auth.users.editHeading", { username: user.username }) : t("auth.users.createHeading");
+  return (
+    <form className="user-form" onSubmit={submit} aria-label={heading}>
+      <h3>{heading}</h3>
+      {!user && (
+        <>
+          <label htmlFor={`${id}-u`}>{t("auth.users.username")}</label>
+          <input id={`${id}-u`} required value={username} onChange={(e) => setUsername(e.target.value)} />
+        </>
+      )}
+      <label htmlFor={`${id}-n`}>{t("auth.users.displayName")}</label>
+      <input id={`${id}-n`} required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      {!user && (
+        <>
+          <label htmlFor={`${id}-p`}>{t("auth.users.password")}</label>
+          <input
+            id={`${id}-p`}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </>
+      )}
+      <label htmlFor={`${id}-r`}>{t("auth.users.role")}</label>
+      <select id={`${id}-r`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`auth.role.${r}`)}
+          </option>
+        ))}
+      </select>
+      {role === "editor" && (
+        <>
+          <label htmlFor={`${id}-d`}>{t("auth.users.district")}</label>
+          <DistrictSelect id={`${id}-d`} value={district} onChange={setDistrict} />
+        </>
+      )}
+      {mutation.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(mutation.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {user ? t("auth.users.save") : t("auth.users.create")}
+        </button>
+        <button type="button" onClick={() => onDone("")}>
+          {t("auth.users.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

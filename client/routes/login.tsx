@@ -1,0 +1,10 @@
+import { LoginForm } from "../features/auth/LoginForm.tsx";
+
+/** Shown by the auth gate, at whatever address an unauthenticated visitor opened. */
+export default function LoginRoute() {
+  return (
+    <main className="auth-page">
+      <LoginForm />
+    </main>
+  );
+}

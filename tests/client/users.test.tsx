@@ -1,0 +1,90 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Shell } from "../../client/App.tsx";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { makeLoginUser, sessionFor } from "../server/helpers/auth-session.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { renderWithSession } from "./helpers/session-app.tsx";
+
+let t: TestDb;
+let adminToken: string;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  const admin = await makeLoginUser(t.db, { role: "admin" });
+  adminToken = await sessionFor(t.db, admin.id);
+}, 60_000);
+afterAll(() => t.close());
+
+const table = () => screen.findByRole("table", { name: "Danh sách tài khoản" });
+const row = async (username: string) => {
+  const cell = await within(await table()).findByRole("rowheader", { name: username });
+  return cell.closest("tr") as HTMLElement;
+};
+
+describe("user management screen", () => {
+  it("an admin creates a district editor, changes the role, resets the password and disables the account", async () => {
+    const user = userEvent.setup();
+    renderWithSession(<Shell />, { db: t.db, path: "/users", token: adminToken });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
+    const form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
+    await user.type(within(form).getByLabelText("Tên đăng nhập"), "cb.giolinh");
+    await user.type(within(form).getByLabelText("Họ tên"), "Cán bộ Gio Linh");
+    await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "short");
+    await user.selectOptions(within(form).getByLabelText("Vai trò"), "editor");
+    const district = within(form).getByLabelText("Phạm vi (huyện)");
+    await within(district).findByRole("option", { name: /Gio Linh/ });
+    await user.selectOptions(district, within(district).getByRole("option", { name: /Gio Linh/ }));
+    await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
+    expect(await within(form).findByRole("alert")).toHaveTextContent("Mật khẩu cần ít nhất 10 ký tự");
+    await user.clear(within(form).getByLabelText("Mật khẩu ban đầu"));
+    await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "Gio-Linh-2024!");
+    await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã tạo tài khoản cb.giolinh.");
+    const created = await row("cb.giolinh");
+    expect(created).toHaveTextContent("Biên tập viên");
+    expect(created).toHaveTextContent("Gio Linh");
+
+    await user.click(within(created).getByRole("button", { name: "Sửa cb.giolinh" }));
+    const edit = screen.getByRole("form", { name: "Sửa tài khoản cb.giolinh" });
+    await user.selectOptions(within(edit).getByLabelText("Vai trò"), "viewer");
+    await user.click(within(edit).getByRole("button", { name: "Lưu" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã lưu tài khoản cb.giolinh.");
+    await waitFor(async () => expect(await row("cb.giolinh")).toHaveTextContent("Lãnh đạo (chỉ xem)"));
+
+    await user.click(within(await row("cb.giolinh")).getByRole("button", { name: "Đặt lại mật khẩu cb.giolinh" }));
+    const reset = screen.getByRole("form", { name: "Đặt lại mật khẩu cho cb.giolinh" });
+    await user.type(within(reset).getByLabelText("Mật khẩu mới"), "Another-pass-99");
+    await user.click(within(reset).getByRole("button", { name: "Đặt lại mật khẩu" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã đặt lại mật khẩu của cb.giolinh.");
+
+    vi.spyOn(window, "confirm").mockReturnValue(true);
+    await user.click(within(await row("cb.giolinh")).getByRole("button", { name: "Khóa cb.giolinh" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã khóa tài khoản cb.giolinh.");
+    await waitFor(async () => expect(await row("cb.giolinh")).toHaveTextContent("Đã khóa"));
+
+    // Every change shows in the account's history.
+    await user.click(within(await row("cb.giolinh")).getByRole("button", { name: "Lịch sử cb.giolinh" }));
+    const history = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
+    await waitFor(() => expect(within(history).getAllByRole("row")).toHaveLength(5));
+    for (const action of ["Tạo mới", "Sửa", "Đặt lại mật khẩu", "Khóa tài khoản"]) {
+      expect(within(history).getByRole("cell", { name: action })).toBeInTheDocument();
+    }
+    expect(within(history).getByText("role: editor → viewer")).toBeInTheDocument();
+    const stored = await t.db.user.findUniqueOrThrow({
+      where: { username: "cb.giolinh" },
+      select: { disabledAt: true },
+    });
+    expect(stored.disabledAt).not.toBeNull();
+  });
+
+  it("a viewer has no user management link, and the screen is not routed for them", async () => {
+    const viewer = await makeLoginUser(t.db, { role: "viewer" });
+    renderWithSession(<Shell />, { db: t.db, path: "/users", token: await sessionFor(t.db, viewer.id) });
+    const nav = await screen.findByRole("navigation", { name: "Các màn hình" });
+    expect(within(nav).queryByRole("link", { name: "Tài khoản người dùng" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "Danh sách tài khoản" })).not.toBeInTheDocument();
+  });
+});
