@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+let t: TestDb;
+let admin: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  admin = await makeUser(t.db, { role: "admin" });
+  const caller = createCaller(createContextInner({ db: t.db, user: admin }));
+  const clan = (await t.db.modelType.findUniqueOrThrow({ where: { code: "clan-no-crime" } })).id;
+  const rows = [
+    ["Họ Nguyễn Hữu", "19684", "2011-01-01"],
+    ["Họ Lê Đình", "19687", "2012-01-01"],
+    ["Họ Trần Văn", "19333", "2013-01-01"],
+  ] as const;
+  for (const [name, areaCode, establishedOn] of rows) {
+    await caller.sites.create({ modelTypeId: clan, areaCode, name, establishedOn });
+  }
+}, 60_000);
+afterAll(() => t.close());
+
+describe("site list", () => {
+  it("searches without accents, counts results and shows an empty state", async () => {
+    const user = userEvent.setup();
+    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites" });
+    expect(await screen.findByText("3 bản ghi")).toBeInTheDocument();
+    await user.type(screen.getByRole("searchbox", { name: "Tìm kiếm" }), "hai lang");
+    await user.click(screen.getByRole("button", { name: "Tìm" }));
+    expect(await screen.findByText("2 bản ghi")).toBeInTheDocument();
+    await user.clear(screen.getByRole("searchbox", { name: "Tìm kiếm" }));
+    await user.type(screen.getByRole("searchbox", { name: "Tìm kiếm" }), "khong co dau nay");
+    await user.click(screen.getByRole("button", { name: "Tìm" }));
+    expect(await screen.findByText("Không có bản ghi nào khớp bộ lọc.")).toBeInTheDocument();
+  });
+
+  it("reads page, size and sort from the URL and pages through the results", async () => {
+    const user = userEvent.setup();
+    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites?pageSize=2&sort=name&dir=asc" });
+    expect(await screen.findByText("Trang 1/2")).toBeInTheDocument();
+    const names = () =>
+      screen
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => within(r).getAllByRole("cell")[0]?.textContent);
+    expect(names()).toEqual(["Họ Lê Đình", "Họ Nguyễn Hữu"]);
+    expect(screen.getByRole("columnheader", { name: "Tên điểm mô hình" })).toHaveAttribute("aria-sort", "ascending");
+    await user.click(screen.getByRole("button", { name: "Trang sau" }));
+    expect(await screen.findByText("Trang 2/2")).toBeInTheDocument();
+    await waitFor(() => expect(names()).toEqual(["Họ Trần Văn"]));
+  });
+
+  it("removes with a reason, shows removed rows to an admin, restores them, and shows the history", async () => {
+    const user = userEvent.setup();
+    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites?search=tran+van" });
+    const row = await screen.findByRole("row", { name: /Họ Trần Văn/ });
+    await user.click(within(row).getByRole("button", { name: "Xóa" }));
+    const form = within(row).getByRole("form", { name: "Xóa bản ghi" });
+    await user.type(within(form).getByLabelText("Lý do xóa"), "x");
+    await user.click(within(form).getByRole("button", { name: "Xác nhận xóa" }));
+    expect(within(form).getByLabelText("Lý do xóa")).toHaveAccessibleDescription("Lý do xóa cần ít nhất 3 ký tự");
+    await user.type(within(form).getByLabelText("Lý do xóa"), "hông trùng");
+    await user.click(within(form).getByRole("button", { name: "Xác nhận xóa" }));
+    expect(await screen.findByText("0 bản ghi")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("checkbox", { name: "Hiện cả bản ghi đã xóa" }));
+    const removed = await screen.findByRole("row", { name: /Họ Trần Văn/ });
+    await user.click(within(removed).getByRole("button", { name: "Khôi phục" }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("row", { name: /Họ Trần Văn/ })).getByRole("button", { name: "Sửa" }),
+      ).toBeInTheDocument(),
+    );
+    await user.click(within(screen.getByRole("row", { name: /Họ Trần Văn/ })).getByRole("button", { name: "Lịch sử" }));
+    const history = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
+    expect(history).toHaveTextContent(/Khôi phục.*Xóa.*Tạo mới/);
+    expect(history).toHaveTextContent(admin.username);
+  });
+});
