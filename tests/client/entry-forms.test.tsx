@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
@@ -8,6 +10,15 @@ import type { SessionUser } from "../../server/context.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";
+
+/** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
+const as = (u: SessionUser, ui: ReactNode) => (
+  <CurrentUserContext.Provider
+    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
+  >
+    {ui}
+  </CurrentUserContext.Provider>
+);
 
 let t: TestDb;
 let admin: SessionUser;
@@ -39,7 +50,7 @@ async function fillCamera(user: ReturnType<typeof userEvent.setup>) {
 describe("camera installation form", () => {
   it("shows the shared schema's Vietnamese messages by field, then saves and lists the record", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsCamerasRoute />, { db: t.db, user: admin, path: "/records/cameras" });
+    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras" });
     expect(await screen.findByText("0 bản ghi")).toBeInTheDocument();
     expect(screen.getByText("Không có bản ghi nào khớp bộ lọc.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Thêm mới" }));
@@ -64,7 +75,7 @@ describe("camera installation form", () => {
 
   it("asks before discarding unsaved input", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsCamerasRoute />, { db: t.db, user: admin, path: "/records/cameras?edit=new" });
+    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });
     const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
     await user.type(form.getByLabelText("Số mắt camera"), "5");
     await user.click(form.getByRole("button", { name: "Hủy" }));
@@ -80,7 +91,7 @@ describe("camera installation form", () => {
 describe("site form", () => {
   it("shows religion only for religious models, clan households only for clan models", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites?edit=new" });
+    renderApp(as(admin, <RecordsSitesRoute />), { db: t.db, user: admin, path: "/records/sites?edit=new" });
     const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
     const type = form.getByLabelText("Loại mô hình");
     await waitFor(() => expect(within(type).getAllByRole("option").length).toBeGreaterThan(30));
@@ -110,7 +121,7 @@ describe("site form", () => {
       households: 40,
     });
     const user = userEvent.setup();
-    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: `/records/sites?edit=${site.id}` });
+    renderApp(as(admin, <RecordsSitesRoute />), { db: t.db, user: admin, path: `/records/sites?edit=${site.id}` });
     const form = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));
     await waitFor(() => expect(form.getByLabelText("Số hộ")).toBeInTheDocument());
     // Meanwhile a colleague renames the site.

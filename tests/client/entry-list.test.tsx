@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -8,6 +10,15 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";
+
+/** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
+const as = (u: SessionUser, ui: ReactNode) => (
+  <CurrentUserContext.Provider
+    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
+  >
+    {ui}
+  </CurrentUserContext.Provider>
+);
 
 let t: TestDb;
 let admin: SessionUser;
@@ -31,7 +42,7 @@ afterAll(() => t.close());
 describe("site list", () => {
   it("searches without accents, counts results and shows an empty state", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites" });
+    renderApp(as(admin, <RecordsSitesRoute />), { db: t.db, user: admin, path: "/records/sites" });
     expect(await screen.findByText("3 bản ghi")).toBeInTheDocument();
     await user.type(screen.getByRole("searchbox", { name: "Tìm kiếm" }), "hai lang");
     await user.click(screen.getByRole("button", { name: "Tìm" }));
@@ -44,7 +55,11 @@ describe("site list", () => {
 
   it("reads page, size and sort from the URL and pages through the results", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites?pageSize=2&sort=name&dir=asc" });
+    renderApp(as(admin, <RecordsSitesRoute />), {
+      db: t.db,
+      user: admin,
+      path: "/records/sites?pageSize=2&sort=name&dir=asc",
+    });
     expect(await screen.findByText("Trang 1/2")).toBeInTheDocument();
     const names = () =>
       screen
@@ -60,14 +75,15 @@ describe("site list", () => {
 
   it("removes with a reason, shows removed rows to an admin, restores them, and shows the history", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsSitesRoute />, { db: t.db, user: admin, path: "/records/sites?search=tran+van" });
+    renderApp(as(admin, <RecordsSitesRoute />), { db: t.db, user: admin, path: "/records/sites?search=tran+van" });
     const row = await screen.findByRole("row", { name: /Họ Trần Văn/ });
     await user.click(within(row).getByRole("button", { name: "Xóa" }));
     const form = within(row).getByRole("form", { name: "Xóa bản ghi" });
     await user.type(within(form).getByLabelText("Lý do xóa"), "x");
     await user.click(within(form).getByRole("button", { name: "Xác nhận xóa" }));
     expect(within(form).getByLabelText("Lý do xóa")).toHaveAccessibleDescription("Lý do xóa cần ít nhất 3 ký tự");
-    await user.type(within(form).getByLabelText("Lý do xóa"), "hông trùng");
+    await user.clear(within(form).getByLabelText("Lý do xóa"));
+    await user.type(within(form).getByLabelText("Lý do xóa"), "không trùng");
     await user.click(within(form).getByRole("button", { name: "Xác nhận xóa" }));
     expect(await screen.findByText("0 bản ghi")).toBeInTheDocument();
 
@@ -81,7 +97,26 @@ describe("site list", () => {
     );
     await user.click(within(screen.getByRole("row", { name: /Họ Trần Văn/ })).getByRole("button", { name: "Lịch sử" }));
     const history = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
-    expect(history).toHaveTextContent(/Khôi phục.*Xóa.*Tạo mới/);
+    for (const action of ["Tạo mới", "Xóa", "Khôi phục"]) expect(history).toHaveTextContent(action);
+    expect(history).toHaveTextContent("deleteReason: — → không trùng");
     expect(history).toHaveTextContent(admin.username);
+  });
+
+  it("offers no write controls to a viewer; a district editor's new record starts in their district", async () => {
+    const viewer = await makeUser(t.db, { role: "viewer" });
+    const first = renderApp(as(viewer, <RecordsSitesRoute />), { db: t.db, user: viewer, path: "/records/sites" });
+    expect(await screen.findByText("3 bản ghi")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Thêm mới" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Sửa" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Hiện cả bản ghi đã xóa" })).not.toBeInTheDocument();
+    first.unmount();
+
+    const editor = await makeUser(t.db, { role: "editor", districtCode: "470" });
+    renderApp(as(editor, <RecordsSitesRoute />), { db: t.db, user: editor, path: "/records/sites?edit=new" });
+    const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    await waitFor(() => expect(form.getByLabelText("Huyện, thị xã, thành phố")).toHaveValue("470"));
+    expect(
+      within(form.getByLabelText("Xã, phường, thị trấn")).getByRole("option", { name: "Xã Hải An" }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,13 +1,13 @@
 import { formatNumber } from "@qt/shared/format";
-import type { THistoryEntry } from "@qt/shared/schemas/common";
 import { type UseQueryOptions, useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useContext, useState } from "react";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { HistoryPanel } from "../audit/HistoryPanel.tsx";
+import { CurrentUserContext } from "../auth/current-user.tsx";
 import { useEntityApi } from "./api.ts";
-import { History } from "./History.tsx";
 import { RecordForm, type Saved } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
 import type { EntityConfig } from "./spec.ts";
@@ -16,6 +16,9 @@ import { useListState } from "./useListState.ts";
 export type Row = { id: number; version: number; deletedAt: string | null } & Record<string, unknown>;
 export type Column = { label: MessageKey; sort?: string; render: (row: Row) => ReactNode };
 export type ExtraFilter = { name: string; label: MessageKey; options: { value: string; label: string }[] };
+
+/** The entity names the services write to the audit trail. */
+const AUDIT_ENTITY = { sites: "site", cameras: "camera_installation", awards: "award" } as const;
 
 const BASE_KEYS = [
   "page",
@@ -48,7 +51,11 @@ export function ListScreen(props: {
   const tree = useQuery(trpc.units.tree.queryOptions(undefined, { staleTime: Infinity }));
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<Row | null>(null);
-  const [history, setHistory] = useState<{ id: number; entries: THistoryEntry[] } | null>(null);
+  const [historyId, setHistoryId] = useState<number | null>(null);
+  // Controls follow the role (the server enforces it anyway): viewers read, admins also restore.
+  const me = useContext(CurrentUserContext);
+  const canWrite = me !== null && me.role !== "viewer";
+  const isAdmin = me?.role === "admin";
   const [actionError, setActionError] = useState<string | null>(null);
   const [search, setSearch] = useState(state.search ?? "");
 
@@ -87,11 +94,13 @@ export function ListScreen(props: {
   return (
     <main className="entry-screen">
       <h2>{t(props.title)}</h2>
-      <p>
-        <button type="button" onClick={() => update({ edit: "new" }, false)}>
-          {t("entry.add")}
-        </button>
-      </p>
+      {canWrite && (
+        <p>
+          <button type="button" onClick={() => update({ edit: "new" }, false)}>
+            {t("entry.add")}
+          </button>
+        </p>
+      )}
       {notice.length > 0 && (
         <div className="entry-notice" role="status">
           {notice.map((n) => (
@@ -101,7 +110,14 @@ export function ListScreen(props: {
       )}
       {actionError && <ErrorState message={actionError} />}
       {editing === "new" && (
-        <RecordForm config={props.config} record={null} save={api.create} loadCurrent={api.get} onDone={done} />
+        <RecordForm
+          config={props.config}
+          record={null}
+          defaultDistrict={me?.districtCode ?? undefined}
+          save={api.create}
+          loadCurrent={api.get}
+          onDone={done}
+        />
       )}
       {editId !== null &&
         (current.data ? (
@@ -186,14 +202,16 @@ export function ListScreen(props: {
             <option value="demo">{t("entry.demo.demo")}</option>
           </select>
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={state.includeDeleted === "1"}
-            onChange={(e) => update({ includeDeleted: e.target.checked ? "1" : "" })}
-          />
-          {t("entry.includeDeleted")}
-        </label>
+        {isAdmin && (
+          <label>
+            <input
+              type="checkbox"
+              checked={state.includeDeleted === "1"}
+              onChange={(e) => update({ includeDeleted: e.target.checked ? "1" : "" })}
+            />
+            {t("entry.includeDeleted")}
+          </label>
+        )}
       </form>
 
       {list.isPending ? (
@@ -237,27 +255,26 @@ export function ListScreen(props: {
                       <td key={c.label}>{c.render(row)}</td>
                     ))}
                     <td>
-                      {row.deletedAt ? (
-                        <button
-                          type="button"
-                          onClick={() => api.restore(row.id).catch((e: Error) => setActionError(e.message))}
-                        >
-                          {t("entry.restore")}
-                        </button>
-                      ) : (
-                        <>
-                          <button type="button" onClick={() => update({ edit: String(row.id) }, false)}>
-                            {t("entry.edit")}
-                          </button>
-                          <button type="button" onClick={() => setRemoving(row)}>
-                            {t("entry.remove")}
-                          </button>
-                        </>
-                      )}
-                      <button
-                        type="button"
-                        onClick={async () => setHistory({ id: row.id, entries: await api.history(row.id) })}
-                      >
+                      {row.deletedAt
+                        ? isAdmin && (
+                            <button
+                              type="button"
+                              onClick={() => api.restore(row.id).catch((e: Error) => setActionError(e.message))}
+                            >
+                              {t("entry.restore")}
+                            </button>
+                          )
+                        : canWrite && (
+                            <>
+                              <button type="button" onClick={() => update({ edit: String(row.id) }, false)}>
+                                {t("entry.edit")}
+                              </button>
+                              <button type="button" onClick={() => setRemoving(row)}>
+                                {t("entry.remove")}
+                              </button>
+                            </>
+                          )}
+                      <button type="button" onClick={() => setHistoryId(historyId === row.id ? null : row.id)}>
                         {t("entry.history")}
                       </button>
                       {removing?.id === row.id && (
@@ -268,7 +285,9 @@ export function ListScreen(props: {
                           onDone={() => setRemoving(null)}
                         />
                       )}
-                      {history?.id === row.id && <History entries={history.entries} />}
+                      {historyId === row.id && (
+                        <HistoryPanel entity={AUDIT_ENTITY[props.config.entity]} entityId={row.id} />
+                      )}
                     </td>
                   </tr>
                 ))}

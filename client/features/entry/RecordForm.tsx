@@ -21,6 +21,8 @@ export type Saved = { warnings: TWarning[] };
 export function RecordForm(props: {
   config: EntityConfig;
   record: Rec | null;
+  /** A district editor's new records start in their district. */
+  defaultDistrict?: string;
   save: (input: Record<string, unknown>) => Promise<Saved>;
   loadCurrent: (id: number) => Promise<Rec>;
   onDone: (saved: Saved | null) => void;
@@ -28,10 +30,11 @@ export function RecordForm(props: {
   const { t } = useI18n();
   const trpc = useTRPC();
   const { config } = props;
-  const [base, setBase] = useState(() => ({
-    record: props.record,
-    initial: toValues(config.fields, props.record),
-  }));
+  const [base, setBase] = useState(() => {
+    const initial = toValues(config.fields, props.record);
+    if (!props.record && props.defaultDistrict) initial.districtCode = props.defaultDistrict;
+    return { record: props.record, initial };
+  });
   const [values, setValues] = useState<Values>(base.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,4 +1,3 @@
-import type { THistoryEntry } from "@qt/shared/schemas/common";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC, useTRPCClient } from "../../trpc.ts";
 import type { Saved } from "./RecordForm.tsx";
@@ -36,6 +35,5 @@ export function useEntityApi(entity: EntityName) {
     ),
     restore: after((id: number) => procs.restore.mutate({ id }) as Promise<unknown>),
     get: (id: number) => procs.get.query({ id }) as Promise<Rec>,
-    history: (id: number) => procs.history.query({ id }) as Promise<THistoryEntry[]>,
   };
 }
