@@ -1,17 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
-import { DistrictCategoryChart } from "../features/charts/DistrictCategoryChart.tsx";
-import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
-import { ReligionChart } from "../features/charts/ReligionChart.tsx";
-import { YearlyChart } from "../features/charts/YearlyChart.tsx";
-import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
+
+// The chart library is the biggest part of the bundle: the cards must not wait for it.
+const OverviewCharts = lazy(() =>
+  import("../features/dashboard/OverviewCharts.tsx").then((m) => ({ default: m.OverviewCharts })),
+);
 
 const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
 
@@ -38,42 +39,21 @@ export default function OverviewRoute() {
           <section className="print-section">
             <SummaryCards summary={summary.data} />
           </section>
-          <section className="print-section chart-grid">
-            <ModelTypeChart
-              rows={summary.data.byModelType}
-              onSelect={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
+          <Suspense fallback={<div className="charts-pending" aria-hidden="true" />}>
+            <OverviewCharts
+              summary={summary.data}
+              yearly={{
+                data: yearly.data,
+                loading: yearly.isPending,
+                error: yearly.error?.message,
+                onRetry: () => yearly.refetch(),
+              }}
+              onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
+              onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
             />
-            <DistrictCategoryChart
-              rows={summary.data.byDistrict.map((d) => ({ ...d, byCategory: d.byCategory ?? emptyCategories }))}
-              onSelect={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
-            />
-          </section>
-          <section className="print-section chart-grid">
-            <YearlyChart
-              years={yearly.data?.years ?? []}
-              loading={yearly.isPending}
-              error={yearly.error?.message}
-              onRetry={() => yearly.refetch()}
-            />
-            <CoverageChart rows={summary.data.byDistrict} />
-            <ReligionChart rows={summary.data.byReligion} />
-          </section>
+          </Suspense>
         </>
       )}
     </main>
   );
 }
-
-const emptyCategories = {
-  clan: 0,
-  camera: 0,
-  religious: 0,
-  school: 0,
-  enterprise: 0,
-  residential: 0,
-  border_sea: 0,
-  ethnic_minority: 0,
-  mass_organization: 0,
-  online: 0,
-  other: 0,
-};

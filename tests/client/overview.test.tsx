@@ -70,7 +70,11 @@ describe("overview screen", () => {
     expect(screen.getByRole("article", { name: "Mắt camera" })).toHaveTextContent("40");
     expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1,7 tỷ đồng");
     expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1.700.000.000 đồng");
-    const chart = screen.getByRole("figure", { name: "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện" });
+    const chart = await screen.findByRole(
+      "figure",
+      { name: "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện" },
+      { timeout: 15_000 },
+    );
     expect(within(chart).getByText("Toàn tỉnh 2,4%")).toBeInTheDocument();
   });
 });

@@ -1,0 +1,55 @@
+import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import { DistrictCategoryChart } from "../charts/DistrictCategoryChart.tsx";
+import { ModelTypeChart } from "../charts/ModelTypeChart.tsx";
+import { ReligionChart } from "../charts/ReligionChart.tsx";
+import { YearlyChart } from "../charts/YearlyChart.tsx";
+import { CoverageChart } from "./CoverageChart.tsx";
+
+type Props = {
+  summary: TDashboardSummary;
+  yearly: { data?: TDashboardYearly; loading: boolean; error?: string; onRetry: () => void };
+  onModelType: (code: string) => void;
+  onDistrict: (code: string) => void;
+};
+
+const emptyCategories = {
+  clan: 0,
+  camera: 0,
+  religious: 0,
+  school: 0,
+  enterprise: 0,
+  residential: 0,
+  border_sea: 0,
+  ethnic_minority: 0,
+  mass_organization: 0,
+  online: 0,
+  other: 0,
+};
+
+/**
+ * The overview's charts, in their own chunk (loaded lazily by the route) so that the headline cards
+ * render without waiting for the chart library to download and parse.
+ */
+export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Props) {
+  return (
+    <>
+      <section className="print-section chart-grid">
+        <ModelTypeChart rows={summary.byModelType} onSelect={onModelType} />
+        <DistrictCategoryChart
+          rows={summary.byDistrict.map((d) => ({ ...d, byCategory: d.byCategory ?? emptyCategories }))}
+          onSelect={onDistrict}
+        />
+      </section>
+      <section className="print-section chart-grid">
+        <YearlyChart
+          years={yearly.data?.years ?? []}
+          loading={yearly.loading}
+          error={yearly.error}
+          onRetry={yearly.onRetry}
+        />
+        <CoverageChart rows={summary.byDistrict} />
+        <ReligionChart rows={summary.byReligion} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Budgets of issue 4, measured (not a timed test): the gzip size of the JavaScript the first screen
+// loads, and the time to the first dashboard render on the embedded database with the demo data.
+// Usage: pnpm bench:client [--no-build]
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { freePort } from "../tests/support/postgres.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dist = path.join(root, "client/dist");
+const BUDGET_KB = 300;
+const BUDGET_MS = 1500;
+const PASSWORD = "bench-Admin-Passw0rd";
+
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("pnpm", ["--filter", "@qt/client", "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+/** index.html's entry and preloads, their static imports, and the overview route chunk's. */
+function firstScreenJs() {
+  const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+  const start = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const overview = fs.readdirSync(path.join(dist, "assets")).find((f) => /^overview-.*\.js$/.test(f));
+  if (overview) start.push(`assets/${overview}`);
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(path.join(dist, file), "utf8");
+    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`); import("…") is lazy.
+    for (const m of code.matchAll(
+      /(?:^|[;\s}])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'](\.\/[^"']+\.js)["']/g,
+    )) {
+      visit(path.posix.join(path.posix.dirname(file), m[1]));
+    }
+  };
+  for (const f of start) visit(f);
+  return [...seen].map((f) => {
+    const buf = fs.readFileSync(path.join(dist, f));
+    return { file: f, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+  });
+}
+
+const files = firstScreenJs();
+const totalGzip = files.reduce((s, f) => s + f.gzip, 0);
+console.log("\nFirst screen JavaScript (index.html entry + static imports + overview chunk):");
+for (const f of files.sort((a, b) => b.gzip - a.gzip)) {
+  console.log(
+    `  ${f.file.padEnd(48)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB  gzip ${(f.gzip / 1024).toFixed(1).padStart(7)} KB`,
+  );
+}
+const kb = totalGzip / 1024;
+console.log(`  total gzip: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB) ${kb <= BUDGET_KB ? "OK" : "OVER BUDGET"}`);
+
+// Time to first render: the real server on a fresh embedded database, as `pnpm start` runs it.
+const port = await freePort();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-"));
+const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
+  cwd: root,
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    LOG_LEVEL: "warn",
+    ADMIN_PASSWORD: PASSWORD,
+  },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const url = `http://127.0.0.1:${port}`;
+let browser;
+try {
+  const t0 = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode})`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() - t0 > 180_000) throw new Error("server did not start in 180 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`\nServer up (fresh embedded database, demo data seeded) in ${Date.now() - t0} ms`);
+  const { chromium } = createRequire(path.join(root, "tests/package.json"))("playwright-core");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  // Signing in is not part of the dashboard's render: done through the API, with the page's cookies.
+  const login = await context.request.post(`${url}/api/trpc/auth.login`, {
+    data: { username: "admin", password: PASSWORD },
+    headers: { "x-qt-client": "web" },
+  });
+  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  const page = await context.newPage();
+  const api = [];
+  page.on("requestfinished", (req) => {
+    const timing = req.timing();
+    if (req.url().includes("/api/")) api.push(`${new URL(req.url()).pathname} ${Math.round(timing.responseEnd)} ms`);
+  });
+  const started = Date.now();
+  await page.goto(url);
+  await page
+    .getByRole("article", { name: "Phủ camera an ninh" })
+    .filter({ hasText: /\d+\/\d+ xã/ })
+    .waitFor({ timeout: 60_000 });
+  const ms = Date.now() - started;
+  console.log(
+    `First dashboard render (navigation → coverage card shows figures): ${ms} ms (budget ${BUDGET_MS} ms) ${ms <= BUDGET_MS ? "OK" : "OVER BUDGET"}`,
+  );
+  const nav = await page.evaluate(() => {
+    const e = performance.getEntriesByType("navigation")[0];
+    return e ? Math.round(e.domContentLoadedEventEnd) : null;
+  });
+  if (nav !== null) console.log(`  (DOMContentLoaded at ${nav} ms)`);
+  for (const line of api) console.log(`  ${line}`);
+} finally {
+  await browser?.close();
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
