@@ -256,4 +256,36 @@ describe("property: random input never causes a 500 and rejected input changes n
       RUNS,
     );
   });
+
+  it("list filters of any value answer a page or a BAD_REQUEST", async () => {
+    const viewer = s.caller(s.users.viewer);
+    const listFields = {
+      page: maybe(fc.integer({ min: -1, max: 5 })),
+      pageSize: maybe(fc.integer({ min: -1, max: 120 })),
+      search: maybe(text),
+      districtCode: maybe(fc.option(area)),
+      areaCode: maybe(area),
+      fromYear: maybe(fc.integer({ min: 1980, max: 2040 })),
+      toYear: maybe(fc.integer({ min: 1980, max: 2040 })),
+      demo: maybe(fc.constantFrom("demo", "real")),
+      dir: maybe(fc.constantFrom("asc", "desc")),
+    };
+    await fc.assert(
+      fc.asyncProperty(anyKeys(listFields), async (input) => {
+        for (const list of [viewer.sites.list, viewer.cameras.list, viewer.awards.list]) {
+          await list(input as never).then(
+            (r) => {
+              tally.ok += 1;
+              expect(r.items.length).toBeLessThanOrEqual(100);
+            },
+            (e: TRPCError) => {
+              tally.rejected += 1;
+              expect(e.code, String(e.cause ?? e)).toBe("BAD_REQUEST");
+            },
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
 });

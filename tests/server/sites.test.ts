@@ -301,6 +301,8 @@ describe("sites.list", () => {
   it("rejects bad list input with BAD_REQUEST", async () => {
     const viewer = s.caller(s.users.viewer);
     await expectTrpcError(viewer.sites.list({ pageSize: 101 }), "BAD_REQUEST", "Số dòng mỗi trang từ 1 đến 100");
+    // PostgreSQL refuses NUL in text: it must be a clear BAD_REQUEST, not a database error.
+    await expectTrpcError(viewer.sites.list({ search: "a\u0000" }), "BAD_REQUEST", "Có ký tự không hợp lệ");
     await expectTrpcError(
       viewer.sites.list({ sort: "password" as never }),
       "BAD_REQUEST",

@@ -96,7 +96,7 @@ export const ZListBase = {
     .min(1, "Số dòng mỗi trang từ 1 đến 100")
     .max(100, "Số dòng mỗi trang từ 1 đến 100")
     .default(20),
-  search: z.string().max(200, "Từ khóa tối đa 200 ký tự").optional(),
+  search: z.string().max(200, "Từ khóa tối đa 200 ký tự").refine(noControl, "Có ký tự không hợp lệ").optional(),
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode.optional(),
   fromYear: ZRecordYear.optional(),
