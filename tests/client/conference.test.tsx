@@ -1,0 +1,65 @@
+import { fireEvent, screen } from "@testing-library/react";
+import { Route, Routes } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ConferenceRoute from "../../client/routes/conference.tsx";
+import type { SessionUser } from "../../server/context.ts";
+import { seedDashboardFixture } from "../server/dashboard-fixture.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+let t: TestDb;
+let viewer: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDashboardFixture(t.db);
+  viewer = await makeUser(t.db, { role: "viewer" });
+}, 60_000);
+afterAll(() => t.close());
+
+const render = (path: string) =>
+  renderApp(
+    <Routes>
+      <Route path="/conference" element={<ConferenceRoute />} />
+      <Route path="/" element={<p>overview</p>} />
+    </Routes>,
+    { db: t.db, user: viewer, path },
+  );
+const key = (k: string) => fireEvent.keyDown(window, { key: k });
+const slide = () => screen.getByRole("region", { name: "Trình chiếu hội nghị" }).querySelector(".conference-counter");
+
+describe("conference mode", () => {
+  it("shows one slide at a time and moves with arrows and PageUp/PageDown, stopping at the ends", async () => {
+    render("/conference");
+    expect(await screen.findByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("2/126");
+    expect(slide()).toHaveTextContent("Trang 1/7");
+    key("ArrowLeft");
+    expect(slide()).toHaveTextContent("Trang 1/7");
+    key("ArrowRight");
+    expect(slide()).toHaveTextContent("Trang 2/7");
+    expect(screen.getByRole("figure", { name: "Số điểm theo loại mô hình" })).toBeInTheDocument();
+    expect(screen.queryByRole("article", { name: "Phủ camera an ninh" })).toBeNull();
+    key("PageDown");
+    key("PageDown");
+    expect(slide()).toHaveTextContent("Trang 4/7");
+    key("PageUp");
+    expect(slide()).toHaveTextContent("Trang 3/7");
+    for (let i = 0; i < 10; i++) key("PageDown");
+    expect(slide()).toHaveTextContent("Trang 7/7");
+    expect(await screen.findByRole("figure", { name: "Khen thưởng theo năm" })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Trang trước" }));
+    expect(slide()).toHaveTextContent("Trang 6/7");
+  });
+
+  it("presents only the chosen charts, and Escape leaves", async () => {
+    render("/conference?slides=coverage,religion");
+    expect(slide()).toHaveTextContent("Trang 1/2");
+    expect(
+      await screen.findByRole("figure", { name: "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện" }),
+    ).toBeInTheDocument();
+    key("ArrowRight");
+    expect(screen.getByRole("figure", { name: "Mô hình trong tôn giáo, theo tôn giáo" })).toBeInTheDocument();
+    key("Escape");
+    expect(await screen.findByText("overview")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,130 @@
+import { screen, within } from "@testing-library/react";
+import { Route, Routes } from "react-router";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import AwardsRoute from "../../client/routes/awards.tsx";
+import CamerasRoute from "../../client/routes/cameras.tsx";
+import CommunitiesRoute from "../../client/routes/communities.tsx";
+import DistrictRoute from "../../client/routes/district.tsx";
+import ModelTypeRoute from "../../client/routes/model-type.tsx";
+import type { SessionUser } from "../../server/context.ts";
+import { seedDashboardFixture } from "../server/dashboard-fixture.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+let t: TestDb;
+let viewer: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDashboardFixture(t.db);
+  viewer = await makeUser(t.db, { role: "viewer" });
+}, 60_000);
+afterAll(() => t.close());
+afterEach(() => localStorage.clear());
+
+const render = (path: string) =>
+  renderApp(
+    <Routes>
+      <Route path="/district/:code" element={<DistrictRoute />} />
+      <Route path="/model-type/:code" element={<ModelTypeRoute />} />
+      <Route path="/cameras" element={<CamerasRoute />} />
+      <Route path="/communities" element={<CommunitiesRoute />} />
+      <Route path="/awards" element={<AwardsRoute />} />
+    </Routes>,
+    { db: t.db, user: viewer, path },
+  );
+
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent));
+
+describe("dashboard screens", () => {
+  it("district: its commune-level areas with sites per category and cameras ✓/✗", async () => {
+    render("/district/461");
+    expect(await screen.findByRole("heading", { name: "Thành phố Đông Hà", level: 2 })).toBeInTheDocument();
+    const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
+    const rows = rowsOf(table);
+    expect(rows).toHaveLength(9);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Xã, phường, thị trấn", "Số điểm", "Dòng họ", "Camera an ninh", "Tôn giáo", "Có camera", "Mắt camera"]);
+    expect(rows.find((r) => r[0] === "Phường 1")).toEqual(["Phường 1", "2", "1", "1", "0", "✓ có", "15"]);
+    expect(rows.find((r) => r[0] === "Phường Đông Giang")).toEqual([
+      "Phường Đông Giang",
+      "2",
+      "1",
+      "0",
+      "1",
+      "✗ chưa",
+      "0",
+    ]);
+    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("1/9 xã (11,1%)");
+  });
+
+  it("district: an unknown code shows the server's message", async () => {
+    render("/district/999");
+    expect((await screen.findAllByRole("alert"))[0]).toHaveTextContent(
+      "Không tìm thấy huyện, thị xã, thành phố có mã 999",
+    );
+  });
+
+  it("model type: per district and the list of sites with dd/mm/yyyy dates", async () => {
+    render("/model-type/clan-no-crime");
+    expect(
+      await screen.findByRole("heading", { name: "Dòng họ không có tội phạm và tệ nạn xã hội", level: 2 }),
+    ).toBeInTheDocument();
+    expect(rowsOf(screen.getByRole("table", { name: "Số điểm theo huyện" }))).toEqual([
+      ["Thành phố Đông Hà", "2", "2"],
+    ]);
+    const sites = rowsOf(screen.getByRole("table", { name: "Danh sách điểm mô hình (2)" }));
+    expect(sites.map((r) => [r[0], r[3], r[4]])).toEqual([
+      ["Họ Lê", "01/03/2007", "Đang hoạt động"],
+      ["Họ Nguyễn", "01/06/2010", "Đang hoạt động"],
+    ]);
+  });
+
+  it("cameras: equipment and money per district, funding sources, covered and uncovered areas", async () => {
+    render("/cameras");
+    const byDistrict = await screen.findByRole("table", { name: "Thiết bị và kinh phí theo huyện" });
+    expect(rowsOf(byDistrict).find((r) => r[0] === "Thành phố Đông Hà")).toEqual([
+      "Thành phố Đông Hà",
+      "1/9 (11,1%)",
+      "15",
+      "1",
+      "3",
+      "600 triệu đồng",
+    ]);
+    expect(within(byDistrict).getByText("600 triệu đồng")).toHaveAttribute("title", "600.000.000 đồng");
+    expect(rowsOf(screen.getByRole("table", { name: "Nguồn kinh phí" })).map((r) => r[0])).toEqual([
+      "Ngân sách nhà nước",
+      "Xã hội hoá",
+      "Kết hợp",
+    ]);
+    expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (2)" }))).toEqual([
+      ["Phường 1, Thành phố Đông Hà", "15", "01/05/2015"],
+      ["Huyện Cồn Cỏ, Huyện Cồn Cỏ", "3", "01/03/2024"],
+    ]);
+    expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (124)" })).toBeInTheDocument();
+  });
+
+  it("clans and religious communities", async () => {
+    render("/communities");
+    expect(await screen.findByRole("article", { name: "Mô hình dòng họ" })).toHaveTextContent("3");
+    expect(screen.getByRole("article", { name: "Mô hình trong tôn giáo" })).toHaveTextContent("3");
+    expect(screen.getByRole("figure", { name: "Mô hình trong tôn giáo, theo tôn giáo" })).toBeInTheDocument();
+  });
+
+  it("awards, in English when the user chose English", async () => {
+    localStorage.setItem("qt.locale", "en");
+    render("/awards");
+    expect(await screen.findByRole("article", { name: "Awards in total" })).toHaveTextContent("4");
+    expect(screen.getByRole("article", { name: "Collectives" })).toHaveTextContent("2");
+    const table = screen.getByRole("table", { name: "By issuer and form" });
+    expect(rowsOf(table)[0]).toEqual(["Provincial People's Committee", "Certificate of merit", "1", "1", "2"]);
+    expect(screen.getByRole("figure", { name: "Awards per year" })).toBeInTheDocument();
+  });
+});
