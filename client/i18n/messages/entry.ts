@@ -116,6 +116,12 @@ export const entryVi = {
   "entry.category.mass_organization": "Đoàn thể",
   "entry.category.online": "Trên không gian mạng",
   "entry.category.other": "Khác",
+  "entry.nav.modelTypes": "Danh mục mô hình",
+  "entry.modelTypes.title": "Danh mục loại mô hình",
+  "entry.modelType.code": "Mã loại mô hình",
+  "entry.modelType.name": "Tên loại mô hình",
+  "entry.modelType.description": "Mô tả",
+  "entry.modelType.sites": "Số điểm",
 } as const;
 
 export const entryEn: Record<keyof typeof entryVi, string> = {
@@ -235,4 +241,10 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "entry.category.mass_organization": "Mass organisations",
   "entry.category.online": "Online",
   "entry.category.other": "Other",
+  "entry.nav.modelTypes": "Model catalogue",
+  "entry.modelTypes.title": "Model type catalogue",
+  "entry.modelType.code": "Model type code",
+  "entry.modelType.name": "Model type name",
+  "entry.modelType.description": "Description",
+  "entry.modelType.sites": "Sites",
 };

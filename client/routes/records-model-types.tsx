@@ -1,0 +1,76 @@
+import { formatNumber } from "@qt/shared/format";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { ModelTypeForm } from "../features/entry/ModelTypeForm.tsx";
+import type { MessageKey } from "../i18n/dictionary.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useTRPC, useTRPCClient } from "../trpc.ts";
+
+/** Admins: the model-type catalogue (new types, renames, category). */
+export default function RecordsModelTypesRoute() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.modelTypes.list.queryOptions());
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const save = async (input: Record<string, unknown>) => {
+    const result =
+      "id" in input
+        ? await client.modelTypes.update.mutate(input as never)
+        : await client.modelTypes.create.mutate(input as never);
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.modelTypes.pathFilter()),
+      queryClient.invalidateQueries(trpc.dashboard.pathFilter()),
+    ]);
+    return result;
+  };
+  const editingType = list.data?.items.find((m) => m.id === editing) ?? null;
+  return (
+    <main className="entry-screen">
+      <h2>{t("entry.modelTypes.title")}</h2>
+      <p>
+        <button type="button" onClick={() => setEditing("new")}>
+          {t("entry.add")}
+        </button>
+      </p>
+      {editing === "new" && <ModelTypeForm type={null} save={save} onDone={() => setEditing(null)} />}
+      {editingType && (
+        <ModelTypeForm key={editingType.id} type={editingType} save={save} onDone={() => setEditing(null)} />
+      )}
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
+      ) : (
+        <table className="entry-table">
+          <thead>
+            <tr>
+              <th>{t("entry.modelType.code")}</th>
+              <th>{t("entry.modelType.name")}</th>
+              <th>{t("entry.field.category")}</th>
+              <th>{t("entry.modelType.sites")}</th>
+              <th>{t("entry.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((m) => (
+              <tr key={m.id}>
+                <td>{m.code}</td>
+                <td>{m.name}</td>
+                <td>{t(`entry.category.${m.category}` as MessageKey)}</td>
+                <td>{formatNumber(m.siteCount, locale)}</td>
+                <td>
+                  <button type="button" onClick={() => setEditing(m.id)}>
+                    {t("entry.edit")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

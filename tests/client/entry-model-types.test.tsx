@@ -1,0 +1,53 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import RecordsModelTypesRoute from "../../client/routes/records-model-types.tsx";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import type { SessionUser } from "../../server/context.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
+import { renderApp } from "./helpers/render-app.tsx";
+
+let t: TestDb;
+let admin: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  admin = await makeUser(t.db, { role: "admin" });
+}, 60_000);
+afterAll(() => t.close());
+
+describe("model type catalogue", () => {
+  it("validates with the shared schema, refuses a taken code from the server, and adds a type", async () => {
+    const user = userEvent.setup();
+    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin });
+    await screen.findByRole("cell", { name: "security-camera" });
+    await user.click(screen.getByRole("button", { name: "Thêm mới" }));
+    const form = within(screen.getByRole("form", { name: "Thêm bản ghi" }));
+    await user.type(form.getByLabelText("Mã loại mô hình"), "Chợ An Toàn");
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(form.getByLabelText("Mã loại mô hình")).toHaveAccessibleDescription(
+      "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+    );
+    expect(form.getByLabelText("Tên loại mô hình")).toHaveAccessibleDescription("Vui lòng nhập tên loại mô hình");
+    expect(form.getByLabelText("Nhóm mô hình")).toHaveAccessibleDescription("Vui lòng chọn nhóm mô hình");
+
+    await user.clear(form.getByLabelText("Mã loại mô hình"));
+    await user.type(form.getByLabelText("Mã loại mô hình"), "security-camera");
+    await user.type(form.getByLabelText("Tên loại mô hình"), "Chợ an toàn");
+    await user.selectOptions(form.getByLabelText("Nhóm mô hình"), "Khu dân cư");
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    // The server's rule comes back on the field, like the schema's.
+    await waitFor(() =>
+      expect(form.getByLabelText("Mã loại mô hình")).toHaveAccessibleDescription("Mã loại mô hình đã tồn tại"),
+    );
+
+    await user.clear(form.getByLabelText("Mã loại mô hình"));
+    await user.type(form.getByLabelText("Mã loại mô hình"), "safe-market");
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(await screen.findByRole("cell", { name: "safe-market" })).toBeInTheDocument();
+    expect(await t.db.modelType.findUnique({ where: { code: "safe-market" } })).toMatchObject({
+      category: "residential",
+    });
+  });
+});
