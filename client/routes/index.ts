@@ -28,6 +28,12 @@ export const ROUTES: AppRoute[] = [
   { path: "/records/sites", navKey: "entry.nav.sites", Component: lazy(() => import("./records-sites.tsx")) },
   { path: "/records/cameras", navKey: "entry.nav.cameras", Component: lazy(() => import("./records-cameras.tsx")) },
   { path: "/records/awards", navKey: "entry.nav.awards", Component: lazy(() => import("./records-awards.tsx")) },
+  {
+    path: "/records/model-types",
+    navKey: "entry.nav.modelTypes",
+    roles: ["admin"],
+    Component: lazy(() => import("./records-model-types.tsx")),
+  },
   { path: "/users", navKey: "auth.nav.users", roles: ["admin"], Component: lazy(() => import("./users.tsx")) },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];
