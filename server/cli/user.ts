@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ZUserCreateInput, ZUserResetPasswordInput } from "@qt/shared/schemas/users";
 import type { z } from "zod";
+import { seedReference } from "../../prisma/seed/reference.ts";
 import { chooseAdapter } from "../db/adapter.ts";
 import { acquireLock } from "../db/lock.ts";
 import { migrateDeploy } from "../db/migrate.ts";
@@ -56,6 +57,8 @@ async function run(db: Db, command: string | undefined, args: string[]) {
   }
   if (!username) throw new Error(USAGE);
   if (command === "add") {
+    // A database the server never started has no units yet: a district scope needs them.
+    if ((await db.adminUnit.count()) === 0) await seedReference(db);
     const { password, generated } = newPassword();
     const input = parse(ZUserCreateInput, {
       username,
