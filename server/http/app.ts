@@ -28,10 +28,13 @@ export async function createRequestContext(
 ): Promise<Context> {
   const secure = req.protocol === "https";
   const sessionToken = req.cookies[SESSION_COOKIE];
+  const user = await resolveSession(opts.db, sessionToken);
+  // An expired or revoked session: the browser may forget the cookie too.
+  if (sessionToken && !user) reply.clearCookie(SESSION_COOKIE, cookieOptions(secure));
   return createContextInner({
     db: opts.db,
     dbKind: opts.dbKind,
-    user: await resolveSession(opts.db, sessionToken),
+    user,
     meta: {
       ip: req.ip,
       userAgent: req.headers["user-agent"] ?? "",

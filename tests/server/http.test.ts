@@ -66,7 +66,10 @@ describe("HTTP layer", () => {
     const res = await app.inject({ method: "POST", url: "/api/trpc/auth.logout", headers: { ...CLIENT, cookie } });
     expect(res.statusCode).toBe(200);
     expect(String(res.headers["set-cookie"])).toMatch(/qt_session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
-    expect((await get("auth.me", undefined, cookie)).statusCode).toBe(401);
+    const after = await get("auth.me", undefined, cookie);
+    expect(after.statusCode).toBe(401);
+    // The dead cookie is cleared too.
+    expect(String(after.headers["set-cookie"])).toMatch(/qt_session=;/);
   });
 
   it("refuses mutations without the client header or from another origin (CSRF), in Vietnamese", async () => {
