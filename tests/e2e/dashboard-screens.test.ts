@@ -79,4 +79,24 @@ run("dashboard screens in a real browser", () => {
     await expect.poll(() => counter.textContent()).toBe("Trang 3/7");
     expect(errors).toEqual([]);
   });
+
+  it("prints on A4 landscape without navigation chrome, and switches to English (remembered)", async () => {
+    await page.goto(`${server.url}/cameras`);
+    await page.getByRole("table", { name: /Địa bàn đã có camera \(73\)/ }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifactsDir, "cameras.png"), fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Các màn hình" }).isVisible()).toBe(false);
+    expect(await page.getByRole("region", { name: "Bộ lọc" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    fs.writeFileSync(path.join(artifactsDir, "cameras-print.pdf"), pdf);
+    await page.emulateMedia({ media: "screen" });
+
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await page.goto(`${server.url}/awards`);
+    await page.getByRole("heading", { name: "Awards", level: 2 }).waitFor({ timeout: 30_000 });
+    await page.getByRole("img", { name: "Awards per year" }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, "awards-en.png"), fullPage: true });
+    await page.getByLabel("Language").selectOption("vi");
+    expect(errors).toEqual([]);
+  });
 });
