@@ -128,164 +128,191 @@ async function expectSafe(call: () => Promise<unknown>) {
   }
 }
 
+/** Generous: hundreds of database round trips per test, on a machine shared with other suites. */
+const SLOW = 120_000;
+
 describe("property: random input never causes a 500 and rejected input changes nothing", () => {
-  it("sites.create and sites.update", async () => {
-    const admin = s.caller(s.users.admin);
-    const site = await admin.sites.create({
-      modelTypeId: types[0] as number,
-      areaCode: HAI_AN,
-      name: "Gốc",
-      establishedOn: "2010-01-01",
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        anyKeys(siteFields, { modelTypeId: 0, areaCode: HAI_AN, name: "Điểm", establishedOn: "2012-02-02" }),
-        async (input) => {
-          await expectSafe(() => admin.sites.create(withType(input) as never));
-        },
-      ),
-      RUNS,
-    );
-    await fc.assert(
-      fc.asyncProperty(anyKeys(siteFields), async (input) => {
-        const { version } = await admin.sites.get({ id: site.id });
-        await expectSafe(() => admin.sites.update({ ...withType(input), id: site.id, version } as never));
-      }),
-      RUNS,
-    );
-  });
-
-  it("cameras.create and cameras.update", async () => {
-    const admin = s.caller(s.users.admin);
-    const cam = await admin.cameras.create({
-      areaCode: HAI_AN,
-      installedOn: "2015-01-01",
-      cameras: 1,
-      recorders: 1,
-      memoryCards: 1,
-      costVnd: 1,
-      fundingSource: "socialized",
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        anyKeys(cameraFields, {
-          areaCode: HAI_AN,
-          installedOn: "2016-06-06",
-          cameras: 3,
-          recorders: 1,
-          memoryCards: 1,
-          costVnd: 9,
-          fundingSource: "mixed",
+  it(
+    "sites.create and sites.update",
+    async () => {
+      const admin = s.caller(s.users.admin);
+      const site = await admin.sites.create({
+        modelTypeId: types[0] as number,
+        areaCode: HAI_AN,
+        name: "Gốc",
+        establishedOn: "2010-01-01",
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          anyKeys(siteFields, { modelTypeId: 0, areaCode: HAI_AN, name: "Điểm", establishedOn: "2012-02-02" }),
+          async (input) => {
+            await expectSafe(() => admin.sites.create(withType(input) as never));
+          },
+        ),
+        RUNS,
+      );
+      await fc.assert(
+        fc.asyncProperty(anyKeys(siteFields), async (input) => {
+          const { version } = await admin.sites.get({ id: site.id });
+          await expectSafe(() => admin.sites.update({ ...withType(input), id: site.id, version } as never));
         }),
-        async (input) => {
-          await expectSafe(() => admin.cameras.create(input as never));
-        },
-      ),
-      RUNS,
-    );
-    await fc.assert(
-      fc.asyncProperty(anyKeys(cameraFields), async (input) => {
-        const { version } = await admin.cameras.get({ id: cam.id });
-        await expectSafe(() => admin.cameras.update({ ...input, id: cam.id, version } as never));
-      }),
-      RUNS,
-    );
-  });
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it("awards.create and awards.update", async () => {
-    const admin = s.caller(s.users.admin);
-    const award = await admin.awards.create({
-      year: 2020,
-      issuer: "ministry",
-      form: "certificate",
-      recipientKind: "individual",
-      recipientName: "Gốc",
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        anyKeys(awardFields, {
-          year: 2019,
-          issuer: "ministry",
-          form: "certificate",
-          recipientKind: "collective",
-          recipientName: "Tập thể",
+  it(
+    "cameras.create and cameras.update",
+    async () => {
+      const admin = s.caller(s.users.admin);
+      const cam = await admin.cameras.create({
+        areaCode: HAI_AN,
+        installedOn: "2015-01-01",
+        cameras: 1,
+        recorders: 1,
+        memoryCards: 1,
+        costVnd: 1,
+        fundingSource: "socialized",
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          anyKeys(cameraFields, {
+            areaCode: HAI_AN,
+            installedOn: "2016-06-06",
+            cameras: 3,
+            recorders: 1,
+            memoryCards: 1,
+            costVnd: 9,
+            fundingSource: "mixed",
+          }),
+          async (input) => {
+            await expectSafe(() => admin.cameras.create(input as never));
+          },
+        ),
+        RUNS,
+      );
+      await fc.assert(
+        fc.asyncProperty(anyKeys(cameraFields), async (input) => {
+          const { version } = await admin.cameras.get({ id: cam.id });
+          await expectSafe(() => admin.cameras.update({ ...input, id: cam.id, version } as never));
         }),
-        async (input) => {
-          await expectSafe(() => admin.awards.create(input as never));
-        },
-      ),
-      RUNS,
-    );
-    await fc.assert(
-      fc.asyncProperty(anyKeys(awardFields), async (input) => {
-        const { version } = await admin.awards.get({ id: award.id });
-        await expectSafe(() => admin.awards.update({ ...input, id: award.id, version } as never));
-      }),
-      RUNS,
-    );
-  });
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it("modelTypes.create and modelTypes.update", async () => {
-    const admin = s.caller(s.users.admin);
-    const type = await admin.modelTypes.create({ code: "prop-base", name: "Gốc", category: "other" });
-    await fc.assert(
-      fc.asyncProperty(anyKeys(typeFields), async (input) => {
-        await expectSafe(() => admin.modelTypes.create(input as never));
-      }),
-      RUNS,
-    );
-    await fc.assert(
-      fc.asyncProperty(anyKeys(typeFields), async ({ code: _code, ...input }) => {
-        const current = (await admin.modelTypes.list()).items.find((t) => t.id === type.id);
-        await expectSafe(() =>
-          admin.modelTypes.update({ ...input, id: type.id, version: current?.version ?? 0 } as never),
-        );
-      }),
-      RUNS,
-    );
-  });
+  it(
+    "awards.create and awards.update",
+    async () => {
+      const admin = s.caller(s.users.admin);
+      const award = await admin.awards.create({
+        year: 2020,
+        issuer: "ministry",
+        form: "certificate",
+        recipientKind: "individual",
+        recipientName: "Gốc",
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          anyKeys(awardFields, {
+            year: 2019,
+            issuer: "ministry",
+            form: "certificate",
+            recipientKind: "collective",
+            recipientName: "Tập thể",
+          }),
+          async (input) => {
+            await expectSafe(() => admin.awards.create(input as never));
+          },
+        ),
+        RUNS,
+      );
+      await fc.assert(
+        fc.asyncProperty(anyKeys(awardFields), async (input) => {
+          const { version } = await admin.awards.get({ id: award.id });
+          await expectSafe(() => admin.awards.update({ ...input, id: award.id, version } as never));
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it("whole inputs of any shape are rejected cleanly", async () => {
-    const admin = s.caller(s.users.admin);
-    await fc.assert(
-      fc.asyncProperty(fc.anything(), async (input) => {
-        await expectSafe(() => admin.sites.create(input as never));
-        await expectSafe(() => admin.cameras.create(input as never));
-        await expectSafe(() => admin.awards.create(input as never));
-      }),
-      RUNS,
-    );
-  });
-
-  it("list filters of any value answer a page or a BAD_REQUEST", async () => {
-    const viewer = s.caller(s.users.viewer);
-    const listFields = {
-      page: maybe(fc.integer({ min: -1, max: 5 })),
-      pageSize: maybe(fc.integer({ min: -1, max: 120 })),
-      search: maybe(text),
-      districtCode: maybe(fc.option(area)),
-      areaCode: maybe(area),
-      fromYear: maybe(fc.integer({ min: 1980, max: 2040 })),
-      toYear: maybe(fc.integer({ min: 1980, max: 2040 })),
-      demo: maybe(fc.constantFrom("demo", "real")),
-      dir: maybe(fc.constantFrom("asc", "desc")),
-    };
-    await fc.assert(
-      fc.asyncProperty(anyKeys(listFields), async (input) => {
-        for (const list of [viewer.sites.list, viewer.cameras.list, viewer.awards.list]) {
-          await list(input as never).then(
-            (r) => {
-              tally.ok += 1;
-              expect(r.items.length).toBeLessThanOrEqual(100);
-            },
-            (e: TRPCError) => {
-              tally.rejected += 1;
-              expect(e.code, String(e.cause ?? e)).toBe("BAD_REQUEST");
-            },
+  it(
+    "modelTypes.create and modelTypes.update",
+    async () => {
+      const admin = s.caller(s.users.admin);
+      const type = await admin.modelTypes.create({ code: "prop-base", name: "Gốc", category: "other" });
+      await fc.assert(
+        fc.asyncProperty(anyKeys(typeFields), async (input) => {
+          await expectSafe(() => admin.modelTypes.create(input as never));
+        }),
+        RUNS,
+      );
+      await fc.assert(
+        fc.asyncProperty(anyKeys(typeFields), async ({ code: _code, ...input }) => {
+          const current = (await admin.modelTypes.list()).items.find((t) => t.id === type.id);
+          await expectSafe(() =>
+            admin.modelTypes.update({ ...input, id: type.id, version: current?.version ?? 0 } as never),
           );
-        }
-      }),
-      RUNS,
-    );
-  });
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "whole inputs of any shape are rejected cleanly",
+    async () => {
+      const admin = s.caller(s.users.admin);
+      await fc.assert(
+        fc.asyncProperty(fc.anything(), async (input) => {
+          await expectSafe(() => admin.sites.create(input as never));
+          await expectSafe(() => admin.cameras.create(input as never));
+          await expectSafe(() => admin.awards.create(input as never));
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "list filters of any value answer a page or a BAD_REQUEST",
+    async () => {
+      const viewer = s.caller(s.users.viewer);
+      const listFields = {
+        page: maybe(fc.integer({ min: -1, max: 5 })),
+        pageSize: maybe(fc.integer({ min: -1, max: 120 })),
+        search: maybe(text),
+        districtCode: maybe(fc.option(area)),
+        areaCode: maybe(area),
+        fromYear: maybe(fc.integer({ min: 1980, max: 2040 })),
+        toYear: maybe(fc.integer({ min: 1980, max: 2040 })),
+        demo: maybe(fc.constantFrom("demo", "real")),
+        dir: maybe(fc.constantFrom("asc", "desc")),
+      };
+      await fc.assert(
+        fc.asyncProperty(anyKeys(listFields), async (input) => {
+          for (const list of [viewer.sites.list, viewer.cameras.list, viewer.awards.list]) {
+            await list(input as never).then(
+              (r) => {
+                tally.ok += 1;
+                expect(r.items.length).toBeLessThanOrEqual(100);
+              },
+              (e: TRPCError) => {
+                tally.rejected += 1;
+                expect(e.code, String(e.cause ?? e)).toBe("BAD_REQUEST");
+              },
+            );
+          }
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 });
