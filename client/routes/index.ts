@@ -34,6 +34,7 @@ export const ROUTES: AppRoute[] = [
     roles: ["admin"],
     Component: lazy(() => import("./records-model-types.tsx")),
   },
+  { path: "/reports", navKey: "reports.nav", Component: lazy(() => import("./reports.tsx")) },
   { path: "/users", navKey: "auth.nav.users", roles: ["admin"], Component: lazy(() => import("./users.tsx")) },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import JSZip from "jszip";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "./helpers/auth.ts";
+import { hasChromium, launchBrowser } from "./helpers/browser.ts";
+import { type RunningServer, startServer } from "./helpers/server.ts";
+
+const run = hasChromium || process.env.CI ? describe : describe.skip;
+
+async function download(page: Page, linkName: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  const p = await file.path();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(p) };
+}
+
+run("report builder in a real browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("builds the 15-year report of Hải Lăng, previews it and downloads Word, PDF and CSV", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signIn(page, server);
+    await page.getByRole("link", { name: "Báo cáo" }).click();
+    await page.getByRole("checkbox", { name: "Huyện Hải Lăng" }).check();
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    const preview = page.getByRole("article", { name: "Bản xem trước" });
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
+
+    const word = await download(page, "Tải Word (.docx)");
+    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng.docx");
+    const xml = (await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("Huyện Hải Lăng");
+    expect(xml).toContain("Dòng họ");
+
+    const pdf = await download(page, "Tải PDF");
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const csv = await download(page, "CSV: Điểm mô hình");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.toString("utf8")).toContain("Huyện Hải Lăng");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
