@@ -33,13 +33,17 @@ describe("record history panel", () => {
       before: { name: "Dòng họ Lê", households: 12, version: 1 },
       after: { name: "Dòng họ Lê", households: 15, version: 2 },
     });
-    renderApp(<HistoryPanel entity="site" entityId={77} />, { db: t.db, user: viewer });
+    const labels: Record<string, string> = { households: "Số hộ" };
+    renderApp(<HistoryPanel entity="site" entityId={77} fieldLabel={(f) => labels[f] ?? f} />, {
+      db: t.db,
+      user: viewer,
+    });
     const panel = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
     const rows = await within(panel).findAllByRole("row");
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent("Sửa");
     expect(rows[1]).toHaveTextContent(editor.username);
-    expect(rows[1]).toHaveTextContent("households: 12 → 15");
+    expect(rows[1]).toHaveTextContent("Số hộ: 12 → 15");
     expect(rows[1]).not.toHaveTextContent("version");
     expect(rows[1]).not.toHaveTextContent("name:");
     expect(rows[2]).toHaveTextContent("Tạo mới");

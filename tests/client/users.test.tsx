@@ -72,7 +72,7 @@ describe("user management screen", () => {
     for (const action of ["Tạo mới", "Sửa", "Đặt lại mật khẩu", "Khóa tài khoản"]) {
       expect(within(history).getByRole("cell", { name: action })).toBeInTheDocument();
     }
-    expect(within(history).getByText("role: editor → viewer")).toBeInTheDocument();
+    expect(within(history).getByText("Vai trò: editor → viewer")).toBeInTheDocument();
     const stored = await t.db.user.findUniqueOrThrow({
       where: { username: "cb.giolinh" },
       select: { disabledAt: true },

@@ -2,16 +2,27 @@ import { formatDate } from "@qt/shared/format";
 import type { TAuditRow } from "@qt/shared/schemas/audit";
 import { useQuery } from "@tanstack/react-query";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
-import type { MessageKey } from "../../i18n/dictionary.ts";
+import { type MessageKey, vi } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { changedFields, showValue } from "./changes.ts";
 
+type FieldLabel = (field: string) => string;
+
 /**
  * Who changed a record, when, and what (audit.history). Reusable by any screen: give it the
- * entity name written to the audit trail ("site", "user", …) and the record's id.
+ * entity name written to the audit trail ("site", "user", …), the record's id and, for fields
+ * other than an account's, a function naming them from the screen's own messages.
  */
-export function HistoryPanel({ entity, entityId }: { entity: string; entityId: string | number }) {
+export function HistoryPanel({
+  entity,
+  entityId,
+  fieldLabel,
+}: {
+  entity: string;
+  entityId: string | number;
+  fieldLabel?: FieldLabel;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const history = useQuery(trpc.audit.history.queryOptions({ entity, entityId: String(entityId) }));
@@ -25,7 +36,7 @@ export function HistoryPanel({ entity, entityId }: { entity: string; entityId: s
       ) : history.data.length === 0 ? (
         <Empty>{t("auth.history.empty")}</Empty>
       ) : (
-        <HistoryTable rows={history.data} />
+        <HistoryTable rows={history.data} fieldLabel={fieldLabel} />
       )}
     </section>
   );
@@ -42,8 +53,12 @@ const time = (iso: string) =>
 type Row = Omit<TAuditRow, "before" | "after"> & { before?: unknown; after?: unknown };
 
 /** The entries as drawn: newest first. */
-export function HistoryTable({ rows }: { rows: Row[] }) {
+export function HistoryTable({ rows, fieldLabel }: { rows: Row[]; fieldLabel?: FieldLabel }) {
   const { t } = useI18n();
+  const label = (field: string) => {
+    const own = `auth.field.${field}`;
+    return fieldLabel?.(field) ?? (own in vi ? t(own as MessageKey) : field);
+  };
   return (
     <table className="history-table">
       <thead>
@@ -64,7 +79,7 @@ export function HistoryTable({ rows }: { rows: Row[] }) {
               <ul>
                 {changedFields(r.before, r.after).map((c) => (
                   <li key={c.field}>
-                    {c.field}: {showValue(c.before)} → {showValue(c.after)}
+                    {label(c.field)}: {showValue(c.before)} → {showValue(c.after)}
                   </li>
                 ))}
               </ul>

@@ -11,7 +11,8 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
     .map((field) => ({ field, before: b[field], after: a[field] }));
 }
 
-const IGNORED = new Set(["id", "version", "updatedAt", "createdAt"]);
+// Bookkeeping, or ids whose readable form is recorded next to them (districtId → districtCode).
+const IGNORED = new Set(["id", "version", "updatedAt", "createdAt", "districtId", "passwordChangedAt"]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -67,6 +67,14 @@ export const authVi = {
   "auth.action.disable": "Khóa tài khoản",
   "auth.action.reset_password": "Đặt lại mật khẩu",
   "auth.action.change_password": "Đổi mật khẩu",
+  "auth.field.username": "Tên đăng nhập",
+  "auth.field.displayName": "Họ tên",
+  "auth.field.role": "Vai trò",
+  "auth.field.districtCode": "Phạm vi (huyện)",
+  "auth.field.disabledAt": "Thời điểm khóa",
+  "auth.field.sessionsRevoked": "Số phiên bị kết thúc",
+  "auth.field.sessionId": "Phiên",
+  "auth.field.ip": "Địa chỉ IP",
 } as const;
 
 export const authEn: Record<keyof typeof authVi, string> = {
@@ -137,4 +145,12 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.action.disable": "Account disabled",
   "auth.action.reset_password": "Password reset",
   "auth.action.change_password": "Password changed",
+  "auth.field.username": "Username",
+  "auth.field.displayName": "Full name",
+  "auth.field.role": "Role",
+  "auth.field.districtCode": "Scope (district)",
+  "auth.field.disabledAt": "Disabled at",
+  "auth.field.sessionsRevoked": "Sessions ended",
+  "auth.field.sessionId": "Session",
+  "auth.field.ip": "IP address",
 };
