@@ -92,7 +92,9 @@ export function DataTable({ caption, table }: { caption: string; table: ChartTab
                     {cell}
                   </th>
                 ) : (
-                  <td key={table.columns[i]}>{cell}</td>
+                  <td key={table.columns[i]} className={isFigure(cell) ? undefined : "text"}>
+                    {cell}
+                  </td>
                 ),
               )}
             </tr>
@@ -102,3 +104,6 @@ export function DataTable({ caption, table }: { caption: string; table: ChartTab
     </div>
   );
 }
+
+/** Figures align right so digits line up; words (a form, a date range, a name) align left. */
+const isFigure = (cell: ReactNode) => typeof cell !== "string" || /^[\d.,%\s/()]+$/.test(cell) || /đồng|VND/.test(cell);
