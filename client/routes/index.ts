@@ -36,5 +36,6 @@ export const ROUTES: AppRoute[] = [
   },
   { path: "/reports", navKey: "reports.nav", Component: lazy(() => import("./reports.tsx")) },
   { path: "/users", navKey: "auth.nav.users", roles: ["admin"], Component: lazy(() => import("./users.tsx")) },
+  { path: "/audit", navKey: "auth.nav.audit", roles: ["admin"], Component: lazy(() => import("./audit.tsx")) },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

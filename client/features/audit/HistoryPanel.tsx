@@ -36,7 +36,7 @@ export function HistoryPanel({
       ) : history.data.length === 0 ? (
         <Empty>{t("auth.history.empty")}</Empty>
       ) : (
-        <HistoryTable rows={history.data} fieldLabel={fieldLabel} />
+        <HistoryTable rows={[...history.data].reverse()} fieldLabel={fieldLabel} />
       )}
     </section>
   );
@@ -52,8 +52,16 @@ const time = (iso: string) =>
 /** An audit entry as the client receives it (JSON drops an absent before/after). */
 type Row = Omit<TAuditRow, "before" | "after"> & { before?: unknown; after?: unknown };
 
-/** The entries as drawn: newest first. */
-export function HistoryTable({ rows, fieldLabel }: { rows: Row[]; fieldLabel?: FieldLabel }) {
+/** The entries in the order given (newest first, by convention); `showRecord` adds which record. */
+export function HistoryTable({
+  rows,
+  fieldLabel,
+  showRecord = false,
+}: {
+  rows: Row[];
+  fieldLabel?: FieldLabel;
+  showRecord?: boolean;
+}) {
   const { t } = useI18n();
   const label = (field: string) => {
     const own = `auth.field.${field}`;
@@ -66,15 +74,17 @@ export function HistoryTable({ rows, fieldLabel }: { rows: Row[]; fieldLabel?: F
           <th scope="col">{t("auth.history.at")}</th>
           <th scope="col">{t("auth.history.by")}</th>
           <th scope="col">{t("auth.history.action")}</th>
+          {showRecord && <th scope="col">{t("auth.history.record")}</th>}
           <th scope="col">{t("auth.history.changes")}</th>
         </tr>
       </thead>
       <tbody>
-        {[...rows].reverse().map((r) => (
+        {rows.map((r) => (
           <tr key={r.id}>
             <td>{time(r.at)}</td>
             <td>{r.username || t("auth.history.system")}</td>
             <td>{actionLabel(t, r.action)}</td>
+            {showRecord && <td>{`${r.entity} #${r.entityId}`}</td>}
             <td>
               <ul>
                 {changedFields(r.before, r.after).map((c) => (
