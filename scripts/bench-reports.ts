@@ -1,6 +1,7 @@
 /**
  * Time and peak memory (RSS) of each report export, on the demo data and on a generated large
- * database (`pnpm bench:reports [--rows 1000000] [--skip-large]`). Not a test: it prints figures.
+ * database (`pnpm bench:reports [--rows 1000000] [--skip-demo] [--skip-large]`; BENCH_EXPORTS=xlsx,sites.csv
+ * to run only some). Not a test: it prints figures.
  * Each export runs in its own child process, so its peak RSS is its own (process.resourceUsage's
  * maxRSS), and the embedded database is opened by one process at a time (PGlite is single-process).
  * The RSS includes PGlite itself (PostgreSQL in WebAssembly, in the same process); "base" is the RSS
@@ -21,7 +22,13 @@ import { exportCsv, exportReport } from "../server/services/reports/export.ts";
 import { startPostgres } from "../tests/support/postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const EXPORTS = ["docx", "pdf", "xlsx", "sites.csv", "cameras.csv"] as const;
+const EXPORTS = (process.env.BENCH_EXPORTS?.split(",") ?? [
+  "docx",
+  "pdf",
+  "xlsx",
+  "sites.csv",
+  "cameras.csv",
+]) as string[];
 
 function migrations(): string[] {
   const dir = path.join(root, "prisma/migrations");
@@ -134,6 +141,7 @@ async function main() {
       out: { type: "string" },
       rows: { type: "string", default: "1000000" },
       "skip-large": { type: "boolean", default: false },
+      "skip-demo": { type: "boolean", default: false },
     },
   });
   if (values.child && values.dir && values.out) {
@@ -143,12 +151,14 @@ async function main() {
   let pgServer: { url: (db: string) => string; stop: () => void } | null = null;
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-"));
   try {
-    const demo = { dataDir: path.join(base, "demo") };
-    await prepare(demo, fillDemo);
-    print(
-      "Demo data on PGlite (588 sites, 85 installations)",
-      EXPORTS.map((w) => runChild(demo, w)),
-    );
+    if (!values["skip-demo"]) {
+      const demo = { dataDir: path.join(base, "demo") };
+      await prepare(demo, fillDemo);
+      print(
+        "Demo data on PGlite (588 sites, 85 installations)",
+        EXPORTS.map((w) => runChild(demo, w)),
+      );
+    }
     if (!values["skip-large"]) {
       const rows = Number(values.rows);
       // A national-scale database lives on a PostgreSQL server; PGlite's own memory (about 400 MB

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { formatPercent } from "@qt/shared/format";
 import type { TReportModel } from "@qt/shared/schemas/reports";
@@ -26,6 +27,19 @@ const colLetter = (i: number) => {
 };
 
 /**
+ * exceljs's sheet buffer writes into the zip's deflate stream without heeding its backpressure,
+ * so when rows arrive faster than they are compressed (or than the client downloads) they pile up
+ * in memory. Waiting for that stream to drain after each batch keeps the memory flat.
+ */
+async function zipCaughtUp(ws: unknown): Promise<void> {
+  // archiver's entry stream is a readable-stream 2 PassThrough: its state is in _writableState.
+  const pipe = (ws as { _stream?: { pipes?: Writable[] } })._stream?.pipes?.[0] as
+    | (Writable & { _writableState?: { needDrain: boolean; length: number } })
+    | undefined;
+  if (pipe?._writableState?.needDrain) await once(pipe, "drain");
+}
+
+/**
  * One sheet from a table spec: header row frozen and filtered, typed cells (numbers, money and
  * dates are real Excel values), rows committed batch by batch so that they leave memory as soon as
  * they are zipped, then a totals row (SUBTOTAL, which follows the filter) after a blank row.
@@ -48,6 +62,7 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpe
       ws.addRow(values).commit();
       count += 1;
     }
+    await zipCaughtUp(ws);
   }
   const last = colLetter(spec.columns.length - 1);
   ws.autoFilter = `A1:${last}${count + 1}`;
