@@ -12,6 +12,7 @@ import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
 import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -22,14 +23,19 @@ type Data = {
   yearly?: TDashboardYearly;
   awards?: { year: number; collective: number; individual: number; total: number }[];
 };
-type Slide = { id: string; render: (d: Data) => ReactNode };
+type Slide = { id: string; label: MessageKey; render: (d: Data) => ReactNode };
 
 /** Every slide the conference mode can show; `?slides=cards,coverage` picks and orders some. */
 const SLIDES: Slide[] = [
-  { id: "cards", render: (d) => <SummaryCards summary={d.summary} large /> },
-  { id: "models", render: (d) => <ModelTypeChart rows={d.summary.byModelType} large /> },
+  { id: "cards", label: "dashboard.conference.cards", render: (d) => <SummaryCards summary={d.summary} large /> },
+  {
+    id: "models",
+    label: "dashboard.chart.modelTypes.title",
+    render: (d) => <ModelTypeChart rows={d.summary.byModelType} large />,
+  },
   {
     id: "districts",
+    label: "dashboard.chart.districts.title",
     render: (d) => (
       <DistrictCategoryChart
         rows={d.summary.byDistrict.flatMap((r) => (r.byCategory ? [{ ...r, byCategory: r.byCategory }] : []))}
@@ -37,10 +43,22 @@ const SLIDES: Slide[] = [
       />
     ),
   },
-  { id: "yearly", render: (d) => <YearlyChart years={d.yearly?.years ?? []} loading={!d.yearly} large /> },
-  { id: "coverage", render: (d) => <CoverageChart rows={d.summary.byDistrict} large /> },
-  { id: "religion", render: (d) => <ReligionChart rows={d.summary.byReligion} large /> },
-  { id: "awards", render: (d) => <AwardsChart rows={d.awards ?? []} loading={!d.awards} large /> },
+  {
+    id: "yearly",
+    label: "dashboard.conference.slideYearly",
+    render: (d) => <YearlyChart years={d.yearly?.years ?? []} loading={!d.yearly} large />,
+  },
+  { id: "coverage", label: "chart.coverage.title", render: (d) => <CoverageChart rows={d.summary.byDistrict} large /> },
+  {
+    id: "religion",
+    label: "dashboard.chart.religion.title",
+    render: (d) => <ReligionChart rows={d.summary.byReligion} large />,
+  },
+  {
+    id: "awards",
+    label: "dashboard.chart.awards.title",
+    render: (d) => <AwardsChart rows={d.awards ?? []} loading={!d.awards} large />,
+  },
 ];
 
 /** Full-screen presentation for a projector: one slide at a time, keyboard and clicker navigation. */
@@ -48,7 +66,7 @@ export default function ConferenceRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const { filter, search } = useDashboardFilter();
   const input = pick(filter, FIELDS);
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
@@ -68,6 +86,22 @@ export default function ConferenceRoute() {
   }, [navigate, search]);
   useSlideKeys(move, exit);
   const current = slides[Math.min(index, slides.length - 1)];
+  // The chosen slides live in the URL too, so a prepared presentation is one link.
+  const toggle = (id: string) => {
+    const ids = slides.map((s) => s.id);
+    const next = SLIDES.map((s) => s.id).filter((x) => (x === id ? !ids.includes(x) : ids.includes(x)));
+    if (next.length === 0) return;
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        if (next.length === SLIDES.length) p.delete("slides");
+        else p.set("slides", next.join(","));
+        return p;
+      },
+      { replace: true },
+    );
+    setIndex(0);
+  };
   return (
     <section className="conference" aria-label={t("dashboard.conference.heading")} aria-roledescription="carousel">
       <div className="conference-bar">
@@ -87,6 +121,18 @@ export default function ConferenceRoute() {
         <button type="button" onClick={exit}>
           {t("dashboard.conference.exit")}
         </button>
+        <details className="conference-choose">
+          <summary>{t("dashboard.conference.choose")}</summary>
+          <fieldset>
+            <legend>{t("dashboard.conference.choose")}</legend>
+            {SLIDES.map((s) => (
+              <label key={s.id}>
+                <input type="checkbox" checked={slides.some((x) => x.id === s.id)} onChange={() => toggle(s.id)} />{" "}
+                {t(s.label)}
+              </label>
+            ))}
+          </fieldset>
+        </details>
       </div>
       <section
         className="conference-slide"

@@ -62,4 +62,17 @@ describe("conference mode", () => {
     key("Escape");
     expect(await screen.findByText("overview")).toBeInTheDocument();
   });
+
+  it("lets the presenter choose the slides", async () => {
+    render("/conference");
+    await screen.findByRole("article", { name: "Phủ camera an ninh" });
+    fireEvent.click(screen.getByText("Chọn trang trình chiếu", { selector: "summary" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Khen thưởng theo năm" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Số điểm theo loại mô hình" }));
+    expect(slide()).toHaveTextContent("Trang 1/5");
+    key("ArrowRight");
+    expect(screen.getByRole("figure", { name: "Số điểm mô hình theo huyện, chia theo nhóm" })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Số điểm theo loại mô hình" }));
+    expect(slide()).toHaveTextContent("Trang 1/6");
+  });
 });

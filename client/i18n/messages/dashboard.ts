@@ -150,6 +150,8 @@ export const dashboardVi = {
   "dashboard.conference.hint": "Dùng phím ← → hoặc PageUp/PageDown để chuyển trang",
   "dashboard.conference.cards": "Kết quả 15 năm phong trào",
   "dashboard.print": "In (A4 ngang)",
+  "dashboard.conference.choose": "Chọn trang trình chiếu",
+  "dashboard.conference.slideYearly": "Nhân rộng mô hình theo năm",
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
@@ -303,4 +305,6 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.conference.hint": "Use ← → or PageUp/PageDown to change slides",
   "dashboard.conference.cards": "Fifteen years of the movement",
   "dashboard.print": "Print (A4 landscape)",
+  "dashboard.conference.choose": "Choose slides",
+  "dashboard.conference.slideYearly": "Replication per year",
 };
