@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "./helpers/auth.ts";
-import { hasChromium, launchBrowser } from "./helpers/browser.ts";
+import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
 import { type RunningServer, startServer } from "./helpers/server.ts";
 
 const run = hasChromium || process.env.CI ? describe : describe.skip;
@@ -27,7 +28,11 @@ run("report builder in a real browser", () => {
   });
 
   it("builds the 15-year report of Hải Lăng, previews it and downloads Word, PDF and CSV", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: "vi-VN",
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -37,6 +42,8 @@ run("report builder in a real browser", () => {
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.getByRole("article", { name: "Bản xem trước" });
     await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    await page.screenshot({ path: path.join(artifactsDir, "reports.png"), fullPage: true });
 
     const word = await download(page, "Tải Word (.docx)");
     expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng.docx");
