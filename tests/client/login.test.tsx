@@ -77,4 +77,19 @@ describe("login page and account menu", () => {
     await fill(u.password, "Brand-new-pass-1", "Brand-new-pass-1");
     expect(await within(form).findByRole("status")).toHaveTextContent("Đã đổi mật khẩu.");
   });
+
+  it("returns to the login page when the session is revoked while the app is open", async () => {
+    const u = await makeLoginUser(t.db, { role: "viewer" });
+    const user = userEvent.setup();
+    renderWithSession(<Shell />, { db: t.db, path: "/account", token: await sessionFor(t.db, u.id) });
+    const form = await screen.findByRole("form", { name: "Đổi mật khẩu" });
+    // An admin disables the account meanwhile: its sessions are gone.
+    await t.db.session.deleteMany({ where: { userId: u.id } });
+    await user.type(within(form).getByLabelText("Mật khẩu hiện tại"), u.password);
+    await user.type(within(form).getByLabelText("Mật khẩu mới"), "Brand-new-pass-1");
+    await user.type(within(form).getByLabelText("Nhập lại mật khẩu mới"), "Brand-new-pass-1");
+    await user.click(within(form).getByRole("button", { name: "Đổi mật khẩu" }));
+    expect(await screen.findByLabelText("Tên đăng nhập")).toBeInTheDocument();
+    expect(screen.queryByRole("navigation", { name: "Tài khoản" })).not.toBeInTheDocument();
+  });
 });

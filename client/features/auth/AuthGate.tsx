@@ -2,7 +2,7 @@ import type { TMe } from "@qt/shared/schemas/auth";
 import type { ReactNode } from "react";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import LoginRoute from "../../routes/login.tsx";
-import { CurrentUserContext, useMeQuery } from "./current-user.tsx";
+import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
 import { errorCode } from "./errors.ts";
 
 /**
@@ -11,6 +11,7 @@ import { errorCode } from "./errors.ts";
  */
 export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   const me = useMeQuery();
+  useReauthOnUnauthorized();
   if (me.isPending) return <Loading />;
   if (me.isError) {
     if (errorCode(me.error) === "UNAUTHORIZED") return <LoginRoute />;

@@ -1,7 +1,8 @@
 import type { TMe } from "@qt/shared/schemas/auth";
-import { useQuery } from "@tanstack/react-query";
-import { createContext, useContext } from "react";
+import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect } from "react";
 import { useTRPC } from "../../trpc.ts";
+import { errorCode } from "./errors.ts";
 
 /** Who is logged in: auth.me, which fails with UNAUTHORIZED when there is no valid session. */
 export function useMeQuery() {
@@ -17,4 +18,31 @@ export function useCurrentUser(): TMe {
   const me = useContext(CurrentUserContext);
   if (!me) throw new Error("useCurrentUser outside the auth gate");
   return me;
+}
+
+/**
+ * When any call answers UNAUTHORIZED (the session expired or was revoked while the app was open),
+ * check auth.me again, so the gate shows the login page instead of an error on every screen.
+ */
+export function useReauthOnUnauthorized() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const meHash = hashKey(trpc.auth.me.queryKey());
+    const recheck = (err: unknown) => {
+      if (errorCode(err) === "UNAUTHORIZED") void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+    };
+    const offQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "error" && event.query.queryHash !== meHash) {
+        recheck(event.action.error);
+      }
+    });
+    const offMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "error") recheck(event.action.error);
+    });
+    return () => {
+      offQueries();
+      offMutations();
+    };
+  }, [queryClient, trpc]);
 }
