@@ -154,6 +154,9 @@ describe.each([
     const sites = dataRows("Điểm mô hình");
     expect(sites.rows).toHaveLength(s.siteCount);
     expect(sites.rows[0]?.[6]).toBeInstanceOf(Date);
+    expect(sites.ws?.autoFilter).toBe(`A1:L${s.siteCount + 1}`);
+    expect(sites.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sites.ws?.getColumn(7).numFmt).toBe("dd/mm/yyyy");
     expect(sites.rows.every((r) => !districtCode || String(r[5]).endsWith(place))).toBe(true);
 
     const cams = dataRows("Lắp đặt camera");
