@@ -7,6 +7,7 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { BOM } from "../../server/services/reports/csv.ts";
 import { DOCX_LAYOUT, renderDocx } from "../../server/services/reports/docx.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
+import { FUNDING_LABELS } from "../../server/services/reports/labels.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { resolveScope } from "../../server/services/reports/scope.ts";
@@ -32,6 +33,7 @@ const options = (input: TReportOptionsInput) => ZReportOptions.parse({ date: "20
 /** The sentences and table rows every printed report must carry, from dashboard.summary itself. */
 async function expectedFigures(districtCode?: string) {
   const s = await dashboard().summary({ fromYear: 2007, toYear: 2022, districtCode });
+  const cameras = await dashboard().cameras({ fromYear: 2007, toYear: 2022, districtCode });
   return {
     summary: s,
     phrases: [
@@ -43,6 +45,9 @@ async function expectedFigures(districtCode?: string) {
         [d.name, num(d.sites), num(d.areas), num(d.coveredAreas), num(d.cameras), num(d.costVnd)].join(" "),
       ),
       ...s.byModelType.map((m) => `${m.name} ${num(m.sites)} ${num(m.districts)} ${num(m.communes)}`),
+      ...cameras.funding.map(
+        (f) => `${FUNDING_LABELS[f.source]} ${num(f.installations)} ${num(f.cameras)} ${num(f.costVnd)}`,
+      ),
     ],
   };
 }

@@ -81,6 +81,20 @@ const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en
             cost: formatMoneyExact(s.cameras.costVnd, locale),
           })}
         </p>
+        <Table
+          head={[
+            t("reports.col.funding"),
+            t("reports.col.installations"),
+            t("reports.col.cameras"),
+            t("reports.col.cost"),
+          ]}
+          rows={m.funding.map((f) => [
+            label(t, `reports.funding.${f.source}`, f.source),
+            f.installations,
+            f.cameras,
+            f.costVnd,
+          ])}
+        />
       </>
     );
   },

@@ -1,7 +1,7 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
 import { barChartSvg, type ChartImage, renderChart } from "./chart.ts";
-import { FORM_LABELS, ISSUER_LABELS, RELIGION_LABELS, SECTION_TITLES } from "./labels.ts";
+import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, RELIGION_LABELS, SECTION_TITLES } from "./labels.ts";
 
 /** A table of the printed report. `numeric` columns are right-aligned; `totals` is printed bold. */
 export type TableBlock = {
@@ -106,6 +106,20 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       {
         kind: "para",
         text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).`,
+      },
+      {
+        kind: "table",
+        headers: ["TT", "Nguồn kinh phí", "Số lần lắp đặt", "Số camera", "Kinh phí (đồng)"],
+        widths: [7, 39, 17, 15, 22],
+        numeric: [false, false, true, true, true],
+        rows: m.funding.map((f, i) => [
+          String(i + 1),
+          FUNDING_LABELS[f.source] ?? f.source,
+          num(f.installations),
+          num(f.cameras),
+          num(f.costVnd),
+        ]),
+        totals: ["", "Tổng cộng", num(c.installations), num(c.cameras), num(c.costVnd)],
       },
       {
         kind: "chart",

@@ -4,6 +4,7 @@ import type { Db } from "../../db.ts";
 import { dashboardSummary } from "../dashboard.ts";
 import { dashboardAreas } from "../dashboard-areas.ts";
 import { dashboardAwards } from "../dashboard-awards.ts";
+import { dashboardCameras } from "../dashboard-cameras.ts";
 import { dashboardYearly } from "../dashboard-yearly.ts";
 import { type ReportScope, resolveScope } from "./scope.ts";
 
@@ -14,9 +15,10 @@ import { type ReportScope, resolveScope } from "./scope.ts";
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const [summary, yearly, awards, annex] = await Promise.all([
+  const [summary, yearly, funding, awards, annex] = await Promise.all([
     summaryOf(db, scope),
     yearlyOf(db, scope),
+    fundingOf(db, scope),
     awardsOf(db, scope),
     annexOf(db, scope),
   ]);
@@ -49,6 +51,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     byReligion: summary.byReligion,
     byDistrict: summary.byDistrict,
     yearly,
+    funding,
     awards,
     annex,
   };
@@ -68,6 +71,22 @@ async function yearlyOf(db: Db, scope: ReportScope): Promise<TReportModel["yearl
     year: y.year,
     sites: parts.reduce((s, p) => s + (p.years[i]?.sites ?? 0), 0),
   }));
+}
+
+/** Camera installations by funding source (dashboard.cameras), summed over the chosen districts. */
+async function fundingOf(db: Db, scope: ReportScope): Promise<TReportModel["funding"]> {
+  const parts = await perDistrict(scope, (districtCode) => dashboardCameras(db, { ...periodOf(scope), districtCode }));
+  const merged = new Map<string, TReportModel["funding"][number]>();
+  for (const f of parts.flatMap((p) => p.funding)) {
+    const prev = merged.get(f.source) ?? { source: f.source, installations: 0, cameras: 0, costVnd: 0 };
+    merged.set(f.source, {
+      source: f.source,
+      installations: prev.installations + f.installations,
+      cameras: prev.cameras + f.cameras,
+      costVnd: prev.costVnd + f.costVnd,
+    });
+  }
+  return [...merged.values()].sort((a, b) => b.costVnd - a.costVnd);
 }
 
 /** Awards by issuer and form (dashboard.awards), summed over the chosen districts. */

@@ -130,6 +130,8 @@ export const ZReportModel = z.object({
   byReligion: z.array(z.object({ religion: z.string(), sites: ZCount })),
   byDistrict: z.array(ZDistrictRow),
   yearly: z.array(z.object({ year: z.number(), sites: ZCount })),
+  /** Camera installations by funding source (dashboard.cameras). */
+  funding: z.array(z.object({ source: z.string(), installations: ZCount, cameras: ZCount, costVnd: ZCount })),
   awards: z.array(
     z.object({ issuer: z.string(), form: z.string(), collective: ZCount, individual: ZCount, total: ZCount }),
   ),
