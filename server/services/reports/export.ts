@@ -78,7 +78,12 @@ export async function exportReport(
   if (format === "docx") return { filename: name, contentType: CONTENT_TYPES.docx, body: await renderDocx(model) };
   if (format === "pdf") return { filename: name, contentType: CONTENT_TYPES.pdf, body: await renderPdf(model) };
   const out = new PassThrough();
-  writeXlsx(db, scope, model, out).catch((err: unknown) => out.destroy(err as Error));
+  // When the reader goes away (download cancelled), stop producing rows.
+  const abort = new AbortController();
+  out.on("close", () => abort.abort());
+  writeXlsx(db, scope, model, out, abort.signal).catch((err: unknown) => {
+    if (!abort.signal.aborted) out.destroy(err as Error);
+  });
   return { filename: name, contentType: CONTENT_TYPES.xlsx, body: out };
 }
 

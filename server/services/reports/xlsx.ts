@@ -31,12 +31,12 @@ const colLetter = (i: number) => {
  * so when rows arrive faster than they are compressed (or than the client downloads) they pile up
  * in memory. Waiting for that stream to drain after each batch keeps the memory flat.
  */
-async function zipCaughtUp(ws: unknown): Promise<void> {
+async function zipCaughtUp(ws: unknown, signal?: AbortSignal): Promise<void> {
   // archiver's entry stream is a readable-stream 2 PassThrough: its state is in _writableState.
   const pipe = (ws as { _stream?: { pipes?: Writable[] } })._stream?.pipes?.[0] as
     | (Writable & { _writableState?: { needDrain: boolean; length: number } })
     | undefined;
-  if (pipe?._writableState?.needDrain) await once(pipe, "drain");
+  if (pipe?._writableState?.needDrain) await once(pipe, "drain", { signal });
 }
 
 /**
@@ -44,7 +44,11 @@ async function zipCaughtUp(ws: unknown): Promise<void> {
  * dates are real Excel values), rows committed batch by batch so that they leave memory as soon as
  * they are zipped, then a totals row (SUBTOTAL, which follows the filter) after a blank row.
  */
-async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec): Promise<void> {
+async function writeTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: TableSpec,
+  signal?: AbortSignal,
+): Promise<void> {
   const ws = wb.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({ width: c.width, style: { numFmt: NUM_FMT[c.type] } }));
   const header = ws.addRow(spec.columns.map((c) => c.header));
@@ -62,7 +66,9 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpe
       ws.addRow(values).commit();
       count += 1;
     }
-    await zipCaughtUp(ws);
+    // A download cancelled half-way stops here instead of reading the rest of the table.
+    signal?.throwIfAborted();
+    await zipCaughtUp(ws, signal);
   }
   const last = colLetter(spec.columns.length - 1);
   ws.autoFilter = `A1:${last}${count + 1}`;
@@ -118,12 +124,18 @@ function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportMode
 }
 
 /** The workbook, streamed into `out`: Summary, By district, By area, Sites, Camera installations, Awards. */
-export async function writeXlsx(db: Db, scope: ReportScope, model: TReportModel, out: Writable): Promise<void> {
+export async function writeXlsx(
+  db: Db,
+  scope: ReportScope,
+  model: TReportModel,
+  out: Writable,
+  signal?: AbortSignal,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = model.options.issuingBody;
   writeSummary(wb, model);
   for (const table of ["districts", "areas", "sites", "cameras", "awards"] as const) {
-    await writeTable(wb, tableSpec(db, scope, model, table));
+    await writeTable(wb, tableSpec(db, scope, model, table), signal);
   }
   await wb.commit();
 }
