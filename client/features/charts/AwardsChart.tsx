@@ -43,7 +43,7 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
         <XAxis dataKey="year" tick={{ fontSize: font }} />
         <YAxis allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
         <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: font }} />
+        <Legend wrapperStyle={{ fontSize: font }} itemSorter={null} />
         <Bar
           dataKey="collective"
           stackId="k"

@@ -75,7 +75,7 @@ export function DistrictCategoryChart({
           tick={{ fontSize: state.large ? 18 : 12 }}
         />
         <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: state.large ? 18 : 12 }} />
+        <Legend wrapperStyle={{ fontSize: state.large ? 18 : 12 }} itemSorter={null} />
         {shown.map((c, i) => (
           <Bar
             key={c}
@@ -92,7 +92,7 @@ export function DistrictCategoryChart({
           <Bar
             dataKey="merged"
             stackId="sites"
-            name={t("dashboard.category.other")}
+            name={t("dashboard.chart.otherCategories")}
             fill={OTHER_GREY}
             isAnimationActive={false}
           />

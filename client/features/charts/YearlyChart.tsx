@@ -41,7 +41,7 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
         <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
         <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
         <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: font }} />
+        <Legend wrapperStyle={{ fontSize: font }} itemSorter={null} />
         <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />
         <Line
           yAxisId="cum"

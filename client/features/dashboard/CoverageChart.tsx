@@ -94,7 +94,17 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
           }}
         />
         <ReferenceLine x={100} stroke="#333" strokeWidth={2} />
-        <Bar dataKey="percent" name={t("chart.coverage.series")} fill={BAR} isAnimationActive={false} />
+        <Bar
+          dataKey="percent"
+          name={t("chart.coverage.series")}
+          fill={BAR}
+          isAnimationActive={false}
+          label={{
+            position: "right",
+            formatter: (v: unknown) => formatPercent(Number(v), 100, locale),
+            fontSize: font,
+          }}
+        />
         <ReferenceLine
           x={provincePercent}
           stroke={PROVINCE_LINE}

@@ -152,6 +152,7 @@ export const dashboardVi = {
   "dashboard.print": "In (A4 ngang)",
   "dashboard.conference.choose": "Chọn trang trình chiếu",
   "dashboard.conference.slideYearly": "Nhân rộng mô hình theo năm",
+  "dashboard.chart.otherCategories": "Các nhóm khác",
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
@@ -307,4 +308,5 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.print": "Print (A4 landscape)",
   "dashboard.conference.choose": "Choose slides",
   "dashboard.conference.slideYearly": "Replication per year",
+  "dashboard.chart.otherCategories": "Other categories",
 };
