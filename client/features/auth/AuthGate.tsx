@@ -1,5 +1,5 @@
 import type { TMe } from "@qt/shared/schemas/auth";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import LoginRoute from "../../routes/login.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
@@ -12,10 +12,13 @@ import { errorCode } from "./errors.ts";
 export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   const me = useMeQuery();
   useReauthOnUnauthorized();
+  // A query without data goes back to "pending" while it refetches (e.g. on window focus); keep
+  // the login form mounted meanwhile, or what the user typed would be lost.
+  const loggedOut = useRef(false);
+  if (me.isError) loggedOut.current = errorCode(me.error) === "UNAUTHORIZED";
+  if (me.isSuccess) loggedOut.current = false;
+  if (loggedOut.current) return <LoginRoute />;
   if (me.isPending) return <Loading />;
-  if (me.isError) {
-    if (errorCode(me.error) === "UNAUTHORIZED") return <LoginRoute />;
-    return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
-  }
+  if (me.isError) return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
   return <CurrentUserContext.Provider value={me.data}>{children(me.data)}</CurrentUserContext.Provider>;
 }

@@ -30,7 +30,11 @@ export function useReauthOnUnauthorized() {
   useEffect(() => {
     const meHash = hashKey(trpc.auth.me.queryKey());
     const recheck = (err: unknown) => {
-      if (errorCode(err) === "UNAUTHORIZED") void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+      // Only a logged-in app can lose its session (a failed login is not news to the gate).
+      const loggedIn = queryClient.getQueryState(trpc.auth.me.queryKey())?.status === "success";
+      if (loggedIn && errorCode(err) === "UNAUTHORIZED") {
+        void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+      }
     };
     const offQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === "updated" && event.action.type === "error" && event.query.queryHash !== meHash) {
