@@ -49,7 +49,7 @@ run("dashboard screens in a real browser", () => {
     expect(page.url()).not.toContain("district=");
   });
 
-  it("opens a district with its commune-level areas and camera coverage", async () => {
+  it("opens a district, a model type (113 clan sites in 4 districts) and the communities screen", async () => {
     await page.goto(`${server.url}/district/461`);
     await page.getByRole("heading", { name: "Thành phố Đông Hà", level: 2 }).waitFor({ timeout: 30_000 });
     const table = page.getByRole("table", { name: "Địa bàn cấp xã" });
@@ -57,6 +57,14 @@ run("dashboard screens in a real browser", () => {
     expect(await table.getByRole("row").count()).toBe(10); // header + 9 areas
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm/ }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, "district-461.png"), fullPage: true });
+
+    await page.goto(`${server.url}/model-type/clan-no-crime`);
+    await page.getByRole("table", { name: "Danh sách điểm mô hình (113)" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("table", { name: "Số điểm theo huyện" }).getByRole("row").count()).toBe(5);
+    await page.screenshot({ path: path.join(artifactsDir, "model-type-clan-no-crime.png"), fullPage: true });
+    await page.goto(`${server.url}/communities`);
+    await page.getByRole("img", { name: "Mô hình trong tôn giáo, theo tôn giáo" }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifactsDir, "communities.png"), fullPage: true });
   });
 
   it("presents the conference mode and moves between slides with the keyboard", async () => {

@@ -70,14 +70,18 @@ export function ChartFrame({ title, unit, note, empty, table, loading, error, on
 }
 
 export function DataTable({ caption, table }: { caption: string; table: ChartTable }) {
+  // A column of words (a form, a place) aligns left, header included; figures align right.
+  const textColumns = new Set(
+    table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => !isFigure(r.cells[i]))),
+  );
   return (
     <div className="table-wrap">
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
+            {table.columns.map((c, i) => (
+              <th key={c} scope="col" className={textColumns.has(i) ? "text" : undefined}>
                 {c}
               </th>
             ))}
@@ -92,7 +96,7 @@ export function DataTable({ caption, table }: { caption: string; table: ChartTab
                     {cell}
                   </th>
                 ) : (
-                  <td key={table.columns[i]} className={isFigure(cell) ? undefined : "text"}>
+                  <td key={table.columns[i]} className={textColumns.has(i) ? "text" : undefined}>
                     {cell}
                   </td>
                 ),
