@@ -7,13 +7,14 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { REPORT_FORMATS, REPORT_TABLES, type ReportTable, ZReportOptions } from "@qt/shared/schemas/reports";
-import { chooseAdapter } from "../db/adapter.ts";
-import { acquireLock } from "../db/lock.ts";
-import { migrateDeploy } from "../db/migrate.ts";
-import { createDb, type Db } from "../db.ts";
-import { readEnv } from "../env.ts";
-import { exportCsv, exportReport } from "../services/reports/export.ts";
+import {
+  REPORT_FORMATS,
+  REPORT_TABLES,
+  type ReportTable,
+  type TReportOptions,
+  ZReportOptions,
+} from "@qt/shared/schemas/reports";
+import type { Db } from "../db.ts";
 
 const USAGE = `Cách dùng (usage):
   pnpm report --format docx|xlsx|pdf|csv --out <file> [--from 2007] [--to 2022] [--district 470 ...]
@@ -38,7 +39,14 @@ const OPTIONS = {
   help: { type: "boolean" },
 } as const;
 
-async function run(db: Db, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"]) {
+type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+type Job = { out: string; options: TReportOptions } & (
+  | { format: (typeof REPORT_FORMATS)[number] }
+  | { format: "csv"; table: ReportTable }
+);
+
+/** Checks every option before the database is opened, so a typo fails fast and changes nothing. */
+function job(values: Args): Job {
   const format = values.format ?? "";
   if (!values.out || !["csv", ...REPORT_FORMATS].includes(format)) throw new Error(USAGE);
   const year = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -53,18 +61,22 @@ async function run(db: Db, values: ReturnType<typeof parseArgs<{ options: typeof
     signerName: values["signer-name"],
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
-  const by = { user: null, via: "cli" } as const;
-  let file: Awaited<ReturnType<typeof exportReport>>;
-  if (format === "csv") {
-    const table = values.table ?? "";
-    if (!(REPORT_TABLES as readonly string[]).includes(table)) throw new Error(`--table: ${REPORT_TABLES.join(", ")}`);
-    file = await exportCsv(db, by, parsed.data, table as ReportTable);
-  } else {
-    file = await exportReport(db, by, parsed.data, format as (typeof REPORT_FORMATS)[number]);
+  if (format !== "csv") {
+    return { out: values.out, options: parsed.data, format: format as (typeof REPORT_FORMATS)[number] };
   }
+  const table = values.table ?? "";
+  if (!(REPORT_TABLES as readonly string[]).includes(table)) throw new Error(`--table: ${REPORT_TABLES.join(", ")}`);
+  return { out: values.out, options: parsed.data, format: "csv", table: table as ReportTable };
+}
+
+async function run(db: Db, j: Job) {
+  const { exportCsv, exportReport } = await import("../services/reports/export.ts");
+  const by = { user: null, via: "cli" } as const;
+  const file =
+    j.format === "csv" ? await exportCsv(db, by, j.options, j.table) : await exportReport(db, by, j.options, j.format);
   const body = Buffer.isBuffer(file.body) ? Readable.from([file.body]) : file.body;
-  await pipeline(body, fs.createWriteStream(values.out));
-  console.log(`Đã ghi ${values.out} (${fs.statSync(values.out).size} bytes).`);
+  await pipeline(body, fs.createWriteStream(j.out));
+  console.log(`Đã ghi ${j.out} (${fs.statSync(j.out).size} bytes).`);
 }
 
 async function main() {
@@ -73,6 +85,15 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  const todo = job(values);
+  // Loaded only once the options are known good: a typo answers at once.
+  const [{ chooseAdapter }, { acquireLock }, { migrateDeploy }, { createDb }, { readEnv }] = await Promise.all([
+    import("../db/adapter.ts"),
+    import("../db/lock.ts"),
+    import("../db/migrate.ts"),
+    import("../db.ts"),
+    import("../env.ts"),
+  ]);
   const env = readEnv();
   const release = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
   try {
@@ -80,7 +101,7 @@ async function main() {
     const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
     const db = createDb(adapter);
     try {
-      await run(db, values);
+      await run(db, todo);
     } finally {
       await db.$disconnect();
       await adapter.close();

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-report-cli-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** `pnpm report …` as a scheduled job runs it: a real process on its own embedded database. */
+function report(args: string[]) {
+  return spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server/cli/report.ts"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+    timeout: 120_000,
+  });
+}
+
+describe("pnpm report", () => {
+  it("writes the Word report to the given file", () => {
+    const docx = path.join(dataDir, "report.docx");
+    const word = report(["--format", "docx", "--from", "2007", "--to", "2022", "--out", docx]);
+    expect(word.stderr).toBe("");
+    expect(word.status).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString("latin1")).toBe("PK");
+  }, 120_000);
+
+  it("refuses bad options with a clear message before opening the database, and writes no file", () => {
+    const out = path.join(dataDir, "bad.pdf");
+    const r = report(["--format", "pdf", "--from", "2022", "--to", "2007", "--out", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc");
+    expect(fs.existsSync(out)).toBe(false);
+    const csv = report(["--format", "csv", "--table", "users", "--out", out]);
+    expect(csv.status).toBe(1);
+    expect(csv.stderr).toContain("--table: sites, cameras, awards, areas, districts");
+    expect(report(["--help"]).stdout).toContain("PGlite (the embedded database, no DATABASE_URL) is single-process");
+  }, 120_000);
+});
