@@ -3,14 +3,14 @@ import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
 import { barChartSvg, type ChartImage, renderChart } from "./chart.ts";
 import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, RELIGION_LABELS, SECTION_TITLES } from "./labels.ts";
 
-/** A table of the printed report. `numeric` columns are right-aligned; `totals` is printed bold. */
+/** A table of the printed report: numbers right-aligned, marks centred; `totals` is printed bold. */
 export type TableBlock = {
   kind: "table";
   headers: string[];
   rows: string[][];
   totals?: string[];
   widths: number[];
-  numeric: boolean[];
+  align: ("left" | "right" | "center")[];
 };
 export type Block =
   | { kind: "heading"; text: string }
@@ -56,7 +56,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "Kinh phí (đồng)",
         ],
         widths: [6, 30, 11, 13, 12, 11, 17],
-        numeric: [false, false, true, true, true, true, true],
+        align: ["left", "left", "right", "right", "right", "right", "right"],
         rows: m.byDistrict.map((d, i) => [
           String(i + 1),
           d.name,
@@ -94,7 +94,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       kind: "table",
       headers: ["TT", "Tên mô hình", "Số điểm", "Số huyện", "Số xã"],
       widths: [7, 57, 12, 12, 12],
-      numeric: [false, false, true, true, true],
+      align: ["left", "left", "right", "right", "right"],
       rows: m.byModelType.map((t, i) => [String(i + 1), t.name, num(t.sites), num(t.districts), num(t.communes)]),
       totals: ["", "Tổng cộng", num(m.summary.siteCount), "", ""],
     },
@@ -111,7 +111,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         kind: "table",
         headers: ["TT", "Nguồn kinh phí", "Số lần lắp đặt", "Số camera", "Kinh phí (đồng)"],
         widths: [7, 39, 17, 15, 22],
-        numeric: [false, false, true, true, true],
+        align: ["left", "left", "right", "right", "right"],
         rows: m.funding.map((f, i) => [
           String(i + 1),
           FUNDING_LABELS[f.source] ?? f.source,
@@ -156,7 +156,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       kind: "table",
       headers: ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Cộng"],
       widths: [7, 57, 12, 12, 12],
-      numeric: [false, false, true, true, true],
+      align: ["left", "left", "right", "right", "right"],
       rows: m.awards.map((a, i) => [
         String(i + 1),
         `${FORM_LABELS[a.form] ?? a.form} của ${ISSUER_LABELS[a.issuer] ?? a.issuer}`,
@@ -180,7 +180,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         kind: "table",
         headers: ["TT", "Địa bàn cấp xã", "Số điểm", "Số camera", "Có camera"],
         widths: [8, 50, 14, 14, 14],
-        numeric: [false, false, true, true, false],
+        align: ["left", "left", "right", "right", "center"],
         rows: d.areas.map((a, i) => [String(i + 1), a.name, num(a.sites), num(a.cameras), a.covered ? "x" : ""]),
         totals: [
           "",

@@ -28,6 +28,7 @@ export const DOCX_LAYOUT = {
   tableSize: 26,
 } as const;
 
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
@@ -81,7 +82,7 @@ function table(b: TableBlock): Table {
       width: { size: b.widths[i] ?? 10, type: WidthType.PERCENTAGE },
       children: [
         new Paragraph({
-          alignment: row === "head" ? AlignmentType.CENTER : b.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: row === "head" ? AlignmentType.CENTER : ALIGN[b.align[i] ?? "left"],
           children: [new TextRun({ text, bold: row !== "body", size: DOCX_LAYOUT.tableSize })],
         }),
       ],

@@ -16,7 +16,7 @@ pdfMake.setUrlAccessPolicy(() => false);
 const mm = (v: number) => (v * 72) / 25.4;
 
 function table(b: TableBlock): Content {
-  const align = (i: number): Alignment => (b.numeric[i] ? "right" : "left");
+  const align = (i: number): Alignment => b.align[i] ?? "left";
   const body: TableCell[][] = [
     b.headers.map((h) => ({ text: h, bold: true, alignment: "center" as const })),
     ...b.rows.map((r) => r.map((c, i) => ({ text: c, alignment: align(i) }))),
