@@ -1,18 +1,20 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** `VAR=` (empty) means the same as not setting it, as shells and .env files write it. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 /** The environment, checked once at start-up; a bad value stops the server with a clear message. */
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là URL postgresql://… (must be a postgresql:// URL)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: unsetWhenEmpty(
+    z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là URL postgresql://… (must be a postgresql:// URL)"),
+  ),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
-  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)").optional(),
+  ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
