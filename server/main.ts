@@ -1,8 +1,4 @@
-import { seed } from "../prisma/seed/index.ts";
-import { chooseAdapter } from "./db/adapter.ts";
-import { acquireLock } from "./db/lock.ts";
-import { migrateDeploy } from "./db/migrate.ts";
-import { createDb } from "./db.ts";
+import { openDatabase } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { logger } from "./logger.ts";
@@ -11,15 +7,7 @@ import { ensureAdmin } from "./services/bootstrap.ts";
 async function main() {
   const env = readEnv();
   logger.info({ dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" }, "starting");
-  // PGlite: one process per data directory (the `pnpm user` CLI checks this lock).
-  const releaseLock = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
-  process.once("exit", releaseLock);
-  await migrateDeploy(env);
-  const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-  const db = createDb(adapter);
-  // Demo records by default on the embedded database only; PostgreSQL starts with reference data.
-  const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : adapter.kind === "pglite";
-  const { demoLoaded } = await seed(db, { demo });
+  const { db, kind, demoLoaded, close: closeDb } = await openDatabase(env);
   if (demoLoaded) logger.info("demo data loaded");
   const admin = await ensureAdmin(db, { adminPassword: env.ADMIN_PASSWORD, dataDir: env.dataDir });
   if (admin.created && admin.generatedPassword) {
@@ -32,11 +20,10 @@ async function main() {
     logger.info("admin account created with ADMIN_PASSWORD");
   }
 
-  const app = await buildApp({ db, dbKind: adapter.kind, serveClient: env.NODE_ENV === "production" });
+  const app = await buildApp({ db, dbKind: kind, serveClient: env.NODE_ENV === "production" });
   const close = async () => {
     await app.close();
-    await db.$disconnect();
-    await adapter.close();
+    await closeDb();
     process.exit(0);
   };
   process.on("SIGINT", close);

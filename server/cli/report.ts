@@ -87,27 +87,12 @@ async function main() {
   }
   const todo = job(values);
   // Loaded only once the options are known good: a typo answers at once.
-  const [{ chooseAdapter }, { acquireLock }, { migrateDeploy }, { createDb }, { readEnv }] = await Promise.all([
-    import("../db/adapter.ts"),
-    import("../db/lock.ts"),
-    import("../db/migrate.ts"),
-    import("../db.ts"),
-    import("../env.ts"),
-  ]);
-  const env = readEnv();
-  const release = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
+  const [{ openDatabase }, { readEnv }] = await Promise.all([import("../db/open.ts"), import("../env.ts")]);
+  const { db, close } = await openDatabase(readEnv());
   try {
-    await migrateDeploy(env);
-    const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-    const db = createDb(adapter);
-    try {
-      await run(db, todo);
-    } finally {
-      await db.$disconnect();
-      await adapter.close();
-    }
+    await run(db, todo);
   } finally {
-    release();
+    await close();
   }
 }
 

@@ -7,11 +7,8 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ZUserCreateInput, ZUserResetPasswordInput } from "@qt/shared/schemas/users";
 import type { z } from "zod";
-import { seedReference } from "../../prisma/seed/reference.ts";
-import { chooseAdapter } from "../db/adapter.ts";
-import { acquireLock } from "../db/lock.ts";
-import { migrateDeploy } from "../db/migrate.ts";
-import { createDb, type Db } from "../db.ts";
+import { openDatabase } from "../db/open.ts";
+import type { Db } from "../db.ts";
 import { readEnv } from "../env.ts";
 import { createUser, disableUser, listUsers, resetPassword } from "../services/users.ts";
 
@@ -57,8 +54,6 @@ async function run(db: Db, command: string | undefined, args: string[]) {
   }
   if (!username) throw new Error(USAGE);
   if (command === "add") {
-    // A database the server never started has no units yet: a district scope needs them.
-    if ((await db.adminUnit.count()) === 0) await seedReference(db);
     const { password, generated } = newPassword();
     const input = parse(ZUserCreateInput, {
       username,
@@ -99,21 +94,12 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const env = readEnv();
-  // Refuses clearly while the server holds the embedded database.
-  const release = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
+  // Refuses clearly while the server holds the embedded database (openDatabase takes its lock).
+  const { db, close } = await openDatabase(readEnv());
   try {
-    await migrateDeploy(env);
-    const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-    const db = createDb(adapter);
-    try {
-      await run(db, command, args);
-    } finally {
-      await db.$disconnect();
-      await adapter.close();
-    }
+    await run(db, command, args);
   } finally {
-    release();
+    await close();
   }
 }
 
