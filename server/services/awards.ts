@@ -28,6 +28,7 @@ import {
   resolveArea,
   restoreNotDeleted,
   searchWords,
+  setRemoved,
   stampOrNull,
 } from "./records.ts";
 import { assertCanWriteInDistrict } from "./scope.ts";
@@ -263,36 +264,30 @@ export async function removeAward(db: Db, input: TRemoveInput, user: SessionUser
   const before = toAward(current);
   assertScope(user, await areaOrNull(db, before.areaCode));
   if (current.version !== input.version) throw conflictError();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.award.updateMany({
-      where: { id: input.id, version: input.version, deletedAt: null },
-      data: {
-        deletedAt: new Date(),
-        deletedById: user.id,
-        deleteReason: input.reason,
-        updatedById: user.id,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw conflictError();
-    const after = toAward(await findAward(tx, input.id, user, "always"));
-    await writeAudit(tx, { user, action: "remove", entity: ENTITY, entityId: input.id, before, after });
-    return after;
+  return setRemoved(db, {
+    table: "award",
+    entity: ENTITY,
+    id: input.id,
+    version: input.version,
+    remove: { reason: input.reason },
+    user,
+    before: before,
+    read: async (tx) => toAward(await findAward(tx, input.id, user, "always")),
   });
 }
 
 export async function restoreAward(db: Db, id: number, user: SessionUser): Promise<TAward> {
   const current = await findAward(db, id, user, true);
   if (!current.deletedAt) throw restoreNotDeleted();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.award.updateMany({
-      where: { id, version: current.version },
-      data: { deletedAt: null, deletedById: null, deleteReason: null, updatedById: user.id, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflictError();
-    const after = toAward(await findAward(tx, id, user));
-    await writeAudit(tx, { user, action: "restore", entity: ENTITY, entityId: id, before: toAward(current), after });
-    return after;
+  return setRemoved(db, {
+    table: "award",
+    entity: ENTITY,
+    id,
+    version: current.version,
+    remove: null,
+    user,
+    before: toAward(current),
+    read: async (tx) => toAward(await findAward(tx, id, user)),
   });
 }
 

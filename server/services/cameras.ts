@@ -29,6 +29,7 @@ import {
   resolveArea,
   restoreNotDeleted,
   searchWords,
+  setRemoved,
   stampOrNull,
 } from "./records.ts";
 import { assertCanWriteInDistrict } from "./scope.ts";
@@ -240,43 +241,30 @@ export async function removeCamera(db: Db, input: TRemoveInput, user: SessionUse
   const current = await findCamera(db, input.id, user);
   assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
   if (current.version !== input.version) throw conflictError();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.cameraInstallation.updateMany({
-      where: { id: input.id, version: input.version, deletedAt: null },
-      data: {
-        deletedAt: new Date(),
-        deletedById: user.id,
-        deleteReason: input.reason,
-        updatedById: user.id,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw conflictError();
-    const after = toCamera(await findCamera(tx, input.id, user, "always"));
-    await writeAudit(tx, {
-      user,
-      action: "remove",
-      entity: ENTITY,
-      entityId: input.id,
-      before: toCamera(current),
-      after,
-    });
-    return after;
+  return setRemoved(db, {
+    table: "cameraInstallation",
+    entity: ENTITY,
+    id: input.id,
+    version: input.version,
+    remove: { reason: input.reason },
+    user,
+    before: toCamera(current),
+    read: async (tx) => toCamera(await findCamera(tx, input.id, user, "always")),
   });
 }
 
 export async function restoreCamera(db: Db, id: number, user: SessionUser): Promise<TCamera> {
   const current = await findCamera(db, id, user, true);
   if (!current.deletedAt) throw restoreNotDeleted();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.cameraInstallation.updateMany({
-      where: { id, version: current.version },
-      data: { deletedAt: null, deletedById: null, deleteReason: null, updatedById: user.id, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflictError();
-    const after = toCamera(await findCamera(tx, id, user));
-    await writeAudit(tx, { user, action: "restore", entity: ENTITY, entityId: id, before: toCamera(current), after });
-    return after;
+  return setRemoved(db, {
+    table: "cameraInstallation",
+    entity: ENTITY,
+    id,
+    version: current.version,
+    remove: null,
+    user,
+    before: toCamera(current),
+    read: async (tx) => toCamera(await findCamera(tx, id, user)),
   });
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { writeAudit } from "./audit.ts";
 
 /**
  * What the three record services (sites, cameras, awards) share: field errors in the shape the
@@ -166,3 +167,64 @@ export async function recordHistory(db: Db, entity: string, id: number): Promise
 
 export const restoreNotDeleted = () =>
   new TRPCError({ code: "BAD_REQUEST", message: "Bản ghi này chưa bị xóa, không cần khôi phục." });
+
+/** The record tables with soft-delete columns, by the name of their Prisma delegate. */
+type RecordTable = "site" | "cameraInstallation" | "award";
+type SoftDeleteWrite = {
+  where: { id: number; version: number; deletedAt?: null };
+  data: {
+    deletedAt: Date | null;
+    deletedById: number | null;
+    deleteReason: string | null;
+    updatedById: number;
+    version: { increment: number };
+  };
+};
+
+/**
+ * Removes (with a reason) or restores a record under optimistic locking, and audits it, in one
+ * transaction: the shared second half of sites/cameras/awards remove and restore. `read` reloads
+ * the record as the API returns it. A version that moved meanwhile is a CONFLICT.
+ */
+export async function setRemoved<T extends Record<string, unknown>>(
+  db: Db,
+  opts: {
+    table: RecordTable;
+    entity: string;
+    id: number;
+    version: number;
+    /** The removal's reason, or null to restore. */
+    remove: { reason: string } | null;
+    user: SessionUser;
+    before: T;
+    read: (tx: Prisma.TransactionClient) => Promise<T>;
+  },
+): Promise<T> {
+  const { remove, user } = opts;
+  const write: SoftDeleteWrite = {
+    where: { id: opts.id, version: opts.version, ...(remove ? { deletedAt: null } : {}) },
+    data: {
+      deletedAt: remove ? new Date() : null,
+      deletedById: remove ? user.id : null,
+      deleteReason: remove ? remove.reason : null,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  };
+  return db.$transaction(async (tx) => {
+    // The three delegates share these columns; their generic signatures do not unify in TypeScript.
+    const table = tx[opts.table] as unknown as { updateMany(args: SoftDeleteWrite): Promise<{ count: number }> };
+    const { count } = await table.updateMany(write);
+    if (count === 0) throw conflictError();
+    const after = await opts.read(tx);
+    await writeAudit(tx, {
+      user,
+      action: remove ? "remove" : "restore",
+      entity: opts.entity,
+      entityId: opts.id,
+      before: opts.before,
+      after,
+    });
+    return after;
+  });
+}

@@ -32,6 +32,7 @@ import {
   resolveArea,
   restoreNotDeleted,
   searchWords,
+  setRemoved,
   stampOrNull,
 } from "./records.ts";
 import { assertCanWriteInDistrict } from "./scope.ts";
@@ -281,43 +282,30 @@ export async function removeSite(db: Db, input: TRemoveInput, user: SessionUser)
   const current = await findSite(db, input.id, user);
   assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
   if (current.version !== input.version) throw conflictError();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.site.updateMany({
-      where: { id: input.id, version: input.version, deletedAt: null },
-      data: {
-        deletedAt: new Date(),
-        deletedById: user.id,
-        deleteReason: input.reason,
-        updatedById: user.id,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw conflictError();
-    const after = toSite(await findSite(tx, input.id, user, "always"));
-    await writeAudit(tx, {
-      user,
-      action: "remove",
-      entity: ENTITY,
-      entityId: input.id,
-      before: toSite(current),
-      after,
-    });
-    return after;
+  return setRemoved(db, {
+    table: "site",
+    entity: ENTITY,
+    id: input.id,
+    version: input.version,
+    remove: { reason: input.reason },
+    user,
+    before: toSite(current),
+    read: async (tx) => toSite(await findSite(tx, input.id, user, "always")),
   });
 }
 
 export async function restoreSite(db: Db, id: number, user: SessionUser): Promise<TSite> {
   const current = await findSite(db, id, user, true);
   if (!current.deletedAt) throw restoreNotDeleted();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.site.updateMany({
-      where: { id, version: current.version },
-      data: { deletedAt: null, deletedById: null, deleteReason: null, updatedById: user.id, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflictError();
-    const after = toSite(await findSite(tx, id, user));
-    await writeAudit(tx, { user, action: "restore", entity: ENTITY, entityId: id, before: toSite(current), after });
-    return after;
+  return setRemoved(db, {
+    table: "site",
+    entity: ENTITY,
+    id,
+    version: current.version,
+    remove: null,
+    user,
+    before: toSite(current),
+    read: async (tx) => toSite(await findSite(tx, id, user)),
   });
 }
 
