@@ -55,7 +55,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "Số camera",
           "Kinh phí (đồng)",
         ],
-        widths: [6, 30, 11, 13, 12, 11, 17],
+        widths: [7, 25, 10, 12, 12, 12, 22],
         align: ["left", "left", "right", "right", "right", "right", "right"],
         rows: m.byDistrict.map((d, i) => [
           String(i + 1),

@@ -76,10 +76,16 @@ function letterhead(model: TReportModel): Table {
   });
 }
 
+/** Width of the text area in twips (page less margins): where tables lay out their columns. */
+const TEXT_WIDTH = DOCX_LAYOUT.page.width - DOCX_LAYOUT.margin.left - DOCX_LAYOUT.margin.right;
+
 function table(b: TableBlock): Table {
+  // Column widths in twips as well as percentages: LibreOffice ignores percentage cell widths and
+  // would otherwise squeeze the money column until "4.928.650.000" wraps.
+  const twips = b.headers.map((_, i) => Math.round(((b.widths[i] ?? 10) / 100) * TEXT_WIDTH));
   const cell = (text: string, i: number, row: "head" | "body" | "total" = "body") =>
     new TableCell({
-      width: { size: b.widths[i] ?? 10, type: WidthType.PERCENTAGE },
+      width: { size: twips[i] ?? 0, type: WidthType.DXA },
       children: [
         new Paragraph({
           alignment: row === "head" ? AlignmentType.CENTER : ALIGN[b.align[i] ?? "left"],
@@ -93,7 +99,7 @@ function table(b: TableBlock): Table {
     ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
   ];
   if (b.totals) rows.push(new TableRow({ cantSplit: true, children: b.totals.map((c, i) => cell(c, i, "total")) }));
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows });
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: twips, rows });
 }
 
 function block(b: Block): (Paragraph | Table)[] {
