@@ -124,6 +124,13 @@ try {
   });
   if (nav !== null) console.log(`  (DOMContentLoaded at ${nav} ms)`);
   for (const line of api) console.log(`  ${line}`);
+  // Where the time went: each request's start and end, ms after navigation.
+  const timeline = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => `    ${Math.round(e.startTime)}→${Math.round(e.responseEnd)} ${e.name.split("/").pop()?.slice(0, 60)}`),
+  );
+  console.log(`  timeline:\n${timeline.join("\n")}`);
 } finally {
   await browser?.close();
   server.kill("SIGTERM");

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
@@ -9,10 +9,15 @@ import { type FilterField, pick, useDashboardFilter } from "../features/filters/
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-// The chart library is the biggest part of the bundle: the cards must not wait for it.
-const OverviewCharts = lazy(() =>
-  import("../features/dashboard/OverviewCharts.tsx").then((m) => ({ default: m.OverviewCharts })),
-);
+// The chart library is the biggest part of the bundle: the cards must not wait for it. Its chunk
+// is requested when the screen mounts, so it downloads and compiles while the queries are on the
+// wire; requested earlier, its compile delays the session check and the first render.
+let chartsChunk: Promise<typeof import("../features/dashboard/OverviewCharts.tsx")> | undefined;
+const loadCharts = () => {
+  chartsChunk ??= import("../features/dashboard/OverviewCharts.tsx");
+  return chartsChunk;
+};
+const OverviewCharts = lazy(() => loadCharts().then((m) => ({ default: m.OverviewCharts })));
 
 const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
 
@@ -26,6 +31,9 @@ export default function OverviewRoute() {
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const keep = search ? `?${search}` : "";
+  useEffect(() => {
+    void loadCharts();
+  }, []);
   return (
     <main>
       <ScreenHeader title={t("dashboard.heading")} conferenceSearch={keep} />
