@@ -58,7 +58,6 @@ export async function buildApp(opts: AppOptions) {
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: process.env.NODE_ENV === "test",
   });
 
   await app.register(fastifyCookie);
