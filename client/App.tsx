@@ -1,13 +1,13 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, Suspense, useState } from "react";
-import { BrowserRouter, NavLink, Route, Routes } from "react-router";
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
+import { BrowserRouter, matchPath, NavLink, Route, Routes, useLocation } from "react-router";
 import { Loading } from "./components/QueryState.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
 import { isTransient } from "./features/auth/errors.ts";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
-import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
+import { makeTrpcClient, TRPCProvider, type TrpcClient, useTRPC } from "./trpc.ts";
 
 export function makeQueryClient() {
   // Dashboard figures change only when staff edit records; mutations invalidate by path.
@@ -35,6 +35,7 @@ export function Providers({ children, trpcClient: given }: { children: ReactNode
 /** The header, and behind the auth gate the account menu, the navigation allowed to the role and the screens. */
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
+  usePrefetchFirstScreen();
   return (
     <>
       <header className="app-header">
@@ -81,6 +82,18 @@ export function Shell() {
       </AuthGate>
     </>
   );
+}
+
+/** Once, on load: the first screen's queries go out in the same batch as the session check. */
+function usePrefetchFirstScreen() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const [start] = useState(() => ({ pathname: location.pathname, search: location.search }));
+  useEffect(() => {
+    const route = ROUTES.find((r) => matchPath(r.path, start.pathname));
+    route?.prefetch?.(queryClient, trpc, new URLSearchParams(start.search));
+  }, [queryClient, trpc, start]);
 }
 
 export function App() {

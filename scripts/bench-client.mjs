@@ -128,7 +128,9 @@ try {
   const timeline = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
-      .map((e) => `    ${Math.round(e.startTime)}→${Math.round(e.responseEnd)} ${e.name.split("/").pop()?.slice(0, 60)}`),
+      .map(
+        (e) => `    ${Math.round(e.startTime)}→${Math.round(e.responseEnd)} ${e.name.split("/").pop()?.slice(0, 60)}`,
+      ),
   );
   console.log(`  timeline:\n${timeline.join("\n")}`);
 } finally {

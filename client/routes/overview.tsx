@@ -1,11 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
+import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import {
+  type FilterField,
+  filterFromParams,
+  pick,
+  useDashboardFilter,
+} from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -21,15 +27,32 @@ const OverviewCharts = lazy(() => loadCharts().then((m) => ({ default: m.Overvie
 
 const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
 
+type Trpc = ReturnType<typeof useTRPC>;
+const queries = (trpc: Trpc, filter: TDashboardFilter) => {
+  const input = pick(filter, FIELDS);
+  return { summary: trpc.dashboard.summary.queryOptions(input), yearly: trpc.dashboard.yearly.queryOptions(input) };
+};
+
+/**
+ * Starts this screen's queries together with the session check (the app calls it on load, in the
+ * same batch as auth.me), instead of after it: one round trip less before the cards show. Without a
+ * session they fail UNAUTHORIZED, and the screen asks again once the user has logged in.
+ */
+export function prefetchOverview(queryClient: QueryClient, trpc: Trpc, search: URLSearchParams) {
+  const q = queries(trpc, filterFromParams(search));
+  void queryClient.prefetchQuery(q.summary);
+  void queryClient.prefetchQuery(q.yearly);
+}
+
 /** The leaders' first screen: headline cards and the main charts, all following the filter bar. */
 export default function OverviewRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { filter, setFilter, search } = useDashboardFilter();
-  const input = pick(filter, FIELDS);
-  const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
-  const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
+  const q = queries(trpc, filter);
+  const summary = useQuery(q.summary);
+  const yearly = useQuery(q.yearly);
   const keep = search ? `?${search}` : "";
   useEffect(() => {
     void loadCharts();
