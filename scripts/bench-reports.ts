@@ -18,7 +18,6 @@ import { seedReference } from "../prisma/seed/reference.ts";
 import { chooseAdapter } from "../server/db/adapter.ts";
 import { createDb, type Db } from "../server/db.ts";
 import { exportCsv, exportReport } from "../server/services/reports/export.ts";
-// @ts-expect-error: a plain .mjs helper shared with tests/run.mjs, without type declarations.
 import { startPostgres } from "../tests/support/postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
