@@ -1,28 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { E2E_ADMIN_PASSWORD, signIn } from "./helpers/auth.ts";
-import { hasChromium, launchBrowser } from "./helpers/browser.ts";
-import { type RunningServer, startServer } from "./helpers/server.ts";
 
-const run = hasChromium || process.env.CI ? describe : describe.skip;
-
-run("accounts in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeE2E("accounts in a real browser", () => {
+  const app = useServerAndBrowser();
 
   it("the dashboard is unreachable without login, from the page and from the API", async () => {
-    const api = await fetch(`${server.url}/api/trpc/dashboard.summary?input=${encodeURIComponent("{}")}`);
+    const api = await fetch(`${app.server.url}/api/trpc/dashboard.summary?input=${encodeURIComponent("{}")}`);
     expect(api.status).toBe(401);
-    const page = await browser.newPage({ locale: "vi-VN" });
-    await page.goto(`${server.url}/cameras`);
+    const page = await app.browser.newPage({ locale: "vi-VN" });
+    await page.goto(`${app.server.url}/cameras`);
     await page.getByLabel("Tên đăng nhập").waitFor({ timeout: 30_000 });
     expect(await page.getByRole("article", { name: "Phủ camera an ninh" }).count()).toBe(0);
     expect(await page.getByRole("navigation", { name: "Các màn hình" }).count()).toBe(0);
@@ -30,11 +17,11 @@ run("accounts in a real browser", () => {
   });
 
   it("a wrong password is refused; the admin signs in, creates a viewer, who sees no user management", async () => {
-    const page = await browser.newPage({ locale: "vi-VN" });
-    await expect(signIn(page, server, "admin", "not-the-password")).rejects.toThrow(
+    const page = await app.browser.newPage({ locale: "vi-VN" });
+    await expect(signIn(page, app.server, "admin", "not-the-password")).rejects.toThrow(
       "Tên đăng nhập hoặc mật khẩu không đúng.",
     );
-    await signIn(page, server, "admin", E2E_ADMIN_PASSWORD);
+    await signIn(page, app.server, "admin", E2E_ADMIN_PASSWORD);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === "qt_session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
@@ -50,7 +37,7 @@ run("accounts in a real browser", () => {
 
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.getByLabel("Tên đăng nhập").waitFor();
-    await signIn(page, server, "lanhdao", "Lanh-dao-2024!");
+    await signIn(page, app.server, "lanhdao", "Lanh-dao-2024!");
     expect(await page.getByRole("navigation", { name: "Tài khoản" }).textContent()).toContain("Lãnh đạo (chỉ xem)");
     expect(await page.getByRole("link", { name: "Tài khoản người dùng" }).count()).toBe(0);
     await page.close();

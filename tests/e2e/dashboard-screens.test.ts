@@ -1,39 +1,30 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
-import { type RunningServer, startServer } from "./helpers/server.ts";
+import { artifactsDir } from "./helpers/browser.ts";
 
-const run = hasChromium || process.env.CI ? describe : describe.skip;
-
-run("dashboard screens in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+describeE2E("dashboard screens in a real browser", () => {
+  const app = useServerAndBrowser();
   let page: Page;
   const errors: string[] = [];
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    await signIn(page, server);
+    await signIn(page, app.server);
     errors.length = 0; // the signed-out first load answers 401 to auth.me, as it should
     fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const coverage = () => page.getByRole("article", { name: "Phủ camera an ninh" });
 
   it("filters the overview by district: the figures change and the filter shows as a chip in the URL", async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => coverage().textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
     await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm 2007–2022/ }).waitFor();
@@ -50,7 +41,7 @@ run("dashboard screens in a real browser", () => {
   });
 
   it("opens a district, a model type (113 clan sites in 4 districts) and the communities screen", async () => {
-    await page.goto(`${server.url}/district/461`);
+    await page.goto(`${app.server.url}/district/461`);
     await page.getByRole("heading", { name: "Thành phố Đông Hà", level: 2 }).waitFor({ timeout: 30_000 });
     const table = page.getByRole("table", { name: "Địa bàn cấp xã" });
     await table.waitFor();
@@ -58,17 +49,17 @@ run("dashboard screens in a real browser", () => {
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm/ }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, "district-461.png"), fullPage: true });
 
-    await page.goto(`${server.url}/model-type/clan-no-crime`);
+    await page.goto(`${app.server.url}/model-type/clan-no-crime`);
     await page.getByRole("table", { name: "Danh sách điểm mô hình (113)" }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole("table", { name: "Số điểm theo huyện" }).getByRole("row").count()).toBe(5);
     await page.screenshot({ path: path.join(artifactsDir, "model-type-clan-no-crime.png"), fullPage: true });
-    await page.goto(`${server.url}/communities`);
+    await page.goto(`${app.server.url}/communities`);
     await page.getByRole("img", { name: "Mô hình trong tôn giáo, theo tôn giáo" }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(artifactsDir, "communities.png"), fullPage: true });
   });
 
   it("presents the conference mode and moves between slides with the keyboard", async () => {
-    await page.goto(`${server.url}/conference`);
+    await page.goto(`${app.server.url}/conference`);
     const counter = page.locator(".conference-counter");
     await expect.poll(() => counter.textContent(), { timeout: 30_000 }).toBe("Trang 1/7");
     await page.getByRole("article", { name: "Phủ camera an ninh" }).waitFor();
@@ -89,7 +80,7 @@ run("dashboard screens in a real browser", () => {
   });
 
   it("prints on A4 landscape without navigation chrome, and switches to English (remembered)", async () => {
-    await page.goto(`${server.url}/cameras`);
+    await page.goto(`${app.server.url}/cameras`);
     await page.getByRole("table", { name: /Địa bàn đã có camera \(73\)/ }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(artifactsDir, "cameras.png"), fullPage: true });
     await page.emulateMedia({ media: "print" });
@@ -100,7 +91,7 @@ run("dashboard screens in a real browser", () => {
     await page.emulateMedia({ media: "screen" });
 
     await page.getByLabel("Ngôn ngữ").selectOption("en");
-    await page.goto(`${server.url}/awards`);
+    await page.goto(`${app.server.url}/awards`);
     await page.getByRole("heading", { name: "Awards", level: 2 }).waitFor({ timeout: 30_000 });
     await page.getByRole("img", { name: "Awards per year" }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, "awards-en.png"), fullPage: true });

@@ -1,32 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
-import { type RunningServer, startServer } from "./helpers/server.ts";
+import { artifactsDir } from "./helpers/browser.ts";
 
-// Locally a missing chromium is reported and skipped; in CI it fails (tests/run.mjs checks too).
-const run = hasChromium || process.env.CI ? describe : describe.skip;
-
-run("the built app in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeE2E("the built app in a real browser", () => {
+  const app = useServerAndBrowser();
 
   it("shows the article's figures on the dashboard (73/126 communes covered)", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     // Before login the browser reports auth.me's expected 401 as a console error: count from here.
-    await signIn(page, server);
+    await signIn(page, app.server);
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });

@@ -1,54 +1,47 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { E2E_ADMIN_PASSWORD, signIn } from "./helpers/auth.ts";
-import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
-import { type RunningServer, startServer } from "./helpers/server.ts";
-
-const run = hasChromium || process.env.CI ? describe : describe.skip;
+import { artifactsDir } from "./helpers/browser.ts";
 
 type Tree = { code: string; name: string; areas: { code: string; name: string }[] }[];
 type CameraPage = { items: { areaCode: string }[]; total: number };
 
-run("data entry in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+describeE2E("data entry in a real browser", () => {
+  const app = useServerAndBrowser();
   let page: Page;
   const errors: string[] = [];
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    await signIn(page, server);
+    await signIn(page, app.server);
     // Same safety net as the dashboard e2e: a session through the API with the page's cookie jar.
-    const res = await page.request.post(`${server.url}/api/trpc/auth.login`, {
+    const res = await page.request.post(`${app.server.url}/api/trpc/auth.login`, {
       data: { username: "admin", password: E2E_ADMIN_PASSWORD },
       headers: { "x-qt-client": "web" },
     });
     expect(res.ok()).toBe(true);
     errors.length = 0;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** GET of a query procedure with the page's session. */
   async function query<T>(proc: string, input?: unknown): Promise<T> {
     const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const res = await page.request.get(`${server.url}/api/trpc/${proc}${qs}`, { headers: { "x-qt-client": "web" } });
+    const res = await page.request.get(`${app.server.url}/api/trpc/${proc}${qs}`, {
+      headers: { "x-qt-client": "web" },
+    });
     expect(res.ok(), await res.text()).toBe(true);
     return ((await res.json()) as { result: { data: T } }).result.data;
   }
 
   it("an installation in an area without cameras moves coverage from 73/126 to 74/126", async () => {
     const coverage = page.getByRole("article", { name: "Phủ camera an ninh" });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toContain("73/126");
 
     // An area with no camera installation yet, chosen from the real data.
@@ -63,7 +56,7 @@ run("data entry in a real browser", () => {
     const area = district?.areas.find((a) => !covered.has(a.code));
     if (!district || !area) throw new Error("every area already has cameras");
 
-    await page.goto(`${server.url}/records/cameras`);
+    await page.goto(`${app.server.url}/records/cameras`);
     await page.getByRole("button", { name: "Thêm mới" }).click();
     const form = page.getByRole("form", { name: "Thêm bản ghi" });
     await form.getByLabel("Ngày lắp đặt").fill("15/06/2020");

@@ -1,13 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, hasChromium, launchBrowser } from "./helpers/browser.ts";
-import { type RunningServer, startServer } from "./helpers/server.ts";
-
-const run = hasChromium || process.env.CI ? describe : describe.skip;
+import { artifactsDir } from "./helpers/browser.ts";
 
 async function download(page: Page, linkName: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
@@ -15,20 +13,11 @@ async function download(page: Page, linkName: string) {
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(p) };
 }
 
-run("report builder in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeE2E("report builder in a real browser", () => {
+  const app = useServerAndBrowser();
 
   it("builds the 15-year report of Hải Lăng, previews it and downloads Word, PDF and CSV", async () => {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       acceptDownloads: true,
       locale: "vi-VN",
       viewport: { width: 1280, height: 900 },
@@ -36,7 +25,7 @@ run("report builder in a real browser", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await signIn(page, server);
+    await signIn(page, app.server);
     await page.getByRole("link", { name: "Báo cáo" }).click();
     await page.getByRole("checkbox", { name: "Huyện Hải Lăng" }).check();
     await page.getByRole("button", { name: "Xem trước" }).click();
