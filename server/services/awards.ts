@@ -25,6 +25,7 @@ import {
   notFoundError,
   pageArgs,
   recordHistory,
+  recordMetaSelect,
   resolveArea,
   restoreNotDeleted,
   searchWords,
@@ -37,13 +38,7 @@ const ENTITY = "award";
 const WHAT = "khen thưởng";
 
 const awardSelect = {
-  id: true,
-  version: true,
-  isDemo: true,
-  createdAt: true,
-  updatedAt: true,
-  deletedAt: true,
-  deleteReason: true,
+  ...recordMetaSelect,
   year: true,
   issuer: true,
   form: true,

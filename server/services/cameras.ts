@@ -26,6 +26,7 @@ import {
   notFoundError,
   pageArgs,
   recordHistory,
+  recordMetaSelect,
   resolveArea,
   restoreNotDeleted,
   searchWords,
@@ -38,13 +39,7 @@ const ENTITY = "camera_installation";
 const WHAT = "đợt lắp đặt camera";
 
 const cameraSelect = {
-  id: true,
-  version: true,
-  isDemo: true,
-  createdAt: true,
-  updatedAt: true,
-  deletedAt: true,
-  deleteReason: true,
+  ...recordMetaSelect,
   area: areaSelect,
   installedOn: true,
   cameras: true,

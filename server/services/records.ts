@@ -104,6 +104,17 @@ export async function resolveArea(
   };
 }
 
+/** The columns every record (site, camera installation, award) returns about itself. */
+export const recordMetaSelect = {
+  id: true,
+  version: true,
+  isDemo: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  deleteReason: true,
+} as const;
+
 /** The area relation of a record: district-level area (Cồn Cỏ) or a commune and its parent. */
 export const areaSelect = {
   select: { code: true, name: true, level: true, parent: { select: { code: true, name: true } } },

@@ -29,6 +29,7 @@ import {
   notFoundError,
   pageArgs,
   recordHistory,
+  recordMetaSelect,
   resolveArea,
   restoreNotDeleted,
   searchWords,
@@ -41,13 +42,7 @@ const ENTITY = "site";
 const WHAT = "điểm mô hình";
 
 const siteSelect = {
-  id: true,
-  version: true,
-  isDemo: true,
-  createdAt: true,
-  updatedAt: true,
-  deletedAt: true,
-  deleteReason: true,
+  ...recordMetaSelect,
   modelTypeId: true,
   modelType: { select: { code: true, name: true, category: true } },
   area: areaSelect,
