@@ -41,11 +41,17 @@ export async function resolveScope(
   };
 }
 
+/** SQL: the area `a` in the scope's districts (TRUE for the whole province). */
+export function scopeDistrictWhere(scope: ReportScope): Prisma.Sql {
+  return scope.districts.length
+    ? Prisma.sql`${districtOfArea} IN (${Prisma.join(scope.districts.map((d) => d.id))})`
+    : Prisma.sql`TRUE`;
+}
+
 /** SQL: `col` (a DATE) within the scope's years and the area `a` in its districts. */
 export function scopeWhere(scope: ReportScope, col: Prisma.Sql): Prisma.Sql {
-  const parts = [Prisma.sql`${col} >= ${scope.from}`, Prisma.sql`${col} < ${scope.toExcl}`];
-  if (scope.districts.length) {
-    parts.push(Prisma.sql`${districtOfArea} IN (${Prisma.join(scope.districts.map((d) => d.id))})`);
-  }
-  return Prisma.join(parts, " AND ");
+  return Prisma.join(
+    [Prisma.sql`${col} >= ${scope.from}`, Prisma.sql`${col} < ${scope.toExcl}`, scopeDistrictWhere(scope)],
+    " AND ",
+  );
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea } from "../units.ts";
 import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, KIND_LABELS, RELIGION_LABELS, STATUS_LABELS } from "./labels.ts";
-import { type ReportScope, scopeWhere } from "./scope.ts";
+import { type ReportScope, scopeDistrictWhere, scopeWhere } from "./scope.ts";
 
 export type CellValue = string | number | Date | null;
 export type ColumnType = "id" | "text" | "int" | "money" | "date";
@@ -155,9 +155,6 @@ type AwardRow = {
 };
 
 function awards(db: Db, scope: ReportScope): TableSpec {
-  const district = scope.districts.length
-    ? Prisma.sql`AND ${districtOfArea} IN (${Prisma.join(scope.districts.map((d) => d.id))})`
-    : Prisma.empty;
   return {
     sheet: "Khen thưởng",
     columns: [
@@ -177,7 +174,7 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
             aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision
           FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} ${district}
+          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${scopeDistrictWhere(scope)}
             AND aw.id > ${after}
           ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
         (r) => [
