@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { chooseAdapter, releaseWhenCliIsDone } from "./server/db/adapter.ts";
 
-// The CLI (generate, migrate dev, migrate deploy) uses the JavaScript schema engine through the same
+// The CLI (generate, migrate deploy, migrate diff) uses the JavaScript schema engine through the same
 // adapter the server uses, so no native Prisma engine is ever downloaded (docs/decisions/002).
 export default defineConfig({
   experimental: { adapter: true },

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -24,6 +25,8 @@ export default function CamerasRoute() {
     if (q.isPending) return <Loading />;
     if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
     const d = q.data;
+    const areaName = (a: { name: string; current: boolean }) =>
+      a.current ? t("dashboard.area.current", { name: a.name }) : a.name;
     const covered = d.areas.filter((a) => a.covered);
     const uncovered = d.areas.filter((a) => !a.covered);
     return (
@@ -37,6 +40,11 @@ export default function CamerasRoute() {
                 total: num(d.coverage.total),
                 percent: formatPercent(d.coverage.covered, d.coverage.total, locale),
               })}
+              detail={
+                d.coverage.current.total > 0
+                  ? t("card.coverageCurrent", currentFigures(d.coverage.current, locale))
+                  : undefined
+              }
             />
             <Card label={t("card.cameras")} value={num(d.totals.cameras)} />
             <Card label={t("dashboard.cameras.recorders")} value={num(d.totals.recorders)} />
@@ -97,9 +105,9 @@ export default function CamerasRoute() {
             table={{
               columns: [t("dashboard.district.area"), t("card.cameras"), t("dashboard.cameras.firstInstalled")],
               rows: covered.map((a) => ({
-                key: a.code,
+                key: `${a.code}-${a.current}`,
                 cells: [
-                  `${a.name}, ${a.districtName}`,
+                  `${areaName(a)}, ${a.districtName}`,
                   num(a.cameras),
                   a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
                 ],
@@ -110,7 +118,7 @@ export default function CamerasRoute() {
             caption={t("dashboard.cameras.uncoveredAreas", { count: num(uncovered.length) })}
             table={{
               columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
-              rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, a.districtName] })),
+              rows: uncovered.map((a) => ({ key: `${a.code}-${a.current}`, cells: [areaName(a), a.districtName] })),
             }}
           />
         </section>

@@ -100,7 +100,7 @@ export async function seedDemo(db: Db): Promise<{ loaded: boolean }> {
   const r = seededRandom(20230131);
 
   const units = await db.adminUnit.findMany({
-    where: { level: { in: ["district", "commune"] } },
+    where: { catalog: "three_level", level: { in: ["district", "commune"] } },
     select: { id: true, code: true, name: true, level: true, parentId: true },
     orderBy: { code: "asc" },
   });

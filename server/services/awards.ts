@@ -21,6 +21,7 @@ import {
   conflictError,
   deletedFilter,
   demoFilter,
+  districtIdOfArea,
   fieldError,
   notFoundError,
   pageArgs,
@@ -138,8 +139,18 @@ export async function getAward(db: Db, id: number, user: SessionUser): Promise<T
   return toAward(await findAward(db, id, user, true));
 }
 
-async function areaOrNull(db: Db, code: string | null, districtCode?: string) {
-  return code ? resolveArea(db, code, { districtCode }) : null;
+/** An award names its area by code and its time by year; see resolveArea. */
+async function areaOrNull(
+  db: Db,
+  code: string | null,
+  opts: { year: number; districtCode?: string; currentId?: number },
+) {
+  return code ? resolveArea(db, code, opts) : null;
+}
+
+/** Scope of an award already stored: its area's (former) district, or the province. */
+async function assertStoredScope(db: Db, user: SessionUser, area: { id: number } | null) {
+  assertScope(user, area ? { districtId: await districtIdOfArea(db, area.id) } : null);
 }
 
 /** The linked site, when given, must be live and in the award's area. */
@@ -179,7 +190,7 @@ export async function createAward(
   input: z.output<typeof ZAwardCreateInput>,
   user: SessionUser,
 ): Promise<TAwardSaved> {
-  const area = await areaOrNull(db, input.areaCode, input.districtCode);
+  const area = await areaOrNull(db, input.areaCode, { year: input.year, districtCode: input.districtCode });
   assertScope(user, area);
   await checkSite(db, input.siteId, area);
   const warnings = await duplicateWarnings(db, input);
@@ -215,7 +226,7 @@ export async function updateAward(
 ): Promise<TAwardSaved> {
   const current = await findAward(db, input.id, user);
   const before = toAward(current);
-  assertScope(user, await areaOrNull(db, before.areaCode));
+  await assertStoredScope(db, user, current.area);
   if (current.version !== input.version) throw conflictError();
   const merged = {
     year: input.year ?? before.year,
@@ -227,11 +238,11 @@ export async function updateAward(
     decisionNumber: input.decisionNumber ?? before.decisionNumber,
     notes: input.notes ?? before.notes,
   };
-  const area = await areaOrNull(
-    db,
-    input.areaCode !== undefined ? input.areaCode : before.areaCode,
-    input.districtCode,
-  );
+  const area = await areaOrNull(db, input.areaCode !== undefined ? input.areaCode : before.areaCode, {
+    year: merged.year,
+    districtCode: input.districtCode,
+    currentId: current.area?.id,
+  });
   assertScope(user, area);
   await checkSite(db, merged.siteId, area);
   const warnings = await duplicateWarnings(db, merged, input.id);
@@ -257,7 +268,7 @@ export async function updateAward(
 export async function removeAward(db: Db, input: TRemoveInput, user: SessionUser): Promise<TAward> {
   const current = await findAward(db, input.id, user);
   const before = toAward(current);
-  assertScope(user, await areaOrNull(db, before.areaCode));
+  await assertStoredScope(db, user, current.area);
   if (current.version !== input.version) throw conflictError();
   return setRemoved(db, {
     table: "award",

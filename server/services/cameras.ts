@@ -21,6 +21,7 @@ import {
   dateOf,
   deletedFilter,
   demoFilter,
+  districtIdOfArea,
   fieldError,
   isoOf,
   notFoundError,
@@ -191,7 +192,7 @@ export async function updateCamera(
   user: SessionUser,
 ): Promise<TCameraSaved> {
   const current = await findCamera(db, input.id, user);
-  assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
+  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
   if (current.version !== input.version) throw conflictError();
   const before = toCamera(current);
   const merged = {
@@ -234,7 +235,7 @@ export async function updateCamera(
 
 export async function removeCamera(db: Db, input: TRemoveInput, user: SessionUser): Promise<TCamera> {
   const current = await findCamera(db, input.id, user);
-  assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
+  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
   if (current.version !== input.version) throw conflictError();
   return setRemoved(db, {
     table: "cameraInstallation",

@@ -1,6 +1,14 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../db.ts";
-import { byCategory, cameraWhere, n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
+import {
+  byCategory,
+  cameraWhere,
+  coveredAreasSql,
+  n,
+  resolveFilter,
+  SITE_FROM,
+  siteWhere,
+} from "./dashboard-filter.ts";
 import { districtOfArea, isArea, requireDistrict } from "./units.ts";
 
 /**
@@ -11,9 +19,12 @@ export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promi
   const district = await requireDistrict(db, input.districtCode);
   const f = await resolveFilter(db, input);
   const [areas, sites, cams] = await Promise.all([
-    db.$queryRaw<{ id: number; code: string; name: string }[]>`
-      SELECT a.id, a.code, a.name FROM admin_unit a
-      WHERE ${isArea} AND ${districtOfArea} = ${district.id} ORDER BY a.code`,
+    db.$queryRaw<{ id: number; code: string; name: string; current: boolean; covered: boolean }[]>`
+      WITH covered AS (${coveredAreasSql(f)})
+      SELECT a.id, a.code, a.name, a.catalog = 'two_level' AS current,
+        EXISTS (SELECT 1 FROM covered WHERE covered.area_id = a.id) AS covered
+      FROM admin_unit a
+      WHERE ${isArea} AND ${districtOfArea} = ${district.id} ORDER BY a.catalog, a.code`,
     db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
       SELECT s.area_id, mt.category::text AS category, COUNT(*) AS sites
       FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
@@ -32,8 +43,9 @@ export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promi
         name: a.name,
         sites: Object.values(counts).reduce((x, y) => x + y, 0),
         byCategory: counts,
-        covered: camOf.has(n(a.id)),
+        covered: a.covered,
         cameras: camOf.get(n(a.id)) ?? 0,
+        current: a.current,
       };
     }),
   };

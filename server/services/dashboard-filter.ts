@@ -67,6 +67,21 @@ export function cameraWhere(f: Filter): Prisma.Sql {
   return Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(f, Prisma.sql`ci.installed_on`)}`;
 }
 
+/**
+ * Areas covered by cameras in the period, as a CTE body with columns `area_id` and `first_on` (the
+ * first installation): every area with an installation, and each 01/07/2025 commune that took over
+ * such an area (its successor), whose own installations and its predecessors' both count.
+ */
+export function coveredAreasSql(f: Filter): Prisma.Sql {
+  return Prisma.sql`SELECT area_id, MIN(installed_on) AS first_on FROM (
+      SELECT ci.area_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE ${cameraWhere(f)}
+      UNION ALL
+      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}) installed
+    GROUP BY area_id`;
+}
+
 export const SITE_FROM = Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;
 
 export const n = (v: bigint | number | Prisma.Decimal | null | undefined) => Number(v ?? 0);

@@ -1,7 +1,16 @@
 import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { byCategory, cameraWhere, echoFilter, n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
+import {
+  byCategory,
+  cameraWhere,
+  coveredAreasSql,
+  echoFilter,
+  n,
+  resolveFilter,
+  SITE_FROM,
+  siteWhere,
+} from "./dashboard-filter.ts";
 import { districtOfArea, isArea } from "./units.ts";
 
 export { resolveFilter };
@@ -43,12 +52,15 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
         sites: bigint;
         areas: bigint;
         covered: bigint;
+        current_areas: bigint;
+        current_covered: bigint;
         area_sites: bigint;
         cameras: bigint;
         cost: Prisma.Decimal | null;
       }[]
     >`WITH areas AS (
-        SELECT a.id, ${districtOfArea} AS district_id FROM admin_unit a WHERE ${isArea}),
+        SELECT a.id, a.catalog, ${districtOfArea} AS district_id FROM admin_unit a WHERE ${isArea}),
+      covered AS (${coveredAreasSql(f)}),
       site_counts AS (
         SELECT s.area_id, COUNT(*) AS sites FROM ${SITE_FROM}
         WHERE ${sw} GROUP BY s.area_id),
@@ -58,8 +70,10 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
         WHERE ${cw} GROUP BY ci.area_id)
       SELECT d.id, d.code, d.name,
         COALESCE(SUM(sc.sites), 0) AS sites,
-        COUNT(ar.id) AS areas,
-        COUNT(cam.area_id) AS covered,
+        COUNT(ar.id) FILTER (WHERE ar.catalog = 'three_level') AS areas,
+        COUNT(cv.area_id) FILTER (WHERE ar.catalog = 'three_level') AS covered,
+        COUNT(ar.id) FILTER (WHERE ar.catalog = 'two_level') AS current_areas,
+        COUNT(cv.area_id) FILTER (WHERE ar.catalog = 'two_level') AS current_covered,
         COUNT(sc.area_id) AS area_sites,
         COALESCE(SUM(cam.cameras), 0) AS cameras,
         SUM(cam.cost) AS cost
@@ -67,6 +81,7 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
       JOIN areas ar ON ar.district_id = d.id
       LEFT JOIN site_counts sc ON sc.area_id = ar.id
       LEFT JOIN cam ON cam.area_id = ar.id
+      LEFT JOIN covered cv ON cv.area_id = ar.id
       WHERE d.level = 'district' ${f.districtId !== null ? Prisma.sql`AND d.id = ${f.districtId}` : Prisma.empty}
       GROUP BY d.id ORDER BY d.code`,
     db.$queryRaw<{ district_id: number; category: string; sites: bigint }[]>`
@@ -81,6 +96,8 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
     sites: n(d.sites),
     areas: n(d.areas),
     coveredAreas: n(d.covered),
+    currentAreas: n(d.current_areas),
+    currentCoveredAreas: n(d.current_covered),
     cameras: n(d.cameras),
     costVnd: n(d.cost),
     byCategory: byCategory(districtCategories.filter((c) => n(c.district_id) === n(d.id))),
@@ -95,6 +112,10 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
     cameraCoverage: {
       covered: districts.reduce((sum, d) => sum + d.coveredAreas, 0),
       total: districts.reduce((sum, d) => sum + d.areas, 0),
+      current: {
+        covered: districts.reduce((sum, d) => sum + d.currentCoveredAreas, 0),
+        total: districts.reduce((sum, d) => sum + d.currentAreas, 0),
+      },
     },
     cameras: {
       cameras: n(cam?.cameras),

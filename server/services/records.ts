@@ -1,5 +1,6 @@
 import { foldVietnamese } from "@qt/shared/domain";
 import type { THistoryEntry } from "@qt/shared/schemas/common";
+import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { SessionUser } from "../context.ts";
@@ -57,42 +58,59 @@ export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
 export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
+const unitSelect = {
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  catalog: true,
+  validFrom: true,
+  validTo: true,
+  parent: { select: { id: true, code: true, name: true } },
+  formerDistrict: { select: { id: true, code: true, name: true } },
+  _count: { select: { children: true } },
+} as const;
+
 /**
  * The commune-level area with this GSO code: a commune, or a district with no communes (Cồn Cỏ,
- * 471). `districtCode`, when the form sent it, must be the area's district; `on`, the record's
- * date, must fall in the unit's validity.
+ * 471). A code may name an area before 01/07/2025 and another after (the 2025 list reuses codes),
+ * so the record's date picks the unit: `on`, the record's day, must fall in the unit's validity;
+ * `year` (awards) picks a unit that existed during the year, the record's present area first, then
+ * the later list. `districtCode`, when the form sent it, must be the area's (former) district.
  */
 export async function resolveArea(
   db: Db,
   code: string,
-  opts: { districtCode?: string; on?: string } = {},
+  opts: { districtCode?: string; on?: string; year?: number; currentId?: number | null } = {},
 ): Promise<Area> {
-  const unit = await db.adminUnit.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      level: true,
-      validFrom: true,
-      validTo: true,
-      parent: { select: { id: true, code: true, name: true } },
-      _count: { select: { children: true } },
-    },
-  });
+  const units = await db.adminUnit.findMany({ where: { code }, select: unitSelect, orderBy: { catalog: "asc" } });
+  if (units.length === 0) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  const areas = units.filter((u) => u.level === "commune" || (u.level === "district" && u._count.children === 0));
+  if (areas.length === 0) throw fieldError("areaCode", "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)");
+  let unit = areas.at(-1);
+  if (opts.on) {
+    const on = dateOf(opts.on);
+    unit = areas.find((u) => (!u.validFrom || on >= u.validFrom) && (!u.validTo || on < u.validTo));
+    if (!unit) {
+      throw fieldError(
+        "areaCode",
+        opts.on >= TWO_LEVEL_FROM
+          ? "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay"
+          : "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
+      );
+    }
+  } else if (opts.year !== undefined) {
+    const start = dateOf(`${opts.year}-01-01`);
+    const end = dateOf(`${opts.year + 1}-01-01`);
+    const during = areas.filter((u) => (!u.validFrom || u.validFrom < end) && (!u.validTo || u.validTo >= start));
+    unit = during.find((u) => u.id === opts.currentId) ?? during.at(-1);
+    if (!unit) throw fieldError("areaCode", "Địa bàn không tồn tại trong năm của bản ghi");
+  }
   if (!unit) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
-  const isArea = unit.level === "commune" || (unit.level === "district" && unit._count.children === 0);
-  if (!isArea) throw fieldError("areaCode", "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)");
-  const district = unit.level === "district" ? unit : unit.parent;
+  const district = unit.formerDistrict ?? (unit.level === "district" ? unit : unit.parent);
   if (!district) throw fieldError("areaCode", "Địa bàn không thuộc huyện nào");
   if (opts.districtCode && opts.districtCode !== district.code) {
     throw fieldError("areaCode", "Xã, phường, thị trấn không thuộc huyện đã chọn");
-  }
-  if (opts.on) {
-    const on = dateOf(opts.on);
-    if ((unit.validFrom && on < unit.validFrom) || (unit.validTo && on >= unit.validTo)) {
-      throw fieldError("areaCode", "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi");
-    }
   }
   return {
     id: unit.id,
@@ -102,6 +120,15 @@ export async function resolveArea(
     districtCode: district.code,
     districtName: district.name,
   };
+}
+
+/** The (former) district of an area already stored on a record, for the scope check. */
+export async function districtIdOfArea(db: Db, areaId: number): Promise<number> {
+  const unit = await db.adminUnit.findUniqueOrThrow({
+    where: { id: areaId },
+    select: { id: true, level: true, parentId: true, formerDistrictId: true },
+  });
+  return unit.formerDistrictId ?? (unit.level === "district" ? unit.id : (unit.parentId ?? unit.id));
 }
 
 /** The columns every record (site, camera installation, award) returns about itself. */
@@ -117,13 +144,26 @@ export const recordMetaSelect = {
 
 /** The area relation of a record: district-level area (Cồn Cỏ) or a commune and its parent. */
 export const areaSelect = {
-  select: { code: true, name: true, level: true, parent: { select: { code: true, name: true } } },
+  select: {
+    id: true,
+    code: true,
+    name: true,
+    level: true,
+    parent: { select: { code: true, name: true } },
+    formerDistrict: { select: { code: true, name: true } },
+  },
 } as const;
 
-type AreaRow = { code: string; name: string; level: string; parent: { code: string; name: string } | null };
+type AreaRow = {
+  code: string;
+  name: string;
+  level: string;
+  parent: { code: string; name: string } | null;
+  formerDistrict: { code: string; name: string } | null;
+};
 
 export function areaFields(area: AreaRow) {
-  const district = area.level === "district" || !area.parent ? area : area.parent;
+  const district = area.formerDistrict ?? (area.level === "district" || !area.parent ? area : area.parent);
   return { areaCode: area.code, areaName: area.name, districtCode: district.code, districtName: district.name };
 }
 
@@ -131,7 +171,13 @@ export function areaFields(area: AreaRow) {
 export function areaFilter(f: { districtCode?: string; areaCode?: string }): Prisma.AdminUnitWhereInput[] {
   const out: Prisma.AdminUnitWhereInput[] = [];
   if (f.districtCode)
-    out.push({ OR: [{ code: f.districtCode, level: "district" }, { parent: { code: f.districtCode } }] });
+    out.push({
+      OR: [
+        { code: f.districtCode, level: "district" },
+        { parent: { code: f.districtCode, level: "district" } },
+        { formerDistrict: { code: f.districtCode } },
+      ],
+    });
   if (f.areaCode) out.push({ code: f.areaCode });
   return out;
 }

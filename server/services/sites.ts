@@ -22,6 +22,7 @@ import {
   dateOf,
   deletedFilter,
   demoFilter,
+  districtIdOfArea,
   fieldError,
   fieldErrors,
   isoOf,
@@ -228,7 +229,7 @@ export async function updateSite(
   user: SessionUser,
 ): Promise<TSiteSaved> {
   const current = await findSite(db, input.id, user);
-  assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
+  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
   if (current.version !== input.version) throw conflictError();
   const before = toSite(current);
   const type = await requireModelType(db, input.modelTypeId ?? current.modelTypeId);
@@ -275,7 +276,7 @@ export async function updateSite(
 
 export async function removeSite(db: Db, input: TRemoveInput, user: SessionUser): Promise<TSite> {
   const current = await findSite(db, input.id, user);
-  assertCanWriteInDistrict(user, (await resolveArea(db, current.area.code)).districtId);
+  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
   if (current.version !== input.version) throw conflictError();
   return setRemoved(db, {
     table: "site",

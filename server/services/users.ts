@@ -54,7 +54,7 @@ export async function listUsers(db: Db): Promise<TUserRow[]> {
 
 async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {
   if (!code) return null;
-  const unit = await db.adminUnit.findUnique({ where: { code }, select: { id: true, level: true } });
+  const unit = await db.adminUnit.findFirst({ where: { code, level: "district" }, select: { id: true, level: true } });
   if (unit?.level !== "district") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Không có huyện, thị xã, thành phố với mã này." });
   }

@@ -46,7 +46,12 @@ describe("dashboard screens", () => {
     expect(await screen.findByRole("heading", { name: "Thành phố Đông Hà", level: 2 })).toBeInTheDocument();
     const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
     const rows = rowsOf(table);
-    expect(rows).toHaveLength(9);
+    // Its 9 areas, then the 2 wards of 01/07/2025 on its land (Phường Đông Hà took over Phường 1).
+    expect(rows).toHaveLength(9 + 2);
+    expect(rows.slice(9).map((r) => [r[0], r[5]])).toEqual([
+      ["Phường Đông Hà (từ 01/07/2025)", "✓ có"],
+      ["Phường Nam Đông Hà (từ 01/07/2025)", "✗ chưa"],
+    ]);
     expect(
       within(table)
         .getAllByRole("columnheader")
@@ -104,11 +109,16 @@ describe("dashboard screens", () => {
       "Xã hội hoá",
       "Kết hợp",
     ]);
-    expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (2)" }))).toEqual([
+    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
+      "Theo xã, phường, đặc khu từ 01/07/2025: 2/37 (5,4%)",
+    );
+    expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (4)" }))).toEqual([
       ["Phường 1, Thành phố Đông Hà", "15", "01/05/2015"],
+      ["Phường Đông Hà (từ 01/07/2025), Thành phố Đông Hà", "0", "01/05/2015"],
       ["Huyện Cồn Cỏ, Huyện Cồn Cỏ", "3", "01/03/2024"],
+      ["Đặc khu Cồn Cỏ (từ 01/07/2025), Huyện Cồn Cỏ", "0", "01/03/2024"],
     ]);
-    expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (124)" })).toBeInTheDocument();
+    expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (159)" })).toBeInTheDocument();
   });
 
   it("clans and religious communities", async () => {

@@ -73,6 +73,35 @@ describe("camera installation form", () => {
     expect(await t.db.cameraInstallation.count()).toBe(1);
   });
 
+  it("after 01/07/2025 offers the former districts and today's communes, and saves there", async () => {
+    const user = userEvent.setup();
+    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });
+    const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng" })).toBeInTheDocument());
+    await user.selectOptions(form.getByLabelText("Huyện, thị xã, thành phố"), "Huyện Hải Lăng");
+    await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải An");
+    // Typing a date after the reform swaps the lists and drops the commune that no longer exists.
+    await user.type(form.getByLabelText("Ngày lắp đặt"), "10/03/2026");
+    const district = form.getByLabelText("Huyện, thị xã, thành phố");
+    await waitFor(() => expect(form.getByRole("option", { name: "Địa bàn Huyện Hải Lăng cũ" })).toBeInTheDocument());
+    expect(district).toHaveAccessibleDescription(/Từ 01\/07\/2025 không còn cấp huyện/);
+    expect(form.getByLabelText("Xã, phường, thị trấn")).toHaveValue("");
+    expect(form.queryByRole("option", { name: "Xã Hải An" })).not.toBeInTheDocument();
+    await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải Lăng");
+    await user.type(form.getByLabelText("Số mắt camera"), "4");
+    await user.type(form.getByLabelText("Số đầu thu"), "1");
+    await user.type(form.getByLabelText("Số thẻ nhớ"), "1");
+    await user.type(form.getByLabelText("Kinh phí (đồng)"), "60000000");
+    await user.selectOptions(form.getByLabelText("Nguồn kinh phí"), "Xã hội hóa");
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã lưu.");
+    const saved = await t.db.cameraInstallation.findFirstOrThrow({
+      where: { installedOn: new Date("2026-03-10") },
+      select: { area: { select: { name: true, catalog: true } } },
+    });
+    expect(saved.area).toEqual({ name: "Xã Hải Lăng", catalog: "two_level" });
+  });
+
   it("asks before discarding unsaved input", async () => {
     const user = userEvent.setup();
     renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });

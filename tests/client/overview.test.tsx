@@ -16,7 +16,7 @@ beforeAll(async () => {
   viewer = await makeUser(t.db, { role: "viewer" });
   // Covered: Phường 1 (Đông Hà), Xã Hải Phú (Hải Lăng), Xã Hải Lệ (TX Quảng Trị): 3/126; 40 cameras.
   const areas = await t.db.adminUnit.findMany({
-    where: { code: { in: ["19333", "19702", "19705"] } },
+    where: { catalog: "three_level", code: { in: ["19333", "19702", "19705"] } },
     include: { parent: true },
   });
   const camType = await t.db.modelType.findUniqueOrThrow({ where: { code: "security-camera" } });

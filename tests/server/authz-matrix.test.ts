@@ -53,7 +53,10 @@ let n = 0;
 beforeAll(async () => {
   t = await createTestDb();
   await seed(t.db, { demo: false });
-  const district = await t.db.adminUnit.findUniqueOrThrow({ where: { code: "466" }, select: { id: true, code: true } });
+  const district = await t.db.adminUnit.findUniqueOrThrow({
+    where: { catalog_code: { catalog: "three_level", code: "466" } },
+    select: { id: true, code: true },
+  });
   const area = await t.db.adminUnit.findFirstOrThrow({
     where: { parentId: district.id, level: "commune" },
     select: { id: true, code: true, name: true },

@@ -79,17 +79,25 @@ describe("dashboard.areas", () => {
   it("lists every commune-level area of the district with sites per category and camera coverage", async () => {
     const r = await caller().dashboard.areas({ districtCode: "461" });
     expect(r.district).toEqual({ code: "461", name: "Thành phố Đông Hà" });
-    expect(r.areas).toHaveLength(9);
+    expect(r.areas.filter((x) => !x.current)).toHaveLength(9);
+    // After them, the two wards of 01/07/2025 on Đông Hà's land; Phường Đông Hà took over Phường 1.
+    expect(r.areas.filter((x) => x.current).map((x) => [x.code, x.name, x.covered, x.cameras])).toEqual([
+      ["19333", "Phường Đông Hà", true, 0],
+      ["19351", "Phường Nam Đông Hà", false, 0],
+    ]);
     const a = (code: string) => r.areas.find((x) => x.code === code);
     expect(a("19330")).toMatchObject({ sites: 2, covered: false, cameras: 0 });
     expect(a("19330")?.byCategory).toMatchObject({ clan: 1, religious: 1, camera: 0 });
     expect(a("19333")).toMatchObject({ sites: 2, covered: true, cameras: 15 });
-    expect(r.areas.filter((x) => x.sites === 0)).toHaveLength(7);
+    expect(r.areas.filter((x) => x.sites === 0 && !x.current)).toHaveLength(7);
   });
 
   it("treats Cồn Cỏ as an area of its own and applies the years", async () => {
     const conCo = await caller().dashboard.areas({ districtCode: "471" });
-    expect(conCo.areas).toEqual([expect.objectContaining({ code: "471", sites: 2, covered: true, cameras: 3 })]);
+    expect(conCo.areas).toEqual([
+      expect.objectContaining({ code: "471", sites: 2, covered: true, cameras: 3, current: false }),
+      expect.objectContaining({ code: "19742", sites: 0, covered: true, cameras: 0, current: true }),
+    ]);
     const early = await caller().dashboard.areas({ districtCode: "461", toYear: 2016 });
     expect(early.areas.find((x) => x.code === "19333")).toMatchObject({ cameras: 10, sites: 2 });
     expect(early.areas.find((x) => x.code === "19330")).toMatchObject({ sites: 1 });
@@ -106,7 +114,7 @@ describe("dashboard.areas", () => {
 describe("dashboard.cameras", () => {
   it("sums cameras, recorders, cards and money per district and funding source", async () => {
     const c = await caller().dashboard.cameras({});
-    expect(c.coverage).toEqual({ covered: 2, total: 126 });
+    expect(c.coverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
     expect(c.totals).toEqual({ cameras: 18, recorders: 2, memoryCards: 3, costVnd: 690_000_000, installations: 3 });
     expect(c.districts).toHaveLength(10);
     expect(c.districts.find((d) => d.code === "461")).toEqual({
@@ -114,6 +122,8 @@ describe("dashboard.cameras", () => {
       name: "Thành phố Đông Hà",
       areas: 9,
       coveredAreas: 1,
+      currentAreas: 2,
+      currentCoveredAreas: 1,
       cameras: 15,
       recorders: 1,
       memoryCards: 3,
@@ -125,21 +135,23 @@ describe("dashboard.cameras", () => {
       { source: "socialized", installations: 1, cameras: 5, costVnd: 100_000_000 },
       { source: "mixed", installations: 1, cameras: 3, costVnd: 90_000_000 },
     ]);
-    expect(c.areas).toHaveLength(126);
-    expect(c.areas.filter((a) => a.covered).map((a) => [a.code, a.firstInstalledOn])).toEqual([
-      ["19333", "2015-05-01"],
-      ["471", "2024-03-01"],
+    expect(c.areas).toHaveLength(126 + 37);
+    expect(c.areas.filter((a) => a.covered).map((a) => [a.code, a.name, a.current, a.firstInstalledOn])).toEqual([
+      ["19333", "Phường 1", false, "2015-05-01"],
+      ["19333", "Phường Đông Hà", true, "2015-05-01"],
+      ["471", "Huyện Cồn Cỏ", false, "2024-03-01"],
+      ["19742", "Đặc khu Cồn Cỏ", true, "2024-03-01"],
     ]);
   });
 
   it("applies years and district", async () => {
     const early = await caller().dashboard.cameras({ toYear: 2018 });
-    expect(early.coverage).toEqual({ covered: 1, total: 126 });
+    expect(early.coverage).toEqual({ covered: 1, total: 126, current: { covered: 1, total: 37 } });
     expect(early.totals.cameras).toBe(10);
     const late = await caller().dashboard.cameras({ fromYear: 2016 });
     expect(late.totals).toMatchObject({ cameras: 8, installations: 2 });
     const camLo = await caller().dashboard.cameras({ districtCode: "468" });
-    expect(camLo.coverage).toEqual({ covered: 0, total: 8 });
+    expect(camLo.coverage).toEqual({ covered: 0, total: 8, current: { covered: 0, total: 2 } });
     expect(camLo.districts.map((d) => d.code)).toEqual(["468"]);
     expect(camLo.funding).toEqual([]);
   });
@@ -237,7 +249,7 @@ describe("dashboard.summary with the new filters", () => {
   it("narrows site figures by category and gives each district its sites per category", async () => {
     const s = await caller().dashboard.summary({ modelCategory: "clan" });
     expect([s.siteCount, s.modelTypeCount]).toEqual([3, 2]);
-    expect(s.cameraCoverage).toEqual({ covered: 2, total: 126 });
+    expect(s.cameraCoverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
     const all = await caller().dashboard.summary({});
     expect(all.siteCount).toBe(8);
     expect(all.byDistrict.find((d) => d.code === "461")?.byCategory).toMatchObject({

@@ -6,12 +6,14 @@ import { type AreaRef, awardRow, installationRow, siteRow } from "../fixtures/fa
  * A small hand-countable fixture for the dashboard aggregates (figures expected in
  * dashboard-aggregates.test.ts are counted from this list by hand):
  *   Đông Hà (461, 9 areas): Đông Giang 19330, Phường 1 19333; Cam Lộ (468, 8 areas): 19597;
- *   Cồn Cỏ (471): an area of its own. Deleted rows must never count.
+ *   Cồn Cỏ (471): an area of its own. Deleted rows must never count. All in the list of units before
+ *   01/07/2025; Phường 1 (19333) and Cồn Cỏ were taken over by Phường Đông Hà (19333) and Đặc khu
+ *   Cồn Cỏ (19742), which are covered through them.
  */
 export async function seedDashboardFixture(db: Db) {
   await seedReference(db);
   const units = await db.adminUnit.findMany({
-    where: { code: { in: ["19330", "19333", "19597", "471"] } },
+    where: { catalog: "three_level", code: { in: ["19330", "19333", "19597", "471"] } },
     select: { id: true, code: true, name: true, parent: { select: { name: true } } },
   });
   const area = (code: string): AreaRef => {

@@ -39,6 +39,7 @@ async function expectedFigures(districtCode?: string) {
     phrases: [
       `nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã`,
       `${num(s.cameraCoverage.covered)}/${num(s.cameraCoverage.total)} địa bàn cấp xã`,
+      `${num(s.cameraCoverage.current.covered)}/${num(s.cameraCoverage.current.total)} xã, phường, đặc khu`,
       `${num(s.cameras.cameras)} mắt camera, ${num(s.cameras.recorders)} đầu thu, ${num(s.cameras.memoryCards)} thẻ nhớ`,
       formatMoneyExact(s.cameras.costVnd),
       ...s.byDistrict.map((d) =>
@@ -148,13 +149,26 @@ describe.each([
     };
     const districts = dataRows("Theo huyện");
     expect(districts.rows.map((r) => r.slice(1))).toEqual(
-      s.byDistrict.map((d) => [d.name, d.sites, d.areas, d.coveredAreas, d.cameras, d.costVnd]),
+      s.byDistrict.map((d) => [
+        d.name,
+        d.sites,
+        d.areas,
+        d.coveredAreas,
+        d.cameras,
+        d.costVnd,
+        d.currentAreas,
+        d.currentCoveredAreas,
+      ]),
     );
     expect(districts.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
     const areas = dataRows("Theo địa bàn cấp xã");
-    expect(areas.rows).toHaveLength(s.cameraCoverage.total);
-    expect(areas.rows.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.covered);
+    // The areas before 01/07/2025, then the communes of that date (last column 1).
+    const before = areas.rows.filter((r) => r[7] === 0);
+    const current = areas.rows.filter((r) => r[7] === 1);
+    expect([before.length, current.length]).toEqual([s.cameraCoverage.total, s.cameraCoverage.current.total]);
+    expect(before.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.covered);
+    expect(current.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.current.covered);
 
     const sites = dataRows("Điểm mô hình");
     expect(sites.rows).toHaveLength(s.siteCount);

@@ -23,9 +23,9 @@ export function AreasTable({ data }: { data: TDashboardAreas }) {
           t("dashboard.district.cameras"),
         ],
         rows: data.areas.map((a) => ({
-          key: a.code,
+          key: `${a.code}-${a.current}`,
           cells: [
-            a.name,
+            a.current ? t("dashboard.area.current", { name: a.name }) : a.name,
             num(a.sites),
             ...cats.map((c) => num(a.byCategory[c])),
             <span key="c" className={a.covered ? "yes" : "no"}>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { showNumber } from "./convert.ts";
@@ -55,12 +55,28 @@ export function AreaPicker(props: {
   const tree = useQuery(trpc.units.tree.queryOptions(validOn ? { on: validOn } : undefined, { staleTime: Infinity }));
   const districts = tree.data ?? [];
   const areas = districts.find((d) => d.code === props.districtCode)?.areas ?? [];
+  // From 01/07/2025 there are no districts: the picker offers the former ones (units.tree).
+  const former = districts.some((d) => d.former);
+  // A new date may change the units on offer: drop a choice the new list no longer has.
+  const { districtCode, areaCode, onChange } = props;
+  useEffect(() => {
+    if (!tree.data || (!districtCode && !areaCode)) return;
+    const district = tree.data.find((d) => d.code === districtCode);
+    if (!district) onChange({ districtCode: "", areaCode: "" });
+    else if (areaCode && !district.areas.some((a) => a.code === areaCode)) onChange({ districtCode, areaCode: "" });
+  }, [tree.data, districtCode, areaCode, onChange]);
   return (
     <>
-      <Field id="districtCode" label={t("entry.field.districtCode")} error={props.errors.districtCode}>
+      <Field
+        id="districtCode"
+        label={t("entry.field.districtCode")}
+        error={props.errors.districtCode}
+        hint={former ? t("entry.area.formerHint") : undefined}
+      >
         <select
           id="districtCode"
           value={props.districtCode}
+          aria-describedby={former ? "districtCode-hint" : undefined}
           onChange={(e) => {
             const d = districts.find((x) => x.code === e.target.value);
             // A district without communes (Cồn Cỏ) is its own area: pick it at once.
@@ -71,7 +87,7 @@ export function AreaPicker(props: {
           <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
           {districts.map((d) => (
             <option key={d.code} value={d.code}>
-              {d.name}
+              {d.former ? t("entry.area.former", { name: d.name }) : d.name}
             </option>
           ))}
         </select>

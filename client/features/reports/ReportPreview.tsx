@@ -73,6 +73,15 @@ const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en
             districts: s.coveredDistricts,
           })}
         </p>
+        {s.coverage.current.total > 0 && (
+          <p>
+            {t("reports.fig.coverageCurrent", {
+              covered: formatNumber(s.coverage.current.covered, locale),
+              total: formatNumber(s.coverage.current.total, locale),
+              percent: formatPercent(s.coverage.current.covered, s.coverage.current.total, locale),
+            })}
+          </p>
+        )}
         <p>
           {t("reports.fig.cameras", {
             cameras: formatNumber(s.cameras.cameras, locale),

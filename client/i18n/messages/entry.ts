@@ -49,6 +49,9 @@ export const entryVi = {
   "entry.action.remove": "Xóa",
   "entry.action.restore": "Khôi phục",
   "entry.area.province": "Cấp tỉnh (không thuộc địa bàn)",
+  "entry.area.former": "Địa bàn {name} cũ",
+  "entry.area.formerHint":
+    "Từ 01/07/2025 không còn cấp huyện: chọn địa bàn huyện cũ, rồi xã, phường, đặc khu hiện nay.",
   "entry.field.id": "Mã",
   "entry.field.isDemo": "Dữ liệu mẫu",
   "entry.field.deletedAt": "Thời điểm xóa",
@@ -174,6 +177,8 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "entry.action.remove": "Removed",
   "entry.action.restore": "Restored",
   "entry.area.province": "Province level (no area)",
+  "entry.area.former": "Former {name}",
+  "entry.area.formerHint": "Districts were abolished on 01/07/2025: choose the former district, then today's commune.",
   "entry.field.id": "Id",
   "entry.field.isDemo": "Demo data",
   "entry.field.deletedAt": "Removed at",

@@ -61,6 +61,8 @@ export const reportsVi = {
   "reports.fig.scope": "Phạm vi: {scope}; giai đoạn {from}–{to}",
   "reports.fig.models": "{types} mô hình, {sites} điểm, tại {areas} địa bàn cấp xã",
   "reports.fig.coverage": "{covered}/{total} địa bàn cấp xã có camera ({percent}), thuộc {districts} huyện",
+  "reports.fig.coverageCurrent":
+    "Theo đơn vị hành chính từ 01/07/2025: {covered}/{total} xã, phường, đặc khu có camera ({percent})",
   "reports.fig.cameras": "{cameras} mắt camera, {recorders} đầu thu, {cards} thẻ nhớ; kinh phí {cost}",
   "reports.fig.religion": "{religion}: {sites} mô hình",
   "reports.fig.recipients": "Nơi nhận",
@@ -148,6 +150,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.fig.scope": "Scope: {scope}; period {from}–{to}",
   "reports.fig.models": "{types} models, {sites} sites, in {areas} commune-level areas",
   "reports.fig.coverage": "{covered}/{total} commune-level areas with cameras ({percent}), in {districts} districts",
+  "reports.fig.coverageCurrent": "By the units of 01/07/2025: {covered}/{total} communes with cameras ({percent})",
   "reports.fig.cameras": "{cameras} cameras, {recorders} recorders, {cards} memory cards; cost {cost}",
   "reports.fig.religion": "{religion}: {sites} models",
   "reports.fig.recipients": "Recipients",

@@ -105,7 +105,11 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).`,
+        text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${
+          cov.current.total > 0
+            ? ` Theo đơn vị hành chính từ 01/07/2025, ${num(cov.current.covered)}/${num(cov.current.total)} xã, phường, đặc khu (${formatPercent(cov.current.covered, cov.current.total)}) có camera an ninh trên địa bàn.`
+            : ""
+        }`,
       },
       {
         kind: "table",
@@ -181,17 +185,27 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         headers: ["TT", "Địa bàn cấp xã", "Số điểm", "Số camera", "Có camera"],
         widths: [8, 50, 14, 14, 14],
         align: ["left", "left", "right", "right", "center"],
-        rows: d.areas.map((a, i) => [String(i + 1), a.name, num(a.sites), num(a.cameras), a.covered ? "x" : ""]),
+        rows: d.areas.map((a, i) => [
+          String(i + 1),
+          a.current ? `${a.name} (từ 01/07/2025)` : a.name,
+          num(a.sites),
+          num(a.cameras),
+          a.covered ? "x" : "",
+        ]),
+        // Coverage is counted within each list of units: the old areas, then those of 01/07/2025.
         totals: [
           "",
           "Cộng",
           num(d.areas.reduce((s, a) => s + a.sites, 0)),
           num(d.areas.reduce((s, a) => s + a.cameras, 0)),
-          `${d.areas.filter((a) => a.covered).length}/${d.areas.length}`,
+          coverageOf(d.areas.filter((a) => !a.current)) +
+            (d.areas.some((a) => a.current) ? `; ${coverageOf(d.areas.filter((a) => a.current))}` : ""),
         ],
       },
     ]),
 };
+
+const coverageOf = (areas: { covered: boolean }[]) => `${areas.filter((a) => a.covered).length}/${areas.length}`;
 
 function roman(n: number): string {
   return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n - 1] ?? String(n);

@@ -122,7 +122,14 @@ async function annexOf(db: Db, scope: ReportScope): Promise<TReportModel["annex"
   return parts.map((p) => ({
     code: p.district.code,
     name: p.district.name,
-    areas: p.areas.map(({ code, name, sites, cameras, covered }) => ({ code, name, sites, cameras, covered })),
+    areas: p.areas.map(({ code, name, sites, cameras, covered, current }) => ({
+      code,
+      name,
+      sites,
+      cameras,
+      covered,
+      current,
+    })),
   }));
 }
 
@@ -170,7 +177,14 @@ export function mergeSummaries(parts: TDashboardSummary[]): TDashboardSummary {
     modelTypeCount: types.size,
     siteCount: sum((s) => s.siteCount),
     areasWithModels: sum((s) => s.areasWithModels),
-    cameraCoverage: { covered: sum((s) => s.cameraCoverage.covered), total: sum((s) => s.cameraCoverage.total) },
+    cameraCoverage: {
+      covered: sum((s) => s.cameraCoverage.covered),
+      total: sum((s) => s.cameraCoverage.total),
+      current: {
+        covered: sum((s) => s.cameraCoverage.current.covered),
+        total: sum((s) => s.cameraCoverage.current.total),
+      },
+    },
     cameras: {
       cameras: sum((s) => s.cameras.cameras),
       recorders: sum((s) => s.cameras.recorders),

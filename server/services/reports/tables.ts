@@ -207,11 +207,21 @@ function areas(model: TReportModel): TableSpec {
       { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
       { header: "Số camera", width: 11, type: "int", sum: true },
       { header: "Có camera (1 = có)", width: 14, type: "int", sum: true },
+      { header: "Đơn vị từ 01/07/2025 (1 = có)", width: 16, type: "int" },
     ],
     batches: () =>
       once(
         model.annex.flatMap((d) =>
-          d.areas.map((a) => [a.code, a.name, d.code, d.name, a.sites, a.cameras, a.covered ? 1 : 0]),
+          d.areas.map((a) => [
+            a.code,
+            a.name,
+            d.code,
+            d.name,
+            a.sites,
+            a.cameras,
+            a.covered ? 1 : 0,
+            a.current ? 1 : 0,
+          ]),
         ),
       ),
   };
@@ -228,9 +238,23 @@ function districts(model: TReportModel): TableSpec {
       { header: "Địa bàn có camera", width: 14, type: "int", sum: true },
       { header: "Số camera", width: 11, type: "int", sum: true },
       { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true },
+      { header: "Số xã từ 01/07/2025", width: 14, type: "int", sum: true },
+      { header: "Trong đó có camera", width: 14, type: "int", sum: true },
     ],
     batches: () =>
-      once(model.byDistrict.map((d) => [d.code, d.name, d.sites, d.areas, d.coveredAreas, d.cameras, d.costVnd])),
+      once(
+        model.byDistrict.map((d) => [
+          d.code,
+          d.name,
+          d.sites,
+          d.areas,
+          d.coveredAreas,
+          d.cameras,
+          d.costVnd,
+          d.currentAreas,
+          d.currentCoveredAreas,
+        ]),
+      ),
   };
 }
 

@@ -47,13 +47,25 @@ const ZFilterEcho = z.object({
   modelTypeCode: z.string().nullable().optional(),
 });
 
+/**
+ * Camera coverage: `covered`/`total` over the 126 commune-level areas before 01/07/2025 (the list
+ * the movement's records of 2007–2025 are kept in); `current` over the communes of the 01/07/2025
+ * list on the old province's land, each covered when an installation in the period lies in it or
+ * in an area it took over (docs/decisions/009).
+ */
+const ZCoverage = z.object({
+  covered: z.number(),
+  total: z.number(),
+  current: z.object({ covered: z.number(), total: z.number() }),
+});
+
 export const ZDashboardSummary = z.object({
   asOf: z.string(),
   filter: ZFilterEcho,
   modelTypeCount: z.number(),
   siteCount: z.number(),
   areasWithModels: z.number(),
-  cameraCoverage: z.object({ covered: z.number(), total: z.number() }),
+  cameraCoverage: ZCoverage,
   cameras: z.object({
     cameras: z.number(),
     recorders: z.number(),
@@ -79,6 +91,9 @@ export const ZDashboardSummary = z.object({
       sites: z.number(),
       areas: z.number(),
       coveredAreas: z.number(),
+      /** Communes of the 01/07/2025 list on this abolished district's land, and how many are covered. */
+      currentAreas: z.number(),
+      currentCoveredAreas: z.number(),
       cameras: z.number(),
       costVnd: z.number(),
       /** Sites per model category in this district (every category present, 0 when none). */
@@ -117,6 +132,8 @@ export const ZDashboardAreas = z.object({
       byCategory: ZByCategory,
       covered: z.boolean(),
       cameras: z.number(),
+      /** A commune of the 01/07/2025 list (covered also through the areas it took over). */
+      current: z.boolean(),
     }),
   ),
 });
@@ -124,7 +141,7 @@ export type TDashboardAreas = z.infer<typeof ZDashboardAreas>;
 
 /** dashboard.cameras: coverage and equipment per district, funding, covered/uncovered areas. */
 export const ZDashboardCameras = z.object({
-  coverage: z.object({ covered: z.number(), total: z.number() }),
+  coverage: ZCoverage,
   totals: z.object({
     cameras: z.number(),
     recorders: z.number(),
@@ -138,6 +155,9 @@ export const ZDashboardCameras = z.object({
       name: z.string(),
       areas: z.number(),
       coveredAreas: z.number(),
+      /** Communes of the 01/07/2025 list on this abolished district's land, and how many are covered. */
+      currentAreas: z.number(),
+      currentCoveredAreas: z.number(),
       cameras: z.number(),
       recorders: z.number(),
       memoryCards: z.number(),
@@ -160,6 +180,7 @@ export const ZDashboardCameras = z.object({
       districtName: z.string(),
       covered: z.boolean(),
       cameras: z.number(),
+      current: z.boolean(),
       /** yyyy-mm-dd of the first installation in the period, null when not covered. */
       firstInstalledOn: z.string().nullable(),
     }),

@@ -80,6 +80,8 @@ const ZDistrictRow = z.object({
   sites: ZCount,
   areas: ZCount,
   coveredAreas: ZCount,
+  currentAreas: ZCount,
+  currentCoveredAreas: ZCount,
   cameras: ZCount,
   costVnd: ZCount,
 });
@@ -107,7 +109,11 @@ export const ZReportModel = z.object({
     modelTypeCount: ZCount,
     siteCount: ZCount,
     areasWithModels: ZCount,
-    coverage: z.object({ covered: ZCount, total: ZCount }),
+    coverage: z.object({
+      covered: ZCount,
+      total: ZCount,
+      current: z.object({ covered: ZCount, total: ZCount }),
+    }),
     cameras: z.object({
       cameras: ZCount,
       recorders: ZCount,
@@ -140,7 +146,15 @@ export const ZReportModel = z.object({
       code: z.string(),
       name: z.string(),
       areas: z.array(
-        z.object({ code: z.string(), name: z.string(), sites: ZCount, cameras: ZCount, covered: z.boolean() }),
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          sites: ZCount,
+          cameras: ZCount,
+          covered: z.boolean(),
+          /** A commune of the 01/07/2025 list (docs/decisions/009). */
+          current: z.boolean(),
+        }),
       ),
     }),
   ),

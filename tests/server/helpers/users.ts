@@ -13,7 +13,10 @@ export async function makeUser(
   opts: { role: Role; districtCode?: string; disabled?: boolean },
 ): Promise<SessionUser> {
   const district = opts.districtCode
-    ? await db.adminUnit.findUniqueOrThrow({ where: { code: opts.districtCode }, select: { id: true, code: true } })
+    ? await db.adminUnit.findUniqueOrThrow({
+        where: { catalog_code: { catalog: "three_level", code: opts.districtCode } },
+        select: { id: true, code: true },
+      })
     : null;
   counter += 1;
   const username = `${opts.role}${district ? `-${district.code}` : ""}-${counter}`;

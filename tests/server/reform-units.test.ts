@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entrySetup, expectTrpcError, HAI_LANG } from "./helpers/entry.ts";
+
+/**
+ * Records dated from 01/07/2025 go to the communes of the two-level list (Nghị quyết
+ * 1680/NQ-UBTVQH15), count in the abolished district they lie in, and a code shared by an old and
+ * a new commune is resolved by the record's date (docs/decisions/009).
+ */
+let s: Awaited<ReturnType<typeof entrySetup>>;
+beforeAll(async () => {
+  s = await entrySetup();
+}, 60_000);
+afterAll(() => s.t.close());
+
+/** Xã Hải Lăng (from 01/07/2025: Hải Phú, Hải Lâm, Hải Thượng), on the land of Huyện Hải Lăng. */
+const XA_HAI_LANG = "19702";
+/** 19363: Thị trấn Hồ Xá until 30/06/2025, then Xã Vĩnh Linh (Hồ Xá, Vĩnh Long, Vĩnh Chấp). */
+const HO_XA_VINH_LINH = "19363";
+/** Xã Hải An (Hải Lăng), taken over by Xã Mỹ Thủy (19741); its code is not reused. */
+const HAI_AN = "19684";
+
+const camera = (areaCode: string, installedOn: string) => ({
+  areaCode,
+  installedOn,
+  cameras: 4,
+  recorders: 1,
+  memoryCards: 1,
+  costVnd: 60_000_000,
+  fundingSource: "socialized" as const,
+});
+
+describe("records after the abolition of districts (01/07/2025)", () => {
+  it("a district editor enters a site dated today in a new commune of their former district", async () => {
+    const site = await s.caller(s.users.haiLang).sites.create({
+      modelTypeId: await s.typeId("clan-no-crime"),
+      districtCode: HAI_LANG,
+      areaCode: XA_HAI_LANG,
+      name: "Dòng họ Lê thôn Thượng Nguyên",
+      establishedOn: "2026-03-10",
+    });
+    expect(site).toMatchObject({ areaCode: XA_HAI_LANG, areaName: "Xã Hải Lăng", districtCode: HAI_LANG });
+    const list = await s.caller(s.users.viewer).sites.list({ page: 1, pageSize: 20, districtCode: HAI_LANG });
+    expect(list.items.map((i) => i.id)).toContain(site.id);
+    const found = await s
+      .caller(s.users.viewer)
+      .sites.list({ page: 1, pageSize: 20, search: "hai lang thuong nguyen" });
+    expect(found.items.map((i) => i.id)).toEqual([site.id]);
+    const summary = await s.caller(s.users.viewer).dashboard.summary({ districtCode: HAI_LANG });
+    expect(summary.siteCount).toBe(1);
+  });
+
+  it("keeps an editor of another district out of the new communes on Hải Lăng's land", async () => {
+    const before = await s.counts();
+    await expectTrpcError(
+      s.caller(s.users.dongHa).cameras.create(camera(XA_HAI_LANG, "2026-01-05")),
+      "FORBIDDEN",
+      "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.",
+    );
+    expect(await s.counts()).toEqual(before);
+  });
+
+  it("resolves a shared code by the record's date", async () => {
+    const type = await s.typeId("clan-security");
+    const old = await s.caller(s.users.admin).sites.create({
+      modelTypeId: type,
+      areaCode: HO_XA_VINH_LINH,
+      name: "Họ Nguyễn khu phố 3",
+      establishedOn: "2024-05-01",
+    });
+    expect(old).toMatchObject({ areaName: "Thị trấn Hồ Xá", districtCode: "464" });
+    const current = await s.caller(s.users.admin).sites.create({
+      modelTypeId: type,
+      areaCode: HO_XA_VINH_LINH,
+      name: "Họ Nguyễn khu phố 3",
+      establishedOn: "2025-07-01",
+    });
+    expect(current).toMatchObject({ areaName: "Xã Vĩnh Linh", districtCode: "464" });
+    // Not the same area, so not flagged as a likely duplicate of the 2024 record.
+    expect(current.warnings).toEqual([]);
+    // Editing the old record keeps its old area while its date stays before the reform.
+    const edited = await s.caller(s.users.admin).sites.update({ id: old.id, version: old.version, name: "Họ Nguyễn" });
+    expect(edited).toMatchObject({ areaName: "Thị trấn Hồ Xá", version: 2 });
+  });
+
+  it("refuses an old area on a date after the reform, with the reason, and changes nothing", async () => {
+    const before = await s.counts();
+    await expectTrpcError(
+      s.caller(s.users.haiLang).cameras.create(camera(HAI_AN, "2025-09-01")),
+      "BAD_REQUEST",
+      "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay",
+      "areaCode",
+    );
+    await expectTrpcError(
+      s.caller(s.users.haiLang).cameras.create(camera(XA_HAI_LANG, "2025-06-30")),
+      "BAD_REQUEST",
+      "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
+      "areaCode",
+    );
+    expect(await s.counts()).toEqual(before);
+  });
+
+  it("an installation in a new commune covers it today and counts in its former district", async () => {
+    const viewer = s.caller(s.users.viewer);
+    const before = await viewer.dashboard.summary({});
+    const cam = await s.caller(s.users.haiLang).cameras.create(camera(XA_HAI_LANG, "2026-02-01"));
+    expect(cam).toMatchObject({ areaName: "Xã Hải Lăng", districtCode: HAI_LANG });
+    const after = await viewer.dashboard.summary({});
+    expect(after.cameraCoverage.covered).toBe(before.cameraCoverage.covered);
+    expect(after.cameraCoverage.current.covered).toBe(before.cameraCoverage.current.covered + 1);
+    const district = (x: typeof after) => x.byDistrict.find((d) => d.code === HAI_LANG);
+    expect(district(after)?.cameras).toBe((district(before)?.cameras ?? 0) + 4);
+    expect(district(after)?.currentCoveredAreas).toBe((district(before)?.currentCoveredAreas ?? 0) + 1);
+  });
+
+  it("an installation in an old area covers the new commune that took it over", async () => {
+    const viewer = s.caller(s.users.viewer);
+    await s.caller(s.users.haiLang).cameras.create(camera(HAI_AN, "2018-04-01"));
+    const areas = await viewer.dashboard.areas({ districtCode: HAI_LANG });
+    expect(areas.areas.find((a) => a.code === HAI_AN)).toMatchObject({ covered: true, cameras: 4, current: false });
+    expect(areas.areas.find((a) => a.code === "19741" && a.current)).toMatchObject({
+      name: "Xã Mỹ Thủy",
+      covered: true,
+      cameras: 0,
+      current: true,
+    });
+    // Only through an installation of the period: in 2010–2015 neither is covered.
+    const early = await viewer.dashboard.cameras({ districtCode: HAI_LANG, fromYear: 2010, toYear: 2015 });
+    expect(early.coverage).toEqual({ covered: 0, total: 16, current: { covered: 0, total: 5 } });
+  });
+});
