@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -15,6 +16,23 @@ const ZEnv = z.object({
   ),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)")),
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the server, comma-separated, e.g.
+   * `127.0.0.1` for a TLS-terminating nginx on the same host. Only requests from them may set the
+   * client address and scheme through X-Forwarded-For/-Proto (login throttling, Secure cookies).
+   */
+  TRUST_PROXY: unsetWhenEmpty(
+    z
+      .string()
+      .transform((v) => v.split(",").map((a) => a.trim()))
+      .pipe(
+        z.array(
+          z.string().refine((a) => isIP(a.split("/")[0] ?? "") !== 0 && /^[^/]+(\/\d{1,3})?$/.test(a), {
+            message: "TRUST_PROXY: danh sách địa chỉ IP hoặc dải CIDR, cách nhau bởi dấu phẩy (IP addresses or CIDRs)",
+          }),
+        ),
+      ),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

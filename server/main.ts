@@ -20,7 +20,12 @@ async function main() {
     logger.info("admin account created with ADMIN_PASSWORD");
   }
 
-  const app = await buildApp({ db, dbKind: kind, serveClient: env.NODE_ENV === "production" });
+  const app = await buildApp({
+    db,
+    dbKind: kind,
+    serveClient: env.NODE_ENV === "production",
+    trustProxy: env.TRUST_PROXY,
+  });
   const close = async () => {
     await app.close();
     await closeDb();

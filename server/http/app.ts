@@ -15,7 +15,13 @@ import { csrfGuard } from "./csrf.ts";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
-export type AppOptions = { db: Db; dbKind: DatabaseKind; serveClient?: boolean };
+export type AppOptions = {
+  db: Db;
+  dbKind: DatabaseKind;
+  serveClient?: boolean;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed (env TRUST_PROXY); none by default. */
+  trustProxy?: string[];
+};
 
 /**
  * The context of an HTTP request: the database and who is calling (from the session cookie).
@@ -57,7 +63,7 @@ export async function buildApp(opts: AppOptions) {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
   await app.register(fastifyCookie);

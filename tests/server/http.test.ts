@@ -55,6 +55,30 @@ describe("HTTP layer", () => {
     expect(me.json().result.data).toMatchObject({ username: admin.username, role: "admin" });
   });
 
+  it("behind a trusted TLS proxy (TRUST_PROXY) marks the cookie Secure; others cannot claim https", async () => {
+    const proxied = await buildApp({ db: t.db, dbKind: t.kind, trustProxy: ["127.0.0.1"] });
+    try {
+      const login = (remoteAddress: string) =>
+        proxied.inject({
+          method: "POST",
+          url: "/api/trpc/auth.login",
+          remoteAddress,
+          headers: { ...CLIENT, "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7" },
+          payload: JSON.stringify({ username: admin.username, password: admin.password }),
+        });
+      const viaProxy = await login("127.0.0.1");
+      expect(viaProxy.statusCode).toBe(200);
+      expect(String(viaProxy.headers["set-cookie"])).toMatch(/qt_session=[^;]+;.*Secure/i);
+      const sessions = await t.db.session.findMany({ orderBy: { id: "desc" }, take: 1, select: { ip: true } });
+      expect(sessions[0]?.ip).toBe("203.0.113.7");
+      const direct = await login("198.51.100.9");
+      expect(direct.statusCode).toBe(200);
+      expect(String(direct.headers["set-cookie"])).not.toMatch(/Secure/i);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("the dashboard needs a session: 401 with a Vietnamese message without one", async () => {
     const res = await get("dashboard.summary", {});
     expect(res.statusCode).toBe(401);
