@@ -1,4 +1,5 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
@@ -8,6 +9,7 @@ import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -25,10 +27,9 @@ export default function CamerasRoute() {
     if (q.isPending) return <Loading />;
     if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
     const d = q.data;
-    const areaName = (a: { name: string; current: boolean }) =>
-      a.current ? t("dashboard.area.current", { name: a.name }) : a.name;
-    const covered = d.areas.filter((a) => a.covered);
-    const uncovered = d.areas.filter((a) => !a.covered);
+    // The areas before 01/07/2025 (the 126) and the communes of that date, listed apart as counted.
+    const before = d.areas.filter((a) => !a.current);
+    const current = d.areas.filter((a) => a.current);
     return (
       <>
         <section className="print-section">
@@ -100,28 +101,21 @@ export default function CamerasRoute() {
           />
         </section>
         <section className="print-section area-lists">
-          <DataTable
-            caption={t("dashboard.cameras.coveredAreas", { count: num(covered.length) })}
-            table={{
-              columns: [t("dashboard.district.area"), t("card.cameras"), t("dashboard.cameras.firstInstalled")],
-              rows: covered.map((a) => ({
-                key: `${a.code}-${a.current}`,
-                cells: [
-                  `${areaName(a)}, ${a.districtName}`,
-                  num(a.cameras),
-                  a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
-                ],
-              })),
-            }}
-          />
-          <DataTable
-            caption={t("dashboard.cameras.uncoveredAreas", { count: num(uncovered.length) })}
-            table={{
-              columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
-              rows: uncovered.map((a) => ({ key: `${a.code}-${a.current}`, cells: [areaName(a), a.districtName] })),
-            }}
+          <AreaLists
+            areas={before}
+            covered="dashboard.cameras.coveredAreas"
+            uncovered="dashboard.cameras.uncoveredAreas"
           />
         </section>
+        {current.length > 0 && (
+          <section className="print-section area-lists">
+            <AreaLists
+              areas={current}
+              covered="dashboard.cameras.currentCovered"
+              uncovered="dashboard.cameras.currentUncovered"
+            />
+          </section>
+        )}
       </>
     );
   };
@@ -131,5 +125,39 @@ export default function CamerasRoute() {
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>
+  );
+}
+
+type AreaRow = TDashboardCameras["areas"][number];
+
+/** Covered areas (cameras, first installation) and uncovered ones, of one list of units. */
+function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: MessageKey }) {
+  const { t, locale } = useI18n();
+  const covered = props.areas.filter((a) => a.covered);
+  const uncovered = props.areas.filter((a) => !a.covered);
+  return (
+    <>
+      <DataTable
+        caption={t(props.covered, { count: formatNumber(covered.length, locale) })}
+        table={{
+          columns: [t("dashboard.district.area"), t("card.cameras"), t("dashboard.cameras.firstInstalled")],
+          rows: covered.map((a) => ({
+            key: a.code,
+            cells: [
+              `${a.name}, ${a.districtName}`,
+              formatNumber(a.cameras, locale),
+              a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
+            ],
+          })),
+        }}
+      />
+      <DataTable
+        caption={t(props.uncovered, { count: formatNumber(uncovered.length, locale) })}
+        table={{
+          columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
+          rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, a.districtName] })),
+        }}
+      />
+    </>
   );
 }

@@ -112,13 +112,20 @@ describe("dashboard screens", () => {
     expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
       "Theo xã, phường, đặc khu từ 01/07/2025: 2/37 (5,4%)",
     );
-    expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (4)" }))).toEqual([
+    expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (2)" }))).toEqual([
       ["Phường 1, Thành phố Đông Hà", "15", "01/05/2015"],
-      ["Phường Đông Hà (từ 01/07/2025), Thành phố Đông Hà", "0", "01/05/2015"],
       ["Huyện Cồn Cỏ, Huyện Cồn Cỏ", "3", "01/03/2024"],
-      ["Đặc khu Cồn Cỏ (từ 01/07/2025), Huyện Cồn Cỏ", "0", "01/03/2024"],
     ]);
-    expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (159)" })).toBeInTheDocument();
+    expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (124)" })).toBeInTheDocument();
+    // Today's communes, covered through the areas they took over.
+    const current = screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (2)" });
+    expect(rowsOf(current)).toEqual([
+      ["Phường Đông Hà, Thành phố Đông Hà", "0", "01/05/2015"],
+      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ", "0", "01/03/2024"],
+    ]);
+    expect(
+      screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 chưa có camera (35)" }),
+    ).toBeInTheDocument();
   });
 
   it("clans and religious communities", async () => {

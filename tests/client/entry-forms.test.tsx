@@ -38,13 +38,22 @@ async function fillCamera(user: ReturnType<typeof userEvent.setup>) {
   await user.selectOptions(f.getByLabelText("Huyện, thị xã, thành phố"), "Huyện Hải Lăng");
   await user.selectOptions(f.getByLabelText("Xã, phường, thị trấn"), "Xã Hải An");
   await user.type(f.getByLabelText("Ngày lắp đặt"), "01/05/2019");
-  await user.type(f.getByLabelText("Số mắt camera"), "12");
-  await user.type(f.getByLabelText("Số đầu thu"), "1");
-  await user.type(f.getByLabelText("Số thẻ nhớ"), "2");
-  await user.type(f.getByLabelText("Kinh phí (đồng)"), "350000000");
+  await typeEquipment(user, f, ["12", "1", "2", "350000000", "Kết hợp"]);
   expect(f.getByLabelText("Kinh phí (đồng)")).toHaveValue("350.000.000");
-  await user.selectOptions(f.getByLabelText("Nguồn kinh phí"), "Kết hợp");
   return f;
+}
+
+/** Cameras, recorders, memory cards, cost and funding source, typed as a user would. */
+async function typeEquipment(
+  user: ReturnType<typeof userEvent.setup>,
+  f: ReturnType<typeof within>,
+  [cameras, recorders, cards, cost, funding]: [string, string, string, string, string],
+) {
+  await user.type(f.getByLabelText("Số mắt camera"), cameras);
+  await user.type(f.getByLabelText("Số đầu thu"), recorders);
+  await user.type(f.getByLabelText("Số thẻ nhớ"), cards);
+  await user.type(f.getByLabelText("Kinh phí (đồng)"), cost);
+  await user.selectOptions(f.getByLabelText("Nguồn kinh phí"), funding);
 }
 
 describe("camera installation form", () => {
@@ -88,11 +97,7 @@ describe("camera installation form", () => {
     expect(form.getByLabelText("Xã, phường, thị trấn")).toHaveValue("");
     expect(form.queryByRole("option", { name: "Xã Hải An" })).not.toBeInTheDocument();
     await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải Lăng");
-    await user.type(form.getByLabelText("Số mắt camera"), "4");
-    await user.type(form.getByLabelText("Số đầu thu"), "1");
-    await user.type(form.getByLabelText("Số thẻ nhớ"), "1");
-    await user.type(form.getByLabelText("Kinh phí (đồng)"), "60000000");
-    await user.selectOptions(form.getByLabelText("Nguồn kinh phí"), "Xã hội hóa");
+    await typeEquipment(user, form, ["4", "1", "1", "60000000", "Xã hội hóa"]);
     await user.click(form.getByRole("button", { name: "Lưu" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Đã lưu.");
     const saved = await t.db.cameraInstallation.findFirstOrThrow({
