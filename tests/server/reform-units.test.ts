@@ -127,4 +127,30 @@ describe("records after the abolition of districts (01/07/2025)", () => {
     const early = await viewer.dashboard.cameras({ districtCode: HAI_LANG, fromYear: 2010, toYear: 2015 });
     expect(early.coverage).toEqual({ covered: 0, total: 16, current: { covered: 0, total: 5 } });
   });
+
+  it("an award names its area by code and year: the unit that existed that year", async () => {
+    const award = (year: number, areaCode: string) =>
+      s.caller(s.users.admin).awards.create({
+        year,
+        issuer: "provincial_police",
+        form: "certificate",
+        recipientKind: "collective",
+        recipientName: `Tổ bảo vệ an ninh ${year}`,
+        areaCode,
+      });
+    expect(await award(2020, HO_XA_VINH_LINH)).toMatchObject({ areaName: "Thị trấn Hồ Xá", districtCode: "464" });
+    const recent = await award(2026, HO_XA_VINH_LINH);
+    expect(recent).toMatchObject({ areaName: "Xã Vĩnh Linh", districtCode: "464" });
+    // Moving it back to 2024 keeps the code and finds the unit of that year.
+    const moved = await s.caller(s.users.admin).awards.update({ id: recent.id, version: recent.version, year: 2024 });
+    expect(moved).toMatchObject({ areaName: "Thị trấn Hồ Xá", year: 2024 });
+    const before = await s.counts();
+    await expectTrpcError(
+      award(2026, HAI_AN),
+      "BAD_REQUEST",
+      "Địa bàn không tồn tại trong năm của bản ghi",
+      "areaCode",
+    );
+    expect(await s.counts()).toEqual(before);
+  });
 });
