@@ -1,6 +1,7 @@
 import { AWARD_ISSUERS } from "@qt/shared/domain";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import { siteLabel } from "../features/entry/SitePicker.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -18,6 +19,7 @@ export default function RecordsAwardsRoute() {
       label: "entry.field.areaCode",
       render: (r) => (r.areaName ? `${r.areaName}, ${r.districtName}` : t("entry.area.province")),
     },
+    { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
   ];
   return (
     <ListScreen

@@ -2,6 +2,7 @@ import { FUNDING_SOURCES } from "@qt/shared/domain";
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import { siteLabel } from "../features/entry/SitePicker.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -12,6 +13,7 @@ export default function RecordsCamerasRoute() {
   const trpc = useTRPC();
   const columns: Column[] = [
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
     { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn)) },
     { label: "entry.field.cameras", sort: "cameras", render: (r) => formatNumber(Number(r.cameras), locale) },
     { label: "entry.field.recorders", render: (r) => formatNumber(Number(r.recorders), locale) },

@@ -18,11 +18,14 @@ import {
   areaFields,
   areaFilter,
   areaSelect,
+  checkLinkedSite,
   conflictError,
   deletedFilter,
   demoFilter,
   districtIdOfArea,
   fieldError,
+  linkedSiteFields,
+  linkedSiteSelect,
   notFoundError,
   pageArgs,
   recordHistory,
@@ -47,6 +50,7 @@ const awardSelect = {
   recipientName: true,
   area: areaSelect,
   siteId: true,
+  site: linkedSiteSelect,
   decisionNumber: true,
   notes: true,
 } satisfies Prisma.AwardSelect;
@@ -68,7 +72,7 @@ function toAward(r: AwardRow): TAward {
     recipientKind: r.recipientKind,
     recipientName: r.recipientName,
     ...(r.area ? areaFields(r.area) : { areaCode: null, areaName: null, districtCode: null, districtName: null }),
-    siteId: r.siteId,
+    ...linkedSiteFields(r.siteId, r.site),
     decisionNumber: r.decisionNumber,
     notes: r.notes,
   };
@@ -153,12 +157,13 @@ async function assertStoredScope(db: Db, user: SessionUser, area: { id: number }
   assertScope(user, area ? { districtId: await districtIdOfArea(db, area.id) } : null);
 }
 
-/** The linked site, when given, must be live and in the award's area. */
+/** The linked site, when given, must be live and in the award's area; a province-level award has none. */
 async function checkSite(db: Db, siteId: number | null, area: Area | null) {
   if (!siteId) return;
-  const site = await db.site.findFirst({ where: { id: siteId, deletedAt: null }, select: { areaId: true } });
-  if (!site) throw fieldError("siteId", "Điểm mô hình không tồn tại");
-  if (area && site.areaId !== area.id) throw fieldError("siteId", "Điểm mô hình không thuộc địa bàn đã chọn");
+  if (!area) {
+    throw fieldError("siteId", "Khen thưởng cấp tỉnh không gắn với điểm mô hình; hãy chọn xã, phường, thị trấn");
+  }
+  await checkLinkedSite(db, siteId, area);
 }
 
 type DupKey = { year: number; issuer: string; form: string; recipientName: string };
@@ -244,7 +249,11 @@ export async function updateAward(
     currentId: current.area?.id,
   });
   assertScope(user, area);
-  await checkSite(db, merged.siteId, area);
+  // An unchanged link in an unchanged area is not re-checked: a site removed after it was linked
+  // does not block edits of the award's other fields (decision 007).
+  if (merged.siteId !== before.siteId || (area?.code ?? null) !== before.areaCode) {
+    await checkSite(db, merged.siteId, area);
+  }
   const warnings = await duplicateWarnings(db, merged, input.id);
   const out = await db.$transaction(async (tx) => {
     const { count } = await tx.award.updateMany({

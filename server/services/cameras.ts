@@ -17,13 +17,15 @@ import {
   areaFields,
   areaFilter,
   areaSelect,
+  checkLinkedSite,
   conflictError,
   dateOf,
   deletedFilter,
   demoFilter,
   districtIdOfArea,
-  fieldError,
   isoOf,
+  linkedSiteFields,
+  linkedSiteSelect,
   notFoundError,
   pageArgs,
   recordHistory,
@@ -49,6 +51,7 @@ const cameraSelect = {
   costVnd: true,
   fundingSource: true,
   siteId: true,
+  site: linkedSiteSelect,
   notes: true,
 } satisfies Prisma.CameraInstallationSelect;
 
@@ -71,7 +74,7 @@ function toCamera(r: CameraRow): TCamera {
     // Capped at 100 billion by the schema: exact as a JS number.
     costVnd: Number(r.costVnd),
     fundingSource: r.fundingSource,
-    siteId: r.siteId,
+    ...linkedSiteFields(r.siteId, r.site),
     notes: r.notes,
   };
 }
@@ -126,14 +129,6 @@ export async function getCamera(db: Db, id: number, user: SessionUser): Promise<
   return toCamera(await findCamera(db, id, user, true));
 }
 
-/** The linked site, when given, must be a live site of the same area. */
-async function checkSite(db: Db, siteId: number | null | undefined, area: Area) {
-  if (!siteId) return;
-  const site = await db.site.findFirst({ where: { id: siteId, deletedAt: null }, select: { areaId: true } });
-  if (!site) throw fieldError("siteId", "Điểm mô hình không tồn tại");
-  if (site.areaId !== area.id) throw fieldError("siteId", "Điểm mô hình không thuộc địa bàn đã chọn");
-}
-
 /** Same area, same installation date: probably the same batch entered twice. */
 async function duplicateWarnings(db: Db, areaId: number, installedOn: string, selfId?: number): Promise<TWarning[]> {
   const same = await db.cameraInstallation.findMany({
@@ -159,7 +154,7 @@ export async function createCamera(
 ): Promise<TCameraSaved> {
   const area = await resolveArea(db, input.areaCode, { districtCode: input.districtCode, on: input.installedOn });
   assertCanWriteInDistrict(user, area.districtId);
-  await checkSite(db, input.siteId, area);
+  await checkLinkedSite(db, input.siteId, area);
   const warnings = await duplicateWarnings(db, area.id, input.installedOn);
   const out = await db.$transaction(async (tx) => {
     const created = await tx.cameraInstallation.create({
@@ -210,7 +205,11 @@ export async function updateCamera(
     on: merged.installedOn,
   });
   assertCanWriteInDistrict(user, area.districtId);
-  await checkSite(db, merged.siteId, area);
+  // An unchanged link in an unchanged area is not re-checked: a site removed after it was linked
+  // does not block edits of the installation's other fields (decision 007).
+  if (merged.siteId !== before.siteId || area.code !== before.areaCode) {
+    await checkLinkedSite(db, merged.siteId, area);
+  }
   const warnings = await duplicateWarnings(db, area.id, merged.installedOn, input.id);
   const out = await db.$transaction(async (tx) => {
     const { count } = await tx.cameraInstallation.updateMany({

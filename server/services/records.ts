@@ -167,6 +167,34 @@ export function areaFields(area: AreaRow) {
   return { areaCode: area.code, areaName: area.name, districtCode: district.code, districtName: district.name };
 }
 
+/** The linked site of a camera installation or an award (its area is the record's own). */
+export const linkedSiteSelect = {
+  select: { name: true, deletedAt: true, modelType: { select: { name: true } } },
+} as const;
+
+type LinkedSiteRow = { name: string; deletedAt: Date | null; modelType: { name: string } } | null;
+
+export function linkedSiteFields(siteId: number | null, site: LinkedSiteRow) {
+  return {
+    siteId,
+    siteName: site?.name ?? null,
+    siteModelTypeName: site?.modelType.name ?? null,
+    siteRemoved: site?.deletedAt != null,
+  };
+}
+
+/**
+ * A site being linked to a record (or kept linked while the record moves to another area) must
+ * exist, be live, and lie in the record's area.
+ */
+export async function checkLinkedSite(db: Db, siteId: number | null | undefined, area: Pick<Area, "id">) {
+  if (!siteId) return;
+  const site = await db.site.findUnique({ where: { id: siteId }, select: { areaId: true, deletedAt: true } });
+  if (!site) throw fieldError("siteId", "Điểm mô hình không tồn tại");
+  if (site.deletedAt) throw fieldError("siteId", "Điểm mô hình đã bị xóa, không gắn được");
+  if (site.areaId !== area.id) throw fieldError("siteId", "Điểm mô hình không thuộc địa bàn đã chọn");
+}
+
 /** Prisma filter on an `area` relation for the list's district/commune filters. */
 export function areaFilter(f: { districtCode?: string; areaCode?: string }): Prisma.AdminUnitWhereInput[] {
   const out: Prisma.AdminUnitWhereInput[] = [];

@@ -8,6 +8,7 @@ import { useTRPC } from "../../trpc.ts";
 import { parseDate } from "./convert.ts";
 import { type FieldErrors, readError, zodFieldErrors } from "./errors.ts";
 import { AreaPicker, describedBy, Field, NumberInput } from "./inputs.tsx";
+import { linkedSite, type SiteChoice, SitePicker } from "./SitePicker.tsx";
 import { type EntityConfig, type FieldSpec, labelKey, toInput, toValues, type Values } from "./spec.ts";
 
 type Rec = Record<string, unknown> & { id: number; version: number };
@@ -41,6 +42,9 @@ export function RecordForm(props: {
   const [conflict, setConflict] = useState<Rec | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Names of the sites the form has shown, by id: the linked one, then each one picked. */
+  const [sites, setSites] = useState<Record<string, SiteChoice>>(() => siteNames({}, props.record));
+  const siteFields = config.fields.filter((f) => f.kind === "site").map((f) => f.name);
   const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (base.initial[k] ?? ""));
 
   const types = useQuery({
@@ -99,6 +103,7 @@ export function RecordForm(props: {
     const theirs = toValues(config.fields, current);
     const mine = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== (base.initial[k] ?? "")));
     setBase({ record: current, initial: theirs });
+    setSites((old) => siteNames(old, current));
     setValues({ ...theirs, ...mine });
     setConflict(null);
     setFormError(null);
@@ -107,6 +112,9 @@ export function RecordForm(props: {
   const theirChanges = conflict
     ? Object.entries(toValues(config.fields, conflict)).filter(([k, v]) => v !== (base.initial[k] ?? ""))
     : [];
+  const conflictSites = siteNames(sites, conflict);
+  /** A value as the conflict list shows it: a site by its name rather than its id. */
+  const shown = (k: string, v: string) => (siteFields.includes(k) ? (conflictSites[v]?.name ?? v) : v) || "—";
 
   const renderField = (f: FieldSpec) => {
     if (f.show && !f.show(category)) return null;
@@ -118,6 +126,22 @@ export function RecordForm(props: {
       "aria-invalid": error ? true : undefined,
       "aria-describedby": describedBy(id, error),
     } as const;
+    if (f.kind === "site")
+      return (
+        <SitePicker
+          key={f.name}
+          id={id}
+          label={t(labelKey(f.name))}
+          areaCode={values.areaCode ?? ""}
+          value={value ? (sites[value] ?? null) : null}
+          prefer={f.prefer}
+          error={error}
+          onChange={(site) => {
+            if (site) setSites((old) => ({ ...old, [site.id]: site }));
+            set(f.name, site ? String(site.id) : "");
+          }}
+        />
+      );
     let control: ReactNode;
     if (f.kind === "number")
       control = <NumberInput id={id} value={value} error={error} onChange={(v) => set(f.name, v)} />;
@@ -175,7 +199,11 @@ export function RecordForm(props: {
           <ul>
             {theirChanges.map(([k, v]) => (
               <li key={k}>
-                {t("entry.conflict.change", { field: t(labelKey(k)), before: base.initial[k] || "—", after: v || "—" })}
+                {t("entry.conflict.change", {
+                  field: t(labelKey(k)),
+                  before: shown(k, base.initial[k] ?? ""),
+                  after: shown(k, v),
+                })}
               </li>
             ))}
           </ul>
@@ -192,7 +220,13 @@ export function RecordForm(props: {
           on={dateText}
           allowNone={config.areaOptional}
           errors={{ districtCode: errors.districtCode, areaCode: errors.areaCode }}
-          onChange={(v) => setValues((old) => ({ ...old, ...v }))}
+          onChange={(v) =>
+            setValues((old) => {
+              // A linked site lies in the record's area: another area unlinks it.
+              const unlink = v.areaCode !== old.areaCode ? Object.fromEntries(siteFields.map((n) => [n, ""])) : {};
+              return { ...old, ...v, ...unlink };
+            })
+          }
         />
         {config.fields.filter((f) => f.kind !== "modelType").map(renderField)}
       </div>
@@ -218,4 +252,9 @@ export function RecordForm(props: {
       )}
     </form>
   );
+}
+
+function siteNames(known: Record<string, SiteChoice>, record: Rec | null): Record<string, SiteChoice> {
+  const site = linkedSite(record);
+  return site ? { ...known, [site.id]: site } : known;
 }

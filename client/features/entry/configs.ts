@@ -44,6 +44,8 @@ export const CAMERA_FORM: EntityConfig = {
   createSchema: ZCameraCreateInput,
   updateSchema: ZCameraUpdateInput,
   fields: [
+    // Right after the area it must lie in; any model may own cameras, camera models come first.
+    { name: "siteId", kind: "site", prefer: "camera" },
     { name: "installedOn", kind: "date" },
     { name: "cameras", kind: "number" },
     { name: "recorders", kind: "number" },
@@ -60,6 +62,7 @@ export const AWARD_FORM: EntityConfig = {
   createSchema: ZAwardCreateInput,
   updateSchema: ZAwardUpdateInput,
   fields: [
+    { name: "siteId", kind: "site" },
     { name: "year", kind: "year" },
     { name: "issuer", kind: "select", options: AWARD_ISSUERS, optionKey: "entry.issuer" },
     { name: "form", kind: "select", options: AWARD_FORMS, optionKey: "entry.awardForm" },

@@ -4,7 +4,7 @@ import { parseDate, parseNumber, showDate, showNumber } from "./convert.ts";
 import type { SchemaError } from "./errors.ts";
 
 export type Values = Record<string, string>;
-export type FieldKind = "text" | "textarea" | "number" | "date" | "year" | "select" | "modelType";
+export type FieldKind = "text" | "textarea" | "number" | "date" | "year" | "select" | "modelType" | "site";
 
 /** One form field: how it is typed, shown, and turned into the shared schema's value. */
 export type FieldSpec = {
@@ -13,6 +13,8 @@ export type FieldSpec = {
   /** Select options (values) and the message-key prefix of their labels. */
   options?: readonly string[];
   optionKey?: string;
+  /** A site link: sites of this category are offered first. */
+  prefer?: ModelCategory;
   /** Shown only for some model categories (e.g. religion for religious models). */
   show?: (category: ModelCategory | undefined) => boolean;
 };
@@ -56,7 +58,7 @@ export function toValues(fields: FieldSpec[], record: Record<string, unknown> | 
 /** Empty is sent as null: the schema then says the field is required, or accepts "none". */
 function typedValue(f: FieldSpec, text: string): unknown {
   const empty = null;
-  if (f.kind === "number" || f.kind === "year" || f.kind === "modelType") {
+  if (f.kind === "number" || f.kind === "year" || f.kind === "modelType" || f.kind === "site") {
     const n = f.kind === "number" ? parseNumber(text) : text.trim() === "" ? null : Number(text);
     return n ?? empty;
   }

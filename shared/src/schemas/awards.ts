@@ -5,9 +5,11 @@ import {
   yearRangeOk,
   ZGsoCode,
   ZId,
+  ZLinkedSite,
   ZListBase,
   ZRecordMeta,
   ZRecordYear,
+  ZSiteRef,
   ZVersion,
   ZWarning,
   zName,
@@ -18,7 +20,6 @@ import {
 const ZIssuer = z.enum(AWARD_ISSUERS, { error: "Vui lòng chọn cấp khen thưởng" });
 const ZForm = z.enum(AWARD_FORMS, { error: "Vui lòng chọn hình thức khen thưởng" });
 const ZKind = z.enum(RECIPIENT_KINDS, { error: "Vui lòng chọn tập thể hoặc cá nhân" });
-const ZSiteRef = z.number({ error: "Điểm mô hình không hợp lệ" }).int().positive("Điểm mô hình không hợp lệ");
 
 const fields = {
   year: ZRecordYear,
@@ -77,7 +78,7 @@ export const ZAward = z.object({
   areaName: z.string().nullable(),
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
-  siteId: z.number().nullable(),
+  ...ZLinkedSite,
   decisionNumber: z.string(),
   notes: z.string(),
 });

@@ -6,8 +6,10 @@ import {
   ZGsoCode,
   ZId,
   ZIsoDate,
+  ZLinkedSite,
   ZListBase,
   ZRecordMeta,
+  ZSiteRef,
   ZVersion,
   ZWarning,
   zCount,
@@ -24,7 +26,6 @@ const ZCost = z
   .min(0, "Kinh phí không được âm")
   .max(MAX_COST_VND, "Kinh phí không được vượt quá 100 tỷ đồng");
 const ZFunding = z.enum(FUNDING_SOURCES, { error: "Vui lòng chọn nguồn kinh phí" });
-const ZSiteRef = z.number({ error: "Điểm mô hình không hợp lệ" }).int().positive("Điểm mô hình không hợp lệ");
 
 const fields = {
   districtCode: ZGsoCode.optional(),
@@ -81,7 +82,7 @@ export const ZCamera = z.object({
   memoryCards: z.number(),
   costVnd: z.number(),
   fundingSource: z.enum(FUNDING_SOURCES),
-  siteId: z.number().nullable(),
+  ...ZLinkedSite,
   notes: z.string(),
 });
 export type TCamera = z.infer<typeof ZCamera>;

@@ -40,6 +40,23 @@ export const ZVersion = z
   .int("Phiên bản không hợp lệ")
   .positive("Phiên bản không hợp lệ");
 
+/** The site (điểm mô hình) a camera installation or an award is linked to. */
+export const ZSiteRef = z
+  .number({ error: "Điểm mô hình không hợp lệ" })
+  .int("Điểm mô hình không hợp lệ")
+  .positive("Điểm mô hình không hợp lệ");
+
+/**
+ * The linked site as a camera installation or an award returns it: its name and model type (its
+ * area is the record's own), and whether it has been removed since it was linked.
+ */
+export const ZLinkedSite = {
+  siteId: z.number().nullable(),
+  siteName: z.string().nullable(),
+  siteModelTypeName: z.string().nullable(),
+  siteRemoved: z.boolean(),
+};
+
 /** Postgres refuses NUL in text; other control characters are never meant either (except new lines). */
 const noControl = (s: string) => {
   for (let i = 0; i < s.length; i++) {
