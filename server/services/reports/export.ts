@@ -5,12 +5,9 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
 import { csvStream } from "./csv.ts";
-import { renderDocx } from "./docx.ts";
 import { buildReportModel } from "./model.ts";
-import { renderPdf } from "./pdf.ts";
 import { resolveScope } from "./scope.ts";
 import { tableSpec } from "./tables.ts";
-import { writeXlsx } from "./xlsx.ts";
 
 export type ReportFile = { filename: string; contentType: string; body: Buffer | Readable };
 
@@ -75,8 +72,18 @@ export async function exportReport(
   const model = await buildReportModel(db, options, scope);
   await audit(db, by, `summary.${format}`, options);
   const name = filename(model, "Báo cáo", format);
-  if (format === "docx") return { filename: name, contentType: CONTENT_TYPES.docx, body: await renderDocx(model) };
-  if (format === "pdf") return { filename: name, contentType: CONTENT_TYPES.pdf, body: await renderPdf(model) };
+  // Each writer is loaded on first use: together they keep about 17 MB of heap live, and V8 lets
+  // the heap grow to a multiple of what stays live before it collects, so a million-row export
+  // in a process holding all three peaked some 50–90 MB higher (docs/decisions/006).
+  if (format === "docx") {
+    const { renderDocx } = await import("./docx.ts");
+    return { filename: name, contentType: CONTENT_TYPES.docx, body: await renderDocx(model) };
+  }
+  if (format === "pdf") {
+    const { renderPdf } = await import("./pdf.ts");
+    return { filename: name, contentType: CONTENT_TYPES.pdf, body: await renderPdf(model) };
+  }
+  const { writeXlsx } = await import("./xlsx.ts");
   const out = new PassThrough();
   // When the reader goes away (download cancelled), stop producing rows.
   const abort = new AbortController();
