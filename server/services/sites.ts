@@ -223,6 +223,24 @@ export async function createSite(
   return { ...site, warnings };
 }
 
+/**
+ * A site moved to another area would leave the installations and awards linked to it in the old
+ * one, which the link rule forbids (checkLinkedSite): the user unlinks or moves those first.
+ */
+async function assertNoLinksElsewhere(db: Db, siteId: number, areaId: number) {
+  const elsewhere = { siteId, deletedAt: null, NOT: { areaId } };
+  const [cameras, awards] = await Promise.all([
+    db.cameraInstallation.count({ where: elsewhere }),
+    db.award.count({ where: elsewhere }),
+  ]);
+  if (cameras + awards > 0) {
+    throw fieldError(
+      "areaCode",
+      `Điểm mô hình đang gắn với ${cameras} đợt lắp đặt camera và ${awards} khen thưởng ở địa bàn hiện tại; hãy bỏ liên kết hoặc chuyển các bản ghi đó trước khi đổi địa bàn`,
+    );
+  }
+}
+
 export async function updateSite(
   db: Db,
   input: z.output<typeof ZSiteUpdateInput>,
@@ -251,6 +269,7 @@ export async function updateSite(
   assertCanWriteInDistrict(user, area.districtId);
   const issues = siteRuleIssues(merged, type.category);
   if (issues.length > 0) throw fieldErrors(issues);
+  if (area.id !== current.areaId) await assertNoLinksElsewhere(db, input.id, area.id);
   const warnings = await duplicateWarnings(db, { modelTypeId: type.id, areaId: area.id, name: merged.name }, input.id);
   const site = await db.$transaction(async (tx) => {
     const { count } = await tx.site.updateMany({

@@ -214,3 +214,29 @@ describe("awards: linked site", () => {
     expect(moved).toMatchObject({ areaCode: null, siteId: null, version: 2 });
   });
 });
+
+describe("moving a linked site", () => {
+  it("is refused while installations or awards in its area link to it, and allowed once unlinked", async () => {
+    const admin = s.caller(s.users.admin);
+    const site = await admin.sites.create({
+      modelTypeId: await s.typeId("security-camera"),
+      areaCode: HAI_AN,
+      name: "Camera an ninh chợ Hải An",
+      establishedOn: "2019-01-01",
+    });
+    const cam = await admin.cameras.create({ ...camera(), siteId: site.id });
+    const before = await s.counts();
+    await expectTrpcError(
+      admin.sites.update({ id: site.id, version: site.version, areaCode: HAI_BA }),
+      "BAD_REQUEST",
+      "Điểm mô hình đang gắn với 1 đợt lắp đặt camera và 0 khen thưởng ở địa bàn hiện tại; hãy bỏ liên kết hoặc chuyển các bản ghi đó trước khi đổi địa bàn",
+      "areaCode",
+    );
+    expect(await s.counts()).toEqual(before);
+    // Other fields still change, and the move is allowed once the installation is unlinked.
+    const renamed = await admin.sites.update({ id: site.id, version: site.version, name: "Camera chợ Hải An" });
+    await admin.cameras.update({ id: cam.id, version: cam.version, siteId: null });
+    const moved = await admin.sites.update({ id: site.id, version: renamed.version, areaCode: HAI_BA });
+    expect(moved).toMatchObject({ areaCode: HAI_BA, districtCode: HAI_LANG });
+  });
+});
