@@ -1,13 +1,16 @@
-import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, Suspense, useEffect, useState } from "react";
-import { BrowserRouter, matchPath, NavLink, Route, Routes, useLocation } from "react-router";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { type ReactNode, Suspense, useState } from "react";
+import { BrowserRouter, matchPath, NavLink, Route, Routes } from "react-router";
+import type { AppRouter } from "../server/routers/_app.ts";
 import { Loading } from "./components/QueryState.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
+import { meQueryOptions } from "./features/auth/current-user.tsx";
 import { isTransient } from "./features/auth/errors.ts";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
-import { makeTrpcClient, TRPCProvider, type TrpcClient, useTRPC } from "./trpc.ts";
+import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
 
 export function makeQueryClient() {
   // Dashboard figures change only when staff edit records; mutations invalidate by path.
@@ -19,10 +22,12 @@ export function makeQueryClient() {
   });
 }
 
+type Clients = { queryClient?: QueryClient; trpcClient?: TrpcClient };
+
 /** Query, tRPC and i18n providers: the same ones the app and the component tests use. */
-export function Providers({ children, trpcClient: given }: { children: ReactNode; trpcClient?: TrpcClient }) {
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() => given ?? makeTrpcClient());
+export function Providers({ children, ...given }: Clients & { children: ReactNode }) {
+  const [queryClient] = useState(() => given.queryClient ?? makeQueryClient());
+  const [trpcClient] = useState(() => given.trpcClient ?? makeTrpcClient());
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -35,7 +40,6 @@ export function Providers({ children, trpcClient: given }: { children: ReactNode
 /** The header, and behind the auth gate the account menu, the navigation allowed to the role and the screens. */
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
-  usePrefetchFirstScreen();
   return (
     <>
       <header className="app-header">
@@ -84,21 +88,25 @@ export function Shell() {
   );
 }
 
-/** Once, on load: the first screen's queries go out in the same batch as the session check. */
-function usePrefetchFirstScreen() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const location = useLocation();
-  const [start] = useState(() => ({ pathname: location.pathname, search: location.search }));
-  useEffect(() => {
-    const route = ROUTES.find((r) => matchPath(r.path, start.pathname));
-    route?.prefetch?.(queryClient, trpc, new URLSearchParams(start.search));
-  }, [queryClient, trpc, start]);
+/**
+ * On load, before React renders: the session check and the first screen's queries go out in one
+ * request, which the server answers while the page is being built (issue 4's first-render budget).
+ * Without a session the screen's queries fail UNAUTHORIZED and are asked again after login.
+ */
+export function prefetchFirstScreen(
+  queryClient: QueryClient,
+  trpcClient: TrpcClient,
+  at: { pathname: string; search: string },
+) {
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  void queryClient.prefetchQuery(meQueryOptions(trpc));
+  const route = ROUTES.find((r) => matchPath(r.path, at.pathname));
+  route?.prefetch?.(queryClient, trpc, new URLSearchParams(at.search));
 }
 
-export function App() {
+export function App(clients: Clients) {
   return (
-    <Providers>
+    <Providers {...clients}>
       <BrowserRouter>
         <Shell />
       </BrowserRouter>

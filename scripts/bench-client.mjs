@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Budgets of issue 4, measured (not a timed test): the gzip size of the JavaScript the first screen
 // loads, and the time to the first dashboard render on the embedded database with the demo data.
-// Usage: pnpm bench:client [--no-build]
+// Usage: pnpm bench:client [--no-build] [--runs N]   (N fresh servers and browsers; default 1)
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -15,6 +15,10 @@ const dist = path.join(root, "client/dist");
 const BUDGET_KB = 300;
 const BUDGET_MS = 1500;
 const PASSWORD = "bench-Admin-Passw0rd";
+
+const runsAt = process.argv.indexOf("--runs");
+const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 1;
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs takes a positive whole number");
 
 if (!process.argv.includes("--no-build")) {
   const build = spawnSync("pnpm", ["--filter", "@qt/client", "build"], { cwd: root, stdio: "inherit" });
@@ -57,85 +61,132 @@ for (const f of files.sort((a, b) => b.gzip - a.gzip)) {
 const kb = totalGzip / 1024;
 console.log(`  total gzip: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB) ${kb <= BUDGET_KB ? "OK" : "OVER BUDGET"}`);
 
-// Time to first render: the real server on a fresh embedded database, as `pnpm start` runs it.
-const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-"));
-const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    LOG_LEVEL: "warn",
-    ADMIN_PASSWORD: PASSWORD,
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const url = `http://127.0.0.1:${port}`;
-let browser;
-try {
-  const t0 = Date.now();
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode})`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
+/**
+ * Time to first render: the real server on a fresh embedded database, as `pnpm start` runs it, and a
+ * fresh browser. Returns the figure the budget is about.
+ */
+async function measureOnce() {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-"));
+  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: PASSWORD,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  let browser;
+  try {
+    const t0 = Date.now();
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode})`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() - t0 > 180_000) throw new Error("server did not start in 180 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    console.log(`\nServer up (fresh embedded database, demo data seeded) in ${Date.now() - t0} ms`);
+    const { chromium } = createRequire(path.join(root, "tests/package.json"))("playwright-core");
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    // Signing in is not part of the dashboard's render: done through the API, with the page's cookies.
+    const login = await context.request.post(`${url}/api/trpc/auth.login`, {
+      data: { username: "admin", password: PASSWORD },
+      headers: { "x-qt-client": "web" },
+    });
+    if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+    // The page's own clock, for the record: Playwright checks for the card with a back-off (0, 20,
+    // 50, 100, 100, then every 500 ms after the page's load event), so the figure above can be up to
+    // half a second later than the card itself. Not used for the budget.
+    await context.addInitScript(() => {
+      const seen = {};
+      Object.defineProperty(window, "__benchSeen", { value: seen });
+      new MutationObserver(() => {
+        const card = [...document.querySelectorAll("article")].find((a) =>
+          a.textContent?.includes("Phủ camera an ninh"),
+        );
+        if (seen.cards === undefined && /\d+\/\d+ xã/.test(card?.textContent ?? "")) seen.cards = performance.now();
+        const charts = document.querySelectorAll("main figure.chart");
+        if (seen.charts === undefined && charts.length > 0) {
+          if ([...charts].every((f) => f.querySelector(".recharts-wrapper"))) seen.charts = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const page = await context.newPage();
+    const api = [];
+    page.on("requestfinished", (req) => {
+      const timing = req.timing();
+      if (req.url().includes("/api/")) api.push(`${new URL(req.url()).pathname} ${Math.round(timing.responseEnd)} ms`);
+    });
+    const started = Date.now();
+    await page.goto(url);
+    await page
+      .getByRole("article", { name: "Phủ camera an ninh" })
+      .filter({ hasText: /\d+\/\d+ xã/ })
+      .waitFor({ timeout: 60_000 });
+    const ms = Date.now() - started;
+    console.log(
+      `First dashboard render (navigation → coverage card shows figures): ${ms} ms (budget ${BUDGET_MS} ms) ${ms <= BUDGET_MS ? "OK" : "OVER BUDGET"}`,
     );
-    if (ok) break;
-    if (Date.now() - t0 > 180_000) throw new Error("server did not start in 180 s");
-    await new Promise((r) => setTimeout(r, 100));
+    await page.waitForFunction(() => window.__benchSeen.charts !== undefined, null, { timeout: 60_000 });
+    const nav = await page.evaluate(() => {
+      const e = performance.getEntriesByType("navigation")[0];
+      const seen = window.__benchSeen;
+      return { dcl: e ? Math.round(e.domContentLoadedEventEnd) : null, cards: seen.cards, charts: seen.charts };
+    });
+    if (nav.dcl !== null) console.log(`  (DOMContentLoaded at ${nav.dcl} ms)`);
+    console.log(
+      `  in the page's clock: figures in the coverage card at ${Math.round(nav.cards)} ms, all overview charts drawn at ${Math.round(nav.charts)} ms`,
+    );
+    for (const line of api) console.log(`  ${line}`);
+    // Where the time went: each request's start and end, ms after navigation.
+    const timeline = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map(
+          (e) => `    ${Math.round(e.startTime)}→${Math.round(e.responseEnd)} ${e.name.split("/").pop()?.slice(0, 60)}`,
+        ),
+    );
+    console.log(`  timeline:\n${timeline.join("\n")}`);
+    return { ms, cards: Math.round(nav.cards), charts: Math.round(nav.charts) };
+  } finally {
+    await browser?.close();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\nServer up (fresh embedded database, demo data seeded) in ${Date.now() - t0} ms`);
-  const { chromium } = createRequire(path.join(root, "tests/package.json"))("playwright-core");
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-  // Signing in is not part of the dashboard's render: done through the API, with the page's cookies.
-  const login = await context.request.post(`${url}/api/trpc/auth.login`, {
-    data: { username: "admin", password: PASSWORD },
-    headers: { "x-qt-client": "web" },
-  });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
-  const page = await context.newPage();
-  const api = [];
-  page.on("requestfinished", (req) => {
-    const timing = req.timing();
-    if (req.url().includes("/api/")) api.push(`${new URL(req.url()).pathname} ${Math.round(timing.responseEnd)} ms`);
-  });
-  const started = Date.now();
-  await page.goto(url);
-  await page
-    .getByRole("article", { name: "Phủ camera an ninh" })
-    .filter({ hasText: /\d+\/\d+ xã/ })
-    .waitFor({ timeout: 60_000 });
-  const ms = Date.now() - started;
+}
+
+const results = [];
+for (let i = 0; i < RUNS; i++) {
   console.log(
-    `First dashboard render (navigation → coverage card shows figures): ${ms} ms (budget ${BUDGET_MS} ms) ${ms <= BUDGET_MS ? "OK" : "OVER BUDGET"}`,
+    `\n[${new Date().toISOString()}] load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
   );
-  const nav = await page.evaluate(() => {
-    const e = performance.getEntriesByType("navigation")[0];
-    return e ? Math.round(e.domContentLoadedEventEnd) : null;
-  });
-  if (nav !== null) console.log(`  (DOMContentLoaded at ${nav} ms)`);
-  for (const line of api) console.log(`  ${line}`);
-  // Where the time went: each request's start and end, ms after navigation.
-  const timeline = await page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map(
-        (e) => `    ${Math.round(e.startTime)}→${Math.round(e.responseEnd)} ${e.name.split("/").pop()?.slice(0, 60)}`,
-      ),
+  results.push(await measureOnce());
+}
+if (RUNS > 1) {
+  const median = (key) => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  console.log(`\nFirst dashboard render over ${RUNS} runs: ${results.map((r) => r.ms).join(", ")} ms`);
+  console.log(
+    `  median ${median("ms")} ms (budget ${BUDGET_MS} ms) ${median("ms") <= BUDGET_MS ? "OK" : "OVER BUDGET"}`,
   );
-  console.log(`  timeline:\n${timeline.join("\n")}`);
-} finally {
-  await browser?.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log(`  in the page's clock, medians: cards ${median("cards")} ms, charts ${median("charts")} ms`);
 }

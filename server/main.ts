@@ -3,6 +3,7 @@ import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { logger } from "./logger.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
+import { warmDashboardCache } from "./services/dashboard-cache.ts";
 
 async function main() {
   const env = readEnv();
@@ -35,6 +36,9 @@ async function main() {
   process.on("SIGTERM", close);
   await app.listen({ port: env.PORT, host: env.HOST });
   logger.info(`Mở trình duyệt tại http://localhost:${env.PORT}`);
+  // In the background: requests are served meanwhile, and one asking for the same figures shares
+  // the computation in flight.
+  warmDashboardCache(db).catch((err: unknown) => logger.warn({ err }, "dashboard cache warm-up failed"));
 }
 
 main().catch((err: unknown) => {

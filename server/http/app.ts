@@ -21,6 +21,8 @@ export type AppOptions = {
   serveClient?: boolean;
   /** Reverse proxies whose X-Forwarded-For/-Proto are believed (env TRUST_PROXY); none by default. */
   trustProxy?: string[];
+  /** The built client (tests serve their own); default client/dist. */
+  clientDir?: string;
 };
 
 /**
@@ -101,8 +103,21 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register((await import("./reports.ts")).reportRoutes, opts);
 
-  if (opts.serveClient && fs.existsSync(path.join(clientDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  const clientDir = opts.clientDir ?? clientDist;
+  if (opts.serveClient && fs.existsSync(path.join(clientDir, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      // The .br/.gz copies made at build time (client/vite.config.ts), for browsers that take them.
+      preCompressed: true,
+      cacheControl: false,
+      // File names under assets/ carry a hash of their content: a browser keeps them for good. The
+      // page itself is checked on every visit, so a new version of the app is picked up at once.
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(clientDir, file).startsWith(`assets${path.sep}`);
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     // Client-side routes: any GET that is not an API call or a file gets the app shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");

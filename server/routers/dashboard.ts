@@ -11,44 +11,39 @@ import {
   ZDashboardSummary,
   ZDashboardYearly,
 } from "@qt/shared/schemas/dashboard";
-import { dashboardSummary } from "../services/dashboard.ts";
-import { dashboardAreas } from "../services/dashboard-areas.ts";
-import { dashboardAwards } from "../services/dashboard-awards.ts";
-import { dashboardCameras } from "../services/dashboard-cameras.ts";
-import { dashboardCommunities } from "../services/dashboard-communities.ts";
-import { dashboardModelType } from "../services/dashboard-model-type.ts";
-import { dashboardOptions } from "../services/dashboard-options.ts";
-import { dashboardYearly } from "../services/dashboard-yearly.ts";
+import { dashboardFigures as figures } from "../services/dashboard-cache.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
+/** Every figure comes through the aggregate cache (services/dashboard-cache.ts, docs/decisions/008). */
 export const dashboardRouter = router({
   summary: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(ZDashboardSummary)
-    .query(({ ctx, input }) => dashboardSummary(ctx.db, input ?? {})),
+    // Cached figures hold as of now, not as of when they were computed: the data has not changed.
+    .query(async ({ ctx, input }) => ({ ...(await figures.summary(ctx.db, input)), asOf: new Date().toISOString() })),
   yearly: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(ZDashboardYearly)
-    .query(({ ctx, input }) => dashboardYearly(ctx.db, input ?? {})),
+    .query(({ ctx, input }) => figures.yearly(ctx.db, input)),
   areas: viewerProcedure
     .input(ZDashboardAreasInput)
     .output(ZDashboardAreas)
-    .query(({ ctx, input }) => dashboardAreas(ctx.db, input)),
+    .query(({ ctx, input }) => figures.areas(ctx.db, input)),
   cameras: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(ZDashboardCameras)
-    .query(({ ctx, input }) => dashboardCameras(ctx.db, input ?? {})),
+    .query(({ ctx, input }) => figures.cameras(ctx.db, input)),
   modelType: viewerProcedure
     .input(ZDashboardModelTypeInput)
     .output(ZDashboardModelType)
-    .query(({ ctx, input }) => dashboardModelType(ctx.db, input)),
+    .query(({ ctx, input }) => figures.modelType(ctx.db, input)),
   communities: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(ZDashboardCommunities)
-    .query(({ ctx, input }) => dashboardCommunities(ctx.db, input ?? {})),
+    .query(({ ctx, input }) => figures.communities(ctx.db, input)),
   awards: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(ZDashboardAwards)
-    .query(({ ctx, input }) => dashboardAwards(ctx.db, input ?? {})),
-  options: viewerProcedure.output(ZDashboardOptions).query(({ ctx }) => dashboardOptions(ctx.db)),
+    .query(({ ctx, input }) => figures.awards(ctx.db, input)),
+  options: viewerProcedure.output(ZDashboardOptions).query(({ ctx }) => figures.options(ctx.db, undefined)),
 });

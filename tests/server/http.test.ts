@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { buildApp } from "../../server/http/app.ts";
@@ -164,5 +168,54 @@ describe("HTTP layer", () => {
     expect(all).not.toContain(admin.password);
     const hashes = await t.db.session.findMany({ select: { tokenHash: true } });
     for (const h of hashes) expect(all).not.toContain(h.tokenHash);
+  });
+});
+
+describe("the built client", () => {
+  // A stand-in for client/dist with what the build writes: hashed assets and their .br/.gz copies.
+  let dir: string;
+  let site: Awaited<ReturnType<typeof buildApp>>;
+  const js = `export const app = "${"Quảng Trị ".repeat(200)}";\n`;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-client-"));
+    fs.mkdirSync(path.join(dir, "assets"));
+    fs.writeFileSync(path.join(dir, "index.html"), '<!doctype html><script type="module" src="/assets/app-1a2b3c.js">');
+    const asset = path.join(dir, "assets", "app-1a2b3c.js");
+    fs.writeFileSync(asset, js);
+    fs.writeFileSync(`${asset}.br`, zlib.brotliCompressSync(js));
+    fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(js));
+    site = await buildApp({ db: t.db, dbKind: t.kind, serveClient: true, clientDir: dir });
+  });
+  afterAll(async () => {
+    await site?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const fetchAsset = (encoding?: string) =>
+    site.inject({ url: "/assets/app-1a2b3c.js", headers: encoding ? { "accept-encoding": encoding } : {} });
+
+  it("sends the brotli or gzip copy made at build time to a browser that takes it, the file otherwise", async () => {
+    const br = await fetchAsset("gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+    const gz = await fetchAsset("gzip");
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(js);
+    const plain = await fetchAsset();
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(js);
+    for (const res of [br, gz, plain]) {
+      expect(res.headers["content-type"]).toMatch(/javascript/);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+    }
+  });
+
+  it("lets browsers keep hashed assets for good, and check the page on every visit", async () => {
+    expect((await fetchAsset("br")).headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    for (const url of ["/", "/district/461?from=2010"]) {
+      const page = await site.inject({ url, headers: { "accept-encoding": "br" } });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-type"]).toMatch(/text\/html/);
+      expect(page.headers["cache-control"]).toBe("no-cache");
+    }
   });
 });

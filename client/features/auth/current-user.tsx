@@ -5,10 +5,13 @@ import { useTRPC } from "../../trpc.ts";
 import { errorCode } from "./errors.ts";
 
 /** Who is logged in: auth.me, which fails with UNAUTHORIZED when there is no valid session. */
-export function useMeQuery() {
-  const trpc = useTRPC();
+export function meQueryOptions(trpc: ReturnType<typeof useTRPC>) {
   // No retry: UNAUTHORIZED is an answer, not a glitch. The session is checked again on focus.
-  return useQuery(trpc.auth.me.queryOptions(undefined, { retry: false, staleTime: 5 * 60_000 }));
+  return trpc.auth.me.queryOptions(undefined, { retry: false, staleTime: 5 * 60_000 });
+}
+
+export function useMeQuery() {
+  return useQuery(meQueryOptions(useTRPC()));
 }
 
 export const CurrentUserContext = createContext<TMe | null>(null);

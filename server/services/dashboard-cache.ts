@@ -1,0 +1,108 @@
+import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../db.ts";
+import { dashboardSummary } from "./dashboard.ts";
+import { dashboardAreas } from "./dashboard-areas.ts";
+import { dashboardAwards } from "./dashboard-awards.ts";
+import { dashboardCameras } from "./dashboard-cameras.ts";
+import { dashboardCommunities } from "./dashboard-communities.ts";
+import { dashboardModelType } from "./dashboard-model-type.ts";
+import { dashboardOptions } from "./dashboard-options.ts";
+import { dashboardYearly } from "./dashboard-yearly.ts";
+
+/**
+ * Dashboard aggregates are functions of the data and the filter only (not of the caller), and the
+ * data changes only when staff edit records. A computed result is therefore kept, per procedure and
+ * filter, for as long as the database's data version is unchanged. The version is bumped by a
+ * statement trigger on every write to the tables the aggregates read (migration
+ * dashboard_data_version), in the writing transaction: a result computed after reading version v
+ * saw every write up to v, and every app server of the database sees the new number as soon as the
+ * rows. See docs/decisions/008.
+ *
+ * Callers must not mutate what they get back: the same object answers every later call.
+ */
+const MAX_ENTRIES = 200;
+
+type Cache = { version: bigint; entries: Map<string, Promise<unknown>> };
+const caches = new WeakMap<Db, Cache>();
+
+export async function dataVersion(db: Db): Promise<bigint> {
+  const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return row?.version ?? 0n;
+}
+
+/**
+ * The cached result of `compute` for this procedure and input, computed now if the data changed
+ * since. Concurrent callers share one computation; a failed computation is not kept.
+ */
+export async function cachedAggregate<T>(
+  db: Db,
+  procedure: string,
+  input: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = await dataVersion(db);
+  let cache = caches.get(db);
+  if (!cache || version > cache.version) {
+    cache = { version, entries: new Map() };
+    caches.set(db, cache);
+  }
+  // A caller that read an older version than a concurrent one (a write landed in between) must
+  // neither read nor fill the newer cache.
+  if (version < cache.version) return compute();
+  // The clock matters too: the yearly series ends with the current year by default.
+  const key = `${procedure} ${new Date().toISOString().slice(0, 10)} ${stableJson(input ?? {})}`;
+  const { entries } = cache;
+  const hit = entries.get(key) as Promise<T> | undefined;
+  if (hit) {
+    entries.delete(key);
+    entries.set(key, hit); // most recently used last
+    return hit;
+  }
+  const result = compute();
+  entries.set(key, result);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  result.catch(() => {
+    if (entries.get(key) === result) entries.delete(key);
+  });
+  return result;
+}
+
+/** JSON with object keys sorted, so that { a, b } and { b, a } are one key. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+const cached =
+  <I, O>(name: string, compute: (db: Db, input: I) => Promise<O>) =>
+  (db: Db, input: I) =>
+    cachedAggregate(db, name, input, () => compute(db, input));
+
+type Filter = TDashboardFilter | undefined;
+
+/** Every dashboard procedure's figures, through the cache (the reports compute their own). */
+export const dashboardFigures = {
+  summary: cached("summary", (db, input: Filter) => dashboardSummary(db, input ?? {})),
+  yearly: cached("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {})),
+  areas: cached("areas", dashboardAreas),
+  cameras: cached("cameras", (db, input: Filter) => dashboardCameras(db, input ?? {})),
+  modelType: cached("modelType", dashboardModelType),
+  communities: cached("communities", (db, input: Filter) => dashboardCommunities(db, input ?? {})),
+  awards: cached("awards", (db, input: Filter) => dashboardAwards(db, input ?? {})),
+  options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
+};
+
+/**
+ * At start-up: what the overview asks first without a filter, so the first leader to open the app
+ * is answered from the cache (and the code paths are compiled by then).
+ */
+export async function warmDashboardCache(db: Db): Promise<void> {
+  await Promise.all([
+    dashboardFigures.summary(db, {}),
+    dashboardFigures.yearly(db, {}),
+    dashboardFigures.options(db, undefined),
+  ]);
+}
