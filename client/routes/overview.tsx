@@ -1,6 +1,6 @@
 import { OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
@@ -11,13 +11,37 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The chart library is the biggest part of the bundle: the cards must not wait for it. Its chunk
-// is requested when the screen mounts and draws when it arrives.
-let chartsChunk: Promise<typeof import("../features/dashboard/OverviewCharts.tsx")> | undefined;
-const loadCharts = () => {
-  chartsChunk ??= import("../features/dashboard/OverviewCharts.tsx");
-  return chartsChunk;
-};
-const OverviewCharts = lazy(() => loadCharts().then((m) => ({ default: m.OverviewCharts })));
+// is requested once the page has loaded and the cards are on screen; requested with the cards
+// (they usually come with the page), its download, compile and drawing would delay them and the
+// page's load.
+const OverviewCharts = lazy(() =>
+  import("../features/dashboard/OverviewCharts.tsx").then((m) => ({ default: m.OverviewCharts })),
+);
+
+const chartsPending = <div className="charts-pending" aria-hidden="true" />;
+
+/** False until the page's load event and one painted frame after it. */
+function useLoadedAndPainted() {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The timeout runs after the frame is painted; requestAnimationFrame alone runs before paint.
+    const afterPaint = () => {
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => setDone(true));
+      });
+    };
+    if (document.readyState === "complete") afterPaint();
+    else window.addEventListener("load", afterPaint, { once: true });
+    return () => {
+      window.removeEventListener("load", afterPaint);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return done;
+}
 
 /** The leaders' first screen: headline cards and the main charts, all following the filter bar. */
 export default function OverviewRoute() {
@@ -30,9 +54,7 @@ export default function OverviewRoute() {
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const keep = search ? `?${search}` : "";
-  useEffect(() => {
-    void loadCharts();
-  }, []);
+  const chartsMayLoad = useLoadedAndPainted();
   return (
     <main>
       <ScreenHeader title={t("dashboard.heading")} conferenceSearch={keep} />
@@ -46,18 +68,22 @@ export default function OverviewRoute() {
           <section className="print-section">
             <SummaryCards summary={summary.data} />
           </section>
-          <Suspense fallback={<div className="charts-pending" aria-hidden="true" />}>
-            <OverviewCharts
-              summary={summary.data}
-              yearly={{
-                data: yearly.data,
-                loading: yearly.isPending,
-                error: yearly.error?.message,
-                onRetry: () => yearly.refetch(),
-              }}
-              onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
-              onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
-            />
+          <Suspense fallback={chartsPending}>
+            {chartsMayLoad ? (
+              <OverviewCharts
+                summary={summary.data}
+                yearly={{
+                  data: yearly.data,
+                  loading: yearly.isPending,
+                  error: yearly.error?.message,
+                  onRetry: () => yearly.refetch(),
+                }}
+                onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
+                onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
+              />
+            ) : (
+              chartsPending
+            )}
           </Suspense>
         </>
       )}
