@@ -1,12 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { type ReactNode, Suspense, useState } from "react";
-import { BrowserRouter, matchPath, NavLink, Route, Routes } from "react-router";
-import type { AppRouter } from "../server/routers/_app.ts";
+import { BrowserRouter, NavLink, Route, Routes } from "react-router";
 import { Loading } from "./components/QueryState.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
-import { meQueryOptions } from "./features/auth/current-user.tsx";
 import { isTransient } from "./features/auth/errors.ts";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
@@ -22,7 +19,7 @@ export function makeQueryClient() {
   });
 }
 
-type Clients = { queryClient?: QueryClient; trpcClient?: TrpcClient };
+export type Clients = { queryClient?: QueryClient; trpcClient?: TrpcClient };
 
 /** Query, tRPC and i18n providers: the same ones the app and the component tests use. */
 export function Providers({ children, ...given }: Clients & { children: ReactNode }) {
@@ -86,22 +83,6 @@ export function Shell() {
       </AuthGate>
     </>
   );
-}
-
-/**
- * On load, before React renders: the session check and the first screen's queries go out in one
- * request, which the server answers while the page is being built (issue 4's first-render budget).
- * Without a session the screen's queries fail UNAUTHORIZED and are asked again after login.
- */
-export function prefetchFirstScreen(
-  queryClient: QueryClient,
-  trpcClient: TrpcClient,
-  at: { pathname: string; search: string },
-) {
-  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-  void queryClient.prefetchQuery(meQueryOptions(trpc));
-  const route = ROUTES.find((r) => matchPath(r.path, at.pathname));
-  route?.prefetch?.(queryClient, trpc, new URLSearchParams(at.search));
 }
 
 export function App(clients: Clients) {

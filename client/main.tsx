@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, makeQueryClient, prefetchFirstScreen } from "./App.tsx";
+import { App, makeQueryClient } from "./App.tsx";
+import { readFirstScreenData, startFirstScreen } from "./first-screen.ts";
 import { makeTrpcClient } from "./trpc.ts";
 import "./styles.css";
 
@@ -8,7 +9,7 @@ const root = document.getElementById("root");
 if (root) {
   const queryClient = makeQueryClient();
   const trpcClient = makeTrpcClient();
-  prefetchFirstScreen(queryClient, trpcClient, window.location);
+  startFirstScreen(queryClient, trpcClient, window.location, readFirstScreenData(document));
   createRoot(root).render(
     <StrictMode>
       <App queryClient={queryClient} trpcClient={trpcClient} />

@@ -5,8 +5,8 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * Brotli and gzip copies of every built text file, which the server sends to browsers that accept
- * them (docs/decisions/008): a third of the bytes on a district office's network, compressed once
+ * Brotli and gzip copies of every built script and style sheet, which the server sends to browsers
+ * that accept them (docs/decisions/008; the page itself is made per request, server/http/shell.ts): a third of the bytes on a district office's network, compressed once
  * at build time at the highest levels instead of on every request.
  */
 function precompress(): Plugin {
@@ -16,7 +16,7 @@ function precompress(): Plugin {
     writeBundle(options, bundle) {
       const dir = options.dir ?? "dist";
       for (const name of Object.keys(bundle)) {
-        if (!/\.(js|css|html|svg|json)$/.test(name)) continue;
+        if (!/\.(js|css|svg|json)$/.test(name)) continue;
         const file = path.join(dir, name);
         const data = fs.readFileSync(file);
         if (data.length < 1024) continue;

@@ -1,3 +1,4 @@
+import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatNumber } from "@qt/shared/format";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
@@ -6,7 +7,7 @@ import { AwardsChart } from "../features/charts/AwardsChart.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 

@@ -1,3 +1,4 @@
+import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
@@ -8,7 +9,7 @@ import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";

@@ -1,3 +1,4 @@
+import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatNumber } from "@qt/shared/format";
 import type { TDashboardCommunities } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
@@ -8,7 +9,7 @@ import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 

@@ -1,3 +1,4 @@
+import { type FilterField, pick } from "@qt/shared/first-screen";
 import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
@@ -11,7 +12,7 @@ import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";

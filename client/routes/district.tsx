@@ -1,3 +1,4 @@
+import { type FilterField, pick } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -9,7 +10,7 @@ import { AreasTable } from "../features/dashboard/AreasTable.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import { type FilterField, pick, useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 

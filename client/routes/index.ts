@@ -1,8 +1,6 @@
 import type { Role } from "@qt/shared/domain";
-import type { QueryClient } from "@tanstack/react-query";
 import { type ComponentType, lazy } from "react";
 import type { MessageKey } from "../i18n/dictionary.ts";
-import type { useTRPC } from "../trpc.ts";
 // Dashboard layout, conference mode and the A4-landscape print stylesheet (issue 4).
 import "../features/dashboard/dashboard.css";
 
@@ -14,19 +12,17 @@ export type AppRoute = {
   roles?: Role[];
   /** Each screen but the first is its own lazy chunk: the first screen loads only what it draws. */
   Component: ComponentType;
-  /** Queries the app may start while it checks the session, when the app opens on this screen. */
-  prefetch?: (queryClient: QueryClient, trpc: ReturnType<typeof useTRPC>, search: URLSearchParams) => void;
 };
 
 // The first screen is part of the main bundle, not lazy: a lazy screen suspends once even when its
 // chunk is already loaded, and React then holds the fallback for its 300 ms reveal throttle before
 // the dashboard's queries even start (issue 4's first-render budget). It is a few KB: its charts
 // load lazily.
-import OverviewRoute, { prefetchOverview } from "./overview.tsx";
+import OverviewRoute from "./overview.tsx";
 
 /** Every screen of the app, one file per screen in this folder. */
 export const ROUTES: AppRoute[] = [
-  { path: "/", navKey: "nav.overview", Component: OverviewRoute, prefetch: prefetchOverview },
+  { path: "/", navKey: "nav.overview", Component: OverviewRoute },
   { path: "/district", navKey: "dashboard.nav.district", Component: lazy(() => import("./district.tsx")) },
   { path: "/district/:code", Component: lazy(() => import("./district.tsx")) },
   { path: "/model-type", navKey: "dashboard.nav.modelType", Component: lazy(() => import("./model-type.tsx")) },

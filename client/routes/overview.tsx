@@ -1,47 +1,46 @@
-import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
-import {
-  type FilterField,
-  filterFromParams,
-  pick,
-  useDashboardFilter,
-} from "../features/filters/useDashboardFilter.ts";
+import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The chart library is the biggest part of the bundle: the cards must not wait for it. Its chunk
-// is requested when the screen mounts, so it downloads and compiles while the queries are on the
-// wire; requested earlier, its compile delays the session check and the first render.
-let chartsChunk: Promise<typeof import("../features/dashboard/OverviewCharts.tsx")> | undefined;
-const loadCharts = () => {
-  chartsChunk ??= import("../features/dashboard/OverviewCharts.tsx");
-  return chartsChunk;
-};
-const OverviewCharts = lazy(() => loadCharts().then((m) => ({ default: m.OverviewCharts })));
+// is requested once the page has loaded and the cards are on screen; requested with the cards
+// (they usually come with the page), its download, compile and drawing would delay them and the
+// page's load.
+const OverviewCharts = lazy(() =>
+  import("../features/dashboard/OverviewCharts.tsx").then((m) => ({ default: m.OverviewCharts })),
+);
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
+const chartsPending = <div className="charts-pending" aria-hidden="true" />;
 
-type Trpc = ReturnType<typeof useTRPC>;
-const queries = (trpc: Trpc, filter: TDashboardFilter) => {
-  const input = pick(filter, FIELDS);
-  return { summary: trpc.dashboard.summary.queryOptions(input), yearly: trpc.dashboard.yearly.queryOptions(input) };
-};
-
-/**
- * Starts this screen's queries together with the session check (the app calls it on load, in the
- * same batch as auth.me), instead of after it: one round trip less before the cards show. Without a
- * session they fail UNAUTHORIZED, and the screen asks again once the user has logged in.
- */
-export function prefetchOverview(queryClient: QueryClient, trpc: Trpc, search: URLSearchParams) {
-  const q = queries(trpc, filterFromParams(search));
-  void queryClient.prefetchQuery(q.summary);
-  void queryClient.prefetchQuery(q.yearly);
+/** False until the page's load event and one painted frame after it. */
+function useLoadedAndPainted() {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The timeout runs after the frame is painted; requestAnimationFrame alone runs before paint.
+    const afterPaint = () => {
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => setDone(true));
+      });
+    };
+    if (document.readyState === "complete") afterPaint();
+    else window.addEventListener("load", afterPaint, { once: true });
+    return () => {
+      window.removeEventListener("load", afterPaint);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return done;
 }
 
 /** The leaders' first screen: headline cards and the main charts, all following the filter bar. */
@@ -50,17 +49,16 @@ export default function OverviewRoute() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { filter, setFilter, search } = useDashboardFilter();
-  const q = queries(trpc, filter);
-  const summary = useQuery(q.summary);
-  const yearly = useQuery(q.yearly);
+  // The same inputs as firstScreenQueries, so the answers that came with the page are used.
+  const input = pick(filter, OVERVIEW_FIELDS);
+  const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
+  const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const keep = search ? `?${search}` : "";
-  useEffect(() => {
-    void loadCharts();
-  }, []);
+  const chartsMayLoad = useLoadedAndPainted();
   return (
     <main>
       <ScreenHeader title={t("dashboard.heading")} conferenceSearch={keep} />
-      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
+      <FilterBar filter={filter} onChange={setFilter} fields={OVERVIEW_FIELDS} />
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
@@ -70,18 +68,22 @@ export default function OverviewRoute() {
           <section className="print-section">
             <SummaryCards summary={summary.data} />
           </section>
-          <Suspense fallback={<div className="charts-pending" aria-hidden="true" />}>
-            <OverviewCharts
-              summary={summary.data}
-              yearly={{
-                data: yearly.data,
-                loading: yearly.isPending,
-                error: yearly.error?.message,
-                onRetry: () => yearly.refetch(),
-              }}
-              onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
-              onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
-            />
+          <Suspense fallback={chartsPending}>
+            {chartsMayLoad ? (
+              <OverviewCharts
+                summary={summary.data}
+                yearly={{
+                  data: yearly.data,
+                  loading: yearly.isPending,
+                  error: yearly.error?.message,
+                  onRetry: () => yearly.refetch(),
+                }}
+                onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
+                onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
+              />
+            ) : (
+              chartsPending
+            )}
           </Suspense>
         </>
       )}

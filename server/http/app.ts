@@ -108,19 +108,22 @@ export async function buildApp(opts: AppOptions) {
     await app.register(fastifyStatic, {
       root: clientDir,
       wildcard: false,
+      // The page itself is sent by appShell (below), with the first screen's data.
+      index: false,
+      globIgnore: ["index.html"],
       // The .br/.gz copies made at build time (client/vite.config.ts), for browsers that take them.
       preCompressed: true,
       cacheControl: false,
-      // File names under assets/ carry a hash of their content: a browser keeps them for good. The
-      // page itself is checked on every visit, so a new version of the app is picked up at once.
+      // File names under assets/ carry a hash of their content: a browser keeps them for good.
       setHeaders: (reply, file) => {
         const hashed = path.relative(clientDir, file).startsWith(`assets${path.sep}`);
         reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
       },
     });
-    // Client-side routes: any GET that is not an API call or a file gets the app shell.
+    const shell = (await import("./shell.ts")).appShell(opts, clientDir);
+    // Client-side routes: any GET that is not an API call or a file gets the app's page.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
+      if (req.method === "GET" && !req.url.startsWith("/api/")) return shell(req, reply);
       return reply.code(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy." } });
     });
   }

@@ -2,9 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import type { FirstScreenData } from "@qt/shared/first-screen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedReference } from "../../prisma/seed/reference.ts";
+import { createContextInner } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { resolveSession } from "../../server/services/sessions.ts";
+import { siteRow } from "../fixtures/factories.ts";
 import { makeLoginUser } from "./helpers/auth-session.ts";
 import { createTestDb, type TestDb } from "./helpers/test-db.ts";
 
@@ -35,6 +40,9 @@ async function get(path: string, input: unknown, cookie?: string) {
   const res = await app.inject({ method: "GET", url: `/api/trpc/${path}${q}`, headers: cookie ? { cookie } : {} });
   bodies.push(res.body);
   return res;
+}
+async function userOf(cookie: string) {
+  return resolveSession(t.db, decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1)));
 }
 async function loginCookie(username = admin.username, password = admin.password) {
   const res = await post("auth.login", { username, password });
@@ -179,7 +187,10 @@ describe("the built client", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-client-"));
     fs.mkdirSync(path.join(dir, "assets"));
-    fs.writeFileSync(path.join(dir, "index.html"), '<!doctype html><script type="module" src="/assets/app-1a2b3c.js">');
+    fs.writeFileSync(
+      path.join(dir, "index.html"),
+      '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script></head><body></body></html>',
+    );
     const asset = path.join(dir, "assets", "app-1a2b3c.js");
     fs.writeFileSync(asset, js);
     fs.writeFileSync(`${asset}.br`, zlib.brotliCompressSync(js));
@@ -209,13 +220,66 @@ describe("the built client", () => {
     }
   });
 
-  it("lets browsers keep hashed assets for good, and check the page on every visit", async () => {
+  it("lets browsers keep hashed assets for good, never the page", async () => {
     expect((await fetchAsset("br")).headers["cache-control"]).toBe("public, max-age=31536000, immutable");
-    for (const url of ["/", "/district/461?from=2010"]) {
+    for (const url of ["/", "/index.html", "/district/461?from=2010"]) {
       const page = await site.inject({ url, headers: { "accept-encoding": "br" } });
       expect(page.statusCode).toBe(200);
       expect(page.headers["content-type"]).toMatch(/text\/html/);
-      expect(page.headers["cache-control"]).toBe("no-cache");
+      expect(page.headers["cache-control"]).toBe("no-store");
+      expect(page.body).toContain('<script type="module" src="/assets/app-1a2b3c.js"></script>');
     }
+  });
+
+  /** The figures the page carries, from its `<script type="application/json">` element. */
+  const carried = (html: string): FirstScreenData | null => {
+    const m = html.match(/<script type="application\/json" id="qt-first-screen">(.*?)<\/script>/s);
+    return m?.[1] ? (JSON.parse(m[1]) as FirstScreenData) : null;
+  };
+  const withoutAsOf = (v: unknown) => ({ ...(v as object), asOf: undefined });
+
+  it("carries the session's user and the overview's figures for the address, as the procedures answer", async () => {
+    const { cookie } = await loginCookie();
+    const page = await site.inject({ url: "/?from=2010&to=2020&district=470", headers: { cookie } });
+    const data = carried(page.body);
+    const input = { fromYear: 2010, toYear: 2020, districtCode: "470" };
+    const caller = createCaller(createContextInner({ db: t.db, user: await userOf(cookie) }));
+    expect(data?.me).toEqual(await caller.auth.me());
+    expect(data?.queries.map((q) => [q.path, q.input])).toEqual([
+      ["dashboard.summary", input],
+      ["dashboard.yearly", input],
+    ]);
+    expect(withoutAsOf(data?.queries[0]?.data)).toEqual(withoutAsOf(await caller.dashboard.summary(input)));
+    expect(data?.queries[1]?.data).toEqual(await caller.dashboard.yearly(input));
+    // Other screens: the user only. A filter the server refuses: left for the browser to ask.
+    expect(carried((await site.inject({ url: "/district/461", headers: { cookie } })).body)?.queries).toEqual([]);
+    expect(carried((await site.inject({ url: "/?district=999", headers: { cookie } })).body)?.queries).toEqual([]);
+  });
+
+  it("carries nothing without a session", async () => {
+    const page = await site.inject({ url: "/" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain("qt-first-screen");
+  });
+
+  it("keeps the data inside its element whatever the data says", async () => {
+    const { cookie } = await loginCookie();
+    const name = "Mô hình </script><script>alert(1)</script> <!--";
+    const type = await t.db.modelType.create({ data: { code: "html-in-name", name, category: "other" } });
+    const area = await t.db.adminUnit.findUniqueOrThrow({
+      where: { catalog_code: { catalog: "three_level", code: "19333" } },
+      include: { parent: true },
+    });
+    await t.db.site.create({
+      data: siteRow(
+        { id: area.id, name: area.name, districtName: area.parent?.name ?? "" },
+        { modelTypeId: type.id, name: "Chợ Phường 1", establishedOn: new Date("2015-01-01") },
+      ),
+    });
+    const page = await site.inject({ url: "/", headers: { cookie } });
+    expect(page.body).not.toContain("<script>alert(1)");
+    expect(page.body.match(/<\/script>/g)).toHaveLength(2); // the app's and the data element's own
+    const summary = carried(page.body)?.queries[0]?.data as { byModelType: { name: string }[] };
+    expect(summary.byModelType.map((m) => m.name)).toContain(name);
   });
 });

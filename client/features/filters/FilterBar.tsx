@@ -1,9 +1,9 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
+import type { FilterField } from "@qt/shared/first-screen";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import type { FilterField } from "./useDashboardFilter.ts";
 
 const YEARS = (() => {
   const last = Math.max(REVIEW_PERIOD.toYear, new Date().getFullYear());

@@ -1,0 +1,63 @@
+import { MODEL_CATEGORIES, type ModelCategory } from "./domain.ts";
+import type { TDashboardFilter } from "./schemas/dashboard.ts";
+
+/** The URL search parameters that carry the dashboard filter, so a link reproduces the view. */
+export const FILTER_PARAMS = {
+  fromYear: "from",
+  toYear: "to",
+  districtCode: "district",
+  modelCategory: "category",
+  modelTypeCode: "type",
+} as const;
+export type FilterField = keyof typeof FILTER_PARAMS;
+
+const year = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+
+export function filterFromParams(params: URLSearchParams): TDashboardFilter {
+  const category = params.get(FILTER_PARAMS.modelCategory);
+  return {
+    fromYear: year(params.get(FILTER_PARAMS.fromYear)),
+    toYear: year(params.get(FILTER_PARAMS.toYear)),
+    districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
+    modelCategory: MODEL_CATEGORIES.includes(category as ModelCategory) ? (category as ModelCategory) : undefined,
+    modelTypeCode: params.get(FILTER_PARAMS.modelTypeCode) || undefined,
+  };
+}
+
+/** Only the fields a screen uses, without undefined keys (they would change the query key). */
+export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): TDashboardFilter {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (filter[f] !== undefined) out[f] = filter[f];
+  return out as TDashboardFilter;
+}
+
+/** The filters the overview (the first screen, "/") offers. */
+export const OVERVIEW_FIELDS: readonly FilterField[] = [
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "modelCategory",
+  "modelTypeCode",
+];
+
+export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly"; input: TDashboardFilter };
+
+/**
+ * The queries the screen at this address asks for first, besides the session check (auth.me). The
+ * server answers them inside the page it sends for that address, and the client asks for them with
+ * the session check when the page came without them (docs/decisions/008). Only the overview has any.
+ */
+export function firstScreenQueries(pathname: string, params: URLSearchParams): FirstScreenQuery[] {
+  if (pathname !== "/") return [];
+  const input = pick(filterFromParams(params), OVERVIEW_FIELDS);
+  return [
+    { path: "dashboard.summary", input },
+    { path: "dashboard.yearly", input },
+  ];
+}
+
+/** What the server puts in the page: auth.me's answer and the first screen's answers it could give. */
+export type FirstScreenData = { me: unknown; queries: (FirstScreenQuery & { data: unknown })[] };
+
+/** The id of the `<script type="application/json">` element that carries FirstScreenData. */
+export const FIRST_SCREEN_ELEMENT_ID = "qt-first-screen";

@@ -1,0 +1,73 @@
+import { render, screen } from "@testing-library/react";
+import { createTRPCClient, unstable_localLink as localLink, type TRPCLink } from "@trpc/client";
+import { MemoryRouter } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeQueryClient, Providers } from "../../client/App.tsx";
+import { startFirstScreen } from "../../client/first-screen.ts";
+import OverviewRoute from "../../client/routes/overview.tsx";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { firstScreenData } from "../../server/http/first-screen.ts";
+import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
+import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
+import { makeUser } from "../server/helpers/users.ts";
+
+let t: TestDb;
+let viewer: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  viewer = await makeUser(t.db, { role: "viewer" });
+}, 60_000);
+afterAll(() => t.close());
+
+/** The app's clients on the real router and database, recording which procedures are called. */
+function clients() {
+  const calls: string[] = [];
+  const record: TRPCLink<AppRouter> =
+    () =>
+    ({ op, next }) => {
+      calls.push(op.path);
+      return next(op);
+    };
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      record,
+      localLink({ router: appRouter, createContext: async () => createContextInner({ db: t.db, user: viewer }) }),
+    ],
+  });
+  return { calls, queryClient: makeQueryClient(), trpcClient };
+}
+
+const address = { pathname: "/", search: "?from=2010&district=470" };
+
+function renderOverview(c: ReturnType<typeof clients>) {
+  render(
+    <Providers queryClient={c.queryClient} trpcClient={c.trpcClient}>
+      <MemoryRouter initialEntries={[`${address.pathname}${address.search}`]}>
+        <OverviewRoute />
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+describe("first screen", () => {
+  it("draws the cards in the first render from the figures that came with the page, asking for none", async () => {
+    const given = await firstScreenData(createContextInner({ db: t.db, user: viewer }), "/?from=2010&district=470");
+    const c = clients();
+    startFirstScreen(c.queryClient, c.trpcClient, address, given);
+    renderOverview(c);
+    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("0/16 xã");
+    await screen.findByRole("option", { name: /Hải Lăng/ }); // the filter's choices, asked for as usual
+    expect(c.calls).toEqual(["dashboard.options"]);
+  });
+
+  it("asks for the session and the figures at once when the page came without them", async () => {
+    const c = clients();
+    startFirstScreen(c.queryClient, c.trpcClient, address, null);
+    expect(c.calls).toEqual(["auth.me", "dashboard.summary", "dashboard.yearly"]);
+    renderOverview(c);
+    expect(await screen.findByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("0/16 xã");
+    expect(c.calls.filter((p) => p === "dashboard.summary")).toHaveLength(1);
+  });
+});
