@@ -1,16 +1,18 @@
 import { AWARD_ISSUERS } from "@qt/shared/domain";
+import type { TAward } from "@qt/shared/schemas/awards";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC } from "../trpc.ts";
+import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: awards (khen thưởng). */
 export default function RecordsAwardsRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const columns: Column[] = [
+  const client = useTRPCClient();
+  const columns: Column<TAward>[] = [
     { label: "entry.field.year", sort: "year", render: (r) => String(r.year) },
     { label: "entry.field.recipientName", sort: "recipientName", render: (r) => String(r.recipientName) },
     { label: "entry.field.issuer", sort: "issuer", render: (r) => t(`entry.issuer.${r.issuer}` as MessageKey) },
@@ -33,11 +35,8 @@ export default function RecordsAwardsRoute() {
           options: AWARD_ISSUERS.map((i) => ({ value: i, label: t(`entry.issuer.${i}` as MessageKey) })),
         },
       ]}
-      queryOptions={(input) =>
-        trpc.awards.list.queryOptions(input as never) as never as ReturnType<
-          Parameters<typeof ListScreen>[0]["queryOptions"]
-        >
-      }
+      procs={trpc.awards}
+      client={client.awards}
     />
   );
 }

@@ -1,17 +1,19 @@
 import { FUNDING_SOURCES } from "@qt/shared/domain";
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
+import type { TCamera } from "@qt/shared/schemas/cameras";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC } from "../trpc.ts";
+import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: camera installations (đợt lắp đặt camera an ninh). */
 export default function RecordsCamerasRoute() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const columns: Column[] = [
+  const client = useTRPCClient();
+  const columns: Column<TCamera>[] = [
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
     { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn)) },
@@ -33,11 +35,8 @@ export default function RecordsCamerasRoute() {
           options: FUNDING_SOURCES.map((f) => ({ value: f, label: t(`entry.funding.${f}` as MessageKey) })),
         },
       ]}
-      queryOptions={(input) =>
-        trpc.cameras.list.queryOptions(input as never) as never as ReturnType<
-          Parameters<typeof ListScreen>[0]["queryOptions"]
-        >
-      }
+      procs={trpc.cameras}
+      client={client.cameras}
     />
   );
 }

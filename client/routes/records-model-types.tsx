@@ -1,31 +1,28 @@
 import { formatNumber } from "@qt/shared/format";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ZModelTypeCreateInput, ZModelTypeUpdateInput } from "@qt/shared/schemas/model-types";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ModelTypeForm } from "../features/entry/ModelTypeForm.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
+import { useTRPC } from "../trpc.ts";
 
 /** Admins: the model-type catalogue (new types, renames, category). */
 export default function RecordsModelTypesRoute() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.modelTypes.list.queryOptions());
   const [editing, setEditing] = useState<number | "new" | null>(null);
-  const save = async (input: Record<string, unknown>) => {
-    const result =
-      "id" in input
-        ? await client.modelTypes.update.mutate(input as never)
-        : await client.modelTypes.create.mutate(input as never);
-    await Promise.all([
+  // Types name the dashboard's model-type figures too.
+  const onSuccess = () =>
+    Promise.all([
       queryClient.invalidateQueries(trpc.modelTypes.pathFilter()),
       queryClient.invalidateQueries(trpc.dashboard.pathFilter()),
     ]);
-    return result;
-  };
+  const create = useMutation(trpc.modelTypes.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.modelTypes.update.mutationOptions({ onSuccess }));
   const editingType = list.data?.items.find((m) => m.id === editing) ?? null;
   return (
     <main className="entry-screen">
@@ -35,9 +32,20 @@ export default function RecordsModelTypesRoute() {
           {t("entry.add")}
         </button>
       </p>
-      {editing === "new" && <ModelTypeForm type={null} save={save} onDone={() => setEditing(null)} />}
+      {editing === "new" && (
+        <ModelTypeForm
+          type={null}
+          target={{ schema: ZModelTypeCreateInput, save: create.mutateAsync }}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {editingType && (
-        <ModelTypeForm key={editingType.id} type={editingType} save={save} onDone={() => setEditing(null)} />
+        <ModelTypeForm
+          key={editingType.id}
+          type={editingType}
+          target={{ schema: ZModelTypeUpdateInput, save: update.mutateAsync }}
+          onDone={() => setEditing(null)}
+        />
       )}
       {list.isPending ? (
         <Loading />

@@ -1,18 +1,20 @@
 import { MODEL_CATEGORIES, SITE_STATUSES } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
+import type { TSite } from "@qt/shared/schemas/sites";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC } from "../trpc.ts";
+import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
-  const columns: Column[] = [
+  const columns: Column<TSite>[] = [
     { label: "entry.field.name", sort: "name", render: (r) => String(r.name) },
     { label: "entry.field.modelTypeId", sort: "modelType", render: (r) => String(r.modelTypeName) },
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
@@ -41,11 +43,8 @@ export default function RecordsSitesRoute() {
           options: SITE_STATUSES.map((s) => ({ value: s, label: t(`entry.status.${s}` as MessageKey) })),
         },
       ]}
-      queryOptions={(input) =>
-        trpc.sites.list.queryOptions(input as never) as never as ReturnType<
-          Parameters<typeof ListScreen>[0]["queryOptions"]
-        >
-      }
+      procs={trpc.sites}
+      client={client.sites}
     />
   );
 }

@@ -1,9 +1,9 @@
 import type { TMe } from "@qt/shared/schemas/auth";
 import { type ReactNode, useRef } from "react";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
+import { errorCode } from "../../errors.ts";
 import LoginRoute from "../../routes/login.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
-import { errorCode } from "./errors.ts";
 
 /**
  * Nothing of the app renders without a session: an unauthenticated visitor gets the login page

@@ -1,8 +1,8 @@
 import type { TMe } from "@qt/shared/schemas/auth";
 import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect } from "react";
+import { errorCode } from "../../errors.ts";
 import { useTRPC } from "../../trpc.ts";
-import { errorCode } from "./errors.ts";
 
 /** Who is logged in: auth.me, which fails with UNAUTHORIZED when there is no valid session. */
 export function meQueryOptions(trpc: ReturnType<typeof useTRPC>) {

@@ -1,85 +1,94 @@
 import { formatNumber } from "@qt/shared/format";
-import { type UseQueryOptions, useQuery } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useContext, useState } from "react";
+import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
+import { useUrlState } from "../../components/useUrlState.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
 import { CurrentUserContext } from "../auth/current-user.tsx";
-import { useEntityApi } from "./api.ts";
-import { RecordForm, type Saved } from "./RecordForm.tsx";
+import { EditRecord } from "./EditRecord.tsx";
+import { listInput } from "./list-input.ts";
+import { RecordForm } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
-import type { EntityConfig } from "./spec.ts";
-import { useListState } from "./useListState.ts";
+import type { LinkedSiteFields } from "./SitePicker.tsx";
+import type { EntityConfig, EntryRow } from "./spec.ts";
+import type { RecordClient, RecordProcs, Saved } from "./types.ts";
 
-export type Row = { id: number; version: number; deletedAt: string | null } & Record<string, unknown>;
-export type Column = { label: MessageKey; sort?: string; render: (row: Row) => ReactNode };
+export type Column<Row> = { label: MessageKey; sort?: string; render: (row: Row) => ReactNode };
 export type ExtraFilter = { name: string; label: MessageKey; options: { value: string; label: string }[] };
 
 /** The entity names the services write to the audit trail. */
 const AUDIT_ENTITY = { sites: "site", cameras: "camera_installation", awards: "award" } as const;
 
-const BASE_KEYS = [
-  "page",
-  "pageSize",
-  "search",
-  "sort",
-  "dir",
-  "districtCode",
-  "areaCode",
-  "fromYear",
-  "toYear",
-  "demo",
-  "includeDeleted",
-  "edit",
-] as const;
-
-/** A record list with URL state, and the create/edit/remove/restore/history actions of its rows. */
-export function ListScreen(props: {
+/**
+ * A record list with URL state, and the create/edit/remove/restore/history actions of its rows.
+ * `procs` is the kind's tRPC proxy (`trpc.sites`, …): the row, list input and create/update inputs
+ * are the router's types, and every query key is tRPC's, so invalidating by path reaches them all.
+ */
+export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, CreateIn, UpdateIn>(props: {
   title: MessageKey;
-  config: EntityConfig;
-  columns: Column[];
+  procs: RecordProcs<Row, ListIn, CreateIn, UpdateIn>;
+  client: RecordClient<Row>;
+  config: EntityConfig<Row, CreateIn, UpdateIn, ListIn>;
+  columns: Column<Row>[];
   filters?: ExtraFilter[];
-  queryOptions: (input: Record<string, unknown>) => UseQueryOptions<{ items: Row[]; total: number }, Error>;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const api = useEntityApi(props.config.entity);
-  const { state, input, update } = useListState([...BASE_KEYS, ...(props.filters ?? []).map((f) => f.name)]);
-  const list = useQuery(props.queryOptions(input));
+  const queryClient = useQueryClient();
+  const { procs, config } = props;
+  const { params, update } = useUrlState();
+  const state = (key: string) => params.get(key) ?? "";
+  const parsed = config.listSchema.safeParse(
+    listInput(
+      params,
+      (props.filters ?? []).map((f) => f.name),
+    ),
+  );
+  const list = useQuery(procs.list.queryOptions(parsed.success ? parsed.data : skipToken));
   const tree = useQuery(trpc.units.tree.queryOptions(undefined, { staleTime: Infinity }));
   const [notice, setNotice] = useState<string[]>([]);
-  const [removing, setRemoving] = useState<Row | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
   // Controls follow the role (the server enforces it anyway): viewers read, admins also restore.
   const me = useContext(CurrentUserContext);
   const canWrite = me !== null && me.role !== "viewer";
   const isAdmin = me?.role === "admin";
   const [actionError, setActionError] = useState<string | null>(null);
-  const [search, setSearch] = useState(state.search ?? "");
+  const [search, setSearch] = useState(state("search"));
 
-  const editing = state.edit;
+  // Each change reaches this kind's lists and records and the dashboard's figures on their next load.
+  const onSuccess = () =>
+    Promise.all([
+      queryClient.invalidateQueries(procs.pathFilter()),
+      queryClient.invalidateQueries(trpc.dashboard.pathFilter()),
+    ]);
+  const create = useMutation(procs.create.mutationOptions({ onSuccess }));
+  const save = useMutation(procs.update.mutationOptions({ onSuccess }));
+  const remove = useMutation(procs.remove.mutationOptions({ onSuccess }));
+  const restore = useMutation(procs.restore.mutationOptions({ onSuccess, onError: (e) => setActionError(e.message) }));
+  const loadCurrent = (id: number) =>
+    queryClient.fetchQuery({
+      queryKey: procs.get.queryKey({ id }),
+      queryFn: () => props.client.get.query({ id }),
+      staleTime: 0,
+    });
+
+  const editing = state("edit");
   const editId = editing && editing !== "new" ? Number(editing) : null;
-  const current = useQuery({
-    queryKey: ["entry", props.config.entity, "edit", editId],
-    queryFn: () => api.get(editId as number),
-    enabled: editId !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
-
-  const page = Number(state.page || 1);
-  const pageSize = Number(state.pageSize || 20);
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+  const page = Number(state("page") || 1);
+  const pageSize = Number(state("pageSize") || 20);
 
   const done = (saved: Saved | null) => {
-    update({ edit: "" }, false);
+    update({ edit: "" }, { keepPage: true });
     if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => w.message)]);
   };
 
   const sortBy = (key: string) => {
-    const dir = state.sort === key && state.dir !== "asc" ? "asc" : "desc";
+    const dir = state("sort") === key && state("dir") !== "asc" ? "asc" : "desc";
     update({ sort: key, dir });
   };
 
@@ -89,14 +98,33 @@ export function ListScreen(props: {
   };
 
   const districts = tree.data ?? [];
-  const areas = districts.find((d) => d.code === state.districtCode)?.areas ?? [];
+  const areas = districts.find((d) => d.code === state("districtCode"))?.areas ?? [];
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <label key={name}>
+      {label}
+      <select value={state(name)} onChange={(e) => update({ [name]: e.target.value })}>
+        <option value="">{t("entry.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const yearInput = (name: "fromYear" | "toYear") => (
+    <label>
+      {t(`entry.${name}`)}
+      <input inputMode="numeric" size={5} value={state(name)} onChange={(e) => update({ [name]: e.target.value })} />
+    </label>
+  );
 
   return (
     <main className="entry-screen">
       <h2>{t(props.title)}</h2>
       {canWrite && (
         <p>
-          <button type="button" onClick={() => update({ edit: "new" }, false)}>
+          <button type="button" onClick={() => update({ edit: "new" }, { keepPage: true })}>
             {t("entry.add")}
           </button>
         </p>
@@ -111,29 +139,27 @@ export function ListScreen(props: {
       {actionError && <ErrorState message={actionError} />}
       {editing === "new" && (
         <RecordForm
-          config={props.config}
+          config={config}
           record={null}
+          target={{ schema: config.createSchema, save: create.mutateAsync }}
           defaultDistrict={me?.districtCode ?? undefined}
-          save={api.create}
-          loadCurrent={api.get}
+          loadCurrent={loadCurrent}
           onDone={done}
         />
       )}
-      {editId !== null &&
-        (current.data ? (
-          <RecordForm
-            key={`${editId}`}
-            config={props.config}
-            record={current.data}
-            save={api.update}
-            loadCurrent={api.get}
-            onDone={done}
-          />
-        ) : current.isError ? (
-          <ErrorState message={current.error.message} />
-        ) : (
-          <Loading />
-        ))}
+      {editId !== null && (
+        <EditRecord key={editId} procs={procs} client={props.client} id={editId}>
+          {(record) => (
+            <RecordForm
+              config={config}
+              record={record}
+              target={{ schema: config.updateSchema, save: save.mutateAsync }}
+              loadCurrent={loadCurrent}
+              onDone={done}
+            />
+          )}
+        </EditRecord>
+      )}
 
       <form className="entry-filters" aria-label={t("entry.search")} onSubmit={onSearch}>
         <label>
@@ -143,7 +169,10 @@ export function ListScreen(props: {
         <button type="submit">{t("entry.search.go")}</button>
         <label>
           {t("entry.field.districtCode")}
-          <select value={state.districtCode} onChange={(e) => update({ districtCode: e.target.value, areaCode: "" })}>
+          <select
+            value={state("districtCode")}
+            onChange={(e) => update({ districtCode: e.target.value, areaCode: "" })}
+          >
             <option value="">{t("entry.all")}</option>
             {districts.map((d) => (
               <option key={d.code} value={d.code}>
@@ -152,61 +181,23 @@ export function ListScreen(props: {
             ))}
           </select>
         </label>
-        <label>
-          {t("entry.field.areaCode")}
-          <select value={state.areaCode} onChange={(e) => update({ areaCode: e.target.value })}>
-            <option value="">{t("entry.all")}</option>
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {(props.filters ?? []).map((f) => (
-          <label key={f.name}>
-            {t(f.label)}
-            <select value={state[f.name]} onChange={(e) => update({ [f.name]: e.target.value })}>
-              <option value="">{t("entry.all")}</option>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <label>
-          {t("entry.fromYear")}
-          <input
-            inputMode="numeric"
-            size={5}
-            value={state.fromYear}
-            onChange={(e) => update({ fromYear: e.target.value })}
-          />
-        </label>
-        <label>
-          {t("entry.toYear")}
-          <input
-            inputMode="numeric"
-            size={5}
-            value={state.toYear}
-            onChange={(e) => update({ toYear: e.target.value })}
-          />
-        </label>
-        <label>
-          {t("entry.demo")}
-          <select value={state.demo} onChange={(e) => update({ demo: e.target.value })}>
-            <option value="">{t("entry.all")}</option>
-            <option value="real">{t("entry.demo.real")}</option>
-            <option value="demo">{t("entry.demo.demo")}</option>
-          </select>
-        </label>
+        {select(
+          "areaCode",
+          t("entry.field.areaCode"),
+          areas.map((a) => ({ value: a.code, label: a.name })),
+        )}
+        {(props.filters ?? []).map((f) => select(f.name, t(f.label), f.options))}
+        {yearInput("fromYear")}
+        {yearInput("toYear")}
+        {select("demo", t("entry.demo"), [
+          { value: "real", label: t("entry.demo.real") },
+          { value: "demo", label: t("entry.demo.demo") },
+        ])}
         {isAdmin && (
           <label>
             <input
               type="checkbox"
-              checked={state.includeDeleted === "1"}
+              checked={state("includeDeleted") === "1"}
               onChange={(e) => update({ includeDeleted: e.target.checked ? "1" : "" })}
             />
             {t("entry.includeDeleted")}
@@ -214,7 +205,10 @@ export function ListScreen(props: {
         )}
       </form>
 
-      {list.isPending ? (
+      {!parsed.success ? (
+        // A URL typed or kept by hand that the list cannot take: the schema's message, as the server would say it.
+        <ErrorState message={parsed.error.issues[0]?.message ?? ""} />
+      ) : list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
@@ -233,11 +227,15 @@ export function ListScreen(props: {
                     <th
                       key={c.label}
                       aria-sort={
-                        c.sort && state.sort === c.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined
+                        c.sort && state("sort") === c.sort
+                          ? state("dir") === "asc"
+                            ? "ascending"
+                            : "descending"
+                          : undefined
                       }
                     >
                       {c.sort ? (
-                        <button type="button" onClick={() => sortBy(c.sort as string)}>
+                        <button type="button" onClick={() => sortBy(c.sort ?? "")}>
                           {t(c.label)}
                         </button>
                       ) : (
@@ -257,19 +255,19 @@ export function ListScreen(props: {
                     <td>
                       {row.deletedAt
                         ? isAdmin && (
-                            <button
-                              type="button"
-                              onClick={() => api.restore(row.id).catch((e: Error) => setActionError(e.message))}
-                            >
+                            <button type="button" onClick={() => restore.mutate({ id: row.id })}>
                               {t("entry.restore")}
                             </button>
                           )
                         : canWrite && (
                             <>
-                              <button type="button" onClick={() => update({ edit: String(row.id) }, false)}>
+                              <button
+                                type="button"
+                                onClick={() => update({ edit: String(row.id) }, { keepPage: true })}
+                              >
                                 {t("entry.edit")}
                               </button>
-                              <button type="button" onClick={() => setRemoving(row)}>
+                              <button type="button" onClick={() => setRemoving(row.id)}>
                                 {t("entry.remove")}
                               </button>
                             </>
@@ -277,32 +275,29 @@ export function ListScreen(props: {
                       <button type="button" onClick={() => setHistoryId(historyId === row.id ? null : row.id)}>
                         {t("entry.history")}
                       </button>
-                      {removing?.id === row.id && (
+                      {removing === row.id && (
                         <RemoveForm
                           id={row.id}
                           version={row.version}
-                          remove={api.remove}
+                          remove={remove.mutateAsync}
                           onDone={() => setRemoving(null)}
                         />
                       )}
-                      {historyId === row.id && (
-                        <HistoryPanel entity={AUDIT_ENTITY[props.config.entity]} entityId={row.id} />
-                      )}
+                      {historyId === row.id && <HistoryPanel entity={AUDIT_ENTITY[config.entity]} entityId={row.id} />}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <nav className="entry-pages" aria-label={t("entry.pages")}>
-            <button type="button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) }, false)}>
-              {t("entry.prev")}
-            </button>
-            <span>{t("entry.page", { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => update({ page: String(page + 1) }, false)}>
-              {t("entry.next")}
-            </button>
-          </nav>
+          <Pager
+            page={page}
+            pageSize={pageSize}
+            total={list.data.total}
+            onPage={(p) => update({ page: p }, { keepPage: true })}
+            showSingle
+            className="entry-pages"
+          />
         </>
       )}
     </main>

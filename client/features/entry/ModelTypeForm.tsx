@@ -1,59 +1,59 @@
 import { MODEL_CATEGORIES } from "@qt/shared/domain";
-import { ZModelTypeCreateInput, ZModelTypeUpdateInput } from "@qt/shared/schemas/model-types";
-import { type FormEvent, useState } from "react";
+import type { TModelType } from "@qt/shared/schemas/model-types";
+import { useState } from "react";
+import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
+import { readError } from "../../errors.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { type FieldErrors, readError, zodFieldErrors } from "./errors.ts";
 import { describedBy, Field } from "./inputs.tsx";
 
-type TypeRow = { id: number; version: number; code: string; name: string; category: string; description: string };
+type Text = { code: string; name: string; category: string; description: string };
 
-/** Create or edit a model type (admins): the code is fixed once created, other tools rely on it. */
-export function ModelTypeForm(props: {
-  type: TypeRow | null;
-  save: (input: Record<string, unknown>) => Promise<unknown>;
+/**
+ * Create or edit a model type (admins): the code is fixed once created, other tools rely on it.
+ * `target` is the create or the update procedure with its schema; an update sends no code.
+ */
+export function ModelTypeForm<TInput>(props: {
+  type: TModelType | null;
+  target: { schema: FormSchema<TInput>; save: (input: TInput) => Promise<unknown> };
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [v, setV] = useState({
-    code: props.type?.code ?? "",
-    name: props.type?.name ?? "",
-    category: props.type?.category ?? "",
-    description: props.type?.description ?? "",
+  const { type } = props;
+  const form = useSchemaForm<Text, TInput>({
+    schema: props.target.schema,
+    defaultValues: {
+      code: type?.code ?? "",
+      name: type?.name ?? "",
+      category: type?.category ?? "",
+      description: type?.description ?? "",
+    },
+    toInput: ({ code, ...rest }) => {
+      const category = rest.category || undefined;
+      return type ? { id: type.id, version: type.version, ...rest, category } : { code, ...rest, category };
+    },
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors } = form.formState;
   const [formError, setFormError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const { code, ...rest } = v;
-    const input = props.type
-      ? { id: props.type.id, version: props.type.version, ...rest, category: rest.category || undefined }
-      : { ...v, category: v.category || undefined };
-    const parsed = (props.type ? ZModelTypeUpdateInput : ZModelTypeCreateInput).safeParse(input);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
+  const submit = form.handleSubmit(async (input) => {
     try {
-      await props.save(input);
+      await props.target.save(input);
       props.onDone();
     } catch (err) {
       const r = readError(err);
-      setErrors(r.fields);
+      for (const [name, text] of Object.entries(r.fields)) form.setError(name as keyof Text, { message: text });
       setFormError(r.message);
     }
-  }
+  });
 
   const input = (name: "code" | "name" | "description") => (
-    <Field id={`mt-${name}`} label={t(`entry.modelType.${name}` as MessageKey)} error={errors[name]}>
+    <Field id={`mt-${name}`} label={t(`entry.modelType.${name}`)} error={errors[name]?.message}>
       <input
         id={`mt-${name}`}
-        value={v[name]}
-        disabled={name === "code" && props.type !== null}
+        disabled={name === "code" && type !== null}
         aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describedBy(`mt-${name}`, errors[name])}
-        onChange={(e) => setV({ ...v, [name]: e.target.value })}
+        aria-describedby={describedBy(`mt-${name}`, errors[name]?.message)}
+        {...form.register(name)}
       />
     </Field>
   );
@@ -62,7 +62,7 @@ export function ModelTypeForm(props: {
       className="entry-form"
       onSubmit={submit}
       noValidate
-      aria-label={t(props.type ? "entry.form.edit" : "entry.form.new")}
+      aria-label={t(type ? "entry.form.edit" : "entry.form.new")}
     >
       {formError && (
         <div className="state state-error" role="alert">
@@ -72,13 +72,12 @@ export function ModelTypeForm(props: {
       <div className="entry-grid">
         {input("code")}
         {input("name")}
-        <Field id="mt-category" label={t("entry.field.category")} error={errors.category}>
+        <Field id="mt-category" label={t("entry.field.category")} error={errors.category?.message}>
           <select
             id="mt-category"
-            value={v.category}
             aria-invalid={errors.category ? true : undefined}
-            aria-describedby={describedBy("mt-category", errors.category)}
-            onChange={(e) => setV({ ...v, category: e.target.value })}
+            aria-describedby={describedBy("mt-category", errors.category?.message)}
+            {...form.register("category")}
           >
             <option value="">{t("entry.choose")}</option>
             {MODEL_CATEGORIES.map((c) => (

@@ -1,31 +1,32 @@
 import type { ModelCategory } from "@qt/shared/domain";
-import type { TWarning } from "@qt/shared/schemas/common";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
+import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
+import { readError } from "../../errors.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { parseDate } from "./convert.ts";
-import { type FieldErrors, readError, zodFieldErrors } from "./errors.ts";
 import { AreaPicker, describedBy, Field, NumberInput } from "./inputs.tsx";
-import { linkedSite, type SiteChoice, SitePicker } from "./SitePicker.tsx";
-import { type EntityConfig, type FieldSpec, labelKey, toInput, toValues, type Values } from "./spec.ts";
+import { type LinkedSiteFields, linkedSite, type SiteChoice, SitePicker } from "./SitePicker.tsx";
+import { type EntryRow, type FieldSpec, type FormConfig, labelKey, toInput, toValues, type Values } from "./spec.ts";
+import type { Saved } from "./types.ts";
 
-type Rec = Record<string, unknown> & { id: number; version: number };
-export type Saved = { warnings: TWarning[] };
+/** Where the form sends its input: the create or the update procedure, with that procedure's schema. */
+export type SaveTarget<TInput> = { schema: FormSchema<TInput>; save: (input: TInput) => Promise<Saved> };
 
 /**
  * Create/edit form of a record, driven by its field specs and the shared schemas: field-level
  * messages from the schema before sending and from the server after; unsaved-changes guard; on
  * CONFLICT the changes of the colleague are shown and the user's edit can be re-applied.
  */
-export function RecordForm(props: {
-  config: EntityConfig;
-  record: Rec | null;
+export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(props: {
+  config: FormConfig<Row>;
+  record: Row | null;
+  target: SaveTarget<TInput>;
   /** A district editor's new records start in their district. */
   defaultDistrict?: string;
-  save: (input: Record<string, unknown>) => Promise<Saved>;
-  loadCurrent: (id: number) => Promise<Rec>;
+  loadCurrent: (id: number) => Promise<Row>;
   onDone: (saved: Saved | null) => void;
 }) {
   const { t } = useI18n();
@@ -36,24 +37,30 @@ export function RecordForm(props: {
     if (!props.record && props.defaultDistrict) initial.districtCode = props.defaultDistrict;
     return { record: props.record, initial };
   });
-  const [values, setValues] = useState<Values>(base.initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Rec | null>(null);
-  const [confirmLeave, setConfirmLeave] = useState(false);
-  const [busy, setBusy] = useState(false);
-  /** Names of the sites the form has shown, by id: the linked one, then each one picked. */
-  const [sites, setSites] = useState<Record<string, SiteChoice>>(() => siteNames({}, props.record));
-  const siteFields = config.fields.filter((f) => f.kind === "site").map((f) => f.name);
-  const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (base.initial[k] ?? ""));
-
   const types = useQuery({
     ...trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }),
     enabled: config.fields.some((f) => f.kind === "modelType"),
   });
-  const category = types.data?.items.find((m) => String(m.id) === values.modelTypeId)?.category as
-    | ModelCategory
-    | undefined;
+  const form = useSchemaForm<Values, TInput>({
+    schema: props.target.schema,
+    defaultValues: base.initial,
+    toInput: (v) => {
+      const rec = base.record;
+      return toInput(config, v, category, rec ? { initial: base.initial, id: rec.id, version: rec.version } : null);
+    },
+  });
+  const values = form.watch();
+  const { errors, isSubmitting } = form.formState;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Row | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  /** Names of the sites the form has shown, by id: the linked one, then each one picked. */
+  const [sites, setSites] = useState<Record<string, SiteChoice>>(() => siteNames({}, props.record));
+  const siteFields = config.fields.filter((f) => f.kind === "site").map((f) => f.name);
+  const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (base.initial[k] ?? ""));
+  const category: ModelCategory | undefined = types.data?.items.find(
+    (m) => String(m.id) === values.modelTypeId,
+  )?.category;
 
   useEffect(() => {
     if (!dirty) return;
@@ -63,48 +70,28 @@ export function RecordForm(props: {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const set = (name: string, v: string) => setValues((old) => ({ ...old, [name]: v }));
+  const set = (name: string, v: string) => form.setValue(name, v);
+  const message = (name: string) => errors[name]?.message;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const rec = base.record;
-    const input = toInput(
-      config,
-      values,
-      category,
-      rec ? { initial: base.initial, id: rec.id, version: rec.version } : null,
-    );
-    const parsed = (rec ? config.updateSchema : config.createSchema).safeParse(input);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
+  const submit = form.handleSubmit(async (input) => {
     try {
-      props.onDone(await props.save(input));
+      props.onDone(await props.target.save(input));
     } catch (err) {
       const { code, message, fields } = readError(err);
-      if (code === "CONFLICT" && rec) {
-        setConflict(await props.loadCurrent(rec.id).catch(() => null));
-        setFormError(message);
-      } else {
-        setErrors(fields);
-        setFormError(message);
-      }
-    } finally {
-      setBusy(false);
+      const rec = base.record;
+      if (code === "CONFLICT" && rec) setConflict(await props.loadCurrent(rec.id).catch(() => null));
+      else for (const [name, text] of Object.entries(fields)) form.setError(name, { type: "server", message: text });
+      setFormError(message);
     }
-  }
+  });
 
   /** Takes the colleague's version as the new base and puts the user's own changes back on top. */
-  function reapply(current: Rec) {
+  function reapply(current: Row) {
     const theirs = toValues(config.fields, current);
     const mine = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== (base.initial[k] ?? "")));
     setBase({ record: current, initial: theirs });
     setSites((old) => siteNames(old, current));
-    setValues({ ...theirs, ...mine });
+    form.reset({ ...theirs, ...mine });
     setConflict(null);
     setFormError(null);
   }
@@ -114,13 +101,13 @@ export function RecordForm(props: {
     : [];
   const conflictSites = siteNames(sites, conflict);
   /** A value as the conflict list shows it: a site by its name rather than its id. */
-  const shown = (k: string, v: string) => (siteFields.includes(k) ? (conflictSites[v]?.name ?? v) : v) || "—";
+  const shown = (k: string, v: string) => (siteFields.some((n) => n === k) ? (conflictSites[v]?.name ?? v) : v) || "—";
 
-  const renderField = (f: FieldSpec) => {
+  const renderField = (f: FieldSpec<Row>) => {
     if (f.show && !f.show(category)) return null;
     const id = f.name;
     const value = values[f.name] ?? "";
-    const error = errors[f.name];
+    const error = message(f.name);
     const common = {
       id,
       "aria-invalid": error ? true : undefined,
@@ -183,7 +170,10 @@ export function RecordForm(props: {
   return (
     <form
       className="entry-form"
-      onSubmit={submit}
+      onSubmit={(e) => {
+        setFormError(null);
+        void submit(e);
+      }}
       noValidate
       aria-label={t(props.record ? "entry.form.edit" : "entry.form.new")}
     >
@@ -219,14 +209,13 @@ export function RecordForm(props: {
           areaCode={values.areaCode ?? ""}
           on={dateText}
           allowNone={config.areaOptional}
-          errors={{ districtCode: errors.districtCode, areaCode: errors.areaCode }}
-          onChange={(v) =>
-            setValues((old) => {
-              // A linked site lies in the record's area: another area unlinks it.
-              const unlink = v.areaCode !== old.areaCode ? Object.fromEntries(siteFields.map((n) => [n, ""])) : {};
-              return { ...old, ...v, ...unlink };
-            })
-          }
+          errors={{ districtCode: message("districtCode"), areaCode: message("areaCode") }}
+          onChange={(v) => {
+            // A linked site lies in the record's area: another area unlinks it.
+            if (v.areaCode !== values.areaCode) for (const n of siteFields) set(n, "");
+            set("districtCode", v.districtCode);
+            set("areaCode", v.areaCode);
+          }}
         />
         {config.fields.filter((f) => f.kind !== "modelType").map(renderField)}
       </div>
@@ -242,7 +231,7 @@ export function RecordForm(props: {
         </div>
       ) : (
         <div className="entry-actions">
-          <button type="submit" disabled={busy || !!conflict}>
+          <button type="submit" disabled={isSubmitting || !!conflict}>
             {t("entry.save")}
           </button>
           <button type="button" onClick={() => (dirty ? setConfirmLeave(true) : props.onDone(null))}>
@@ -254,7 +243,7 @@ export function RecordForm(props: {
   );
 }
 
-function siteNames(known: Record<string, SiteChoice>, record: Rec | null): Record<string, SiteChoice> {
+function siteNames(known: Record<string, SiteChoice>, record: LinkedSiteFields | null): Record<string, SiteChoice> {
   const site = linkedSite(record);
   return site ? { ...known, [site.id]: site } : known;
 }

@@ -1,7 +1,7 @@
 import { ZRemoveInput } from "@qt/shared/schemas/common";
-import { type FormEvent, useState } from "react";
+import { useSchemaForm } from "../../components/useSchemaForm.ts";
+import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { readError, zodFieldErrors } from "./errors.ts";
 import { describedBy, Field } from "./inputs.tsx";
 
 /** Soft delete needs a reason, kept in the audit trail; the version guards against a concurrent edit. */
@@ -12,32 +12,30 @@ export function RemoveForm(props: {
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = ZRemoveInput.safeParse({ id: props.id, version: props.version, reason });
-    if (!parsed.success) {
-      setError(zodFieldErrors(parsed.error).reason);
-      return;
-    }
+  const form = useSchemaForm({
+    schema: ZRemoveInput,
+    defaultValues: { reason: "" },
+    toInput: ({ reason }) => ({ id: props.id, version: props.version, reason }),
+  });
+  const error = form.formState.errors.reason?.message;
+  const submit = form.handleSubmit(async (input) => {
     try {
-      await props.remove(parsed.data);
+      await props.remove(input);
       props.onDone();
     } catch (err) {
       const r = readError(err);
-      setError(r.fields.reason ?? r.message);
+      form.setError("reason", { type: "server", message: r.fields.reason ?? r.message });
     }
-  }
+  });
+  const id = `reason-${props.id}`;
   return (
     <form className="entry-remove" onSubmit={submit} noValidate aria-label={t("entry.remove.title")}>
-      <Field id={`reason-${props.id}`} label={t("entry.remove.reason")} error={error}>
+      <Field id={id} label={t("entry.remove.reason")} error={error}>
         <input
-          id={`reason-${props.id}`}
-          value={reason}
+          id={id}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(`reason-${props.id}`, error)}
-          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={describedBy(id, error)}
+          {...form.register("reason")}
         />
       </Field>
       <button type="submit">{t("entry.remove.confirm")}</button>

@@ -10,22 +10,31 @@ import { Field } from "./inputs.tsx";
 /** What the form shows of a linked site. */
 export type SiteChoice = { id: number; name: string; modelTypeName: string; areaName: string; removed?: boolean };
 
+/** What a record carries of its linked site (camera installations and awards; sites have none). */
+export type LinkedSiteFields = {
+  siteId?: number | null;
+  siteName?: string | null;
+  siteModelTypeName?: string | null;
+  siteRemoved?: boolean;
+  areaName: string | null;
+};
+
 /** The linked site of a camera installation or award, from its siteName / siteModelTypeName fields. */
-export function linkedSite(record: Record<string, unknown> | null): SiteChoice | null {
+export function linkedSite(record: LinkedSiteFields | null): SiteChoice | null {
   if (!record || typeof record.siteId !== "number") return null;
   return {
     id: record.siteId,
-    name: String(record.siteName ?? record.siteId),
-    modelTypeName: String(record.siteModelTypeName ?? ""),
+    name: record.siteName ?? String(record.siteId),
+    modelTypeName: record.siteModelTypeName ?? "",
     // A linked site lies in the record's own area (the server checks it).
-    areaName: String(record.areaName ?? ""),
+    areaName: record.areaName ?? "",
     removed: record.siteRemoved === true,
   };
 }
 
 /** The linked site as a list cell: its name, marked when removed since. */
 export function siteLabel(
-  record: Record<string, unknown>,
+  record: LinkedSiteFields,
   t: (key: MessageKey, params?: Record<string, string | number>) => string,
 ): string {
   const site = linkedSite(record);

@@ -6,17 +6,42 @@ import {
   RELIGIONS,
   SITE_STATUSES,
 } from "@qt/shared/domain";
-import { ZAwardCreateInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
-import { ZCameraCreateInput, ZCameraUpdateInput } from "@qt/shared/schemas/cameras";
-import { ZSiteCreateInput, ZSiteUpdateInput } from "@qt/shared/schemas/sites";
+import {
+  type TAward,
+  type TAwardCreateInput,
+  type TAwardListInput,
+  type TAwardUpdateInput,
+  ZAwardCreateInput,
+  ZAwardListInput,
+  ZAwardUpdateInput,
+} from "@qt/shared/schemas/awards";
+import {
+  type TCamera,
+  type TCameraCreateInput,
+  type TCameraListInput,
+  type TCameraUpdateInput,
+  ZCameraCreateInput,
+  ZCameraListInput,
+  ZCameraUpdateInput,
+} from "@qt/shared/schemas/cameras";
+import {
+  type TSite,
+  type TSiteCreateInput,
+  type TSiteListInput,
+  type TSiteUpdateInput,
+  ZSiteCreateInput,
+  ZSiteListInput,
+  ZSiteUpdateInput,
+} from "@qt/shared/schemas/sites";
 import type { EntityConfig } from "./spec.ts";
 
 /** Fields of each record's form, in the order they are typed. */
-export const SITE_FORM: EntityConfig = {
+export const SITE_FORM: EntityConfig<TSite, TSiteCreateInput, TSiteUpdateInput, TSiteListInput> = {
   entity: "sites",
   dateField: "establishedOn",
   createSchema: ZSiteCreateInput,
   updateSchema: ZSiteUpdateInput,
+  listSchema: ZSiteListInput,
   fields: [
     { name: "modelTypeId", kind: "modelType" },
     { name: "name", kind: "text" },
@@ -38,11 +63,12 @@ export const SITE_FORM: EntityConfig = {
   ],
 };
 
-export const CAMERA_FORM: EntityConfig = {
+export const CAMERA_FORM: EntityConfig<TCamera, TCameraCreateInput, TCameraUpdateInput, TCameraListInput> = {
   entity: "cameras",
   dateField: "installedOn",
   createSchema: ZCameraCreateInput,
   updateSchema: ZCameraUpdateInput,
+  listSchema: ZCameraListInput,
   fields: [
     // Right after the area it must lie in; any model may own cameras, camera models come first.
     { name: "siteId", kind: "site", prefer: "camera" },
@@ -56,11 +82,12 @@ export const CAMERA_FORM: EntityConfig = {
   ],
 };
 
-export const AWARD_FORM: EntityConfig = {
+export const AWARD_FORM: EntityConfig<TAward, TAwardCreateInput, TAwardUpdateInput, TAwardListInput> = {
   entity: "awards",
   areaOptional: true,
   createSchema: ZAwardCreateInput,
   updateSchema: ZAwardUpdateInput,
+  listSchema: ZAwardListInput,
   fields: [
     { name: "siteId", kind: "site" },
     { name: "year", kind: "year" },

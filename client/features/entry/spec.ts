@@ -1,14 +1,21 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import type { FormSchema } from "../../components/useSchemaForm.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { parseDate, parseNumber, showDate, showNumber } from "./convert.ts";
-import type { SchemaError } from "./errors.ts";
+import type { RecordRow } from "./types.ts";
 
+/** What the inputs hold, by field name: always text ("1.250.000", "01/05/2019"). */
 export type Values = Record<string, string>;
+/** The form's values read as the procedure's input, before the shared schema has checked them. */
+export type Unparsed = { [field: string]: unknown };
 export type FieldKind = "text" | "textarea" | "number" | "date" | "year" | "select" | "modelType" | "site";
 
+/** A record as the form edits it: every kind has an area in a district (awards may have none). */
+export type EntryRow = RecordRow & { districtCode: string | null; areaCode: string | null };
+
 /** One form field: how it is typed, shown, and turned into the shared schema's value. */
-export type FieldSpec = {
-  name: string;
+export type FieldSpec<Row> = {
+  name: keyof Row & string;
   kind: FieldKind;
   /** Select options (values) and the message-key prefix of their labels. */
   options?: readonly string[];
@@ -19,51 +26,53 @@ export type FieldSpec = {
   show?: (category: ModelCategory | undefined) => boolean;
 };
 
-/** A shared zod schema, as the form uses it. */
-export type Schema = {
-  safeParse: (v: unknown) => { success: true } | { success: false; error: SchemaError };
+/** A shared zod schema read synchronously, as the lists read their URL with it. */
+export type ListSchema<TOut> = {
+  safeParse: (
+    v: unknown,
+  ) => { success: true; data: TOut } | { success: false; error: { issues: { message: string }[] } };
 };
 
 export type EntityName = "sites" | "cameras" | "awards";
 
-export type EntityConfig = {
+/** The form of a record kind: its fields in the order they are typed, and its shared schemas. */
+export type FormConfig<Row> = {
   entity: EntityName;
-  fields: FieldSpec[];
+  fields: FieldSpec<Row>[];
   /** The record's date field: the area picker offers the units valid on it. */
-  dateField?: string;
+  dateField?: keyof Row & string;
   /** Awards may be province-level (no area). */
   areaOptional?: boolean;
-  createSchema: Schema;
-  updateSchema: Schema;
+};
+
+export type EntityConfig<Row, CreateIn, UpdateIn, ListIn> = FormConfig<Row> & {
+  createSchema: FormSchema<CreateIn>;
+  updateSchema: FormSchema<UpdateIn>;
+  listSchema: ListSchema<ListIn>;
 };
 
 export const labelKey = (name: string) => `entry.field.${name}` as MessageKey;
 
+function shownValue(kind: FieldKind, v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (kind === "number" && typeof v === "number") return showNumber(v);
+  if (kind === "date" && typeof v === "string") return showDate(v);
+  return String(v);
+}
+
 /** A record (or nothing, for a new one) as the strings the form edits. */
-export function toValues(fields: FieldSpec[], record: Record<string, unknown> | null): Values {
-  const out: Values = {
-    districtCode: String(record?.districtCode ?? ""),
-    areaCode: String(record?.areaCode ?? ""),
-  };
-  for (const f of fields) {
-    const v = record?.[f.name];
-    if (v === null || v === undefined) out[f.name] = "";
-    else if (f.kind === "number") out[f.name] = showNumber(v as number);
-    else if (f.kind === "date") out[f.name] = showDate(v as string);
-    else out[f.name] = String(v);
-  }
+export function toValues<Row extends EntryRow>(fields: FieldSpec<Row>[], record: Row | null): Values {
+  const out: Values = { districtCode: record?.districtCode ?? "", areaCode: record?.areaCode ?? "" };
+  for (const f of fields) out[f.name] = record ? shownValue(f.kind, record[f.name]) : "";
   return out;
 }
 
 /** Empty is sent as null: the schema then says the field is required, or accepts "none". */
-function typedValue(f: FieldSpec, text: string): unknown {
-  const empty = null;
-  if (f.kind === "number" || f.kind === "year" || f.kind === "modelType" || f.kind === "site") {
-    const n = f.kind === "number" ? parseNumber(text) : text.trim() === "" ? null : Number(text);
-    return n ?? empty;
-  }
-  if (f.kind === "date") return parseDate(text) ?? empty;
-  if (f.kind === "select") return text === "" ? empty : text;
+function typedValue(kind: FieldKind, text: string): unknown {
+  if (kind === "number") return parseNumber(text);
+  if (kind === "year" || kind === "modelType" || kind === "site") return text.trim() === "" ? null : Number(text);
+  if (kind === "date") return parseDate(text);
+  if (kind === "select") return text === "" ? null : text;
   return text;
 }
 
@@ -72,20 +81,20 @@ function typedValue(f: FieldSpec, text: string): unknown {
  * id and version) for an update. Hidden fields count as empty, so switching a religious model to a
  * clan one clears its religion.
  */
-export function toInput(
-  config: EntityConfig,
+export function toInput<Row>(
+  config: FormConfig<Row>,
   values: Values,
   category: ModelCategory | undefined,
   base: { initial: Values; id: number; version: number } | null,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+): Unparsed {
+  const out: Unparsed = {};
   const changed = (name: string) => !base || (values[name] ?? "") !== (base.initial[name] ?? "");
   for (const f of config.fields) {
     const shown = !f.show || f.show(category);
     if (!shown && !base) continue;
     const text = shown ? (values[f.name] ?? "") : "";
     if (base && text === (base.initial[f.name] ?? "")) continue;
-    out[f.name] = typedValue(f, text);
+    out[f.name] = typedValue(f.kind, text);
   }
   if (changed("areaCode") || changed("districtCode")) {
     const area = values.areaCode ?? "";

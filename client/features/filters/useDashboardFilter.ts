@@ -1,28 +1,24 @@
 import { FILTER_PARAMS, type FilterField, filterFromParams } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useUrlState } from "../../components/useUrlState.ts";
 
-/** The filter in the URL, and a setter that keeps the other parameters (e.g. page). */
+/** The dashboard filter in the URL, and a setter that keeps the other parameters (but not the page). */
 export function useDashboardFilter() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const setFilter = useCallback(
     (patch: Partial<TDashboardFilter>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [field, value] of Object.entries(patch) as [FilterField, unknown][]) {
-            if (value === undefined || value === "") next.delete(FILTER_PARAMS[field]);
-            else next.set(FILTER_PARAMS[field], String(value));
-          }
-          next.delete("page");
-          return next;
-        },
-        { replace: true },
+      const named = Object.fromEntries(
+        (Object.entries(patch) as [FilterField, TDashboardFilter[FilterField]][]).map(([field, value]) => [
+          FILTER_PARAMS[field],
+          value,
+        ]),
       );
+      // Replace: moving a filter is not a step the back button should undo one by one.
+      update(named, { replace: true });
     },
-    [setParams],
+    [update],
   );
   return { filter, setFilter, search: params.toString() };
 }

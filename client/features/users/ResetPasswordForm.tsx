@@ -1,9 +1,9 @@
 import type { TUserRow } from "@qt/shared/schemas/users";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { errorMessage } from "../auth/errors.ts";
 
 export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
   const { t } = useI18n();

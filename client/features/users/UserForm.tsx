@@ -2,9 +2,9 @@ import { ROLES, type Role } from "@qt/shared/domain";
 import type { TUserRow } from "@qt/shared/schemas/users";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { errorMessage } from "../auth/errors.ts";
 import { DistrictSelect } from "./DistrictSelect.tsx";
 
 /** Create an account (no `user`) or edit one's name, role and district scope. */
