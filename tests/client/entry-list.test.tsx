@@ -119,4 +119,33 @@ describe("site list", () => {
       within(form.getByLabelText("Xã, phường, thị trấn")).getByRole("option", { name: "Xã Hải An" }),
     ).toBeInTheDocument();
   });
+
+  it("shows the list schema's own message for a year range it refuses, and no count", async () => {
+    renderApp(as(admin, <RecordsSitesRoute />), {
+      db: t.db,
+      user: admin,
+      path: "/records/sites?fromYear=2015&toYear=2012",
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc");
+    expect(screen.queryByText(/bản ghi$/)).not.toBeInTheDocument();
+  });
+
+  it("opens the edit form on the record as it is now, after a colleague's change since the last opening", async () => {
+    const user = userEvent.setup();
+    const caller = createCaller(createContextInner({ db: t.db, user: admin }));
+    const site = (await caller.sites.list({ search: "le dinh" })).items[0];
+    expect(site?.name).toBe("Họ Lê Đình");
+    renderApp(as(admin, <RecordsSitesRoute />), { db: t.db, user: admin, path: `/records/sites?edit=${site?.id}` });
+    const first = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));
+    expect(first.getByLabelText("Tên điểm mô hình")).toHaveValue("Họ Lê Đình");
+    await user.click(first.getByRole("button", { name: "Hủy" }));
+    expect(screen.queryByRole("form", { name: "Sửa bản ghi" })).not.toBeInTheDocument();
+
+    await caller.sites.update({ id: site?.id ?? 0, version: site?.version ?? 0, name: "Họ Lê Đình Đông" });
+    await user.click(
+      within(await screen.findByRole("row", { name: /Họ Lê Đình/ })).getByRole("button", { name: "Sửa" }),
+    );
+    const again = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));
+    expect(again.getByLabelText("Tên điểm mô hình")).toHaveValue("Họ Lê Đình Đông");
+  });
 });
