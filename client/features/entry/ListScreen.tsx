@@ -1,6 +1,6 @@
 import { formatNumber } from "@qt/shared/format";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useContext, useState } from "react";
+import { type ReactNode, useContext, useState } from "react";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useUrlState } from "../../components/useUrlState.ts";
@@ -10,6 +10,7 @@ import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
 import { CurrentUserContext } from "../auth/current-user.tsx";
 import { EditRecord } from "./EditRecord.tsx";
+import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
 import { listInput } from "./list-input.ts";
 import { RecordForm } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
@@ -18,7 +19,6 @@ import type { EntityConfig, EntryRow } from "./spec.ts";
 import type { RecordClient, RecordProcs, Saved } from "./types.ts";
 
 export type Column<Row> = { label: MessageKey; sort?: string; render: (row: Row) => ReactNode };
-export type ExtraFilter = { name: string; label: MessageKey; options: { value: string; label: string }[] };
 
 /** The entity names the services write to the audit trail. */
 const AUDIT_ENTITY = { sites: "site", cameras: "camera_installation", awards: "award" } as const;
@@ -49,7 +49,6 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
     ),
   );
   const list = useQuery(procs.list.queryOptions(parsed.success ? parsed.data : skipToken));
-  const tree = useQuery(trpc.units.tree.queryOptions(undefined, { staleTime: Infinity }));
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
@@ -58,7 +57,6 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const canWrite = me !== null && me.role !== "viewer";
   const isAdmin = me?.role === "admin";
   const [actionError, setActionError] = useState<string | null>(null);
-  const [search, setSearch] = useState(state("search"));
 
   // Each change reaches this kind's lists and records and the dashboard's figures on their next load.
   const onSuccess = () =>
@@ -91,33 +89,6 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
     const dir = state("sort") === key && state("dir") !== "asc" ? "asc" : "desc";
     update({ sort: key, dir });
   };
-
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    update({ search });
-  };
-
-  const districts = tree.data ?? [];
-  const areas = districts.find((d) => d.code === state("districtCode"))?.areas ?? [];
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <label key={name}>
-      {label}
-      <select value={state(name)} onChange={(e) => update({ [name]: e.target.value })}>
-        <option value="">{t("entry.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const yearInput = (name: "fromYear" | "toYear") => (
-    <label>
-      {t(`entry.${name}`)}
-      <input inputMode="numeric" size={5} value={state(name)} onChange={(e) => update({ [name]: e.target.value })} />
-    </label>
-  );
 
   return (
     <main className="entry-screen">
@@ -161,49 +132,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
         </EditRecord>
       )}
 
-      <form className="entry-filters" aria-label={t("entry.search")} onSubmit={onSearch}>
-        <label>
-          {t("entry.search")}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <button type="submit">{t("entry.search.go")}</button>
-        <label>
-          {t("entry.field.districtCode")}
-          <select
-            value={state("districtCode")}
-            onChange={(e) => update({ districtCode: e.target.value, areaCode: "" })}
-          >
-            <option value="">{t("entry.all")}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {select(
-          "areaCode",
-          t("entry.field.areaCode"),
-          areas.map((a) => ({ value: a.code, label: a.name })),
-        )}
-        {(props.filters ?? []).map((f) => select(f.name, t(f.label), f.options))}
-        {yearInput("fromYear")}
-        {yearInput("toYear")}
-        {select("demo", t("entry.demo"), [
-          { value: "real", label: t("entry.demo.real") },
-          { value: "demo", label: t("entry.demo.demo") },
-        ])}
-        {isAdmin && (
-          <label>
-            <input
-              type="checkbox"
-              checked={state("includeDeleted") === "1"}
-              onChange={(e) => update({ includeDeleted: e.target.checked ? "1" : "" })}
-            />
-            {t("entry.includeDeleted")}
-          </label>
-        )}
-      </form>
+      <ListFilters filters={props.filters ?? []} isAdmin={isAdmin} />
 
       {!parsed.success ? (
         // A URL typed or kept by hand that the list cannot take: the schema's message, as the server would say it.
