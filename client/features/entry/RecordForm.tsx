@@ -44,6 +44,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   const form = useSchemaForm<Values, TInput>({
     schema: props.target.schema,
     defaultValues: base.initial,
+    // Runs at submit, when `category` (below) is that of the model type chosen by then.
     toInput: (v) => {
       const rec = base.record;
       return toInput(config, v, category, rec ? { initial: base.initial, id: rec.id, version: rec.version } : null);
