@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import RecordsModelTypesRoute from "../../client/routes/records-model-types.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
-import type { SessionUser } from "../../server/context.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";
@@ -48,6 +49,27 @@ describe("model type catalogue", () => {
     expect(await screen.findByRole("cell", { name: "safe-market" })).toBeInTheDocument();
     expect(await t.db.modelType.findUnique({ where: { code: "safe-market" } })).toMatchObject({
       category: "residential",
+    });
+  });
+
+  it("renames a type through the update procedure, keeping its code", async () => {
+    const caller = createCaller(createContextInner({ db: t.db, user: admin }));
+    await caller.modelTypes.create({ code: "night-watch", name: "Tổ tuần tra đêm", category: "residential" });
+    const user = userEvent.setup();
+    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin });
+    const row = (await screen.findByRole("cell", { name: "night-watch" })).closest("tr") as HTMLElement;
+    await user.click(within(row).getByRole("button", { name: "Sửa" }));
+    const form = within(screen.getByRole("form", { name: "Sửa bản ghi" }));
+    expect(form.getByLabelText("Mã loại mô hình")).toBeDisabled();
+    await user.clear(form.getByLabelText("Tên loại mô hình"));
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(form.getByLabelText("Tên loại mô hình")).toHaveAccessibleDescription("Vui lòng nhập tên loại mô hình");
+    await user.type(form.getByLabelText("Tên loại mô hình"), "Tổ tuần tra đêm liên gia");
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(await screen.findByRole("cell", { name: "Tổ tuần tra đêm liên gia" })).toBeInTheDocument();
+    expect(await t.db.modelType.findUnique({ where: { code: "night-watch" } })).toMatchObject({
+      name: "Tổ tuần tra đêm liên gia",
+      version: 2,
     });
   });
 });
