@@ -42,12 +42,9 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const { procs, config } = props;
   const { params, update } = useUrlState();
   const state = (key: string) => params.get(key) ?? "";
-  const parsed = config.listSchema.safeParse(
-    listInput(
-      params,
-      (props.filters ?? []).map((f) => f.name),
-    ),
-  );
+  const filterNames = (props.filters ?? []).map((f) => f.name);
+  // The URL is typed by hand too: the kind's list schema checks it and types the list's input.
+  const parsed = config.listSchema.safeParse(listInput(params, filterNames));
   const list = useQuery(procs.list.queryOptions(parsed.success ? parsed.data : skipToken));
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
