@@ -1,5 +1,5 @@
 import { type TReportOptions, ZReportOptions } from "@qt/shared/schemas/reports";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DownloadLinks } from "../features/reports/DownloadLinks.tsx";
@@ -19,10 +19,7 @@ export default function ReportsRoute() {
   // The same schema the server applies: a wrong field is caught before anything is sent.
   const parsed = useMemo(() => ZReportOptions.safeParse(toReportOptions(form)), [form]);
   const options = parsed.success ? parsed.data : null;
-  const preview = useQuery({
-    ...trpc.reports.preview.queryOptions(previewed ?? {}),
-    enabled: previewed !== null,
-  });
+  const preview = useQuery(trpc.reports.preview.queryOptions(previewed ?? skipToken));
   return (
     <main className="reports-screen">
       <h2>{t("reports.heading")}</h2>
