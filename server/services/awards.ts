@@ -1,53 +1,31 @@
 import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
-import type { TAward, ZAwardListInput } from "@qt/shared/schemas/awards";
+import { type TAward, type ZAwardListInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
 import { fieldError } from "./records/errors.ts";
-import { metaFields, recordMetaSelect, yearsBetween } from "./records/fields.ts";
-import type { RecordKind, Values } from "./records/kind.ts";
+import { columns, metaFields, recordMetaSelect, yearsBetween } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, type Values, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
 
 const awardSelect = {
   ...recordMetaSelect,
-  year: true,
-  issuer: true,
-  form: true,
-  recipientKind: true,
-  recipientName: true,
+  ...columns("year", "issuer", "form", "recipientKind", "recipientName", "decisionNumber", "notes"),
+  ...linkedSiteSelect,
   area: areaSelect,
-  siteId: true,
-  site: linkedSiteSelect,
-  decisionNumber: true,
-  notes: true,
 } satisfies Prisma.AwardSelect;
-
-const FIELDS = [
-  "year",
-  "issuer",
-  "form",
-  "recipientKind",
-  "recipientName",
-  "areaCode",
-  "siteId",
-  "decisionNumber",
-  "notes",
-] as const;
 
 type AwardTypes = {
   row: Prisma.AwardGetPayload<{ select: typeof awardSelect }>;
   api: TAward;
-  field: (typeof FIELDS)[number];
+  field: FieldOf<typeof ZAwardUpdateInput.shape>;
   /** Null: a province-level award. */
   area: Area | null;
-  ctx: undefined;
   list: z.output<typeof ZAwardListInput>;
-  where: Prisma.AwardWhereInput;
-  orderBy: Prisma.AwardOrderByWithRelationInput;
-  data: Omit<Prisma.AwardUncheckedCreateInput, "createdById" | "updatedById">;
+  table: "award";
 };
 type AwardValues = Values<AwardTypes>;
 
@@ -96,7 +74,7 @@ export const awardKind: RecordKind<AwardTypes> = {
     decisionNumber: r.decisionNumber,
     notes: r.notes,
   }),
-  fields: FIELDS,
+  fields: writableFields(ZAwardUpdateInput.shape),
   // A province-level award (no area) belongs to no district: only province-wide editors and
   // admins may write it.
   provinceLevelRefusal: "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",

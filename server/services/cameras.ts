@@ -1,51 +1,28 @@
 import { searchTextOf } from "@qt/shared/domain";
-import type { TCamera, ZCameraListInput } from "@qt/shared/schemas/cameras";
+import { type TCamera, type ZCameraListInput, ZCameraUpdateInput } from "@qt/shared/schemas/cameras";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
-import { dateOf, dateYears, isoOf, metaFields, recordMetaSelect } from "./records/fields.ts";
-import type { RecordKind } from "./records/kind.ts";
+import { columns, dateOf, dateYears, isoOf, metaFields, recordMetaSelect } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
 
 const cameraSelect = {
   ...recordMetaSelect,
+  ...columns("installedOn", "cameras", "recorders", "memoryCards", "costVnd", "fundingSource", "notes"),
+  ...linkedSiteSelect,
   area: areaSelect,
-  installedOn: true,
-  cameras: true,
-  recorders: true,
-  memoryCards: true,
-  costVnd: true,
-  fundingSource: true,
-  siteId: true,
-  site: linkedSiteSelect,
-  notes: true,
 } satisfies Prisma.CameraInstallationSelect;
-
-const FIELDS = [
-  "areaCode",
-  "installedOn",
-  "cameras",
-  "recorders",
-  "memoryCards",
-  "costVnd",
-  "fundingSource",
-  "siteId",
-  "notes",
-] as const;
 
 type CameraTypes = {
   row: Prisma.CameraInstallationGetPayload<{ select: typeof cameraSelect }>;
   api: TCamera;
-  field: (typeof FIELDS)[number];
-  area: Area;
-  ctx: undefined;
+  field: FieldOf<typeof ZCameraUpdateInput.shape>;
   list: z.output<typeof ZCameraListInput>;
-  where: Prisma.CameraInstallationWhereInput;
-  orderBy: Prisma.CameraInstallationOrderByWithRelationInput;
-  data: Omit<Prisma.CameraInstallationUncheckedCreateInput, "createdById" | "updatedById">;
+  table: "cameraInstallation";
 };
 
 /** Same area, same installation date: probably the same batch entered twice. */
@@ -82,7 +59,7 @@ export const cameraKind: RecordKind<CameraTypes> = {
     ...linkedSiteFields(r.siteId, r.site),
     notes: r.notes,
   }),
-  fields: FIELDS,
+  fields: writableFields(ZCameraUpdateInput.shape),
   area: (db, v, o) => resolveArea(db, v.areaCode, { districtCode: o.districtCode, on: v.installedOn }),
   check: async (db, v, area, _, change) => {
     if (linkChanged(v, change?.before ?? null)) await checkLinkedSite(db, v.siteId, area);

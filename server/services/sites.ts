@@ -1,55 +1,31 @@
 import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
 import type { TWarning } from "@qt/shared/schemas/common";
-import { siteRuleIssues, type TSite, type ZSiteListInput } from "@qt/shared/schemas/sites";
+import { siteRuleIssues, type TSite, type ZSiteListInput, ZSiteUpdateInput } from "@qt/shared/schemas/sites";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
 import { fieldError, fieldErrors } from "./records/errors.ts";
-import { dateOf, dateYears, isoOf, isoOrNull, metaFields, recordMetaSelect } from "./records/fields.ts";
-import type { RecordKind, Values } from "./records/kind.ts";
+import { columns, dateOf, dateYears, isoOf, isoOrNull, metaFields, recordMetaSelect } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, type Values, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 
 const siteSelect = {
   ...recordMetaSelect,
-  modelTypeId: true,
+  ...columns("modelTypeId", "name", "host", "establishedOn", "status", "statusChangedOn", "religion"),
+  ...columns("households", "members", "notes"),
   modelType: { select: { code: true, name: true, category: true } },
   area: areaSelect,
-  name: true,
-  host: true,
-  establishedOn: true,
-  status: true,
-  statusChangedOn: true,
-  religion: true,
-  households: true,
-  members: true,
-  notes: true,
 } satisfies Prisma.SiteSelect;
-
-const FIELDS = [
-  "modelTypeId",
-  "areaCode",
-  "name",
-  "host",
-  "establishedOn",
-  "status",
-  "statusChangedOn",
-  "religion",
-  "households",
-  "members",
-  "notes",
-] as const;
 
 type SiteTypes = {
   row: Prisma.SiteGetPayload<{ select: typeof siteSelect }>;
   api: TSite;
-  field: (typeof FIELDS)[number];
+  field: FieldOf<typeof ZSiteUpdateInput.shape>;
   area: Area;
   ctx: ModelTypeRef;
   list: z.output<typeof ZSiteListInput>;
-  where: Prisma.SiteWhereInput;
-  orderBy: Prisma.SiteOrderByWithRelationInput;
-  data: Omit<Prisma.SiteUncheckedCreateInput, "createdById" | "updatedById">;
+  table: "site";
 };
 type SiteValues = Values<SiteTypes>;
 type ModelTypeRef = { id: number; category: TSite["category"] };
@@ -129,7 +105,7 @@ export const siteKind: RecordKind<SiteTypes> = {
     members: r.members,
     notes: r.notes,
   }),
-  fields: FIELDS,
+  fields: writableFields(ZSiteUpdateInput.shape),
   prepare: requireModelType,
   area: (db, v, o) => resolveArea(db, v.areaCode, { districtCode: o.districtCode, on: v.establishedOn }),
   check: async (db, v, area, type, change) => {

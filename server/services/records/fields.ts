@@ -8,16 +8,22 @@ export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
 export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** `select` entries for plain columns: columns("name", "notes") is { name: true, notes: true }. */
+export function columns<K extends string>(...names: K[]): Record<K, true> {
+  // Object.fromEntries types its result as a string-keyed record; the keys are exactly `names`.
+  return Object.fromEntries(names.map((n) => [n, true])) as Record<K, true>;
+}
+
 /** The columns every record (site, camera installation, award) returns about itself. */
-export const recordMetaSelect = {
-  id: true,
-  version: true,
-  isDemo: true,
-  createdAt: true,
-  updatedAt: true,
-  deletedAt: true,
-  deleteReason: true,
-} as const;
+export const recordMetaSelect = columns(
+  "id",
+  "version",
+  "isDemo",
+  "createdAt",
+  "updatedAt",
+  "deletedAt",
+  "deleteReason",
+);
 
 type MetaRow = {
   id: number;

@@ -8,7 +8,7 @@ import { assertCanWriteInDistrict } from "../scope.ts";
 import { areaFilter, districtOf } from "./areas.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
 import { deletedFilter, demoFilter, pageArgs, searchWords } from "./fields.ts";
-import type { Change, KindTypes, RecordKind, Values } from "./kind.ts";
+import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -19,7 +19,7 @@ type CommonWhere = {
   area?: Prisma.AdminUnitWhereInput;
   searchText?: { contains: string };
 };
-type Where<T extends KindTypes> = { AND: (T["where"] | CommonWhere)[] };
+type Where<T extends KindTypes> = { AND: (WhereOf<T> | CommonWhere)[] };
 type Written = { updatedById: number; version: { increment: number } };
 type SoftDelete = { deletedAt: Date | null; deletedById: number | null; deleteReason: string | null };
 
@@ -29,15 +29,15 @@ type Table<T extends KindTypes> = {
   findMany(args: {
     where: Where<T>;
     select: object;
-    orderBy: (T["orderBy"] | { id: "asc" | "desc" })[];
+    orderBy: (OrderByOf<T> | { id: "asc" | "desc" })[];
     skip: number;
     take: number;
   }): Promise<T["row"][]>;
   count(args: { where: Where<T> }): Promise<number>;
-  create(args: { data: T["data"] & { createdById: number; updatedById: number }; select: object }): Promise<T["row"]>;
+  create(args: { data: DataOf<T> & { createdById: number; updatedById: number }; select: object }): Promise<T["row"]>;
   updateMany(args: {
     where: { id: number; version: number; deletedAt?: null };
-    data: (T["data"] | SoftDelete) & Written;
+    data: (DataOf<T> | SoftDelete) & Written;
   }): Promise<{ count: number }>;
 };
 
@@ -188,7 +188,7 @@ async function writeLocked<T extends KindTypes>(
   user: SessionUser,
   action: Extract<AuditAction, "update" | "remove" | "restore">,
   { current, before }: Change<T>,
-  data: T["data"] | SoftDelete,
+  data: DataOf<T> | SoftDelete,
 ): Promise<T["api"]> {
   return db.$transaction(async (tx) => {
     const { count } = await table(tx, kind).updateMany({

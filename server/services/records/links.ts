@@ -4,7 +4,8 @@ import { fieldError } from "./errors.ts";
 
 /** The linked site of a camera installation or an award (its area is the record's own). */
 export const linkedSiteSelect = {
-  select: { name: true, deletedAt: true, modelType: { select: { name: true } } },
+  siteId: true,
+  site: { select: { name: true, deletedAt: true, modelType: { select: { name: true } } } },
 } as const;
 
 type LinkedSiteRow = { name: string; deletedAt: Date | null; modelType: { name: string } } | null;
