@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { SessionUser } from "../context.ts";
+import type { Role } from "@qt/shared/domain";
 import type { Db } from "../db.ts";
 import type { Tx } from "./audit.ts";
 
 export const SESSION_COOKIE = "qt_session";
+
+/** The user a session resolves to (server/context.ts hands it to every procedure). */
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** District scope of an editor (GSO code); null = the whole province. */
+  districtCode: string | null;
+  districtId: number | null;
+};
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 /** …and at the latest this long after login, however active. */
