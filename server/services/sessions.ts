@@ -50,6 +50,9 @@ export async function createSession(
   return { token, sessionId: session.id };
 }
 
+/** The columns that say who an account is and what it may do (also users' own select). */
+export const accountSelect = { id: true, username: true, displayName: true, role: true, districtId: true } as const;
+
 /**
  * The user of a session token, or null when the token is unknown, expired (idle or absolute) or
  * belongs to a disabled account. Expired sessions are deleted on sight.
@@ -62,17 +65,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          districtId: true,
-          disabledAt: true,
-          district: { select: { code: true } },
-        },
-      },
+      user: { select: { ...accountSelect, disabledAt: true, district: { select: { code: true } } } },
     },
   });
   if (!session) return null;
