@@ -92,7 +92,9 @@ export async function findRow<T extends KindTypes>(
 function assertScope<T extends KindTypes>(kind: RecordKind<T>, user: SessionUser, districtId: number | null) {
   if (districtId !== null) return assertCanWriteInDistrict(user, districtId);
   if (user.role === "editor" && user.districtId !== null) {
-    throw new TRPCError({ code: "FORBIDDEN", message: kind.provinceLevelRefusal ?? "Không có quyền." });
+    const message =
+      kind.provinceLevelRefusal ?? "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
+    throw new TRPCError({ code: "FORBIDDEN", message });
   }
 }
 
@@ -120,6 +122,7 @@ export async function listRecords<T extends KindTypes>(
       ...(kind.search ? await kind.search(db, words) : words.map((w) => ({ searchText: { contains: w } }))),
     ],
   };
+  // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.
   const sort = kind.sort[input.sort as T["list"]["sort"]];
   const t = table(db, kind);
   const [rows, total] = await Promise.all([
