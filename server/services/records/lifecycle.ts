@@ -5,7 +5,7 @@ import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { assertCanWriteInDistrict } from "../scope.ts";
-import { areaFilter, districtOf } from "./areas.ts";
+import { type AreaRow, areaFilter, districtOf } from "./areas.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
 import { deletedFilter, demoFilter, pageArgs, searchWords } from "./fields.ts";
 import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
@@ -99,8 +99,7 @@ function assertScope<T extends KindTypes>(kind: RecordKind<T>, user: SessionUser
 }
 
 /** The stored record's scope, from the area the row was read with (no second query). */
-const storedDistrictId = (row: { area: Parameters<typeof districtOf>[0] | null }) =>
-  row.area ? districtOf(row.area).id : null;
+const storedDistrictId = (row: { area: AreaRow | null }) => (row.area ? districtOf(row.area).id : null);
 
 export async function getRecord<T extends KindTypes>(kind: RecordKind<T>, db: Db, id: number, user: SessionUser) {
   return kind.toApi(await findRow(kind, db, id, user, true));
