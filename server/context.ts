@@ -1,16 +1,11 @@
-import type { Role } from "@qt/shared/domain";
+// The cookie plugin's types add req.cookies and reply.setCookie (the plugin is registered in http/app.ts).
+import type {} from "@fastify/cookie";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DatabaseKind, Db } from "./db.ts";
+import { resolveSession, SESSION_COOKIE, type SessionUser } from "./services/sessions.ts";
 
 /** Who is calling: resolved from the session cookie (http) or given directly (tests, CLI). */
-export type SessionUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** District scope of an editor (GSO code); null = the whole province. */
-  districtCode: string | null;
-  districtId: number | null;
-};
+export type { SessionUser };
 
 /** What a request carries besides the user, used for auditing, throttling and cookies. */
 export type RequestMeta = {
@@ -23,9 +18,10 @@ export type RequestMeta = {
   sessionToken?: string;
 };
 
-export type Context = {
-  db: Db;
-  dbKind: DatabaseKind;
+/** The database a context reads: what the HTTP app is built with. */
+export type ContextDb = { db: Db; dbKind: DatabaseKind };
+
+export type Context = ContextDb & {
   user: SessionUser | null;
   meta: RequestMeta;
 };
@@ -43,4 +39,35 @@ export function createContextInner(opts: {
     user: opts.user ?? null,
     meta: { ip: "127.0.0.1", userAgent: "", secure: false, ...opts.meta },
   };
+}
+
+/**
+ * The context of an HTTP request: the database and who is calling (from the session cookie).
+ * tRPC and the plain HTTP routes (report downloads, the app's page) all build their context here.
+ */
+export async function createContext(app: ContextDb, req: FastifyRequest, reply: FastifyReply): Promise<Context> {
+  const secure = req.protocol === "https";
+  const sessionToken = req.cookies[SESSION_COOKIE];
+  const user = await resolveSession(app.db, sessionToken);
+  // An expired or revoked session: the browser may forget the cookie too.
+  if (sessionToken && !user) reply.clearCookie(SESSION_COOKIE, cookieOptions(secure));
+  return createContextInner({
+    db: app.db,
+    dbKind: app.dbKind,
+    user,
+    meta: {
+      ip: req.ip,
+      userAgent: req.headers["user-agent"] ?? "",
+      secure,
+      sessionToken,
+      setCookie: (name, value, { maxAgeSeconds }) =>
+        void reply.setCookie(name, value, { ...cookieOptions(secure), maxAge: maxAgeSeconds }),
+      clearCookie: (name) => void reply.clearCookie(name, cookieOptions(secure)),
+    },
+  });
+}
+
+/** The session cookie: unreadable by scripts, not sent on cross-site subrequests or POSTs. */
+function cookieOptions(secure: boolean) {
+  return { path: "/", httpOnly: true, sameSite: "lax", secure } as const;
 }

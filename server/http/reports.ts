@@ -8,9 +8,9 @@ import {
 } from "@qt/shared/schemas/reports";
 import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { type ContextDb, createContext } from "../context.ts";
 import { logger } from "../logger.ts";
 import { contentDisposition, exportCsv, exportReport, type ReportFile } from "../services/reports/export.ts";
-import { type AppOptions, createRequestContext } from "./app.ts";
 
 type Target = { kind: "summary"; format: ReportFormat } | { kind: "table"; table: ReportTable };
 
@@ -33,11 +33,11 @@ const fail = (reply: FastifyReply, status: number, code: string, message: string
  * Report downloads: GET /api/reports/summary.{docx,xlsx,pdf} and /api/reports/{table}.csv, with the
  * dashboard's filter parameters plus the report options, for any signed-in user.
  */
-export async function reportRoutes(app: FastifyInstance, opts: AppOptions) {
+export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
   app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
     "/api/reports/:file",
     async (req, reply) => {
-      const ctx = await createRequestContext(opts, req, reply);
+      const ctx = await createContext(opts, req, reply);
       if (!ctx.user) return fail(reply, 401, "UNAUTHORIZED", "Vui lòng đăng nhập để tải báo cáo.");
       const what = target(req.params.file);
       if (!what) return fail(reply, 404, "NOT_FOUND", "Không có báo cáo này.");

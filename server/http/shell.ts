@@ -3,9 +3,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { FIRST_SCREEN_ELEMENT_ID, type FirstScreenData } from "@qt/shared/first-screen";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { type ContextDb, createContext } from "../context.ts";
 import { logger } from "../logger.ts";
-import type { AppOptions } from "./app.ts";
-import { createRequestContext } from "./app.ts";
 import { firstScreenData } from "./first-screen.ts";
 
 /**
@@ -17,13 +16,13 @@ import { firstScreenData } from "./first-screen.ts";
  * The head (the app's scripts and styles) is sent at once and the figures follow when ready, so
  * the browser fetches the scripts meanwhile; they run only once the whole page has arrived.
  */
-export function appShell(opts: AppOptions, clientDir: string) {
+export function appShell(opts: ContextDb, clientDir: string) {
   const html = fs.readFileSync(path.join(clientDir, "index.html"), "utf8");
   const end = html.indexOf("</head>");
   if (end < 0) throw new Error(`${clientDir}/index.html has no </head>`);
   const [head, rest] = [html.slice(0, end), html.slice(end)];
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const ctx = await createRequestContext(opts, req, reply);
+    const ctx = await createContext(opts, req, reply);
     reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
     if (!ctx.user) return reply.send(html);
     const page = new Readable({ read() {} });

@@ -1,4 +1,3 @@
-import type { SessionUser } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 /** A Prisma transaction client (or the client itself): audit entries go in the caller's transaction. */
@@ -35,7 +34,8 @@ export function auditSnapshot(record: Record<string, unknown> | null | undefined
 export async function writeAudit(
   tx: Tx,
   entry: {
-    user: Pick<SessionUser, "id" | "username"> | null;
+    /** Who acted (a SessionUser will do); null for the system. */
+    user: { id: number; username: string } | null;
     action: AuditAction;
     entity: string;
     entityId: string | number;

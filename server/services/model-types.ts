@@ -9,7 +9,8 @@ import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
-import { conflictError, deletedFilter, fieldError, notFoundError } from "./records.ts";
+import { conflictError, fieldError, notFoundError } from "./records/errors.ts";
+import { deletedFilter } from "./records/fields.ts";
 
 const ENTITY = "model_type";
 

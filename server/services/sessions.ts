@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { SessionUser } from "../context.ts";
+import type { Role } from "@qt/shared/domain";
 import type { Db } from "../db.ts";
 import type { Tx } from "./audit.ts";
 
 export const SESSION_COOKIE = "qt_session";
+
+/** The user a session resolves to (server/context.ts hands it to every procedure). */
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** District scope of an editor (GSO code); null = the whole province. */
+  districtCode: string | null;
+  districtId: number | null;
+};
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 /** …and at the latest this long after login, however active. */
@@ -39,6 +50,9 @@ export async function createSession(
   return { token, sessionId: session.id };
 }
 
+/** The columns that say who an account is and what it may do (also users' own select). */
+export const accountSelect = { id: true, username: true, displayName: true, role: true, districtId: true } as const;
+
 /**
  * The user of a session token, or null when the token is unknown, expired (idle or absolute) or
  * belongs to a disabled account. Expired sessions are deleted on sight.
@@ -51,17 +65,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          districtId: true,
-          disabledAt: true,
-          district: { select: { code: true } },
-        },
-      },
+      user: { select: { ...accountSelect, disabledAt: true, district: { select: { code: true } } } },
     },
   });
   if (!session) return null;

@@ -1,226 +1,42 @@
 import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
-import type { TRemoveInput, TWarning } from "@qt/shared/schemas/common";
-import {
-  siteRuleIssues,
-  type TSite,
-  type TSiteSaved,
-  type ZSiteCreateInput,
-  type ZSiteListInput,
-  type ZSiteUpdateInput,
-} from "@qt/shared/schemas/sites";
+import type { TWarning } from "@qt/shared/schemas/common";
+import { siteRuleIssues, type TSite, type ZSiteListInput, ZSiteUpdateInput } from "@qt/shared/schemas/sites";
 import type { z } from "zod";
-import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
-import {
-  type Area,
-  areaFields,
-  areaFilter,
-  areaSelect,
-  conflictError,
-  dateOf,
-  deletedFilter,
-  demoFilter,
-  districtIdOfArea,
-  fieldError,
-  fieldErrors,
-  isoOf,
-  isoOrNull,
-  notFoundError,
-  pageArgs,
-  recordHistory,
-  recordMetaSelect,
-  resolveArea,
-  restoreNotDeleted,
-  searchWords,
-  setRemoved,
-  stampOrNull,
-} from "./records.ts";
-import { assertCanWriteInDistrict } from "./scope.ts";
-
-const ENTITY = "site";
-const WHAT = "điểm mô hình";
+import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
+import { fieldError, fieldErrors } from "./records/errors.ts";
+import { columns, dateOf, dateYears, isoOf, isoOrNull, metaFields, recordMetaSelect } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, type Values, writableFields } from "./records/kind.ts";
+import { recordService } from "./records/lifecycle.ts";
 
 const siteSelect = {
   ...recordMetaSelect,
-  modelTypeId: true,
+  ...columns("modelTypeId", "name", "host", "establishedOn", "status", "statusChangedOn", "religion"),
+  ...columns("households", "members", "notes"),
   modelType: { select: { code: true, name: true, category: true } },
   area: areaSelect,
-  name: true,
-  host: true,
-  establishedOn: true,
-  status: true,
-  statusChangedOn: true,
-  religion: true,
-  households: true,
-  members: true,
-  notes: true,
 } satisfies Prisma.SiteSelect;
 
-type SiteRow = Prisma.SiteGetPayload<{ select: typeof siteSelect }>;
-
-function toSite(r: SiteRow): TSite {
-  return {
-    id: r.id,
-    version: r.version,
-    isDemo: r.isDemo,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    deletedAt: stampOrNull(r.deletedAt),
-    deleteReason: r.deleteReason,
-    modelTypeId: r.modelTypeId,
-    modelTypeCode: r.modelType.code,
-    modelTypeName: r.modelType.name,
-    category: r.modelType.category,
-    ...areaFields(r.area),
-    name: r.name,
-    host: r.host,
-    establishedOn: isoOf(r.establishedOn),
-    status: r.status,
-    statusChangedOn: isoOrNull(r.statusChangedOn),
-    religion: r.religion,
-    households: r.households,
-    members: r.members,
-    notes: r.notes,
-  };
-}
-
-const SORT: Record<string, (dir: "asc" | "desc") => Prisma.SiteOrderByWithRelationInput> = {
-  establishedOn: (dir) => ({ establishedOn: dir }),
-  name: (dir) => ({ name: dir }),
-  area: (dir) => ({ area: { name: dir } }),
-  modelType: (dir) => ({ modelType: { name: dir } }),
-  updatedAt: (dir) => ({ updatedAt: dir }),
+type SiteTypes = {
+  row: Prisma.SiteGetPayload<{ select: typeof siteSelect }>;
+  api: TSite;
+  field: FieldOf<typeof ZSiteUpdateInput.shape>;
+  area: Area;
+  ctx: ModelTypeRef;
+  list: z.output<typeof ZSiteListInput>;
+  table: "site";
 };
+type SiteValues = Values<SiteTypes>;
+type ModelTypeRef = { id: number; category: TSite["category"] };
 
-export async function listSites(db: Db, input: z.output<typeof ZSiteListInput>, user: SessionUser) {
-  // Model-type names are not in searchText (renaming a type would leave it stale), so a word also
-  // matches the sites of every type whose folded name contains it: "dong ho" finds clan models.
-  const types = await db.modelType.findMany({ select: { id: true, name: true } });
-  const words = searchWords(input.search);
-  const where: Prisma.SiteWhereInput = {
-    ...deletedFilter(user, input.includeDeleted),
-    ...demoFilter(input.demo),
-    ...(input.modelTypeId ? { modelTypeId: input.modelTypeId } : {}),
-    ...(input.status ? { status: input.status } : {}),
-    AND: [
-      ...areaFilter(input).map((area) => ({ area })),
-      ...(input.category ? [{ modelType: { category: input.category } }] : []),
-      ...(input.fromYear ? [{ establishedOn: { gte: new Date(Date.UTC(input.fromYear, 0, 1)) } }] : []),
-      ...(input.toYear ? [{ establishedOn: { lt: new Date(Date.UTC(input.toYear + 1, 0, 1)) } }] : []),
-      ...words.map((w) => ({
-        OR: [
-          { searchText: { contains: w } },
-          { modelTypeId: { in: types.filter((t) => foldVietnamese(t.name).includes(w)).map((t) => t.id) } },
-        ],
-      })),
-    ],
-  };
-  const sort = SORT[input.sort] ?? SORT.establishedOn;
-  const [rows, total] = await Promise.all([
-    db.site.findMany({
-      where,
-      select: siteSelect,
-      orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
-      ...pageArgs(input),
-    }),
-    db.site.count({ where }),
-  ]);
-  return { items: rows.map(toSite), total };
-}
-
-/** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */
-async function findSite(
-  db: Db | Prisma.TransactionClient,
-  id: number,
-  user: SessionUser,
-  withDeleted: boolean | "always" = false,
-) {
-  const row = await db.site.findUnique({ where: { id }, select: { ...siteSelect, areaId: true } });
-  const visible = withDeleted === "always" || (withDeleted && user.role === "admin");
-  if (!row || (row.deletedAt && !visible)) throw notFoundError(WHAT);
-  return row;
-}
-
-export async function getSite(db: Db, id: number, user: SessionUser): Promise<TSite> {
-  return toSite(await findSite(db, id, user, true));
-}
-
-async function requireModelType(db: Db, id: number) {
+async function requireModelType(db: Db, v: SiteValues): Promise<ModelTypeRef> {
   const type = await db.modelType.findFirst({
-    where: { id, deletedAt: null },
-    select: { id: true, name: true, category: true },
+    where: { id: v.modelTypeId, deletedAt: null },
+    select: { id: true, category: true },
   });
   if (!type) throw fieldError("modelTypeId", "Loại mô hình không tồn tại");
   return type;
-}
-
-/** Same model type, same area, same name (ignoring case and diacritics): likely entered twice. */
-async function duplicateWarnings(
-  db: Db,
-  s: { modelTypeId: number; areaId: number; name: string },
-  selfId?: number,
-): Promise<TWarning[]> {
-  const same = await db.site.findMany({
-    where: {
-      modelTypeId: s.modelTypeId,
-      areaId: s.areaId,
-      deletedAt: null,
-      ...(selfId ? { id: { not: selfId } } : {}),
-    },
-    select: { id: true, name: true },
-  });
-  const ids = same.filter((o) => foldVietnamese(o.name) === foldVietnamese(s.name)).map((o) => o.id);
-  if (ids.length === 0) return [];
-  return [
-    {
-      code: "duplicate",
-      message: "Có thể trùng: địa bàn này đã có điểm cùng loại mô hình và cùng tên.",
-      ids,
-    },
-  ];
-}
-
-const searchOf = (s: { name: string; host: string; notes: string }, area: Pick<Area, "name" | "districtName">) =>
-  searchTextOf([s.name, s.host, s.notes, area.name, area.districtName]);
-
-export async function createSite(
-  db: Db,
-  input: z.output<typeof ZSiteCreateInput>,
-  user: SessionUser,
-): Promise<TSiteSaved> {
-  const type = await requireModelType(db, input.modelTypeId);
-  const area = await resolveArea(db, input.areaCode, { districtCode: input.districtCode, on: input.establishedOn });
-  assertCanWriteInDistrict(user, area.districtId);
-  const issues = siteRuleIssues(input, type.category);
-  if (issues.length > 0) throw fieldErrors(issues);
-  const warnings = await duplicateWarnings(db, { modelTypeId: type.id, areaId: area.id, name: input.name });
-  const site = await db.$transaction(async (tx) => {
-    const created = await tx.site.create({
-      data: {
-        modelTypeId: type.id,
-        areaId: area.id,
-        name: input.name,
-        host: input.host,
-        establishedOn: dateOf(input.establishedOn),
-        status: input.status,
-        statusChangedOn: input.statusChangedOn ? dateOf(input.statusChangedOn) : null,
-        religion: input.religion,
-        households: input.households,
-        members: input.members,
-        notes: input.notes,
-        searchText: searchOf(input, area),
-        createdById: user.id,
-        updatedById: user.id,
-      },
-      select: siteSelect,
-    });
-    const out = toSite(created);
-    await writeAudit(tx, { user, action: "create", entity: ENTITY, entityId: out.id, after: out });
-    return out;
-  });
-  return { ...site, warnings };
 }
 
 /**
@@ -241,90 +57,82 @@ async function assertNoLinksElsewhere(db: Db, siteId: number, areaId: number) {
   }
 }
 
-export async function updateSite(
-  db: Db,
-  input: z.output<typeof ZSiteUpdateInput>,
-  user: SessionUser,
-): Promise<TSiteSaved> {
-  const current = await findSite(db, input.id, user);
-  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
-  if (current.version !== input.version) throw conflictError();
-  const before = toSite(current);
-  const type = await requireModelType(db, input.modelTypeId ?? current.modelTypeId);
-  const merged = {
-    name: input.name ?? before.name,
-    host: input.host ?? before.host,
-    notes: input.notes ?? before.notes,
-    establishedOn: input.establishedOn ?? before.establishedOn,
-    status: input.status ?? before.status,
-    statusChangedOn: input.statusChangedOn !== undefined ? input.statusChangedOn : before.statusChangedOn,
-    religion: input.religion !== undefined ? input.religion : before.religion,
-    households: input.households !== undefined ? input.households : before.households,
-    members: input.members !== undefined ? input.members : before.members,
-  };
-  const area = await resolveArea(db, input.areaCode ?? before.areaCode, {
-    districtCode: input.districtCode,
-    on: merged.establishedOn,
+/** Same model type, same area, same name (ignoring case and diacritics): likely entered twice. */
+async function duplicateWarnings(db: Db, s: SiteValues, area: Area, selfId?: number): Promise<TWarning[]> {
+  const same = await db.site.findMany({
+    where: { modelTypeId: s.modelTypeId, areaId: area.id, deletedAt: null, ...(selfId ? { id: { not: selfId } } : {}) },
+    select: { id: true, name: true },
   });
-  assertCanWriteInDistrict(user, area.districtId);
-  const issues = siteRuleIssues(merged, type.category);
-  if (issues.length > 0) throw fieldErrors(issues);
-  if (area.id !== current.areaId) await assertNoLinksElsewhere(db, input.id, area.id);
-  const warnings = await duplicateWarnings(db, { modelTypeId: type.id, areaId: area.id, name: merged.name }, input.id);
-  const site = await db.$transaction(async (tx) => {
-    const { count } = await tx.site.updateMany({
-      where: { id: input.id, version: input.version, deletedAt: null },
-      data: {
-        ...merged,
-        modelTypeId: type.id,
-        areaId: area.id,
-        establishedOn: dateOf(merged.establishedOn),
-        statusChangedOn: merged.statusChangedOn ? dateOf(merged.statusChangedOn) : null,
-        searchText: searchOf(merged, area),
-        updatedById: user.id,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw conflictError();
-    const after = toSite(await findSite(tx, input.id, user));
-    await writeAudit(tx, { user, action: "update", entity: ENTITY, entityId: input.id, before, after });
-    return after;
-  });
-  return { ...site, warnings };
+  const ids = same.filter((o) => foldVietnamese(o.name) === foldVietnamese(s.name)).map((o) => o.id);
+  if (ids.length === 0) return [];
+  return [{ code: "duplicate", message: "Có thể trùng: địa bàn này đã có điểm cùng loại mô hình và cùng tên.", ids }];
 }
 
-export async function removeSite(db: Db, input: TRemoveInput, user: SessionUser): Promise<TSite> {
-  const current = await findSite(db, input.id, user);
-  assertCanWriteInDistrict(user, await districtIdOfArea(db, current.area.id));
-  if (current.version !== input.version) throw conflictError();
-  return setRemoved(db, {
-    table: "site",
-    entity: ENTITY,
-    id: input.id,
-    version: input.version,
-    remove: { reason: input.reason },
-    user,
-    before: toSite(current),
-    read: async (tx) => toSite(await findSite(tx, input.id, user, "always")),
-  });
+/**
+ * Model-type names are not in searchText (renaming a type would leave it stale), so a word also
+ * matches the sites of every type whose folded name contains it: "dong ho" finds clan models.
+ */
+async function searchSites(db: Db, words: string[]): Promise<Prisma.SiteWhereInput[]> {
+  if (words.length === 0) return [];
+  const types = await db.modelType.findMany({ select: { id: true, name: true } });
+  return words.map((w) => ({
+    OR: [
+      { searchText: { contains: w } },
+      { modelTypeId: { in: types.filter((t) => foldVietnamese(t.name).includes(w)).map((t) => t.id) } },
+    ],
+  }));
 }
 
-export async function restoreSite(db: Db, id: number, user: SessionUser): Promise<TSite> {
-  const current = await findSite(db, id, user, true);
-  if (!current.deletedAt) throw restoreNotDeleted();
-  return setRemoved(db, {
-    table: "site",
-    entity: ENTITY,
-    id,
-    version: current.version,
-    remove: null,
-    user,
-    before: toSite(current),
-    read: async (tx) => toSite(await findSite(tx, id, user)),
-  });
-}
+export const siteKind: RecordKind<SiteTypes> = {
+  entity: "site",
+  what: "điểm mô hình",
+  table: "site",
+  select: siteSelect,
+  toApi: (r) => ({
+    ...metaFields(r),
+    modelTypeId: r.modelTypeId,
+    modelTypeCode: r.modelType.code,
+    modelTypeName: r.modelType.name,
+    category: r.modelType.category,
+    ...areaFields(r.area),
+    name: r.name,
+    host: r.host,
+    establishedOn: isoOf(r.establishedOn),
+    status: r.status,
+    statusChangedOn: isoOrNull(r.statusChangedOn),
+    religion: r.religion,
+    households: r.households,
+    members: r.members,
+    notes: r.notes,
+  }),
+  fields: writableFields(ZSiteUpdateInput.shape),
+  prepare: requireModelType,
+  area: (db, v, o) => resolveArea(db, v.areaCode, { districtCode: o.districtCode, on: v.establishedOn }),
+  check: async (db, v, area, type, change) => {
+    const issues = siteRuleIssues(v, type?.category);
+    if (issues.length > 0) throw fieldErrors(issues);
+    if (change && area.id !== change.current.area.id) await assertNoLinksElsewhere(db, change.current.id, area.id);
+  },
+  duplicates: duplicateWarnings,
+  data: ({ areaCode, ...v }, area) => ({
+    ...v,
+    areaId: area.id,
+    establishedOn: dateOf(v.establishedOn),
+    statusChangedOn: v.statusChangedOn ? dateOf(v.statusChangedOn) : null,
+    searchText: searchTextOf([v.name, v.host, v.notes, area.name, area.districtName]),
+  }),
+  filters: (input) => [
+    { modelTypeId: input.modelTypeId, status: input.status, establishedOn: dateYears(input) },
+    ...(input.category ? [{ modelType: { category: input.category } }] : []),
+  ],
+  search: searchSites,
+  sort: {
+    establishedOn: (dir) => ({ establishedOn: dir }),
+    name: (dir) => ({ name: dir }),
+    area: (dir) => ({ area: { name: dir } }),
+    modelType: (dir) => ({ modelType: { name: dir } }),
+    updatedAt: (dir) => ({ updatedAt: dir }),
+  },
+};
 
-export async function siteHistory(db: Db, id: number, user: SessionUser) {
-  await findSite(db, id, user, true);
-  return recordHistory(db, ENTITY, id);
-}
+export const sites = recordService(siteKind);

@@ -11,15 +11,11 @@ import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
-import { revokeAllSessions } from "./sessions.ts";
+import { accountSelect, revokeAllSessions } from "./sessions.ts";
 
 /** The fields of an account anyone may see (never the password hash). */
 const userSelect = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  districtId: true,
+  ...accountSelect,
   disabledAt: true,
   version: true,
   createdAt: true,
@@ -139,21 +135,8 @@ export async function disableUser(
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
     if (before.disabledAt) return toRow(before);
-    const after = await tx.user.update({
-      where: { id: input.id },
-      data: { disabledAt: new Date(), version: { increment: 1 } },
-      select: userSelect,
-    });
-    const revoked = await revokeAllSessions(tx, input.id);
-    await writeAudit(tx, {
-      user: actor,
-      action: "disable",
-      entity: "user",
-      entityId: input.id,
-      before: snapshot(before),
-      after: { ...snapshot(after), sessionsRevoked: revoked },
-    });
-    return toRow(after);
+    const audit = { action: "disable" as const, before, after: snapshot };
+    return changeEndingSessions(tx, actor, input.id, { disabledAt: new Date() }, audit);
   });
 }
 
@@ -166,19 +149,36 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     await findUser(tx, input.id);
-    const after = await tx.user.update({
-      where: { id: input.id },
-      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
-      select: userSelect,
-    });
-    const revoked = await revokeAllSessions(tx, input.id);
-    await writeAudit(tx, {
-      user: actor,
-      action: "reset_password",
-      entity: "user",
-      entityId: input.id,
-      after: { sessionsRevoked: revoked },
-    });
-    return toRow(after);
+    // The trail says only that sessions ended: no password field enters it.
+    const audit = { action: "reset_password" as const, after: () => ({}) };
+    return changeEndingSessions(tx, actor, input.id, { passwordHash, passwordChangedAt: new Date() }, audit);
   });
+}
+
+/**
+ * Writes a change that ends every session of the account (disable, password reset) and audits
+ * it with the number of sessions ended, in the caller's transaction.
+ */
+async function changeEndingSessions(
+  tx: Tx,
+  actor: Pick<SessionUser, "id" | "username"> | null,
+  id: number,
+  data: Prisma.UserUpdateInput,
+  audit: { action: "disable" | "reset_password"; before?: UserRecord; after: (u: UserRecord) => object },
+): Promise<TUserRow> {
+  const after = await tx.user.update({
+    where: { id },
+    data: { ...data, version: { increment: 1 } },
+    select: userSelect,
+  });
+  const sessionsRevoked = await revokeAllSessions(tx, id);
+  await writeAudit(tx, {
+    user: actor,
+    action: audit.action,
+    entity: "user",
+    entityId: id,
+    before: audit.before && snapshot(audit.before),
+    after: { ...audit.after(after), sessionsRevoked },
+  });
+  return toRow(after);
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HistoryPanel } from "../../client/features/audit/HistoryPanel.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { writeAudit } from "../../server/services/audit.ts";
+import { siteRow } from "../fixtures/factories.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";
@@ -14,27 +15,36 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
+/** A site stored without going through the services, so it has no audit entries of its own. */
+async function newSite(name: string) {
+  const area = await t.db.adminUnit.findFirstOrThrow({ where: { level: "commune" }, select: { id: true, name: true } });
+  const type = await t.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { id: true } });
+  const data = { modelTypeId: type.id, name, establishedOn: new Date("2015-03-10") };
+  return t.db.site.create({ data: siteRow({ ...area, districtName: "" }, data), select: { id: true } });
+}
+
 describe("record history panel", () => {
   it("lists who changed what, newest first, with the changed fields only", async () => {
     const editor = await makeUser(t.db, { role: "editor", districtCode: "464" });
     const viewer = await makeUser(t.db, { role: "viewer" });
+    const site = await newSite("Dòng họ Lê");
     await writeAudit(t.db, {
       user: editor,
       action: "create",
       entity: "site",
-      entityId: 77,
+      entityId: site.id,
       after: { name: "Dòng họ Lê", households: 12 },
     });
     await writeAudit(t.db, {
       user: editor,
       action: "update",
       entity: "site",
-      entityId: 77,
+      entityId: site.id,
       before: { name: "Dòng họ Lê", households: 12, version: 1 },
       after: { name: "Dòng họ Lê", households: 15, version: 2 },
     });
     const labels: Record<string, string> = { households: "Số hộ" };
-    renderApp(<HistoryPanel entity="site" entityId={77} fieldLabel={(f) => labels[f] ?? f} />, {
+    renderApp(<HistoryPanel entity="site" entityId={site.id} fieldLabel={(f) => labels[f] ?? f} />, {
       db: t.db,
       user: viewer,
     });
@@ -51,7 +61,8 @@ describe("record history panel", () => {
 
   it("says so when a record has no history, and refuses another user's account history to a viewer", async () => {
     const viewer = await makeUser(t.db, { role: "viewer" });
-    renderApp(<HistoryPanel entity="site" entityId={999} />, { db: t.db, user: viewer });
+    const site = await newSite("Dòng họ Trần");
+    renderApp(<HistoryPanel entity="site" entityId={site.id} />, { db: t.db, user: viewer });
     expect(await screen.findByText("Chưa có thay đổi nào được ghi lại.")).toBeInTheDocument();
     const admin = await makeUser(t.db, { role: "admin" });
     renderApp(<HistoryPanel entity="user" entityId={admin.id} />, { db: t.db, user: viewer });

@@ -76,8 +76,33 @@ describe("audit trail", () => {
   });
 
   it("audit.history shows a record's history to anyone who may read it; accounts to admins and their owner", async () => {
-    const site = await as(viewer).audit.history({ entity: "site", entityId: "1" });
-    expect(site).toEqual([]);
+    const clan = await t.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { id: true } });
+    const site = await as(admin).sites.create({
+      modelTypeId: clan.id,
+      areaCode: "19684",
+      name: "Dòng họ Lê",
+      establishedOn: "2015-03-10",
+    });
+    const entry = { entity: "site", entityId: String(site.id) };
+    const [created] = await as(viewer).audit.history(entry);
+    expect(created).toMatchObject({ action: "create", username: admin.username });
+    expect(created?.changes).toContainEqual({ field: "name", before: null, after: "Dòng họ Lê" });
+    // Bookkeeping is not a change, and a field absent before and null after did not change.
+    const fields = created?.changes.map((c) => c.field);
+    for (const quiet of ["id", "version", "createdAt", "updatedAt", "deletedAt", "deleteReason"]) {
+      expect(fields).not.toContain(quiet);
+    }
+    // A removed record's history is for admins only, as the record is; an unknown one is not found.
+    await as(admin).sites.remove({ id: site.id, version: 1, reason: "nhập nhầm" });
+    await expect(as(viewer).audit.history(entry)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const trail = await as(admin).audit.history(entry);
+    expect(trail.map((r) => r.action)).toEqual(["create", "remove"]);
+    expect(trail[1]?.changes).toContainEqual({ field: "deleteReason", before: null, after: "nhập nhầm" });
+    for (const entityId of ["999999", "abc", "99999999999"]) {
+      await expect(as(viewer).audit.history({ entity: "award", entityId })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
     const own = await as(viewer).audit.history({ entity: "user", entityId: String(viewer.id) });
     expect(own.map((r) => r.action)).toEqual(["update"]);
     await expect(as(viewer).audit.history({ entity: "user", entityId: String(admin.id) })).rejects.toMatchObject({

@@ -31,7 +31,7 @@ describe("awards", () => {
     );
     await s.caller(s.users.haiLang).awards.remove({ id: award.id, version: 2, reason: "sai quyết định" });
     await s.caller(s.users.admin).awards.restore({ id: award.id });
-    const history = await s.caller(s.users.viewer).awards.history({ id: award.id });
+    const history = await s.history(s.users.viewer, "award", award.id);
     expect(history.map((h) => h.action)).toEqual(["restore", "remove", "update", "create"]);
     expect(history[2]?.changes).toEqual([{ field: "year", before: 2021, after: 2022 }]);
   });

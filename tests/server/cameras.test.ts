@@ -137,7 +137,7 @@ describe("cameras.update / remove / restore / history", () => {
       version: 4,
       deletedAt: null,
     });
-    const history = await s.caller(s.users.viewer).cameras.history({ id: cam.id });
+    const history = await s.history(s.users.viewer, "camera_installation", cam.id);
     expect(history.map((h) => h.action)).toEqual(["restore", "remove", "update", "create"]);
     expect(history[2]?.changes).toEqual([{ field: "cameras", before: 12, after: 20 }]);
   });

@@ -130,7 +130,7 @@ describe("cameras: linked site", () => {
     expect(await s.t.db.cameraInstallation.findUniqueOrThrow({ where: { id: cam.id } })).toMatchObject({
       siteId: null,
     });
-    const history = await s.caller(s.users.viewer).cameras.history({ id: cam.id });
+    const history = await s.history(s.users.viewer, "camera_installation", cam.id);
     expect(history[0]?.changes).toContainEqual({
       field: "siteName",
       before: "Camera an ninh thôn Mỹ Thủy",

@@ -35,7 +35,7 @@ describe("sites.create", () => {
       warnings: [],
     });
     expect(await s.counts()).toEqual({ ...before, sites: before.sites + 1, audit: before.audit + 1 });
-    const history = await s.caller(s.users.viewer).sites.history({ id: site.id });
+    const history = await s.history(s.users.viewer, "site", site.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: "create", username: s.users.haiLang.username });
     expect(history[0]?.changes).toContainEqual({ field: "name", before: null, after: "Dòng họ Lê Văn" });
@@ -185,7 +185,7 @@ describe("sites.update and conflicts", () => {
       areaCode: HAI_BA,
     });
     expect(updated).toMatchObject({ version: 2, status: "dissolved", areaCode: HAI_BA, areaName: "Xã Hải Ba" });
-    const [latest] = await s.caller(s.users.admin).sites.history({ id: site.id });
+    const [latest] = await s.history(s.users.admin, "site", site.id);
     expect(latest?.action).toBe("update");
     expect(latest?.changes).toEqual(
       expect.arrayContaining([
@@ -253,7 +253,7 @@ describe("sites.remove, restore and history", () => {
       "BAD_REQUEST",
       "Bản ghi này chưa bị xóa, không cần khôi phục.",
     );
-    const history = await s.caller(s.users.viewer).sites.history({ id: site.id });
+    const history = await s.history(s.users.viewer, "site", site.id);
     expect(history.map((h) => h.action)).toEqual(["restore", "remove", "create"]);
     expect(history[1]?.changes).toContainEqual({ field: "deleteReason", before: null, after: "nhập nhầm" });
   });

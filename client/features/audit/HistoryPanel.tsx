@@ -5,7 +5,7 @@ import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { type MessageKey, vi } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { changedFields, showValue } from "./changes.ts";
+import { showValue } from "./changes.ts";
 
 type FieldLabel = (field: string) => string;
 
@@ -49,8 +49,13 @@ const time = (iso: string) =>
     minute: "2-digit",
   })}`;
 
-/** An audit entry as the client receives it (JSON drops an absent before/after). */
-type Row = Omit<TAuditRow, "before" | "after"> & { before?: unknown; after?: unknown };
+/**
+ * An audit entry as the client receives it, with the fields it changed worked out by the server
+ * (JSON drops an absent value, hence the optional before/after).
+ */
+type Row = Pick<TAuditRow, "id" | "at" | "username" | "action" | "entity" | "entityId"> & {
+  changes: { field: string; before?: unknown; after?: unknown }[];
+};
 
 /** The entries in the order given (newest first, by convention); `showRecord` adds which record. */
 export function HistoryTable({
@@ -87,7 +92,7 @@ export function HistoryTable({
             {showRecord && <td>{`${r.entity} #${r.entityId}`}</td>}
             <td>
               <ul>
-                {changedFields(r.before, r.after).map((c) => (
+                {r.changes.map((c) => (
                   <li key={c.field}>
                     {label(c.field)}: {showValue(c.before)} → {showValue(c.after)}
                   </li>

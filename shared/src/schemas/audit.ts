@@ -15,6 +15,10 @@ export type TAuditListInput = z.infer<typeof ZAuditListInput>;
 export const ZAuditHistoryInput = z.strictObject({ entity: ZEntity, entityId: ZEntityId });
 export type TAuditHistoryInput = z.infer<typeof ZAuditHistoryInput>;
 
+/** One field an audit entry changed (server/services/audit-log.ts `changesOf`). */
+export const ZFieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type TFieldChange = z.infer<typeof ZFieldChange>;
+
 export const ZAuditRow = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -25,6 +29,8 @@ export const ZAuditRow = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The fields the entry changed, bookkeeping left out: what a history shows. */
+  changes: z.array(ZFieldChange),
 });
 export type TAuditRow = z.infer<typeof ZAuditRow>;
 

@@ -154,16 +154,6 @@ export const ZRecordMeta = {
   deleteReason: z.string().nullable(),
 };
 
-export const ZHistoryEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  username: z.string(),
-  action: z.string(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-});
-export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
-export const ZHistory = z.array(ZHistoryEntry);
-
 export function zPage<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number() });
 }

@@ -23,6 +23,8 @@ export const siteUpdate = async (fx: AuthzFixtures) => {
   const s = await newSite(fx);
   return { id: s.id, version: s.version, notes: "Sửa" };
 };
+/** A live site's audit trail: readable by anyone logged in, as the site is. */
+export const siteHistory = async (fx: AuthzFixtures) => ({ entity: "site", entityId: String((await newSite(fx)).id) });
 export const siteRemove = async (fx: AuthzFixtures) => {
   const s = await newSite(fx);
   return { id: s.id, version: s.version, reason: "Nhập trùng" };

@@ -37,7 +37,10 @@ export async function entrySetup() {
     types: await t.db.modelType.count(),
     audit: await t.db.auditEntry.count(),
   });
-  return { t, users, caller, typeId, counts };
+  /** A record's audit trail through audit.history, newest first, as the history panel shows it. */
+  const history = async (user: SessionUser, entity: "site" | "camera_installation" | "award", id: number) =>
+    (await caller(user).audit.history({ entity, entityId: String(id) })).reverse();
+  return { t, users, caller, typeId, counts, history };
 }
 
 /** Asserts a tRPC error with this code and, when given, this exact message (and field). */

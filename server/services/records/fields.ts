@@ -1,0 +1,82 @@
+import { foldVietnamese } from "@qt/shared/domain";
+import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "../../context.ts";
+
+/** yyyy-mm-dd → the DATE value Prisma writes (UTC midnight). */
+export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
+export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** `select` entries for plain columns: columns("name", "notes") is { name: true, notes: true }. */
+export function columns<K extends string>(...names: K[]): Record<K, true> {
+  // Object.fromEntries types its result as a string-keyed record; the keys are exactly `names`.
+  return Object.fromEntries(names.map((n) => [n, true])) as Record<K, true>;
+}
+
+/** The columns every record (site, camera installation, award) returns about itself. */
+export const recordMetaSelect = columns(
+  "id",
+  "version",
+  "isDemo",
+  "createdAt",
+  "updatedAt",
+  "deletedAt",
+  "deleteReason",
+);
+
+type MetaRow = {
+  id: number;
+  version: number;
+  isDemo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  deleteReason: string | null;
+};
+
+/** Those columns as the API sends them. */
+export function metaFields(r: MetaRow) {
+  return {
+    id: r.id,
+    version: r.version,
+    isDemo: r.isDemo,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    deletedAt: stampOrNull(r.deletedAt),
+    deleteReason: r.deleteReason,
+  };
+}
+
+/** Deleted rows only for admins who ask; a non-admin asking is refused rather than silently ignored. */
+export function deletedFilter(user: SessionUser, includeDeleted?: boolean): { deletedAt?: null } {
+  if (!includeDeleted) return { deletedAt: null };
+  if (user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Chỉ quản trị viên được xem bản ghi đã xóa." });
+  }
+  return {};
+}
+
+export const demoFilter = (demo?: "demo" | "real") => (demo ? { isDemo: demo === "demo" } : {});
+
+/** Words of the query, folded like the searchText column, so "hai lang" finds "Hải Lăng". */
+export const searchWords = (search?: string) => (search ? foldVietnamese(search).split(" ").filter(Boolean) : []);
+
+export const pageArgs = (input: { page: number; pageSize: number }) => ({
+  skip: (input.page - 1) * input.pageSize,
+  take: input.pageSize,
+});
+
+/** A DATE column's filter for the list's year range; undefined (Prisma: no filter) without one. */
+export function dateYears(r: { fromYear?: number; toYear?: number }) {
+  if (!r.fromYear && !r.toYear) return undefined;
+  return {
+    gte: r.fromYear ? new Date(Date.UTC(r.fromYear, 0, 1)) : undefined,
+    lt: r.toYear ? new Date(Date.UTC(r.toYear + 1, 0, 1)) : undefined,
+  };
+}
+
+/** An integer year column's filter for the list's year range; undefined without one. */
+export function yearsBetween(r: { fromYear?: number; toYear?: number }) {
+  return r.fromYear || r.toYear ? { gte: r.fromYear, lte: r.toYear } : undefined;
+}

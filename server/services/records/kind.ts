@@ -1,0 +1,125 @@
+import type { TWarning } from "@qt/shared/schemas/common";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Area, AreaRow } from "./areas.ts";
+
+/** What the lifecycle needs of a stored row: its identity, lock, soft-delete state and area. */
+export type RecordRow = { id: number; version: number; deletedAt: Date | null; area: AreaRow | null };
+
+/** The list inputs every record kind takes (shared/src/schemas/common.ts `ZListBase`) and its sort. */
+export type RecordListInput = {
+  page: number;
+  pageSize: number;
+  search?: string;
+  districtCode?: string;
+  areaCode?: string;
+  fromYear?: number;
+  toYear?: number;
+  demo?: "demo" | "real";
+  includeDeleted?: boolean;
+  sort: string;
+  dir: "asc" | "desc";
+};
+
+/** The types one record kind is made of, named so that a descriptor reads as a table of its parts. */
+export type KindTypes = {
+  /** The row as `select` reads it. */
+  row: RecordRow;
+  /** The record as the API returns it (and the audit trail keeps it). */
+  api: Record<string, unknown> & { id: number; version: number };
+  /** The API fields a user writes: create takes them all, update any of them. */
+  field: string;
+  /** The record's resolved area, where a kind allows none: `Area | null` (default `Area`). */
+  area?: Area | null;
+  /** What `prepare` looked up for the later hooks (a site's model type); default none. */
+  ctx?: unknown;
+  list: RecordListInput;
+  /** The kind's table, by the name of its Prisma delegate. */
+  table: RecordTable;
+};
+
+export type AreaOf<T extends KindTypes> = T extends { area: infer A extends Area | null } ? A : Area;
+export type CtxOf<T extends KindTypes> = T extends { ctx: infer C } ? C : undefined;
+
+/** The Prisma inputs of each record table (the tables share the lifecycle's columns). */
+type TableInputs = {
+  site: {
+    where: Prisma.SiteWhereInput;
+    orderBy: Prisma.SiteOrderByWithRelationInput;
+    data: Prisma.SiteUncheckedCreateInput;
+  };
+  cameraInstallation: {
+    where: Prisma.CameraInstallationWhereInput;
+    orderBy: Prisma.CameraInstallationOrderByWithRelationInput;
+    data: Prisma.CameraInstallationUncheckedCreateInput;
+  };
+  award: {
+    where: Prisma.AwardWhereInput;
+    orderBy: Prisma.AwardOrderByWithRelationInput;
+    data: Prisma.AwardUncheckedCreateInput;
+  };
+};
+export type RecordTable = keyof TableInputs;
+export type WhereOf<T extends KindTypes> = TableInputs[T["table"]]["where"];
+export type OrderByOf<T extends KindTypes> = TableInputs[T["table"]]["orderBy"];
+/** A row's columns as a kind writes them; the lifecycle adds who wrote it. */
+export type DataOf<T extends KindTypes> = Omit<TableInputs[T["table"]]["data"], "createdById" | "updatedById">;
+
+/** What an update input carries besides the record's fields: the lock and the district check. */
+const NOT_FIELDS = ["id", "version", "districtCode"] as const;
+export type FieldOf<Shape> = Exclude<keyof Shape & string, (typeof NOT_FIELDS)[number]>;
+
+/** The fields a user writes, read off the kind's update schema so the two cannot drift apart. */
+export function writableFields<Shape extends object>(shape: Shape): FieldOf<Shape>[] {
+  const notFields: readonly string[] = NOT_FIELDS;
+  // Object.keys types its keys as string; these are the shape's keys less NOT_FIELDS.
+  return Object.keys(shape).filter((k) => !notFields.includes(k)) as FieldOf<Shape>[];
+}
+
+/** The writable fields of a record: create's input, or the update's fields over the stored ones. */
+export type Values<T extends KindTypes> = Pick<T["api"], T["field"] & keyof T["api"]>;
+
+/** An update: the row as stored and the record the API showed before it. */
+export type Change<T extends KindTypes> = { current: T["row"]; before: T["api"] };
+
+/**
+ * A record kind, described by data (CONVENTIONS 16, like Payload's CollectionConfig): the lifecycle
+ * (./lifecycle.ts) does get, list, create, update with optimistic locking, remove and restore for
+ * every kind, and calls these hooks where kinds differ. Hooks before a write run in the order
+ * listed: prepare → area → (scope check) → check → duplicates → data.
+ */
+export type RecordKind<T extends KindTypes> = {
+  /** The audit trail's name for the kind (audit.history takes it). */
+  entity: string;
+  /** The kind in Vietnamese, as in "Không tìm thấy {what}". */
+  what: string;
+  table: T["table"];
+  select: object;
+  toApi: (row: T["row"]) => T["api"];
+  fields: readonly (T["field"] & keyof T["api"])[];
+  /** Refusal for a district editor writing a record without an area (province level), if a kind allows one. */
+  provinceLevelRefusal?: string;
+  prepare?: (db: Db, values: Values<T>) => Promise<CtxOf<T>>;
+  area: (
+    db: Db,
+    values: Values<T>,
+    opts: { districtCode?: string; currentAreaId?: number | undefined },
+  ) => Promise<AreaOf<T>>;
+  /** Rules that need the database; throw fieldError. `change` is null on create. */
+  check?: (
+    db: Db,
+    values: Values<T>,
+    area: AreaOf<T>,
+    ctx: CtxOf<T> | undefined,
+    change: Change<T> | null,
+  ) => Promise<void>;
+  /** Likely duplicates: they warn (`warnings` on the saved record), never block. */
+  duplicates: (db: Db, values: Values<T>, area: AreaOf<T>, selfId?: number) => Promise<TWarning[]>;
+  /** The table's columns from the values (the lifecycle adds who wrote it and the version). */
+  data: (values: Values<T>, area: AreaOf<T>) => DataOf<T>;
+  /** The kind's own list filters (deleted, demo, area and search words are the lifecycle's). */
+  filters: (input: T["list"]) => WhereOf<T>[];
+  /** A search word's filter when it is more than the folded searchText column. */
+  search?: (db: Db, words: string[]) => Promise<WhereOf<T>[]>;
+  sort: Record<T["list"]["sort"], (dir: "asc" | "desc") => OrderByOf<T>>;
+};

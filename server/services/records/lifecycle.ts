@@ -1,0 +1,254 @@
+import type { TWarning } from "@qt/shared/schemas/common";
+import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { type AuditAction, writeAudit } from "../audit.ts";
+import { assertCanWriteInDistrict } from "../scope.ts";
+import { type AreaRow, areaFilter, districtOf } from "./areas.ts";
+import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
+import { deletedFilter, demoFilter, pageArgs, searchWords } from "./fields.ts";
+import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
+
+type Reader = Db | Prisma.TransactionClient;
+
+/** Filters the lifecycle adds to every kind's list; valid where inputs of each record table. */
+type CommonWhere = {
+  deletedAt?: null;
+  isDemo?: boolean;
+  area?: Prisma.AdminUnitWhereInput;
+  searchText?: { contains: string };
+};
+type Where<T extends KindTypes> = { AND: (WhereOf<T> | CommonWhere)[] };
+type Written = { updatedById: number; version: { increment: number } };
+type SoftDelete = { deletedAt: Date | null; deletedById: number | null; deleteReason: string | null };
+
+/** The calls the lifecycle makes on a record table's Prisma delegate, with the kind's own types. */
+type Table<T extends KindTypes> = {
+  findUnique(args: { where: { id: number }; select: object }): Promise<T["row"] | null>;
+  findMany(args: {
+    where: Where<T>;
+    select: object;
+    orderBy: (OrderByOf<T> | { id: "asc" | "desc" })[];
+    skip: number;
+    take: number;
+  }): Promise<T["row"][]>;
+  count(args: { where: Where<T> }): Promise<number>;
+  create(args: { data: DataOf<T> & { createdById: number; updatedById: number }; select: object }): Promise<T["row"]>;
+  updateMany(args: {
+    where: { id: number; version: number; deletedAt?: null };
+    data: (DataOf<T> | SoftDelete) & Written;
+  }): Promise<{ count: number }>;
+};
+
+function table<T extends KindTypes>(db: Reader, kind: RecordKind<T>): Table<T> {
+  // Each record table's delegate takes these calls, but Prisma's generic method signatures do not
+  // unify with one structural type, and the row type follows from the kind's `select` (its
+  // descriptor declares `row` as that select's payload): the one cast of the lifecycle.
+  return db[kind.table] as unknown as Table<T>;
+}
+
+export type CreateInput<T extends KindTypes> = Partial<Values<T>> & { districtCode?: string };
+export type UpdateInput<T extends KindTypes> = CreateInput<T> & { id: number; version: number };
+export type RemoveInput = { id: number; version: number; reason: string };
+export type Saved<T extends KindTypes> = T["api"] & { warnings: TWarning[] };
+
+/**
+ * The writable fields: on update, the given ones over the stored record's; on create, the input's
+ * (the schema's defaults filled them; an absent optional link is none, null).
+ */
+export function mergeValues<T extends KindTypes>(
+  kind: RecordKind<T>,
+  input: Partial<Values<T>>,
+  before?: T["api"],
+): Values<T> {
+  const out: Partial<Values<T>> = {};
+  for (const k of kind.fields) {
+    const given = input[k];
+    out[k] = given !== undefined ? given : before ? before[k] : (null as Values<T>[typeof k]);
+  }
+  // Every field of Values<T> is in kind.fields (the descriptor's Values are Pick<api, fields>).
+  return out as Values<T>;
+}
+
+/** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */
+export async function findRow<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Reader,
+  id: number,
+  user: SessionUser,
+  withDeleted: boolean | "always" = false,
+): Promise<T["row"]> {
+  const row = await table(db, kind).findUnique({ where: { id }, select: kind.select });
+  const visible = withDeleted === "always" || (withDeleted && user.role === "admin");
+  if (!row || (row.deletedAt && !visible)) throw notFoundError(kind.what);
+  return row;
+}
+
+/**
+ * District scope of a write: the record's (former) district, or for a record without an area
+ * (a province-level award) a district no district editor holds.
+ */
+function assertScope<T extends KindTypes>(kind: RecordKind<T>, user: SessionUser, districtId: number | null) {
+  if (districtId !== null) return assertCanWriteInDistrict(user, districtId);
+  if (user.role === "editor" && user.districtId !== null) {
+    const message =
+      kind.provinceLevelRefusal ?? "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
+    throw new TRPCError({ code: "FORBIDDEN", message });
+  }
+}
+
+/** The stored record's scope, from the area the row was read with (no second query). */
+const storedDistrictId = (row: { area: AreaRow | null }) => (row.area ? districtOf(row.area).id : null);
+
+export async function getRecord<T extends KindTypes>(kind: RecordKind<T>, db: Db, id: number, user: SessionUser) {
+  return kind.toApi(await findRow(kind, db, id, user, true));
+}
+
+export async function listRecords<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: T["list"],
+  user: SessionUser,
+): Promise<{ items: T["api"][]; total: number }> {
+  const words = searchWords(input.search);
+  const where: Where<T> = {
+    AND: [
+      deletedFilter(user, input.includeDeleted),
+      demoFilter(input.demo),
+      ...areaFilter(input).map((area) => ({ area })),
+      ...kind.filters(input),
+      ...(kind.search ? await kind.search(db, words) : words.map((w) => ({ searchText: { contains: w } }))),
+    ],
+  };
+  // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.
+  const sort = kind.sort[input.sort as T["list"]["sort"]];
+  const t = table(db, kind);
+  const [rows, total] = await Promise.all([
+    t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...pageArgs(input) }),
+    t.count({ where }),
+  ]);
+  return { items: rows.map(kind.toApi), total };
+}
+
+/** The hooks before a write, in order, then the columns to write and the warnings to return. */
+async function prepareWrite<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  user: SessionUser,
+  values: Values<T>,
+  districtCode: string | undefined,
+  change: Change<T> | null,
+) {
+  const ctx = await kind.prepare?.(db, values);
+  const area = await kind.area(db, values, { districtCode, currentAreaId: change?.current.area?.id });
+  assertScope(kind, user, area?.districtId ?? null);
+  await kind.check?.(db, values, area, ctx, change);
+  const warnings = await kind.duplicates(db, values, area, change?.current.id);
+  return { data: kind.data(values, area), warnings };
+}
+
+export async function createRecord<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: CreateInput<T>,
+  user: SessionUser,
+): Promise<Saved<T>> {
+  const { data, warnings } = await prepareWrite(kind, db, user, mergeValues(kind, input), input.districtCode, null);
+  const record = await db.$transaction(async (tx) => {
+    const created = await table(tx, kind).create({
+      data: { ...data, createdById: user.id, updatedById: user.id },
+      select: kind.select,
+    });
+    const after = kind.toApi(created);
+    await writeAudit(tx, { user, action: "create", entity: kind.entity, entityId: after.id, after });
+    return after;
+  });
+  return { ...record, warnings };
+}
+
+/** A stored, live record the user may change, at the version the user saw. */
+async function lockable<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: { id: number; version: number },
+  user: SessionUser,
+) {
+  const current = await findRow(kind, db, input.id, user);
+  assertScope(kind, user, storedDistrictId(current));
+  if (current.version !== input.version) throw conflictError();
+  return { current, before: kind.toApi(current) };
+}
+
+/**
+ * Writes a stored record under its version (a version that moved meanwhile is a CONFLICT),
+ * re-reads it and audits the change, in one transaction.
+ */
+async function writeLocked<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  user: SessionUser,
+  action: Extract<AuditAction, "update" | "remove" | "restore">,
+  { current, before }: Change<T>,
+  data: DataOf<T> | SoftDelete,
+): Promise<T["api"]> {
+  return db.$transaction(async (tx) => {
+    const { count } = await table(tx, kind).updateMany({
+      where: { id: current.id, version: current.version, ...(action === "restore" ? {} : { deletedAt: null }) },
+      data: { ...data, updatedById: user.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflictError();
+    const after = kind.toApi(await findRow(kind, tx, current.id, user, action === "remove" ? "always" : false));
+    await writeAudit(tx, { user, action, entity: kind.entity, entityId: current.id, before, after });
+    return after;
+  });
+}
+
+export async function updateRecord<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: UpdateInput<T>,
+  user: SessionUser,
+): Promise<Saved<T>> {
+  const change = await lockable(kind, db, input, user);
+  const values = mergeValues(kind, input, change.before);
+  const { data, warnings } = await prepareWrite(kind, db, user, values, input.districtCode, change);
+  return { ...(await writeLocked(kind, db, user, "update", change, data)), warnings };
+}
+
+export async function removeRecord<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: RemoveInput,
+  user: SessionUser,
+): Promise<T["api"]> {
+  const change = await lockable(kind, db, input, user);
+  const removal = { deletedAt: new Date(), deletedById: user.id, deleteReason: input.reason };
+  return writeLocked(kind, db, user, "remove", change, removal);
+}
+
+/** Admins only (the router says so); the record's scope is not checked, as before the lifecycle. */
+export async function restoreRecord<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  id: number,
+  user: SessionUser,
+): Promise<T["api"]> {
+  const current = await findRow(kind, db, id, user, true);
+  if (!current.deletedAt) throw restoreNotDeleted();
+  const change = { current, before: kind.toApi(current) };
+  return writeLocked(kind, db, user, "restore", change, { deletedAt: null, deletedById: null, deleteReason: null });
+}
+
+/** The procedures' service functions of one kind, bound to its descriptor. */
+export function recordService<T extends KindTypes>(kind: RecordKind<T>) {
+  return {
+    kind,
+    list: (db: Db, input: T["list"], user: SessionUser) => listRecords(kind, db, input, user),
+    get: (db: Db, id: number, user: SessionUser) => getRecord(kind, db, id, user),
+    create: (db: Db, input: CreateInput<T>, user: SessionUser) => createRecord(kind, db, input, user),
+    update: (db: Db, input: UpdateInput<T>, user: SessionUser) => updateRecord(kind, db, input, user),
+    remove: (db: Db, input: RemoveInput, user: SessionUser) => removeRecord(kind, db, input, user),
+    restore: (db: Db, id: number, user: SessionUser) => restoreRecord(kind, db, id, user),
+  };
+}

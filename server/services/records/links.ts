@@ -1,0 +1,43 @@
+import type { Db } from "../../db.ts";
+import type { Area } from "./areas.ts";
+import { fieldError } from "./errors.ts";
+
+/** The linked site of a camera installation or an award (its area is the record's own). */
+export const linkedSiteSelect = {
+  siteId: true,
+  site: { select: { name: true, deletedAt: true, modelType: { select: { name: true } } } },
+} as const;
+
+type LinkedSiteRow = { name: string; deletedAt: Date | null; modelType: { name: string } } | null;
+
+export function linkedSiteFields(siteId: number | null, site: LinkedSiteRow) {
+  return {
+    siteId,
+    siteName: site?.name ?? null,
+    siteModelTypeName: site?.modelType.name ?? null,
+    siteRemoved: site?.deletedAt != null,
+  };
+}
+
+/**
+ * A site being linked to a record (or kept linked while the record moves to another area) must
+ * exist, be live, and lie in the record's area.
+ */
+export async function checkLinkedSite(db: Db, siteId: number | null | undefined, area: Pick<Area, "id">) {
+  if (!siteId) return;
+  const site = await db.site.findUnique({ where: { id: siteId }, select: { areaId: true, deletedAt: true } });
+  if (!site) throw fieldError("siteId", "Điểm mô hình không tồn tại");
+  if (site.deletedAt) throw fieldError("siteId", "Điểm mô hình đã bị xóa, không gắn được");
+  if (site.areaId !== area.id) throw fieldError("siteId", "Điểm mô hình không thuộc địa bàn đã chọn");
+}
+
+/**
+ * An unchanged link in an unchanged area is not re-checked: a site removed after it was linked
+ * does not block edits of the record's other fields (decision 007). `before` is null on create.
+ */
+export function linkChanged(
+  values: { siteId?: number | null; areaCode: string | null },
+  before: { siteId: number | null; areaCode: string | null } | null,
+) {
+  return !before || (values.siteId ?? null) !== before.siteId || values.areaCode !== before.areaCode;
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../../server/context.ts";
+import { CON_CO, DONG_HA, entrySetup, expectTrpcError, HAI_AN, PHUONG_1_DONG_HA } from "./helpers/entry.ts";
+import { makeUser } from "./helpers/users.ts";
+
+/**
+ * The record lifecycle (server/services/records/) checks a stored record's scope on the district
+ * read with the row itself: the area's parent, the area when it is a district-level area (Cồn Cỏ),
+ * or the abolished district a commune of the 2025 list lies in. Each case, for each kind, both
+ * ways: the editor of that district may change the record, the editor of another may not.
+ */
+let s: Awaited<ReturnType<typeof entrySetup>>;
+let conCo: SessionUser;
+beforeAll(async () => {
+  s = await entrySetup();
+  conCo = await makeUser(s.t.db, { role: "editor", districtCode: CON_CO });
+}, 60_000);
+afterAll(() => s.t.close());
+
+/** Xã Hải Lăng of the 2025 list, on the land of the abolished Huyện Hải Lăng. */
+const XA_HAI_LANG = "19702";
+const FORBIDDEN_MESSAGE = "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
+
+type Kind = "sites" | "cameras" | "awards";
+type Case = { label: string; areaCode: string; on: string; year: number; owner: () => SessionUser };
+const CASES: Case[] = [
+  {
+    label: "a commune (its parent district)",
+    areaCode: HAI_AN,
+    on: "2019-05-01",
+    year: 2019,
+    owner: () => s.users.haiLang,
+  },
+  { label: "Cồn Cỏ (a district-level area)", areaCode: CON_CO, on: "2019-05-01", year: 2019, owner: () => conCo },
+  {
+    label: "a 2025 commune (its former district)",
+    areaCode: XA_HAI_LANG,
+    on: "2026-01-05",
+    year: 2026,
+    owner: () => s.users.haiLang,
+  },
+];
+
+async function create(kind: Kind, c: Case) {
+  const admin = s.caller(s.users.admin);
+  if (kind === "sites") {
+    const modelTypeId = await s.typeId("clan-no-crime");
+    return admin.sites.create({ modelTypeId, areaCode: c.areaCode, name: `Dòng họ ${c.label}`, establishedOn: c.on });
+  }
+  if (kind === "cameras") {
+    const cam = { cameras: 2, recorders: 1, memoryCards: 0, costVnd: 1_000_000, fundingSource: "mixed" as const };
+    return admin.cameras.create({ ...cam, areaCode: c.areaCode, installedOn: c.on });
+  }
+  return admin.awards.create({
+    year: c.year,
+    issuer: "provincial_police",
+    form: "certificate",
+    recipientKind: "collective",
+    recipientName: `Tập thể ${c.label}`,
+    areaCode: c.areaCode,
+  });
+}
+
+const notes = (kind: Kind, user: SessionUser, id: number, version: number) =>
+  s.caller(user)[kind].update({ id, version, notes: `Sửa bởi ${user.username}` });
+const remove = (kind: Kind, user: SessionUser, id: number, version: number) =>
+  s.caller(user)[kind].remove({ id, version, reason: "Nhập trùng" });
+
+describe.each<Kind>(["sites", "cameras", "awards"])("%s: scope of a stored record", (kind) => {
+  it.each(CASES)("in $label: the other district's editor is refused, the owner's is not", async (c) => {
+    const record = await create(kind, c);
+    const before = await s.counts();
+    await expectTrpcError(notes(kind, s.users.dongHa, record.id, 1), "FORBIDDEN", FORBIDDEN_MESSAGE);
+    await expectTrpcError(remove(kind, s.users.dongHa, record.id, 1), "FORBIDDEN", FORBIDDEN_MESSAGE);
+    expect(await s.counts()).toEqual(before);
+    expect(await s.caller(s.users.viewer)[kind].get({ id: record.id })).toMatchObject({ version: 1, notes: "" });
+
+    const owner = c.owner();
+    expect(await notes(kind, owner, record.id, 1)).toMatchObject({ version: 2, notes: `Sửa bởi ${owner.username}` });
+    expect(await remove(kind, owner, record.id, 2)).toMatchObject({ version: 3, deleteReason: "Nhập trùng" });
+    expect(await s.counts()).toEqual({ ...before, audit: before.audit + 2 });
+  });
+});
+
+describe("moving a record into another district by update", () => {
+  it("is refused to a district editor for an installation and an award, and changes nothing", async () => {
+    const cam = await create("cameras", CASES[0] as Case);
+    const award = await create("awards", CASES[0] as Case);
+    const before = await s.counts();
+    const editor = s.caller(s.users.haiLang);
+    await expectTrpcError(
+      editor.cameras.update({ id: cam.id, version: 1, areaCode: PHUONG_1_DONG_HA }),
+      "FORBIDDEN",
+      FORBIDDEN_MESSAGE,
+    );
+    await expectTrpcError(
+      editor.awards.update({ id: award.id, version: 1, areaCode: PHUONG_1_DONG_HA }),
+      "FORBIDDEN",
+      FORBIDDEN_MESSAGE,
+    );
+    // …or out of any district: a province-level award is the province editors'.
+    await expectTrpcError(
+      editor.awards.update({ id: award.id, version: 1, areaCode: null }),
+      "FORBIDDEN",
+      "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",
+    );
+    expect(await s.counts()).toEqual(before);
+    const moved = await s
+      .caller(s.users.province)
+      .cameras.update({ id: cam.id, version: 1, areaCode: PHUONG_1_DONG_HA });
+    expect(moved).toMatchObject({ version: 2, areaCode: PHUONG_1_DONG_HA, districtCode: DONG_HA });
+    expect(await s.counts()).toEqual({ ...before, audit: before.audit + 1 });
+  });
+});
+
+describe("province-level awards (no area)", () => {
+  it("a district editor may not change or remove one; a province editor may", async () => {
+    const award = await s.caller(s.users.province).awards.create({
+      year: 2022,
+      issuer: "ministry",
+      form: "certificate_of_merit",
+      recipientKind: "collective",
+      recipientName: "Công an tỉnh",
+      areaCode: null,
+    });
+    const before = await s.counts();
+    const refusal = "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.";
+    await expectTrpcError(notes("awards", s.users.haiLang, award.id, 1), "FORBIDDEN", refusal);
+    await expectTrpcError(remove("awards", s.users.haiLang, award.id, 1), "FORBIDDEN", refusal);
+    // Giving it an area of the editor's own district does not get round the rule either.
+    await expectTrpcError(
+      s.caller(s.users.haiLang).awards.update({ id: award.id, version: 1, areaCode: HAI_AN }),
+      "FORBIDDEN",
+      refusal,
+    );
+    expect(await s.counts()).toEqual(before);
+    expect(await notes("awards", s.users.province, award.id, 1)).toMatchObject({ version: 2, districtCode: null });
+  });
+});
+
+describe("concurrent updates of the same version", () => {
+  it.each<Exclude<Kind, "sites">>(["cameras", "awards"])("%s: one wins, the other gets CONFLICT", async (kind) => {
+    const record = await create(kind, CASES[0] as Case);
+    const before = await s.counts();
+    const results = await Promise.allSettled([
+      notes(kind, s.users.admin, record.id, 1),
+      notes(kind, s.users.province, record.id, 1),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(["CONFLICT"]);
+    const got = await s.caller(s.users.viewer)[kind].get({ id: record.id });
+    expect(got).toMatchObject({ version: 2, notes: (won[0] as PromiseFulfilledResult<{ notes: string }>).value.notes });
+    expect(await s.counts()).toEqual({ ...before, audit: before.audit + 1 });
+  });
+});
