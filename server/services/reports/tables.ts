@@ -1,9 +1,10 @@
 import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { districtIn, placeTimeWhere } from "../dashboard/filter.ts";
 import { districtOfArea } from "../units.ts";
 import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, KIND_LABELS, RELIGION_LABELS, STATUS_LABELS } from "./labels.ts";
-import { type ReportScope, scopeDistrictWhere, scopeWhere } from "./scope.ts";
+import type { ReportScope } from "./scope.ts";
 
 export type CellValue = string | number | Date | null;
 export type ColumnType = "id" | "text" | "int" | "money" | "date";
@@ -71,7 +72,7 @@ function sites(db: Db, scope: ReportScope): TableSpec {
             s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes
           FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
           JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE s.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
+          WHERE s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
           ORDER BY s.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,
@@ -125,7 +126,7 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
           SELECT ci.id, a.name AS area, d.name AS district, ci.installed_on, ci.cameras, ci.recorders, ci.memory_cards,
             ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes
           FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE ci.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
+          WHERE ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
           ORDER BY ci.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,
@@ -175,7 +176,7 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
             aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision
           FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${scopeDistrictWhere(scope)}
+          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${districtIn(scope)}
             AND aw.id > ${after}
           ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
         (r) => [
