@@ -1,20 +1,19 @@
-import { AWARD_ISSUERS } from "@qt/shared/domain";
+import { AWARD_ISSUERS, type AwardForm, type AwardIssuer } from "@qt/shared/domain";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** Staff entry: awards (khen thưởng). */
 export default function RecordsAwardsRoute() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const columns: Column[] = [
     { label: "entry.field.year", sort: "year", render: (r) => String(r.year) },
     { label: "entry.field.recipientName", sort: "recipientName", render: (r) => String(r.recipientName) },
-    { label: "entry.field.issuer", sort: "issuer", render: (r) => t(`entry.issuer.${r.issuer}` as MessageKey) },
-    { label: "entry.field.form", render: (r) => t(`entry.awardForm.${r.form}` as MessageKey) },
+    { label: "entry.field.issuer", sort: "issuer", render: (r) => label("issuer", r.issuer as AwardIssuer) },
+    { label: "entry.field.form", render: (r) => label("awardForm", r.form as AwardForm) },
     {
       label: "entry.field.areaCode",
       render: (r) => (r.areaName ? `${r.areaName}, ${r.districtName}` : t("entry.area.province")),
@@ -30,7 +29,7 @@ export default function RecordsAwardsRoute() {
         {
           name: "issuer",
           label: "entry.field.issuer",
-          options: AWARD_ISSUERS.map((i) => ({ value: i, label: t(`entry.issuer.${i}` as MessageKey) })),
+          options: AWARD_ISSUERS.map((i) => ({ value: i, label: label("issuer", i) })),
         },
       ]}
       queryOptions={(input) =>

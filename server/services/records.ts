@@ -1,3 +1,4 @@
+import { dateOf, isoOf } from "@qt/shared/dates";
 import { foldVietnamese } from "@qt/shared/domain";
 import type { THistoryEntry } from "@qt/shared/schemas/common";
 import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
@@ -52,9 +53,8 @@ export type Area = {
   districtName: string;
 };
 
-/** yyyy-mm-dd → the DATE value Prisma writes (UTC midnight). */
-export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+// yyyy-mm-dd ↔ the DATE value Prisma writes (UTC midnight): one definition, in shared/.
+export { dateOf, isoOf };
 export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
 export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,5 +1,6 @@
 import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -7,7 +8,6 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { BOM } from "../../server/services/reports/csv.ts";
 import { DOCX_LAYOUT, renderDocx } from "../../server/services/reports/docx.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
-import { FUNDING_LABELS } from "../../server/services/reports/labels.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { resolveScope } from "../../server/services/reports/scope.ts";
@@ -47,7 +47,7 @@ async function expectedFigures(districtCode?: string) {
       ),
       ...s.byModelType.map((m) => `${m.name} ${num(m.sites)} ${num(m.districts)} ${num(m.communes)}`),
       ...cameras.funding.map(
-        (f) => `${FUNDING_LABELS[f.source]} ${num(f.installations)} ${num(f.cameras)} ${num(f.costVnd)}`,
+        (f) => `${label("funding", f.source)} ${num(f.installations)} ${num(f.cameras)} ${num(f.costVnd)}`,
       ),
     ],
   };

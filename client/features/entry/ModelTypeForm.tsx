@@ -1,7 +1,6 @@
 import { MODEL_CATEGORIES } from "@qt/shared/domain";
 import { ZModelTypeCreateInput, ZModelTypeUpdateInput } from "@qt/shared/schemas/model-types";
 import { type FormEvent, useState } from "react";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type FieldErrors, readError, zodFieldErrors } from "./errors.ts";
 import { describedBy, Field } from "./inputs.tsx";
@@ -14,7 +13,7 @@ export function ModelTypeForm(props: {
   save: (input: Record<string, unknown>) => Promise<unknown>;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [v, setV] = useState({
     code: props.type?.code ?? "",
     name: props.type?.name ?? "",
@@ -46,7 +45,7 @@ export function ModelTypeForm(props: {
   }
 
   const input = (name: "code" | "name" | "description") => (
-    <Field id={`mt-${name}`} label={t(`entry.modelType.${name}` as MessageKey)} error={errors[name]}>
+    <Field id={`mt-${name}`} label={t(`entry.modelType.${name}`)} error={errors[name]}>
       <input
         id={`mt-${name}`}
         value={v[name]}
@@ -83,7 +82,7 @@ export function ModelTypeForm(props: {
             <option value="">{t("entry.choose")}</option>
             {MODEL_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`entry.category.${c}` as MessageKey)}
+                {label("category", c)}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 import type { ModelCategory } from "@qt/shared/domain";
 import type { TWarning } from "@qt/shared/schemas/common";
+import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { parseDate } from "./convert.ts";
@@ -28,7 +28,7 @@ export function RecordForm(props: {
   loadCurrent: (id: number) => Promise<Rec>;
   onDone: (saved: Saved | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const { config } = props;
   const [base, setBase] = useState(() => {
@@ -151,7 +151,9 @@ export function RecordForm(props: {
       const options =
         f.kind === "modelType"
           ? (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))
-          : (f.options ?? []).map((o) => ({ value: o, label: t(`${f.optionKey}.${o}` as MessageKey) }));
+          : f.vocabulary
+            ? choices(f.vocabulary, locale)
+            : [];
       control = (
         <select {...common} value={value} onChange={(e) => set(f.name, e.target.value)}>
           <option value="">{t("entry.choose")}</option>

@@ -1,3 +1,4 @@
+import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { dashboardAreas } from "./areas.ts";
@@ -50,7 +51,7 @@ export async function cachedAggregate<T>(
   // neither read nor fill the newer cache.
   if (version < cache.version) return compute();
   // The clock matters too: the yearly series ends with the current year by default.
-  const key = `${procedure} ${new Date().toISOString().slice(0, 10)} ${stableJson(input ?? {})}`;
+  const key = `${procedure} ${isoOf(new Date())} ${stableJson(input ?? {})}`;
   const { entries } = cache;
   const hit = entries.get(key) as Promise<T> | undefined;
   if (hit) {

@@ -14,7 +14,7 @@ import { n } from "./rows.ts";
  */
 export async function dashboardCameras(db: Db, input: TDashboardFilter): Promise<TDashboardCameras> {
   const f = await resolveFilter(db, filterInputOf(input));
-  const [figures, funding, areas] = await Promise.all([cameraFigures(db, f), fundingOf(db, f), areasOf(db, f)]);
+  const [figures, funding, areas] = await Promise.all([cameraFigures(db, f), fundingOf(db, f), cameraAreasOf(db, f)]);
   return {
     coverage: figures.coverage,
     totals: figures.totals,
@@ -43,7 +43,7 @@ export async function fundingOf(db: Db, f: Filter): Promise<TDashboardCameras["f
 type Money = Prisma.Decimal | null;
 
 /** Every area with its cameras in the period; covered when it (or an area it took over) had one. */
-async function areasOf(db: Db, f: Filter): Promise<TDashboardCameras["areas"]> {
+async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["areas"]> {
   const rows = await db.$queryRaw<
     {
       code: string;

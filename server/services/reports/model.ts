@@ -1,3 +1,4 @@
+import { isoOf } from "@qt/shared/dates";
 import type { TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
 import type { Db } from "../../db.ts";
 import { areasOf } from "../dashboard/areas.ts";
@@ -30,7 +31,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,
       place: options.place,
-      date: options.date ?? new Date().toISOString().slice(0, 10),
+      date: options.date ?? isoOf(new Date()),
       signerTitle: options.signerTitle,
       signerName: options.signerName,
       recipients: options.recipients.filter((r) => r.length > 0),

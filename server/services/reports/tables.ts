@@ -1,9 +1,10 @@
+import type { AwardForm, AwardIssuer, FundingSource, RecipientKind, Religion, SiteStatus } from "@qt/shared/domain";
 import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtIn, placeTimeWhere } from "../dashboard/filter.ts";
 import { districtOfArea } from "../units.ts";
-import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, KIND_LABELS, RELIGION_LABELS, STATUS_LABELS } from "./labels.ts";
 import type { ReportScope } from "./scope.ts";
 
 export type CellValue = string | number | Date | null;
@@ -41,8 +42,8 @@ type SiteRow = {
   area: string;
   district: string;
   established_on: Date;
-  status: string;
-  religion: string | null;
+  status: SiteStatus;
+  religion: Religion | null;
   households: number | null;
   members: number | null;
   notes: string;
@@ -82,8 +83,8 @@ function sites(db: Db, scope: ReportScope): TableSpec {
           r.area,
           r.district,
           r.established_on,
-          STATUS_LABELS[r.status] ?? r.status,
-          r.religion ? (RELIGION_LABELS[r.religion] ?? r.religion) : "",
+          label("status", r.status),
+          r.religion ? label("religion", r.religion) : "",
           r.households,
           r.members,
           r.notes,
@@ -101,7 +102,7 @@ type CameraRow = {
   recorders: number;
   memory_cards: number;
   cost_vnd: bigint;
-  funding_source: string;
+  funding_source: FundingSource;
   notes: string;
 };
 
@@ -137,7 +138,7 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
           r.recorders,
           r.memory_cards,
           Number(r.cost_vnd),
-          FUNDING_LABELS[r.funding_source] ?? r.funding_source,
+          label("funding", r.funding_source),
           r.notes,
         ],
       ),
@@ -147,9 +148,9 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
 type AwardRow = {
   id: number;
   year: number;
-  issuer: string;
-  form: string;
-  kind: string;
+  issuer: AwardIssuer;
+  form: AwardForm;
+  kind: RecipientKind;
   recipient: string;
   area: string | null;
   district: string | null;
@@ -182,9 +183,9 @@ function awards(db: Db, scope: ReportScope): TableSpec {
         (r) => [
           r.id,
           r.year,
-          ISSUER_LABELS[r.issuer] ?? r.issuer,
-          FORM_LABELS[r.form] ?? r.form,
-          KIND_LABELS[r.kind] ?? r.kind,
+          label("issuer", r.issuer),
+          label("awardForm", r.form),
+          label("recipientKind", r.kind),
           r.recipient,
           r.area ?? "",
           r.district ?? "",
