@@ -222,6 +222,43 @@ describe("reports over several districts", () => {
     expect(model.annex.map((d) => d.code)).toEqual(["466", "470"]);
   });
 
+  it("asks the dashboard's services once with both districts: every section adds up", async () => {
+    const period = { fromYear: 2007, toYear: 2022 };
+    const [a, b] = await Promise.all(
+      ["470", "466"].map(async (districtCode) => ({
+        summary: await dashboard().summary({ ...period, districtCode }),
+        yearly: await dashboard().yearly({ ...period, districtCode }),
+        cameras: await dashboard().cameras({ ...period, districtCode }),
+        awards: await dashboard().awards({ ...period, districtCode }),
+        areas: await dashboard().areas({ ...period, districtCode }),
+      })),
+    );
+    if (!a || !b) throw new Error("two districts asked");
+    const model = await buildReportModel(t.db, options({ districtCodes: ["470", "466"] }));
+    expect(model.summary.coverage).toEqual({
+      covered: a.summary.cameraCoverage.covered + b.summary.cameraCoverage.covered,
+      total: a.summary.cameraCoverage.total + b.summary.cameraCoverage.total,
+      current: {
+        covered: a.summary.cameraCoverage.current.covered + b.summary.cameraCoverage.current.covered,
+        total: a.summary.cameraCoverage.current.total + b.summary.cameraCoverage.current.total,
+      },
+    });
+    expect(model.summary.areasWithModels).toBe(a.summary.areasWithModels + b.summary.areasWithModels);
+    expect(model.yearly.map((y) => y.sites)).toEqual(
+      a.yearly.years.map((y, i) => y.sites + (b.yearly.years[i]?.sites ?? Number.NaN)),
+    );
+    const installations = (source: string) =>
+      [a, b]
+        .flatMap((d) => d.cameras.funding)
+        .filter((f) => f.source === source)
+        .reduce((s, f) => s + f.installations, 0);
+    expect(model.funding.length).toBeGreaterThan(0);
+    for (const f of model.funding) expect(f.installations).toBe(installations(f.source));
+    expect(model.awards.reduce((s, r) => s + r.total, 0)).toBe(a.awards.total + b.awards.total);
+    expect(model.annex.find((d) => d.code === "470")?.areas.length).toBe(a.areas.areas.length);
+    expect(model.annex.find((d) => d.code === "466")?.areas.length).toBe(b.areas.areas.length);
+  });
+
   it("refuses an unknown district with a Vietnamese NOT_FOUND", async () => {
     await expect(buildReportModel(t.db, options({ districtCodes: ["999"] }))).rejects.toMatchObject({
       code: "NOT_FOUND",

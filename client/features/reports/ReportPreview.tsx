@@ -120,7 +120,12 @@ const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en
   ),
   awards: (m, t, locale) => (
     <Table
-      head={[t("reports.col.award"), t("reports.col.collective"), t("reports.col.individual"), t("reports.col.total")]}
+      head={[
+        t("reports.col.award"),
+        label("recipientKind", "collective", locale),
+        label("recipientKind", "individual", locale),
+        t("reports.col.total"),
+      ]}
       rows={m.awards.map((a) => [
         `${label("awardForm", a.form, locale)} – ${label("issuer", a.issuer, locale)}`,
         a.collective,

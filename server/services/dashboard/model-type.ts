@@ -9,7 +9,7 @@ import { yearlyOf } from "./yearly.ts";
 
 /** One model type: sites per year and cumulative, by district, and one page of its sites. */
 export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput): Promise<TDashboardModelType> {
-  // Parsed again so that callers outside tRPC (reports) get the same defaults for page/pageSize.
+  // Parsed again so that callers outside tRPC get the same defaults for page/pageSize.
   const input = ZDashboardModelTypeInput.parse(raw);
   const { code, page, pageSize, fromYear, toYear, districtCode } = input;
   // The screen is about one model type: the filter bar's category and model type do not apply.

@@ -159,7 +159,13 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
   awards: (m) => [
     {
       kind: "table",
-      headers: ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Cộng"],
+      headers: [
+        "TT",
+        "Hình thức khen thưởng",
+        label("recipientKind", "collective"),
+        label("recipientKind", "individual"),
+        "Cộng",
+      ],
       widths: [7, 57, 12, 12, 12],
       align: ["left", "left", "right", "right", "right"],
       rows: m.awards.map((a, i) => [
