@@ -3,7 +3,7 @@ import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { logger } from "./logger.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
-import { warmDashboardCache } from "./services/dashboard-cache.ts";
+import { warmDashboardCache } from "./services/dashboard/cache.ts";
 
 async function main() {
   const env = readEnv();

@@ -1,4 +1,5 @@
 import type { Locale } from "@qt/shared/format";
+import { type VocabularyKind, type VocabularyValue, label as vocabularyLabel } from "@qt/shared/vocabulary";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { en, type MessageKey, vi } from "./dictionary.ts";
 
@@ -9,6 +10,8 @@ type I18n = {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** A domain word (an enum value's label) in the current language: label("religion", "hoahao"). */
+  label: <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -39,7 +42,11 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     },
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const label = useCallback(
+    <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => vocabularyLabel(kind, value, locale),
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t, label }), [locale, setLocale, t, label]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

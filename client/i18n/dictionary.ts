@@ -13,4 +13,7 @@ export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi, ...repor
 
 export type MessageKey = keyof typeof vi;
 
+/** Whether a key built at run time (e.g. from a field name the server sends) has a message. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(vi, key);
+
 export const en: Record<MessageKey, string> = { ...commonEn, ...authEn, ...dashboardEn, ...entryEn, ...reportsEn };

@@ -15,7 +15,7 @@ const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
 
 /** Awards by year, by issuer and form, collectives vs individuals. */
 export default function AwardsRoute() {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const { filter, setFilter } = useDashboardFilter();
   const q = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, FIELDS)));
@@ -30,7 +30,7 @@ export default function AwardsRoute() {
           <div className="cards">
             <Card label={t("dashboard.awards.total")} value={num(d.total)} />
             {d.byRecipientKind.map((k) => (
-              <Card key={k.kind} label={t(`dashboard.kind.${k.kind}`)} value={num(k.count)} />
+              <Card key={k.kind} label={label("recipientKind", k.kind)} value={num(k.count)} />
             ))}
           </div>
           <AwardsChart rows={d.byYear} />
@@ -42,15 +42,15 @@ export default function AwardsRoute() {
               columns: [
                 t("dashboard.awards.issuer"),
                 t("dashboard.awards.form"),
-                t("dashboard.kind.collective"),
-                t("dashboard.kind.individual"),
+                label("recipientKind", "collective"),
+                label("recipientKind", "individual"),
                 t("dashboard.chart.total"),
               ],
               rows: d.byIssuerForm.map((r) => ({
                 key: `${r.issuer}/${r.form}`,
                 cells: [
-                  t(`dashboard.issuer.${r.issuer}`),
-                  t(`dashboard.form.${r.form}`),
+                  label("issuer", r.issuer),
+                  label("awardForm", r.form),
                   num(r.collective),
                   num(r.individual),
                   num(r.total),

@@ -18,7 +18,7 @@ const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
 export default function CamerasRoute() {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const { filter, setFilter } = useDashboardFilter();
   const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, FIELDS)));
@@ -96,7 +96,7 @@ export default function CamerasRoute() {
               ],
               rows: d.funding.map((r) => ({
                 key: r.source,
-                cells: [t(`dashboard.funding.${r.source}`), num(r.installations), num(r.cameras), money(r.costVnd)],
+                cells: [label("funding", r.source), num(r.installations), num(r.cameras), money(r.costVnd)],
               })),
             }}
           />

@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */
 export default function ModelTypeRoute() {
   const { code } = useParams();
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const { search } = useDashboardFilter();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -31,7 +31,7 @@ export default function ModelTypeRoute() {
         {options.data?.modelTypes.map((m) => (
           <li key={m.code}>
             <Link to={{ pathname: `/model-type/${m.code}`, search: keep }}>{m.name}</Link>{" "}
-            <span className="muted">({t(`dashboard.category.${m.category}`)})</span>
+            <span className="muted">({label("category", m.category)})</span>
           </li>
         ))}
       </ul>
@@ -40,7 +40,7 @@ export default function ModelTypeRoute() {
 }
 
 function ModelTypeScreen({ code }: { code: string }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -63,8 +63,7 @@ function ModelTypeScreen({ code }: { code: string }) {
     <main>
       <ScreenHeader title={d.modelType.name}>
         <p className="muted">
-          {t(`dashboard.category.${d.modelType.category}`)} ·{" "}
-          {t("dashboard.modelType.total", { count: num(d.totalSites) })}
+          {label("category", d.modelType.category)} · {t("dashboard.modelType.total", { count: num(d.totalSites) })}
         </p>
         {d.modelType.description && <p>{d.modelType.description}</p>}
       </ScreenHeader>
@@ -110,7 +109,7 @@ function ModelTypeScreen({ code }: { code: string }) {
                 s.host,
                 `${s.areaName}, ${s.districtName}`,
                 formatDate(s.establishedOn),
-                t(`dashboard.status.${s.status}`),
+                label("status", s.status),
               ],
             })),
           }}

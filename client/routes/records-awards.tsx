@@ -3,20 +3,19 @@ import type { TAward } from "@qt/shared/schemas/awards";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: awards (khen thưởng). */
 export default function RecordsAwardsRoute() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const columns: Column<TAward>[] = [
     { label: "entry.field.year", sort: "year", render: (r) => String(r.year) },
     { label: "entry.field.recipientName", sort: "recipientName", render: (r) => String(r.recipientName) },
-    { label: "entry.field.issuer", sort: "issuer", render: (r) => t(`entry.issuer.${r.issuer}` as MessageKey) },
-    { label: "entry.field.form", render: (r) => t(`entry.awardForm.${r.form}` as MessageKey) },
+    { label: "entry.field.issuer", sort: "issuer", render: (r) => label("issuer", r.issuer) },
+    { label: "entry.field.form", render: (r) => label("awardForm", r.form) },
     {
       label: "entry.field.areaCode",
       render: (r) => (r.areaName ? `${r.areaName}, ${r.districtName}` : t("entry.area.province")),
@@ -32,7 +31,7 @@ export default function RecordsAwardsRoute() {
         {
           name: "issuer",
           label: "entry.field.issuer",
-          options: AWARD_ISSUERS.map((i) => ({ value: i, label: t(`entry.issuer.${i}` as MessageKey) })),
+          options: AWARD_ISSUERS.map((i) => ({ value: i, label: label("issuer", i) })),
         },
       ]}
       procs={trpc.awards}

@@ -4,13 +4,12 @@ import type { TCamera } from "@qt/shared/schemas/cameras";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: camera installations (đợt lắp đặt camera an ninh). */
 export default function RecordsCamerasRoute() {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const columns: Column<TCamera>[] = [
@@ -21,7 +20,7 @@ export default function RecordsCamerasRoute() {
     { label: "entry.field.recorders", render: (r) => formatNumber(Number(r.recorders), locale) },
     { label: "entry.field.memoryCards", render: (r) => formatNumber(Number(r.memoryCards), locale) },
     { label: "entry.field.costVnd", sort: "costVnd", render: (r) => formatMoneyExact(Number(r.costVnd), locale) },
-    { label: "entry.field.fundingSource", render: (r) => t(`entry.funding.${r.fundingSource}` as MessageKey) },
+    { label: "entry.field.fundingSource", render: (r) => label("funding", r.fundingSource) },
   ];
   return (
     <ListScreen
@@ -32,7 +31,7 @@ export default function RecordsCamerasRoute() {
         {
           name: "fundingSource",
           label: "entry.field.fundingSource",
-          options: FUNDING_SOURCES.map((f) => ({ value: f, label: t(`entry.funding.${f}` as MessageKey) })),
+          options: FUNDING_SOURCES.map((f) => ({ value: f, label: label("funding", f) })),
         },
       ]}
       procs={trpc.cameras}

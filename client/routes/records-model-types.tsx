@@ -4,13 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ModelTypeForm } from "../features/entry/ModelTypeForm.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** Admins: the model-type catalogue (new types, renames, category). */
 export default function RecordsModelTypesRoute() {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.modelTypes.list.queryOptions());
@@ -67,7 +66,7 @@ export default function RecordsModelTypesRoute() {
               <tr key={m.id}>
                 <td>{m.code}</td>
                 <td>{m.name}</td>
-                <td>{t(`entry.category.${m.category}` as MessageKey)}</td>
+                <td>{label("category", m.category)}</td>
                 <td>{formatNumber(m.siteCount, locale)}</td>
                 <td>
                   <button type="button" onClick={() => setEditing(m.id)}>

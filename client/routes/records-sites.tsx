@@ -4,13 +4,12 @@ import type { TSite } from "@qt/shared/schemas/sites";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
-  const { t } = useI18n();
+  const { label } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
@@ -19,7 +18,7 @@ export default function RecordsSitesRoute() {
     { label: "entry.field.modelTypeId", sort: "modelType", render: (r) => String(r.modelTypeName) },
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
     { label: "entry.field.establishedOn", sort: "establishedOn", render: (r) => formatDate(String(r.establishedOn)) },
-    { label: "entry.field.status", render: (r) => t(`entry.status.${r.status}` as MessageKey) },
+    { label: "entry.field.status", render: (r) => label("status", r.status) },
   ];
   return (
     <ListScreen
@@ -35,12 +34,12 @@ export default function RecordsSitesRoute() {
         {
           name: "category",
           label: "entry.field.category",
-          options: MODEL_CATEGORIES.map((c) => ({ value: c, label: t(`entry.category.${c}` as MessageKey) })),
+          options: MODEL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) })),
         },
         {
           name: "status",
           label: "entry.field.status",
-          options: SITE_STATUSES.map((s) => ({ value: s, label: t(`entry.status.${s}` as MessageKey) })),
+          options: SITE_STATUSES.map((s) => ({ value: s, label: label("status", s) })),
         },
       ]}
       procs={trpc.sites}

@@ -11,10 +11,10 @@ import {
   ZDashboardSummary,
   ZDashboardYearly,
 } from "@qt/shared/schemas/dashboard";
-import { dashboardFigures as figures } from "../services/dashboard-cache.ts";
+import { dashboardFigures as figures } from "../services/dashboard/cache.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
-/** Every figure comes through the aggregate cache (services/dashboard-cache.ts, docs/decisions/008). */
+/** Every figure comes through the aggregate cache (services/dashboard/cache.ts, docs/decisions/008). */
 export const dashboardRouter = router({
   summary: viewerProcedure
     .input(ZDashboardFilter.optional())

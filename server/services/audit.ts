@@ -1,19 +1,10 @@
+import type { AuditAction } from "@qt/shared/domain";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 /** A Prisma transaction client (or the client itself): audit entries go in the caller's transaction. */
 export type Tx = Prisma.TransactionClient;
 
-export type AuditAction =
-  | "create"
-  | "update"
-  | "remove"
-  | "restore"
-  | "login"
-  | "logout"
-  | "export"
-  | "disable"
-  | "reset_password"
-  | "change_password";
+export type { AuditAction };
 
 /** JSON-safe copy of a record for the audit trail: BigInt → number, Date → ISO string; secrets dropped. */
 export function auditSnapshot(record: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {

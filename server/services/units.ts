@@ -1,3 +1,4 @@
+import { dateOf } from "@qt/shared/dates";
 import type { TUnitTree } from "@qt/shared/schemas/units";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db.ts";
@@ -40,7 +41,7 @@ const validOn = (u: UnitRow, on: Date) => (!u.validFrom || u.validFrom <= on) &&
  * the abolished district they lie in (`former`). `on`: only units valid on that date.
  */
 export async function unitTree(db: Db, input: { on?: string } | undefined): Promise<TUnitTree> {
-  const on = input?.on ? new Date(`${input.on}T00:00:00Z`) : null;
+  const on = input?.on ? dateOf(input.on) : null;
   const unit = { code: true, name: true, kind: true, validFrom: true, validTo: true } as const;
   const districts = await db.adminUnit.findMany({
     where: { level: "district" },

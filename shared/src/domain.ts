@@ -42,6 +42,21 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const ROLES = ["admin", "editor", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the audit log records someone did. */
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "remove",
+  "restore",
+  "login",
+  "logout",
+  "export",
+  "disable",
+  "reset_password",
+  "change_password",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** The years the source article reviews (tổng kết 15 năm 2007–2022). */
 export const REVIEW_PERIOD = { fromYear: 2007, toYear: 2022 } as const;
 /** Oldest year a record may carry. */

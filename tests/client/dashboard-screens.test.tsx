@@ -106,7 +106,7 @@ describe("dashboard screens", () => {
     expect(within(byDistrict).getByText("600 triệu đồng")).toHaveAttribute("title", "600.000.000 đồng");
     expect(rowsOf(screen.getByRole("table", { name: "Nguồn kinh phí" })).map((r) => r[0])).toEqual([
       "Ngân sách nhà nước",
-      "Xã hội hoá",
+      "Xã hội hóa",
       "Kết hợp",
     ]);
     expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(

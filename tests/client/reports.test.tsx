@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ReportsRoute from "../../client/routes/reports.tsx";
 import { seed } from "../../prisma/seed/index.ts";
 import type { SessionUser } from "../../server/context.ts";
-import { dashboardSummary } from "../../server/services/dashboard.ts";
+import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { makeUser } from "../server/helpers/users.ts";
 import { renderApp } from "./helpers/render-app.tsx";

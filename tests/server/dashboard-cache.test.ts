@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dashboardSummary } from "../../server/services/dashboard.ts";
-import { cachedAggregate, dataVersion } from "../../server/services/dashboard-cache.ts";
+import { cachedAggregate, dataVersion } from "../../server/services/dashboard/cache.ts";
+import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
 import { entrySetup, expectTrpcError, HAI_AN, HAI_BA, HAI_LANG } from "./helpers/entry.ts";
 
 // The dashboard answers from a cache of aggregates (docs/decisions/008). Every test reads the

@@ -1,3 +1,4 @@
+import { dateOf } from "@qt/shared/dates";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import type { Db } from "../../server/db.ts";
 import { type AreaRef, awardRow, installationRow, siteRow } from "../fixtures/factories.ts";
@@ -23,56 +24,59 @@ export async function seedDashboardFixture(db: Db) {
   };
   const types = await db.modelType.findMany({ select: { id: true, code: true } });
   const type = (code: string) => types.find((t) => t.code === code)?.id ?? Number.NaN;
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
   await db.site.createMany({
     data: [
       siteRow(area("19330"), {
         modelTypeId: type("clan-no-crime"),
         name: "Họ Lê",
-        establishedOn: day("2007-03-01"),
+        establishedOn: dateOf("2007-03-01"),
         households: 20,
         members: 80,
       }),
       siteRow(area("19333"), {
         modelTypeId: type("clan-no-crime"),
         name: "Họ Nguyễn",
-        establishedOn: day("2010-06-01"),
+        establishedOn: dateOf("2010-06-01"),
         households: 10,
         members: 40,
       }),
-      siteRow(area("19597"), { modelTypeId: type("clan-security"), name: "Họ Trần", establishedOn: day("2010-01-15") }),
+      siteRow(area("19597"), {
+        modelTypeId: type("clan-security"),
+        name: "Họ Trần",
+        establishedOn: dateOf("2010-01-15"),
+      }),
       siteRow(area("19333"), {
         modelTypeId: type("security-camera"),
         name: "Camera P1",
-        establishedOn: day("2015-05-01"),
+        establishedOn: dateOf("2015-05-01"),
       }),
       siteRow(area("19597"), {
         modelTypeId: type("religious-community"),
         name: "Chùa Cam Lộ",
-        establishedOn: day("2012-02-02"),
+        establishedOn: dateOf("2012-02-02"),
         religion: "buddhism",
       }),
       siteRow(area("19330"), {
         modelTypeId: type("religious-community"),
         name: "Giáo xứ Đông Giang",
-        establishedOn: day("2020-08-08"),
+        establishedOn: dateOf("2020-08-08"),
         religion: "catholicism",
       }),
       siteRow(area("471"), {
         modelTypeId: type("religious-community"),
         name: "Chùa Cồn Cỏ",
-        establishedOn: day("2021-01-01"),
+        establishedOn: dateOf("2021-01-01"),
         religion: "buddhism",
       }),
       siteRow(area("471"), {
         modelTypeId: type("security-camera"),
         name: "Camera Cồn Cỏ",
-        establishedOn: day("2024-03-01"),
+        establishedOn: dateOf("2024-03-01"),
       }),
       siteRow(area("19333"), {
         modelTypeId: type("clan-no-crime"),
         name: "Đã xoá",
-        establishedOn: day("2011-01-01"),
+        establishedOn: dateOf("2011-01-01"),
         deletedAt: new Date(),
       }),
     ],
@@ -82,7 +86,7 @@ export async function seedDashboardFixture(db: Db) {
     data: [
       installationRow(area("19333"), {
         ...cam,
-        installedOn: day("2015-05-01"),
+        installedOn: dateOf("2015-05-01"),
         cameras: 10,
         recorders: 1,
         memoryCards: 2,
@@ -91,7 +95,7 @@ export async function seedDashboardFixture(db: Db) {
       }),
       installationRow(area("19333"), {
         ...cam,
-        installedOn: day("2019-01-01"),
+        installedOn: dateOf("2019-01-01"),
         cameras: 5,
         memoryCards: 1,
         costVnd: 100_000_000n,
@@ -99,7 +103,7 @@ export async function seedDashboardFixture(db: Db) {
       }),
       installationRow(area("471"), {
         ...cam,
-        installedOn: day("2024-03-01"),
+        installedOn: dateOf("2024-03-01"),
         cameras: 3,
         recorders: 1,
         costVnd: 90_000_000n,
@@ -107,7 +111,7 @@ export async function seedDashboardFixture(db: Db) {
       }),
       installationRow(area("19597"), {
         ...cam,
-        installedOn: day("2016-01-01"),
+        installedOn: dateOf("2016-01-01"),
         cameras: 99,
         costVnd: 1n,
         fundingSource: "mixed",

@@ -1,5 +1,6 @@
 import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -7,7 +8,6 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { BOM } from "../../server/services/reports/csv.ts";
 import { DOCX_LAYOUT, renderDocx } from "../../server/services/reports/docx.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
-import { FUNDING_LABELS } from "../../server/services/reports/labels.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { resolveScope } from "../../server/services/reports/scope.ts";
@@ -47,7 +47,7 @@ async function expectedFigures(districtCode?: string) {
       ),
       ...s.byModelType.map((m) => `${m.name} ${num(m.sites)} ${num(m.districts)} ${num(m.communes)}`),
       ...cameras.funding.map(
-        (f) => `${FUNDING_LABELS[f.source]} ${num(f.installations)} ${num(f.cameras)} ${num(f.costVnd)}`,
+        (f) => `${label("funding", f.source)} ${num(f.installations)} ${num(f.cameras)} ${num(f.costVnd)}`,
       ),
     ],
   };
@@ -220,6 +220,43 @@ describe("reports over several districts", () => {
     expect(model.summary.modelTypeCount).toBe(types.size);
     expect(model.byDistrict.map((d) => d.code)).toEqual(["466", "470"]);
     expect(model.annex.map((d) => d.code)).toEqual(["466", "470"]);
+  });
+
+  it("asks the dashboard's services once with both districts: every section adds up", async () => {
+    const period = { fromYear: 2007, toYear: 2022 };
+    const [a, b] = await Promise.all(
+      ["470", "466"].map(async (districtCode) => ({
+        summary: await dashboard().summary({ ...period, districtCode }),
+        yearly: await dashboard().yearly({ ...period, districtCode }),
+        cameras: await dashboard().cameras({ ...period, districtCode }),
+        awards: await dashboard().awards({ ...period, districtCode }),
+        areas: await dashboard().areas({ ...period, districtCode }),
+      })),
+    );
+    if (!a || !b) throw new Error("two districts asked");
+    const model = await buildReportModel(t.db, options({ districtCodes: ["470", "466"] }));
+    expect(model.summary.coverage).toEqual({
+      covered: a.summary.cameraCoverage.covered + b.summary.cameraCoverage.covered,
+      total: a.summary.cameraCoverage.total + b.summary.cameraCoverage.total,
+      current: {
+        covered: a.summary.cameraCoverage.current.covered + b.summary.cameraCoverage.current.covered,
+        total: a.summary.cameraCoverage.current.total + b.summary.cameraCoverage.current.total,
+      },
+    });
+    expect(model.summary.areasWithModels).toBe(a.summary.areasWithModels + b.summary.areasWithModels);
+    expect(model.yearly.map((y) => y.sites)).toEqual(
+      a.yearly.years.map((y, i) => y.sites + (b.yearly.years[i]?.sites ?? Number.NaN)),
+    );
+    const installations = (source: string) =>
+      [a, b]
+        .flatMap((d) => d.cameras.funding)
+        .filter((f) => f.source === source)
+        .reduce((s, f) => s + f.installations, 0);
+    expect(model.funding.length).toBeGreaterThan(0);
+    for (const f of model.funding) expect(f.installations).toBe(installations(f.source));
+    expect(model.awards.reduce((s, r) => s + r.total, 0)).toBe(a.awards.total + b.awards.total);
+    expect(model.annex.find((d) => d.code === "470")?.areas.length).toBe(a.areas.areas.length);
+    expect(model.annex.find((d) => d.code === "466")?.areas.length).toBe(b.areas.areas.length);
   });
 
   it("refuses an unknown district with a Vietnamese NOT_FOUND", async () => {

@@ -14,6 +14,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
+type Coverage = {
+  code: string;
+  areas: number;
+  coveredAreas: number;
+  currentAreas: number;
+  currentCoveredAreas: number;
+  cameras: number;
+  costVnd: number;
+};
+
 // Leaders (viewers) read the figures; anonymous calls are refused (tests/server/authz-matrix.test.ts).
 const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
 
@@ -74,6 +84,38 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
     expect(s.cameras).toMatchObject({ cameras: 1131, recorders: 53, memoryCards: 67 });
     expect(s.cameras.costVnd).toBeLessThan(5_000_000_000);
     expect(s.cameras.costVnd).toBeGreaterThan(4_900_000_000);
+  });
+
+  it("camera coverage reads the same on the summary and the cameras screen, per district and in total", async () => {
+    const sameFigures = ({
+      code,
+      areas,
+      coveredAreas,
+      currentAreas,
+      currentCoveredAreas,
+      cameras,
+      costVnd,
+    }: Coverage) => ({
+      code,
+      areas,
+      coveredAreas,
+      currentAreas,
+      currentCoveredAreas,
+      cameras,
+      costVnd,
+    });
+    const province = await caller().dashboard.cameras({ fromYear: 2007, toYear: 2022 });
+    // Both lists of units: 73 of the 126 areas before 01/07/2025, 29 of the 37 communes after.
+    expect(province.coverage).toEqual({ covered: 73, total: 126, current: { covered: 29, total: 37 } });
+    for (const filter of [{}, { fromYear: 2007, toYear: 2015 }, { districtCode: "470" }, { fromYear: 2023 }]) {
+      const [summary, cameras] = await Promise.all([
+        caller().dashboard.summary(filter),
+        caller().dashboard.cameras(filter),
+      ]);
+      expect(cameras.coverage).toEqual(summary.cameraCoverage);
+      expect(cameras.totals).toEqual(summary.cameras);
+      expect(cameras.districts.map(sameFigures)).toEqual(summary.byDistrict.map(sameFigures));
+    }
   });
 
   it("175 clans take part in security; 34 Buddhist and 8 Catholic models", async () => {

@@ -1,8 +1,9 @@
 import { formatDate } from "@qt/shared/format";
 import type { TAuditRow } from "@qt/shared/schemas/audit";
+import { isValue } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
-import { type MessageKey, vi } from "../../i18n/dictionary.ts";
+import { isMessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { showValue } from "./changes.ts";
@@ -67,10 +68,10 @@ export function HistoryTable({
   fieldLabel?: FieldLabel;
   showRecord?: boolean;
 }) {
-  const { t } = useI18n();
-  const label = (field: string) => {
+  const { t, label } = useI18n();
+  const fieldName = (field: string) => {
     const own = `auth.field.${field}`;
-    return fieldLabel?.(field) ?? (own in vi ? t(own as MessageKey) : field);
+    return fieldLabel?.(field) ?? (isMessageKey(own) ? t(own) : field);
   };
   return (
     <table className="history-table">
@@ -88,13 +89,13 @@ export function HistoryTable({
           <tr key={r.id}>
             <td>{time(r.at)}</td>
             <td>{r.username || t("auth.history.system")}</td>
-            <td>{actionLabel(t, r.action)}</td>
+            <td>{isValue("auditAction", r.action) ? label("auditAction", r.action) : r.action}</td>
             {showRecord && <td>{`${r.entity} #${r.entityId}`}</td>}
             <td>
               <ul>
                 {r.changes.map((c) => (
                   <li key={c.field}>
-                    {label(c.field)}: {showValue(c.before)} → {showValue(c.after)}
+                    {fieldName(c.field)}: {showValue(c.before)} → {showValue(c.after)}
                   </li>
                 ))}
               </ul>
@@ -105,22 +106,3 @@ export function HistoryTable({
     </table>
   );
 }
-
-function actionLabel(t: (k: MessageKey) => string, action: string): string {
-  const key = `auth.action.${action}`;
-  return key in ACTION_KEYS ? t(key as MessageKey) : action;
-}
-const ACTION_KEYS: Record<string, true> = Object.fromEntries(
-  [
-    "create",
-    "update",
-    "remove",
-    "restore",
-    "login",
-    "logout",
-    "export",
-    "disable",
-    "reset_password",
-    "change_password",
-  ].map((a) => [`auth.action.${a}`, true]),
-);

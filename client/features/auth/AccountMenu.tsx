@@ -6,7 +6,7 @@ import { useTRPC } from "../../trpc.ts";
 
 /** Who is logged in, with change password and logout. */
 export function AccountMenu({ me }: { me: TMe }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const logout = useMutation(
@@ -19,7 +19,7 @@ export function AccountMenu({ me }: { me: TMe }) {
   return (
     <nav className="account-menu" aria-label={t("auth.menu.label")}>
       <span className="account-name">
-        {me.displayName} · {t(`auth.role.${me.role}`)} · {scope}
+        {me.displayName} · {label("role", me.role)} · {scope}
       </span>
       <Link to="/account">{t("auth.menu.changePassword")}</Link>
       <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>

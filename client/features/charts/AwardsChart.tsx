@@ -8,7 +8,7 @@ export type AwardYearRow = { year: number; collective: number; individual: numbe
 
 /** Awards per year, collectives and individuals stacked. */
 export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardYearRow[] }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const title = t("dashboard.chart.awards.title");
   const num = (v: number) => formatNumber(v, locale);
   const font = state.large ? 18 : 12;
@@ -21,8 +21,8 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
       table={{
         columns: [
           t("dashboard.chart.awards.year"),
-          t("dashboard.kind.collective"),
-          t("dashboard.kind.individual"),
+          label("recipientKind", "collective"),
+          label("recipientKind", "individual"),
           t("dashboard.chart.total"),
         ],
         rows: rows.map((r) => ({
@@ -47,14 +47,14 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
         <Bar
           dataKey="collective"
           stackId="k"
-          name={t("dashboard.kind.collective")}
+          name={label("recipientKind", "collective")}
           fill={OKABE_ITO[0]}
           isAnimationActive={false}
         />
         <Bar
           dataKey="individual"
           stackId="k"
-          name={t("dashboard.kind.individual")}
+          name={label("recipientKind", "individual")}
           fill={OKABE_ITO[1]}
           isAnimationActive={false}
         />

@@ -26,7 +26,7 @@ export function DistrictCategoryChart({
   onSelect,
   ...state
 }: ChartStateProps & { rows: DistrictCategoryRow[]; onSelect?: (code: string) => void }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const title = t("dashboard.chart.districts.title");
   const num = (v: number) => formatNumber(v, locale);
   const { shown, merged } = seriesOf(rows);
@@ -47,7 +47,7 @@ export function DistrictCategoryChart({
       table={{
         columns: [
           t("dashboard.chart.districts.column"),
-          ...cats.map((c) => t(`dashboard.category.${c}`)),
+          ...cats.map((c) => label("category", c)),
           t("dashboard.chart.total"),
         ],
         rows: data.map((d) => ({
@@ -81,7 +81,7 @@ export function DistrictCategoryChart({
             key={c}
             dataKey={c}
             stackId="sites"
-            name={t(`dashboard.category.${c}`)}
+            name={label("category", c)}
             fill={OKABE_ITO[i]}
             isAnimationActive={false}
             cursor={onSelect ? "pointer" : undefined}

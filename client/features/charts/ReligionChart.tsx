@@ -9,10 +9,10 @@ export type ReligionRow = { religion: Religion; sites: number };
 
 /** Religious-community models per religion. */
 export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: ReligionRow[] }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const title = t("dashboard.chart.religion.title");
   const num = (v: number) => formatNumber(v, locale);
-  const data = rows.map((r) => ({ ...r, name: t(`dashboard.religion.${r.religion}`) }));
+  const data = rows.map((r) => ({ ...r, name: label("religion", r.religion) }));
   const font = state.large ? 18 : 12;
   return (
     <ChartFrame

@@ -6,7 +6,7 @@ import { DataTable } from "../charts/ChartFrame.tsx";
 
 /** A district's commune-level areas: sites per category present, camera coverage ✓/✗ and cameras. */
 export function AreasTable({ data }: { data: TDashboardAreas }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const num = (v: number) => formatNumber(v, locale);
   const cats = (Object.keys(data.areas[0]?.byCategory ?? {}) as ModelCategory[]).filter((c) =>
     data.areas.some((a) => a.byCategory[c] > 0),
@@ -18,7 +18,7 @@ export function AreasTable({ data }: { data: TDashboardAreas }) {
         columns: [
           t("dashboard.district.area"),
           t("dashboard.chart.sites"),
-          ...cats.map((c) => t(`dashboard.category.${c}`)),
+          ...cats.map((c) => label("category", c)),
           t("dashboard.district.covered"),
           t("dashboard.district.cameras"),
         ],

@@ -3,7 +3,6 @@ import type { TModelType } from "@qt/shared/schemas/model-types";
 import { useState } from "react";
 import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
 import { readError } from "../../errors.ts";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { describedBy, Field } from "./inputs.tsx";
 
@@ -18,7 +17,7 @@ export function ModelTypeForm<TInput>(props: {
   target: { schema: FormSchema<TInput>; save: (input: TInput) => Promise<unknown> };
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { type } = props;
   const form = useSchemaForm<Text, TInput>({
     schema: props.target.schema,
@@ -82,7 +81,7 @@ export function ModelTypeForm<TInput>(props: {
             <option value="">{t("entry.choose")}</option>
             {MODEL_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`entry.category.${c}` as MessageKey)}
+                {label("category", c)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
@@ -29,7 +30,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   loadCurrent: (id: number) => Promise<Row>;
   onDone: (saved: Saved | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const { config } = props;
   const [base, setBase] = useState(() => {
@@ -139,7 +140,9 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
       const options =
         f.kind === "modelType"
           ? (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))
-          : (f.options ?? []).map((o) => ({ value: o, label: t(`${f.optionKey}.${o}` as MessageKey) }));
+          : f.vocabulary
+            ? choices(f.vocabulary, locale)
+            : [];
       control = (
         <select {...common} value={value} onChange={(e) => set(f.name, e.target.value)}>
           <option value="">{t("entry.choose")}</option>

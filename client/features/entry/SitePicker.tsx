@@ -67,7 +67,7 @@ export function SitePicker(props: {
   error?: string;
   onChange: (site: SiteChoice | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const { id, areaCode, prefer } = props;
   /** The text typed while searching; null when not searching (the input then shows the link). */
@@ -88,7 +88,7 @@ export function SitePicker(props: {
   const options = [...first, ...rest];
   const groups = prefer
     ? [
-        { key: "preferred", label: t(`entry.category.${prefer}` as MessageKey), items: first },
+        { key: "preferred", label: label("category", prefer), items: first },
         { key: "others", label: t("entry.site.others"), items: rest },
       ].filter((g) => g.items.length > 0)
     : [{ key: "all", label: "", items: rest }];
@@ -201,7 +201,7 @@ export function SitePicker(props: {
                       {[
                         site.modelTypeName,
                         `${site.areaName}, ${site.districtName}`,
-                        site.status === "active" ? "" : t(`entry.status.${site.status}` as MessageKey),
+                        site.status === "active" ? "" : label("status", site.status),
                       ]
                         .filter(Boolean)
                         .join(" · ")}

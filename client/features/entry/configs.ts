@@ -1,12 +1,4 @@
 import {
-  AWARD_FORMS,
-  AWARD_ISSUERS,
-  FUNDING_SOURCES,
-  RECIPIENT_KINDS,
-  RELIGIONS,
-  SITE_STATUSES,
-} from "@qt/shared/domain";
-import {
   type TAward,
   type TAwardCreateInput,
   type TAwardListInput,
@@ -48,13 +40,12 @@ export const SITE_FORM: EntityConfig<TSite, TSiteCreateInput, TSiteUpdateInput, 
     // Clan models: the clan's name and its households; other models: the host unit.
     { name: "host", kind: "text" },
     { name: "establishedOn", kind: "date" },
-    { name: "status", kind: "select", options: SITE_STATUSES, optionKey: "entry.status" },
+    { name: "status", kind: "select", vocabulary: "status" },
     { name: "statusChangedOn", kind: "date" },
     {
       name: "religion",
       kind: "select",
-      options: RELIGIONS,
-      optionKey: "entry.religion",
+      vocabulary: "religion",
       show: (c) => c === "religious",
     },
     { name: "households", kind: "number", show: (c) => c === "clan" },
@@ -77,7 +68,7 @@ export const CAMERA_FORM: EntityConfig<TCamera, TCameraCreateInput, TCameraUpdat
     { name: "recorders", kind: "number" },
     { name: "memoryCards", kind: "number" },
     { name: "costVnd", kind: "number" },
-    { name: "fundingSource", kind: "select", options: FUNDING_SOURCES, optionKey: "entry.funding" },
+    { name: "fundingSource", kind: "select", vocabulary: "funding" },
     { name: "notes", kind: "textarea" },
   ],
 };
@@ -91,9 +82,9 @@ export const AWARD_FORM: EntityConfig<TAward, TAwardCreateInput, TAwardUpdateInp
   fields: [
     { name: "siteId", kind: "site" },
     { name: "year", kind: "year" },
-    { name: "issuer", kind: "select", options: AWARD_ISSUERS, optionKey: "entry.issuer" },
-    { name: "form", kind: "select", options: AWARD_FORMS, optionKey: "entry.awardForm" },
-    { name: "recipientKind", kind: "select", options: RECIPIENT_KINDS, optionKey: "entry.kind" },
+    { name: "issuer", kind: "select", vocabulary: "issuer" },
+    { name: "form", kind: "select", vocabulary: "awardForm" },
+    { name: "recipientKind", kind: "select", vocabulary: "recipientKind" },
     { name: "recipientName", kind: "text" },
     { name: "decisionNumber", kind: "text" },
     { name: "notes", kind: "textarea" },

@@ -1,4 +1,5 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import type { VocabularyKind } from "@qt/shared/vocabulary";
 import type { FormSchema } from "../../components/useSchemaForm.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { parseDate, parseNumber, showDate, showNumber } from "./convert.ts";
@@ -17,9 +18,8 @@ export type EntryRow = RecordRow & { districtCode: string | null; areaCode: stri
 export type FieldSpec<Row> = {
   name: keyof Row & string;
   kind: FieldKind;
-  /** Select options (values) and the message-key prefix of their labels. */
-  options?: readonly string[];
-  optionKey?: string;
+  /** A select's values and their words, in the vocabulary's order. */
+  vocabulary?: VocabularyKind;
   /** A site link: sites of this category are offered first. */
   prefer?: ModelCategory;
   /** Shown only for some model categories (e.g. religion for religious models). */

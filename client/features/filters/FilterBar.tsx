@@ -18,7 +18,7 @@ type Props = {
 
 /** Year range, district, category and model type selects, and the active filters as removable chips. */
 export function FilterBar({ filter, onChange, fields }: Props) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   // Reference lists change rarely: keep them for the whole visit.
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -93,7 +93,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
               <option value="">{all}</option>
               {MODEL_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {t(`dashboard.category.${c}`)}
+                  {label("category", c)}
                 </option>
               ))}
             </select>
@@ -122,7 +122,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
 }
 
 function FilterChips({ filter, onChange, fields, options }: Props & { options?: TDashboardOptions }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const chips: { field: FilterField; label: string }[] = [];
   const f = (field: FilterField) => fields.includes(field) && filter[field] !== undefined;
   if (f("fromYear"))
@@ -133,7 +133,7 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
     chips.push({ field: "districtCode", label: name });
   }
   if (f("modelCategory") && filter.modelCategory) {
-    chips.push({ field: "modelCategory", label: t(`dashboard.category.${filter.modelCategory}`) });
+    chips.push({ field: "modelCategory", label: label("category", filter.modelCategory) });
   }
   if (f("modelTypeCode")) {
     const name = options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode ?? "";

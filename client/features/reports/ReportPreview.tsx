@@ -1,7 +1,7 @@
 import { formatDate, formatMoneyExact, formatNumber, formatPercent } from "@qt/shared/format";
 import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import type { ReactNode } from "react";
-import { type MessageKey, vi } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 type T = ReturnType<typeof useI18n>["t"];
@@ -37,9 +37,6 @@ function Table({ head, rows, caption }: { head: string[]; rows: Cell[][]; captio
     </table>
   );
 }
-
-/** A dictionary key built from a code the server sends, falling back to the code itself. */
-const label = (t: T, key: string, fallback: string) => (key in vi ? t(key as MessageKey) : fallback);
 
 const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en") => ReactNode> = {
   summary: (m, t) => (
@@ -97,17 +94,12 @@ const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en
             t("reports.col.cameras"),
             t("reports.col.cost"),
           ]}
-          rows={m.funding.map((f) => [
-            label(t, `reports.funding.${f.source}`, f.source),
-            f.installations,
-            f.cameras,
-            f.costVnd,
-          ])}
+          rows={m.funding.map((f) => [label("funding", f.source, locale), f.installations, f.cameras, f.costVnd])}
         />
       </>
     );
   },
-  communities: (m, t) => (
+  communities: (m, t, locale) => (
     <ul>
       {m.byModelType
         .filter((x) => x.category === "clan")
@@ -119,18 +111,23 @@ const SECTIONS: Record<ReportSection, (m: TReportModel, t: T, locale: "vi" | "en
       {m.byReligion.map((r) => (
         <li key={r.religion}>
           {t("reports.fig.religion", {
-            religion: label(t, `reports.religion.${r.religion}`, r.religion),
+            religion: label("religion", r.religion, locale),
             sites: r.sites,
           })}
         </li>
       ))}
     </ul>
   ),
-  awards: (m, t) => (
+  awards: (m, t, locale) => (
     <Table
-      head={[t("reports.col.award"), t("reports.col.collective"), t("reports.col.individual"), t("reports.col.total")]}
+      head={[
+        t("reports.col.award"),
+        label("recipientKind", "collective", locale),
+        label("recipientKind", "individual", locale),
+        t("reports.col.total"),
+      ]}
       rows={m.awards.map((a) => [
-        `${label(t, `reports.form.${a.form}`, a.form)} – ${label(t, `reports.issuer.${a.issuer}`, a.issuer)}`,
+        `${label("awardForm", a.form, locale)} – ${label("issuer", a.issuer, locale)}`,
         a.collective,
         a.individual,
         a.total,

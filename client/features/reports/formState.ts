@@ -1,3 +1,4 @@
+import { isoOf } from "@qt/shared/dates";
 import { REVIEW_PERIOD } from "@qt/shared/domain";
 import {
   DEFAULT_ISSUING_BODY,
@@ -34,7 +35,7 @@ export function initialReportForm(today = new Date()): ReportFormState {
     issuingBody: DEFAULT_ISSUING_BODY,
     documentNumber: "/BC-CAT",
     place: "Quảng Trị",
-    date: today.toISOString().slice(0, 10),
+    date: isoOf(today),
     signerTitle: "GIÁM ĐỐC",
     signerName: "",
     recipients: DEFAULT_RECIPIENTS.join("\n"),

@@ -9,7 +9,7 @@ import { DistrictSelect } from "./DistrictSelect.tsx";
 
 /** Create an account (no `user`) or edit one's name, role and district scope. */
 export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -71,7 +71,7 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
       <select id={`${id}-r`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {t(`auth.role.${r}`)}
+            {label("role", r)}
           </option>
         ))}
       </select>

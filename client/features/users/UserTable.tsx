@@ -13,7 +13,7 @@ export function UserTable({
   selfId: number;
   onAction: (action: UserAction, user: TUserRow) => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <table className="users-table" aria-label={t("auth.users.tableLabel")}>
       <thead>
@@ -31,7 +31,7 @@ export function UserTable({
           <tr key={u.id}>
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
-            <td>{t(`auth.role.${u.role}`)}</td>
+            <td>{label("role", u.role)}</td>
             <td>{u.districtName ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
             <td>{u.disabled ? t("auth.users.disabled") : t("auth.users.active")}</td>
             <td className="row-actions">

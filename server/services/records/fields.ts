@@ -1,10 +1,10 @@
+import { dateOf, isoOf } from "@qt/shared/dates";
 import { foldVietnamese } from "@qt/shared/domain";
 import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
 
-/** yyyy-mm-dd → the DATE value Prisma writes (UTC midnight). */
-export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+// yyyy-mm-dd ↔ the DATE value Prisma writes (UTC midnight): one definition, in shared/.
+export { dateOf, isoOf };
 export const isoOrNull = (d: Date | null) => (d ? isoOf(d) : null);
 export const stampOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,7 +1,8 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import { barChartSvg, type ChartImage, renderChart } from "./chart.ts";
-import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, RELIGION_LABELS, SECTION_TITLES } from "./labels.ts";
+import { SECTION_TITLES } from "./labels.ts";
 
 /** A table of the printed report: numbers right-aligned, marks centred; `totals` is printed bold. */
 export type TableBlock = {
@@ -118,7 +119,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         align: ["left", "left", "right", "right", "right"],
         rows: m.funding.map((f, i) => [
           String(i + 1),
-          FUNDING_LABELS[f.source] ?? f.source,
+          label("funding", f.source),
           num(f.installations),
           num(f.cameras),
           num(f.costVnd),
@@ -150,7 +151,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       {
         kind: "para",
         text: religious.length
-          ? `Mô hình trong cộng đồng tôn giáo: ${religious.map((r) => `${num(r.sites)} mô hình trong ${RELIGION_LABELS[r.religion] ?? r.religion}`).join(", ")}.`
+          ? `Mô hình trong cộng đồng tôn giáo: ${religious.map((r) => `${num(r.sites)} mô hình trong ${label("religion", r.religion)}`).join(", ")}.`
           : "Chưa có mô hình trong cộng đồng tôn giáo trong giai đoạn này.",
       },
     ];
@@ -158,12 +159,18 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
   awards: (m) => [
     {
       kind: "table",
-      headers: ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Cộng"],
+      headers: [
+        "TT",
+        "Hình thức khen thưởng",
+        label("recipientKind", "collective"),
+        label("recipientKind", "individual"),
+        "Cộng",
+      ],
       widths: [7, 57, 12, 12, 12],
       align: ["left", "left", "right", "right", "right"],
       rows: m.awards.map((a, i) => [
         String(i + 1),
-        `${FORM_LABELS[a.form] ?? a.form} của ${ISSUER_LABELS[a.issuer] ?? a.issuer}`,
+        `${label("awardForm", a.form)} của ${label("issuer", a.issuer)}`,
         num(a.collective),
         num(a.individual),
         num(a.total),

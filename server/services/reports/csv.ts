@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { isoOf } from "@qt/shared/dates";
 import type { CellValue, TableSpec } from "./tables.ts";
 
 /** Excel reads a CSV as UTF-8 only when it starts with this byte order mark. */
@@ -7,7 +8,7 @@ export const BOM = "\uFEFF";
 function field(v: CellValue): string {
   if (v === null) return "";
   // Dates as yyyy-mm-dd: unambiguous for people and for other systems importing the file.
-  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  const s = v instanceof Date ? isoOf(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 
 // Reports are documents filed in Vietnamese (Nghị định 30/2020/NĐ-CP), whatever the reader's UI
-// language, so their texts live here rather than in the client's i18n dictionary.
+// language, so their texts live here rather than in the client's i18n dictionary; the domain words
+// (religions, funding sources, …) are the shared vocabulary's (@qt/shared/vocabulary).
 
 export const SECTION_TITLES = {
   summary: "Kết quả chung",
@@ -11,43 +12,6 @@ export const SECTION_TITLES = {
   awards: "Công tác khen thưởng",
   annex: "Phụ lục: số liệu theo địa bàn cấp xã",
 } as const;
-
-export const RELIGION_LABELS: Record<string, string> = {
-  buddhism: "Phật giáo",
-  catholicism: "Công giáo",
-  protestantism: "Tin Lành",
-  caodaism: "Cao Đài",
-  hoahao: "Phật giáo Hòa Hảo",
-  other: "Tôn giáo khác",
-};
-
-export const ISSUER_LABELS: Record<string, string> = {
-  provincial_committee: "UBND tỉnh",
-  ministry: "Bộ Công an",
-  department_v05: "Cục V05",
-  provincial_police: "Giám đốc Công an tỉnh",
-  other: "Khác",
-};
-
-export const FORM_LABELS: Record<string, string> = {
-  emulation_flag: "Cờ thi đua",
-  certificate_of_merit: "Bằng khen",
-  certificate: "Giấy khen",
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  active: "Đang hoạt động",
-  suspended: "Tạm dừng",
-  dissolved: "Đã giải thể",
-};
-
-export const FUNDING_LABELS: Record<string, string> = {
-  state_budget: "Ngân sách nhà nước",
-  socialized: "Xã hội hóa",
-  mixed: "Kết hợp",
-};
-
-export const KIND_LABELS: Record<string, string> = { collective: "Tập thể", individual: "Cá nhân" };
 
 export const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";

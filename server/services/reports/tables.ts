@@ -1,9 +1,11 @@
+import type { AwardForm, AwardIssuer, FundingSource, RecipientKind, Religion, SiteStatus } from "@qt/shared/domain";
 import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { districtIn, placeTimeWhere } from "../dashboard/filter.ts";
 import { districtOfArea } from "../units.ts";
-import { FORM_LABELS, FUNDING_LABELS, ISSUER_LABELS, KIND_LABELS, RELIGION_LABELS, STATUS_LABELS } from "./labels.ts";
-import { type ReportScope, scopeDistrictWhere, scopeWhere } from "./scope.ts";
+import type { ReportScope } from "./scope.ts";
 
 export type CellValue = string | number | Date | null;
 export type ColumnType = "id" | "text" | "int" | "money" | "date";
@@ -40,8 +42,8 @@ type SiteRow = {
   area: string;
   district: string;
   established_on: Date;
-  status: string;
-  religion: string | null;
+  status: SiteStatus;
+  religion: Religion | null;
   households: number | null;
   members: number | null;
   notes: string;
@@ -71,7 +73,7 @@ function sites(db: Db, scope: ReportScope): TableSpec {
             s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes
           FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
           JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE s.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
+          WHERE s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
           ORDER BY s.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,
@@ -81,8 +83,8 @@ function sites(db: Db, scope: ReportScope): TableSpec {
           r.area,
           r.district,
           r.established_on,
-          STATUS_LABELS[r.status] ?? r.status,
-          r.religion ? (RELIGION_LABELS[r.religion] ?? r.religion) : "",
+          label("status", r.status),
+          r.religion ? label("religion", r.religion) : "",
           r.households,
           r.members,
           r.notes,
@@ -100,7 +102,7 @@ type CameraRow = {
   recorders: number;
   memory_cards: number;
   cost_vnd: bigint;
-  funding_source: string;
+  funding_source: FundingSource;
   notes: string;
 };
 
@@ -125,7 +127,7 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
           SELECT ci.id, a.name AS area, d.name AS district, ci.installed_on, ci.cameras, ci.recorders, ci.memory_cards,
             ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes
           FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE ci.deleted_at IS NULL AND ${scopeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
+          WHERE ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
           ORDER BY ci.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,
@@ -136,7 +138,7 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
           r.recorders,
           r.memory_cards,
           Number(r.cost_vnd),
-          FUNDING_LABELS[r.funding_source] ?? r.funding_source,
+          label("funding", r.funding_source),
           r.notes,
         ],
       ),
@@ -146,9 +148,9 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
 type AwardRow = {
   id: number;
   year: number;
-  issuer: string;
-  form: string;
-  kind: string;
+  issuer: AwardIssuer;
+  form: AwardForm;
+  kind: RecipientKind;
   recipient: string;
   area: string | null;
   district: string | null;
@@ -175,15 +177,15 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
             aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision
           FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${scopeDistrictWhere(scope)}
+          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${districtIn(scope)}
             AND aw.id > ${after}
           ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,
           r.year,
-          ISSUER_LABELS[r.issuer] ?? r.issuer,
-          FORM_LABELS[r.form] ?? r.form,
-          KIND_LABELS[r.kind] ?? r.kind,
+          label("issuer", r.issuer),
+          label("awardForm", r.form),
+          label("recipientKind", r.kind),
           r.recipient,
           r.area ?? "",
           r.district ?? "",

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
-import { ZGsoCode } from "./dashboard.ts";
 
 /** Minimum length of a password (also enforced on ADMIN_PASSWORD at start-up). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -41,5 +40,3 @@ export const ZMe = z.object({
   districtCode: z.string().nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;
-
-export { ZGsoCode };

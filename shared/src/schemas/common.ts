@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateOf, isoOf } from "../dates.ts";
 import { MIN_YEAR } from "../domain.ts";
 
 /**
@@ -10,12 +11,12 @@ export const MIN_DATE = `${MIN_YEAR}-01-01`;
 
 /** Today as yyyy-mm-dd in Vietnam (UTC+7): a record entered in the morning may carry today's date. */
 export function todayIso(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return isoOf(new Date(now.getTime() + 7 * 3600_000));
 }
 
 function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+  const d = dateOf(iso);
+  return !Number.isNaN(d.getTime()) && isoOf(d) === iso;
 }
 
 /** A calendar date as "yyyy-mm-dd", between 1990-01-01 and today. */
@@ -98,11 +99,20 @@ function capitalize(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const maxYear = () => new Date().getFullYear();
-export const ZRecordYear = z
-  .number({ error: "Năm phải là số" })
-  .int("Năm phải là số nguyên")
-  .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
+/**
+ * A year from 1990 to this year, or to `ahead` years later: a record happened already, while a
+ * filter or report may name next year (planning).
+ */
+export function zYear(ahead = 0) {
+  const maxYear = () => new Date().getFullYear() + ahead;
+  return z
+    .number({ error: "Năm phải là một số" })
+    .int("Năm phải là số nguyên")
+    .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
+}
+export const ZRecordYear = zYear();
+/** The years a dashboard filter or a report covers. */
+export const ZPeriodYear = zYear(1);
 
 /** Pagination, search and the filters every record list shares. */
 export const ZListBase = {
@@ -125,6 +135,7 @@ export const ZListBase = {
   dir: z.enum(["asc", "desc"]).default("desc"),
 };
 
+/** The year-range rule of every filter with fromYear/toYear: `.refine(yearRangeOk, yearRangeIssue)`. */
 export const yearRangeOk = (f: { fromYear?: number; toYear?: number }) =>
   f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
 export const yearRangeIssue = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };

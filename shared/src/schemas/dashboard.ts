@@ -3,40 +3,26 @@ import {
   AWARD_FORMS,
   AWARD_ISSUERS,
   FUNDING_SOURCES,
-  MIN_YEAR,
   MODEL_CATEGORIES,
   RECIPIENT_KINDS,
   RELIGIONS,
   SITE_STATUSES,
 } from "../domain.ts";
+import { yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear } from "./common.ts";
 
-const maxYear = () => new Date().getFullYear() + 1;
-
-const ZYear = z
-  .number()
-  .int("Năm phải là số nguyên")
-  .refine((y) => y >= MIN_YEAR && y <= maxYear(), {
-    error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}`,
-  });
-
-export const ZGsoCode = z.string().regex(/^\d{2,5}$/, "Mã đơn vị hành chính (mã GSO) không hợp lệ");
 export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
-  fromYear: ZYear.optional(),
-  toYear: ZYear.optional(),
+  fromYear: ZPeriodYear.optional(),
+  toYear: ZPeriodYear.optional(),
   districtCode: ZGsoCode.optional(),
   /** Site figures only: camera installations and awards have no model type. */
   modelCategory: z.enum(MODEL_CATEGORIES, { error: () => "Nhóm mô hình không hợp lệ" }).optional(),
   modelTypeCode: ZModelTypeCode.optional(),
 };
 
-const yearOrder = (f: { fromYear?: number; toYear?: number }) =>
-  f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
-const yearOrderError = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };
-
-export const ZDashboardFilter = z.strictObject(filterShape).refine(yearOrder, yearOrderError);
+export const ZDashboardFilter = z.strictObject(filterShape).refine(yearRangeOk, yearRangeIssue);
 export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
 
 const ZFilterEcho = z.object({
@@ -119,7 +105,7 @@ export type TDashboardYearly = z.infer<typeof ZDashboardYearly>;
 /** dashboard.areas: the commune-level areas of one district. */
 export const ZDashboardAreasInput = z
   .strictObject({ ...filterShape, districtCode: ZGsoCode })
-  .refine(yearOrder, yearOrderError);
+  .refine(yearRangeOk, yearRangeIssue);
 export type TDashboardAreasInput = z.infer<typeof ZDashboardAreasInput>;
 
 export const ZDashboardAreas = z.object({
@@ -196,7 +182,7 @@ export const ZDashboardModelTypeInput = z
     page: z.number().int("Số trang phải là số nguyên").min(1, "Số trang phải từ 1").default(1),
     pageSize: z.number().int().min(1).max(200, "Mỗi trang tối đa 200 dòng").default(50),
   })
-  .refine(yearOrder, yearOrderError);
+  .refine(yearRangeOk, yearRangeIssue);
 export type TDashboardModelTypeInput = z.input<typeof ZDashboardModelTypeInput>;
 
 export const ZDashboardModelType = z.object({

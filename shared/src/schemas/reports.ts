@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MIN_YEAR, REVIEW_PERIOD } from "../domain.ts";
-import { ZGsoCode } from "./dashboard.ts";
+import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
+import { yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear } from "./common.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -23,11 +23,6 @@ export const DEFAULT_RECIPIENTS = [
   "Lưu: VT, PV05.",
 ];
 
-const maxYear = () => new Date().getFullYear() + 1;
-const ZYear = z
-  .number({ error: "Năm phải là một số" })
-  .int("Năm phải là số nguyên")
-  .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} dài quá ${max} ký tự`);
 
 /**
@@ -38,8 +33,8 @@ const text = (max: number, label: string) => z.string().trim().max(max, `${label
 export const ZReportOptions = z
   .strictObject(
     {
-      fromYear: ZYear.default(REVIEW_PERIOD.fromYear),
-      toYear: ZYear.default(REVIEW_PERIOD.toYear),
+      fromYear: ZPeriodYear.default(REVIEW_PERIOD.fromYear),
+      toYear: ZPeriodYear.default(REVIEW_PERIOD.toYear),
       districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
       sections: z
         .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
@@ -66,10 +61,7 @@ export const ZReportOptions = z
         issue.code === "unrecognized_keys" ? `Tham số báo cáo không được hỗ trợ: ${issue.keys.join(", ")}` : undefined,
     },
   )
-  .refine((o) => o.fromYear <= o.toYear, {
-    message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc",
-    path: ["fromYear"],
-  });
+  .refine(yearRangeOk, yearRangeIssue);
 export type TReportOptionsInput = z.input<typeof ZReportOptions>;
 export type TReportOptions = z.output<typeof ZReportOptions>;
 
@@ -133,13 +125,21 @@ export const ZReportModel = z.object({
       communes: ZCount,
     }),
   ),
-  byReligion: z.array(z.object({ religion: z.string(), sites: ZCount })),
+  byReligion: z.array(z.object({ religion: z.enum(RELIGIONS), sites: ZCount })),
   byDistrict: z.array(ZDistrictRow),
   yearly: z.array(z.object({ year: z.number(), sites: ZCount })),
   /** Camera installations by funding source (dashboard.cameras). */
-  funding: z.array(z.object({ source: z.string(), installations: ZCount, cameras: ZCount, costVnd: ZCount })),
+  funding: z.array(
+    z.object({ source: z.enum(FUNDING_SOURCES), installations: ZCount, cameras: ZCount, costVnd: ZCount }),
+  ),
   awards: z.array(
-    z.object({ issuer: z.string(), form: z.string(), collective: ZCount, individual: ZCount, total: ZCount }),
+    z.object({
+      issuer: z.enum(AWARD_ISSUERS),
+      form: z.enum(AWARD_FORMS),
+      collective: ZCount,
+      individual: ZCount,
+      total: ZCount,
+    }),
   ),
   annex: z.array(
     z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZNewPassword, ZRole, ZUsername } from "./auth.ts";
-import { ZGsoCode } from "./dashboard.ts";
+import { ZGsoCode } from "./common.ts";
 
 const ZDisplayName = z.string().trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
 const ZId = z.number().int("Mã không hợp lệ").positive("Mã không hợp lệ");

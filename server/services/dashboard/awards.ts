@@ -1,22 +1,25 @@
 import type { TDashboardAwards, TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import { n, resolveFilter } from "./dashboard-filter.ts";
-import { districtOfArea } from "./units.ts";
+import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { districtIn, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { n } from "./rows.ts";
 
 type Row = { year: number; issuer: string; form: string; kind: string; count: bigint };
+
+export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<TDashboardAwards> {
+  return awardsOf(db, await resolveFilter(db, filterInputOf(input)));
+}
 
 /**
  * Commendations by year, by issuer and form, collectives vs individuals: one grouped query, folded
  * three ways. A district filter keeps the awards whose area lies in it (province-level awards have
  * no area and drop out). Model category/type do not apply.
  */
-export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<TDashboardAwards> {
-  const f = await resolveFilter(db, input);
+export async function awardsOf(db: Db, f: Filter): Promise<TDashboardAwards> {
   const parts = [Prisma.sql`aw.deleted_at IS NULL`];
   if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
   if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
-  if (f.districtId !== null) parts.push(Prisma.sql`${districtOfArea} = ${f.districtId}`);
+  parts.push(districtIn(f));
   const rows = await db.$queryRaw<Row[]>`
     SELECT aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
       COUNT(*) AS count

@@ -1,15 +1,19 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
 import type { TDashboardFilter, TDashboardYearly } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
-import { byCategory, n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
+import type { Db } from "../../db.ts";
+import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { byCategory, n } from "./rows.ts";
+
+export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<TDashboardYearly> {
+  return yearlyOf(db, await resolveFilter(db, filterInputOf(input)));
+}
 
 /**
  * Sites established per year (and per category) and the cumulative count at the end of each year.
  * The range is the filter's years, else the review period 2007–2022 stretched to the last year with
  * data. The cumulative line counts every earlier site too (`before`), so it reads "sites in place".
  */
-export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<TDashboardYearly> {
-  const f = await resolveFilter(db, input);
+export async function yearlyOf(db: Db, f: Filter): Promise<TDashboardYearly> {
   // Years ignored here on purpose: the series needs the sites before the range for `before`.
   const rows = await db.$queryRaw<{ year: number; category: string; sites: bigint }[]>`
     SELECT EXTRACT(YEAR FROM s.established_on)::int AS year, mt.category::text AS category, COUNT(*) AS sites

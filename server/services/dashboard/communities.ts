@@ -1,8 +1,9 @@
 import type { TDashboardCommunities, TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import { n, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
-import { districtOfArea } from "./units.ts";
+import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { districtOfArea } from "../units.ts";
+import { filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { n } from "./rows.ts";
 
 type Category = "clan" | "religious";
 
@@ -12,7 +13,7 @@ type Category = "clan" | "religious";
  * about these two categories; a model-type filter narrows it to that type.
  */
 export async function dashboardCommunities(db: Db, input: TDashboardFilter): Promise<TDashboardCommunities> {
-  const f = { ...(await resolveFilter(db, input)), category: null };
+  const f = { ...(await resolveFilter(db, filterInputOf(input))), category: null };
   const sw = siteWhere(f);
   const mine = Prisma.sql`mt.category IN ('clan', 'religious')`;
   const [types, religions, districts] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { TDashboardOptions } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
+import type { Db } from "../../db.ts";
 
 /** The choices of the dashboard's filter bar: every district-level unit and live model type. */
 export async function dashboardOptions(db: Db): Promise<TDashboardOptions> {

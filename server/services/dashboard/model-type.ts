@@ -1,26 +1,29 @@
+import { isoOf } from "@qt/shared/dates";
 import type { TDashboardModelType, TDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
 import { ZDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
-import { isoDay, n, requireModelType, resolveFilter, SITE_FROM, siteWhere } from "./dashboard-filter.ts";
-import { dashboardYearly } from "./dashboard-yearly.ts";
-import { districtOfArea } from "./units.ts";
+import type { Db } from "../../db.ts";
+import { districtOfArea } from "../units.ts";
+import { type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { n } from "./rows.ts";
+import { yearlyOf } from "./yearly.ts";
 
 /** One model type: sites per year and cumulative, by district, and one page of its sites. */
 export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput): Promise<TDashboardModelType> {
-  // Parsed again so that callers outside tRPC (reports) get the same defaults for page/pageSize.
+  // Parsed again so that callers outside tRPC get the same defaults for page/pageSize.
   const input = ZDashboardModelTypeInput.parse(raw);
-  const modelType = await requireModelType(db, input.code);
-  const filter = { ...input, modelTypeCode: input.code, modelCategory: undefined };
-  const f = await resolveFilter(db, filter);
+  const { code, page, pageSize, fromYear, toYear, districtCode } = input;
+  // The screen is about one model type: the filter bar's category and model type do not apply.
+  const f = await resolveFilter(db, {
+    fromYear,
+    toYear,
+    districtCodes: districtCode ? [districtCode] : [],
+    modelTypeCode: code,
+  });
+  const modelType = f.modelType as NonNullable<Filter["modelType"]>;
   const sw = siteWhere(f);
-  const skip = (input.page - 1) * input.pageSize;
+  const skip = (page - 1) * pageSize;
   const [yearly, byDistrict, total, items] = await Promise.all([
-    dashboardYearly(db, {
-      fromYear: input.fromYear,
-      toYear: input.toYear,
-      districtCode: input.districtCode,
-      modelTypeCode: input.code,
-    }),
+    yearlyOf(db, f),
     db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
       SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT s.area_id) AS areas
       FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
@@ -40,7 +43,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
     >`SELECT s.id, s.name, s.host, a.name AS area_name, d.name AS district_name, s.established_on,
         s.status::text AS status, s.religion::text AS religion
       FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
-      WHERE ${sw} ORDER BY s.established_on, s.id LIMIT ${input.pageSize} OFFSET ${skip}`,
+      WHERE ${sw} ORDER BY s.established_on, s.id LIMIT ${pageSize} OFFSET ${skip}`,
   ]);
   return {
     modelType: {
@@ -54,15 +57,15 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
     byDistrict: byDistrict.map((d) => ({ code: d.code, name: d.name, sites: n(d.sites), areas: n(d.areas) })),
     sites: {
       total: n(total[0]?.total),
-      page: input.page,
-      pageSize: input.pageSize,
+      page: page,
+      pageSize: pageSize,
       items: items.map((s) => ({
         id: n(s.id),
         name: s.name,
         host: s.host,
         areaName: s.area_name,
         districtName: s.district_name,
-        establishedOn: isoDay(s.established_on),
+        establishedOn: isoOf(s.established_on),
         status: s.status as TDashboardModelType["sites"]["items"][number]["status"],
         religion: s.religion as TDashboardModelType["sites"]["items"][number]["religion"],
       })),

@@ -1,13 +1,14 @@
+import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import type { Db } from "../db.ts";
-import { dashboardSummary } from "./dashboard.ts";
-import { dashboardAreas } from "./dashboard-areas.ts";
-import { dashboardAwards } from "./dashboard-awards.ts";
-import { dashboardCameras } from "./dashboard-cameras.ts";
-import { dashboardCommunities } from "./dashboard-communities.ts";
-import { dashboardModelType } from "./dashboard-model-type.ts";
-import { dashboardOptions } from "./dashboard-options.ts";
-import { dashboardYearly } from "./dashboard-yearly.ts";
+import type { Db } from "../../db.ts";
+import { dashboardAreas } from "./areas.ts";
+import { dashboardAwards } from "./awards.ts";
+import { dashboardCameras } from "./cameras.ts";
+import { dashboardCommunities } from "./communities.ts";
+import { dashboardModelType } from "./model-type.ts";
+import { dashboardOptions } from "./options.ts";
+import { dashboardSummary } from "./summary.ts";
+import { dashboardYearly } from "./yearly.ts";
 
 /**
  * Dashboard aggregates are functions of the data and the filter only (not of the caller), and the
@@ -50,7 +51,7 @@ export async function cachedAggregate<T>(
   // neither read nor fill the newer cache.
   if (version < cache.version) return compute();
   // The clock matters too: the yearly series ends with the current year by default.
-  const key = `${procedure} ${new Date().toISOString().slice(0, 10)} ${stableJson(input ?? {})}`;
+  const key = `${procedure} ${isoOf(new Date())} ${stableJson(input ?? {})}`;
   const { entries } = cache;
   const hit = entries.get(key) as Promise<T> | undefined;
   if (hit) {

@@ -1,0 +1,71 @@
+import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../../db.ts";
+import { districtOfArea, isArea } from "../units.ts";
+import { coveredAreasSql } from "./coverage.ts";
+import { cameraWhere, districtIn, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { byCategory, n } from "./rows.ts";
+
+type Area = TDashboardAreas["areas"][number];
+export type DistrictAreas = { district: { code: string; name: string }; areas: Area[] };
+
+/** dashboard.areas: the commune-level areas of one district. */
+export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promise<TDashboardAreas> {
+  const f = await resolveFilter(db, filterInputOf(input));
+  const [own] = await areasOf(db, f);
+  const district = f.districts[0] as Filter["districts"][number];
+  return { district: { code: district.code, name: district.name }, areas: own?.areas ?? [] };
+}
+
+/**
+ * The commune-level areas of each district of the filter (every district when it names none):
+ * sites per model category, whether the area had a camera installation in the period (✓/✗) and
+ * how many cameras. Three grouped queries, whatever the number of districts.
+ */
+export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
+  const [areas, sites, cams] = await Promise.all([
+    db.$queryRaw<
+      {
+        id: number;
+        code: string;
+        name: string;
+        current: boolean;
+        covered: boolean;
+        district_code: string;
+        district_name: string;
+      }[]
+    >`
+      WITH covered AS (${coveredAreasSql(f)})
+      SELECT a.id, a.code, a.name, a.catalog = 'two_level' AS current,
+        EXISTS (SELECT 1 FROM covered WHERE covered.area_id = a.id) AS covered,
+        d.code AS district_code, d.name AS district_name
+      FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
+      WHERE ${isArea} AND ${districtIn(f)} ORDER BY d.code, a.catalog, a.code`,
+    db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
+      SELECT s.area_id, mt.category::text AS category, COUNT(*) AS sites
+      FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
+    db.$queryRaw<{ area_id: number; cameras: bigint }[]>`
+      SELECT ci.area_id, SUM(ci.cameras) AS cameras
+      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+      WHERE ${cameraWhere(f)} GROUP BY 1`,
+  ]);
+  const camOf = new Map(cams.map((c) => [n(c.area_id), n(c.cameras)]));
+  const out = new Map<string, DistrictAreas>();
+  for (const a of areas) {
+    const district = out.get(a.district_code) ?? {
+      district: { code: a.district_code, name: a.district_name },
+      areas: [],
+    };
+    const counts = byCategory(sites.filter((s) => n(s.area_id) === n(a.id)));
+    district.areas.push({
+      code: a.code,
+      name: a.name,
+      sites: Object.values(counts).reduce((x, y) => x + y, 0),
+      byCategory: counts,
+      covered: a.covered,
+      cameras: camOf.get(n(a.id)) ?? 0,
+      current: a.current,
+    });
+    out.set(a.district_code, district);
+  }
+  return [...out.values()];
+}

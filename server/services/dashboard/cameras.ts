@@ -1,0 +1,79 @@
+import { isoOf } from "@qt/shared/dates";
+import type { TDashboardCameras, TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { districtOfArea, isArea } from "../units.ts";
+import { cameraFigures, coveredAreasSql } from "./coverage.ts";
+import { cameraWhere, districtIn, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { n } from "./rows.ts";
+
+/**
+ * Security cameras: coverage and equipment per district (cameraFigures), per funding source, and
+ * each area with its cameras and first installation. Model category/type do not apply to
+ * installations.
+ */
+export async function dashboardCameras(db: Db, input: TDashboardFilter): Promise<TDashboardCameras> {
+  const f = await resolveFilter(db, filterInputOf(input));
+  const [figures, funding, areas] = await Promise.all([cameraFigures(db, f), fundingOf(db, f), cameraAreasOf(db, f)]);
+  return {
+    coverage: figures.coverage,
+    totals: figures.totals,
+    districts: figures.districts.map(({ id: _id, installations: _i, ...d }) => d),
+    funding,
+    areas,
+  };
+}
+
+/** Camera installations, cameras and cost per funding source, the costliest first. */
+export async function fundingOf(db: Db, f: Filter): Promise<TDashboardCameras["funding"]> {
+  const rows = await db.$queryRaw<
+    { source: TDashboardCameras["funding"][number]["source"]; installations: bigint; cameras: bigint; cost: Money }[]
+  >`SELECT ci.funding_source::text AS source, COUNT(*) AS installations, SUM(ci.cameras) AS cameras,
+      SUM(ci.cost_vnd) AS cost
+    FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+    WHERE ${cameraWhere(f)} GROUP BY 1 ORDER BY cost DESC NULLS LAST`;
+  return rows.map((r) => ({
+    source: r.source,
+    installations: n(r.installations),
+    cameras: n(r.cameras),
+    costVnd: n(r.cost),
+  }));
+}
+
+type Money = Prisma.Decimal | null;
+
+/** Every area with its cameras in the period; covered when it (or an area it took over) had one. */
+async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["areas"]> {
+  const rows = await db.$queryRaw<
+    {
+      code: string;
+      name: string;
+      district_code: string;
+      district_name: string;
+      cameras: bigint | null;
+      first_on: Date | null;
+      current: boolean;
+    }[]
+  >`WITH covered AS (${coveredAreasSql(f)}),
+    cam AS (
+      SELECT ci.area_id, SUM(ci.cameras) AS cameras
+      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+      WHERE ${cameraWhere(f)} GROUP BY ci.area_id)
+    SELECT a.code, a.name, d.code AS district_code, d.name AS district_name,
+      cam.cameras, cv.first_on, a.catalog = 'two_level' AS current
+    FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
+    LEFT JOIN cam ON cam.area_id = a.id
+    LEFT JOIN covered cv ON cv.area_id = a.id
+    WHERE ${isArea} AND ${districtIn(f)}
+    ORDER BY d.code, a.catalog, a.code`;
+  return rows.map((a) => ({
+    code: a.code,
+    name: a.name,
+    districtCode: a.district_code,
+    districtName: a.district_name,
+    covered: a.first_on !== null,
+    cameras: n(a.cameras),
+    current: a.current,
+    firstInstalledOn: a.first_on ? isoOf(a.first_on) : null,
+  }));
+}

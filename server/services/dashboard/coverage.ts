@@ -1,0 +1,94 @@
+import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { districtOfArea, isArea } from "../units.ts";
+import { cameraWhere, districtIn, type Filter } from "./filter.ts";
+import { n, sumOf } from "./rows.ts";
+
+/**
+ * Areas covered by cameras in the period, as a CTE body with columns `area_id` and `first_on` (the
+ * first installation): every area with an installation, and each 01/07/2025 commune that took over
+ * such an area (its successor), whose own installations and its predecessors' both count.
+ */
+export function coveredAreasSql(f: Filter): Prisma.Sql {
+  return Prisma.sql`SELECT area_id, MIN(installed_on) AS first_on FROM (
+      SELECT ci.area_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE ${cameraWhere(f)}
+      UNION ALL
+      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}) installed
+    GROUP BY area_id`;
+}
+
+export type CameraDistrict = TDashboardCameras["districts"][number] & { id: number; installations: number };
+
+type Row = {
+  id: number;
+  code: string;
+  name: string;
+  areas: bigint;
+  covered: bigint;
+  current_areas: bigint;
+  current_covered: bigint;
+  cameras: bigint | null;
+  recorders: bigint | null;
+  memory_cards: bigint | null;
+  cost: Prisma.Decimal | null;
+  installations: bigint | null;
+};
+
+/**
+ * Camera coverage and equipment, per district of the filter and in total: the one home of "73/126"
+ * (the 126 areas before 01/07/2025) and of its 01/07/2025 counterpart, read by the summary, the
+ * cameras screen and the reports. One query; the total is the sum of the disjoint districts.
+ */
+export async function cameraFigures(db: Db, f: Filter) {
+  const rows = await db.$queryRaw<Row[]>`
+    WITH covered AS (${coveredAreasSql(f)}),
+    areas AS (
+      SELECT ${districtOfArea} AS district_id,
+        COUNT(*) FILTER (WHERE a.catalog = 'three_level') AS areas,
+        COUNT(cv.area_id) FILTER (WHERE a.catalog = 'three_level') AS covered,
+        COUNT(*) FILTER (WHERE a.catalog = 'two_level') AS current_areas,
+        COUNT(cv.area_id) FILTER (WHERE a.catalog = 'two_level') AS current_covered
+      FROM admin_unit a LEFT JOIN covered cv ON cv.area_id = a.id
+      WHERE ${isArea} AND ${districtIn(f)} GROUP BY 1),
+    cam AS (
+      SELECT ${districtOfArea} AS district_id, SUM(ci.cameras) AS cameras, SUM(ci.recorders) AS recorders,
+        SUM(ci.memory_cards) AS memory_cards, SUM(ci.cost_vnd) AS cost, COUNT(*) AS installations
+      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+      WHERE ${cameraWhere(f)} GROUP BY 1)
+    SELECT d.id, d.code, d.name, ar.areas, ar.covered, ar.current_areas, ar.current_covered,
+      cam.cameras, cam.recorders, cam.memory_cards, cam.cost, cam.installations
+    FROM admin_unit d JOIN areas ar ON ar.district_id = d.id LEFT JOIN cam ON cam.district_id = d.id
+    WHERE d.level = 'district' ORDER BY d.code`;
+  const districts: CameraDistrict[] = rows.map((r) => ({
+    id: n(r.id),
+    code: r.code,
+    name: r.name,
+    areas: n(r.areas),
+    coveredAreas: n(r.covered),
+    currentAreas: n(r.current_areas),
+    currentCoveredAreas: n(r.current_covered),
+    cameras: n(r.cameras),
+    recorders: n(r.recorders),
+    memoryCards: n(r.memory_cards),
+    costVnd: n(r.cost),
+    installations: n(r.installations),
+  }));
+  return {
+    districts,
+    coverage: {
+      covered: sumOf(districts, "coveredAreas"),
+      total: sumOf(districts, "areas"),
+      current: { covered: sumOf(districts, "currentCoveredAreas"), total: sumOf(districts, "currentAreas") },
+    },
+    totals: {
+      cameras: sumOf(districts, "cameras"),
+      recorders: sumOf(districts, "recorders"),
+      memoryCards: sumOf(districts, "memoryCards"),
+      costVnd: sumOf(districts, "costVnd"),
+      installations: sumOf(districts, "installations"),
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/dashboard";
+import type { Db } from "../../db.ts";
+import { districtOfArea, isArea } from "../units.ts";
+import { cameraFigures } from "./coverage.ts";
+import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { byCategory, echoFilter, n } from "./rows.ts";
+
+export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter">;
+
+/** dashboard.summary: the figures of the filter, stamped with the filter and the time. */
+export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise<TDashboardSummary> {
+  const figures = await summaryOf(db, await resolveFilter(db, filterInputOf(input)));
+  return { asOf: new Date().toISOString(), filter: echoFilter(input), ...figures };
+}
+
+/**
+ * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
+ * period when it was established in it; an area is covered when it had a camera installation in
+ * the period. Model category and type narrow the site figures only: camera installations belong to
+ * no model type. All aggregation is done by PostgreSQL (group by), in four queries.
+ */
+export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
+  const sw = siteWhere(f);
+  const [byModelType, byReligion, cameras, siteDistricts] = await Promise.all([
+    db.$queryRaw<
+      { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
+    >`SELECT mt.code, mt.name, mt.category::text AS category, COUNT(*) AS sites,
+        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT s.area_id) AS communes
+      FROM ${SITE_FROM} WHERE ${sw}
+      GROUP BY mt.id ORDER BY sites DESC, mt.name`,
+    db.$queryRaw<{ religion: string; sites: bigint }[]>`
+      SELECT s.religion::text AS religion, COUNT(*) AS sites
+      FROM ${SITE_FROM}
+      WHERE mt.category = 'religious' AND s.religion IS NOT NULL AND ${sw}
+      GROUP BY s.religion ORDER BY sites DESC`,
+    cameraFigures(db, f),
+    // Per district and category, and per district alone (category NULL) with its areas that have sites.
+    db.$queryRaw<{ district_id: number; category: string | null; sites: bigint; areas: bigint }[]>`
+      SELECT district_id, category, COUNT(*) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
+        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, s.area_id
+        FROM ${SITE_FROM} WHERE ${isArea} AND ${sw}) x
+      GROUP BY GROUPING SETS ((district_id, category), (district_id))`,
+  ]);
+
+  const sitesOf = (districtId: number) => siteDistricts.filter((r) => n(r.district_id) === districtId);
+  const byDistrict = cameras.districts.map(({ id, recorders: _r, memoryCards: _m, installations: _i, ...d }) => {
+    const rows = sitesOf(id);
+    const total = rows.find((r) => r.category === null);
+    return {
+      code: d.code,
+      name: d.name,
+      sites: n(total?.sites),
+      areas: d.areas,
+      coveredAreas: d.coveredAreas,
+      currentAreas: d.currentAreas,
+      currentCoveredAreas: d.currentCoveredAreas,
+      cameras: d.cameras,
+      costVnd: d.costVnd,
+      byCategory: byCategory(rows),
+      areasWithSites: n(total?.areas),
+    };
+  });
+  return {
+    modelTypeCount: byModelType.length,
+    siteCount: byModelType.reduce((sum, t) => sum + n(t.sites), 0),
+    areasWithModels: byDistrict.reduce((sum, d) => sum + d.areasWithSites, 0),
+    cameraCoverage: cameras.coverage,
+    cameras: cameras.totals,
+    byModelType: byModelType.map((t) => ({
+      code: t.code,
+      name: t.name,
+      category: t.category as TDashboardSummary["byModelType"][number]["category"],
+      sites: n(t.sites),
+      districts: n(t.districts),
+      communes: n(t.communes),
+    })),
+    byReligion: byReligion.map((r) => ({
+      religion: r.religion as TDashboardSummary["byReligion"][number]["religion"],
+      sites: n(r.sites),
+    })),
+    byDistrict: byDistrict.map(({ areasWithSites: _a, ...d }) => d),
+  };
+}

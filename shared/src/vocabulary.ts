@@ -1,0 +1,111 @@
+import type {
+  AuditAction,
+  AwardForm,
+  AwardIssuer,
+  FundingSource,
+  ModelCategory,
+  RecipientKind,
+  Religion,
+  Role,
+  SiteStatus,
+} from "./domain.ts";
+import type { Locale } from "./format.ts";
+
+/**
+ * Every domain word the user reads, in Vietnamese and English, written once: the screens (through
+ * the i18n layer) and the documents (Word, PDF, Excel, CSV) read them here, so they cannot drift.
+ * Modern orthography ("hóa", "Hòa"), as in the rest of the product. Keys are listed in the order of
+ * the enums in domain.ts, which is the order `choices` offers them in. Choices: docs/decisions/010.
+ */
+type Label = { vi: string; en: string };
+const words = <T extends string>(labels: Record<T, Label>) => labels;
+
+export const VOCABULARY = {
+  category: words<ModelCategory>({
+    clan: { vi: "Dòng họ", en: "Clans" },
+    camera: { vi: "Camera an ninh", en: "Security cameras" },
+    religious: { vi: "Tôn giáo", en: "Religious communities" },
+    school: { vi: "Trường học", en: "Schools" },
+    enterprise: { vi: "Doanh nghiệp", en: "Enterprises" },
+    residential: { vi: "Khu dân cư", en: "Residential areas" },
+    border_sea: { vi: "Biên giới, biển đảo", en: "Border, sea and islands" },
+    ethnic_minority: { vi: "Đồng bào dân tộc thiểu số", en: "Ethnic minorities" },
+    mass_organization: { vi: "Đoàn thể", en: "Mass organisations" },
+    online: { vi: "Trên không gian mạng", en: "Online" },
+    other: { vi: "Khác", en: "Other" },
+  }),
+  religion: words<Religion>({
+    buddhism: { vi: "Phật giáo", en: "Buddhism" },
+    catholicism: { vi: "Công giáo", en: "Catholicism" },
+    protestantism: { vi: "Tin Lành", en: "Protestantism" },
+    caodaism: { vi: "Cao Đài", en: "Caodaism" },
+    hoahao: { vi: "Phật giáo Hòa Hảo", en: "Hòa Hảo Buddhism" },
+    other: { vi: "Tôn giáo khác", en: "Other religions" },
+  }),
+  status: words<SiteStatus>({
+    active: { vi: "Đang hoạt động", en: "Active" },
+    suspended: { vi: "Tạm dừng", en: "Suspended" },
+    dissolved: { vi: "Đã giải thể", en: "Dissolved" },
+  }),
+  funding: words<FundingSource>({
+    state_budget: { vi: "Ngân sách nhà nước", en: "State budget" },
+    socialized: { vi: "Xã hội hóa", en: "Socialised (non-state)" },
+    mixed: { vi: "Kết hợp", en: "Mixed" },
+  }),
+  issuer: words<AwardIssuer>({
+    provincial_committee: { vi: "UBND tỉnh", en: "Provincial People's Committee" },
+    ministry: { vi: "Bộ Công an", en: "Ministry of Public Security" },
+    department_v05: { vi: "Cục V05", en: "Department V05" },
+    provincial_police: { vi: "Giám đốc Công an tỉnh", en: "Provincial Police Director" },
+    other: { vi: "Cấp khác", en: "Other issuers" },
+  }),
+  awardForm: words<AwardForm>({
+    emulation_flag: { vi: "Cờ thi đua", en: "Emulation flag" },
+    certificate_of_merit: { vi: "Bằng khen", en: "Certificate of merit" },
+    certificate: { vi: "Giấy khen", en: "Certificate" },
+  }),
+  recipientKind: words<RecipientKind>({
+    collective: { vi: "Tập thể", en: "Collectives" },
+    individual: { vi: "Cá nhân", en: "Individuals" },
+  }),
+  role: words<Role>({
+    admin: { vi: "Quản trị viên", en: "Administrator" },
+    editor: { vi: "Biên tập viên", en: "Editor" },
+    viewer: { vi: "Lãnh đạo (chỉ xem)", en: "Leader (read only)" },
+  }),
+  auditAction: words<AuditAction>({
+    create: { vi: "Tạo mới", en: "Created" },
+    update: { vi: "Sửa", en: "Edited" },
+    remove: { vi: "Xóa", en: "Deleted" },
+    restore: { vi: "Khôi phục", en: "Restored" },
+    login: { vi: "Đăng nhập", en: "Signed in" },
+    logout: { vi: "Đăng xuất", en: "Signed out" },
+    export: { vi: "Xuất báo cáo", en: "Exported" },
+    disable: { vi: "Khóa tài khoản", en: "Account disabled" },
+    reset_password: { vi: "Đặt lại mật khẩu", en: "Password reset" },
+    change_password: { vi: "Đổi mật khẩu", en: "Password changed" },
+  }),
+} as const;
+
+export type VocabularyKind = keyof typeof VOCABULARY;
+export type VocabularyValue<K extends VocabularyKind> = keyof (typeof VOCABULARY)[K] & string;
+
+const entries = <K extends VocabularyKind>(kind: K) => VOCABULARY[kind] as Record<VocabularyValue<K>, Label>;
+
+/** The word for an enum value: label("religion", "hoahao") → "Phật giáo Hòa Hảo". */
+export function label<K extends VocabularyKind>(kind: K, value: VocabularyValue<K>, locale: Locale = "vi"): string {
+  return entries(kind)[value][locale];
+}
+
+/** Whether a string from outside the types (an audit row, a URL) is a value of this kind. */
+export function isValue<K extends VocabularyKind>(kind: K, value: string): value is VocabularyValue<K> {
+  return Object.hasOwn(VOCABULARY[kind], value);
+}
+
+/** The values of a kind with their words, in the enum's order: the options of a select. */
+export function choices<K extends VocabularyKind>(kind: K, locale: Locale = "vi") {
+  return (Object.keys(VOCABULARY[kind]) as VocabularyValue<K>[]).map((value) => ({
+    value,
+    label: label(kind, value, locale),
+  }));
+}
