@@ -1,15 +1,14 @@
 import type { Role } from "@qt/shared/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { appRouter, createCaller } from "../../server/routers/_app.ts";
 import { createSession, resolveSession } from "../../server/services/sessions.ts";
 import { createUser } from "../../server/services/users.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 import type { AuthzFixtures } from "./authz/fixtures.ts";
 import { type Access, POLICY } from "./authz/policy.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
 
 /**
  * Every procedure of the app router × every kind of caller. The procedures are read from the
@@ -51,8 +50,7 @@ const users = {} as Record<Exclude<Persona, "anonymous">, SessionUser>;
 let n = 0;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: false });
+  t = await createTestDb("reference");
   const district = await t.db.adminUnit.findUniqueOrThrow({
     where: { catalog_code: { catalog: "three_level", code: "466" } },
     select: { id: true, code: true },
