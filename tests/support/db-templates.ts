@@ -8,7 +8,8 @@ import { seedDemo } from "../../prisma/seed/demo.ts";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { chooseAdapter } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
-import { migrationSql, onServer, pgliteTemplateFile, type Template } from "./db.ts";
+import { migrationSql, pgliteTemplateFile, type Template } from "./db.ts";
+import { onServer } from "./postgres.mjs";
 
 /**
  * vitest globalSetup of the server and client projects: builds the three templates of

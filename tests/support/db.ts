@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import type { AdapterChoice } from "../../server/db/adapter.ts";
 import { chooseAdapter } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
+import { onServer } from "./postgres.mjs";
 
 // import.meta.dirname, not .url: under jsdom the URL is not a file: URL.
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -63,17 +63,6 @@ export async function createTestDb(template: Template = "migrated"): Promise<Tes
       await pglite.close();
     },
   };
-}
-
-/** Runs one statement on the server's `postgres` database (CREATE/DROP DATABASE cannot run inside it). */
-export async function onServer(url: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, "/postgres") });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function clonePostgres(templateUrl: string): Promise<TestDb> {
