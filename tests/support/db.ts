@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import type { AdapterChoice } from "../../server/db/adapter.ts";
@@ -78,6 +79,60 @@ async function clonePostgres(templateUrl: string): Promise<TestDb> {
       await db.$disconnect();
       await adapter.close();
       await onServer(templateUrl, `DROP DATABASE IF EXISTS "${name}"`);
+    },
+  };
+}
+
+/** SQL on one connection: scripts of several statements, and queries with parameters. */
+export type RawSql = {
+  exec: (script: string) => Promise<void>;
+  query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+};
+
+/**
+ * An empty database (no migration applied) for tests of the migrations themselves, reached through
+ * one connection, and through Prisma once the schema is there.
+ */
+export async function createEmptyDb(): Promise<RawSql & { prisma: () => Promise<Db>; close: () => Promise<void> }> {
+  const where = inject("dbTemplates");
+  if (where.kind === "pglite") {
+    const pglite = await PGlite.create();
+    let db: Db | undefined;
+    return {
+      exec: async (script) => void (await pglite.exec(script)),
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+      prisma: async () => {
+        db ??= createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+        return db;
+      },
+      close: async () => {
+        await db?.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const server = where.urls.migrated;
+  const name = `e_${process.pid}_${Date.now()}`;
+  await onServer(server, `CREATE DATABASE "${name}"`);
+  const url = server.replace(/\/[^/]+$/, `/${name}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let prisma: TestDb | undefined;
+  return {
+    exec: async (script) => void (await client.query(script)),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    prisma: async () => {
+      if (!prisma) {
+        const adapter = await chooseAdapter({ databaseUrl: url, dataDir: "" });
+        const db = createDb(adapter);
+        prisma = { db, kind: adapter.kind, close: () => db.$disconnect().then(adapter.close) };
+      }
+      return prisma.db;
+    },
+    close: async () => {
+      await prisma?.close();
+      await client.end();
+      await onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
