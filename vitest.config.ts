@@ -2,6 +2,8 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 const failOnConsoleError = "tests/setup/fail-on-console-error.ts";
+// Migrates and seeds the database templates once per run; each test file gets a copy (tests/support/db.ts).
+const dbTemplates = "tests/support/db-templates.ts";
 
 export default defineConfig({
   test: {
@@ -13,6 +15,7 @@ export default defineConfig({
           name: "server",
           include: ["tests/server/**/*.test.ts"],
           environment: "node",
+          globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -24,6 +27,7 @@ export default defineConfig({
           name: "client",
           include: ["tests/client/**/*.test.tsx"],
           environment: "jsdom",
+          globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError, "tests/setup/client.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,

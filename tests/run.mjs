@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// `pnpm test`: every check the project has, in order, with one total at the end.
+// `pnpm test`: every check the project has, in order, with one total of tests at the end.
 //   1. typecheck (server, shared, prisma, tests; client)    2. lint (Biome)
-//   3. vitest: server + client projects on PGlite           4. server project again on PostgreSQL
-//   5. end-to-end in Chromium against the built app
-// Locally a missing chromium or postgres is reported and skipped; with CI set it fails.
+//   3. vitest: server + client projects on PGlite
+//   4. on a private PostgreSQL server: `prisma migrate deploy`, the schema agrees with the
+//      migrations, the server project again, and the dashboard end-to-end file
+//   5. end-to-end in Chromium against the built app (on PGlite)
+// The last line counts tests only: `N passed, N failed[, N skipped]`. A step that is not a test
+// (typecheck, lint, migrate, schema check, build) is listed above it and, when it fails, adds one
+// failure so the run cannot pass. Locally a missing chromium or postgres is reported and skipped;
+// with CI set it fails.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,87 +23,109 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
 function run(cmd, args, env = {}) {
+  const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  return res.status === 0;
+  return { ok: res.status === 0, status: res.status, seconds: (Date.now() - started) / 1000 };
 }
 
-function check(name, ok) {
-  totals[ok ? "passed" : "failed"]++;
-  lines.push(`${ok ? "ok  " : "FAIL"} ${name}`);
+/** A step that is not a test: listed, and one failure in the total when it fails. */
+function step(name, res) {
+  if (!res.ok) totals.failed++;
+  lines.push(`${res.ok ? "ok  " : "FAIL"} ${name} (${res.seconds.toFixed(1)} s)`);
+  return res.ok;
 }
 
 function skip(name, why) {
-  if (CI) {
-    check(`${name} (${why})`, false);
-    return;
-  }
-  totals.skipped++;
+  if (CI) return step(`${name} (${why})`, { ok: false, seconds: 0 });
   lines.push(`skip ${name}: ${why}`);
 }
 
+/** A vitest run: its tests go into the total, counted by tests/support/count-reporter.ts. */
 function vitest(name, args, env = {}) {
-  const out = path.join(os.tmpdir(), `qt-vitest-${process.pid}-${name.replace(/\W+/g, "-")}.json`);
-  const ok = run(
-    bin("vitest"),
-    ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
-    env,
-  );
-  let report = null;
+  const out = path.join(os.tmpdir(), `qt-counts-${process.pid}-${name.replace(/\W+/g, "-")}.json`);
+  const reporters = ["--reporter=default", "--reporter=./tests/support/count-reporter.ts"];
+  const res = run(bin("vitest"), ["run", ...args, ...reporters], { ...env, QT_TEST_COUNTS: out });
+  let counts = null;
   try {
-    report = JSON.parse(fs.readFileSync(out, "utf8"));
+    counts = JSON.parse(fs.readFileSync(out, "utf8"));
     fs.rmSync(out);
   } catch {
-    // no report: count the whole step as one failure below
+    // no counts: vitest did not get to the end of the run
   }
-  if (!report) return check(`${name}: vitest produced no report`, false);
-  const failedSuites = report.testResults.filter(
-    (f) => f.status === "failed" && f.assertionResults.length === 0,
-  ).length;
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + failedSuites;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
+  if (!counts) return step(`${name}: vitest reported no tests (exit ${res.status})`, { ...res, ok: false });
+  // vitest failing without a failed test (e.g. an unhandled error) must still fail the run.
+  if (!res.ok && counts.failed === 0) counts.failed = 1;
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : "";
   lines.push(
-    `${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`,
+    `${counts.failed ? "FAIL" : "ok  "} ${name}: ${counts.passed} passed, ${counts.failed} failed${skipped} (${res.seconds.toFixed(1)} s)`,
   );
-  if (!ok && report.numFailedTests + failedSuites === 0) check(`${name}: vitest exited with an error`, false);
 }
 
 console.log("\n== typecheck ==");
-check("typecheck server, shared, prisma, tests", run(bin("tsc"), ["-p", "tsconfig.json"]));
-check("typecheck client", run(bin("tsc"), ["-p", "client/tsconfig.json"]));
+step("typecheck (project references: shared, server, client, tests)", run(bin("tsc"), ["-b"]));
 
 console.log("\n== lint ==");
-check("biome check", run(bin("biome"), ["check", "."]));
+step("biome check", run(bin("biome"), ["check", "."]));
 
 console.log("\n== vitest on PGlite (server, client) ==");
 vitest("server + client on PGlite", ["--project", "server", "--project", "client"]);
 
-console.log("\n== vitest on PostgreSQL (server) ==");
+console.log("\n== PostgreSQL ==");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = fs.existsSync(chromium);
+let built = null;
+const build = () => {
+  built ??= step("client build", run("pnpm", ["--filter", "@qt/client", "build"]));
+  return built;
+};
 if (!findPostgresBin()) {
-  skip("server on PostgreSQL", "postgresql is not installed (apt-get install postgresql)");
+  skip("PostgreSQL steps", "postgresql is not installed (apt-get install postgresql)");
 } else {
   const pg = await startPostgres();
   try {
     const template = pg.url("qt_template");
     run("psql", [pg.url("postgres"), "-q", "-c", "CREATE DATABASE qt_template"]);
     // The real `prisma migrate deploy` on PostgreSQL, through @prisma/adapter-pg and its shims.
-    const migrated = run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: template });
-    check("prisma migrate deploy on PostgreSQL", migrated);
+    const migrated = step(
+      "prisma migrate deploy on PostgreSQL",
+      run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: template }),
+    );
+    // The migrations replayed on a shadow database of this server must build exactly the schema
+    // of prisma/schema.prisma (exit code 2 = they differ).
+    step(
+      "prisma/schema.prisma agrees with prisma/migrations",
+      run(
+        bin("prisma"),
+        [
+          "migrate",
+          "diff",
+          "--from-migrations",
+          "prisma/migrations",
+          "--to-schema-datamodel",
+          "prisma/schema.prisma",
+          "--exit-code",
+        ],
+        { DATABASE_URL: pg.url("postgres") },
+      ),
+    );
     if (migrated) vitest("server on PostgreSQL", ["--project", "server"], { TEST_DATABASE_URL: template });
+    if (!hasChromium) skip("end-to-end on PostgreSQL", `chromium not found at ${chromium}`);
+    else if (build()) {
+      vitest("end-to-end on PostgreSQL", ["--project", "e2e", "tests/e2e/dashboard.test.ts"], {
+        E2E_DATABASE_URL: pg.url("postgres"),
+      });
+    }
   } finally {
     pg.stop();
   }
 }
 
 console.log("\n== end-to-end in Chromium ==");
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!fs.existsSync(chromium)) {
-  skip("end-to-end", `chromium not found at ${chromium} (apt-get install chromium)`);
-} else {
-  const built = run("pnpm", ["--filter", "@qt/client", "build"]);
-  check("client build", built);
-  if (built) vitest("end-to-end", ["--project", "e2e"]);
-}
+if (!hasChromium) skip("end-to-end", `chromium not found at ${chromium} (apt-get install chromium)`);
+else if (build()) vitest("end-to-end", ["--project", "e2e"]);
 
 console.log("\n== summary ==");
 for (const line of lines) console.log(line);

@@ -1,13 +1,6 @@
 import type { Db } from "../../server/db.ts";
 import type { AwardForm, AwardIssuer, Prisma, RecipientKind } from "../../server/generated/prisma/client.ts";
-import {
-  type AreaRef,
-  apportion,
-  awardRow,
-  installationRow,
-  seededRandom,
-  siteRow,
-} from "../../tests/fixtures/factories.ts";
+import { type AreaRef, apportion, awardRow, installationRow, seededRandom, siteRow } from "./factories.ts";
 
 /**
  * Demo records that reproduce every figure of the 2023 conference article (../shared FIGURES.md)

@@ -11,14 +11,16 @@ export type DatabaseKind = "pglite" | "postgresql";
  * Works around prisma/prisma issue 27403 ("Column type 'name' could not be deserialized"):
  * @prisma/adapter-pg 6.19 has no mapping for PostgreSQL's internal `name` type (oid 19), which the
  * migration engine's catalog queries return. `name` is text on the wire, so report it as text (25).
- * Used as the pool's client class so that both pool queries and transactions are covered.
+ * The same holds for the one-byte `"char"` (oid 18) that `prisma migrate diff` reads from the
+ * catalogs when it describes a schema. Used as the pool's client class so that both pool queries
+ * and transactions are covered.
  */
-const NAME_OID = 19;
+const CATALOG_TEXT_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 function nameAsText<T>(result: T): T {
   for (const r of Array.isArray(result) ? result : [result]) {
     for (const f of (r as pg.QueryResult | undefined)?.fields ?? []) {
-      if (f.dataTypeID === NAME_OID) f.dataTypeID = TEXT_OID;
+      if (CATALOG_TEXT_OIDS.has(f.dataTypeID)) f.dataTypeID = TEXT_OID;
     }
   }
   return result;
@@ -42,11 +44,36 @@ class NameAsTextClient extends pg.Client {
  * query protocol runs a whole multi-statement script in one call, so send it as it is.
  */
 class PrismaPgWholeScripts extends PrismaPg {
+  constructor(
+    pool: pg.Pool,
+    private readonly url: string,
+  ) {
+    super(pool);
+  }
   override async connect() {
     return wholeScripts(await super.connect());
   }
+  /**
+   * PrismaPg 6.19 points its shadow pool at the new database with `database`, which the pool's
+   * connection string overrides: the "shadow" would be the main database, and `prisma migrate diff
+   * --from-migrations` (tests/run.mjs: do the schema and the migrations agree?) would replay the
+   * migrations onto it. Here the shadow database gets a URL of its own, and is dropped after use.
+   */
   override async connectToShadowDb() {
-    return wholeScripts(await super.connectToShadowDb());
+    const main = await this.connect();
+    const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await main.executeScript(`CREATE DATABASE "${name}"`);
+    const url = new URL(this.url);
+    url.pathname = `/${name}`;
+    const pool = new pg.Pool({ connectionString: url.toString(), Client: NameAsTextClient, max: 2 });
+    const shadow = wholeScripts(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.executeScript(`DROP DATABASE "${name}"`);
+      await main.dispose();
+    };
+    return shadow;
   }
 }
 function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapter: A): A {
@@ -66,7 +93,7 @@ export type AdapterChoice = {
 export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: string }): Promise<AdapterChoice> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, Client: NameAsTextClient, max: 10 });
-    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool), close: () => pool.end() };
+    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool, opts.databaseUrl), close: () => pool.end() };
   }
   const dir = path.join(opts.dataDir, "pg");
   fs.mkdirSync(dir, { recursive: true });

@@ -6,8 +6,8 @@ import { ModelTypeChart, topWithOther } from "../../client/features/charts/Model
 import { ReligionChart } from "../../client/features/charts/ReligionChart.tsx";
 import { YearlyChart } from "../../client/features/charts/YearlyChart.tsx";
 import { CoverageChart } from "../../client/features/dashboard/CoverageChart.tsx";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 // Charts draw from props only; the real providers (i18n, query, tRPC on an empty database) surround them.
 let t: TestDb;

@@ -7,15 +7,15 @@ import CommunitiesRoute from "../../client/routes/communities.tsx";
 import DistrictRoute from "../../client/routes/district.tsx";
 import ModelTypeRoute from "../../client/routes/model-type.tsx";
 import type { SessionUser } from "../../server/context.ts";
-import { seedDashboardFixture } from "../server/dashboard-fixture.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
+  t = await createTestDb("reference");
   await seedDashboardFixture(t.db);
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);

@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import type { SessionUser } from "../../server/context.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
@@ -24,8 +23,7 @@ let t: TestDb;
 let admin: SessionUser;
 let other: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeUser(t.db, { role: "admin" });
   other = await makeUser(t.db, { role: "editor" });
 }, 60_000);

@@ -4,12 +4,11 @@ import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
@@ -23,8 +22,7 @@ const as = (u: SessionUser, ui: ReactNode) => (
 let t: TestDb;
 let admin: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeUser(t.db, { role: "admin" });
   const caller = createCaller(createContextInner({ db: t.db, user: admin }));
   const clan = (await t.db.modelType.findUniqueOrThrow({ where: { code: "clan-no-crime" } })).id;

@@ -2,18 +2,16 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import RecordsModelTypesRoute from "../../client/routes/records-model-types.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let admin: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeUser(t.db, { role: "admin" });
 }, 60_000);
 afterAll(() => t.close());

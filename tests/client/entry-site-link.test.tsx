@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsAwardsRoute from "../../client/routes/records-awards.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { HAI_AN, HAI_BA } from "../server/helpers/entry.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { HAI_AN, HAI_BA } from "../fixtures/units.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 /** The optional "Điểm mô hình" picker of the camera and award forms. */
 const as = (u: SessionUser, ui: ReactNode) => (
@@ -32,8 +31,7 @@ let clanSite: { id: number; version: number };
 const api = () => createCaller(createContextInner({ db: t.db, user: admin }));
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeUser(t.db, { role: "admin" });
   const typeId = async (code: string) => (await t.db.modelType.findUniqueOrThrow({ where: { code } })).id;
   const site = async (code: string, areaCode: string, name: string) =>

@@ -5,18 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeQueryClient, Providers } from "../../client/App.tsx";
 import { startFirstScreen } from "../../client/first-screen.ts";
 import OverviewRoute from "../../client/routes/overview.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { firstScreenData } from "../../server/http/first-screen.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);
 afterAll(() => t.close());

@@ -2,16 +2,14 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AuditRoute from "../../client/routes/audit.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { writeAudit } from "../../server/services/audit.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
 }, 60_000);
 afterAll(() => t.close());
 

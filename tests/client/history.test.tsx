@@ -1,17 +1,15 @@
 import { screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HistoryPanel } from "../../client/features/audit/HistoryPanel.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
+import { siteRow } from "../../prisma/seed/factories.ts";
 import { writeAudit } from "../../server/services/audit.ts";
-import { siteRow } from "../fixtures/factories.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
 }, 60_000);
 afterAll(() => t.close());
 

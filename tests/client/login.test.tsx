@@ -2,23 +2,21 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Shell } from "../../client/App.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
-import { makeLoginUser, sessionFor } from "../server/helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { renderWithSession } from "./helpers/session-app.tsx";
+import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let viewer: Awaited<ReturnType<typeof makeLoginUser>>;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   viewer = await makeLoginUser(t.db, { role: "viewer" });
 }, 60_000);
 afterAll(() => t.close());
 
 describe("login page and account menu", () => {
   it("shows only the login page without a session, whatever the address", async () => {
-    renderWithSession(<Shell />, { db: t.db, path: "/cameras" });
+    renderApp(<Shell />, { db: t.db, path: "/cameras", session: {} });
     expect(await screen.findByLabelText("Tên đăng nhập")).toBeInTheDocument();
     expect(screen.getByLabelText("Mật khẩu")).toHaveAttribute("type", "password");
     expect(screen.getByRole("button", { name: "Đăng nhập" })).toBeInTheDocument();
@@ -27,7 +25,7 @@ describe("login page and account menu", () => {
 
   it("says the credentials are wrong without telling which, then signs in and out", async () => {
     const user = userEvent.setup();
-    const { jar } = renderWithSession(<Shell />, { db: t.db, path: "/account" });
+    const { jar } = renderApp(<Shell />, { db: t.db, path: "/account", session: {} });
     await user.type(await screen.findByLabelText("Tên đăng nhập"), viewer.username);
     await user.type(screen.getByLabelText("Mật khẩu"), "wrong-password");
     await user.click(screen.getByRole("button", { name: "Đăng nhập" }));
@@ -56,7 +54,7 @@ describe("login page and account menu", () => {
   it("changes the password from the account screen; a mismatch or wrong current password is explained", async () => {
     const u = await makeLoginUser(t.db, { role: "editor", districtCode: "464" });
     const user = userEvent.setup();
-    renderWithSession(<Shell />, { db: t.db, path: "/account", token: await sessionFor(t.db, u.id) });
+    renderApp(<Shell />, { db: t.db, path: "/account", session: { token: await sessionFor(t.db, u.id) } });
     const form = await screen.findByRole("form", { name: "Đổi mật khẩu" });
     const fill = async (current: string, next: string, confirm: string) => {
       for (const [label, value] of [
@@ -81,7 +79,7 @@ describe("login page and account menu", () => {
   it("returns to the login page when the session is revoked while the app is open", async () => {
     const u = await makeLoginUser(t.db, { role: "viewer" });
     const user = userEvent.setup();
-    renderWithSession(<Shell />, { db: t.db, path: "/account", token: await sessionFor(t.db, u.id) });
+    renderApp(<Shell />, { db: t.db, path: "/account", session: { token: await sessionFor(t.db, u.id) } });
     const form = await screen.findByRole("form", { name: "Đổi mật khẩu" });
     // An admin disables the account meanwhile: its sessions are gone.
     await t.db.session.deleteMany({ where: { userId: u.id } });

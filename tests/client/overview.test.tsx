@@ -1,18 +1,16 @@
 import { screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OverviewRoute from "../../client/routes/overview.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
+import { installationRow, siteRow } from "../../prisma/seed/factories.ts";
 import type { SessionUser } from "../../server/context.ts";
-import { installationRow, siteRow } from "../fixtures/factories.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   viewer = await makeUser(t.db, { role: "viewer" });
   // Covered: Phường 1 (Đông Hà), Xã Hải Phú (Hải Lăng), Xã Hải Lệ (TX Quảng Trị): 3/126; 40 cameras.
   const areas = await t.db.adminUnit.findMany({

@@ -3,18 +3,16 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ReportsRoute from "../../client/routes/reports.tsx";
-import { seed } from "../../prisma/seed/index.ts";
 import type { SessionUser } from "../../server/context.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { makeUser } from "../server/helpers/users.ts";
-import { renderApp } from "./helpers/render-app.tsx";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: true });
+  t = await createTestDb("demo");
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 120_000);
 afterAll(() => t.close());

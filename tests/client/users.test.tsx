@@ -2,16 +2,14 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Shell } from "../../client/App.tsx";
-import { seedReference } from "../../prisma/seed/reference.ts";
-import { makeLoginUser, sessionFor } from "../server/helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
-import { renderWithSession } from "./helpers/session-app.tsx";
+import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let adminToken: string;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   const admin = await makeLoginUser(t.db, { role: "admin" });
   adminToken = await sessionFor(t.db, admin.id);
 }, 60_000);
@@ -26,7 +24,7 @@ const row = async (username: string) => {
 describe("user management screen", () => {
   it("an admin creates a district editor, changes the role, resets the password and disables the account", async () => {
     const user = userEvent.setup();
-    renderWithSession(<Shell />, { db: t.db, path: "/users", token: adminToken });
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
     await table();
     await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
     const form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
@@ -82,7 +80,7 @@ describe("user management screen", () => {
 
   it("a viewer has no user management link, and the screen is not routed for them", async () => {
     const viewer = await makeLoginUser(t.db, { role: "viewer" });
-    renderWithSession(<Shell />, { db: t.db, path: "/users", token: await sessionFor(t.db, viewer.id) });
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: await sessionFor(t.db, viewer.id) } });
     const nav = await screen.findByRole("navigation", { name: "Các màn hình" });
     expect(within(nav).queryByRole("link", { name: "Tài khoản người dùng" })).not.toBeInTheDocument();
     expect(screen.queryByRole("table", { name: "Danh sách tài khoản" })).not.toBeInTheDocument();

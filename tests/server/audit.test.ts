@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { sessionFor } from "./helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { sessionFor } from "../fixtures/sessions.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 let admin: SessionUser;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeUser(t.db, { role: "admin" });
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireLock, lockHolder } from "../../server/db/lock.ts";
 import { ensureAdmin } from "../../server/services/bootstrap.ts";
-import { loginToken } from "./helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+import { loginToken } from "../fixtures/sessions.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 const dirs: string[] = [];

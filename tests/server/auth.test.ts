@@ -1,15 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedReference } from "../../prisma/seed/reference.ts";
 import { hashToken, resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../server/services/sessions.ts";
 import { THROTTLE_WINDOW_MS } from "../../server/services/throttle.ts";
-import { callerWithToken, loginToken, makeLoginUser } from "./helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+import { callerWithToken, loginToken, makeLoginUser } from "../fixtures/sessions.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
 }, 60_000);
 afterAll(() => t.close());
 

@@ -1,20 +1,24 @@
 import type { Role } from "@qt/shared/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { appRouter, createCaller } from "../../server/routers/_app.ts";
+import { hashPassword } from "../../server/services/passwords.ts";
 import { createSession, resolveSession } from "../../server/services/sessions.ts";
 import { createUser } from "../../server/services/users.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 import type { AuthzFixtures } from "./authz/fixtures.ts";
 import { type Access, POLICY } from "./authz/policy.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { SAMPLES } from "./authz/samples.ts";
 
 /**
  * Every procedure of the app router × every kind of caller. The procedures are read from the
- * router itself, so a procedure added without a line in tests/server/authz/policy.ts fails here.
- * Callers are resolved from a real session token, as an HTTP request is.
+ * router itself, so a procedure added without a line in tests/server/authz/policy.ts (who may call
+ * it) and in tests/server/authz/samples.ts (a valid call) fails here. Callers are resolved from a
+ * real session token, as an HTTP request is. An allowed call must reach the procedure and succeed
+ * (or get the one domain error its sample lists); a mutation then wrote its audit entry, and a
+ * refused one wrote none.
  */
 const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
 
@@ -31,8 +35,8 @@ const PERSONAS: Persona[] = [
 ];
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 const NEEDS: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };
-/** Errors an authorised call may still get from its input: it passed the authorization gate. */
-const PASSED_GATE = new Set(["BAD_REQUEST", "NOT_FOUND", "CONFLICT"]);
+const isMutation = (path: string) =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]?._def.type === "mutation";
 
 function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | "FORBIDDEN" {
   const policy = POLICY[path];
@@ -51,8 +55,7 @@ const users = {} as Record<Exclude<Persona, "anonymous">, SessionUser>;
 let n = 0;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: false });
+  t = await createTestDb("reference");
   const district = await t.db.adminUnit.findUniqueOrThrow({
     where: { catalog_code: { catalog: "three_level", code: "466" } },
     select: { id: true, code: true },
@@ -68,6 +71,12 @@ beforeAll(async () => {
   users.editorOutOfScope = await makeUser(t.db, { role: "editor", districtCode: "464" });
   users.provinceEditor = await makeUser(t.db, { role: "editor" });
   users.disabled = await makeUser(t.db, { role: "admin", disabled: true });
+  // One real hash for every persona, so that auth.changePassword can succeed for each of them.
+  const personaPassword = "Persona-passw0rd";
+  await t.db.user.updateMany({
+    where: { id: { in: Object.values(users).map((u) => u.id) } },
+    data: { passwordHash: await hashPassword(personaPassword) },
+  });
   const login = { username: "matrix-login", password: "Matrix-passw0rd" };
   await createUser(t.db, { ...login, displayName: "Matrix", role: "viewer" }, null);
   fx = {
@@ -77,6 +86,7 @@ beforeAll(async () => {
     admin: users.admin,
     asAdmin: createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: users.admin })),
     login,
+    personaPassword,
     unique: () => `${Date.now().toString(36)}${(n++).toString(36)}`,
     newUser: async () => {
       const u = await makeUser(t.db, { role: "viewer" });
@@ -97,25 +107,28 @@ async function callerFor(persona: Persona) {
   );
 }
 
-async function call(path: string, persona: Persona): Promise<string> {
-  const input = await POLICY[path]?.input?.(fx);
+/** Calls the procedure with its sample input: "ok", or the error's code and message. */
+async function call(path: string, persona: Persona): Promise<{ got: string; message?: string; audits: number }> {
+  const input = await SAMPLES[path]?.input?.(fx);
   const caller = await callerFor(persona);
   // biome-ignore lint/suspicious/noExplicitAny: walks the caller by the procedure's dotted path.
   const fn = path.split(".").reduce<any>((node, key) => node[key], caller) as (i: unknown) => Promise<unknown>;
+  const before = await t.db.auditEntry.count();
   try {
     await fn(input);
-    return "ok";
+    return { got: "ok", audits: (await t.db.auditEntry.count()) - before };
   } catch (err) {
-    if (err instanceof TRPCError) return err.code;
-    throw err;
+    if (!(err instanceof TRPCError)) throw err;
+    return { got: err.code, message: err.message, audits: (await t.db.auditEntry.count()) - before };
   }
 }
 
 describe("authorization matrix", () => {
-  it("every procedure of the router has a policy, and every policy a procedure", () => {
+  it("every procedure of the router has a policy and a sample call, and every policy and sample a procedure", () => {
     expect(PROCEDURES.length).toBeGreaterThan(10);
-    expect(PROCEDURES.filter((p) => !POLICY[p])).toEqual([]);
+    expect(PROCEDURES.filter((p) => !POLICY[p] || !SAMPLES[p])).toEqual([]);
     expect(Object.keys(POLICY).filter((p) => !PROCEDURES.includes(p))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((p) => !PROCEDURES.includes(p))).toEqual([]);
   });
 
   it("only login (and health, outside tRPC) is public", () => {
@@ -125,12 +138,17 @@ describe("authorization matrix", () => {
   describe.each(PROCEDURES.filter((p) => POLICY[p]))("%s", (path) => {
     it.each(PERSONAS)("as %s", async (persona) => {
       const want = expected(path, persona);
-      const got = await call(path, persona);
-      if (want === "allowed") {
-        expect(got === "ok" || PASSED_GATE.has(got), `${path} as ${persona}: allowed, got ${got}`).toBe(true);
-      } else {
-        expect(got, `${path} as ${persona}`).toBe(want);
+      const sample = SAMPLES[path] ?? {};
+      const { got, message, audits } = await call(path, persona);
+      if (want !== "allowed") {
+        expect({ got, audits }, `${path} as ${persona}`).toEqual({ got: want, audits: 0 });
+        return;
       }
+      const fails = sample.fails;
+      expect({ got, message }, `${path} as ${persona}`).toEqual(
+        fails ? { got: fails.code, message: fails.message } : { got: "ok", message: undefined },
+      );
+      expect(audits, `${path} as ${persona}: audit entries`).toBe(isMutation(path) ? (sample.audits ?? 1) : 0);
     });
   });
 });

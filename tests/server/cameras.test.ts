@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CON_CO, entrySetup, expectTrpcError, HAI_AN, HAI_BA, HAI_LANG, PHUONG_1_DONG_HA } from "./helpers/entry.ts";
+import { CON_CO, HAI_AN, HAI_BA, HAI_LANG, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 let s: Awaited<ReturnType<typeof entrySetup>>;
 beforeAll(async () => {

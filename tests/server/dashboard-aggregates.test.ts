@@ -2,14 +2,14 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { seedDashboardFixture } from "./dashboard-fixture.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
+  t = await createTestDb("reference");
   await seedDashboardFixture(t.db);
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cachedAggregate, dataVersion } from "../../server/services/dashboard/cache.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
-import { entrySetup, expectTrpcError, HAI_AN, HAI_BA, HAI_LANG } from "./helpers/entry.ts";
+import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 // The dashboard answers from a cache of aggregates (docs/decisions/008). Every test reads the
 // figures first, so that they are cached, then writes, then expects the next call to see the write.

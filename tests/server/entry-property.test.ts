@@ -2,7 +2,8 @@ import { FUNDING_SOURCES, MODEL_CATEGORIES, RELIGIONS, SITE_STATUSES } from "@qt
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CON_CO, entrySetup, HAI_AN, HAI_LANG, PHUONG_1_DONG_HA } from "./helpers/entry.ts";
+import { CON_CO, HAI_AN, HAI_LANG, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
+import { entrySetup } from "./helpers/entry.ts";
 
 /**
  * Random input to every create/update procedure: the answer is a success or a BAD_REQUEST, never a

@@ -4,21 +4,19 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { FirstScreenData } from "@qt/shared/first-screen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedReference } from "../../prisma/seed/reference.ts";
+import { siteRow } from "../../prisma/seed/factories.ts";
 import { createContextInner } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { resolveSession } from "../../server/services/sessions.ts";
-import { siteRow } from "../fixtures/factories.ts";
-import { makeLoginUser } from "./helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
+import { makeLoginUser } from "../fixtures/sessions.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let admin: Awaited<ReturnType<typeof makeLoginUser>>;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedReference(t.db);
+  t = await createTestDb("reference");
   admin = await makeLoginUser(t.db, { role: "admin" });
   app = await buildApp({ db: t.db, dbKind: t.kind });
 }, 60_000);

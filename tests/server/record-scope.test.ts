@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
-import { CON_CO, DONG_HA, entrySetup, expectTrpcError, HAI_AN, PHUONG_1_DONG_HA } from "./helpers/entry.ts";
-import { makeUser } from "./helpers/users.ts";
+import { CON_CO, DONG_HA, HAI_AN, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * The record lifecycle (server/services/records/) checks a stored record's scope on the district
@@ -79,79 +80,5 @@ describe.each<Kind>(["sites", "cameras", "awards"])("%s: scope of a stored recor
     expect(await notes(kind, owner, record.id, 1)).toMatchObject({ version: 2, notes: `Sửa bởi ${owner.username}` });
     expect(await remove(kind, owner, record.id, 2)).toMatchObject({ version: 3, deleteReason: "Nhập trùng" });
     expect(await s.counts()).toEqual({ ...before, audit: before.audit + 2 });
-  });
-});
-
-describe("moving a record into another district by update", () => {
-  it("is refused to a district editor for an installation and an award, and changes nothing", async () => {
-    const cam = await create("cameras", CASES[0] as Case);
-    const award = await create("awards", CASES[0] as Case);
-    const before = await s.counts();
-    const editor = s.caller(s.users.haiLang);
-    await expectTrpcError(
-      editor.cameras.update({ id: cam.id, version: 1, areaCode: PHUONG_1_DONG_HA }),
-      "FORBIDDEN",
-      FORBIDDEN_MESSAGE,
-    );
-    await expectTrpcError(
-      editor.awards.update({ id: award.id, version: 1, areaCode: PHUONG_1_DONG_HA }),
-      "FORBIDDEN",
-      FORBIDDEN_MESSAGE,
-    );
-    // …or out of any district: a province-level award is the province editors'.
-    await expectTrpcError(
-      editor.awards.update({ id: award.id, version: 1, areaCode: null }),
-      "FORBIDDEN",
-      "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",
-    );
-    expect(await s.counts()).toEqual(before);
-    const moved = await s
-      .caller(s.users.province)
-      .cameras.update({ id: cam.id, version: 1, areaCode: PHUONG_1_DONG_HA });
-    expect(moved).toMatchObject({ version: 2, areaCode: PHUONG_1_DONG_HA, districtCode: DONG_HA });
-    expect(await s.counts()).toEqual({ ...before, audit: before.audit + 1 });
-  });
-});
-
-describe("province-level awards (no area)", () => {
-  it("a district editor may not change or remove one; a province editor may", async () => {
-    const award = await s.caller(s.users.province).awards.create({
-      year: 2022,
-      issuer: "ministry",
-      form: "certificate_of_merit",
-      recipientKind: "collective",
-      recipientName: "Công an tỉnh",
-      areaCode: null,
-    });
-    const before = await s.counts();
-    const refusal = "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.";
-    await expectTrpcError(notes("awards", s.users.haiLang, award.id, 1), "FORBIDDEN", refusal);
-    await expectTrpcError(remove("awards", s.users.haiLang, award.id, 1), "FORBIDDEN", refusal);
-    // Giving it an area of the editor's own district does not get round the rule either.
-    await expectTrpcError(
-      s.caller(s.users.haiLang).awards.update({ id: award.id, version: 1, areaCode: HAI_AN }),
-      "FORBIDDEN",
-      refusal,
-    );
-    expect(await s.counts()).toEqual(before);
-    expect(await notes("awards", s.users.province, award.id, 1)).toMatchObject({ version: 2, districtCode: null });
-  });
-});
-
-describe("concurrent updates of the same version", () => {
-  it.each<Exclude<Kind, "sites">>(["cameras", "awards"])("%s: one wins, the other gets CONFLICT", async (kind) => {
-    const record = await create(kind, CASES[0] as Case);
-    const before = await s.counts();
-    const results = await Promise.allSettled([
-      notes(kind, s.users.admin, record.id, 1),
-      notes(kind, s.users.province, record.id, 1),
-    ]);
-    const won = results.filter((r) => r.status === "fulfilled");
-    const lost = results.filter((r) => r.status === "rejected");
-    expect(won).toHaveLength(1);
-    expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(["CONFLICT"]);
-    const got = await s.caller(s.users.viewer)[kind].get({ id: record.id });
-    expect(got).toMatchObject({ version: 2, notes: (won[0] as PromiseFulfilledResult<{ notes: string }>).value.notes });
-    expect(await s.counts()).toEqual({ ...before, audit: before.audit + 1 });
   });
 });

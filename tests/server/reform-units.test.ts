@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entrySetup, expectTrpcError, HAI_LANG } from "./helpers/entry.ts";
+import { HAI_LANG } from "../fixtures/units.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Records dated from 01/07/2025 go to the communes of the two-level list (Nghị quyết

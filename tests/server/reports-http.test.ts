@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { sessionFor } from "./helpers/auth-session.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { sessionFor } from "../fixtures/sessions.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 import { docxParts, readXlsx } from "./reports-read.ts";
 
 let t: TestDb;
@@ -13,8 +12,7 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 let viewer: SessionUser;
 let cookie: string;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: true });
+  t = await createTestDb("demo");
   app = await buildApp({ db: t.db, dbKind: t.kind });
   viewer = await makeUser(t.db, { role: "viewer" });
   cookie = `qt_session=${await sessionFor(t.db, viewer.id)}`;

@@ -2,7 +2,6 @@ import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { BOM } from "../../server/services/reports/csv.ts";
@@ -12,15 +11,14 @@ import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { resolveScope } from "../../server/services/reports/scope.ts";
 import { writeXlsx } from "../../server/services/reports/xlsx.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 import { collect, docxParts, pdfText, readXlsx, xlsxSink } from "./reports-read.ts";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: true });
+  t = await createTestDb("demo");
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 120_000);
 afterAll(() => t.close());

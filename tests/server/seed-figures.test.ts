@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { createTestDb, type TestDb } from "./helpers/test-db.ts";
-import { makeUser } from "./helpers/users.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seed(t.db, { demo: true });
+  t = await createTestDb("demo");
   viewer = await makeUser(t.db, { role: "viewer" });
 }, 60_000);
 afterAll(() => t.close());

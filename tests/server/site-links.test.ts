@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entrySetup, expectTrpcError, HAI_AN, HAI_BA, HAI_LANG } from "./helpers/entry.ts";
+import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Linking a camera installation or an award to a site (siteId): the site must exist, be live and

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CON_CO, entrySetup, expectTrpcError, HAI_LANG } from "./helpers/entry.ts";
+import { CON_CO, HAI_LANG } from "../fixtures/units.ts";
+import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 let s: Awaited<ReturnType<typeof entrySetup>>;
 beforeAll(async () => {

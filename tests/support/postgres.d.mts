@@ -1,3 +1,4 @@
 export function findPostgresBin(): string | null;
 export function freePort(): Promise<number>;
 export function startPostgres(): Promise<{ url: (db: string) => string; stop: () => void } | null>;
+export function onServer(url: string, sql: string): Promise<void>;

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export function findPostgresBin() {
   const roots = ["/usr/lib/postgresql"];
@@ -66,4 +67,18 @@ export async function startPostgres() {
       }
     },
   };
+}
+
+/**
+ * Runs one statement on the server's `postgres` database, for CREATE/DROP DATABASE (which cannot run
+ * inside a transaction, nor while connected to the database concerned).
+ */
+export async function onServer(url, sql) {
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, "/postgres") });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }

@@ -16,6 +16,8 @@ export type AuthzFixtures = {
   /** An administrator, and a caller as them, for setting up the records a sample acts on. */
   admin: SessionUser;
   asAdmin: ReturnType<typeof createCaller>;
+  /** The password every persona has (for auth.changePassword). */
+  personaPassword: string;
   /** An account that can log in with this password (for auth.login). */
   login: { username: string; password: string };
   /** A fresh viewer account for user-management samples. */

@@ -1,36 +1,35 @@
+import type { TRPCError } from "@trpc/server";
 import type { AuthzFixtures } from "./fixtures.ts";
 
 /**
- * Valid sample inputs for the scoped data-entry procedures: every record lies in fx.area (in
- * fx.district), created afresh by the admin for each call so that one caller's change does not
- * turn the next caller's refusal into NOT_FOUND or CONFLICT.
+ * A valid call of each procedure of the router, keyed by its path (tests/server/authz-matrix.test.ts):
+ * every allowed caller must get through the input check to the procedure itself and succeed, or
+ * get exactly the domain error listed here. Records a sample acts on lie in fx.area (in
+ * fx.district) and are made afresh by the admin for each call, so that one caller's change does
+ * not turn the next caller's refusal into NOT_FOUND or CONFLICT.
  */
+export type Sample = {
+  /** Builds the input; absent when the procedure takes none. */
+  input?: (fx: AuthzFixtures) => unknown;
+  /** For mutations: audit entries an allowed call writes (default 1; the exceptions say why). */
+  audits?: number;
+  /** The error every allowed call gets by design, in place of success. */
+  fails?: { code: TRPCError["code"]; message: string };
+};
+
 const DAY = "2020-01-15";
 
-async function clanTypeId(fx: AuthzFixtures) {
-  const t = await fx.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { id: true } });
-  return t.id;
+async function clanType(fx: AuthzFixtures) {
+  return fx.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { id: true, code: true } });
 }
 
-export const siteCreate = async (fx: AuthzFixtures) => ({
-  modelTypeId: await clanTypeId(fx),
+const siteInput = async (fx: AuthzFixtures) => ({
+  modelTypeId: (await clanType(fx)).id,
   areaCode: fx.area.code,
   name: `Mô hình ${fx.unique()}`,
   establishedOn: DAY,
 });
-const newSite = async (fx: AuthzFixtures) => fx.asAdmin.sites.create(await siteCreate(fx));
-export const siteUpdate = async (fx: AuthzFixtures) => {
-  const s = await newSite(fx);
-  return { id: s.id, version: s.version, notes: "Sửa" };
-};
-/** A live site's audit trail: readable by anyone logged in, as the site is. */
-export const siteHistory = async (fx: AuthzFixtures) => ({ entity: "site", entityId: String((await newSite(fx)).id) });
-export const siteRemove = async (fx: AuthzFixtures) => {
-  const s = await newSite(fx);
-  return { id: s.id, version: s.version, reason: "Nhập trùng" };
-};
-
-export const cameraCreate = (fx: AuthzFixtures) => ({
+const cameraInput = (fx: AuthzFixtures) => ({
   areaCode: fx.area.code,
   installedOn: DAY,
   cameras: 2,
@@ -39,17 +38,7 @@ export const cameraCreate = (fx: AuthzFixtures) => ({
   costVnd: 10_000_000,
   fundingSource: "state_budget" as const,
 });
-const newCamera = (fx: AuthzFixtures) => fx.asAdmin.cameras.create(cameraCreate(fx));
-export const cameraUpdate = async (fx: AuthzFixtures) => {
-  const c = await newCamera(fx);
-  return { id: c.id, version: c.version, cameras: 3 };
-};
-export const cameraRemove = async (fx: AuthzFixtures) => {
-  const c = await newCamera(fx);
-  return { id: c.id, version: c.version, reason: "Nhập trùng" };
-};
-
-export const awardCreate = (fx: AuthzFixtures) => ({
+const awardInput = (fx: AuthzFixtures) => ({
   year: 2020,
   issuer: "provincial_police" as const,
   form: "certificate" as const,
@@ -57,12 +46,80 @@ export const awardCreate = (fx: AuthzFixtures) => ({
   recipientName: `Tập thể ${fx.unique()}`,
   areaCode: fx.area.code,
 });
-const newAward = (fx: AuthzFixtures) => fx.asAdmin.awards.create(awardCreate(fx));
-export const awardUpdate = async (fx: AuthzFixtures) => {
-  const a = await newAward(fx);
-  return { id: a.id, version: a.version, notes: "Sửa" };
-};
-export const awardRemove = async (fx: AuthzFixtures) => {
-  const a = await newAward(fx);
-  return { id: a.id, version: a.version, reason: "Nhập trùng" };
+
+const newSite = async (fx: AuthzFixtures) => fx.asAdmin.sites.create(await siteInput(fx));
+const newCamera = (fx: AuthzFixtures) => fx.asAdmin.cameras.create(cameraInput(fx));
+const newAward = (fx: AuthzFixtures) => fx.asAdmin.awards.create(awardInput(fx));
+const REASON = "Nhập trùng";
+
+/** The record lifecycle of one kind: the same calls for sites, cameras and awards. */
+function recordSamples(
+  kind: "sites" | "cameras" | "awards",
+  create: (fx: AuthzFixtures) => unknown,
+  made: (fx: AuthzFixtures) => Promise<{ id: number; version: number }>,
+  change: Record<string, unknown>,
+): Record<string, Sample> {
+  const ref = async (fx: AuthzFixtures) => {
+    const r = await made(fx);
+    return { id: r.id, version: r.version };
+  };
+  const removed = async (fx: AuthzFixtures) => {
+    const r = await made(fx);
+    await fx.asAdmin[kind].remove({ id: r.id, version: r.version, reason: REASON });
+    return r;
+  };
+  return {
+    [`${kind}.list`]: { input: (fx) => ({ districtCode: fx.district.code }) },
+    [`${kind}.get`]: { input: async (fx) => ({ id: (await made(fx)).id }) },
+    [`${kind}.create`]: { input: create },
+    [`${kind}.update`]: { input: async (fx) => ({ ...(await ref(fx)), ...change }) },
+    [`${kind}.remove`]: { input: async (fx) => ({ ...(await ref(fx)), reason: REASON }) },
+    [`${kind}.restore`]: { input: async (fx) => ({ id: (await removed(fx)).id }) },
+  };
+}
+
+export const SAMPLES: Record<string, Sample> = {
+  // The login entry is the one audit entry.
+  "auth.login": { input: (fx) => fx.login },
+  "auth.logout": {},
+  "auth.me": {},
+  "auth.changePassword": {
+    input: (fx) => ({ currentPassword: fx.personaPassword, newPassword: `Another-passw0rd-${fx.unique()}` }),
+  },
+  "users.list": {},
+  "users.create": {
+    input: (fx) => ({ username: `u-${fx.unique()}`, displayName: "Mới", password: "Long-enough-1", role: "viewer" }),
+  },
+  "users.update": { input: async (fx) => ({ ...(await fx.newUser()), displayName: "Đổi tên" }) },
+  "users.disable": { input: async (fx) => ({ id: (await fx.newUser()).id }) },
+  "users.resetPassword": { input: async (fx) => ({ id: (await fx.newUser()).id, newPassword: "Reset-passw0rd" }) },
+  "audit.list": { input: () => ({ page: 1, pageSize: 10 }) },
+  "audit.history": { input: async (fx) => ({ entity: "site", entityId: String((await newSite(fx)).id) }) },
+  ...recordSamples("sites", siteInput, newSite, { notes: "Sửa" }),
+  ...recordSamples("cameras", cameraInput, newCamera, { cameras: 3 }),
+  ...recordSamples("awards", awardInput, newAward, { notes: "Sửa" }),
+  "modelTypes.list": { input: () => ({ category: "clan" }) },
+  "modelTypes.create": {
+    input: (fx) => ({ code: `mau-${fx.unique()}`, name: `Loại ${fx.unique()}`, category: "clan" }),
+  },
+  "modelTypes.update": {
+    input: async (fx) => {
+      const t = await fx.asAdmin.modelTypes.create({
+        code: `mau-${fx.unique()}`,
+        name: `Loại ${fx.unique()}`,
+        category: "clan",
+      });
+      return { id: t.id, version: t.version, name: `Đổi ${fx.unique()}` };
+    },
+  },
+  "units.tree": { input: () => ({ on: DAY }) },
+  "dashboard.summary": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
+  "dashboard.yearly": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
+  "dashboard.areas": { input: (fx) => ({ districtCode: fx.district.code }) },
+  "dashboard.cameras": { input: (fx) => ({ districtCode: fx.district.code }) },
+  "dashboard.modelType": { input: async (fx) => ({ code: (await clanType(fx)).code }) },
+  "dashboard.communities": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
+  "dashboard.awards": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
+  "dashboard.options": {},
+  "reports.preview": { input: () => ({ sections: ["summary"] }) },
 };

@@ -1,24 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import { seedReference } from "../../../prisma/seed/reference.ts";
 import { createContextInner, type SessionUser } from "../../../server/context.ts";
 import { createCaller } from "../../../server/routers/_app.ts";
-import { createTestDb, type TestDb } from "./test-db.ts";
-import { makeUser } from "./users.ts";
-
-/** Districts used by the data-entry tests (GSO codes). */
-export const DONG_HA = "461";
-export const HAI_LANG = "470";
-export const CON_CO = "471";
-/** Communes: Phường 1 (Đông Hà), Xã Hải An and Xã Hải Ba (Hải Lăng). */
-export const PHUONG_1_DONG_HA = "19333";
-export const HAI_AN = "19684";
-export const HAI_BA = "19687";
+import { DONG_HA, HAI_LANG } from "../../fixtures/units.ts";
+import { makeUser } from "../../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../../support/db.ts";
 
 /** A fresh database with reference data and one user of each kind the entry rules distinguish. */
 export async function entrySetup() {
-  const t: TestDb = await createTestDb();
-  await seedReference(t.db);
+  const t: TestDb = await createTestDb("reference");
   const users = {
     admin: await makeUser(t.db, { role: "admin" }),
     province: await makeUser(t.db, { role: "editor" }),

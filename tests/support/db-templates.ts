@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { TestProject } from "vitest/node";
+import { seedDemo } from "../../prisma/seed/demo.ts";
+import { seedReference } from "../../prisma/seed/reference.ts";
+import { chooseAdapter } from "../../server/db/adapter.ts";
+import { createDb, type Db } from "../../server/db.ts";
+import { migrationSql, pgliteTemplateFile, type Template } from "./db.ts";
+import { onServer } from "./postgres.mjs";
+
+/**
+ * vitest globalSetup of the server and client projects: builds the three templates of
+ * tests/support/db.ts once per run — migrated, + reference data, + demo records — each from the
+ * previous one, so the migrations and the seed run once instead of once per test file.
+ * With TEST_DATABASE_URL (the database `prisma migrate deploy` migrated, from tests/run.mjs) the
+ * templates are PostgreSQL databases; otherwise PGlite data directories dumped to a temp dir.
+ */
+export default async function setup(project: TestProject) {
+  const migrated = process.env.TEST_DATABASE_URL;
+  if (migrated) {
+    const urls = await postgresTemplates(migrated);
+    project.provide("dbTemplates", { kind: "postgresql", urls });
+    return async () => {
+      await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(urls.demo)}"`);
+      await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(urls.reference)}"`);
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-db-templates-"));
+  await pgliteTemplates(dir);
+  project.provide("dbTemplates", { kind: "pglite", dir });
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const dbName = (url: string) => new URL(url).pathname.slice(1);
+const withDb = (url: string, name: string) => url.replace(/\/[^/]+$/, `/${name}`);
+
+/** Each seeding step after the migrated schema: the template it makes and what it adds. */
+const STEPS: [Template, (db: Db) => Promise<unknown>][] = [
+  ["reference", seedReference],
+  ["demo", seedDemo],
+];
+
+async function pgliteTemplates(dir: string) {
+  const pglite = await PGlite.create();
+  try {
+    for (const sql of migrationSql()) await pglite.exec(sql);
+    const dump = async (t: Template) =>
+      fs.writeFileSync(pgliteTemplateFile(dir, t), Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+    await dump("migrated");
+    const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+    for (const [template, step] of STEPS) {
+      await step(db);
+      await dump(template);
+    }
+    await db.$disconnect();
+  } finally {
+    await pglite.close();
+  }
+}
+
+async function postgresTemplates(migrated: string): Promise<Record<Template, string>> {
+  const urls: Record<Template, string> = { migrated, reference: "", demo: "" };
+  let from = migrated;
+  for (const [template, step] of STEPS) {
+    const url = withDb(migrated, `${dbName(migrated)}_${template}`);
+    await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(url)}"`);
+    await onServer(migrated, `CREATE DATABASE "${dbName(url)}" TEMPLATE "${dbName(from)}"`);
+    // Every connection to a template must be gone before the next CREATE DATABASE … TEMPLATE.
+    const adapter = await chooseAdapter({ databaseUrl: url, dataDir: "" });
+    const db = createDb(adapter);
+    await step(db);
+    await db.$disconnect();
+    await adapter.close();
+    urls[template] = url;
+    from = url;
+  }
+  return urls;
+}

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { inject } from "vitest";
+import type { AdapterChoice } from "../../server/db/adapter.ts";
+import { chooseAdapter } from "../../server/db/adapter.ts";
+import { createDb, type Db } from "../../server/db.ts";
+import { onServer } from "./postgres.mjs";
+
+// import.meta.dirname, not .url: under jsdom the URL is not a file: URL.
+const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+/** The migration folders, in the order `prisma migrate deploy` applies them. */
+export function migrationNames(): string[] {
+  return fs
+    .readdirSync(migrationsDir)
+    .filter((d) => fs.existsSync(path.join(migrationsDir, d, "migration.sql")))
+    .sort();
+}
+
+/** The SQL of every migration, in order, as `prisma migrate deploy` would apply them. */
+export function migrationSql(): string[] {
+  return migrationNames().map((d) => fs.readFileSync(path.join(migrationsDir, d, "migration.sql"), "utf8"));
+}
+
+/**
+ * What a test file starts from: the migrated schema only, plus the reference data (units and the
+ * model-type catalogue, `seed(db, { demo: false })`), plus the demo records (`seed(db, { demo: true })`).
+ */
+export type Template = "migrated" | "reference" | "demo";
+export const TEMPLATES: readonly Template[] = ["migrated", "reference", "demo"];
+
+/** Where tests/support/db-templates.ts (vitest globalSetup) left the templates of this run. */
+export type TemplateLocation = { kind: "pglite"; dir: string } | { kind: "postgresql"; urls: Record<Template, string> };
+
+declare module "vitest" {
+  interface ProvidedContext {
+    dbTemplates: TemplateLocation;
+  }
+}
+
+export const pgliteTemplateFile = (dir: string, template: Template) => path.join(dir, `${template}.tar`);
+
+export type TestDb = { db: Db; kind: AdapterChoice["kind"]; close: () => Promise<void> };
+
+/**
+ * A fresh database for one test file, copied from a template built once per run, so that no file
+ * replays the migrations or the seed: PGlite loads the template's data directory (a tarball),
+ * PostgreSQL creates the database `TEMPLATE` the template database.
+ */
+export async function createTestDb(template: Template = "migrated"): Promise<TestDb> {
+  const where = inject("dbTemplates");
+  if (where.kind === "postgresql") return clonePostgres(where.urls[template]);
+  const tarball = fs.readFileSync(pgliteTemplateFile(where.dir, template));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+  const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function clonePostgres(templateUrl: string): Promise<TestDb> {
+  const name = `t_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const templateName = new URL(templateUrl).pathname.slice(1);
+  await onServer(templateUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+  const adapter = await chooseAdapter({ databaseUrl: templateUrl.replace(/\/[^/]+$/, `/${name}`), dataDir: "" });
+  const db = createDb(adapter);
+  return {
+    db,
+    kind: adapter.kind,
+    close: async () => {
+      await db.$disconnect();
+      await adapter.close();
+      await onServer(templateUrl, `DROP DATABASE IF EXISTS "${name}"`);
+    },
+  };
+}
+
+/** SQL on one connection: scripts of several statements, and queries with parameters. */
+export type RawSql = {
+  exec: (script: string) => Promise<void>;
+  query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+};
+
+/**
+ * An empty database (no migration applied) for tests of the migrations themselves, reached through
+ * one connection, and through Prisma once the schema is there.
+ */
+export async function createEmptyDb(): Promise<RawSql & { prisma: () => Promise<Db>; close: () => Promise<void> }> {
+  const where = inject("dbTemplates");
+  if (where.kind === "pglite") {
+    const pglite = await PGlite.create();
+    let db: Db | undefined;
+    return {
+      exec: async (script) => void (await pglite.exec(script)),
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+      prisma: async () => {
+        db ??= createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+        return db;
+      },
+      close: async () => {
+        await db?.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const server = where.urls.migrated;
+  const name = `e_${process.pid}_${Date.now()}`;
+  await onServer(server, `CREATE DATABASE "${name}"`);
+  const url = server.replace(/\/[^/]+$/, `/${name}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let prisma: TestDb | undefined;
+  return {
+    exec: async (script) => void (await client.query(script)),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    prisma: async () => {
+      if (!prisma) {
+        const adapter = await chooseAdapter({ databaseUrl: url, dataDir: "" });
+        const db = createDb(adapter);
+        prisma = { db, kind: adapter.kind, close: () => db.$disconnect().then(adapter.close) };
+      }
+      return prisma.db;
+    },
+    close: async () => {
+      await prisma?.close();
+      await client.end();
+      await onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
