@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
-import { CON_CO, DONG_HA, HAI_AN, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
+import { CON_CO, HAI_AN } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
