@@ -4,19 +4,17 @@ import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
+import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { fieldError } from "./records/errors.ts";
-import { columns, metaFields, recordMetaSelect, yearsBetween } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, type Values, writableFields } from "./records/kind.ts";
+import { columns, metaFields, yearsBetween } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
 
-const awardSelect = {
-  ...recordMetaSelect,
+const awardSelect = recordSelect({
   ...columns("year", "issuer", "form", "recipientKind", "recipientName", "decisionNumber", "notes"),
   ...linkedSiteSelect,
-  area: areaSelect,
-} satisfies Prisma.AwardSelect;
+}) satisfies Prisma.AwardSelect;
 
 type AwardTypes = {
   row: Prisma.AwardGetPayload<{ select: typeof awardSelect }>;

@@ -4,18 +4,16 @@ import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
-import { columns, dateOf, dateYears, isoOf, metaFields, recordMetaSelect } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, writableFields } from "./records/kind.ts";
+import { type Area, areaFields, resolveArea } from "./records/areas.ts";
+import { columns, dateOf, dateYears, isoOf, metaFields } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
 
-const cameraSelect = {
-  ...recordMetaSelect,
+const cameraSelect = recordSelect({
   ...columns("installedOn", "cameras", "recorders", "memoryCards", "costVnd", "fundingSource", "notes"),
   ...linkedSiteSelect,
-  area: areaSelect,
-} satisfies Prisma.CameraInstallationSelect;
+}) satisfies Prisma.CameraInstallationSelect;
 
 type CameraTypes = {
   row: Prisma.CameraInstallationGetPayload<{ select: typeof cameraSelect }>;

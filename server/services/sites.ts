@@ -4,19 +4,17 @@ import { siteRuleIssues, type TSite, type ZSiteListInput, ZSiteUpdateInput } fro
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { type Area, areaFields, areaSelect, resolveArea } from "./records/areas.ts";
+import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { fieldError, fieldErrors } from "./records/errors.ts";
-import { columns, dateOf, dateYears, isoOf, isoOrNull, metaFields, recordMetaSelect } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, type Values, writableFields } from "./records/kind.ts";
+import { columns, dateOf, dateYears, isoOf, isoOrNull, metaFields } from "./records/fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 
-const siteSelect = {
-  ...recordMetaSelect,
+const siteSelect = recordSelect({
   ...columns("modelTypeId", "name", "host", "establishedOn", "status", "statusChangedOn", "religion"),
   ...columns("households", "members", "notes"),
   modelType: { select: { code: true, name: true, category: true } },
-  area: areaSelect,
-} satisfies Prisma.SiteSelect;
+}) satisfies Prisma.SiteSelect;
 
 type SiteTypes = {
   row: Prisma.SiteGetPayload<{ select: typeof siteSelect }>;

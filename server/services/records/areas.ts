@@ -14,16 +14,28 @@ export type Area = {
   districtName: string;
 };
 
+/**
+ * The area relation of a record: a district-level area (Cồn Cỏ) or a commune and its parent, or
+ * (after 01/07/2025) a commune and the abolished district it lies in. The districts' ids come with
+ * the row, so the scope check of a stored record needs no second query.
+ */
+export const areaSelect = {
+  select: {
+    id: true,
+    code: true,
+    name: true,
+    level: true,
+    parent: { select: { id: true, code: true, name: true } },
+    formerDistrict: { select: { id: true, code: true, name: true } },
+  },
+} as const;
+
+/** A unit that may be a record's area, with what picks it among units sharing its code. */
 const unitSelect = {
-  id: true,
-  code: true,
-  name: true,
-  level: true,
+  ...areaSelect.select,
   catalog: true,
   validFrom: true,
   validTo: true,
-  parent: { select: { id: true, code: true, name: true } },
-  formerDistrict: { select: { id: true, code: true, name: true } },
   _count: { select: { children: true } },
 } as const;
 
@@ -77,22 +89,6 @@ export async function resolveArea(
     districtName: district.name,
   };
 }
-
-/**
- * The area relation of a record: a district-level area (Cồn Cỏ) or a commune and its parent, or
- * (after 01/07/2025) a commune and the abolished district it lies in. The districts' ids come with
- * the row, so the scope check of a stored record needs no second query.
- */
-export const areaSelect = {
-  select: {
-    id: true,
-    code: true,
-    name: true,
-    level: true,
-    parent: { select: { id: true, code: true, name: true } },
-    formerDistrict: { select: { id: true, code: true, name: true } },
-  },
-} as const;
 
 type Unit = { id: number; code: string; name: string };
 export type AreaRow = Unit & { level: string; parent: Unit | null; formerDistrict: Unit | null };

@@ -1,7 +1,8 @@
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { Area, AreaRow } from "./areas.ts";
+import { type Area, type AreaRow, areaSelect } from "./areas.ts";
+import { recordMetaSelect } from "./fields.ts";
 
 /** What the lifecycle needs of a stored row: its identity, lock, soft-delete state and area. */
 export type RecordRow = { id: number; version: number; deletedAt: Date | null; area: AreaRow | null };
@@ -64,6 +65,11 @@ export type WhereOf<T extends KindTypes> = TableInputs[T["table"]]["where"];
 export type OrderByOf<T extends KindTypes> = TableInputs[T["table"]]["orderBy"];
 /** A row's columns as a kind writes them; the lifecycle adds who wrote it. */
 export type DataOf<T extends KindTypes> = Omit<TableInputs[T["table"]]["data"], "createdById" | "updatedById">;
+
+/** A kind's select: what the lifecycle reads of every record (its meta columns and area), then the kind's own. */
+export function recordSelect<S extends object>(own: S) {
+  return { ...recordMetaSelect, area: areaSelect, ...own };
+}
 
 /** What an update input carries besides the record's fields: the lock and the district check. */
 const NOT_FIELDS = ["id", "version", "districtCode"] as const;
