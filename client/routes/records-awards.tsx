@@ -1,4 +1,5 @@
-import { AWARD_ISSUERS, type AwardForm, type AwardIssuer } from "@qt/shared/domain";
+import type { AwardForm, AwardIssuer } from "@qt/shared/domain";
+import { choices } from "@qt/shared/vocabulary";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
@@ -7,7 +8,7 @@ import { useTRPC } from "../trpc.ts";
 
 /** Staff entry: awards (khen thưởng). */
 export default function RecordsAwardsRoute() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const columns: Column[] = [
     { label: "entry.field.year", sort: "year", render: (r) => String(r.year) },
@@ -29,7 +30,7 @@ export default function RecordsAwardsRoute() {
         {
           name: "issuer",
           label: "entry.field.issuer",
-          options: AWARD_ISSUERS.map((i) => ({ value: i, label: label("issuer", i) })),
+          options: choices("issuer", locale),
         },
       ]}
       queryOptions={(input) =>

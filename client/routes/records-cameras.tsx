@@ -1,5 +1,6 @@
-import { FUNDING_SOURCES, type FundingSource } from "@qt/shared/domain";
+import type { FundingSource } from "@qt/shared/domain";
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
+import { choices } from "@qt/shared/vocabulary";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
@@ -29,7 +30,7 @@ export default function RecordsCamerasRoute() {
         {
           name: "fundingSource",
           label: "entry.field.fundingSource",
-          options: FUNDING_SOURCES.map((f) => ({ value: f, label: label("funding", f) })),
+          options: choices("funding", locale),
         },
       ]}
       queryOptions={(input) =>

@@ -1,5 +1,6 @@
-import { MODEL_CATEGORIES, SITE_STATUSES, type SiteStatus } from "@qt/shared/domain";
+import type { SiteStatus } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
+import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
@@ -8,7 +9,7 @@ import { useTRPC } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
-  const { label } = useI18n();
+  const { label, locale } = useI18n();
   const trpc = useTRPC();
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
   const columns: Column[] = [
@@ -32,12 +33,12 @@ export default function RecordsSitesRoute() {
         {
           name: "category",
           label: "entry.field.category",
-          options: MODEL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) })),
+          options: choices("category", locale),
         },
         {
           name: "status",
           label: "entry.field.status",
-          options: SITE_STATUSES.map((s) => ({ value: s, label: label("status", s) })),
+          options: choices("status", locale),
         },
       ]}
       queryOptions={(input) =>
