@@ -1,5 +1,5 @@
-import { AWARD_ISSUERS } from "@qt/shared/domain";
 import type { TAward } from "@qt/shared/schemas/awards";
+import { choices } from "@qt/shared/vocabulary";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
@@ -8,7 +8,7 @@ import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: awards (khen thưởng). */
 export default function RecordsAwardsRoute() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const columns: Column<TAward>[] = [
@@ -31,7 +31,7 @@ export default function RecordsAwardsRoute() {
         {
           name: "issuer",
           label: "entry.field.issuer",
-          options: AWARD_ISSUERS.map((i) => ({ value: i, label: label("issuer", i) })),
+          options: choices("issuer", locale),
         },
       ]}
       procs={trpc.awards}

@@ -1,6 +1,6 @@
-import { FUNDING_SOURCES } from "@qt/shared/domain";
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
 import type { TCamera } from "@qt/shared/schemas/cameras";
+import { choices } from "@qt/shared/vocabulary";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
@@ -31,7 +31,7 @@ export default function RecordsCamerasRoute() {
         {
           name: "fundingSource",
           label: "entry.field.fundingSource",
-          options: FUNDING_SOURCES.map((f) => ({ value: f, label: label("funding", f) })),
+          options: choices("funding", locale),
         },
       ]}
       procs={trpc.cameras}

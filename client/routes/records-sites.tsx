@@ -1,6 +1,6 @@
-import { MODEL_CATEGORIES, SITE_STATUSES } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
 import type { TSite } from "@qt/shared/schemas/sites";
+import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
@@ -9,7 +9,7 @@ import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
-  const { label } = useI18n();
+  const { label, locale } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
@@ -34,12 +34,12 @@ export default function RecordsSitesRoute() {
         {
           name: "category",
           label: "entry.field.category",
-          options: MODEL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) })),
+          options: choices("category", locale),
         },
         {
           name: "status",
           label: "entry.field.status",
-          options: SITE_STATUSES.map((s) => ({ value: s, label: label("status", s) })),
+          options: choices("status", locale),
         },
       ]}
       procs={trpc.sites}
