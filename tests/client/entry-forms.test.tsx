@@ -134,7 +134,11 @@ describe("site form", () => {
     const religious = within(type)
       .getAllByRole("option")
       .find((o) => /tôn giáo|tín ngưỡng|giáo xứ|chùa/i.test(o.textContent ?? ""));
-    expect(religious).toBeDefined();
+    const chosen = await t.db.modelType.findUniqueOrThrow({
+      where: { id: Number((religious as HTMLOptionElement).value) },
+      select: { category: true },
+    });
+    expect(chosen.category).toBe("religious");
     await user.selectOptions(type, religious as HTMLElement);
     expect(form.getByLabelText("Tôn giáo")).toBeInTheDocument();
     expect(form.queryByLabelText("Số hộ")).not.toBeInTheDocument();

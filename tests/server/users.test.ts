@@ -31,7 +31,7 @@ describe("user management", () => {
     });
     expect(created).toMatchObject({ username: "bien.tap-hl", role: "editor", districtCode: "471", disabled: false });
     const list = await as(admin).users.list();
-    expect(list.find((u) => u.id === created.id)?.districtName).toBeTruthy();
+    expect(list.find((u) => u.id === created.id)?.districtName).toBe("Huyện Cồn Cỏ");
     expect(JSON.stringify(list)).not.toMatch(/argon2|passwordHash|Hai-Lang-2024/);
     const audit = await auditOf(created.id);
     expect(audit).toHaveLength(1);

@@ -1,5 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
+
+// Screens query the real router and a real database in the test process; on a loaded two-core
+// machine the first queries of a freshly loaded database can take more than the default second.
+// A screen that never shows what is awaited still fails, only later.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

@@ -1,3 +1,4 @@
+import { Blob } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -54,7 +55,8 @@ export async function createTestDb(template: Template = "migrated"): Promise<Tes
   const where = inject("dbTemplates");
   if (where.kind === "postgresql") return clonePostgres(where.urls[template]);
   const tarball = fs.readFileSync(pgliteTemplateFile(where.dir, template));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+  // Node's Blob, not the global one: under jsdom that is jsdom's, which PGlite cannot read.
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) as globalThis.Blob });
   const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
   return {
     db,
