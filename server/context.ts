@@ -1,5 +1,6 @@
 import type { Role } from "@qt/shared/domain";
 import type { DatabaseKind, Db } from "./db.ts";
+import { type Log, logger } from "./logger.ts";
 
 /** Who is calling: resolved from the session cookie (http) or given directly (tests, CLI). */
 export type SessionUser = {
@@ -28,6 +29,8 @@ export type Context = {
   dbKind: DatabaseKind;
   user: SessionUser | null;
   meta: RequestMeta;
+  /** Where failures are logged: the request's logger over HTTP. */
+  log: Log;
 };
 
 /** Inner context: built directly by tests and the CLI, without HTTP. */
@@ -36,11 +39,13 @@ export function createContextInner(opts: {
   dbKind?: DatabaseKind;
   user?: SessionUser | null;
   meta?: Partial<RequestMeta>;
+  log?: Log;
 }): Context {
   return {
     db: opts.db,
     dbKind: opts.dbKind ?? "pglite",
     user: opts.user ?? null,
     meta: { ip: "127.0.0.1", userAgent: "", secure: false, ...opts.meta },
+    log: opts.log ?? logger,
   };
 }

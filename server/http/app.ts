@@ -8,7 +8,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import { type Context, createContextInner } from "../context.ts";
 import type { DatabaseKind, Db } from "../db.ts";
-import { logger } from "../logger.ts";
+import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { resolveSession, SESSION_COOKIE } from "../services/sessions.ts";
 import { csrfGuard } from "./csrf.ts";
@@ -23,6 +23,8 @@ export type AppOptions = {
   trustProxy?: string[];
   /** The built client (tests serve their own); default client/dist. */
   clientDir?: string;
+  /** The process logger unless a test reads its own. */
+  logger?: Logger;
 };
 
 /**
@@ -43,6 +45,7 @@ export async function createRequestContext(
     db: opts.db,
     dbKind: opts.dbKind,
     user,
+    log: req.log,
     meta: {
       ip: req.ip,
       userAgent: req.headers["user-agent"] ?? "",
@@ -63,11 +66,20 @@ function cookieOptions(secure: boolean) {
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
-    loggerInstance: logger,
+    loggerInstance: opts.logger ?? logger,
+    // One short line per request (below) instead of Fastify's two with headers: a flood of bad
+    // requests then grows the log by a bounded amount each.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: req.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
+  });
   await app.register(fastifyCookie);
   app.addHook("onRequest", csrfGuard);
   await app.register(fastifyHelmet, {
@@ -96,8 +108,9 @@ export async function buildApp(opts: AppOptions) {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => createRequestContext(opts, req, res),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "trpc error");
+      // Failures inside a procedure were logged by its middleware; this catches the rest (context).
+      onError({ error, path, req }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") logFailure(req.log, error, { path }, "trpc error");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

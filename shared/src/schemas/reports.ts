@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_YEAR, REVIEW_PERIOD } from "../domain.ts";
+import { isRealDate, ZText } from "./common.ts";
 import { ZGsoCode } from "./dashboard.ts";
 
 /** Sections a report may contain, in the order they are printed. */
@@ -28,7 +29,7 @@ const ZYear = z
   .number({ error: "Năm phải là một số" })
   .int("Năm phải là số nguyên")
   .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} dài quá ${max} ký tự`);
+const text = (max: number, label: string) => ZText.trim().max(max, `${label} dài quá ${max} ký tự`);
 
 /**
  * What a report covers and how it is headed. The period and districts use the dashboard's filter
@@ -55,7 +56,10 @@ export const ZReportOptions = z
       date: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
-        .refine((d) => !Number.isNaN(Date.parse(d)), "Ngày ban hành không hợp lệ")
+        .refine(isRealDate, "Ngày ban hành không tồn tại")
+        .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= maxYear(), {
+          error: () => `Năm của ngày ban hành phải từ ${MIN_YEAR} đến ${maxYear()}`,
+        })
         .optional(),
       signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
       signerName: text(120, "Họ tên người ký").default(""),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ZNewPassword, ZRole, ZUsername } from "./auth.ts";
+import { ZId, ZText, ZVersion } from "./common.ts";
 import { ZGsoCode } from "./dashboard.ts";
 
-const ZDisplayName = z.string().trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
-const ZId = z.number().int("Mã không hợp lệ").positive("Mã không hợp lệ");
+const ZDisplayName = ZText.trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
 
 /** A district scope only makes sense for editors; admins and viewers see the whole province. */
 const scopeRule = (u: { role?: string; districtCode?: string | null }) =>
@@ -24,7 +24,7 @@ export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
 export const ZUserUpdateInput = z
   .strictObject({
     id: ZId,
-    version: z.number().int().positive(),
+    version: ZVersion,
     displayName: ZDisplayName.optional(),
     role: ZRole.optional(),
     /** null = the whole province. */
