@@ -10,6 +10,7 @@ export type AuditAction =
   | "remove"
   | "restore"
   | "login"
+  | "login_alert"
   | "logout"
   | "export"
   | "disable"

@@ -27,7 +27,10 @@ const userSelect = {
 } satisfies Prisma.UserSelect;
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-function toRow(u: UserRecord): TUserRow {
+/** How long the accounts screen shows that an account's login limit was reached (decision 005). */
+export const LOGIN_ALERT_SHOWN_MS = 7 * 24 * 3600_000;
+
+function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
   return {
     id: u.id,
     username: u.username,
@@ -38,6 +41,7 @@ function toRow(u: UserRecord): TUserRow {
     disabled: u.disabledAt !== null,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
+    loginAlertAt: loginAlertAt?.toISOString() ?? null,
   };
 }
 
@@ -48,8 +52,16 @@ function snapshot(u: UserRecord) {
 }
 
 export async function listUsers(db: Db): Promise<TUserRow[]> {
-  const rows = await db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] });
-  return rows.map(toRow);
+  const [rows, alerts] = await Promise.all([
+    db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] }),
+    db.auditEntry.groupBy({
+      by: ["entityId"],
+      where: { action: "login_alert", entity: "user", at: { gt: new Date(Date.now() - LOGIN_ALERT_SHOWN_MS) } },
+      _max: { at: true },
+    }),
+  ]);
+  const alertAt = new Map(alerts.map((a) => [a.entityId, a._max.at]));
+  return rows.map((u) => toRow(u, alertAt.get(String(u.id)) ?? null));
 }
 
 async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {

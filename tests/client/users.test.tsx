@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Shell } from "../../client/App.tsx";
 import { seedReference } from "../../prisma/seed/reference.ts";
+import { writeAudit } from "../../server/services/audit.ts";
 import { makeLoginUser, sessionFor } from "../server/helpers/auth-session.ts";
 import { createTestDb, type TestDb } from "../server/helpers/test-db.ts";
 import { renderWithSession } from "./helpers/session-app.tsx";
@@ -78,6 +79,16 @@ describe("user management screen", () => {
       select: { disabledAt: true },
     });
     expect(stored.disabledAt).not.toBeNull();
+  });
+
+  it("marks an account whose login limit across addresses was reached (issue 14, finding 3)", async () => {
+    const target = await makeLoginUser(t.db, { role: "editor" });
+    const calm = await makeLoginUser(t.db, { role: "viewer" });
+    // What the login service writes when the limit is spent (tests/server/auth-throttle.test.ts).
+    await writeAudit(t.db, { user: null, action: "login_alert", entity: "user", entityId: target.id });
+    renderWithSession(<Shell />, { db: t.db, path: "/users", token: adminToken });
+    expect(await row(target.username)).toHaveTextContent(/Bị dò mật khẩu \d{2}\/\d{2}\/\d{4}/);
+    expect(await row(calm.username)).not.toHaveTextContent("Bị dò mật khẩu");
   });
 
   it("a viewer has no user management link, and the screen is not routed for them", async () => {

@@ -112,6 +112,7 @@ const ACTION_KEYS: Record<string, true> = Object.fromEntries(
     "remove",
     "restore",
     "login",
+    "login_alert",
     "logout",
     "export",
     "disable",

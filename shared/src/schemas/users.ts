@@ -49,5 +49,7 @@ export const ZUserRow = z.object({
   disabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** When the account's login limit across addresses was last reached (a spread-out guess), lately. */
+  loginAlertAt: z.string().nullable(),
 });
 export type TUserRow = z.infer<typeof ZUserRow>;
