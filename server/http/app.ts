@@ -74,6 +74,13 @@ export async function buildApp(opts: AppOptions) {
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
+  app.addHook("onRequest", async (req, reply) => {
+    // API answers are per user and change with the data: no browser or proxy may keep them.
+    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    // HSTS means nothing over plain HTTP and would pin a LAN address to an HTTPS it does not serve;
+    // over HTTPS (direct, or from a trusted proxy) it is sent as helmet would.
+    if (req.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+  });
   app.addHook("onResponse", async (req, reply) => {
     req.log.info(
       { method: req.method, url: req.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -83,6 +90,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(fastifyCookie);
   app.addHook("onRequest", csrfGuard);
   await app.register(fastifyHelmet, {
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

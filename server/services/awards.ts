@@ -24,6 +24,7 @@ import {
   demoFilter,
   districtIdOfArea,
   fieldError,
+  likeLiteral,
   linkedSiteFields,
   linkedSiteSelect,
   notFoundError,
@@ -110,7 +111,7 @@ export async function listAwards(db: Db, input: z.output<typeof ZAwardListInput>
       ...areaFilter(input).map((area) => ({ area })),
       ...(input.fromYear ? [{ year: { gte: input.fromYear } }] : []),
       ...(input.toYear ? [{ year: { lte: input.toYear } }] : []),
-      ...searchWords(input.search).map((w) => ({ searchText: { contains: w } })),
+      ...searchWords(input.search).map((w) => ({ searchText: { contains: likeLiteral(w) } })),
     ],
   };
   const sort = SORT[input.sort] ?? SORT.year;

@@ -24,6 +24,7 @@ import {
   demoFilter,
   districtIdOfArea,
   isoOf,
+  likeLiteral,
   linkedSiteFields,
   linkedSiteSelect,
   notFoundError,
@@ -96,7 +97,7 @@ export async function listCameras(db: Db, input: z.output<typeof ZCameraListInpu
       ...areaFilter(input).map((area) => ({ area })),
       ...(input.fromYear ? [{ installedOn: { gte: new Date(Date.UTC(input.fromYear, 0, 1)) } }] : []),
       ...(input.toYear ? [{ installedOn: { lt: new Date(Date.UTC(input.toYear + 1, 0, 1)) } }] : []),
-      ...searchWords(input.search).map((w) => ({ searchText: { contains: w } })),
+      ...searchWords(input.search).map((w) => ({ searchText: { contains: likeLiteral(w) } })),
     ],
   };
   const sort = SORT[input.sort] ?? SORT.installedOn;

@@ -27,6 +27,7 @@ import {
   fieldErrors,
   isoOf,
   isoOrNull,
+  likeLiteral,
   notFoundError,
   pageArgs,
   recordHistory,
@@ -111,7 +112,7 @@ export async function listSites(db: Db, input: z.output<typeof ZSiteListInput>, 
       ...(input.toYear ? [{ establishedOn: { lt: new Date(Date.UTC(input.toYear + 1, 0, 1)) } }] : []),
       ...words.map((w) => ({
         OR: [
-          { searchText: { contains: w } },
+          { searchText: { contains: likeLiteral(w) } },
           { modelTypeId: { in: types.filter((t) => foldVietnamese(t.name).includes(w)).map((t) => t.id) } },
         ],
       })),
