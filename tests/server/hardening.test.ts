@@ -3,6 +3,7 @@ import { buildApp } from "../../server/http/app.ts";
 import { writeAudit } from "../../server/services/audit.ts";
 import { loginToken, makeLoginUser } from "./helpers/auth-session.ts";
 import { entrySetup, expectTrpcError, HAI_AN, HAI_LANG } from "./helpers/entry.ts";
+import { createTestDb } from "./helpers/test-db.ts";
 
 /** Issue 14, finding 7: the smaller holes, each checked where a client would meet it. */
 let s: Awaited<ReturnType<typeof entrySetup>>;
@@ -47,6 +48,23 @@ describe("HTTP headers", () => {
     // A client that is not a trusted proxy cannot claim HTTPS.
     const spoofed = await app.inject({ method: "GET", url: "/api/health", headers: { "x-forwarded-proto": "https" } });
     expect(spoofed.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("a failure the schemas cannot prevent", () => {
+  it("answers 500 with the Vietnamese message only: no stack, no SQL, no driver text", async () => {
+    const broken = await createTestDb();
+    const brokenApp = await buildApp({ db: broken.db, dbKind: broken.kind });
+    await broken.db.$executeRawUnsafe('DROP TABLE "session" CASCADE');
+    try {
+      const res = await brokenApp.inject({ method: "GET", url: "/api/trpc/auth.me", headers: { cookie } });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.message).toBe("Lỗi hệ thống, vui lòng thử lại sau.");
+      expect(res.body).not.toMatch(/stack|session|relation|SELECT|prisma|\.ts:\d+/i);
+    } finally {
+      await brokenApp.close();
+      await broken.close();
+    }
   });
 });
 
