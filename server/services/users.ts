@@ -52,16 +52,31 @@ function snapshot(u: UserRecord) {
 }
 
 export async function listUsers(db: Db): Promise<TUserRow[]> {
-  const [rows, alerts] = await Promise.all([
+  const [rows, alertAt] = await Promise.all([
     db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] }),
-    db.auditEntry.groupBy({
-      by: ["entityId"],
-      where: { action: "login_alert", entity: "user", at: { gt: new Date(Date.now() - LOGIN_ALERT_SHOWN_MS) } },
-      _max: { at: true },
-    }),
+    loginAlerts(db),
   ]);
-  const alertAt = new Map(alerts.map((a) => [a.entityId, a._max.at]));
   return rows.map((u) => toRow(u, alertAt.get(String(u.id)) ?? null));
+}
+
+/** The latest login alert of each account (or of one), within LOGIN_ALERT_SHOWN_MS. */
+async function loginAlerts(db: Tx, userId?: number): Promise<Map<string, Date | null>> {
+  const alerts = await db.auditEntry.groupBy({
+    by: ["entityId"],
+    where: {
+      action: "login_alert",
+      entity: "user",
+      entityId: userId === undefined ? undefined : String(userId),
+      at: { gt: new Date(Date.now() - LOGIN_ALERT_SHOWN_MS) },
+    },
+    _max: { at: true },
+  });
+  return new Map(alerts.map((a) => [a.entityId, a._max.at]));
+}
+
+/** One account as the accounts screen shows it, with its login alert. */
+async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
+  return toRow(u, (await loginAlerts(db, u.id)).get(String(u.id)) ?? null);
 }
 
 async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {
@@ -135,7 +150,7 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
       before: snapshot(before),
       after: snapshot(after),
     });
-    return toRow(after);
+    return rowOf(tx, after);
   });
 }
 
@@ -150,7 +165,7 @@ export async function disableUser(
   }
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
-    if (before.disabledAt) return toRow(before);
+    if (before.disabledAt) return rowOf(tx, before);
     const after = await tx.user.update({
       where: { id: input.id },
       data: { disabledAt: new Date(), version: { increment: 1 } },
@@ -165,7 +180,7 @@ export async function disableUser(
       before: snapshot(before),
       after: { ...snapshot(after), sessionsRevoked: revoked },
     });
-    return toRow(after);
+    return rowOf(tx, after);
   });
 }
 
@@ -191,6 +206,6 @@ export async function resetPassword(
       entityId: input.id,
       after: { sessionsRevoked: revoked },
     });
-    return toRow(after);
+    return rowOf(tx, after);
   });
 }

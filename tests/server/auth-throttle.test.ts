@@ -117,9 +117,12 @@ describe("login throttle: no lockout of the real user (issue 14, finding 3)", ()
     });
     expect(alerts).toHaveLength(1);
     const admin = await makeUser(t.db, { role: "admin" });
-    const users = await createCaller(createContextInner({ db: t.db, user: admin })).users.list();
+    const adminCaller = createCaller(createContextInner({ db: t.db, user: admin }));
+    const users = await adminCaller.users.list();
     expect(users.find((r) => r.id === u.id)?.loginAlertAt).toBe(alerts[0]?.at.toISOString());
     expect(users.find((r) => r.id === admin.id)?.loginAlertAt).toBeNull();
+    // An admin acting on the account (here: disabling it) still sees why.
+    expect((await adminCaller.users.disable({ id: u.id })).loginAlertAt).toBe(alerts[0]?.at.toISOString());
   });
 });
 
