@@ -2,6 +2,7 @@
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DatabaseKind, Db } from "./db.ts";
+import { type Log, logger } from "./logger.ts";
 import { resolveSession, SESSION_COOKIE, type SessionUser } from "./services/sessions.ts";
 
 /** Who is calling: resolved from the session cookie (http) or given directly (tests, CLI). */
@@ -24,6 +25,8 @@ export type ContextDb = { db: Db; dbKind: DatabaseKind };
 export type Context = ContextDb & {
   user: SessionUser | null;
   meta: RequestMeta;
+  /** Where failures are logged: the request's logger over HTTP. */
+  log: Log;
 };
 
 /** Inner context: built directly by tests and the CLI, without HTTP. */
@@ -32,12 +35,14 @@ export function createContextInner(opts: {
   dbKind?: DatabaseKind;
   user?: SessionUser | null;
   meta?: Partial<RequestMeta>;
+  log?: Log;
 }): Context {
   return {
     db: opts.db,
     dbKind: opts.dbKind ?? "pglite",
     user: opts.user ?? null,
     meta: { ip: "127.0.0.1", userAgent: "", secure: false, ...opts.meta },
+    log: opts.log ?? logger,
   };
 }
 
@@ -55,6 +60,7 @@ export async function createContext(app: ContextDb, req: FastifyRequest, reply: 
     db: app.db,
     dbKind: app.dbKind,
     user,
+    log: req.log,
     meta: {
       ip: req.ip,
       userAgent: req.headers["user-agent"] ?? "",

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
-import { logger } from "./logger.ts";
+import { logFailure } from "./logger.ts";
 
 /**
  * The only place procedures are built. Every procedure of the app uses one of the builders exported
@@ -43,10 +43,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Logs unexpected errors on the server; the client only sees the code and a Vietnamese message. */
-const logErrors = t.middleware(async ({ next, path, type }) => {
+const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
-    logger.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+    logFailure(ctx.log, result.error, { path, type }, "procedure failed");
   }
   return result;
 });

@@ -7,7 +7,7 @@ import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
 import { type ContextDb, createContext } from "../context.ts";
-import { logger } from "../logger.ts";
+import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { csrfGuard } from "./csrf.ts";
 import { reportRoutes } from "./reports.ts";
@@ -21,19 +21,38 @@ export type AppOptions = ContextDb & {
   trustProxy?: string[];
   /** The built client (tests serve their own); default client/dist. */
   clientDir?: string;
+  /** The process logger unless a test reads its own. */
+  logger?: Logger;
 };
 
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
-    loggerInstance: logger,
+    loggerInstance: opts.logger ?? logger,
+    // One short line per request (below) instead of Fastify's two with headers: a flood of bad
+    // requests then grows the log by a bounded amount each.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
+  app.addHook("onRequest", async (req, reply) => {
+    // API answers are per user and change with the data: no browser or proxy may keep them.
+    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    // HSTS means nothing over plain HTTP and would pin a LAN address to an HTTPS it does not serve;
+    // over HTTPS (direct, or from a trusted proxy) it is sent as helmet would.
+    if (req.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: req.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
+  });
   await app.register(fastifyCookie);
   app.addHook("onRequest", csrfGuard);
   await app.register(fastifyHelmet, {
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -59,8 +78,9 @@ export async function buildApp(opts: AppOptions) {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => createContext(opts, req, res),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "trpc error");
+      // Failures inside a procedure were logged by its middleware; this catches the rest (context).
+      onError({ error, path, req }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") logFailure(req.log, error, { path }, "trpc error");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

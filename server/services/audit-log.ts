@@ -68,11 +68,12 @@ export async function listAudit(db: Db, input: TAuditListInput): Promise<TAuditP
 }
 
 /**
- * Entities whose records only administrators may read: accounts (and their logins). Every other
+ * Entities whose records only administrators may read: accounts (and their logins) and exports
+ * (who downloaded what is about people, not about the data). Every other
  * record (sites, cameras, awards, reference data) is readable by anyone logged in, and so is its
  * history.
  */
-const ADMIN_ONLY_ENTITIES = new Set(["user", "session"]);
+const ADMIN_ONLY_ENTITIES = new Set(["user", "session", "report"]);
 
 /** The record kinds: their history is read by whoever may read the record (`get`'s rule). */
 const RECORD_KINDS = [sites, cameras, awards];

@@ -5,7 +5,7 @@ import type { Db } from "../db.ts";
 import { writeAudit } from "./audit.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
-import { assertNotThrottled, clearFailures, recordFailure } from "./throttle.ts";
+import { keepFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "./throttle.ts";
 
 /** One message for unknown user, wrong password and disabled account: nothing to enumerate. */
 const BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
@@ -15,7 +15,7 @@ export type LoginMeta = { ip: string; userAgent: string };
 /** Checks the credentials and opens a session; returns the token for the cookie. */
 export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promise<{ token: string; user: TMe }> {
   const username = input.username.trim().toLowerCase();
-  await assertNotThrottled(db, username, meta.ip);
+  const attempt = await reserveAttempt(db, username, meta.ip);
   const user = await db.user.findUnique({
     where: { username },
     select: {
@@ -31,10 +31,11 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
   // Always one argon2 verification, whether or not the user exists, so the timing is the same.
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !ok || user.disabledAt) {
-    await recordFailure(db, username, meta.ip);
+    await keepFailure(db);
+    if (user && attempt.userLimitReached) await alertAdmins(db, user.id, meta.ip);
     throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS });
   }
-  await clearFailures(db, username);
+  await releaseAttempt(db, attempt);
   const token = await db.$transaction(async (tx) => {
     const session = await createSession(tx, user.id, meta);
     await writeAudit(tx, {
@@ -56,6 +57,20 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       districtCode: user.district?.code ?? null,
     },
   };
+}
+
+/**
+ * The account's limit across addresses was just spent (a guess spread over many addresses): the
+ * admins see it in the audit log and on the accounts screen, once per window.
+ */
+async function alertAdmins(db: Db, userId: number, lastIp: string): Promise<void> {
+  await writeAudit(db, {
+    user: null,
+    action: "login_alert",
+    entity: "user",
+    entityId: userId,
+    after: { failures: THROTTLE_LIMITS.user, windowMinutes: THROTTLE_WINDOW_MS / 60_000, lastIp },
+  });
 }
 
 export async function logout(db: Db, user: SessionUser, token: string | undefined): Promise<void> {
@@ -85,13 +100,14 @@ export async function changePassword(
   input: TChangePasswordInput,
   meta: LoginMeta,
 ): Promise<{ token: string }> {
-  await assertNotThrottled(db, user.username, meta.ip);
+  const attempt = await reserveAttempt(db, user.username, meta.ip);
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     // Counted like a failed login: a stolen session must not become a password-guessing oracle.
-    await recordFailure(db, user.username, meta.ip);
+    await keepFailure(db);
     throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu hiện tại không đúng." });
   }
+  await releaseAttempt(db, attempt);
   if (input.currentPassword === input.newPassword) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu mới phải khác mật khẩu hiện tại." });
   }

@@ -6,7 +6,7 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { fieldError, fieldErrors } from "./records/errors.ts";
-import { columns, dateOf, dateYears, isoOf, isoOrNull, metaFields } from "./records/fields.ts";
+import { columns, dateOf, dateYears, isoOf, isoOrNull, likeLiteral, metaFields } from "./records/fields.ts";
 import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./records/kind.ts";
 import { recordService } from "./records/lifecycle.ts";
 
@@ -75,7 +75,7 @@ async function searchSites(db: Db, words: string[]): Promise<Prisma.SiteWhereInp
   const types = await db.modelType.findMany({ select: { id: true, name: true } });
   return words.map((w) => ({
     OR: [
-      { searchText: { contains: w } },
+      { searchText: { contains: likeLiteral(w) } },
       { modelTypeId: { in: types.filter((t) => foldVietnamese(t.name).includes(w)).map((t) => t.id) } },
     ],
   }));

@@ -23,7 +23,10 @@ const userSelect = {
 } satisfies Prisma.UserSelect;
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-function toRow(u: UserRecord): TUserRow {
+/** How long the accounts screen shows that an account's login limit was reached (decision 005). */
+export const LOGIN_ALERT_SHOWN_MS = 7 * 24 * 3600_000;
+
+function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
   return {
     id: u.id,
     username: u.username,
@@ -34,6 +37,7 @@ function toRow(u: UserRecord): TUserRow {
     disabled: u.disabledAt !== null,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
+    loginAlertAt: loginAlertAt?.toISOString() ?? null,
   };
 }
 
@@ -44,8 +48,31 @@ function snapshot(u: UserRecord) {
 }
 
 export async function listUsers(db: Db): Promise<TUserRow[]> {
-  const rows = await db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] });
-  return rows.map(toRow);
+  const [rows, alertAt] = await Promise.all([
+    db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] }),
+    loginAlerts(db),
+  ]);
+  return rows.map((u) => toRow(u, alertAt.get(String(u.id)) ?? null));
+}
+
+/** The latest login alert of each account (or of one), within LOGIN_ALERT_SHOWN_MS. */
+async function loginAlerts(db: Tx, userId?: number): Promise<Map<string, Date | null>> {
+  const alerts = await db.auditEntry.groupBy({
+    by: ["entityId"],
+    where: {
+      action: "login_alert",
+      entity: "user",
+      entityId: userId === undefined ? undefined : String(userId),
+      at: { gt: new Date(Date.now() - LOGIN_ALERT_SHOWN_MS) },
+    },
+    _max: { at: true },
+  });
+  return new Map(alerts.map((a) => [a.entityId, a._max.at]));
+}
+
+/** One account as the accounts screen shows it, with its login alert. */
+async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
+  return toRow(u, (await loginAlerts(db, u.id)).get(String(u.id)) ?? null);
 }
 
 async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {
@@ -119,7 +146,7 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
       before: snapshot(before),
       after: snapshot(after),
     });
-    return toRow(after);
+    return rowOf(tx, after);
   });
 }
 
@@ -134,7 +161,7 @@ export async function disableUser(
   }
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
-    if (before.disabledAt) return toRow(before);
+    if (before.disabledAt) return rowOf(tx, before);
     const audit = { action: "disable" as const, before, after: snapshot };
     return changeEndingSessions(tx, actor, input.id, { disabledAt: new Date() }, audit);
   });
@@ -180,5 +207,5 @@ async function changeEndingSessions(
     before: audit.before && snapshot(audit.before),
     after: { ...audit.after(after), sessionsRevoked },
   });
-  return toRow(after);
+  return rowOf(tx, after);
 }

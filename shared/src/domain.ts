@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "remove",
   "restore",
   "login",
+  "login_alert",
   "logout",
   "export",
   "disable",

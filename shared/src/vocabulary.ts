@@ -79,6 +79,7 @@ export const VOCABULARY = {
     remove: { vi: "Xóa", en: "Deleted" },
     restore: { vi: "Khôi phục", en: "Restored" },
     login: { vi: "Đăng nhập", en: "Signed in" },
+    login_alert: { vi: "Cảnh báo dò mật khẩu", en: "Password-guessing alert" },
     logout: { vi: "Đăng xuất", en: "Signed out" },
     export: { vi: "Xuất báo cáo", en: "Exported" },
     disable: { vi: "Khóa tài khoản", en: "Account disabled" },

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Shell } from "../../client/App.tsx";
+import { writeAudit } from "../../server/services/audit.ts";
 import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
@@ -76,6 +77,16 @@ describe("user management screen", () => {
       select: { disabledAt: true },
     });
     expect(Date.now() - (stored.disabledAt?.getTime() ?? 0)).toBeLessThan(60_000);
+  });
+
+  it("marks an account whose login limit across addresses was reached (issue 14, finding 3)", async () => {
+    const target = await makeLoginUser(t.db, { role: "editor" });
+    const calm = await makeLoginUser(t.db, { role: "viewer" });
+    // What the login service writes when the limit is spent (tests/server/auth-throttle.test.ts).
+    await writeAudit(t.db, { user: null, action: "login_alert", entity: "user", entityId: target.id });
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
+    expect(await row(target.username)).toHaveTextContent(/Bị dò mật khẩu \d{2}\/\d{2}\/\d{4}/);
+    expect(await row(calm.username)).not.toHaveTextContent("Bị dò mật khẩu");
   });
 
   it("a viewer has no user management link, and the screen is not routed for them", async () => {

@@ -65,32 +65,6 @@ describe("login and sessions", () => {
     expect(Math.min(unknown.ms, again.ms)).toBeGreaterThan(0.3 * Math.max(wrong.ms, wrongAgain.ms));
   });
 
-  it("throttles a username after 5 failures, even with the right password, then lets it in after the window", async () => {
-    const u = await makeLoginUser(t.db);
-    for (let i = 0; i < 5; i++)
-      expect((await loginError(u.username, "bad-password", `10.3.0.${i}`)).code).toBe("UNAUTHORIZED");
-    const blocked = await loginError(u.username, u.password, "10.3.1.1");
-    expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-    expect(blocked.message).toMatch(/thử lại sau 1[45] phút/);
-    // Unknown usernames are throttled the same way, so throttling reveals nothing either.
-    for (let i = 0; i < 5; i++) await loginError("ghost-user", "bad-password", `10.3.2.${i}`);
-    expect((await loginError("ghost-user", "bad-password", "10.3.3.1")).code).toBe("TOO_MANY_REQUESTS");
-    await t.db.loginFailure.updateMany({
-      where: { username: u.username },
-      data: { at: new Date(Date.now() - THROTTLE_WINDOW_MS - 1000) },
-    });
-    await loginToken(t.db, u.username, u.password, "10.3.4.1");
-  });
-
-  it("throttles a client address after 20 failures across usernames", async () => {
-    const u = await makeLoginUser(t.db);
-    for (let i = 0; i < 20; i++) await loginError(`someone-${i}`, "bad-password", "10.4.0.1");
-    const blocked = await loginError(u.username, u.password, "10.4.0.1");
-    expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-    // Another address is not affected.
-    await loginToken(t.db, u.username, u.password, "10.4.0.2");
-  });
-
   it("ends a session after 8 hours idle and 7 days after login, deleting it", async () => {
     const u = await makeLoginUser(t.db);
     const token = await loginToken(t.db, u.username, u.password, "10.5.0.1");

@@ -1,3 +1,4 @@
+import { formatDate } from "@qt/shared/format";
 import type { TUserRow } from "@qt/shared/schemas/users";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
@@ -33,7 +34,14 @@ export function UserTable({
             <td>{u.displayName}</td>
             <td>{label("role", u.role)}</td>
             <td>{u.districtName ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
-            <td>{u.disabled ? t("auth.users.disabled") : t("auth.users.active")}</td>
+            <td>
+              {u.disabled ? t("auth.users.disabled") : t("auth.users.active")}
+              {u.loginAlertAt && (
+                <span className="badge badge-alert" title={t("auth.users.loginAlertHint")}>
+                  {t("auth.users.loginAlert", { date: formatDate(u.loginAlertAt) })}
+                </span>
+              )}
+            </td>
             <td className="row-actions">
               {!u.disabled && (
                 <>

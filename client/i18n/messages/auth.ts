@@ -28,6 +28,9 @@ export const authVi = {
   "auth.users.status": "Trạng thái",
   "auth.users.active": "Đang hoạt động",
   "auth.users.disabled": "Đã khóa",
+  "auth.users.loginAlert": "Bị dò mật khẩu {date}",
+  "auth.users.loginAlertHint":
+    "Tài khoản bị đăng nhập sai nhiều lần từ nhiều địa chỉ; đã tạm khóa đăng nhập 15 phút. Xem nhật ký.",
   "auth.users.actions": "Thao tác",
   "auth.users.password": "Mật khẩu ban đầu",
   "auth.users.create": "Tạo tài khoản",
@@ -104,6 +107,9 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.users.status": "Status",
   "auth.users.active": "Active",
   "auth.users.disabled": "Disabled",
+  "auth.users.loginAlert": "Password guessing {date}",
+  "auth.users.loginAlertHint":
+    "Many failed logins from many addresses; logins were paused for 15 minutes. See the history.",
   "auth.users.actions": "Actions",
   "auth.users.password": "Initial password",
   "auth.users.create": "Create account",

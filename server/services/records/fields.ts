@@ -62,6 +62,12 @@ export const demoFilter = (demo?: "demo" | "real") => (demo ? { isDemo: demo ===
 /** Words of the query, folded like the searchText column, so "hai lang" finds "Hải Lăng". */
 export const searchWords = (search?: string) => (search ? foldVietnamese(search).split(" ").filter(Boolean) : []);
 
+/**
+ * A search word as the pattern of Prisma's `contains`, which becomes `LIKE '%…%'` without escaping
+ * `%` and `_`: escaped here (backslash is LIKE's default escape), so they match themselves.
+ */
+export const likeLiteral = (word: string) => word.replace(/[\\%_]/g, "\\$&");
+
 export const pageArgs = (input: { page: number; pageSize: number }) => ({
   skip: (input.page - 1) * input.pageSize,
   take: input.pageSize,

@@ -7,7 +7,7 @@ import { type AuditAction, writeAudit } from "../audit.ts";
 import { assertCanWriteInDistrict } from "../scope.ts";
 import { type AreaRow, areaFilter, districtOf } from "./areas.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
-import { deletedFilter, demoFilter, pageArgs, searchWords } from "./fields.ts";
+import { deletedFilter, demoFilter, likeLiteral, pageArgs, searchWords } from "./fields.ts";
 import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -118,7 +118,9 @@ export async function listRecords<T extends KindTypes>(
       demoFilter(input.demo),
       ...areaFilter(input).map((area) => ({ area })),
       ...kind.filters(input),
-      ...(kind.search ? await kind.search(db, words) : words.map((w) => ({ searchText: { contains: w } }))),
+      ...(kind.search
+        ? await kind.search(db, words)
+        : words.map((w) => ({ searchText: { contains: likeLiteral(w) } }))),
     ],
   };
   // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.

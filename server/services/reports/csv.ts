@@ -5,10 +5,19 @@ import type { CellValue, TableSpec } from "./tables.ts";
 /** Excel reads a CSV as UTF-8 only when it starts with this byte order mark. */
 export const BOM = "\uFEFF";
 
+/**
+ * A text cell that a spreadsheet would read as a formula (OWASP "CSV Injection": `=`, `+`, `-`, `@`,
+ * tab, CR) gets a leading apostrophe, so `=HYPERLINK(…)` typed into a record stays text when a leader
+ * opens the file. Only text is escaped: numbers and dates are written by the product, never typed.
+ */
+export function inertText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function field(v: CellValue): string {
   if (v === null) return "";
   // Dates as yyyy-mm-dd: unambiguous for people and for other systems importing the file.
-  const s = v instanceof Date ? isoOf(v) : String(v);
+  const s = v instanceof Date ? isoOf(v) : typeof v === "number" ? String(v) : inertText(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { ZId, ZText } from "./common.ts";
 
 const ZEntity = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Loại bản ghi không hợp lệ");
-const ZEntityId = z.string().min(1, "Mã bản ghi không hợp lệ").max(64, "Mã bản ghi không hợp lệ");
+const ZEntityId = ZText.min(1, "Mã bản ghi không hợp lệ").max(64, "Mã bản ghi không hợp lệ");
 
 export const ZAuditListInput = z.strictObject({
-  page: z.number().int().min(1, "Trang không hợp lệ").default(1),
+  page: z.number().int("Trang không hợp lệ").min(1, "Trang không hợp lệ").max(100_000, "Trang quá lớn").default(1),
   pageSize: z.number().int().min(1).max(200, "Tối đa 200 dòng mỗi trang").default(50),
   entity: ZEntity.optional(),
   entityId: ZEntityId.optional(),
-  userId: z.number().int().positive().optional(),
+  userId: ZId.optional(),
 });
 export type TAuditListInput = z.infer<typeof ZAuditListInput>;
 

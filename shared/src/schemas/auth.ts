@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
+import { ZGsoCode, ZText } from "./common.ts";
 
 /** Minimum length of a password (also enforced on ADMIN_PASSWORD at start-up). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -18,7 +19,7 @@ export const ZNewPassword = z
 
 export const ZLoginInput = z.strictObject({
   // Not ZUsername: a malformed name must fail exactly like a wrong one (no enumeration).
-  username: z.string().trim().min(1, "Vui lòng nhập tên đăng nhập").max(100, "Tên đăng nhập quá dài"),
+  username: ZText.trim().min(1, "Vui lòng nhập tên đăng nhập").max(100, "Tên đăng nhập quá dài"),
   password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200, "Mật khẩu tối đa 200 ký tự"),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;

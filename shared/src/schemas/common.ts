@@ -7,6 +7,38 @@ import { MIN_YEAR } from "../domain.ts";
  * sends it back as the field's error and the forms show it as typed.
  */
 
+/** The largest id PostgreSQL's `integer` holds: a larger number is a bad id, not a database error. */
+export const MAX_ID = 2 ** 31 - 1;
+
+/** A record's (or account's) id: what every get/update/remove/history and every reference takes. */
+export const ZId = z
+  .number({ error: "Mã bản ghi không hợp lệ" })
+  .int("Mã bản ghi không hợp lệ")
+  .positive("Mã bản ghi không hợp lệ")
+  .max(MAX_ID, "Mã bản ghi không hợp lệ");
+
+export const BAD_CHARACTER = "Có ký tự không hợp lệ";
+
+/**
+ * The one rule for free text: no NUL or other control character (PostgreSQL refuses NUL; tab and new
+ * lines are kept) and no lone UTF-16 surrogate (it has no UTF-8 form, so the driver cannot send it).
+ */
+export function isCleanText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** Free text of any length: add `.trim()`, `.max()` and messages where it is used. */
+export const ZText = z.string().refine(isCleanText, BAD_CHARACTER);
+
 export const MIN_DATE = `${MIN_YEAR}-01-01`;
 
 /** Today as yyyy-mm-dd in Vietnam (UTC+7): a record entered in the morning may carry today's date. */
@@ -14,7 +46,7 @@ export function todayIso(now = new Date()): string {
   return isoOf(new Date(now.getTime() + 7 * 3600_000));
 }
 
-function isRealDate(iso: string): boolean {
+export function isRealDate(iso: string): boolean {
   const d = dateOf(iso);
   return !Number.isNaN(d.getTime()) && isoOf(d) === iso;
 }
@@ -32,20 +64,18 @@ export const ZGsoCode = z
   .string({ error: "Vui lòng chọn địa bàn" })
   .regex(/^\d{2,5}$/, "Mã đơn vị hành chính (mã GSO) không hợp lệ");
 
-export const ZId = z
-  .number({ error: "Mã bản ghi không hợp lệ" })
-  .int("Mã bản ghi không hợp lệ")
-  .positive("Mã bản ghi không hợp lệ");
 export const ZVersion = z
   .number({ error: "Thiếu phiên bản của bản ghi" })
   .int("Phiên bản không hợp lệ")
-  .positive("Phiên bản không hợp lệ");
+  .positive("Phiên bản không hợp lệ")
+  .max(MAX_ID, "Phiên bản không hợp lệ");
 
 /** The site (điểm mô hình) a camera installation or an award is linked to. */
 export const ZSiteRef = z
   .number({ error: "Điểm mô hình không hợp lệ" })
   .int("Điểm mô hình không hợp lệ")
-  .positive("Điểm mô hình không hợp lệ");
+  .positive("Điểm mô hình không hợp lệ")
+  .max(MAX_ID, "Điểm mô hình không hợp lệ");
 
 /**
  * The linked site as a camera installation or an award returns it: its name and model type (its
@@ -58,15 +88,6 @@ export const ZLinkedSite = {
   siteRemoved: z.boolean(),
 };
 
-/** Postgres refuses NUL in text; other control characters are never meant either (except new lines). */
-const noControl = (s: string) => {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return false;
-  }
-  return true;
-};
-
 /** Required one-line text, trimmed. */
 export function zName(label: string, max = 200) {
   return z
@@ -74,7 +95,7 @@ export function zName(label: string, max = 200) {
     .trim()
     .min(1, `Vui lòng nhập ${label}`)
     .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
-    .refine(noControl, "Có ký tự không hợp lệ");
+    .refine(isCleanText, BAD_CHARACTER);
 }
 
 /** Optional free text (may be empty), trimmed. */
@@ -83,7 +104,7 @@ export function zText(label: string, max = 2000) {
     .string({ error: `${capitalize(label)} không hợp lệ` })
     .trim()
     .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
-    .refine(noControl, "Có ký tự không hợp lệ");
+    .refine(isCleanText, BAD_CHARACTER);
 }
 
 /** A non-negative integer count with a sane ceiling. */
@@ -123,7 +144,7 @@ export const ZListBase = {
     .min(1, "Số dòng mỗi trang từ 1 đến 100")
     .max(100, "Số dòng mỗi trang từ 1 đến 100")
     .default(20),
-  search: z.string().max(200, "Từ khóa tối đa 200 ký tự").refine(noControl, "Có ký tự không hợp lệ").optional(),
+  search: ZText.max(200, "Từ khóa tối đa 200 ký tự").optional(),
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode.optional(),
   fromYear: ZRecordYear.optional(),

@@ -179,7 +179,12 @@ export const ZDashboardModelTypeInput = z
   .strictObject({
     ...filterShape,
     code: ZModelTypeCode,
-    page: z.number().int("Số trang phải là số nguyên").min(1, "Số trang phải từ 1").default(1),
+    page: z
+      .number()
+      .int("Số trang phải là số nguyên")
+      .min(1, "Số trang phải từ 1")
+      .max(100_000, "Số trang quá lớn")
+      .default(1),
     pageSize: z.number().int().min(1).max(200, "Mỗi trang tối đa 200 dòng").default(50),
   })
   .refine(yearRangeOk, yearRangeIssue);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
-import { yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear } from "./common.ts";
+import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, MIN_YEAR, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
+import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear, ZText } from "./common.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -23,7 +23,8 @@ export const DEFAULT_RECIPIENTS = [
   "Lưu: VT, PV05.",
 ];
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} dài quá ${max} ký tự`);
+const maxYear = () => new Date().getFullYear() + 1;
+const text = (max: number, label: string) => ZText.trim().max(max, `${label} dài quá ${max} ký tự`);
 
 /**
  * What a report covers and how it is headed. The period and districts use the dashboard's filter
@@ -50,7 +51,10 @@ export const ZReportOptions = z
       date: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
-        .refine((d) => !Number.isNaN(Date.parse(d)), "Ngày ban hành không hợp lệ")
+        .refine(isRealDate, "Ngày ban hành không tồn tại")
+        .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= maxYear(), {
+          error: () => `Năm của ngày ban hành phải từ ${MIN_YEAR} đến ${maxYear()}`,
+        })
         .optional(),
       signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
       signerName: text(120, "Họ tên người ký").default(""),

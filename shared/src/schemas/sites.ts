@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MODEL_CATEGORIES, type ModelCategory, RELIGIONS, SITE_STATUSES } from "../domain.ts";
 import {
+  MAX_ID,
   yearRangeIssue,
   yearRangeOk,
   ZGsoCode,
@@ -17,7 +18,11 @@ import {
 } from "./common.ts";
 
 const siteFields = {
-  modelTypeId: z.number({ error: "Vui lòng chọn loại mô hình" }).int().positive("Vui lòng chọn loại mô hình"),
+  modelTypeId: z
+    .number({ error: "Vui lòng chọn loại mô hình" })
+    .int("Vui lòng chọn loại mô hình")
+    .positive("Vui lòng chọn loại mô hình")
+    .max(MAX_ID, "Loại mô hình không hợp lệ"),
   /** Optional check: when given, the area must lie in this district. */
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode,
@@ -94,7 +99,7 @@ export const SITE_SORTS = ["establishedOn", "name", "area", "modelType", "update
 export const ZSiteListInput = z
   .strictObject({
     ...ZListBase,
-    modelTypeId: z.number().int().positive().optional(),
+    modelTypeId: ZId.optional(),
     category: z.enum(MODEL_CATEGORIES, { error: "Nhóm mô hình không hợp lệ" }).optional(),
     status: z.enum(SITE_STATUSES, { error: "Trạng thái không hợp lệ" }).optional(),
     sort: z.enum(SITE_SORTS, { error: "Không sắp xếp được theo cột này" }).default("establishedOn"),

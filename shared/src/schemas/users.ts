@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { ZNewPassword, ZRole, ZUsername } from "./auth.ts";
-import { ZGsoCode } from "./common.ts";
+import { ZGsoCode, ZId, ZText, ZVersion } from "./common.ts";
 
-const ZDisplayName = z.string().trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
-const ZId = z.number().int("Mã không hợp lệ").positive("Mã không hợp lệ");
+const ZDisplayName = ZText.trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
 
 /** A district scope only makes sense for editors; admins and viewers see the whole province. */
 const scopeRule = (u: { role?: string; districtCode?: string | null }) =>
@@ -24,7 +23,7 @@ export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
 export const ZUserUpdateInput = z
   .strictObject({
     id: ZId,
-    version: z.number().int().positive(),
+    version: ZVersion,
     displayName: ZDisplayName.optional(),
     role: ZRole.optional(),
     /** null = the whole province. */
@@ -49,5 +48,7 @@ export const ZUserRow = z.object({
   disabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** When the account's login limit across addresses was last reached (a spread-out guess), lately. */
+  loginAlertAt: z.string().nullable(),
 });
 export type TUserRow = z.infer<typeof ZUserRow>;
