@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
-import { ZGsoCode, ZText } from "./common.ts";
+import { ZText } from "./common.ts";
 
 /** Minimum length of a password (also enforced on ADMIN_PASSWORD at start-up). */
 export const PASSWORD_MIN_LENGTH = 10;
