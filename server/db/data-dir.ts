@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isMainThread } from "node:worker_threads";
 
 /**
  * The data directory holds password and session hashes, the admin's first password and backups:
@@ -15,7 +16,8 @@ const OPEN_BITS = 0o077;
 /** Creates `dataDir` 0700 if missing, and makes it and everything in it private. */
 export function secureDataDir(dataDir: string): DataDirCheck {
   // Whatever this process creates from now on (backups, the admin password file) is private.
-  process.umask(0o077);
+  // (Worker threads may not change it; the product never opens a data directory from one.)
+  if (isMainThread) process.umask(0o077);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const wasOpen = (fs.statSync(dataDir).mode & OPEN_BITS) !== 0;
   return { wasOpen, fixed: tighten(dataDir) };

@@ -12,6 +12,9 @@ import os from "node:os";
  * is, so a refused process can name it; that answer is only for the message, never trusted for the
  * decision. See docs/decisions/012.
  */
+/** Another process holds the directory; `pnpm backup` then asks that process instead. */
+export class DataDirBusyError extends Error {}
+
 export type HolderInfo = { pid: number; startedAt: string; command: string; host: string };
 export type DataDirLock = { release: () => Promise<void> };
 
@@ -48,7 +51,7 @@ export async function acquireLock(dataDir: string): Promise<DataDirLock> {
   });
   if (bound) {
     if (bound.code !== "EADDRINUSE") throw bound;
-    throw new Error(refusal(dataDir, await askHolder(name)));
+    throw new DataDirBusyError(refusal(dataDir, await askHolder(name)));
   }
   return { release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -98,3 +98,12 @@ export async function readHeader(file: string): Promise<BackupHeader> {
   }
   return header;
 }
+
+/** Reads a whole backup: its header (checked as readHeader does) and its end line, or throws. */
+export async function verifyBackup(file: string): Promise<{ header: BackupHeader; end: EndLine }> {
+  const header = await readHeader(file);
+  let end: EndLine | undefined;
+  for await (const l of readBackup(file)) if (l.kind === "E") end = l.value;
+  if (!end) throw new BackupError(`${file}: bản sao lưu bị cắt cụt (the backup is truncated).`);
+  return { header, end };
+}
