@@ -30,9 +30,15 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
   });
   // `pnpm backup` asks this server on the embedded database (a second process may not open it).
+  // Not fatal: the server serves without it (a socket path is limited to 107 bytes).
   const control =
     kind === "pglite"
-      ? await startControlSocket(env.dataDir, db, (err) => logger.error({ err }, "backup request failed"))
+      ? await startControlSocket(env.dataDir, db, (err) => logger.error({ err }, "backup request failed")).catch(
+          (err: unknown) => {
+            logger.warn({ err }, "pnpm backup cannot reach this server (control socket not started)");
+            return null;
+          },
+        )
       : null;
   const stopBackups =
     env.BACKUP_KEEP_DAYS > 0
