@@ -42,11 +42,16 @@ function contents(file: string): Promise<Record<string, string[]>> {
       .on("end", () => {
         const out: Record<string, string[]> = {};
         let table = "";
+        const push = (key: string, value: string) => {
+          const list = out[key] ?? [];
+          list.push(value);
+          out[key] = list;
+        };
         for (const l of Buffer.concat(chunks).toString("utf8").trimEnd().split("\n")) {
           const [kind, body = ""] = [l.slice(0, 1), l.slice(2)];
           if (kind === "T") table = (JSON.parse(body) as { table: string }).table;
-          if (kind === "R") (out[table] ??= []).push(body);
-          if (kind === "S") (out.sequences ??= []).push(body);
+          if (kind === "R") push(table, body);
+          if (kind === "S") push("sequences", body);
         }
         for (const rows of Object.values(out)) rows.sort();
         resolve(out);
