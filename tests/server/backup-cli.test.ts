@@ -16,7 +16,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "qt-backup-cli-"));
 let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ NODE_ENV: "development", BACKUP_KEEP_DAYS: "0" });
-}, 240_000);
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
   fs.rmSync(work, { recursive: true, force: true });
@@ -84,7 +84,7 @@ describe("pnpm backup and pnpm restore", () => {
     const again = path.join(work, "again.jsonl.gz");
     expect(cli("backup", ["--out", again], { DATA_DIR: dataDir }).status).toBe(0);
     expect(await contents(again)).toEqual(await contents(first));
-  }, 240_000);
+  }, 300_000);
 
   it("refuses a running server's directory, and a non-empty one unless --force", async () => {
     const busy = cli("restore", [first], { DATA_DIR: server.dataDir });
@@ -99,7 +99,7 @@ describe("pnpm backup and pnpm restore", () => {
     const forced = cli("restore", [first, "--force"], { DATA_DIR: dataDir });
     expect(forced.stderr).toBe("");
     expect(forced.status).toBe(0);
-  }, 240_000);
+  }, 300_000);
 
   it.runIf(process.env.TEST_DATABASE_URL)(
     "moves the embedded database to an empty PostgreSQL database with the same two commands",
@@ -126,6 +126,6 @@ describe("pnpm backup and pnpm restore", () => {
         await admin.end();
       }
     },
-    240_000,
+    300_000,
   );
 });

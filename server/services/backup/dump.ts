@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
@@ -17,8 +18,12 @@ const PAGE = 2000;
 export async function writeBackup(db: Db, kind: BackupHeader["database"], out: Writable): Promise<void> {
   const gzip = createGzip();
   const piped = pipeline(gzip, out);
-  const write = (text: string) =>
-    gzip.write(text) ? Promise.resolve() : new Promise<void>((resolve) => gzip.once("drain", resolve));
+  // A reader gone half-way (a killed `pnpm backup`) destroys the stream with an error, which ends
+  // the transaction at once: on PGlite every other query waits for it.
+  const write = async (text: string) => {
+    if (gzip.destroyed) throw new Error("backup destination closed");
+    if (!gzip.write(text)) await once(gzip, "drain");
+  };
   try {
     await db.$transaction(
       async (tx) => {
