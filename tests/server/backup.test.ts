@@ -8,7 +8,7 @@ import { createContextInner } from "../../server/context.ts";
 import type { Db } from "../../server/db.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { backupToFile } from "../../server/services/backup/dump.ts";
-import { BackupError, productMigrations } from "../../server/services/backup/format.ts";
+import { BackupError, productMigrations, verifyBackup } from "../../server/services/backup/format.ts";
 import { restoreBackup } from "../../server/services/backup/restore.ts";
 import { createSession } from "../../server/services/sessions.ts";
 import { makeLoginUser } from "./helpers/auth-session.ts";
@@ -95,6 +95,8 @@ describe("backup and restore", () => {
     expect(before.session?.length).toBe(1);
     await backupToFile(s.t.db, s.t.kind, file);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // Read in one snapshot: the database itself says so.
+    expect((await verifyBackup(file)).header).toMatchObject({ isolation: "repeatable read", version: 1 });
 
     await restoreBackup(target.db, file);
     expect(await snapshot(target.db)).toEqual(before);
@@ -114,7 +116,7 @@ describe("backup and restore", () => {
     const before = await snapshot(target.db);
     const newer = path.join(dir, "newer.jsonl.gz");
     await gzipLines(newer, [
-      `H\t${JSON.stringify({ format: "qt-backup", version: 1, createdAt: "", database: "pglite", migrations: [...productMigrations(), "29991231000000_future"] })}`,
+      `H\t${JSON.stringify({ format: "qt-backup", version: 1, createdAt: "", database: "pglite", isolation: "", migrations: [...productMigrations(), "29991231000000_future"] })}`,
       `E\t${JSON.stringify({ tables: 0, rows: 0 })}`,
     ]);
     await expect(restoreBackup(target.db, newer)).rejects.toThrow(/phiên bản mới hơn.*29991231000000_future/);

@@ -27,11 +27,18 @@ export async function writeBackup(db: Db, kind: BackupHeader["database"], out: W
   try {
     await db.$transaction(
       async (tx) => {
+        // Set here rather than through Prisma's isolationLevel option: pglite-prisma-adapter 0.6
+        // sends that before BEGIN, where it does nothing (the header below showed "read committed").
+        await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        const [isolation] = await tx.$queryRawUnsafe<{ level: string }[]>(
+          "SELECT current_setting('transaction_isolation') AS level",
+        );
         const header: BackupHeader = {
           format: BACKUP_FORMAT,
           version: BACKUP_FORMAT_VERSION,
           createdAt: new Date().toISOString(),
           database: kind,
+          isolation: isolation?.level ?? "",
           migrations: await appliedMigrations(tx),
         };
         await write(line("H", header));
@@ -61,7 +68,7 @@ export async function writeBackup(db: Db, kind: BackupHeader["database"], out: W
         }
         await write(line("E", { tables: tables.length, rows }));
       },
-      { isolationLevel: "RepeatableRead", maxWait: 60_000, timeout: 60 * 60_000 },
+      { maxWait: 60_000, timeout: 60 * 60_000 },
     );
     gzip.end();
   } catch (err) {

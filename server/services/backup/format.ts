@@ -21,6 +21,8 @@ export type BackupHeader = {
   version: number;
   createdAt: string;
   database: "pglite" | "postgresql";
+  /** The isolation the rows were read under, as the database reported it: "repeatable read". */
+  isolation: string;
   /** Names of the migrations applied to the database backed up, in order. */
   migrations: string[];
 };
