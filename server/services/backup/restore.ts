@@ -38,7 +38,7 @@ export async function restoreBackup(db: Db, file: string): Promise<EndLine> {
           current.rows.push(l.row);
           current.chars += l.row.length;
           rows += 1;
-          // A table whose rows reference each other is ordered as a whole (see finish).
+          // A table whose rows reference each other is kept whole until its end (see finish).
           if (!current.self && current.chars > CHUNK_CHARS) {
             await insertRows(tx, current, current.rows.splice(0));
             current.chars = 0;
