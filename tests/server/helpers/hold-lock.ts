@@ -4,7 +4,9 @@ import { acquireLock } from "../../../server/db/lock.ts";
 
 const [dataDir, startAt] = process.argv.slice(2);
 if (!dataDir || !startAt) throw new Error("usage: hold-lock.ts <dataDir> <epoch ms to start at>");
-// Busy-wait to the shared moment: a timer would add milliseconds of jitter between processes.
+// Sleep until just before the shared moment, then spin to it: a timer alone would add
+// milliseconds of jitter between processes, spinning all the way would burn the shared cores.
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now() - 30)));
 while (Date.now() < Number(startAt)) {
   // spin
 }
