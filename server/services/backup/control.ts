@@ -24,6 +24,8 @@ export async function startControlSocket(
   const file = controlSocketPath(dataDir);
   fs.rmSync(file, { force: true });
   const server = net.createServer((socket) => {
+    // A client that never asks is not kept (a backup under way keeps sending, so never idles).
+    socket.setTimeout(300_000, () => socket.destroy());
     socket.once("data", (d) => {
       if (d.toString().trim() !== "backup") {
         socket.destroy();
