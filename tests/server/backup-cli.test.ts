@@ -6,6 +6,7 @@ import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../e2e/helpers/server.ts";
+import { freePort } from "../support/postgres.mjs";
 
 // `pnpm backup` and `pnpm restore` as an operator runs them: real processes, against a real server
 // that keeps running on its embedded database; and (in the PostgreSQL run) the move from the
@@ -100,6 +101,18 @@ describe("pnpm backup and pnpm restore", () => {
     expect(forced.stderr).toBe("");
     expect(forced.status).toBe(0);
   }, 300_000);
+
+  it("(the lock) refuses a second server on the running server's data directory, naming it", async () => {
+    const port = String(await freePort());
+    const second = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "server/main.ts")], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: "", PORT: port, LOG_LEVEL: "info" },
+      timeout: 120_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stdout + second.stderr).toMatch(/đang được tiến trình \d+ \(máy .*server\/main\.ts\)/);
+  }, 180_000);
 
   it.runIf(process.env.TEST_DATABASE_URL)(
     "moves the embedded database to an empty PostgreSQL database with the same two commands",
