@@ -112,7 +112,7 @@ describe("backup and restore", () => {
     expect(await snapshot(target.db)).toEqual(before);
   }, 240_000);
 
-  it("refuses a backup from a newer schema, a truncated one and a foreign file, changing nothing", async () => {
+  it("refuses a backup from a newer schema, a truncated, foreign or missing file, changing nothing", async () => {
     const before = await snapshot(target.db);
     const newer = path.join(dir, "newer.jsonl.gz");
     await gzipLines(newer, [
@@ -129,6 +129,9 @@ describe("backup and restore", () => {
     const foreign = path.join(dir, "foreign.gz");
     fs.writeFileSync(foreign, "not gzip");
     await expect(restoreBackup(target.db, foreign)).rejects.toThrow(/không đọc được bản sao lưu/);
+    await expect(restoreBackup(target.db, path.join(dir, "missing.jsonl.gz"))).rejects.toThrow(
+      /không đọc được bản sao lưu.*ENOENT/,
+    );
     expect(await snapshot(target.db)).toEqual(before);
   }, 240_000);
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 
 /**
@@ -53,7 +54,9 @@ export class BackupError extends Error {}
 
 /** The lines of a backup file, checked as they come: a bad or truncated file throws. */
 export async function* readBackup(file: string): AsyncGenerator<BackupLine> {
-  const input = fs.createReadStream(file).pipe(createGunzip());
+  const input = createGunzip();
+  // pipeline, not pipe: a missing or unreadable file must fail the read below, not the process.
+  pipeline(fs.createReadStream(file), input, () => {});
   let n = 0;
   let ended = false;
   try {

@@ -16,10 +16,10 @@ import { databaseIsEmpty, restoreBackup } from "./restore.ts";
  * whatever must back up before changing the data (upgrades).
  */
 export async function backupDatabase(env: Env, file: string): Promise<EndLine> {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   if (!env.DATABASE_URL && !fs.existsSync(path.join(env.dataDir, "pg"))) {
     throw new Error(`Chưa có cơ sở dữ liệu trong ${env.dataDir} (no database to back up there).`);
   }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let claim: Awaited<ReturnType<typeof claimDataDir>>;
   try {
     claim = await claimDataDir(env);
