@@ -33,6 +33,15 @@ const ZEnv = z.object({
         ),
       ),
   ),
+  /** Days to keep the automatic daily backups in `$DATA_DIR/backups`; 0 turns them off (decision 012). */
+  BACKUP_KEEP_DAYS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 14 : v),
+    z.coerce
+      .number({ message: "BACKUP_KEEP_DAYS phải là số ngày (must be a number of days)" })
+      .int("BACKUP_KEEP_DAYS phải là số nguyên (must be a whole number)")
+      .min(0, "BACKUP_KEEP_DAYS không được âm (must not be negative)")
+      .max(3650, "BACKUP_KEEP_DAYS tối đa 3650 (at most 3650)"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

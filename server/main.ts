@@ -2,6 +2,8 @@ import { openDatabase } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { logger } from "./logger.ts";
+import { startControlSocket } from "./services/backup/control.ts";
+import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
 
@@ -27,7 +29,29 @@ async function main() {
     serveClient: env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY,
   });
+  // `pnpm backup` asks this server on the embedded database (a second process may not open it).
+  // Not fatal: the server serves without it (a socket path is limited to 107 bytes).
+  const control =
+    kind === "pglite"
+      ? await startControlSocket(env.dataDir, db, (err) => logger.error({ err }, "backup request failed")).catch(
+          (err: unknown) => {
+            logger.warn({ err }, "pnpm backup cannot reach this server (control socket not started)");
+            return null;
+          },
+        )
+      : null;
+  const stopBackups =
+    env.BACKUP_KEEP_DAYS > 0
+      ? scheduleDailyBackups(() =>
+          dailyBackup(db, kind, env.dataDir, env.BACKUP_KEEP_DAYS).then(
+            (file) => file && logger.info({ file }, "daily backup written"),
+            (err: unknown) => logger.error({ err }, "daily backup failed"),
+          ),
+        )
+      : () => {};
   const close = async () => {
+    stopBackups();
+    await control?.close();
     await app.close();
     await closeDb();
     process.exit(0);

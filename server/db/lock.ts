@@ -1,39 +1,92 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
+import net from "node:net";
+import os from "node:os";
 
 /**
- * PGlite is single-process: two processes opening one data directory corrupt it. The server
- * records its pid in `$DATA_DIR/server.pid`; the CLI refuses to open a directory whose server is
- * still running. (PostgreSQL needs no lock.)
+ * One process per embedded data directory (PGlite is single-process; two writers lose data). The
+ * lock is a Unix socket bound in Linux's abstract namespace under a name derived from the
+ * directory's real path: bind() is atomic, so of any number of processes starting at once exactly
+ * one gets it, and the kernel releases it when the holder dies, however it dies (kill -9
+ * included), leaving nothing on disk to clean up. The holder answers whoever connects with who it
+ * is, so a refused process can name it; that answer is only for the message, never trusted for the
+ * decision. See docs/decisions/012.
  */
-const lockFile = (dataDir: string) => path.join(dataDir, "server.pid");
+/** Another process holds the directory; `pnpm backup` then asks that process instead. */
+export class DataDirBusyError extends Error {}
 
-/** The pid of a live process holding the directory, or null. A stale file is ignored. */
-export function lockHolder(dataDir: string): number | null {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(lockFile(dataDir), "utf8").trim());
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
-  }
+export type HolderInfo = { pid: number; startedAt: string; command: string; host: string };
+export type DataDirLock = { release: () => Promise<void> };
+
+/** The abstract socket name of a data directory (a leading NUL is Linux's abstract namespace). */
+export function lockName(dataDir: string): string {
+  const real = fs.realpathSync(dataDir);
+  return `\0qt-data-dir-${createHash("sha256").update(real).digest("hex").slice(0, 40)}`;
 }
 
-export function acquireLock(dataDir: string): () => void {
-  const holder = lockHolder(dataDir);
-  if (holder !== null) {
+const self = (): HolderInfo => ({
+  pid: process.pid,
+  startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
+  command: process.argv.slice(1).join(" ").slice(0, 300),
+  host: os.hostname(),
+});
+
+/** Takes the lock of `dataDir` (created if missing), or fails with a message naming the holder. */
+export async function acquireLock(dataDir: string): Promise<DataDirLock> {
+  if (process.platform !== "linux") {
     throw new Error(
-      `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder} sử dụng (data directory in use by process ${holder}).`,
+      "Cơ sở dữ liệu nhúng (PGlite) chỉ chạy trên Linux; trên hệ điều hành khác hãy dùng DATABASE_URL (PostgreSQL). " +
+        "(The embedded database's directory lock needs Linux; elsewhere set DATABASE_URL.)",
     );
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(lockFile(dataDir), String(process.pid));
-  return () => fs.rmSync(lockFile(dataDir), { force: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const name = lockName(dataDir);
+  const info = JSON.stringify(self());
+  const server = net.createServer((socket) => socket.end(`${info}\n`));
+  // The lock must never keep a finished CLI alive, nor answer slowly.
+  server.unref();
+  const bound = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+    server.once("error", resolve);
+    server.listen({ path: name, exclusive: true }, () => resolve(null));
+  });
+  if (bound) {
+    if (bound.code !== "EADDRINUSE") throw bound;
+    throw new DataDirBusyError(refusal(dataDir, await askHolder(name)));
+  }
+  return { release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** What the holder says about itself, or null when it does not answer within a second. */
+export function askHolder(name: string): Promise<HolderInfo | null> {
+  return new Promise((resolve) => {
+    let text = "";
+    const socket = net.connect({ path: name });
+    const done = (value: HolderInfo | null) => {
+      socket.destroy();
+      resolve(value);
+    };
+    socket.setTimeout(1000, () => done(null));
+    socket.on("data", (d) => {
+      text += d;
+    });
+    socket.on("error", () => done(null));
+    socket.on("end", () => {
+      try {
+        done(JSON.parse(text) as HolderInfo);
+      } catch {
+        done(null);
+      }
+    });
+  });
+}
+
+function refusal(dataDir: string, holder: HolderInfo | null): string {
+  const who = holder
+    ? `tiến trình ${holder.pid} (máy ${holder.host}, chạy từ ${holder.startedAt}: ${holder.command})`
+    : "một tiến trình khác";
+  const whoEn = holder ? `process ${holder.pid} started ${holder.startedAt}: ${holder.command}` : "another process";
+  return (
+    `Thư mục dữ liệu ${dataDir} đang được ${who} sử dụng; hãy dừng tiến trình đó trước. ` +
+    `(Data directory in use by ${whoEn}; stop it first. Nothing was changed.)`
+  );
 }

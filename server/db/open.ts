@@ -1,47 +1,89 @@
 import { seed } from "../../prisma/seed/index.ts";
 import { createDb, type Db } from "../db.ts";
 import type { Env } from "../env.ts";
+import { logger } from "../logger.ts";
 import { type AdapterChoice, chooseAdapter } from "./adapter.ts";
+import { secureDataDir } from "./data-dir.ts";
 import { acquireLock } from "./lock.ts";
 import { migrateDeploy } from "./migrate.ts";
 
-export type OpenDatabase = {
-  db: Db;
-  kind: AdapterChoice["kind"];
+export type Connection = { db: Db; kind: AdapterChoice["kind"]; close: () => Promise<void> };
+
+export type OpenDatabase = Connection & {
   demoLoaded: boolean;
   /** Disconnects, closes PGlite and releases the data directory. */
   close: () => Promise<void>;
 };
 
 /**
- * Opens the database the way every process of the product does (server, `pnpm user`,
- * `pnpm report`): take the data-directory lock (PGlite is single-process), apply the migrations,
- * connect, and seed — reference data always, demo records by default on the embedded database only.
- * Seeding is idempotent, so whichever process opens a fresh database first leaves it the same.
+ * The first step of every process that uses the data directory: make it private, and on the
+ * embedded database take its lock (PGlite is single-process; PostgreSQL needs none). Refuses,
+ * changing nothing, when another process holds it.
+ */
+export async function claimDataDir(env: Env): Promise<{ release: () => Promise<void> }> {
+  const lock = env.DATABASE_URL ? null : await acquireLock(env.dataDir);
+  const check = secureDataDir(env.dataDir);
+  if (check.wasOpen) {
+    logger.warn(
+      { dataDir: env.dataDir, fixed: check.fixed },
+      "thư mục dữ liệu đã mở cho người dùng khác; đã đặt lại quyền 0700/0600 (data directory was group/world accessible; made private)",
+    );
+  }
+  return {
+    release: async () => {
+      secureDataDir(env.dataDir);
+      await lock?.release();
+    },
+  };
+}
+
+/** Connects to the configured database as it is: no migration, no seed. The caller claimed the directory. */
+export async function connect(env: Env): Promise<Connection> {
+  const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  const db = createDb(adapter);
+  return {
+    db,
+    kind: adapter.kind,
+    close: async () => {
+      await db.$disconnect();
+      await adapter.close();
+    },
+  };
+}
+
+/**
+ * Opens the database the way the server, `pnpm user` and `pnpm report` do: claim the data
+ * directory, apply the migrations, connect, and seed — reference data always, demo records by
+ * default on the embedded database only. Seeding is idempotent, so whichever process opens a fresh
+ * database first leaves it the same.
  */
 export async function openDatabase(env: Env): Promise<OpenDatabase> {
-  const release = env.DATABASE_URL ? () => {} : acquireLock(env.dataDir);
+  const claim = await claimDataDir(env);
   try {
     await migrateDeploy(env);
-    const adapter = await chooseAdapter({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-    const db = createDb(adapter);
-    const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : adapter.kind === "pglite";
-    const { demoLoaded } = await seed(db, { demo });
-    return {
-      db,
-      kind: adapter.kind,
-      demoLoaded,
-      close: async () => {
-        try {
-          await db.$disconnect();
-          await adapter.close();
-        } finally {
-          release();
-        }
-      },
-    };
+    const conn = await connect(env);
+    try {
+      const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : conn.kind === "pglite";
+      const { demoLoaded } = await seed(conn.db, { demo });
+      // The files PGlite created on a first start (initdb) are private too.
+      secureDataDir(env.dataDir);
+      return {
+        ...conn,
+        demoLoaded,
+        close: async () => {
+          try {
+            await conn.close();
+          } finally {
+            await claim.release();
+          }
+        },
+      };
+    } catch (err) {
+      await conn.close();
+      throw err;
+    }
   } catch (err) {
-    release();
+    await claim.release();
     throw err;
   }
 }

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireLock, lockHolder } from "../../server/db/lock.ts";
 import { ensureAdmin } from "../../server/services/bootstrap.ts";
 import { loginToken } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -48,19 +47,5 @@ describe("first start", () => {
     } finally {
       await other.close();
     }
-  });
-});
-
-describe("data directory lock (PGlite is single-process)", () => {
-  it("refuses a directory held by a live process, ignores a stale lock", () => {
-    const dir = tmp();
-    fs.writeFileSync(path.join(dir, "server.pid"), String(process.ppid));
-    expect(lockHolder(dir)).toBe(process.ppid);
-    expect(() => acquireLock(dir)).toThrow(/đang được tiến trình \d+ sử dụng/);
-    fs.writeFileSync(path.join(dir, "server.pid"), "999999999");
-    const release = acquireLock(dir);
-    expect(fs.readFileSync(path.join(dir, "server.pid"), "utf8")).toBe(String(process.pid));
-    release();
-    expect(fs.existsSync(path.join(dir, "server.pid"))).toBe(false);
   });
 });

@@ -1,0 +1,102 @@
+import { once } from "node:events";
+import fs from "node:fs";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import type { Db } from "../../db.ts";
+import { appliedMigrations, columnsOf, quote, sequences, tablesInOrder } from "./catalog.ts";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, line } from "./format.ts";
+
+const PAGE = 2000;
+
+/**
+ * Writes a backup of the whole database to `out` (gzip'd). Everything is read in one REPEATABLE
+ * READ transaction, so the backup is one consistent moment even while the server keeps writing.
+ * On PGlite the server's other queries wait while it runs (one connection).
+ */
+export async function writeBackup(db: Db, kind: BackupHeader["database"], out: Writable): Promise<void> {
+  const gzip = createGzip();
+  const piped = pipeline(gzip, out);
+  // A reader gone half-way (a killed `pnpm backup`) destroys the stream with an error, which ends
+  // the transaction at once: on PGlite every other query waits for it.
+  const write = async (text: string) => {
+    if (gzip.destroyed) throw new Error("backup destination closed");
+    if (!gzip.write(text)) await once(gzip, "drain");
+  };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        // Set here rather than through Prisma's isolationLevel option: pglite-prisma-adapter 0.6
+        // sends that before BEGIN, where it does nothing (the header below showed "read committed").
+        await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        const [isolation] = await tx.$queryRawUnsafe<{ level: string }[]>(
+          "SELECT current_setting('transaction_isolation') AS level",
+        );
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          version: BACKUP_FORMAT_VERSION,
+          createdAt: new Date().toISOString(),
+          database: kind,
+          isolation: isolation?.level ?? "",
+          migrations: await appliedMigrations(tx),
+        };
+        await write(line("H", header));
+        let rows = 0;
+        const tables = await tablesInOrder(tx);
+        for (const table of tables) {
+          await write(line("T", { table, columns: await columnsOf(tx, table) }));
+          // Keyset paging on the row's physical address: stable within the snapshot, any table.
+          let after = "(0,0)";
+          for (;;) {
+            const page = await tx.$queryRawUnsafe<{ at: string; row: string }[]>(
+              `SELECT ctid::text AS at, row_to_json(t)::text AS row FROM ${quote(table)} t
+               WHERE ctid > $1::tid ORDER BY ctid LIMIT ${PAGE}`,
+              after,
+            );
+            for (const r of page) await write(`R\t${r.row}\n`);
+            rows += page.length;
+            if (page.length < PAGE) break;
+            after = page[page.length - 1]?.at ?? after;
+          }
+        }
+        for (const name of await sequences(tx)) {
+          const [s] = await tx.$queryRawUnsafe<{ value: string; isCalled: boolean }[]>(
+            `SELECT last_value::text AS value, is_called AS "isCalled" FROM ${quote(name)}`,
+          );
+          if (s) await write(line("S", { name, ...s }));
+        }
+        await write(line("E", { tables: tables.length, rows }));
+      },
+      { maxWait: 60_000, timeout: 60 * 60_000 },
+    );
+    gzip.end();
+  } catch (err) {
+    gzip.destroy(err as Error);
+    await piped.catch(() => {});
+    throw err;
+  }
+  await piped;
+}
+
+/**
+ * Writes a backup to `file`, readable by its owner only (it holds password and session hashes).
+ * Written beside it first and renamed when complete: a crash leaves no half backup under the name.
+ */
+export async function backupToFile(db: Db, kind: BackupHeader["database"], file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const partial = `${file}.partial`;
+  try {
+    await writeBackup(db, kind, fs.createWriteStream(partial, { mode: 0o600 }));
+    fs.chmodSync(partial, 0o600);
+    fs.renameSync(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+/** `qt-backup-20261129-194500.jsonl.gz`: sorts by time, and pruning recognises it. */
+export function backupFileName(at = new Date()): string {
+  const stamp = at.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `qt-backup-${stamp}.jsonl.gz`;
+}

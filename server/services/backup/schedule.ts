@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Db } from "../../db.ts";
+import { backupFileName, backupToFile } from "./dump.ts";
+import type { BackupHeader } from "./format.ts";
+
+/**
+ * Automatic daily backups in `$DATA_DIR/backups`, kept `BACKUP_KEEP_DAYS` days (0: none made).
+ * Checked hourly rather than fired every 24 h, so a server restarted often still backs up daily.
+ */
+const BACKUP_FILE = /^qt-backup-\d{8}-\d{6}\.jsonl\.gz$/;
+const DAY = 24 * 60 * 60 * 1000;
+
+export const backupsDir = (dataDir: string) => path.join(dataDir, "backups");
+
+/** The product's backups in `dir`, newest first. */
+export function listBackups(dir: string): { file: string; mtime: Date }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_FILE.test(f))
+    .map((f) => ({ file: path.join(dir, f), mtime: fs.statSync(path.join(dir, f)).mtime }))
+    .sort((a, b) => b.mtime.getTime() - a.mtime.getTime());
+}
+
+/** Deletes backups older than `keepDays`, never the newest one; other files are left alone. */
+export function pruneBackups(dir: string, keepDays: number, now = new Date()): string[] {
+  const [, ...older] = listBackups(dir);
+  const removed = older.filter((b) => now.getTime() - b.mtime.getTime() > keepDays * DAY).map((b) => b.file);
+  for (const f of removed) fs.rmSync(f, { force: true });
+  return removed;
+}
+
+/** Makes a backup when the newest is a day old or missing, then prunes; returns the new file, if any. */
+export async function dailyBackup(
+  db: Db,
+  kind: BackupHeader["database"],
+  dataDir: string,
+  keepDays: number,
+  now = new Date(),
+): Promise<string | null> {
+  const dir = backupsDir(dataDir);
+  const newest = listBackups(dir)[0];
+  if (newest && now.getTime() - newest.mtime.getTime() < DAY) return null;
+  const file = path.join(dir, backupFileName(now));
+  await backupToFile(db, kind, file);
+  pruneBackups(dir, keepDays, now);
+  return file;
+}
+
+/** Runs dailyBackup a minute after start, then every hour. Returns the stop function. */
+export function scheduleDailyBackups(
+  run: () => Promise<unknown>,
+  opts: { firstAfterMs?: number; everyMs?: number } = {},
+): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await run();
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(tick, opts.firstAfterMs ?? 60_000);
+  const every = setInterval(tick, opts.everyMs ?? 60 * 60_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
