@@ -53,6 +53,12 @@ function rssMb(pid) {
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
 }
 
+/** CPU time (user + system) a process has used, in ms: a figure the other loads on the host do not inflate. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s (USER_HZ)
+}
+
 /**
  * The server in its own node process (not under the tsx launcher, which would be a second
  * process), so that the pid's RSS is the server's.
@@ -69,11 +75,28 @@ async function startServer(env) {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
-      LOG_LEVEL: "warn",
+      // Every request is logged with its time in the server (Fastify's responseTime), read below.
+      LOG_LEVEL: "info",
       ADMIN_PASSWORD: PASSWORD,
       ...env,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // The time each request spent in the server, from when Fastify read it to the response: the
+  // rest of what the client sees is waiting for the server's event loop (or for the CPU).
+  const served = [];
+  let partial = "";
+  child.stdout.on("data", (chunk) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.includes('"responseTime"')) {
+        if (line.startsWith("{") && !line.includes('"level":30')) console.log(line);
+        continue;
+      }
+      const { time, responseTime } = JSON.parse(line);
+      served.push({ time, ms: responseTime });
+    }
   });
   const url = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
@@ -92,6 +115,7 @@ async function startServer(env) {
   return {
     url,
     pid: child.pid,
+    served,
     startMs: Date.now() - t0,
     stop: async () => {
       const exited = new Promise((r) => child.once("exit", r));
@@ -151,7 +175,7 @@ async function scenarios(url, cookie) {
 }
 
 /** One scenario: `CONNECTIONS` clients for `SECONDS`, sampling the server's RSS meanwhile. */
-async function run(url, cookie, scenario, pid) {
+async function run(url, cookie, scenario, { pid, served }) {
   let slow = 0;
   let peak = rssMb(pid);
   const sampler = setInterval(() => {
@@ -168,7 +192,15 @@ async function run(url, cookie, scenario, pid) {
   instance.on("response", (_client, _status, _bytes, ms) => {
     if (ms > SLOW_MS) slow++;
   });
+  const cpu0 = cpuMs(pid);
+  const t0 = Date.now();
   const r = await instance;
+  const cpu = cpuMs(pid) - cpu0;
+  const inServer = served
+    .filter((s) => s.time >= t0)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+  const at = (q) => Math.round(inServer[Math.floor(q * (inServer.length - 1))] ?? Number.NaN);
   clearInterval(sampler);
   return {
     scenario: scenario.name,
@@ -179,6 +211,8 @@ async function run(url, cookie, scenario, pid) {
     "max ms": r.latency.max,
     [`>${SLOW_MS / 1000}s`]: slow,
     errors: r.errors + r.timeouts + r.non2xx,
+    "in server p50/p99/max": `${at(0.5)}/${at(0.99)}/${at(1)}`,
+    "server CPU ms/req": r.requests.total ? Number((cpu / r.requests.total).toFixed(1)) : null,
     "peak RSS MB": peak,
     load: load(),
   };
@@ -200,7 +234,7 @@ async function bench(kind) {
     console.log(`  RSS after start: ${afterStart} MB`);
     const rows = [];
     for (const s of list) {
-      rows.push(await run(server.url, cookie, s, server.pid));
+      rows.push(await run(server.url, cookie, s, server));
       console.log(`  ${s.name}: done, load average ${load()}`);
     }
     const peak = Math.max(...rows.map((r) => r["peak RSS MB"]));

@@ -26,8 +26,8 @@ import {
   fieldError,
   linkedSiteFields,
   linkedSiteSelect,
+  listPage,
   notFoundError,
-  pageArgs,
   recordHistory,
   recordMetaSelect,
   resolveArea,
@@ -100,8 +100,10 @@ const SORT: Record<string, (dir: "asc" | "desc") => Prisma.AwardOrderByWithRelat
 };
 
 export async function listAwards(db: Db, input: z.output<typeof ZAwardListInput>, user: SessionUser) {
-  const where: Prisma.AwardWhereInput = {
-    ...deletedFilter(user, input.includeDeleted),
+  // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
+  const deleted = deletedFilter(user, input.includeDeleted);
+  const where = (): Prisma.AwardWhereInput => ({
+    ...deleted,
     ...demoFilter(input.demo),
     ...(input.issuer ? { issuer: input.issuer } : {}),
     ...(input.form ? { form: input.form } : {}),
@@ -112,18 +114,21 @@ export async function listAwards(db: Db, input: z.output<typeof ZAwardListInput>
       ...(input.toYear ? [{ year: { lte: input.toYear } }] : []),
       ...searchWords(input.search).map((w) => ({ searchText: { contains: w } })),
     ],
-  };
+  });
   const sort = SORT[input.sort] ?? SORT.year;
-  const [rows, total] = await Promise.all([
-    db.award.findMany({
-      where,
-      select: awardSelect,
-      orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
-      ...pageArgs(input),
-    }),
-    db.award.count({ where }),
-  ]);
-  return { items: rows.map(toAward), total };
+  return listPage(db, "awards.list", input, {
+    where,
+    rows: async (where, page) => {
+      const rows = await db.award.findMany({
+        where,
+        select: awardSelect,
+        orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
+        ...page,
+      });
+      return rows.map(toAward);
+    },
+    count: (where) => db.award.count({ where }),
+  });
 }
 
 /** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */

@@ -26,8 +26,8 @@ import {
   isoOf,
   linkedSiteFields,
   linkedSiteSelect,
+  listPage,
   notFoundError,
-  pageArgs,
   recordHistory,
   recordMetaSelect,
   resolveArea,
@@ -88,8 +88,10 @@ const SORT: Record<string, (dir: "asc" | "desc") => Prisma.CameraInstallationOrd
 };
 
 export async function listCameras(db: Db, input: z.output<typeof ZCameraListInput>, user: SessionUser) {
-  const where: Prisma.CameraInstallationWhereInput = {
-    ...deletedFilter(user, input.includeDeleted),
+  // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
+  const deleted = deletedFilter(user, input.includeDeleted);
+  const where = (): Prisma.CameraInstallationWhereInput => ({
+    ...deleted,
     ...demoFilter(input.demo),
     ...(input.fundingSource ? { fundingSource: input.fundingSource } : {}),
     AND: [
@@ -98,18 +100,21 @@ export async function listCameras(db: Db, input: z.output<typeof ZCameraListInpu
       ...(input.toYear ? [{ installedOn: { lt: new Date(Date.UTC(input.toYear + 1, 0, 1)) } }] : []),
       ...searchWords(input.search).map((w) => ({ searchText: { contains: w } })),
     ],
-  };
+  });
   const sort = SORT[input.sort] ?? SORT.installedOn;
-  const [rows, total] = await Promise.all([
-    db.cameraInstallation.findMany({
-      where,
-      select: cameraSelect,
-      orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
-      ...pageArgs(input),
-    }),
-    db.cameraInstallation.count({ where }),
-  ]);
-  return { items: rows.map(toCamera), total };
+  return listPage(db, "cameras.list", input, {
+    where,
+    rows: async (where, page) => {
+      const rows = await db.cameraInstallation.findMany({
+        where,
+        select: cameraSelect,
+        orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
+        ...page,
+      });
+      return rows.map(toCamera);
+    },
+    count: (where) => db.cameraInstallation.count({ where }),
+  });
 }
 
 /** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */

@@ -7,6 +7,7 @@ import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
+import { cachedAggregate } from "./dashboard-cache.ts";
 
 /**
  * What the three record services (sites, cameras, awards) share: field errors in the shape the
@@ -228,6 +229,42 @@ export const pageArgs = (input: { page: number; pageSize: number }) => ({
   skip: (input.page - 1) * input.pageSize,
   take: input.pageSize,
 });
+
+/**
+ * One page of a record list and the total of its filter. On the embedded database every query
+ * waits its turn on one connection, so a page costs what its queries cost together (decision 013):
+ * - a page is a function of its input and the data only (the caller matters only for
+ *   `includeDeleted`, refused before this point), so it is kept while the data version is unchanged,
+ *   as the dashboard's figures are (dashboard-cache.ts); any write to a table it reads drops it;
+ * - the count is skipped when the page shows where the list ends (a short page, or an empty first
+ *   one), which is most searches.
+ * Callers must not mutate what they get back: the same object answers every later call.
+ */
+export function listPage<W, T>(
+  db: Db,
+  list: string,
+  input: { page: number; pageSize: number },
+  read: {
+    /** The list's filter, built only when the page is not in the cache. */
+    where: () => W | Promise<W>;
+    rows: (where: W, page: { skip: number; take: number }) => Promise<T[]>;
+    count: (where: W) => Promise<number>;
+  },
+): Promise<{ items: T[]; total: number }> {
+  return cachedAggregate(
+    db,
+    list,
+    input,
+    async () => {
+      const where = await read.where();
+      const page = pageArgs(input);
+      const items = await read.rows(where, page);
+      const ends = items.length < page.take && (items.length > 0 || page.skip === 0);
+      return { items, total: ends ? page.skip + items.length : await read.count(where) };
+    },
+    "lists",
+  );
+}
 
 /** Audit fields that change with every write and say nothing to the reader of a history. */
 const QUIET = new Set(["version", "updatedAt", "createdAt", "warnings"]);

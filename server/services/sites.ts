@@ -27,8 +27,8 @@ import {
   fieldErrors,
   isoOf,
   isoOrNull,
+  listPage,
   notFoundError,
-  pageArgs,
   recordHistory,
   recordMetaSelect,
   resolveArea,
@@ -95,12 +95,36 @@ const SORT: Record<string, (dir: "asc" | "desc") => Prisma.SiteOrderByWithRelati
 };
 
 export async function listSites(db: Db, input: z.output<typeof ZSiteListInput>, user: SessionUser) {
+  // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
+  const deleted = deletedFilter(user, input.includeDeleted);
+  const sort = SORT[input.sort] ?? SORT.establishedOn;
+  return listPage(db, "sites.list", input, {
+    where: () => siteListWhere(db, input, deleted),
+    rows: async (where, page) => {
+      const rows = await db.site.findMany({
+        where,
+        select: siteSelect,
+        orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
+        ...page,
+      });
+      return rows.map(toSite);
+    },
+    count: (where) => db.site.count({ where }),
+  });
+}
+
+async function siteListWhere(
+  db: Db,
+  input: z.output<typeof ZSiteListInput>,
+  deleted: { deletedAt?: null },
+): Promise<Prisma.SiteWhereInput> {
+  const words = searchWords(input.search);
   // Model-type names are not in searchText (renaming a type would leave it stale), so a word also
   // matches the sites of every type whose folded name contains it: "dong ho" finds clan models.
-  const types = await db.modelType.findMany({ select: { id: true, name: true } });
-  const words = searchWords(input.search);
-  const where: Prisma.SiteWhereInput = {
-    ...deletedFilter(user, input.includeDeleted),
+  // The catalogue is read only when there is something to match.
+  const types = words.length > 0 ? await db.modelType.findMany({ select: { id: true, name: true } }) : [];
+  return {
+    ...deleted,
     ...demoFilter(input.demo),
     ...(input.modelTypeId ? { modelTypeId: input.modelTypeId } : {}),
     ...(input.status ? { status: input.status } : {}),
@@ -117,17 +141,6 @@ export async function listSites(db: Db, input: z.output<typeof ZSiteListInput>, 
       })),
     ],
   };
-  const sort = SORT[input.sort] ?? SORT.establishedOn;
-  const [rows, total] = await Promise.all([
-    db.site.findMany({
-      where,
-      select: siteSelect,
-      orderBy: [sort?.(input.dir) ?? {}, { id: input.dir }],
-      ...pageArgs(input),
-    }),
-    db.site.count({ where }),
-  ]);
-  return { items: rows.map(toSite), total };
 }
 
 /** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */
