@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { AdapterChoice } from "../../../server/db/adapter.ts";
-import { chooseAdapter } from "../../../server/db/adapter.ts";
+import { chooseAdapter, pgliteExtensions } from "../../../server/db/adapter.ts";
 import { createDb, type Db } from "../../../server/db.ts";
 
 // import.meta.dirname, not .url: under jsdom the URL is not a file: URL.
@@ -50,7 +50,7 @@ export async function createTestDb(): Promise<TestDb> {
       },
     };
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   for (const sql of migrationSql()) await pglite.exec(sql);
   const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
   return {
