@@ -66,7 +66,9 @@ function cpuMs(pid) {
 async function startServer(env) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-load-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // BENCH_NODE_FLAGS: V8 flags for the server, e.g. "--trace-gc" to see the heap behind the RSS.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -91,7 +93,8 @@ async function startServer(env) {
     partial = lines.pop() ?? "";
     for (const line of lines) {
       if (!line.includes('"responseTime"')) {
-        if (line.startsWith("{") && !line.includes('"level":30')) console.log(line);
+        // Warnings and errors, and whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc).
+        if (!line.startsWith("{") || !line.includes('"level":30')) console.log(line);
         continue;
       }
       const { time, responseTime } = JSON.parse(line);

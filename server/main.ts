@@ -1,6 +1,7 @@
 import { openDatabase } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
+import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { logger } from "./logger.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard-cache.ts";
@@ -27,6 +28,7 @@ async function main() {
     serveClient: env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY,
   });
+  collectGarbageWhenIdle(app);
   const close = async () => {
     await app.close();
     await closeDb();
