@@ -31,7 +31,8 @@ for (const [name, v] of [
   ["connections", CONNECTIONS],
   ["settle", SETTLE],
 ]) {
-  if (!Number.isInteger(v) || v < 0 || v > 600) throw new Error(`--${name} takes a whole number from 0 to 600`);
+  const min = name === "settle" ? 0 : 1;
+  if (!Number.isInteger(v) || v < min || v > 600) throw new Error(`--${name} takes a whole number from ${min} to 600`);
 }
 if (!DBS) throw new Error("--db takes pglite, postgresql or both");
 
@@ -213,7 +214,9 @@ async function run(url, cookie, scenario, { pid, served }) {
     "p99 ms": r.latency.p99,
     "max ms": r.latency.max,
     [`>${SLOW_MS / 1000}s`]: slow,
-    errors: r.errors + r.timeouts + r.non2xx,
+    // autocannon's `errors` include its timeouts (10 s); non-2xx answers are errors too.
+    errors: r.errors + r.non2xx,
+    timeouts: r.timeouts,
     "in server p50/p99/max": `${at(0.5)}/${at(0.99)}/${at(1)}`,
     "server CPU ms/req": r.requests.total ? Number((cpu / r.requests.total).toFixed(1)) : null,
     "peak RSS MB": peak,
