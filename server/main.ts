@@ -1,6 +1,7 @@
 import { openDatabase } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
+import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { logger } from "./logger.ts";
 import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
@@ -49,6 +50,7 @@ async function main() {
           ),
         )
       : () => {};
+  collectGarbageWhenIdle(app);
   const close = async () => {
     stopBackups();
     await control?.close();

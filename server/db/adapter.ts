@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -83,6 +84,13 @@ function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapte
   return adapter;
 }
 
+/**
+ * The PostgreSQL extensions the schema uses (the `extensions` of prisma/schema.prisma), which PGlite
+ * loads only when asked: every PGlite that opens the product's database (server, CLI, tests, backup)
+ * must be created with these, or a write to an indexed table fails.
+ */
+export const pgliteExtensions = { pg_trgm };
+
 export type AdapterChoice = {
   kind: DatabaseKind;
   factory: PrismaPg | PrismaPGlite;
@@ -97,7 +105,7 @@ export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: strin
   }
   const dir = path.join(opts.dataDir, "pg");
   fs.mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const pglite = await PGlite.create(dir, { extensions: pgliteExtensions });
   return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
 }
 

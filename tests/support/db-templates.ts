@@ -6,7 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { seedDemo } from "../../prisma/seed/demo.ts";
 import { seedReference } from "../../prisma/seed/reference.ts";
-import { chooseAdapter } from "../../server/db/adapter.ts";
+import { chooseAdapter, pgliteExtensions } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { migrationSql, pgliteTemplateFile, type Template } from "./db.ts";
 import { onServer } from "./postgres.mjs";
@@ -44,7 +44,7 @@ const STEPS: [Template, (db: Db) => Promise<unknown>][] = [
 ];
 
 async function pgliteTemplates(dir: string) {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   try {
     for (const sql of migrationSql()) await pglite.exec(sql);
     const dump = async (t: Template) =>

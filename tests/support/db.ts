@@ -6,7 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import type { AdapterChoice } from "../../server/db/adapter.ts";
-import { chooseAdapter } from "../../server/db/adapter.ts";
+import { chooseAdapter, pgliteExtensions } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { onServer } from "./postgres.mjs";
 
@@ -56,7 +56,10 @@ export async function createTestDb(template: Template = "migrated"): Promise<Tes
   if (where.kind === "postgresql") return clonePostgres(where.urls[template]);
   const tarball = fs.readFileSync(pgliteTemplateFile(where.dir, template));
   // Node's Blob, not the global one: under jsdom that is jsdom's, which PGlite cannot read.
-  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) as globalThis.Blob });
+  const pglite = await PGlite.create({
+    loadDataDir: new Blob([tarball]) as globalThis.Blob,
+    extensions: pgliteExtensions,
+  });
   const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
   return {
     db,
@@ -98,7 +101,7 @@ export type RawSql = {
 export async function createEmptyDb(): Promise<RawSql & { prisma: () => Promise<Db>; close: () => Promise<void> }> {
   const where = inject("dbTemplates");
   if (where.kind === "pglite") {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ extensions: pgliteExtensions });
     let db: Db | undefined;
     return {
       exec: async (script) => void (await pglite.exec(script)),

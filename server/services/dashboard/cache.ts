@@ -24,7 +24,12 @@ import { dashboardYearly } from "./yearly.ts";
 const MAX_ENTRIES = 200;
 
 type Cache = { version: bigint; entries: Map<string, Promise<unknown>> };
-const caches = new WeakMap<Db, Cache>();
+/**
+ * The record lists' pages (records.ts `listPage`) are kept the same way, in a store of their own so
+ * that paging through a long list does not push the dashboard's figures out.
+ */
+export type CacheStore = "dashboard" | "lists";
+const caches: Record<CacheStore, WeakMap<Db, Cache>> = { dashboard: new WeakMap(), lists: new WeakMap() };
 
 export async function dataVersion(db: Db): Promise<bigint> {
   const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
@@ -40,12 +45,13 @@ export async function cachedAggregate<T>(
   procedure: string,
   input: unknown,
   compute: () => Promise<T>,
+  store: CacheStore = "dashboard",
 ): Promise<T> {
   const version = await dataVersion(db);
-  let cache = caches.get(db);
+  let cache = caches[store].get(db);
   if (!cache || version > cache.version) {
     cache = { version, entries: new Map() };
-    caches.set(db, cache);
+    caches[store].set(db, cache);
   }
   // A caller that read an older version than a concurrent one (a write landed in between) must
   // neither read nor fill the newer cache.

@@ -4,6 +4,7 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
+import { cachedAggregate } from "../dashboard/cache.ts";
 import { assertCanWriteInDistrict } from "../scope.ts";
 import { type AreaRow, areaFilter, districtOf } from "./areas.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
@@ -111,26 +112,68 @@ export async function listRecords<T extends KindTypes>(
   input: T["list"],
   user: SessionUser,
 ): Promise<{ items: T["api"][]; total: number }> {
-  const words = searchWords(input.search);
-  const where: Where<T> = {
-    AND: [
-      deletedFilter(user, input.includeDeleted),
-      demoFilter(input.demo),
-      ...areaFilter(input).map((area) => ({ area })),
-      ...kind.filters(input),
-      ...(kind.search
-        ? await kind.search(db, words)
-        : words.map((w) => ({ searchText: { contains: likeLiteral(w) } }))),
-    ],
-  };
+  // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
+  const deleted = deletedFilter(user, input.includeDeleted);
   // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.
   const sort = kind.sort[input.sort as T["list"]["sort"]];
   const t = table(db, kind);
-  const [rows, total] = await Promise.all([
-    t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...pageArgs(input) }),
-    t.count({ where }),
-  ]);
-  return { items: rows.map(kind.toApi), total };
+  return listPage(db, `${kind.entity}.list`, input, {
+    where: async (): Promise<Where<T>> => {
+      const words = searchWords(input.search);
+      return {
+        AND: [
+          deleted,
+          demoFilter(input.demo),
+          ...areaFilter(input).map((area) => ({ area })),
+          ...kind.filters(input),
+          ...(kind.search
+            ? await kind.search(db, words)
+            : words.map((w) => ({ searchText: { contains: likeLiteral(w) } }))),
+        ],
+      };
+    },
+    rows: async (where, page) =>
+      (await t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...page })).map(
+        kind.toApi,
+      ),
+    count: (where) => t.count({ where }),
+  });
+}
+
+/**
+ * One page of a record list and the total of its filter. On the embedded database every query
+ * waits its turn on one connection, so a page costs what its queries cost together (decision 013):
+ * - a page is a function of its input and the data only (the caller matters only for
+ *   `includeDeleted`, refused before this point), so it is kept while the data version is unchanged,
+ *   as the dashboard's figures are (dashboard/cache.ts); any write to a table it reads drops it;
+ * - the count is skipped when the page shows where the list ends (a short page, or an empty first
+ *   one), which is most searches.
+ * Callers must not mutate what they get back: the same object answers every later call.
+ */
+function listPage<W, R>(
+  db: Db,
+  list: string,
+  input: { page: number; pageSize: number },
+  read: {
+    /** The list's filter, built only when the page is not in the cache. */
+    where: () => Promise<W>;
+    rows: (where: W, page: { skip: number; take: number }) => Promise<R[]>;
+    count: (where: W) => Promise<number>;
+  },
+): Promise<{ items: R[]; total: number }> {
+  return cachedAggregate(
+    db,
+    list,
+    input,
+    async () => {
+      const where = await read.where();
+      const page = pageArgs(input);
+      const items = await read.rows(where, page);
+      const ends = items.length < page.take && (items.length > 0 || page.skip === 0);
+      return { items, total: ends ? page.skip + items.length : await read.count(where) };
+    },
+    "lists",
+  );
 }
 
 /** The hooks before a write, in order, then the columns to write and the warnings to return. */

@@ -7,21 +7,34 @@ import { E2E_ADMIN_PASSWORD } from "./auth.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
-export type RunningServer = { url: string; dataDir: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  /** SIGTERM (a clean shutdown); removes the data directory unless the caller gave it. */
+  stop: () => Promise<void>;
+  /** SIGKILL, as a crash or `kill -9` would: nothing runs in the server after it. */
+  kill: () => Promise<void>;
+};
 
 /**
- * Starts the real server (`tsx server/main.ts`, production mode, serving the built client) on a
- * free loopback port with a fresh embedded database, as `pnpm start` does. With E2E_DATABASE_URL
- * (a PostgreSQL server of tests/run.mjs) the server gets a new empty database on that server
- * instead, migrates it at start-up and loads the demo records (SEED_DEMO=true), as a PostgreSQL
- * deployment does.
+ * Starts the real server (`server/main.ts` under tsx's loader, production mode, serving the built
+ * client) on a free loopback port with a fresh embedded database, as `pnpm start` does; or on
+ * `opts.dataDir`, kept after stop, to start again on the same data. The server runs in the spawned
+ * process itself (`node --import tsx`, not the `tsx` launcher, which would be a second process
+ * that a SIGKILL would leave the server behind). With E2E_DATABASE_URL (a PostgreSQL server of
+ * tests/run.mjs) the server gets a new empty database on that server instead, migrates it at
+ * start-up and loads the demo records (SEED_DEMO=true), as a PostgreSQL deployment does.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  opts: { dataDir?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-e2e-"));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "qt-e2e-"));
   const database = await postgresDatabase();
   let output = "";
-  const child: ChildProcess = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), ["server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -56,19 +69,22 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (Date.now() > deadline) throw new Error(`server did not start in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  const signal = async (sig: NodeJS.Signals, waitMs: number) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill(sig);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, waitMs))]);
+  };
   return {
     url,
     dataDir,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await signal("SIGTERM", 10_000);
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       await database?.drop();
     },
+    kill: () => signal("SIGKILL", 10_000),
   };
 }
 

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// Load and memory of issue 14 (finding 9), measured (not a timed test): the real server, as
+// `pnpm start` runs it, on the embedded database with the demo data and on a private PostgreSQL
+// (SEED_DEMO=true); `--connections` clients for `--seconds` each on the dashboard's summary, a paged
+// site list and a site search; the server's RSS after start, at peak and `--settle` seconds after.
+// Loopback only; every run is bounded by its seconds.
+// Usage: pnpm bench:load [--seconds 30] [--connections 50] [--settle 60] [--db pglite|postgresql|both]
+//                        [--no-build]
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { freePort, startPostgres } from "../tests/support/postgres.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PASSWORD = "bench-Admin-Passw0rd";
+const SLOW_MS = 2000;
+const GOALS = { p99PostgresMs: 500, memoryBackWithinMb: 100 };
+
+function arg(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+const SECONDS = Number(arg("seconds", "30"));
+const CONNECTIONS = Number(arg("connections", "50"));
+const SETTLE = Number(arg("settle", "60"));
+const DBS = { pglite: ["pglite"], postgresql: ["postgresql"], both: ["pglite", "postgresql"] }[arg("db", "both")];
+for (const [name, v] of [
+  ["seconds", SECONDS],
+  ["connections", CONNECTIONS],
+  ["settle", SETTLE],
+]) {
+  const min = name === "settle" ? 0 : 1;
+  if (!Number.isInteger(v) || v < min || v > 600) throw new Error(`--${name} takes a whole number from ${min} to 600`);
+}
+if (!DBS) throw new Error("--db takes pglite, postgresql or both");
+
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("pnpm", ["--filter", "@qt/client", "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+/** CPU time (user + system) a process has used, in ms: a figure the other loads on the host do not inflate. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s (USER_HZ)
+}
+
+/**
+ * The server in its own node process (not under the tsx launcher, which would be a second
+ * process), so that the pid's RSS is the server's.
+ */
+async function startServer(env) {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-load-"));
+  // BENCH_NODE_FLAGS: V8 flags for the server, e.g. "--trace-gc" to see the heap behind the RSS.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      // Every request is logged with its time in the server (Fastify's responseTime), read below.
+      LOG_LEVEL: "info",
+      ADMIN_PASSWORD: PASSWORD,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // The time each request spent in the server, from when Fastify read it to the response: the
+  // rest of what the client sees is waiting for the server's event loop (or for the CPU).
+  const served = [];
+  let partial = "";
+  child.stdout.on("data", (chunk) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.includes('"responseTime"')) {
+        // Warnings and errors, and whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc).
+        if (!line.startsWith("{") || !line.includes('"level":30')) console.log(line);
+        continue;
+      }
+      const { time, responseTime } = JSON.parse(line);
+      served.push({ time, ms: responseTime });
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() - t0 > 240_000) throw new Error("server did not start in 240 s");
+    await sleep(200);
+  }
+  return {
+    url,
+    pid: child.pid,
+    served,
+    startMs: Date.now() - t0,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(15_000)]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function login(url) {
+  const res = await fetch(`${url}/api/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-qt-client": "bench" },
+    body: JSON.stringify({ username: "admin", password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return cookie.join("; ");
+}
+
+const trpcGet = (proc, input) => `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+/** Words a district officer types: places, model names, people; folded or not, one or two words. */
+const SEARCHES = [
+  "hai lang",
+  "dòng họ",
+  "camera",
+  "gio linh",
+  "thôn",
+  "an toàn",
+  "Triệu Phong",
+  "giáo xứ",
+  "le",
+  "cam",
+];
+
+async function scenarios(url, cookie) {
+  const first = await fetch(`${url}${trpcGet("sites.list", { page: 1, pageSize: 20 })}`, { headers: { cookie } });
+  if (!first.ok) throw new Error(`sites.list failed: ${first.status}`);
+  const { total } = (await first.json()).result.data;
+  const pages = Math.max(1, Math.ceil(total / 20));
+  console.log(`  ${total} sites, ${pages} pages of 20`);
+  let n = 0;
+  return [
+    { name: "dashboard.summary", path: () => trpcGet("dashboard.summary", {}) },
+    {
+      name: `sites.list page 1..${pages}`,
+      path: () => trpcGet("sites.list", { page: 1 + (n++ % pages), pageSize: 20 }),
+    },
+    {
+      name: "sites.list search",
+      path: () => trpcGet("sites.list", { page: 1, pageSize: 20, search: SEARCHES[n++ % SEARCHES.length] }),
+    },
+  ];
+}
+
+/** One scenario: `CONNECTIONS` clients for `SECONDS`, sampling the server's RSS meanwhile. */
+async function run(url, cookie, scenario, { pid, served }) {
+  let slow = 0;
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 250);
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: 10,
+    headers: { cookie },
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
+  });
+  instance.on("response", (_client, _status, _bytes, ms) => {
+    if (ms > SLOW_MS) slow++;
+  });
+  const cpu0 = cpuMs(pid);
+  const t0 = Date.now();
+  const r = await instance;
+  const cpu = cpuMs(pid) - cpu0;
+  const inServer = served
+    .filter((s) => s.time >= t0)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+  const at = (q) => Math.round(inServer[Math.floor(q * (inServer.length - 1))] ?? Number.NaN);
+  clearInterval(sampler);
+  return {
+    scenario: scenario.name,
+    "req/s": Math.round(r.requests.average),
+    requests: r.requests.total,
+    "p50 ms": r.latency.p50,
+    "p99 ms": r.latency.p99,
+    "max ms": r.latency.max,
+    [`>${SLOW_MS / 1000}s`]: slow,
+    // autocannon's `errors` include its timeouts (10 s); non-2xx answers are errors too.
+    errors: r.errors + r.non2xx,
+    timeouts: r.timeouts,
+    "in server p50/p99/max": `${at(0.5)}/${at(0.99)}/${at(1)}`,
+    "server CPU ms/req": r.requests.total ? Number((cpu / r.requests.total).toFixed(1)) : null,
+    "peak RSS MB": peak,
+    load: load(),
+  };
+}
+
+async function bench(kind) {
+  console.log(`\n== ${kind} == [${new Date().toISOString()}] load average ${load()}`);
+  const pg = kind === "postgresql" ? await startPostgres() : null;
+  if (kind === "postgresql" && !pg) throw new Error("postgresql is not installed (apt-get install postgresql)");
+  let server;
+  try {
+    server = await startServer(pg ? { DATABASE_URL: pg.url("postgres"), SEED_DEMO: "true" } : {});
+    console.log(`  server up in ${server.startMs} ms (pid ${server.pid})`);
+    const cookie = await login(server.url);
+    const list = await scenarios(server.url, cookie);
+    // The dashboard cache warms in the background after listen: let it finish before "after start".
+    await sleep(3000);
+    const afterStart = rssMb(server.pid);
+    console.log(`  RSS after start: ${afterStart} MB`);
+    const rows = [];
+    for (const s of list) {
+      rows.push(await run(server.url, cookie, s, server));
+      console.log(`  ${s.name}: done, load average ${load()}`);
+    }
+    const peak = Math.max(...rows.map((r) => r["peak RSS MB"]));
+    const afterLoad = rssMb(server.pid);
+    await sleep(SETTLE * 1000);
+    const settled = rssMb(server.pid);
+    console.table(rows);
+    console.log(
+      `  RSS: after start ${afterStart} MB, peak ${peak} MB, at end of load ${afterLoad} MB, ${SETTLE} s later ${settled} MB`,
+    );
+    const verdicts = [
+      [
+        "no errors, no request over 2 s",
+        rows.every((r) => r.errors === 0 && r[`>${SLOW_MS / 1000}s`] === 0 && r["max ms"] <= SLOW_MS),
+      ],
+      [`memory back within ${GOALS.memoryBackWithinMb} MB`, settled - afterStart <= GOALS.memoryBackWithinMb],
+    ];
+    if (kind === "postgresql") {
+      verdicts.push([`p99 ≤ ${GOALS.p99PostgresMs} ms`, rows.every((r) => r["p99 ms"] <= GOALS.p99PostgresMs)]);
+    }
+    for (const [goal, ok] of verdicts) console.log(`  ${ok ? "OK  " : "MISS"} ${goal}`);
+    return verdicts.every(([, ok]) => ok);
+  } finally {
+    await server?.stop();
+    pg?.stop();
+  }
+}
+
+console.log(
+  `${CONNECTIONS} connections, ${SECONDS} s per scenario, memory ${SETTLE} s after; ${os.cpus().length} cores`,
+);
+let allOk = true;
+for (const kind of DBS) allOk = (await bench(kind)) && allOk;
+console.log(allOk ? "\nAll goals met." : "\nSome goals missed (MISS above).");
