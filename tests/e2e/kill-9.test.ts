@@ -53,7 +53,13 @@ describe("kill -9 under write load", () => {
   it(`keeps every acknowledged site create over ${KILLS} kills`, async () => {
     const started = Date.now();
     // Reference data only: the start-up that every restart repeats stays short.
-    const start = () => startServer({ SEED_DEMO: "false" }, { dataDir });
+    const startups: number[] = [];
+    const start = async () => {
+      const t0 = Date.now();
+      const s = await startServer({ SEED_DEMO: "false" }, { dataDir });
+      startups.push(Date.now() - t0);
+      return s;
+    };
     server = await start();
     const admin = await login(server, "admin", E2E_ADMIN_PASSWORD);
     const made = await trpc(
@@ -122,9 +128,12 @@ describe("kill -9 under write load", () => {
     });
     console.info(
       `kill -9: ${KILLS} kills, ${attempts} creates sent, ${acked.length} acknowledged, ${stored.size} stored, ` +
-        `${lost.length} acknowledged missing or changed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${lost.length} acknowledged missing or changed, ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(server start-ups: ${startups.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s)`,
     );
     expect(acked.length).toBeGreaterThan(0);
     expect(lost).toEqual([]);
-  }, 90_000);
+    // Four start-ups of the real server (migrations, PGlite, seed) are most of the time: about
+    // 21–28 s each on the 2-core host at load 12–15 (100 s in all); the writes and kills, under 10 s.
+  }, 240_000);
 });
