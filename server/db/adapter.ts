@@ -56,9 +56,17 @@ function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapte
   return adapter;
 }
 
+/** Raw SQL on one database session: what the migrator needs (whole scripts, a session-held lock). */
+export type SqlSession = {
+  exec: (script: string) => Promise<void>;
+  rows: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  release: () => void;
+};
+
 export type AdapterChoice = {
   kind: DatabaseKind;
   factory: PrismaPg | PrismaPGlite;
+  session: () => Promise<SqlSession>;
   close: () => Promise<void>;
 };
 
@@ -66,12 +74,25 @@ export type AdapterChoice = {
 export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: string }): Promise<AdapterChoice> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, Client: NameAsTextClient, max: 10 });
-    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool), close: () => pool.end() };
+    const session = async (): Promise<SqlSession> => {
+      const client = await pool.connect();
+      return {
+        exec: async (script) => void (await client.query(script)),
+        rows: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+        release: () => client.release(),
+      };
+    };
+    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool), session, close: () => pool.end() };
   }
   const dir = path.join(opts.dataDir, "pg");
   fs.mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
-  return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const session = async (): Promise<SqlSession> => ({
+    exec: async (script) => void (await pglite.exec(script)),
+    rows: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    release: () => {},
+  });
+  return { kind: "pglite", factory: new PrismaPGlite(pglite), session, close: () => pglite.close() };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { DatabaseKind, Db } from "../db.ts";
 import { logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { resolveSession, SESSION_COOKIE } from "../services/sessions.ts";
+import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
@@ -88,7 +89,7 @@ export async function buildApp(opts: AppOptions) {
 
   app.get("/api/health", async () => {
     await opts.db.$queryRaw`SELECT 1`;
-    return { status: "ok", database: opts.dbKind };
+    return { status: "ok", database: opts.dbKind, version: productVersion };
   });
 
   await app.register(fastifyTRPCPlugin, {
