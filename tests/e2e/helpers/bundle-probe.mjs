@@ -18,7 +18,7 @@ for (;;) {
   if (Date.now() - started > 170_000) throw new Error("no /api/health answer in 170 s");
   await new Promise((r) => setTimeout(r, 100));
 }
-const healthMs = Date.now() - started;
+const healthAt = Date.now();
 const login = await fetch(`${url}/api/trpc/auth.login`, {
   method: "POST",
   headers: client,
@@ -31,5 +31,5 @@ if (!summary.ok) throw new Error(`dashboard.summary: ${summary.status} ${await s
 const { asOf: _asOf, ...figures } = (await summary.json()).result.data;
 const page = await fetch(url);
 console.log(
-  JSON.stringify({ health, healthMs, figures, page: page.status, pageType: page.headers.get("content-type") }),
+  JSON.stringify({ health, healthAt, figures, page: page.status, pageType: page.headers.get("content-type") }),
 );
