@@ -13,6 +13,7 @@ import { interfacesOf, type ProbeResult, probe, startBundle } from "./helpers/bu
 const root = path.resolve(import.meta.dirname, "../..");
 const canIsolate = process.getuid?.() === 0 && spawnSync("unshare", ["--net", "true"]).status === 0;
 const describeBundle = canIsolate || process.env.CI ? describe : describe.skip;
+const hasSystemdAnalyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
 const PASSWORD = "bundle-Admin-Passw0rd";
 const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
 
@@ -101,6 +102,18 @@ describeBundle("offline bundle", () => {
     expect(backups()).toEqual([]);
     first = seen;
   }, 240_000);
+
+  it.skipIf(!hasSystemdAnalyze && !process.env.CI)("ships a systemd unit that systemd accepts", () => {
+    const unit = path.join(tmp, "qt-phongtrao.service");
+    const text = fs.readFileSync(path.join(appOf(v1), "qt-phongtrao.service"), "utf8");
+    expect(text).toMatch(/^User=qtphongtrao$/m);
+    expect(text).toMatch(/^Restart=on-failure$/m);
+    expect(text).toMatch(/^StateDirectory=qt-phongtrao$/m);
+    // Pointed at this extraction, so that verify can check that ExecStart exists and is executable.
+    fs.writeFileSync(unit, text.replaceAll("/opt/qt-phongtrao/current", appOf(v1)));
+    const res = spawnSync("systemd-analyze", ["verify", unit], { encoding: "utf8" });
+    expect(`${res.status} ${res.stderr}`.trim()).toBe("0");
+  });
 
   it("refuses a data directory held by a running server, a bad configuration value, and changes nothing", async () => {
     const port = await freePort();
