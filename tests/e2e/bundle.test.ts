@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/postgres.mjs";
+import { findPostgresBin, freePort, startPostgres } from "../support/postgres.mjs";
 import { interfacesOf, type ProbeResult, probe, startBundle } from "./helpers/bundle.ts";
 
 // The offline bundle (issue 17, docs/decisions/014) as an operator meets it: built once, extracted
@@ -179,4 +179,36 @@ describeBundle("offline bundle", () => {
     expect((await after.query<{ n: number }>("SELECT count(*)::int AS n FROM site")).rows[0]?.n).toBe(sites);
     await after.close();
   }, 240_000);
+
+  it.runIf(findPostgresBin() || process.env.CI)(
+    "runs on a PostgreSQL server with DATABASE_URL",
+    async () => {
+      const pg = await startPostgres();
+      if (!pg) throw new Error("postgresql is not installed");
+      try {
+        const created = spawnSync("psql", [pg.url("postgres"), "-q", "-c", "CREATE DATABASE qt_bundle"], {
+          encoding: "utf8",
+        });
+        expect(created.status, created.stderr).toBe(0);
+        const port = await freePort();
+        const env = { PORT: String(port), ADMIN_PASSWORD: PASSWORD, HOME: home, TMPDIR: tmpdir };
+        const server = startBundle(
+          appOf(v2),
+          { ...env, DATABASE_URL: pg.url("qt_bundle"), DATA_DIR: path.join(tmp, "pg-app") },
+          { isolated: false },
+        );
+        try {
+          const seen = await probe(appOf(v1), server.pid, port, PASSWORD, { isolated: false });
+          expect(seen.health).toEqual({ status: "ok", database: "postgresql", version: VERSION });
+          // Reference data only on PostgreSQL (no demo records): the 126 areas, none covered.
+          expect(seen.figures).toMatchObject({ cameraCoverage: { covered: 0, total: 126 }, siteCount: 0 });
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        pg.stop();
+      }
+    },
+    240_000,
+  );
 });

@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { chooseAdapter } from "../../server/db/adapter.ts";
+import { chooseAdapter, type SqlSession } from "../../server/db/adapter.ts";
 import { applyMigrations, bundledMigrations, migrationState, refusal } from "../../server/db/migrate.ts";
 
 // The server applies migrations itself (decision 014); these check that what it writes is what
@@ -27,11 +29,8 @@ type MigrationRow = {
   done: boolean;
 };
 
-async function withDb<T>(
-  dataDir: string,
-  fn: (s: Awaited<ReturnType<Awaited<ReturnType<typeof chooseAdapter>>["session"]>>) => Promise<T>,
-) {
-  const adapter = await chooseAdapter({ dataDir });
+async function withDb<T>(where: string, fn: (s: SqlSession) => Promise<T>) {
+  const adapter = await chooseAdapter(isUrl(where) ? { databaseUrl: where, dataDir: tmp } : { dataDir: where });
   const session = await adapter.session();
   try {
     return await fn(session);
@@ -41,15 +40,32 @@ async function withDb<T>(
   }
 }
 
-const prismaCli = (dataDir: string, ...args: string[]) =>
+/** An in-memory PGlite behind the same session interface: for what needs no CLI, fast. */
+async function inMemory(fn: (s: SqlSession) => Promise<void>) {
+  const db = await PGlite.create();
+  try {
+    await fn({
+      exec: async (script) => void (await db.exec(script)),
+      rows: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+      release: () => {},
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** A data directory (embedded database) or a postgresql:// URL. */
+const isUrl = (where: string) => where.startsWith("postgresql://");
+
+const prismaCli = (where: string, ...args: string[]) =>
   spawnSync(path.join(root, "node_modules/.bin/prisma"), args, {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, ...(isUrl(where) ? { DATABASE_URL: where } : { DATA_DIR: where, DATABASE_URL: "" }) },
     encoding: "utf8",
   });
 
-const describeDb = (dataDir: string) =>
-  withDb(dataDir, async (s) => ({
+const describeDb = (where: string) =>
+  withDb(where, async (s) => ({
     columns: await s.rows<Column>(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
@@ -77,12 +93,34 @@ describe("migrations applied by the server", () => {
     const status = prismaCli(ours, "migrate", "status");
     expect(status.status, status.stdout + status.stderr).toBe(0);
     expect(status.stdout).toMatch(/Database schema is up to date/);
-  }, 120_000);
+  }, 300_000);
+
+  // In the PostgreSQL run: the template database was built by the CLI (tests/run.mjs).
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "do the same on PostgreSQL",
+    async () => {
+      const template = process.env.TEST_DATABASE_URL ?? "";
+      const name = `m_${process.pid}_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: template.replace(/\/[^/]+$/, "/postgres") });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+        const ours = template.replace(/\/[^/]+$/, `/${name}`);
+        await withDb(ours, async (s) => applyMigrations(s, (await migrationState(s)).pending, "postgresql"));
+        expect(await describeDb(ours)).toEqual(await describeDb(template));
+        const status = prismaCli(ours, "migrate", "status");
+        expect(status.stdout).toMatch(/Database schema is up to date/);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+        await admin.end();
+      }
+    },
+    120_000,
+  );
 
   it("applies only what is pending, and reports a database written by a newer version", async () => {
-    const dir = path.join(tmp, "newer");
     const all = bundledMigrations();
-    await withDb(dir, async (s) => {
+    await inMemory(async (s) => {
       await applyMigrations(s, all.slice(0, 1), "pglite");
       const partial = await migrationState(s);
       expect(partial.pending.map((m) => m.name)).toEqual(all.slice(1).map((m) => m.name));
@@ -100,7 +138,7 @@ describe("migrations applied by the server", () => {
   });
 
   it("refuses a half-applied migration and a database that is not the product's", async () => {
-    await withDb(path.join(tmp, "failed"), async (s) => {
+    await inMemory(async (s) => {
       await applyMigrations(s, [], "pglite");
       await s.exec(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count)
@@ -108,7 +146,7 @@ describe("migrations applied by the server", () => {
       );
       expect(refusal(await migrationState(s))).toMatch(/không hoàn tất.*did not finish/s);
     });
-    await withDb(path.join(tmp, "foreign"), async (s) => {
+    await inMemory(async (s) => {
       await s.exec("CREATE TABLE other_app (id int)");
       const state = await migrationState(s);
       expect(state.foreign).toBe(true);

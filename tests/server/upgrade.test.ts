@@ -54,7 +54,7 @@ describe("upgradeDatabase", () => {
     } finally {
       await conn.close();
     }
-  });
+  }, 120_000);
 
   it("takes no backup of a new database, and refuses one a newer version wrote, changing nothing", async () => {
     const { env, conn } = await opened("fresh");
@@ -76,5 +76,5 @@ describe("upgradeDatabase", () => {
     } finally {
       await conn.close();
     }
-  });
+  }, 120_000);
 });

@@ -53,8 +53,14 @@ export type ProbeResult = {
 };
 
 /** Waits for /api/health, signs in and reads dashboard.summary from inside `pid`'s network namespace. */
-export async function probe(dir: string, pid: number, port: number, password: string): Promise<ProbeResult> {
-  await ownNamespace(pid);
+export async function probe(
+  dir: string,
+  pid: number,
+  port: number,
+  password: string,
+  opts = { isolated: true },
+): Promise<ProbeResult> {
+  if (opts.isolated) await ownNamespace(pid);
   // Asynchronous, so that the server's output keeps being read meanwhile.
   const { stdout } = await run(
     "nsenter",
