@@ -129,6 +129,23 @@ export async function applyMigrations(s: SqlSession, pending: Migration[], kind:
   }
 }
 
+/**
+ * Brings the database to this version's schema: refuses (throws, nothing changed) one this version
+ * must not write to, otherwise runs `beforeApply` (the pre-upgrade backup) and applies what is pending.
+ */
+export async function migrateOrRefuse(
+  s: SqlSession,
+  kind: "pglite" | "postgresql",
+  beforeApply: (state: MigrationState) => Promise<void> = async () => {},
+): Promise<MigrationState> {
+  const state = await migrationState(s);
+  const refused = refusal(state);
+  if (refused) throw new Error(refused);
+  await beforeApply(state);
+  await applyMigrations(s, state.pending, kind);
+  return state;
+}
+
 /** Hides credentials in any postgresql:// URL an error may echo: secrets never reach a log. */
 export function redactUrls(text: string): string {
   return text.replace(/(postgres(?:ql)?:\/\/)[^@\s/]*@/g, "$1***@");

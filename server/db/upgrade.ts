@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { backupToFile } from "../services/backup/dump.ts";
+import { backupFileName, backupToFile } from "../services/backup/dump.ts";
 import { backupsDir } from "../services/backup/schedule.ts";
 import { productVersion } from "../version.ts";
-import { applyMigrations, migrationState, refusal } from "./migrate.ts";
+import { migrateOrRefuse } from "./migrate.ts";
 import type { Connection } from "./open.ts";
 
 /**
@@ -19,19 +19,17 @@ const versionFile = (dataDir: string) => path.join(dataDir, "product-version");
 export async function upgradeDatabase(conn: Connection, dataDir: string, now = new Date()): Promise<UpgradeResult> {
   const session = await conn.session();
   try {
-    const state = await migrationState(session);
-    const refused = refusal(state);
-    if (refused) throw new Error(refused);
     const file = versionFile(dataDir);
     const previousVersion = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
-    const changed = state.pending.length > 0 || (previousVersion !== null && previousVersion !== productVersion);
     let backup: string | null = null;
-    if (!state.fresh && changed) {
-      const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-      backup = path.join(backupsDir(dataDir), `pre-upgrade-${productVersion}-${stamp}.jsonl.gz`);
+    const state = await migrateOrRefuse(session, conn.kind, async (found) => {
+      const changed = found.pending.length > 0 || (previousVersion !== null && previousVersion !== productVersion);
+      if (found.fresh || !changed) return;
+      // The daily backups' name and time stamp, marked as the one taken before this version wrote.
+      const name = backupFileName(now).replace(/^qt-backup-/, `pre-upgrade-${productVersion}-`);
+      backup = path.join(backupsDir(dataDir), name);
       await backupToFile(conn.db, conn.kind, backup);
-    }
-    await applyMigrations(session, state.pending, conn.kind);
+    });
     fs.writeFileSync(file, `${productVersion}\n`, { mode: 0o600 });
     return { applied: state.pending.map((m) => m.name), backup, previousVersion };
   } finally {

@@ -193,7 +193,7 @@ describeBundle("offline bundle", () => {
         const port = await freePort();
         const env = { PORT: String(port), ADMIN_PASSWORD: PASSWORD, HOME: home, TMPDIR: tmpdir };
         const server = startBundle(
-          appOf(v2),
+          appOf(v1),
           { ...env, DATABASE_URL: pg.url("qt_bundle"), DATA_DIR: path.join(tmp, "pg-app") },
           { isolated: false },
         );

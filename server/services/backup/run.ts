@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataDirBusyError } from "../../db/lock.ts";
-import { applyMigrations, migrationState, refusal } from "../../db/migrate.ts";
+import { migrateOrRefuse } from "../../db/migrate.ts";
 import { claimDataDir, connect } from "../../db/open.ts";
 import type { Env } from "../../env.ts";
 import { requestBackup } from "./control.ts";
@@ -61,14 +61,7 @@ export async function restoreDatabase(env: Env, file: string, opts: { force: boo
     const conn = await connect(env);
     try {
       const session = await conn.session();
-      try {
-        const state = await migrationState(session);
-        const refused = refusal(state);
-        if (refused) throw new Error(refused);
-        await applyMigrations(session, state.pending, conn.kind);
-      } finally {
-        session.release();
-      }
+      await migrateOrRefuse(session, conn.kind).finally(() => session.release());
       return await restoreBackup(conn.db, file);
     } finally {
       await conn.close();
