@@ -135,7 +135,7 @@ describe("migrations applied by the server", () => {
       expect(state.unknown).toEqual(["29991231000000_from_the_future"]);
       expect(refusal(state)).toMatch(/phiên bản mới hơn.*newer version/s);
     });
-  });
+  }, 120_000);
 
   it("refuses a half-applied migration and a database that is not the product's", async () => {
     await inMemory(async (s) => {
@@ -152,5 +152,5 @@ describe("migrations applied by the server", () => {
       expect(state.foreign).toBe(true);
       expect(refusal(state)).toMatch(/not this product's database/);
     });
-  });
+  }, 120_000);
 });
