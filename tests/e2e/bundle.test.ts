@@ -180,6 +180,21 @@ describeBundle("offline bundle", () => {
     await after.close();
   }, 240_000);
 
+  it("rolls back as the guide says: the older bundle restores the pre-upgrade backup into a new data directory", async () => {
+    const [backup] = backups().filter((f) => f.startsWith("pre-upgrade-"));
+    expect(backup).toBeDefined();
+    const restored = path.join(tmp, "rolled-back");
+    const res = spawnSync(path.join(appOf(v1), "bin", "restore"), [path.join(dataDir, "backups", backup ?? "")], {
+      env: { PATH: "/usr/bin:/bin", DATA_DIR: restored, HOME: home, TMPDIR: tmpdir },
+      encoding: "utf8",
+    });
+    expect(res.status, res.stdout + res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/Đã khôi phục \d+ dòng/);
+    const { seen } = await runIsolated(appOf(v1), { DATA_DIR: restored });
+    expect(seen.health.version).toBe(VERSION);
+    expect(seen.figures).toEqual(first.figures);
+  }, 240_000);
+
   it.runIf(findPostgresBin() || process.env.CI)(
     "runs on a PostgreSQL server with DATABASE_URL",
     async () => {
