@@ -7,11 +7,18 @@ import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
+import { productVersion } from "./version.ts";
 
 async function main() {
   const env = readEnv();
-  logger.info({ dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" }, "starting");
-  const { db, kind, demoLoaded, close: closeDb } = await openDatabase(env);
+  logger.info(
+    { version: productVersion, dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" },
+    "starting",
+  );
+  const { db, kind, demoLoaded, upgrade, close: closeDb } = await openDatabase(env);
+  if (upgrade.backup)
+    logger.info({ backup: upgrade.backup, from: upgrade.previousVersion }, "pre-upgrade backup written");
+  if (upgrade.applied.length > 0) logger.info({ migrations: upgrade.applied }, "migrations applied");
   if (demoLoaded) logger.info("demo data loaded");
   const admin = await ensureAdmin(db, { adminPassword: env.ADMIN_PASSWORD, dataDir: env.dataDir });
   if (admin.created && admin.generatedPassword) {

@@ -91,9 +91,17 @@ function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapte
  */
 export const pgliteExtensions = { pg_trgm };
 
+/** Raw SQL on one database session: what the migrator needs (whole scripts, a session-held lock). */
+export type SqlSession = {
+  exec: (script: string) => Promise<void>;
+  rows: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  release: () => void;
+};
+
 export type AdapterChoice = {
   kind: DatabaseKind;
   factory: PrismaPg | PrismaPGlite;
+  session: () => Promise<SqlSession>;
   close: () => Promise<void>;
 };
 
@@ -101,12 +109,30 @@ export type AdapterChoice = {
 export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: string }): Promise<AdapterChoice> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, Client: NameAsTextClient, max: 10 });
-    return { kind: "postgresql", factory: new PrismaPgWholeScripts(pool, opts.databaseUrl), close: () => pool.end() };
+    const session = async (): Promise<SqlSession> => {
+      const client = await pool.connect();
+      return {
+        exec: async (script) => void (await client.query(script)),
+        rows: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+        release: () => client.release(),
+      };
+    };
+    return {
+      kind: "postgresql",
+      factory: new PrismaPgWholeScripts(pool, opts.databaseUrl),
+      session,
+      close: () => pool.end(),
+    };
   }
   const dir = path.join(opts.dataDir, "pg");
   fs.mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir, { extensions: pgliteExtensions });
-  return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const session = async (): Promise<SqlSession> => ({
+    exec: async (script) => void (await pglite.exec(script)),
+    rows: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    release: () => {},
+  });
+  return { kind: "pglite", factory: new PrismaPGlite(pglite), session, close: () => pglite.close() };
 }
 
 /**

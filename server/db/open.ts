@@ -2,15 +2,22 @@ import { seed } from "../../prisma/seed/index.ts";
 import { createDb, type Db } from "../db.ts";
 import type { Env } from "../env.ts";
 import { logger } from "../logger.ts";
-import { type AdapterChoice, chooseAdapter } from "./adapter.ts";
+import { type AdapterChoice, chooseAdapter, type SqlSession } from "./adapter.ts";
 import { secureDataDir } from "./data-dir.ts";
 import { acquireLock } from "./lock.ts";
-import { migrateDeploy } from "./migrate.ts";
+import { type UpgradeResult, upgradeDatabase } from "./upgrade.ts";
 
-export type Connection = { db: Db; kind: AdapterChoice["kind"]; close: () => Promise<void> };
+export type Connection = {
+  db: Db;
+  kind: AdapterChoice["kind"];
+  /** Raw SQL on one session of the same database, for migrations. */
+  session: () => Promise<SqlSession>;
+  close: () => Promise<void>;
+};
 
 export type OpenDatabase = Connection & {
   demoLoaded: boolean;
+  upgrade: UpgradeResult;
   /** Disconnects, closes PGlite and releases the data directory. */
   close: () => Promise<void>;
 };
@@ -44,6 +51,7 @@ export async function connect(env: Env): Promise<Connection> {
   return {
     db,
     kind: adapter.kind,
+    session: adapter.session,
     close: async () => {
       await db.$disconnect();
       await adapter.close();
@@ -53,16 +61,17 @@ export async function connect(env: Env): Promise<Connection> {
 
 /**
  * Opens the database the way the server, `pnpm user` and `pnpm report` do: claim the data
- * directory, apply the migrations, connect, and seed — reference data always, demo records by
+ * directory, connect, refuse a newer version's database, back up before an upgrade, apply the
+ * migrations, and seed — reference data always, demo records by
  * default on the embedded database only. Seeding is idempotent, so whichever process opens a fresh
  * database first leaves it the same.
  */
 export async function openDatabase(env: Env): Promise<OpenDatabase> {
   const claim = await claimDataDir(env);
   try {
-    await migrateDeploy(env);
     const conn = await connect(env);
     try {
+      const upgrade = await upgradeDatabase(conn, env.dataDir);
       const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : conn.kind === "pglite";
       const { demoLoaded } = await seed(conn.db, { demo });
       // The files PGlite created on a first start (initdb) are private too.
@@ -70,6 +79,7 @@ export async function openDatabase(env: Env): Promise<OpenDatabase> {
       return {
         ...conn,
         demoLoaded,
+        upgrade,
         close: async () => {
           try {
             await conn.close();

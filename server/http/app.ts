@@ -9,6 +9,7 @@ import Fastify from "fastify";
 import { type ContextDb, createContext } from "../context.ts";
 import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
+import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
 import { reportRoutes } from "./reports.ts";
 import { appShell } from "./shell.ts";
@@ -70,7 +71,7 @@ export async function buildApp(opts: AppOptions) {
 
   app.get("/api/health", async () => {
     await opts.db.$queryRaw`SELECT 1`;
-    return { status: "ok", database: opts.dbKind };
+    return { status: "ok", database: opts.dbKind, version: productVersion };
   });
 
   await app.register(fastifyTRPCPlugin, {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import readline from "node:readline";
 import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { bundledMigrations } from "../../db/migrate.ts";
 
 /**
  * The backup file: gzip'd text, one record a line, each a kind letter, a tab and JSON:
@@ -40,14 +40,9 @@ export type BackupLine =
 
 export const line = (kind: "H" | "T" | "S" | "E", value: unknown) => `${kind}\t${JSON.stringify(value)}\n`;
 
-const migrationsDir = path.resolve(import.meta.dirname, "../../../prisma/migrations");
-
 /** The migrations this version of the product knows, in order. */
 export function productMigrations(): string[] {
-  return fs
-    .readdirSync(migrationsDir)
-    .filter((d) => fs.existsSync(path.join(migrationsDir, d, "migration.sql")))
-    .sort();
+  return bundledMigrations().map((m) => m.name);
 }
 
 export class BackupError extends Error {}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataDirBusyError } from "../../db/lock.ts";
-import { migrateDeploy } from "../../db/migrate.ts";
+import { migrateOrRefuse } from "../../db/migrate.ts";
 import { claimDataDir, connect } from "../../db/open.ts";
 import type { Env } from "../../env.ts";
 import { requestBackup } from "./control.ts";
@@ -58,9 +58,10 @@ export async function restoreDatabase(env: Env, file: string, opts: { force: boo
           "(The target database is not empty; nothing was changed. Add --force to replace everything in it.)",
       );
     }
-    await migrateDeploy(env);
     const conn = await connect(env);
     try {
+      const session = await conn.session();
+      await migrateOrRefuse(session, conn.kind).finally(() => session.release());
       return await restoreBackup(conn.db, file);
     } finally {
       await conn.close();
