@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Db } from "../db.ts";
 import { backupFileName, backupToFile } from "../services/backup/dump.ts";
 import { backupsDir } from "../services/backup/schedule.ts";
 import { productVersion } from "../version.ts";
+import type { AdapterChoice, SqlSession } from "./adapter.ts";
 import { migrateOrRefuse } from "./migrate.ts";
-import type { Connection } from "./open.ts";
 
 /**
  * Brings the database to this version's schema without risking its data (decision 014): refuses,
@@ -16,7 +17,14 @@ export type UpgradeResult = { applied: string[]; backup: string | null; previous
 
 const versionFile = (dataDir: string) => path.join(dataDir, "product-version");
 
-export async function upgradeDatabase(conn: Connection, dataDir: string, now = new Date()): Promise<UpgradeResult> {
+/** What an upgrade needs of an open connection (open.ts `Connection`, named here to keep the import one-way). */
+type UpgradeConnection = { db: Db; kind: AdapterChoice["kind"]; session: () => Promise<SqlSession> };
+
+export async function upgradeDatabase(
+  conn: UpgradeConnection,
+  dataDir: string,
+  now = new Date(),
+): Promise<UpgradeResult> {
   const session = await conn.session();
   try {
     const file = versionFile(dataDir);
