@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgliteExtensions } from "../../server/db/adapter.ts";
 import { findPostgresBin, freePort, startPostgres } from "../support/postgres.mjs";
 import { interfacesOf, type ProbeResult, probe, startBundle } from "./helpers/bundle.ts";
 
@@ -155,7 +156,7 @@ describeBundle("offline bundle", () => {
   }, 360_000);
 
   it("refuses a data directory written by a newer version and touches nothing", async () => {
-    const db = await PGlite.create(path.join(dataDir, "pg"));
+    const db = await PGlite.create(path.join(dataDir, "pg"), { extensions: pgliteExtensions });
     await db.exec(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
        VALUES ('00000000-0000-4000-8000-00000000abcd', 'x', '29990101000000_from_a_newer_version', now(), 1)`,
@@ -171,7 +172,7 @@ describeBundle("offline bundle", () => {
     expect(refused.output).toMatch(/phiên bản mới hơn[\s\S]*29990101000000_from_a_newer_version[\s\S]*newer version/);
     expect(backups()).toEqual(before);
     expect(fs.readFileSync(path.join(dataDir, "product-version"), "utf8")).toBe(versionBefore);
-    const after = await PGlite.create(path.join(dataDir, "pg"));
+    const after = await PGlite.create(path.join(dataDir, "pg"), { extensions: pgliteExtensions });
     const rows = await after.query<{ migration_name: string }>(
       'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
     );
