@@ -83,7 +83,7 @@ export default function CommunitiesRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.communities.heading")} />
+      <ScreenHeader title={t("dashboard.communities.heading")} scope={pick(filter, FIELDS)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

@@ -2,6 +2,7 @@ import type { ModelCategory } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, legendProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO, OTHER_GREY } from "./palette.ts";
 
@@ -56,48 +57,52 @@ export function DistrictCategoryChart({
         })),
       }}
     >
-      <BarChart
-        width={state.large ? 1150 : 760}
-        height={(state.large ? 48 : 34) * data.length + 110}
-        data={data}
-        layout="vertical"
-        margin={{ left: 8, right: 24, top: 8 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tickFormatter={num} />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={state.large ? 260 : 170}
-          interval={0}
-          tick={{ fontSize: state.large ? 18 : 12 }}
-        />
-        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: state.large ? 18 : 12 }} itemSorter={null} />
-        {shown.map((c, i) => (
-          <Bar
-            key={c}
-            dataKey={c}
-            stackId="sites"
-            name={t(`dashboard.category.${c}`)}
-            fill={OKABE_ITO[i]}
-            isAnimationActive={false}
-            cursor={onSelect ? "pointer" : undefined}
-            onClick={(entry: { payload?: { code: string } }) => entry.payload && onSelect?.(entry.payload.code)}
-          />
-        ))}
-        {merged.length > 0 && (
-          <Bar
-            dataKey="merged"
-            stackId="sites"
-            name={t("dashboard.chart.otherCategories")}
-            fill={OTHER_GREY}
-            isAnimationActive={false}
-          />
+      <ChartBox large={state.large}>
+        {(size) => (
+          <BarChart
+            width={size.width}
+            height={size.rowsHeight(data.length, state.large ? 48 : 34, 110)}
+            data={data}
+            layout="vertical"
+            margin={{ left: 8, right: 24, top: 8 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={{ fontSize: size.font }} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={size.axisWidth(state.large ? 260 : 170)}
+              interval={0}
+              tick={{ fontSize: size.font }}
+            />
+            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+            <Legend {...legendProps(size.font)} />
+            {shown.map((c, i) => (
+              <Bar
+                key={c}
+                dataKey={c}
+                stackId="sites"
+                name={t(`dashboard.category.${c}`)}
+                fill={OKABE_ITO[i]}
+                isAnimationActive={false}
+                cursor={onSelect ? "pointer" : undefined}
+                onClick={(entry: { payload?: { code: string } }) => entry.payload && onSelect?.(entry.payload.code)}
+              />
+            ))}
+            {merged.length > 0 && (
+              <Bar
+                dataKey="merged"
+                stackId="sites"
+                name={t("dashboard.chart.otherCategories")}
+                fill={OTHER_GREY}
+                isAnimationActive={false}
+              />
+            )}
+          </BarChart>
         )}
-      </BarChart>
+      </ChartBox>
     </ChartFrame>
   );
 }
