@@ -1,4 +1,5 @@
 import { type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 /** What a chart needs to lay itself out in the width it was given. */
 export type ChartSize = {
@@ -15,6 +16,9 @@ export type ChartSize = {
 
 // Before the first measure (and in jsdom, which has no layout) charts draw at the old desktop width.
 const FALLBACK = { normal: 760, large: 1150 };
+// A4 portrait's text width (186 mm) in CSS px: printed charts are drawn for the page, not the window,
+// and the print stylesheet shrinks them further when the page is narrower.
+const PRINT_WIDTH = 700;
 // What a slide's bar, title and hint take from the screen's height (see .conference in dashboard.css).
 const SLIDE_CHROME = 250;
 
@@ -36,7 +40,16 @@ export function ChartBox({ large = false, children }: { large?: boolean; childre
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    // The browser lays the page out for print right after beforeprint: the chart must be redrawn by then.
+    const beforePrint = () =>
+      flushSync(() => setWidth(Math.min(PRINT_WIDTH, el.getBoundingClientRect().width || PRINT_WIDTH)));
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", beforePrint);
+      window.removeEventListener("afterprint", measure);
+    };
   }, []);
   return (
     <div ref={ref} className="chart-box">

@@ -8,7 +8,7 @@ import { OKABE_ITO, OTHER_GREY } from "./palette.ts";
 
 export type DistrictCategoryRow = { code: string; name: string; byCategory: Record<ModelCategory, number> };
 
-/** Categories in order of size; beyond the palette they are merged into one grey "other" series. */
+/** Categories in order of size; "other" and those beyond the palette are merged into one grey series. */
 function seriesOf(rows: DistrictCategoryRow[]) {
   const totals = new Map<ModelCategory, number>();
   for (const r of rows) {
@@ -17,8 +17,12 @@ function seriesOf(rows: DistrictCategoryRow[]) {
     }
   }
   const present = [...totals.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  // The "other" category always joins the grey series: "Khác" beside "Các nhóm khác" read as two
+  // names for one thing.
+  const named = present.filter(([c]) => c !== "other");
   const keep = present.length > OKABE_ITO.length ? OKABE_ITO.length - 1 : OKABE_ITO.length;
-  return { shown: present.slice(0, keep).map(([c]) => c), merged: present.slice(keep).map(([c]) => c) };
+  const shown = named.slice(0, keep).map(([c]) => c);
+  return { shown, merged: present.map(([c]) => c).filter((c) => !shown.includes(c)) };
 }
 
 /** Sites per district, stacked by model category. */

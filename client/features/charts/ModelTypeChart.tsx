@@ -65,7 +65,7 @@ export function ModelTypeChart({
               dataKey="sites"
               name={t("dashboard.chart.sites")}
               isAnimationActive={false}
-              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font }}
+              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font, fill: "#1b1f24" }}
               cursor={onSelect ? "pointer" : undefined}
               onClick={(entry: { payload?: ModelTypeRow }) => entry.payload?.code && onSelect?.(entry.payload.code)}
             >

@@ -49,7 +49,7 @@ export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: Reli
               dataKey="sites"
               name={t("dashboard.chart.sites")}
               isAnimationActive={false}
-              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font }}
+              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font, fill: "#1b1f24" }}
             >
               {data.map((d, i) => (
                 <Cell key={d.religion} fill={OKABE_ITO[i % OKABE_ITO.length]} />

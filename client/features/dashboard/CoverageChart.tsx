@@ -113,10 +113,13 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
               name={t("chart.coverage.series")}
               fill={BAR}
               isAnimationActive={false}
+              // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
+              minPointSize={2}
               label={{
                 position: "right",
                 formatter: (v: unknown) => formatPercent(Number(v), 100, locale),
                 fontSize: font,
+                fill: "#1b1f24",
               }}
             />
             <ReferenceLine

@@ -8,6 +8,7 @@ import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
+import { canWriteIn } from "../auth/can-write.ts";
 import { CurrentUserContext } from "../auth/current-user.tsx";
 import { EditRecord } from "./EditRecord.tsx";
 import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
@@ -49,7 +50,8 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
-  // Controls follow the role (the server enforces it anyway): viewers read, admins also restore.
+  // Controls follow the role and the district scope (the server enforces both anyway): viewers read,
+  // a district editor changes their district's records, admins also restore.
   const me = useContext(CurrentUserContext);
   const canWrite = me !== null && me.role !== "viewer";
   const isAdmin = me?.role === "admin";
@@ -186,7 +188,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
                                 {t("entry.restore")}
                               </button>
                             )
-                          : canWrite && (
+                          : canWriteIn(me, row.districtCode) && (
                               <>
                                 <button
                                   type="button"

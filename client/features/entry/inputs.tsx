@@ -1,5 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { formatDate } from "@qt/shared/format";
+import { ZIsoDate } from "@qt/shared/schemas/common";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useRef } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { showNumber } from "./convert.ts";
@@ -51,20 +53,41 @@ export function AreaPicker(props: {
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const validOn = props.on && /^\d{4}-\d{2}-\d{2}$/.test(props.on) ? props.on : undefined;
-  const tree = useQuery(trpc.units.tree.queryOptions(validOn ? { on: validOn } : undefined, { staleTime: Infinity }));
+  // A date being typed, impossible or in the future keeps the last good date's units: the chosen
+  // area is never dropped behind the user's back (issue 15); the form says why it does not fit.
+  const goodOn = props.on && ZIsoDate.safeParse(props.on).success ? props.on : undefined;
+  const badDate = Boolean(props.on) && !goodOn;
+  const lastOn = useRef<string | undefined>(goodOn);
+  if (!badDate) lastOn.current = goodOn;
+  const on = lastOn.current;
+  const tree = useQuery(
+    trpc.units.tree.queryOptions(on ? { on } : undefined, { staleTime: Infinity, placeholderData: keepPreviousData }),
+  );
   const districts = tree.data ?? [];
-  const areas = districts.find((d) => d.code === props.districtCode)?.areas ?? [];
+  const district = districts.find((d) => d.code === props.districtCode);
+  const areas = district?.areas ?? [];
   // From 01/07/2025 there are no districts: the picker offers the former ones (units.tree).
   const former = districts.some((d) => d.former);
-  // A new date may change the units on offer: drop a choice the new list no longer has.
-  const { districtCode, areaCode, onChange } = props;
-  useEffect(() => {
-    if (!tree.data || (!districtCode && !areaCode)) return;
-    const district = tree.data.find((d) => d.code === districtCode);
-    if (!district) onChange({ districtCode: "", areaCode: "" });
-    else if (areaCode && !district.areas.some((a) => a.code === areaCode)) onChange({ districtCode, areaCode: "" });
-  }, [tree.data, districtCode, areaCode, onChange]);
+  // Names of every unit seen, so a choice the current list lacks is still shown by name.
+  const names = useRef(new Map<string, string>());
+  for (const d of districts) {
+    names.current.set(d.code, d.name);
+    for (const a of d.areas) names.current.set(a.code, a.name);
+  }
+  const nameOf = (code: string) => names.current.get(code) ?? code;
+  const listed = !tree.isPlaceholderData && tree.data !== undefined;
+  const missingDistrict = listed && props.districtCode !== "" && !district;
+  const missingArea =
+    listed && props.areaCode !== "" && !missingDistrict && !areas.some((a) => a.code === props.areaCode);
+  const missing = missingDistrict ? props.districtCode : missingArea ? props.areaCode : "";
+  const dateNote = badDate
+    ? t("entry.area.badDate")
+    : missing
+      ? t("entry.area.notOnDate", {
+          name: nameOf(missing),
+          date: on ? formatDate(on) : formatDate(new Date().toISOString().slice(0, 10)),
+        })
+      : undefined;
   return (
     <>
       <Field
@@ -85,6 +108,7 @@ export function AreaPicker(props: {
           }}
         >
           <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
+          {missingDistrict && <option value={props.districtCode}>{nameOf(props.districtCode)}</option>}
           {districts.map((d) => (
             <option key={d.code} value={d.code}>
               {d.former ? t("entry.area.former", { name: d.name }) : d.name}
@@ -92,16 +116,19 @@ export function AreaPicker(props: {
           ))}
         </select>
       </Field>
-      <Field id="areaCode" label={t("entry.field.areaCode")} error={props.errors.areaCode}>
+      <Field id="areaCode" label={t("entry.field.areaCode")} error={props.errors.areaCode ?? dateNote}>
         <select
           id="areaCode"
           value={props.areaCode}
           disabled={!props.districtCode}
           aria-invalid={props.errors.areaCode ? true : undefined}
-          aria-describedby={describedBy("areaCode", props.errors.areaCode)}
+          aria-describedby={describedBy("areaCode", props.errors.areaCode ?? dateNote)}
           onChange={(e) => props.onChange({ districtCode: props.districtCode, areaCode: e.target.value })}
         >
           <option value="">{t("entry.choose")}</option>
+          {(missingDistrict || missingArea) && props.areaCode && (
+            <option value={props.areaCode}>{nameOf(props.areaCode)}</option>
+          )}
           {areas.map((a) => (
             <option key={a.code} value={a.code}>
               {a.name}

@@ -48,6 +48,8 @@ export const entryVi = {
   "entry.area.former": "Địa bàn {name} cũ",
   "entry.area.formerHint":
     "Từ 01/07/2025 không còn cấp huyện: chọn địa bàn huyện cũ, rồi xã, phường, đặc khu hiện nay.",
+  "entry.area.notOnDate": "{name} không có trong danh sách đơn vị hành chính ngày {date}: hãy chọn địa bàn khác.",
+  "entry.area.badDate": "Ngày chưa hợp lệ: vẫn giữ địa bàn đã chọn, danh sách địa bàn chưa đổi theo ngày.",
   "entry.field.id": "Mã",
   "entry.field.isDemo": "Dữ liệu mẫu",
   "entry.field.deletedAt": "Thời điểm xóa",
@@ -182,6 +184,8 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "entry.area.province": "Province level (no area)",
   "entry.area.former": "Former {name}",
   "entry.area.formerHint": "Districts were abolished on 01/07/2025: choose the former district, then today's commune.",
+  "entry.area.notOnDate": "{name} is not on the list of administrative units on {date}: choose another area.",
+  "entry.area.badDate": "The date is not valid yet: the chosen area is kept and the list of areas has not changed.",
   "entry.field.id": "Id",
   "entry.field.isDemo": "Demo data",
   "entry.field.deletedAt": "Removed at",
