@@ -41,8 +41,8 @@ export default function CommunitiesRoute() {
             </Link>,
             num(r.sites),
             num(r.districts),
-            num(r.households),
-            num(r.members),
+            r.households === null ? "—" : num(r.households),
+            r.members === null ? "—" : num(r.members),
           ],
         })),
       }}

@@ -7,10 +7,25 @@ import { useTRPC } from "../../trpc.ts";
 import { showNumber } from "./convert.ts";
 
 /** A labelled control with its field message underneath, linked for screen readers. */
-export function Field(props: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={`entry-field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={props.id}>
+        {props.label}
+        {/* The control carries aria-required; the star is for the eye. */}
+        {props.required && (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        )}
+      </label>
       {props.children}
       {props.hint && <small id={`${props.id}-hint`}>{props.hint}</small>}
       {props.error && (
@@ -49,6 +64,7 @@ export function AreaPicker(props: {
   on?: string | null;
   errors: { districtCode?: string; areaCode?: string };
   allowNone?: boolean;
+  required?: boolean;
   onChange: (v: { districtCode: string; areaCode: string }) => void;
 }) {
   const { t } = useI18n();
@@ -95,9 +111,11 @@ export function AreaPicker(props: {
         label={t("entry.field.districtCode")}
         error={props.errors.districtCode}
         hint={former ? t("entry.area.formerHint") : undefined}
+        required={props.required}
       >
         <select
           id="districtCode"
+          aria-required={props.required || undefined}
           value={props.districtCode}
           aria-describedby={former ? "districtCode-hint" : undefined}
           onChange={(e) => {
