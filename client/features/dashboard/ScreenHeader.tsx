@@ -1,6 +1,6 @@
+import { ISSUING_BODY } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { DEFAULT_ISSUING_BODY } from "@qt/shared/schemas/reports";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -29,9 +29,10 @@ export function ScreenHeader({
   const { t } = useI18n();
   const { line } = useScope(scope);
   return (
+    // The agency's name without the reports' schemas: zod must stay out of the first screen's bundle.
     <header className="screen-header">
       <div className="print-heading print-only">
-        <p>{DEFAULT_ISSUING_BODY}</p>
+        <p>{ISSUING_BODY}</p>
         <p>{t("layout.print.office")}</p>
       </div>
       <div>
