@@ -17,14 +17,9 @@ export function Field(props: {
 }) {
   return (
     <div className={`entry-field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={props.id}>
+      {/* The star is drawn by CSS (.required::after) for the eye; the control carries aria-required. */}
+      <label htmlFor={props.id} className={props.required ? "required" : undefined}>
         {props.label}
-        {/* The control carries aria-required; the star is for the eye. */}
-        {props.required && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
       </label>
       {props.children}
       {props.hint && <small id={`${props.id}-hint`}>{props.hint}</small>}
