@@ -56,7 +56,7 @@ export function ModelTypeChart({
             <YAxis
               type="category"
               dataKey="name"
-              width={axisWidth(state.large ? 420 : 300)}
+              width={axisWidth(state.large ? 480 : 380)}
               interval={0}
               tick={{ fontSize: font }}
             />

@@ -129,9 +129,15 @@ export function AreaPicker(props: {
           ))}
         </select>
       </Field>
-      <Field id="areaCode" label={t("entry.field.areaCode")} error={props.errors.areaCode ?? dateNote}>
+      <Field
+        id="areaCode"
+        label={t("entry.field.areaCode")}
+        error={props.errors.areaCode ?? dateNote}
+        required={props.required}
+      >
         <select
           id="areaCode"
+          aria-required={props.required || undefined}
           value={props.areaCode}
           disabled={!props.districtCode}
           aria-invalid={props.errors.areaCode ? true : undefined}
