@@ -1,7 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, legendProps } from "./ChartBox.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO } from "./palette.ts";
 
@@ -42,8 +42,8 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
             aria-label={title}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" tick={{ fontSize: font }} />
-            <YAxis allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
+            <XAxis dataKey="year" tick={tickProps(font)} />
+            <YAxis allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(font)} />
             <Bar

@@ -66,13 +66,22 @@ export function sizeFor(width: number, large: boolean): ChartSize {
     width,
     font,
     // Wide enough that a model's name wraps between phrases rather than mid-word ("trật / tự").
-    axisWidth: (cap) => Math.round(Math.min(cap * (large ? font / 18 : 1), width * (width < 480 ? 0.4 : 0.34))),
+    axisWidth: (cap) => Math.round(Math.min(cap * (large ? font / 18 : 1), width * (width < 480 ? 0.4 : large ? 0.42 : 0.34))),
     rowsHeight: (rows, rowHeight, extra) => {
       if (!large) return rowHeight * rows + extra;
       return Math.min(rowHeight * rows + extra, Math.max(slideHeight, 22 * rows + extra));
     },
     plotHeight: (normal) => (large ? Math.min(560, slideHeight) : width < 480 ? Math.round(normal * 0.8) : normal),
   };
+}
+
+/**
+ * Tick text props: recharts measures a label for wrapping with its `style`, not its `fontSize`
+ * attribute, so without both a 22 px slide label was measured at the page's font, never wrapped,
+ * and ran off the chart's left edge.
+ */
+export function tickProps(font: number) {
+  return { fontSize: font, style: { fontSize: font } };
 }
 
 /** Legend names in dark text, marks in the series colour: yellow text on white cannot be read. */

@@ -2,7 +2,7 @@ import type { ModelCategory } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, legendProps } from "./ChartBox.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO, OTHER_GREY } from "./palette.ts";
 
@@ -73,13 +73,13 @@ export function DistrictCategoryChart({
             aria-label={title}
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={{ fontSize: size.font }} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(size.font)} />
             <YAxis
               type="category"
               dataKey="name"
               width={size.axisWidth(state.large ? 260 : 170)}
               interval={0}
-              tick={{ fontSize: size.font }}
+              tick={tickProps(size.font)}
             />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(size.font)} />

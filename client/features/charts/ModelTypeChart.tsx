@@ -1,7 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "./ChartBox.tsx";
+import { ChartBox, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OTHER_GREY, PRIMARY } from "./palette.ts";
 
@@ -52,13 +52,13 @@ export function ModelTypeChart({
             aria-label={title}
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <YAxis
               type="category"
               dataKey="name"
               width={axisWidth(state.large ? 480 : 380)}
               interval={0}
-              tick={{ fontSize: font }}
+              tick={tickProps(font)}
             />
             <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
             <Bar

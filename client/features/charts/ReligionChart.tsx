@@ -2,7 +2,7 @@ import type { Religion } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "./ChartBox.tsx";
+import { ChartBox, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO } from "./palette.ts";
 
@@ -37,13 +37,8 @@ export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: Reli
             aria-label={title}
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={axisWidth(state.large ? 240 : 150)}
-              tick={{ fontSize: font }}
-            />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <YAxis type="category" dataKey="name" width={axisWidth(state.large ? 240 : 150)} tick={tickProps(font)} />
             <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
             <Bar
               dataKey="sites"

@@ -1,7 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, legendProps } from "./ChartBox.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { PRIMARY, SECONDARY } from "./palette.ts";
 
@@ -39,15 +39,9 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
             aria-label={title}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" tick={{ fontSize: font }} />
-            <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
-            <YAxis
-              yAxisId="cum"
-              orientation="right"
-              allowDecimals={false}
-              tickFormatter={num}
-              tick={{ fontSize: font }}
-            />
+            <XAxis dataKey="year" tick={tickProps(font)} />
+            <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(font)} />
             <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />

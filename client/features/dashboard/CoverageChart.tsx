@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "../charts/ChartBox.tsx";
+import { ChartBox, tickProps } from "../charts/ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
 
 type Row = { code: string; name: string; areas: number; coveredAreas: number };
@@ -79,14 +79,14 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
               ticks={[0, 20, 40, 60, 80, 100]}
               unit="%"
               tickFormatter={(v: number) => formatNumber(v, locale)}
-              tick={{ fontSize: font }}
+              tick={tickProps(font)}
             />
             <YAxis
               type="category"
               dataKey="name"
               width={axisWidth(state.large ? 260 : 170)}
               interval={0}
-              tick={{ fontSize: font }}
+              tick={tickProps(font)}
             />
             <Tooltip
               formatter={(_value, _name, item) => {
