@@ -66,7 +66,8 @@ export function sizeFor(width: number, large: boolean): ChartSize {
     width,
     font,
     // Wide enough that a model's name wraps between phrases rather than mid-word ("trật / tự").
-    axisWidth: (cap) => Math.round(Math.min(cap * (large ? font / 18 : 1), width * (width < 480 ? 0.4 : large ? 0.42 : 0.34))),
+    axisWidth: (cap) =>
+      Math.round(Math.min(cap * (large ? font / 18 : 1), width * (width < 480 ? 0.4 : large ? 0.42 : 0.34))),
     rowsHeight: (rows, rowHeight, extra) => {
       if (!large) return rowHeight * rows + extra;
       return Math.min(rowHeight * rows + extra, Math.max(slideHeight, 22 * rows + extra));
