@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, Suspense, useState } from "react";
-import { BrowserRouter, NavLink, Route, Routes } from "react-router";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { AppNav } from "./components/AppNav.tsx";
+import { Forbidden } from "./components/Forbidden.tsx";
 import { Loading } from "./components/QueryState.tsx";
 import { isTransient } from "./errors.ts";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
@@ -54,27 +56,21 @@ export function Shell() {
       </header>
       <AuthGate>
         {(me) => {
-          // Screens limited to some roles are hidden from the others (the server refuses them anyway).
-          const routes = ROUTES.filter((r) => !r.roles || r.roles.includes(me.role));
+          // Screens limited to some roles are hidden from the others' navigation and answer them with
+          // a forbidden notice (the server refuses their data anyway).
+          const allowed = (r: (typeof ROUTES)[number]) => !r.roles || r.roles.includes(me.role);
           return (
             <>
               <div className="app-bar">
-                <nav className="app-nav" aria-label={t("nav.label")}>
-                  {routes
-                    .filter((r) => r.navKey)
-                    .map((r) => (
-                      <NavLink key={r.path} to={r.path} end={r.path === "/"}>
-                        {r.navKey ? t(r.navKey) : null}
-                      </NavLink>
-                    ))}
-                </nav>
+                <AppNav routes={ROUTES.filter(allowed)} />
                 <AccountMenu me={me} />
               </div>
               <Suspense fallback={<Loading />}>
                 <Routes>
-                  {routes.map(({ path, Component }) => (
-                    <Route key={path} path={path} element={<Component />} />
+                  {ROUTES.map((r) => (
+                    <Route key={r.path} path={r.path} element={allowed(r) ? <r.Component /> : <Forbidden />} />
                   ))}
+                  <Route path="*" element={<Forbidden notFound />} />
                 </Routes>
               </Suspense>
             </>

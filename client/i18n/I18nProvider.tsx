@@ -6,7 +6,7 @@ import { en, type MessageKey, vi } from "./dictionary.ts";
 const STORAGE_KEY = "qt.locale";
 const dictionaries = { vi, en } as const;
 
-type I18n = {
+export type I18n = {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;

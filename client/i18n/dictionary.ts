@@ -2,18 +2,26 @@ import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
+import { layoutEn, layoutVi } from "./messages/layout.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
 
 /**
  * Every string the user sees, one file per domain under messages/: Vietnamese first, English with
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
- * ("dashboard.", "auth.", "entry.", "reports.") so the files never collide.
+ * ("dashboard.", "auth.", "entry.", "reports.", "layout.") so the files never collide.
  */
-export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi, ...reportsVi } as const;
+export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi, ...reportsVi, ...layoutVi } as const;
 
 export type MessageKey = keyof typeof vi;
 
 /** Whether a key built at run time (e.g. from a field name the server sends) has a message. */
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(vi, key);
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...authEn, ...dashboardEn, ...entryEn, ...reportsEn };
+export const en: Record<MessageKey, string> = {
+  ...commonEn,
+  ...authEn,
+  ...dashboardEn,
+  ...entryEn,
+  ...reportsEn,
+  ...layoutEn,
+};

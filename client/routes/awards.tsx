@@ -64,7 +64,7 @@ export default function AwardsRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.awards.heading")} />
+      <ScreenHeader title={t("dashboard.awards.heading")} scope={pick(filter, FIELDS)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

@@ -122,7 +122,7 @@ export default function CamerasRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.cameras.heading")} />
+      <ScreenHeader title={t("dashboard.cameras.heading")} scope={pick(filter, FIELDS)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

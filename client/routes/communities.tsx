@@ -41,8 +41,8 @@ export default function CommunitiesRoute() {
             </Link>,
             num(r.sites),
             num(r.districts),
-            num(r.households),
-            num(r.members),
+            r.households === null ? "—" : num(r.households),
+            r.members === null ? "—" : num(r.members),
           ],
         })),
       }}
@@ -83,7 +83,7 @@ export default function CommunitiesRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.communities.heading")} />
+      <ScreenHeader title={t("dashboard.communities.heading")} scope={pick(filter, FIELDS)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

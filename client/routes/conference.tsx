@@ -11,6 +11,7 @@ import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { useScope } from "../features/dashboard/scope.ts";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import type { MessageKey } from "../i18n/dictionary.ts";
@@ -70,6 +71,7 @@ export default function ConferenceRoute() {
   const [params, setParams] = useSearchParams();
   const { filter, search } = useDashboardFilter();
   const input = pick(filter, FIELDS);
+  const scope = useScope(input);
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const awards = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, ["fromYear", "toYear", "districtCode"])));
@@ -146,7 +148,9 @@ export default function ConferenceRoute() {
           <ErrorState message={summary.error.message} onRetry={() => summary.refetch()} />
         ) : (
           <>
-            {current?.id === "cards" && <h2>{t("dashboard.conference.cards")}</h2>}
+            {/* Every slide says what it covers: one district's figures must not pass for the province's. */}
+            {current?.id === "cards" && <h2>{scope.cardsTitle}</h2>}
+            <p className="slide-scope">{scope.line}</p>
             {current?.render({ summary: summary.data, yearly: yearly.data, awards: awards.data?.byYear })}
           </>
         )}

@@ -67,6 +67,7 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
   return (
     <main>
       <ScreenHeader
+        scope={input}
         title={areas.data?.district.name ?? summary.data?.byDistrict[0]?.name ?? ""}
         asOf={summary.data?.asOf}
       >

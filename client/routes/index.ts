@@ -4,10 +4,18 @@ import type { MessageKey } from "../i18n/dictionary.ts";
 // Dashboard layout, conference mode and the A4-landscape print stylesheet (issue 4).
 import "../features/dashboard/dashboard.css";
 
+/** The navigation's groups, in order: leaders read, editors enter, admins manage. */
+export const NAV_GROUPS = ["dashboards", "records", "admin"] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+// Leaders (viewers) read figures; entry screens are for those who may change records.
+const WRITERS: Role[] = ["editor", "admin"];
+
 export type AppRoute = {
   path: string;
-  /** Shown in the navigation when set. */
+  /** Shown in the navigation when set, under its group's heading. */
   navKey?: MessageKey;
+  group?: NavGroup;
   /** Only these roles see the screen (absent: everyone logged in). */
   roles?: Role[];
   /** Each screen but the first is its own lazy chunk: the first screen loads only what it draws. */
@@ -22,26 +30,87 @@ import OverviewRoute from "./overview.tsx";
 
 /** Every screen of the app, one file per screen in this folder. */
 export const ROUTES: AppRoute[] = [
-  { path: "/", navKey: "nav.overview", Component: OverviewRoute },
-  { path: "/district", navKey: "dashboard.nav.district", Component: lazy(() => import("./district.tsx")) },
+  { path: "/", navKey: "nav.overview", group: "dashboards", Component: OverviewRoute },
+  {
+    path: "/district",
+    navKey: "dashboard.nav.district",
+    group: "dashboards",
+    Component: lazy(() => import("./district.tsx")),
+  },
   { path: "/district/:code", Component: lazy(() => import("./district.tsx")) },
-  { path: "/model-type", navKey: "dashboard.nav.modelType", Component: lazy(() => import("./model-type.tsx")) },
+  {
+    path: "/model-type",
+    navKey: "dashboard.nav.modelType",
+    group: "dashboards",
+    Component: lazy(() => import("./model-type.tsx")),
+  },
   { path: "/model-type/:code", Component: lazy(() => import("./model-type.tsx")) },
-  { path: "/cameras", navKey: "dashboard.nav.cameras", Component: lazy(() => import("./cameras.tsx")) },
-  { path: "/communities", navKey: "dashboard.nav.communities", Component: lazy(() => import("./communities.tsx")) },
-  { path: "/awards", navKey: "dashboard.nav.awards", Component: lazy(() => import("./awards.tsx")) },
-  { path: "/conference", navKey: "dashboard.nav.conference", Component: lazy(() => import("./conference.tsx")) },
-  { path: "/records/sites", navKey: "entry.nav.sites", Component: lazy(() => import("./records-sites.tsx")) },
-  { path: "/records/cameras", navKey: "entry.nav.cameras", Component: lazy(() => import("./records-cameras.tsx")) },
-  { path: "/records/awards", navKey: "entry.nav.awards", Component: lazy(() => import("./records-awards.tsx")) },
+  {
+    path: "/cameras",
+    navKey: "dashboard.nav.cameras",
+    group: "dashboards",
+    Component: lazy(() => import("./cameras.tsx")),
+  },
+  {
+    path: "/communities",
+    navKey: "dashboard.nav.communities",
+    group: "dashboards",
+    Component: lazy(() => import("./communities.tsx")),
+  },
+  {
+    path: "/awards",
+    navKey: "dashboard.nav.awards",
+    group: "dashboards",
+    Component: lazy(() => import("./awards.tsx")),
+  },
+  {
+    path: "/conference",
+    navKey: "dashboard.nav.conference",
+    group: "dashboards",
+    Component: lazy(() => import("./conference.tsx")),
+  },
+  {
+    path: "/records/sites",
+    navKey: "entry.nav.sites",
+    group: "records",
+    roles: WRITERS,
+    Component: lazy(() => import("./records-sites.tsx")),
+  },
+  {
+    path: "/records/cameras",
+    navKey: "entry.nav.cameras",
+    group: "records",
+    roles: WRITERS,
+    Component: lazy(() => import("./records-cameras.tsx")),
+  },
+  {
+    path: "/records/awards",
+    navKey: "entry.nav.awards",
+    group: "records",
+    roles: WRITERS,
+    Component: lazy(() => import("./records-awards.tsx")),
+  },
   {
     path: "/records/model-types",
     navKey: "entry.nav.modelTypes",
+    group: "records",
     roles: ["admin"],
     Component: lazy(() => import("./records-model-types.tsx")),
   },
-  { path: "/reports", navKey: "reports.nav", Component: lazy(() => import("./reports.tsx")) },
-  { path: "/users", navKey: "auth.nav.users", roles: ["admin"], Component: lazy(() => import("./users.tsx")) },
-  { path: "/audit", navKey: "auth.nav.audit", roles: ["admin"], Component: lazy(() => import("./audit.tsx")) },
+  { path: "/reports", navKey: "reports.nav", group: "dashboards", Component: lazy(() => import("./reports.tsx")) },
+  {
+    path: "/users",
+    navKey: "auth.nav.users",
+    group: "admin",
+    roles: ["admin"],
+    Component: lazy(() => import("./users.tsx")),
+  },
+  {
+    path: "/audit",
+    navKey: "auth.nav.audit",
+    group: "admin",
+    roles: ["admin"],
+    Component: lazy(() => import("./audit.tsx")),
+  },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

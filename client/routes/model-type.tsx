@@ -61,7 +61,7 @@ function ModelTypeScreen({ code }: { code: string }) {
     });
   return (
     <main>
-      <ScreenHeader title={d.modelType.name}>
+      <ScreenHeader title={d.modelType.name} scope={{ ...pick(filter, FIELDS), modelTypeCode: code }}>
         <p className="muted">
           {label("category", d.modelType.category)} · {t("dashboard.modelType.total", { count: num(d.totalSites) })}
         </p>

@@ -56,8 +56,8 @@ export default function OverviewRoute() {
   const keep = search ? `?${search}` : "";
   const chartsMayLoad = useLoadedAndPainted();
   return (
-    <main>
-      <ScreenHeader title={t("dashboard.heading")} conferenceSearch={keep} />
+    <main className="overview">
+      <ScreenHeader title={t("dashboard.heading")} scope={input} conferenceSearch={keep} />
       <FilterBar filter={filter} onChange={setFilter} fields={OVERVIEW_FIELDS} />
       {summary.isPending ? (
         <Loading />
@@ -65,7 +65,7 @@ export default function OverviewRoute() {
         <ErrorState message={summary.error.message} onRetry={() => summary.refetch()} />
       ) : (
         <>
-          <section className="print-section">
+          <section className="print-section overview-cards">
             <SummaryCards summary={summary.data} />
           </section>
           <Suspense fallback={chartsPending}>

@@ -70,7 +70,7 @@ export const VOCABULARY = {
   }),
   role: words<Role>({
     admin: { vi: "Quản trị viên", en: "Administrator" },
-    editor: { vi: "Biên tập viên", en: "Editor" },
+    editor: { vi: "Cán bộ nhập liệu", en: "Data-entry officer" },
     viewer: { vi: "Lãnh đạo (chỉ xem)", en: "Leader (read only)" },
   }),
   auditAction: words<AuditAction>({

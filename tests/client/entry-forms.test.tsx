@@ -87,13 +87,17 @@ describe("camera installation form", () => {
     await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng" })).toBeInTheDocument());
     await user.selectOptions(form.getByLabelText("Huyện, thị xã, thành phố"), "Huyện Hải Lăng");
     await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải An");
-    // Typing a date after the reform swaps the lists and drops the commune that no longer exists.
+    // Typing a date after the reform swaps the lists; the commune that no longer exists stays chosen,
+    // and the form says why it does not fit the date (it used to vanish without a word).
     await user.type(form.getByLabelText("Ngày lắp đặt"), "10/03/2026");
     const district = form.getByLabelText("Huyện, thị xã, thành phố");
     await waitFor(() => expect(form.getByRole("option", { name: "Địa bàn Huyện Hải Lăng cũ" })).toBeInTheDocument());
     expect(district).toHaveAccessibleDescription(/Từ 01\/07\/2025 không còn cấp huyện/);
-    expect(form.getByLabelText("Xã, phường, thị trấn")).toHaveValue("");
-    expect(form.queryByRole("option", { name: "Xã Hải An" })).not.toBeInTheDocument();
+    const commune = form.getByLabelText("Xã, phường, thị trấn");
+    expect(commune).toHaveValue("19684");
+    expect(commune).toHaveAccessibleDescription(
+      "Xã Hải An không có trong danh sách đơn vị hành chính ngày 10/03/2026: hãy chọn địa bàn khác.",
+    );
     await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải Lăng");
     await typeEquipment(user, form, ["4", "1", "1", "60000000", "Xã hội hóa"]);
     await user.click(form.getByRole("button", { name: "Lưu" }));
@@ -103,6 +107,26 @@ describe("camera installation form", () => {
       select: { area: { select: { name: true, catalog: true } } },
     });
     expect(saved.area).toEqual({ name: "Xã Hải Lăng", catalog: "two_level" });
+  });
+
+  it("keeps the chosen district and commune while the date is impossible or in the future, and says so", async () => {
+    const user = userEvent.setup();
+    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });
+    const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng" })).toBeInTheDocument());
+    await user.selectOptions(form.getByLabelText("Huyện, thị xã, thành phố"), "Huyện Hải Lăng");
+    await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải An");
+    for (const date of ["31/02/2019", "01/01/2999"]) {
+      const field = form.getByLabelText("Ngày lắp đặt");
+      await user.clear(field);
+      await user.type(field, date);
+      const commune = form.getByLabelText("Xã, phường, thị trấn");
+      expect(commune).toHaveAccessibleDescription(
+        "Ngày chưa hợp lệ: vẫn giữ địa bàn đã chọn, danh sách địa bàn chưa đổi theo ngày.",
+      );
+      expect(form.getByLabelText("Huyện, thị xã, thành phố")).toHaveValue("470");
+      expect(commune).toHaveValue("19684");
+    }
   });
 
   it("asks before discarding unsaved input", async () => {

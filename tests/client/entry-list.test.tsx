@@ -118,6 +118,26 @@ describe("site list", () => {
     ).toBeInTheDocument();
   });
 
+  it("offers a district editor edit and remove on their district's rows only; the form marks required fields", async () => {
+    const editor = await makeUser(t.db, { role: "editor", districtCode: "470" });
+    const list = renderApp(as(editor, <RecordsSitesRoute />), { db: t.db, user: editor, path: "/records/sites" });
+    const mine = await screen.findByRole("row", { name: /Họ Nguyễn Hữu/ });
+    const theirs = screen.getByRole("row", { name: /Họ Trần Văn/ });
+    expect(within(mine).getByRole("button", { name: "Sửa" })).toBeInTheDocument();
+    expect(within(mine).getByRole("button", { name: "Xóa" })).toBeInTheDocument();
+    expect(within(theirs).queryByRole("button", { name: "Sửa" })).not.toBeInTheDocument();
+    expect(within(theirs).queryByRole("button", { name: "Xóa" })).not.toBeInTheDocument();
+    expect(within(theirs).getByRole("button", { name: "Lịch sử" })).toBeInTheDocument();
+    list.unmount();
+
+    renderApp(as(editor, <RecordsSitesRoute />), { db: t.db, user: editor, path: "/records/sites?edit=new" });
+    const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    // Required as the shared schema says; a new site starts active.
+    expect(form.getByLabelText("Tên điểm mô hình")).toHaveAttribute("aria-required", "true");
+    expect(form.getByLabelText("Ghi chú")).not.toHaveAttribute("aria-required");
+    expect(form.getByLabelText("Trạng thái")).toHaveValue("active");
+  });
+
   it("shows the list schema's own message for a year range it refuses, and no count", async () => {
     renderApp(as(admin, <RecordsSitesRoute />), {
       db: t.db,

@@ -43,7 +43,7 @@ describe("user management screen", () => {
     await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Đã tạo tài khoản cb.giolinh.");
     const created = await row("cb.giolinh");
-    expect(created).toHaveTextContent("Biên tập viên");
+    expect(created).toHaveTextContent("Cán bộ nhập liệu");
     expect(created).toHaveTextContent("Gio Linh");
 
     await user.click(within(created).getByRole("button", { name: "Sửa cb.giolinh" }));

@@ -190,7 +190,8 @@ describe("dashboard.communities", () => {
     expect(c.clans.sites).toBe(3);
     expect(c.clans.types).toEqual([
       expect.objectContaining({ code: "clan-no-crime", sites: 2, districts: 1, households: 30, members: 120 }),
-      expect.objectContaining({ code: "clan-security", sites: 1, districts: 1, households: 0 }),
+      // Never recorded: null (shown as "—"), not 0.
+      expect.objectContaining({ code: "clan-security", sites: 1, districts: 1, households: null, members: null }),
     ]);
     expect(c.religious.sites).toBe(3);
     expect(c.religious.byReligion).toEqual([

@@ -1,6 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO } from "./palette.ts";
 
@@ -11,7 +12,6 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
   const { t, label, locale } = useI18n();
   const title = t("dashboard.chart.awards.title");
   const num = (v: number) => formatNumber(v, locale);
-  const font = state.large ? 18 : 12;
   return (
     <ChartFrame
       {...state}
@@ -31,34 +31,38 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
         })),
       }}
     >
-      <BarChart
-        width={state.large ? 1150 : 760}
-        height={state.large ? 520 : 300}
-        data={rows}
-        margin={{ left: 8, right: 8, top: 16 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="year" tick={{ fontSize: font }} />
-        <YAxis allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
-        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: font }} itemSorter={null} />
-        <Bar
-          dataKey="collective"
-          stackId="k"
-          name={label("recipientKind", "collective")}
-          fill={OKABE_ITO[0]}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="individual"
-          stackId="k"
-          name={label("recipientKind", "individual")}
-          fill={OKABE_ITO[1]}
-          isAnimationActive={false}
-        />
-      </BarChart>
+      <ChartBox large={state.large}>
+        {({ width, font, plotHeight }) => (
+          <BarChart
+            width={width}
+            height={plotHeight(300)}
+            data={rows}
+            margin={{ left: 8, right: 8, top: 16 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="year" tick={tickProps(font)} />
+            <YAxis allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+            <Legend {...legendProps(font)} />
+            <Bar
+              dataKey="collective"
+              stackId="k"
+              name={label("recipientKind", "collective")}
+              fill={OKABE_ITO[0]}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="individual"
+              stackId="k"
+              name={label("recipientKind", "individual")}
+              fill={OKABE_ITO[1]}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        )}
+      </ChartBox>
     </ChartFrame>
   );
 }

@@ -2,12 +2,13 @@ import type { ModelCategory } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OKABE_ITO, OTHER_GREY } from "./palette.ts";
 
 export type DistrictCategoryRow = { code: string; name: string; byCategory: Record<ModelCategory, number> };
 
-/** Categories in order of size; beyond the palette they are merged into one grey "other" series. */
+/** Categories in order of size; "other" and those beyond the palette are merged into one grey series. */
 function seriesOf(rows: DistrictCategoryRow[]) {
   const totals = new Map<ModelCategory, number>();
   for (const r of rows) {
@@ -16,8 +17,12 @@ function seriesOf(rows: DistrictCategoryRow[]) {
     }
   }
   const present = [...totals.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  // The "other" category always joins the grey series: "Khác" beside "Các nhóm khác" read as two
+  // names for one thing.
+  const named = present.filter(([c]) => c !== "other");
   const keep = present.length > OKABE_ITO.length ? OKABE_ITO.length - 1 : OKABE_ITO.length;
-  return { shown: present.slice(0, keep).map(([c]) => c), merged: present.slice(keep).map(([c]) => c) };
+  const shown = named.slice(0, keep).map(([c]) => c);
+  return { shown, merged: present.map(([c]) => c).filter((c) => !shown.includes(c)) };
 }
 
 /** Sites per district, stacked by model category. */
@@ -56,48 +61,52 @@ export function DistrictCategoryChart({
         })),
       }}
     >
-      <BarChart
-        width={state.large ? 1150 : 760}
-        height={(state.large ? 48 : 34) * data.length + 110}
-        data={data}
-        layout="vertical"
-        margin={{ left: 8, right: 24, top: 8 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tickFormatter={num} />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={state.large ? 260 : 170}
-          interval={0}
-          tick={{ fontSize: state.large ? 18 : 12 }}
-        />
-        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: state.large ? 18 : 12 }} itemSorter={null} />
-        {shown.map((c, i) => (
-          <Bar
-            key={c}
-            dataKey={c}
-            stackId="sites"
-            name={label("category", c)}
-            fill={OKABE_ITO[i]}
-            isAnimationActive={false}
-            cursor={onSelect ? "pointer" : undefined}
-            onClick={(entry: { payload?: { code: string } }) => entry.payload && onSelect?.(entry.payload.code)}
-          />
-        ))}
-        {merged.length > 0 && (
-          <Bar
-            dataKey="merged"
-            stackId="sites"
-            name={t("dashboard.chart.otherCategories")}
-            fill={OTHER_GREY}
-            isAnimationActive={false}
-          />
+      <ChartBox large={state.large}>
+        {(size) => (
+          <BarChart
+            width={size.width}
+            height={size.rowsHeight(data.length, state.large ? 48 : 34, 110)}
+            data={data}
+            layout="vertical"
+            margin={{ left: 8, right: 24, top: 8 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(size.font)} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={size.axisWidth(state.large ? 260 : 170)}
+              interval={0}
+              tick={tickProps(size.font)}
+            />
+            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+            <Legend {...legendProps(size.font)} />
+            {shown.map((c, i) => (
+              <Bar
+                key={c}
+                dataKey={c}
+                stackId="sites"
+                name={label("category", c)}
+                fill={OKABE_ITO[i]}
+                isAnimationActive={false}
+                cursor={onSelect ? "pointer" : undefined}
+                onClick={(entry: { payload?: { code: string } }) => entry.payload && onSelect?.(entry.payload.code)}
+              />
+            ))}
+            {merged.length > 0 && (
+              <Bar
+                dataKey="merged"
+                stackId="sites"
+                name={t("dashboard.chart.otherCategories")}
+                fill={OTHER_GREY}
+                isAnimationActive={false}
+              />
+            )}
+          </BarChart>
         )}
-      </BarChart>
+      </ChartBox>
     </ChartFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { OTHER_GREY, PRIMARY } from "./palette.ts";
 
@@ -39,38 +40,42 @@ export function ModelTypeChart({
         rows: [...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, cells: [r.name, num(r.sites)] })),
       }}
     >
-      <BarChart
-        width={state.large ? 1150 : 760}
-        height={(state.large ? 44 : 30) * data.length + 50}
-        data={data}
-        layout="vertical"
-        margin={{ left: 8, right: 48, top: 8 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tickFormatter={num} />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={state.large ? 420 : 300}
-          interval={0}
-          tick={{ fontSize: state.large ? 18 : 12 }}
-        />
-        <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
-        <Bar
-          dataKey="sites"
-          name={t("dashboard.chart.sites")}
-          isAnimationActive={false}
-          label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: state.large ? 18 : 12 }}
-          cursor={onSelect ? "pointer" : undefined}
-          onClick={(entry: { payload?: ModelTypeRow }) => entry.payload?.code && onSelect?.(entry.payload.code)}
-        >
-          {data.map((d) => (
-            <Cell key={d.code || "other"} fill={d.code ? PRIMARY : OTHER_GREY} />
-          ))}
-        </Bar>
-      </BarChart>
+      <ChartBox large={state.large}>
+        {({ width, font, axisWidth, rowsHeight }) => (
+          <BarChart
+            width={width}
+            height={rowsHeight(data.length, state.large ? 44 : 30, 50)}
+            data={data}
+            layout="vertical"
+            margin={{ left: 8, right: 48, top: 8 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={axisWidth(state.large ? 480 : 380)}
+              interval={0}
+              tick={tickProps(font)}
+            />
+            <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
+            <Bar
+              dataKey="sites"
+              name={t("dashboard.chart.sites")}
+              isAnimationActive={false}
+              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font, fill: "#1b1f24" }}
+              cursor={onSelect ? "pointer" : undefined}
+              onClick={(entry: { payload?: ModelTypeRow }) => entry.payload?.code && onSelect?.(entry.payload.code)}
+            >
+              {data.map((d) => (
+                <Cell key={d.code || "other"} fill={d.code ? PRIMARY : OTHER_GREY} />
+              ))}
+            </Bar>
+          </BarChart>
+        )}
+      </ChartBox>
     </ChartFrame>
   );
 }

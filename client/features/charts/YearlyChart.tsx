@@ -1,6 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 import { PRIMARY, SECONDARY } from "./palette.ts";
 
@@ -16,7 +17,6 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
   });
   const newLabel = t("dashboard.chart.yearly.new");
   const cumLabel = t("dashboard.chart.yearly.cumulative");
-  const font = state.large ? 18 : 12;
   return (
     <ChartFrame
       {...state}
@@ -28,31 +28,35 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
         rows: years.map((y) => ({ key: String(y.year), cells: [String(y.year), num(y.sites), num(y.cumulative)] })),
       }}
     >
-      <ComposedChart
-        width={state.large ? 1150 : 760}
-        height={state.large ? 520 : 320}
-        data={years}
-        margin={{ left: 8, right: 8, top: 16 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="year" tick={{ fontSize: font }} />
-        <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
-        <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={{ fontSize: font }} />
-        <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-        <Legend wrapperStyle={{ fontSize: font }} itemSorter={null} />
-        <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />
-        <Line
-          yAxisId="cum"
-          dataKey="cumulative"
-          name={cumLabel}
-          stroke={SECONDARY}
-          strokeWidth={3}
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
+      <ChartBox large={state.large}>
+        {({ width, font, plotHeight }) => (
+          <ComposedChart
+            width={width}
+            height={plotHeight(320)}
+            data={years}
+            margin={{ left: 8, right: 8, top: 16 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="year" tick={tickProps(font)} />
+            <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
+            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
+            <Legend {...legendProps(font)} />
+            <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />
+            <Line
+              yAxisId="cum"
+              dataKey="cumulative"
+              name={cumLabel}
+              stroke={SECONDARY}
+              strokeWidth={3}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+          </ComposedChart>
+        )}
+      </ChartBox>
     </ChartFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChartBox, tickProps } from "../charts/ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
 
 type Row = { code: string; name: string; areas: number; coveredAreas: number };
@@ -22,7 +23,6 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
   const provincePercent = total === 0 ? 0 : (100 * covered) / total;
   const provinceLabel = t("chart.coverage.province", { percent: formatPercent(covered, total, locale) });
   const title = t("chart.coverage.title");
-  const font = state.large ? 18 : 12;
   return (
     <ChartFrame
       {...state}
@@ -61,65 +61,84 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
         ],
       }}
     >
-      <BarChart
-        width={state.large ? 1150 : 760}
-        height={(state.large ? 46 : 34) * rows.length + 80}
-        data={data}
-        layout="vertical"
-        margin={{ left: 8, right: 40, top: 28 }}
-        role="img"
-        aria-label={title}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 20, 40, 60, 80, 100]}
-          unit="%"
-          tickFormatter={(v: number) => formatNumber(v, locale)}
-          tick={{ fontSize: font }}
-        />
-        <YAxis type="category" dataKey="name" width={state.large ? 260 : 170} interval={0} tick={{ fontSize: font }} />
-        <Tooltip
-          formatter={(_value, _name, item) => {
-            const row = item.payload as Row;
-            return [
-              t("chart.coverage.tooltip", {
-                covered: formatNumber(row.coveredAreas, locale),
-                total: formatNumber(row.areas, locale),
-                percent: formatPercent(row.coveredAreas, row.areas, locale),
-              }),
-              t("chart.coverage.series"),
-            ];
-          }}
-        />
-        <ReferenceLine x={100} stroke="#333" strokeWidth={2} />
-        <Bar
-          dataKey="percent"
-          name={t("chart.coverage.series")}
-          fill={BAR}
-          isAnimationActive={false}
-          label={{
-            position: "right",
-            formatter: (v: unknown) => formatPercent(Number(v), 100, locale),
-            fontSize: font,
-          }}
-        />
-        <ReferenceLine
-          x={provincePercent}
-          stroke={PROVINCE_LINE}
-          strokeWidth={2}
-          strokeDasharray="6 3"
-          ifOverflow="extendDomain"
-          label={{
-            value: formatPercent(covered, total, locale),
-            position: "top",
-            fill: PROVINCE_LINE,
-            fontSize: font,
-            fontWeight: 700,
-          }}
-        />
-      </BarChart>
+      <ChartBox large={state.large}>
+        {({ width, font, axisWidth, rowsHeight }) => (
+          <BarChart
+            width={width}
+            height={rowsHeight(rows.length, state.large ? 46 : 34, 80)}
+            data={data}
+            layout="vertical"
+            margin={{ left: 8, right: 40, top: 28 }}
+            role="img"
+            aria-label={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={[0, 20, 40, 60, 80, 100]}
+              unit="%"
+              tickFormatter={(v: number) => formatNumber(v, locale)}
+              tick={tickProps(font)}
+            />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={axisWidth(state.large ? 260 : 170)}
+              interval={0}
+              tick={tickProps(font)}
+            />
+            <Tooltip
+              formatter={(_value, _name, item) => {
+                const row = item.payload as Row;
+                return [
+                  t("chart.coverage.tooltip", {
+                    covered: formatNumber(row.coveredAreas, locale),
+                    total: formatNumber(row.areas, locale),
+                    percent: formatPercent(row.coveredAreas, row.areas, locale),
+                  }),
+                  t("chart.coverage.series"),
+                ];
+              }}
+            />
+            {/* Labelled, so the line reads as "every commune covered" and not as a stray axis. */}
+            <ReferenceLine
+              x={100}
+              stroke="#333"
+              strokeWidth={2}
+              label={{ value: "100%", position: "insideTopRight", fill: "#333", fontSize: font }}
+            />
+            <Bar
+              dataKey="percent"
+              name={t("chart.coverage.series")}
+              fill={BAR}
+              isAnimationActive={false}
+              // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
+              minPointSize={2}
+              label={{
+                position: "right",
+                formatter: (v: unknown) => formatPercent(Number(v), 100, locale),
+                fontSize: font,
+                fill: "#1b1f24",
+              }}
+            />
+            <ReferenceLine
+              x={provincePercent}
+              stroke={PROVINCE_LINE}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              ifOverflow="extendDomain"
+              label={{
+                value: formatPercent(covered, total, locale),
+                position: "top",
+                fill: PROVINCE_LINE,
+                fontSize: font,
+                fontWeight: 700,
+              }}
+            />
+          </BarChart>
+        )}
+      </ChartBox>
     </ChartFrame>
   );
 }

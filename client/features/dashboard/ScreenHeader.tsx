@@ -1,26 +1,43 @@
+import { ISSUING_BODY } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
+import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useScope } from "./scope.ts";
 
-/** Screen title, "as of" date and the print / present actions every dashboard screen offers. */
+/**
+ * Screen title, what the figures cover, "as of" date and the print / present actions every dashboard
+ * screen offers. A print starts with the agency's heading and the scope line, so a printed page says
+ * whose figures it shows.
+ */
 export function ScreenHeader({
   title,
+  scope,
   asOf,
   conferenceSearch,
   children,
 }: {
   title: string;
+  /** The filter the screen's figures are drawn for. */
+  scope: TDashboardFilter;
   asOf?: string;
   /** Search string for /conference; omitted when the screen has no slides. */
   conferenceSearch?: string;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
+  const { line } = useScope(scope);
   return (
+    // The agency's name without the reports' schemas: zod must stay out of the first screen's bundle.
     <header className="screen-header">
+      <div className="print-heading print-only">
+        <p>{ISSUING_BODY}</p>
+        <p>{t("layout.print.office")}</p>
+      </div>
       <div>
         <h2>{title}</h2>
+        <p className="scope-line">{line}</p>
         {asOf && <p className="as-of">{t("dashboard.asOf", { date: formatDate(asOf) })}</p>}
         {children}
       </div>

@@ -8,6 +8,7 @@ import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
+import { canWriteIn } from "../auth/can-write.ts";
 import { CurrentUserContext } from "../auth/current-user.tsx";
 import { EditRecord } from "./EditRecord.tsx";
 import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
@@ -49,7 +50,8 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
-  // Controls follow the role (the server enforces it anyway): viewers read, admins also restore.
+  // Controls follow the role and the district scope (the server enforces both anyway): viewers read,
+  // a district editor changes their district's records, admins also restore.
   const me = useContext(CurrentUserContext);
   const canWrite = me !== null && me.role !== "viewer";
   const isAdmin = me?.role === "admin";
@@ -146,75 +148,79 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
           {list.data.items.length === 0 ? (
             <Empty>{t("entry.empty")}</Empty>
           ) : (
-            <table className="entry-table">
-              <thead>
-                <tr>
-                  {props.columns.map((c) => (
-                    <th
-                      key={c.label}
-                      aria-sort={
-                        c.sort && state("sort") === c.sort
-                          ? state("dir") === "asc"
-                            ? "ascending"
-                            : "descending"
-                          : undefined
-                      }
-                    >
-                      {c.sort ? (
-                        <button type="button" onClick={() => sortBy(c.sort ?? "")}>
-                          {t(c.label)}
-                        </button>
-                      ) : (
-                        t(c.label)
-                      )}
-                    </th>
-                  ))}
-                  <th>{t("entry.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((row) => (
-                  <tr key={row.id} className={row.deletedAt ? "deleted" : undefined}>
+            <div className="table-scroll">
+              <table className="entry-table">
+                <thead>
+                  <tr>
                     {props.columns.map((c) => (
-                      <td key={c.label}>{c.render(row)}</td>
+                      <th
+                        key={c.label}
+                        aria-sort={
+                          c.sort && state("sort") === c.sort
+                            ? state("dir") === "asc"
+                              ? "ascending"
+                              : "descending"
+                            : undefined
+                        }
+                      >
+                        {c.sort ? (
+                          <button type="button" onClick={() => sortBy(c.sort ?? "")}>
+                            {t(c.label)}
+                          </button>
+                        ) : (
+                          t(c.label)
+                        )}
+                      </th>
                     ))}
-                    <td>
-                      {row.deletedAt
-                        ? isAdmin && (
-                            <button type="button" onClick={() => restore.mutate({ id: row.id })}>
-                              {t("entry.restore")}
-                            </button>
-                          )
-                        : canWrite && (
-                            <>
-                              <button
-                                type="button"
-                                onClick={() => update({ edit: String(row.id) }, { keepPage: true })}
-                              >
-                                {t("entry.edit")}
-                              </button>
-                              <button type="button" onClick={() => setRemoving(row.id)}>
-                                {t("entry.remove")}
-                              </button>
-                            </>
-                          )}
-                      <button type="button" onClick={() => setHistoryId(historyId === row.id ? null : row.id)}>
-                        {t("entry.history")}
-                      </button>
-                      {removing === row.id && (
-                        <RemoveForm
-                          id={row.id}
-                          version={row.version}
-                          remove={remove.mutateAsync}
-                          onDone={() => setRemoving(null)}
-                        />
-                      )}
-                      {historyId === row.id && <HistoryPanel entity={AUDIT_ENTITY[config.entity]} entityId={row.id} />}
-                    </td>
+                    <th>{t("entry.actions")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.data.items.map((row) => (
+                    <tr key={row.id} className={row.deletedAt ? "deleted" : undefined}>
+                      {props.columns.map((c) => (
+                        <td key={c.label}>{c.render(row)}</td>
+                      ))}
+                      <td>
+                        {row.deletedAt
+                          ? isAdmin && (
+                              <button type="button" onClick={() => restore.mutate({ id: row.id })}>
+                                {t("entry.restore")}
+                              </button>
+                            )
+                          : canWriteIn(me, row.districtCode) && (
+                              <>
+                                <button
+                                  type="button"
+                                  onClick={() => update({ edit: String(row.id) }, { keepPage: true })}
+                                >
+                                  {t("entry.edit")}
+                                </button>
+                                <button type="button" onClick={() => setRemoving(row.id)}>
+                                  {t("entry.remove")}
+                                </button>
+                              </>
+                            )}
+                        <button type="button" onClick={() => setHistoryId(historyId === row.id ? null : row.id)}>
+                          {t("entry.history")}
+                        </button>
+                        {removing === row.id && (
+                          <RemoveForm
+                            id={row.id}
+                            version={row.version}
+                            remove={remove.mutateAsync}
+                            onDone={() => setRemoving(null)}
+                          />
+                        )}
+                        {historyId === row.id && (
+                          <HistoryPanel entity={AUDIT_ENTITY[config.entity]} entityId={row.id} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <Pager
             page={page}

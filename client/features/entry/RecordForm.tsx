@@ -1,4 +1,5 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import { requiredFields } from "@qt/shared/schemas/required";
 import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
@@ -104,6 +105,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   /** A value as the conflict list shows it: a site by its name rather than its id. */
   const shown = (k: string, v: string) => (siteFields.some((n) => n === k) ? (conflictSites[v]?.name ?? v) : v) || "—";
 
+  const required = requiredFields(props.target.schema);
   const renderField = (f: FieldSpec<Row>) => {
     if (f.show && !f.show(category)) return null;
     const id = f.name;
@@ -111,6 +113,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
     const error = message(f.name);
     const common = {
       id,
+      "aria-required": required.has(f.name) || undefined,
       "aria-invalid": error ? true : undefined,
       "aria-describedby": describedBy(id, error),
     } as const;
@@ -163,7 +166,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
         />
       );
     return (
-      <Field key={f.name} id={id} label={t(labelKey(f.name))} error={error}>
+      <Field key={f.name} id={id} label={t(labelKey(f.name))} error={error} required={required.has(f.name)}>
         {control}
       </Field>
     );
@@ -205,6 +208,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
           </button>
         </section>
       )}
+      <p className="muted">{t("entry.requiredNote")}</p>
       <div className="entry-grid">
         {config.fields.filter((f) => f.kind === "modelType").map(renderField)}
         <AreaPicker
@@ -212,6 +216,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
           areaCode={values.areaCode ?? ""}
           on={dateText}
           allowNone={config.areaOptional}
+          required={required.has("areaCode")}
           errors={{ districtCode: message("districtCode"), areaCode: message("areaCode") }}
           onChange={(v) => {
             // A linked site lies in the record's area: another area unlinks it.

@@ -40,7 +40,7 @@ export const SITE_FORM: EntityConfig<TSite, TSiteCreateInput, TSiteUpdateInput, 
     // Clan models: the clan's name and its households; other models: the host unit.
     { name: "host", kind: "text" },
     { name: "establishedOn", kind: "date" },
-    { name: "status", kind: "select", vocabulary: "status" },
+    { name: "status", kind: "select", vocabulary: "status", initial: "active" },
     { name: "statusChangedOn", kind: "date" },
     {
       name: "religion",

@@ -1,14 +1,26 @@
-import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { formatDate } from "@qt/shared/format";
+import { ZIsoDate } from "@qt/shared/schemas/common";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useRef } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { showNumber } from "./convert.ts";
 
 /** A labelled control with its field message underneath, linked for screen readers. */
-export function Field(props: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={`entry-field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={props.id}>{props.label}</label>
+      {/* The star is drawn by CSS (.required::after) for the eye; the control carries aria-required. */}
+      <label htmlFor={props.id} className={props.required ? "required" : undefined}>
+        {props.label}
+      </label>
       {props.children}
       {props.hint && <small id={`${props.id}-hint`}>{props.hint}</small>}
       {props.error && (
@@ -47,24 +59,46 @@ export function AreaPicker(props: {
   on?: string | null;
   errors: { districtCode?: string; areaCode?: string };
   allowNone?: boolean;
+  required?: boolean;
   onChange: (v: { districtCode: string; areaCode: string }) => void;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const validOn = props.on && /^\d{4}-\d{2}-\d{2}$/.test(props.on) ? props.on : undefined;
-  const tree = useQuery(trpc.units.tree.queryOptions(validOn ? { on: validOn } : undefined, { staleTime: Infinity }));
+  // A date being typed, impossible or in the future keeps the last good date's units: the chosen
+  // area is never dropped behind the user's back (issue 15); the form says why it does not fit.
+  const goodOn = props.on && ZIsoDate.safeParse(props.on).success ? props.on : undefined;
+  const badDate = Boolean(props.on) && !goodOn;
+  const lastOn = useRef<string | undefined>(goodOn);
+  if (!badDate) lastOn.current = goodOn;
+  const on = lastOn.current;
+  const tree = useQuery(
+    trpc.units.tree.queryOptions(on ? { on } : undefined, { staleTime: Infinity, placeholderData: keepPreviousData }),
+  );
   const districts = tree.data ?? [];
-  const areas = districts.find((d) => d.code === props.districtCode)?.areas ?? [];
+  const district = districts.find((d) => d.code === props.districtCode);
+  const areas = district?.areas ?? [];
   // From 01/07/2025 there are no districts: the picker offers the former ones (units.tree).
   const former = districts.some((d) => d.former);
-  // A new date may change the units on offer: drop a choice the new list no longer has.
-  const { districtCode, areaCode, onChange } = props;
-  useEffect(() => {
-    if (!tree.data || (!districtCode && !areaCode)) return;
-    const district = tree.data.find((d) => d.code === districtCode);
-    if (!district) onChange({ districtCode: "", areaCode: "" });
-    else if (areaCode && !district.areas.some((a) => a.code === areaCode)) onChange({ districtCode, areaCode: "" });
-  }, [tree.data, districtCode, areaCode, onChange]);
+  // Names of every unit seen, so a choice the current list lacks is still shown by name.
+  const names = useRef(new Map<string, string>());
+  for (const d of districts) {
+    names.current.set(d.code, d.name);
+    for (const a of d.areas) names.current.set(a.code, a.name);
+  }
+  const nameOf = (code: string) => names.current.get(code) ?? code;
+  const listed = !tree.isPlaceholderData && tree.data !== undefined;
+  const missingDistrict = listed && props.districtCode !== "" && !district;
+  const missingArea =
+    listed && props.areaCode !== "" && !missingDistrict && !areas.some((a) => a.code === props.areaCode);
+  const missing = missingDistrict ? props.districtCode : missingArea ? props.areaCode : "";
+  const dateNote = badDate
+    ? t("entry.area.badDate")
+    : missing
+      ? t("entry.area.notOnDate", {
+          name: nameOf(missing),
+          date: on ? formatDate(on) : formatDate(new Date().toISOString().slice(0, 10)),
+        })
+      : undefined;
   return (
     <>
       <Field
@@ -72,9 +106,11 @@ export function AreaPicker(props: {
         label={t("entry.field.districtCode")}
         error={props.errors.districtCode}
         hint={former ? t("entry.area.formerHint") : undefined}
+        required={props.required}
       >
         <select
           id="districtCode"
+          aria-required={props.required || undefined}
           value={props.districtCode}
           aria-describedby={former ? "districtCode-hint" : undefined}
           onChange={(e) => {
@@ -85,6 +121,7 @@ export function AreaPicker(props: {
           }}
         >
           <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
+          {missingDistrict && <option value={props.districtCode}>{nameOf(props.districtCode)}</option>}
           {districts.map((d) => (
             <option key={d.code} value={d.code}>
               {d.former ? t("entry.area.former", { name: d.name }) : d.name}
@@ -92,16 +129,25 @@ export function AreaPicker(props: {
           ))}
         </select>
       </Field>
-      <Field id="areaCode" label={t("entry.field.areaCode")} error={props.errors.areaCode}>
+      <Field
+        id="areaCode"
+        label={t("entry.field.areaCode")}
+        error={props.errors.areaCode ?? dateNote}
+        required={props.required}
+      >
         <select
           id="areaCode"
+          aria-required={props.required || undefined}
           value={props.areaCode}
           disabled={!props.districtCode}
           aria-invalid={props.errors.areaCode ? true : undefined}
-          aria-describedby={describedBy("areaCode", props.errors.areaCode)}
+          aria-describedby={describedBy("areaCode", props.errors.areaCode ?? dateNote)}
           onChange={(e) => props.onChange({ districtCode: props.districtCode, areaCode: e.target.value })}
         >
           <option value="">{t("entry.choose")}</option>
+          {(missingDistrict || missingArea) && props.areaCode && (
+            <option value={props.areaCode}>{nameOf(props.areaCode)}</option>
+          )}
           {areas.map((a) => (
             <option key={a.code} value={a.code}>
               {a.name}

@@ -24,6 +24,8 @@ export type FieldSpec<Row> = {
   prefer?: ModelCategory;
   /** Shown only for some model categories (e.g. religion for religious models). */
   show?: (category: ModelCategory | undefined) => boolean;
+  /** What a new record's form starts with (e.g. a site's status: active). */
+  initial?: string;
 };
 
 /** A shared zod schema read synchronously, as the lists read their URL with it. */
@@ -63,7 +65,7 @@ function shownValue(kind: FieldKind, v: unknown): string {
 /** A record (or nothing, for a new one) as the strings the form edits. */
 export function toValues<Row extends EntryRow>(fields: FieldSpec<Row>[], record: Row | null): Values {
   const out: Values = { districtCode: record?.districtCode ?? "", areaCode: record?.areaCode ?? "" };
-  for (const f of fields) out[f.name] = record ? shownValue(f.kind, record[f.name]) : "";
+  for (const f of fields) out[f.name] = record ? shownValue(f.kind, record[f.name]) : (f.initial ?? "");
   return out;
 }
 

@@ -50,8 +50,9 @@ export async function dashboardCommunities(db: Db, input: TDashboardFilter): Pro
         name: t.name,
         sites: n(t.sites),
         districts: n(t.districts),
-        households: n(t.households),
-        members: n(t.members),
+        // SUM over sites that never recorded the count is NULL: "not recorded", shown as "—", not 0.
+        households: t.households === null ? null : n(t.households),
+        members: t.members === null ? null : n(t.members),
       }));
   const clans = typeRows("clan");
   const religious = typeRows("religious");

@@ -225,8 +225,9 @@ const ZTypeRow = z.object({
   name: z.string(),
   sites: z.number(),
   districts: z.number(),
-  households: z.number(),
-  members: z.number(),
+  /** Null when no site of the type recorded it. */
+  households: z.number().nullable(),
+  members: z.number().nullable(),
 });
 
 /** dashboard.communities: clan models and religious-community models. */

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, MIN_YEAR, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
+import {
+  AWARD_FORMS,
+  AWARD_ISSUERS,
+  FUNDING_SOURCES,
+  ISSUING_BODY,
+  MIN_YEAR,
+  RELIGIONS,
+  REVIEW_PERIOD,
+} from "../domain.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear, ZText } from "./common.ts";
 
 /** Sections a report may contain, in the order they are printed. */
@@ -15,7 +23,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const DEFAULT_REPORT_TITLE =
   "Báo cáo tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2007–2022";
-export const DEFAULT_ISSUING_BODY = "CÔNG AN TỈNH QUẢNG TRỊ";
+export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 export const DEFAULT_RECIPIENTS = [
   "Bộ Công an (Cục V05) (để báo cáo);",
   "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo);",

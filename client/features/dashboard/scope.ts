@@ -1,0 +1,64 @@
+import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
+import { useQuery } from "@tanstack/react-query";
+import type { I18n } from "../../i18n/I18nProvider.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+
+export type Scope = {
+  /** "Huyện Gio Linh" or the province, with the category or model type when filtered. */
+  place: string;
+  /** "2015–2018", "từ năm 2015", … or "mọi năm". */
+  years: string;
+  /** "Phạm vi: Huyện Gio Linh, 2015–2018": the subtitle of every slide and printed page. */
+  line: string;
+  /** Title of the first slide: the 15-year wording only for the unfiltered province. */
+  cardsTitle: string;
+};
+
+/**
+ * What a dashboard view covers, in words, so a slide or a print of one district's figures cannot
+ * be read as the province's. Names come from the filter bar's options (cached for the visit).
+ */
+export function describeScope(
+  filter: TDashboardFilter,
+  options: TDashboardOptions | undefined,
+  { t, label }: Pick<I18n, "t" | "label">,
+): Scope {
+  const district = filter.districtCode
+    ? (options?.districts.find((d) => d.code === filter.districtCode)?.name ?? filter.districtCode)
+    : t("layout.scope.province");
+  const modelType = filter.modelTypeCode
+    ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
+    : undefined;
+  const parts = [district];
+  if (modelType) parts.push(t("layout.scope.modelType", { name: modelType }));
+  else if (filter.modelCategory)
+    parts.push(t("layout.scope.category", { name: label("category", filter.modelCategory) }));
+  const place = parts.join(", ");
+  const { fromYear: from, toYear: to } = filter;
+  const years =
+    from !== undefined && to !== undefined
+      ? from === to
+        ? String(from)
+        : `${from}–${to}`
+      : from !== undefined
+        ? t("layout.scope.since", { from })
+        : to !== undefined
+          ? t("layout.scope.until", { to })
+          : t("layout.scope.allYears");
+  const unfiltered =
+    !filter.districtCode && !modelType && !filter.modelCategory && from === undefined && to === undefined;
+  return {
+    place,
+    years,
+    line: t("layout.scope.line", { place, years }),
+    cardsTitle: unfiltered ? t("dashboard.conference.cards") : t("layout.scope.cardsTitle", { place, years }),
+  };
+}
+
+export function useScope(filter: TDashboardFilter): Scope {
+  const i18n = useI18n();
+  const trpc = useTRPC();
+  const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  return describeScope(filter, options.data, i18n);
+}

@@ -1,0 +1,43 @@
+/** The app's frame: navigation groups, the scope line of slides and prints, the print heading. */
+export const layoutVi = {
+  "layout.menu": "Menu",
+  "layout.menu.close": "Đóng menu",
+  "layout.nav.dashboards": "Bảng số liệu",
+  "layout.nav.records": "Nhập liệu",
+  "layout.nav.admin": "Quản trị",
+  "layout.scope.province": "tỉnh Quảng Trị",
+  "layout.scope.allYears": "mọi năm",
+  "layout.scope.since": "từ năm {from}",
+  "layout.scope.until": "đến năm {to}",
+  "layout.scope.category": "nhóm {name}",
+  "layout.scope.modelType": "mô hình {name}",
+  "layout.scope.line": "Phạm vi: {place}, {years}",
+  "layout.scope.cardsTitle": "Kết quả phong trào tại {place}, {years}",
+  "layout.print.office": "PHÒNG XÂY DỰNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
+  "layout.forbidden.title": "Không có quyền truy cập",
+  "layout.forbidden.body":
+    "Tài khoản của bạn không được dùng trang này. Hãy liên hệ quản trị viên nếu bạn cần quyền này.",
+  "layout.forbidden.home": "Về trang tổng quan",
+  "layout.notFound.title": "Không tìm thấy trang",
+} as const;
+
+export const layoutEn: Record<keyof typeof layoutVi, string> = {
+  "layout.menu": "Menu",
+  "layout.menu.close": "Close menu",
+  "layout.nav.dashboards": "Dashboards",
+  "layout.nav.records": "Data entry",
+  "layout.nav.admin": "Administration",
+  "layout.scope.province": "Quảng Trị province",
+  "layout.scope.allYears": "all years",
+  "layout.scope.since": "since {from}",
+  "layout.scope.until": "until {to}",
+  "layout.scope.category": "category {name}",
+  "layout.scope.modelType": "model {name}",
+  "layout.scope.line": "Scope: {place}, {years}",
+  "layout.scope.cardsTitle": "Movement results in {place}, {years}",
+  "layout.print.office": "DIVISION FOR THE ALL-PEOPLE NATIONAL SECURITY MOVEMENT",
+  "layout.forbidden.title": "Access denied",
+  "layout.forbidden.body": "Your account may not use this screen. Ask an administrator if you need this access.",
+  "layout.forbidden.home": "Back to the overview",
+  "layout.notFound.title": "Page not found",
+};
