@@ -17,6 +17,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError],
+          // Files share a worker's loaded modules (server, Prisma client, PGlite) instead of loading
+          // them again for each file: 43 % less CPU for this project (decision 010). Each file
+          // still has its own database, and module state keyed by database (dashboard cache) stays apart.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
