@@ -33,6 +33,9 @@ export default defineConfig({
           environment: "jsdom",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError, "tests/setup/client.ts"],
+          // As for the server project; testing-library's cleanup after each test unmounts every
+          // screen, and each render builds its own query client.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
