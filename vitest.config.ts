@@ -17,6 +17,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError],
+          // Files share a worker's loaded modules (server, Prisma client, PGlite) instead of loading
+          // them again for each file: 43 % less CPU for this project (decision 010). Each file
+          // still has its own database, and module state keyed by database (dashboard cache) stays apart.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -29,6 +33,9 @@ export default defineConfig({
           environment: "jsdom",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError, "tests/setup/client.ts"],
+          // As for the server project; testing-library's cleanup after each test unmounts every
+          // screen, and each render builds its own query client.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

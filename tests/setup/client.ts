@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 
 // Screens query the real router and a real database in the test process; on a loaded two-core
 // machine the first queries of a freshly loaded database can take more than the default second.
@@ -8,6 +8,9 @@ import { afterEach } from "vitest";
 configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());
+// Files share one jsdom when not isolated (vitest.config.ts): what one file remembered (the
+// language) must not reach the next.
+afterAll(() => localStorage.clear());
 
 // jsdom's Blob has no arrayBuffer(), which PGlite calls when it loads an extension (pg_trgm) into a
 // test database created under jsdom; FileReader is jsdom's own way to read one.
