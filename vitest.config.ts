@@ -4,6 +4,17 @@ import { defineConfig } from "vitest/config";
 const failOnConsoleError = "tests/setup/fail-on-console-error.ts";
 // Migrates and seeds the database templates once per run; each test file gets a copy (tests/support/db.ts).
 const dbTemplates = "tests/support/db-templates.ts";
+// Files that open no test database (processes on an embedded data directory, pure functions): the
+// same on either database, so the PostgreSQL run of the server project (TEST_DATABASE_URL) skips them.
+const noTestDatabase = [
+  "tests/server/data-dir-lock.test.ts",
+  "tests/server/data-dir-modes.test.ts",
+  "tests/server/env.test.ts",
+  "tests/server/format.test.ts",
+  "tests/server/reports-cli.test.ts",
+  "tests/server/upgrade.test.ts",
+  "tests/server/vocabulary.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -14,11 +25,12 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["tests/server/**/*.test.ts"],
+          exclude: process.env.TEST_DATABASE_URL ? noTestDatabase : [],
           environment: "node",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError],
           // Files share a worker's loaded modules (server, Prisma client, PGlite) instead of loading
-          // them again for each file: 43 % less CPU for this project (decision 010). Each file
+          // them again for each file: 43 % less CPU for this project (decision 016). Each file
           // still has its own database, and module state keyed by database (dashboard cache) stays apart.
           isolate: false,
           testTimeout: 30_000,
