@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import { type ContextDb, createContext } from "../context.ts";
 import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
@@ -32,7 +32,7 @@ export async function buildApp(opts: AppOptions) {
     loggerInstance: opts.logger ?? logger,
     // One short line per request (below) instead of Fastify's two with headers: a flood of bad
     // requests then grows the log by a bounded amount each.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
