@@ -78,7 +78,7 @@ async function startServer(env) {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
-      // Every request is logged with its time in the server (Fastify's responseTime), read below.
+      // Every request is logged with its time in the server (the app's one "request" line, `ms`), read below.
       LOG_LEVEL: "info",
       ADMIN_PASSWORD: PASSWORD,
       ...env,
@@ -93,13 +93,13 @@ async function startServer(env) {
     const lines = (partial + chunk).split("\n");
     partial = lines.pop() ?? "";
     for (const line of lines) {
-      if (!line.includes('"responseTime"')) {
+      if (!line.includes('"msg":"request"')) {
         // Warnings and errors, and whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc).
         if (!line.startsWith("{") || !line.includes('"level":30')) console.log(line);
         continue;
       }
-      const { time, responseTime } = JSON.parse(line);
-      served.push({ time, ms: responseTime });
+      const { time, ms } = JSON.parse(line);
+      served.push({ time, ms });
     }
   });
   const url = `http://127.0.0.1:${port}`;
