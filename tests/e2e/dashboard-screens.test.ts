@@ -80,7 +80,7 @@ describeE2E("dashboard screens in a real browser", () => {
     expect(errors).toEqual([]);
   });
 
-  it("prints on A4 landscape without navigation chrome, and switches to English (remembered)", async () => {
+  it("prints on A4 without navigation chrome, and switches to English (remembered)", async () => {
     await page.goto(`${app.server.url}/cameras`);
     await page.getByRole("table", { name: /Địa bàn đã có camera \(73\)/ }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(artifactsDir, "cameras.png"), fullPage: true });
