@@ -92,8 +92,16 @@ export async function seedDemo(db: Db): Promise<{ loaded: boolean }> {
   if (await db.site.findFirst({ where: { isDemo: true }, select: { id: true } })) return { loaded: false };
   const r = seededRandom(20230131);
 
+  // The 2007–2022 history of former Quảng Trị (GSO 45): the article's figures.
+  const inQuangTri = { catalog: "three_level", code: "45" } as const;
   const units = await db.adminUnit.findMany({
-    where: { catalog: "three_level", level: { in: ["district", "commune"] } },
+    where: {
+      catalog: "three_level",
+      OR: [
+        { level: "district", parent: inQuangTri },
+        { level: "commune", parent: { parent: inQuangTri } },
+      ],
+    },
     select: { id: true, code: true, name: true, level: true, parentId: true },
     orderBy: { code: "asc" },
   });

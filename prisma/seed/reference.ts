@@ -1,7 +1,8 @@
 import type { Db } from "../../server/db.ts";
-import type { UnitKind } from "../../server/generated/prisma/client.ts";
-import units from "./data/quang-tri-2022.json" with { type: "json" };
-import reform from "./data/quang-tri-2025-reform.json" with { type: "json" };
+import { Prisma, type UnitCatalog, type UnitKind, type UnitLevel } from "../../server/generated/prisma/client.ts";
+import quangBinh from "./data/quang-binh-2022.json" with { type: "json" };
+import quangTri from "./data/quang-tri-2022.json" with { type: "json" };
+import reform from "./data/quang-tri-2025-reform.full.json" with { type: "json" };
 import { MODEL_TYPES } from "./model-types.ts";
 
 const KIND: Record<string, UnitKind> = {
@@ -14,17 +15,31 @@ const KIND: Record<string, UnitKind> = {
   "đặc khu": "dac_khu",
 };
 
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Last day of the district-level list: districts were abolished and the provinces merged on 01/07/2025. */
+const LAST_DAY_OF_DISTRICTS = day("2025-06-30");
+const FIRST_DAY_OF_TWO_LEVELS = day("2025-07-01");
+
 /**
- * End of validity of the 2020–2024 units. Six communes were merged into neighbours on 01/01/2025
- * (Nghị quyết 1281/NQ-UBTVQH15; codes from the GSO lists before and after). Districts were
- * abolished and the province merged with Quảng Bình on 01/07/2025, so every other unit of this
- * arrangement ends on 30/06/2025. Records of 2007–2024 keep pointing at these units.
+ * Communes removed before 01/07/2025 by a merge into a neighbour, with their last day. Former
+ * Quảng Trị: six on 01/01/2025 (Nghị quyết 1281/NQ-UBTVQH15). Former Quảng Bình: six on
+ * 01/12/2024 (Nghị quyết 1242/NQ-UBTVQH15). Every other unit of both lists ends on 30/06/2025.
  */
-const MERGED_ON_2025_01_01 = new Set(["19549", "19525", "19531", "19630", "19651", "19696"]);
-const END_OF_2024 = new Date(Date.UTC(2024, 11, 31));
-const END_OF_DISTRICTS = new Date(Date.UTC(2025, 5, 30));
-const validTo = (code: string) => (MERGED_ON_2025_01_01.has(code) ? END_OF_2024 : END_OF_DISTRICTS);
-const START_OF_TWO_LEVELS = new Date(Date.UTC(2025, 6, 1));
+const REMOVED: Map<string, Date> = new Map([
+  ...reform.changes_2025_01_01.codes_removed.map((r) => [r.code, day("2024-12-31")] as const),
+  ...reform.changes_2024_12_01_quang_binh.codes_removed.map((r) => [r.code, day("2024-11-30")] as const),
+]);
+
+type Commune = { code: string; name: string; type: string };
+type OldProvince = {
+  province: { code: string; name: string };
+  districts: { code: string; name: string; type: string; communes: Commune[] }[];
+};
+
+/** The two district-level lists the records of 2007–30/06/2025 are kept in (validity: docs/decisions/018). */
+const OLD_PROVINCES: OldProvince[] = [quangTri, quangBinh];
+const NEW_COMMUNES = [...reform.communes_from_old_quang_tri, ...reform.communes_from_old_quang_binh];
 
 function kindOf(type: string): UnitKind {
   const kind = KIND[type];
@@ -32,128 +47,143 @@ function kindOf(type: string): UnitKind {
   return kind;
 }
 
-/**
- * Loads the real administrative units of Quảng Trị (GSO codes, 2020–2024 arrangement: 10
- * district-level units, 125 communes) and the model-type catalogue. Upserts by code: running it
- * again changes nothing.
- */
-export async function seedReference(db: Db): Promise<void> {
-  const province = await db.adminUnit.upsert({
-    where: { catalog_code: { catalog: "three_level", code: units.province.code } },
-    create: {
-      code: units.province.code,
-      name: units.province.name,
-      kind: "tinh",
-      level: "province",
-      validTo: END_OF_DISTRICTS,
-    },
-    update: { validTo: END_OF_DISTRICTS },
-    select: { id: true },
-  });
-  for (const d of units.districts) {
-    const district = await db.adminUnit.upsert({
-      where: { catalog_code: { catalog: "three_level", code: d.code } },
-      create: {
-        code: d.code,
-        name: d.name,
-        kind: kindOf(d.type),
-        level: "district",
-        parentId: province.id,
-        validTo: END_OF_DISTRICTS,
-      },
-      update: { validTo: END_OF_DISTRICTS },
-      select: { id: true },
-    });
-    const existing = new Set(
-      (await db.adminUnit.findMany({ where: { parentId: district.id }, select: { code: true } })).map((u) => u.code),
-    );
-    const missing = d.communes.filter((c) => !existing.has(c.code));
-    if (missing.length > 0) {
-      await db.adminUnit.createMany({
-        data: missing.map((c) => ({
-          code: c.code,
-          name: c.name,
-          kind: kindOf(c.type),
-          level: "commune" as const,
-          parentId: district.id,
-          validTo: validTo(c.code),
-        })),
-      });
-    }
-  }
-  await seedTwoLevelUnits(db);
-  const existingTypes = new Set((await db.modelType.findMany({ select: { code: true } })).map((t) => t.code));
-  const newTypes = MODEL_TYPES.filter((t) => !existingTypes.has(t.code));
-  if (newTypes.length > 0) await db.modelType.createMany({ data: newTypes });
-}
+type UnitRow = {
+  code: string;
+  catalog: UnitCatalog;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  parentId?: number;
+  validFrom?: Date;
+  validTo?: Date;
+  formerDistrictId?: number;
+};
 
 /**
- * The arrangement of 01/07/2025 (Nghị quyết 1680/NQ-UBTVQH15; codes from Công văn 1027/CTK-CSCL):
- * the new Tỉnh Quảng Trị (code 44) and its 37 commune-level units on the old province's land, each
- * with the abolished district it lies in, and the successor of each old area. The 41 communes on
- * former Quảng Bình land are not loaded: the sources give no predecessors for them and the
- * movement's records cover the old province (docs/decisions/009). Upserts: idempotent.
+ * Loads the administrative units of both old provinces (Quảng Trị, GSO 45: 10 districts, 125
+ * communes; Quảng Bình, GSO 44: 8 districts, 151 communes), the 78 communes of the merged Quảng Trị
+ * of 01/07/2025 (code 44 of the two-level list), each with the former district it lies on, the
+ * successor of every old area, and the model-type catalogue. Runs at every start: it reads what is
+ * there and writes only what is missing or different, in a few bulk statements.
  */
-async function seedTwoLevelUnits(db: Db): Promise<void> {
-  const twoLevel = (code: string) => ({ catalog_code: { catalog: "two_level" as const, code } });
-  const province = await db.adminUnit.upsert({
-    where: twoLevel(reform.province.code),
-    create: {
+export async function seedReference(db: Db): Promise<void> {
+  const ids = await unitIds(db);
+  const key = (catalog: UnitCatalog, code: string) => `${catalog}:${code}`;
+  const id = (catalog: UnitCatalog, code: string) => {
+    const found = ids.get(key(catalog, code));
+    if (found === undefined) throw new Error(`Reference data names an unknown unit ${catalog} ${code}`);
+    return found;
+  };
+  const createMissing = async (rows: UnitRow[]) => {
+    const missing = rows.filter((r) => !ids.has(key(r.catalog, r.code)));
+    if (missing.length === 0) return;
+    await db.adminUnit.createMany({ data: missing });
+    for (const [k, v] of await unitIds(db)) ids.set(k, v);
+  };
+
+  await createMissing([
+    ...OLD_PROVINCES.map((p) => ({
+      code: p.province.code,
+      catalog: "three_level" as const,
+      name: p.province.name,
+      kind: "tinh" as const,
+      level: "province" as const,
+      validTo: LAST_DAY_OF_DISTRICTS,
+    })),
+    {
       code: reform.province.code,
       catalog: "two_level",
       name: reform.province.name,
       kind: "tinh",
       level: "province",
-      validFrom: START_OF_TWO_LEVELS,
+      validFrom: FIRST_DAY_OF_TWO_LEVELS,
     },
-    update: {},
-    select: { id: true },
-  });
-  const old = await db.adminUnit.findMany({
-    where: { catalog: "three_level", level: { in: ["district", "commune"] } },
-    select: { id: true, code: true, level: true },
-  });
-  const oldId = (level: "district" | "commune", code: string) => {
-    const unit = old.find((u) => u.level === level && u.code === code);
-    if (!unit) throw new Error(`Reform data names an unknown ${level} ${code}`);
-    return unit.id;
-  };
-  for (const c of reform.communes_from_old_quang_tri) {
-    const districts = new Set(c.formed_from.map((p) => p.old_district_code));
-    const [district] = districts;
-    if (districts.size !== 1 || !district) throw new Error(`${c.name} spans several former districts`);
-    const data = {
+  ]);
+  await createMissing(
+    OLD_PROVINCES.flatMap((p) =>
+      p.districts.map((d) => ({
+        code: d.code,
+        catalog: "three_level" as const,
+        name: d.name,
+        kind: kindOf(d.type),
+        level: "district" as const,
+        parentId: id("three_level", p.province.code),
+        validTo: LAST_DAY_OF_DISTRICTS,
+      })),
+    ),
+  );
+  await createMissing(
+    OLD_PROVINCES.flatMap((p) =>
+      p.districts.flatMap((d) =>
+        d.communes.map((c) => ({
+          code: c.code,
+          catalog: "three_level" as const,
+          name: c.name,
+          kind: kindOf(c.type),
+          level: "commune" as const,
+          parentId: id("three_level", d.code),
+          validTo: REMOVED.get(c.code) ?? LAST_DAY_OF_DISTRICTS,
+        })),
+      ),
+    ),
+  );
+  await createMissing(
+    NEW_COMMUNES.map((c) => ({
+      code: c.code,
+      catalog: "two_level" as const,
       name: c.name,
       kind: kindOf(c.type),
       level: "commune" as const,
-      parentId: province.id,
-      validFrom: START_OF_TWO_LEVELS,
-      formerDistrictId: oldId("district", district),
-    };
-    const unit = await db.adminUnit.upsert({
-      where: twoLevel(c.code),
-      create: { code: c.code, catalog: "two_level", ...data },
-      update: data,
-      select: { id: true },
-    });
-    // Cồn Cỏ had no communes: the district itself was the area (its code is missing in the source).
-    const predecessors = c.formed_from.map((p) => (p.code ? oldId("commune", p.code) : oldId("district", district)));
-    await db.adminUnit.updateMany({ where: { id: { in: predecessors } }, data: { successorId: unit.id } });
+      parentId: id("two_level", reform.province.code),
+      validFrom: FIRST_DAY_OF_TWO_LEVELS,
+      formerDistrictId: id("three_level", formerDistrictCode(c)),
+    })),
+  );
+  await linkSuccessors(
+    db,
+    (code) => id("three_level", code),
+    (code) => id("two_level", code),
+  );
+
+  const existingTypes = new Set((await db.modelType.findMany({ select: { code: true } })).map((t) => t.code));
+  const newTypes = MODEL_TYPES.filter((t) => !existingTypes.has(t.code));
+  if (newTypes.length > 0) await db.modelType.createMany({ data: newTypes });
+}
+
+async function unitIds(db: Db): Promise<Map<string, number>> {
+  const rows = await db.adminUnit.findMany({ select: { id: true, catalog: true, code: true } });
+  return new Map(rows.map((u) => [`${u.catalog}:${u.code}`, u.id]));
+}
+
+/** Every new unit lies on the land of one former district (checked here, not assumed). */
+function formerDistrictCode(c: (typeof NEW_COMMUNES)[number]): string {
+  const districts = new Set(c.formed_from.map((p) => p.old_district_code));
+  const [district] = districts;
+  if (districts.size !== 1 || !district) throw new Error(`${c.name} spans several former districts`);
+  return district;
+}
+
+/**
+ * `successor_id` of every old area: the 01/07/2025 commune that took over its land. The lists of
+ * 01/07/2025 name the areas valid on 30/06/2025 (Cồn Cỏ, which had no communes, by its district);
+ * a commune merged earlier (01/01/2025 in Quảng Trị, 01/12/2024 in Quảng Bình) follows the commune
+ * that absorbed it, so one hop always reaches today's commune. One UPDATE, only where it differs.
+ */
+async function linkSuccessors(db: Db, oldId: (code: string) => number, newId: (code: string) => number) {
+  const successorOf = new Map<string, string>();
+  for (const c of NEW_COMMUNES) {
+    for (const p of c.formed_from) successorOf.set(p.code ?? formerDistrictCode(c), c.code);
   }
-  // Communes merged on 01/01/2025 follow the commune that absorbed them, where a source says which.
-  // The absorber is named by its 2025 name; the units carry their 2020–2024 names (renamed in place).
-  const { codes_renamed, codes_removed, known_compositions } = reform.changes_2025_01_01;
-  for (const k of known_compositions) {
-    const code = codes_renamed.find((r) => r.new_name === k.new)?.code;
-    const into = code
-      ? await db.adminUnit.findUnique({ where: { catalog_code: { catalog: "three_level", code } } })
-      : null;
-    const merged = codes_removed.filter((r) => k.from.includes(r.name)).map((r) => r.code);
-    if (into?.successorId && merged.length > 0) {
-      await db.adminUnit.updateMany({
-        where: { catalog: "three_level", code: { in: merged } },
-        data: { successorId: into.successorId },
-      });
-    }
+  for (const r of reform.changes_2025_01_01.removed_communes_successors) {
+    successorOf.set(r.code, r.successor_2025_07_01.code);
   }
+  for (const m of reform.changes_2024_12_01_quang_binh.merges) {
+    const successor = successorOf.get(m.into.code);
+    if (!successor) throw new Error(`No 2025 successor for ${m.into.name}`);
+    for (const from of m.formed_from) successorOf.set(from.split(" ")[0] as string, successor);
+  }
+  const pairs = [...successorOf].map(([old, now]) => Prisma.sql`(${oldId(old)}::int, ${newId(now)}::int)`);
+  await db.$executeRaw`UPDATE admin_unit SET successor_id = v.successor
+    FROM (VALUES ${Prisma.join(pairs)}) AS v(id, successor)
+    WHERE admin_unit.id = v.id AND admin_unit.successor_id IS DISTINCT FROM v.successor`;
 }

@@ -33,46 +33,48 @@ export async function requireDistrict(db: Db, code: string) {
 
 type UnitRow = { code: string; name: string; kind: UnitKind; validFrom: Date | null; validTo: Date | null };
 
-const validOn = (u: UnitRow, on: Date) => (!u.validFrom || u.validFrom <= on) && (!u.validTo || u.validTo > on);
+/** `validFrom` and `validTo` are the first and the last day of a unit (null: open). */
+export const validOn = (u: Pick<UnitRow, "validFrom" | "validTo">, on: Date) =>
+  (!u.validFrom || u.validFrom <= on) && (!u.validTo || u.validTo >= on);
 
 /**
- * Districts and their commune-level areas for the pickers (issue 5). A district without communes
- * (Cồn Cỏ, 471) is listed as its own single area; the communes of the 01/07/2025 list come under
- * the abolished district they lie in (`former`). `on`: only units valid on that date.
+ * The former districts of both old provinces with their commune-level areas, for the pickers and
+ * the list filters. A district without communes (Cồn Cỏ, 471) is its own single area. With `on` (a
+ * record's date), only the units valid that day: before 01/07/2025 the district's own areas; from
+ * then the communes of today that lie on its land (the district itself is `former`). Without `on`
+ * (no district is marked `former` then),
+ * every area the district ever had and today's communes on its land, each marked `current`, so a
+ * filter can offer both without pairing names. Districts come in GSO order with their old province.
  */
 export async function unitTree(db: Db, input: { on?: string } | undefined): Promise<TUnitTree> {
   const on = input?.on ? dateOf(input.on) : null;
   const unit = { code: true, name: true, kind: true, validFrom: true, validTo: true } as const;
   const districts = await db.adminUnit.findMany({
-    where: { level: "district" },
+    where: { level: "district", catalog: "three_level" },
     orderBy: { code: "asc" },
     select: {
       ...unit,
+      parent: { select: { code: true, name: true } },
       children: { orderBy: { code: "asc" }, select: unit },
       formedCommunes: { orderBy: { code: "asc" }, select: unit },
     },
   });
   const tree: TUnitTree = [];
-  for (const { children, formedCommunes, ...d } of districts) {
+  for (const { children, formedCommunes, parent, ...d } of districts) {
     const own = children.length > 0 ? children : [d];
-    const current = on ? validOn(d, on) : true;
-    const areas = on
-      ? [...(current ? own : []), ...formedCommunes].filter((u) => validOn(u, on))
-      : merged(own, formedCommunes);
-    if (!current && areas.length === 0) continue;
-    tree.push({ ...bare(d), former: !current, areas: areas.map(bare) });
+    const areas = [
+      ...own.filter((u) => !on || validOn(u, on)).map((u) => ({ ...bare(u), current: false })),
+      ...formedCommunes.filter((u) => !on || validOn(u, on)).map((u) => ({ ...bare(u), current: true })),
+    ];
+    if (areas.length === 0) continue;
+    tree.push({
+      ...bare(d),
+      former: on ? !validOn(d, on) : false,
+      province: parent ? { code: parent.code, name: parent.name } : null,
+      areas,
+    });
   }
   return tree;
 }
 
 const bare = (u: UnitRow) => ({ code: u.code, name: u.name, kind: u.kind });
-
-/** Old and new areas of a district, one entry per code: "Xã Vĩnh Linh / Thị trấn Hồ Xá". */
-function merged(old: UnitRow[], formed: UnitRow[]): UnitRow[] {
-  const byCode = new Map(old.map((u) => [u.code, u]));
-  for (const u of formed) {
-    const before = byCode.get(u.code);
-    byCode.set(u.code, before ? { ...u, name: `${u.name} / ${before.name}` } : u);
-  }
-  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
-}

@@ -17,21 +17,32 @@ afterAll(() => t.close());
 const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
 
 describe("seeded demo data reproduces every figure of the 2023 conference article", () => {
-  it("loads the 10 district-level units and 126 commune-level areas of Quảng Trị", async () => {
-    expect(await t.db.adminUnit.count({ where: { level: "district" } })).toBe(10);
-    expect(await t.db.adminUnit.count({ where: { level: "commune", catalog: "three_level" } })).toBe(125);
-    const s = await caller().dashboard.summary({});
+  it("loads the 10 + 8 district-level units and 126 + 151 commune-level areas of both old provinces", async () => {
+    const districtsOf = (code: string) => t.db.adminUnit.count({ where: { level: "district", parent: { code } } });
+    expect(await districtsOf("45")).toBe(10);
+    expect(await districtsOf("44")).toBe(8);
+    const communesOf = (code: string) =>
+      t.db.adminUnit.count({ where: { level: "commune", catalog: "three_level", parent: { parent: { code } } } });
+    expect(await communesOf("45")).toBe(125);
+    expect(await communesOf("44")).toBe(151);
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
     expect(s.cameraCoverage.total).toBe(126);
     expect(s.byDistrict).toHaveLength(10);
   });
 
-  it("ends the six communes merged on 01/01/2025 at 31/12/2024 and the others with the districts", async () => {
-    const ended = await t.db.adminUnit.findMany({ where: { validTo: new Date("2024-12-31") }, select: { code: true } });
-    expect(ended.map((u) => u.code).sort()).toEqual(["19525", "19531", "19549", "19630", "19651", "19696"]);
-    expect(await t.db.adminUnit.count({ where: { validTo: new Date("2025-06-30") } })).toBe(1 + 10 + 125 - 6);
+  it("ends the communes merged before 01/07/2025 on their last day and the others with the districts", async () => {
+    const endedOn = async (iso: string) =>
+      (await t.db.adminUnit.findMany({ where: { validTo: new Date(iso) }, select: { code: true } }))
+        .map((u) => u.code)
+        .sort();
+    // Former Quảng Trị, 01/01/2025 (Nghị quyết 1281); former Quảng Bình, 01/12/2024 (Nghị quyết 1242).
+    expect(await endedOn("2024-12-31")).toEqual(["19525", "19531", "19549", "19630", "19651", "19696"]);
+    expect(await endedOn("2024-11-30")).toEqual(["18910", "18916", "19048", "19120", "19195", "19201"]);
+    const lastDay = await t.db.adminUnit.count({ where: { validTo: new Date("2025-06-30") } });
+    expect(lastDay).toBe(2 + 18 + (125 - 6) + (151 - 6));
   });
 
-  it("loads the 37 communes of 01/07/2025 on the old province's land, each with its former district", async () => {
+  it("loads the 78 communes of 01/07/2025, each with its former district; every old area has a successor", async () => {
     const current = await t.db.adminUnit.findMany({
       where: { catalog: "two_level", level: "commune" },
       select: {
@@ -41,31 +52,50 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
         parent: { select: { code: true } },
       },
     });
-    expect(current).toHaveLength(37);
+    expect(current).toHaveLength(78);
     expect(current.every((u) => u.parent?.code === "44" && u.formerDistrict !== null)).toBe(true);
     expect(current.every((u) => u.validFrom?.toISOString().startsWith("2025-07-01"))).toBe(true);
-    // Every old area has a successor except five of the six communes merged on 01/01/2025, whose
-    // absorber no source names (Triệu Lăng's is known: Triệu Cơ, now in Xã Triệu Cơ).
-    const orphans = await t.db.adminUnit.findMany({
+    const onLandOf = (province: string) =>
+      t.db.adminUnit.count({ where: { catalog: "two_level", formerDistrict: { parent: { code: province } } } });
+    expect(await onLandOf("45")).toBe(37);
+    expect(await onLandOf("44")).toBe(41);
+    const orphans = await t.db.adminUnit.count({
       where: { catalog: "three_level", successorId: null, OR: [{ level: "commune" }, { code: "471" }] },
-      select: { code: true },
     });
-    expect(orphans.map((u) => u.code).sort()).toEqual(["19525", "19531", "19549", "19630", "19696"]);
+    expect(orphans).toBe(0);
+    // The communes merged before the reform follow their absorber into today's commune.
+    const successorOf = async (code: string) =>
+      (
+        await t.db.adminUnit.findUnique({
+          where: { catalog_code: { catalog: "three_level", code } },
+          select: { successor: { select: { name: true } } },
+        })
+      )?.successor?.name;
+    expect(await successorOf("19525")).toBe("Xã Gio Linh"); // Gio Châu → thị trấn Gio Linh (2025)
+    expect(await successorOf("19696")).toBe("Xã Vĩnh Định"); // Hải Quế
+    expect(await successorOf("19195")).toBe("Xã Nam Trạch"); // Nam Trạch (old) → Lý Nam (2024)
+    expect(await successorOf("19201")).toBe(await successorOf("19207")); // the two Quán Hàu
+  });
+
+  it("seeding again changes nothing", async () => {
+    const before = await t.db.adminUnit.findMany({ orderBy: { id: "asc" } });
+    await seed(t.db, { demo: false });
+    expect(await t.db.adminUnit.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 
   it("has more than 30 model types replicated", async () => {
-    const s = await caller().dashboard.summary({});
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
     expect(s.modelTypeCount).toBeGreaterThan(30);
   });
 
   it("clan with no crime: 113 sites in 4 districts", async () => {
-    const s = await caller().dashboard.summary({});
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
     const clan = s.byModelType.find((m) => m.code === "clan-no-crime");
     expect(clan).toMatchObject({ sites: 113, districts: 4 });
   });
 
   it("security cameras: 73/126 areas in 8 districts; 1,131 cameras, 53 recorders, 67 cards, just under 5 billion", async () => {
-    const s = await caller().dashboard.summary({});
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
     expect(s.cameraCoverage).toMatchObject({ covered: 73, total: 126 });
     expect(s.byDistrict.filter((d) => d.coveredAreas > 0)).toHaveLength(8);
     const camera = s.byModelType.find((m) => m.code === "security-camera");
@@ -86,7 +116,7 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
       "costVnd",
     ] as const;
     const sameFigures = (d: Record<(typeof keys)[number], unknown>) => Object.fromEntries(keys.map((k) => [k, d[k]]));
-    const province = await caller().dashboard.cameras({ fromYear: 2007, toYear: 2022 });
+    const province = await caller().dashboard.cameras({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 });
     // Both lists of units: 73 of the 126 areas before 01/07/2025, 29 of the 37 communes after.
     expect(province.coverage).toEqual({ covered: 73, total: 126, current: { covered: 29, total: 37 } });
     for (const filter of [{}, { fromYear: 2007, toYear: 2015 }, { districtCode: "470" }, { fromYear: 2023 }]) {
@@ -101,7 +131,7 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
   });
 
   it("175 clans take part in security; 34 Buddhist and 8 Catholic models", async () => {
-    const s = await caller().dashboard.summary({});
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
     expect(s.byModelType.find((m) => m.code === "clan-security")?.sites).toBe(175);
     expect(s.byReligion).toEqual([
       { religion: "buddhism", sites: 34 },

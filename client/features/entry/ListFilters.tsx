@@ -4,6 +4,7 @@ import { type UrlPatch, useUrlState } from "../../components/useUrlState.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { uniqueByCode } from "./inputs.tsx";
 
 export type ExtraFilter = { name: string; label: MessageKey; options: { value: string; label: string }[] };
 type Option = { value: string; label: string };
@@ -17,7 +18,7 @@ export function ListFilters(props: { filters: ExtraFilter[]; isAdmin: boolean })
   const [search, setSearch] = useState(state("search"));
   const tree = useQuery(trpc.units.tree.queryOptions(undefined, { staleTime: Infinity }));
   const districts = tree.data ?? [];
-  const areas = districts.find((d) => d.code === state("districtCode"))?.areas ?? [];
+  const areas = uniqueByCode(districts.find((d) => d.code === state("districtCode"))?.areas ?? []);
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();

@@ -76,7 +76,8 @@ export function AreaPicker(props: {
   );
   const districts = tree.data ?? [];
   const district = districts.find((d) => d.code === props.districtCode);
-  const areas = district?.areas ?? [];
+  // Without a date both lists come and a code may appear twice: the record's date picks the unit.
+  const areas = uniqueByCode(district?.areas ?? []);
   // From 01/07/2025 there are no districts: the picker offers the former ones (units.tree).
   const former = districts.some((d) => d.former);
   // Names of every unit seen, so a choice the current list lacks is still shown by name.
@@ -157,4 +158,10 @@ export function AreaPicker(props: {
       </Field>
     </>
   );
+}
+
+/** One entry per code, the first listed (the older unit): the server picks the unit by the record's date. */
+export function uniqueByCode<T extends { code: string }>(areas: T[]): T[] {
+  const seen = new Set<string>();
+  return areas.filter((a) => !seen.has(a.code) && seen.add(a.code));
 }

@@ -18,7 +18,9 @@ export type Filter = {
   toExcl: Date | null;
   fromYear: number | null;
   toYear: number | null;
-  /** Ordered by code; empty = the whole province. */
+  /** The old province whose land the figures cover; null = the province of today. */
+  territory: District | null;
+  /** Ordered by code; empty = the whole province. With a territory and no district: its districts. */
   districts: District[];
   category: ModelCategory | null;
   modelType: ModelType | null;
@@ -35,17 +37,44 @@ export const filterInputOf = ({ districtCode, ...rest }: TDashboardFilter): Filt
 
 /** Resolves codes to rows: an unknown district or model type is NOT_FOUND, never an empty page. */
 export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter> {
-  const districts = await requireDistricts(db, input.districtCodes ?? []);
+  const territory = input.formerProvinceCode ? await requireProvince(db, input.formerProvinceCode) : null;
+  let districts = await requireDistricts(db, input.districtCodes ?? []);
+  if (territory) {
+    const own = await db.adminUnit.findMany({
+      where: { level: "district", parentId: territory.id },
+      select: { id: true, code: true, name: true },
+      orderBy: { code: "asc" },
+    });
+    const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
+    if (outside.length) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `${outside.map((d) => d.name).join(", ")} không thuộc ${territory.name} cũ.`,
+      });
+    }
+    if (districts.length === 0) districts = own;
+  }
   const modelType = input.modelTypeCode ? await requireModelType(db, input.modelTypeCode) : null;
   return {
     from: input.fromYear ? dateOf(`${input.fromYear}-01-01`) : null,
     toExcl: input.toYear ? dateOf(`${input.toYear + 1}-01-01`) : null,
     fromYear: input.fromYear ?? null,
     toYear: input.toYear ?? null,
+    territory,
     districts,
     category: input.modelCategory ?? null,
     modelType,
   };
+}
+
+/** One of the two old provinces (district-level list), by its GSO code. */
+async function requireProvince(db: Db, code: string): Promise<District> {
+  const province = await db.adminUnit.findFirst({
+    where: { code, level: "province", catalog: "three_level" },
+    select: { id: true, code: true, name: true },
+  });
+  if (!province) throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy tỉnh cũ có mã ${code}.` });
+  return province;
 }
 
 async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {

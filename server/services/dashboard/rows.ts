@@ -19,6 +19,7 @@ export const sumOf = <K extends string>(rows: readonly Record<K, number>[], key:
 /** The filter as sent back to the client, so a screen can label what it shows. */
 export function echoFilter(input: TDashboardFilter) {
   return {
+    formerProvinceCode: input.formerProvinceCode ?? null,
     fromYear: input.fromYear ?? null,
     toYear: input.toYear ?? null,
     districtCode: input.districtCode ?? null,

@@ -1,6 +1,7 @@
 import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { validOn } from "../units.ts";
 import { fieldError } from "./errors.ts";
 import { dateOf } from "./fields.ts";
 
@@ -58,7 +59,7 @@ export async function resolveArea(
   let unit = areas.at(-1);
   if (opts.on) {
     const on = dateOf(opts.on);
-    unit = areas.find((u) => (!u.validFrom || on >= u.validFrom) && (!u.validTo || on < u.validTo));
+    unit = areas.find((u) => validOn(u, on));
     if (!unit) {
       throw fieldError(
         "areaCode",

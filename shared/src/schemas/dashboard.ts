@@ -10,10 +10,18 @@ import {
 } from "../domain.ts";
 import { yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear } from "./common.ts";
 
+/** GSO codes of the two provinces merged on 01/07/2025 into today's Quảng Trị. */
+export const FORMER_PROVINCE_CODES = ["45", "44"] as const;
+export const ZFormerProvinceCode = z.enum(FORMER_PROVINCE_CODES, {
+  error: () => "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
+});
+
 export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
+  /** The land of one old province (45 Quảng Trị, 44 Quảng Bình); absent = the province of today. */
+  formerProvinceCode: ZFormerProvinceCode.optional(),
   fromYear: ZPeriodYear.optional(),
   toYear: ZPeriodYear.optional(),
   districtCode: ZGsoCode.optional(),
@@ -26,6 +34,7 @@ export const ZDashboardFilter = z.strictObject(filterShape).refine(yearRangeOk, 
 export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
 
 const ZFilterEcho = z.object({
+  formerProvinceCode: ZFormerProvinceCode.nullable().optional(),
   fromYear: z.number().nullable(),
   toYear: z.number().nullable(),
   districtCode: z.string().nullable(),

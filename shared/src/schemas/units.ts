@@ -13,10 +13,18 @@ const ZUnit = z.object({ code: z.string(), name: z.string(), kind: z.enum(UNIT_K
 export const TWO_LEVEL_FROM = "2025-07-01";
 
 /**
- * Districts with their commune-level areas; a district without communes (Cồn Cỏ) is its own area.
- * From 01/07/2025 there are no districts: the communes of that date are listed under the abolished
- * district whose land they lie on, which is then marked `former`. Without `on`, an area code
- * reused by the 2025 list appears once, named "new name / old name".
+ * Districts of both old provinces with their commune-level areas; a district without communes
+ * (Cồn Cỏ) is its own area. From 01/07/2025 there are no districts: the communes of that date are
+ * listed under the abolished district whose land they lie on. `former`: the district no longer
+ * exists on the date asked (or today). `current`: an area of the 01/07/2025 list; without `on` both
+ * lists come, and one code may appear twice (once old, once current: codes are reused).
  */
-export const ZUnitTree = z.array(ZUnit.extend({ former: z.boolean(), areas: z.array(ZUnit) }));
+export const ZUnitTree = z.array(
+  ZUnit.extend({
+    former: z.boolean(),
+    /** The old province (GSO 45 Quảng Trị, 44 Quảng Bình) the district belonged to. */
+    province: z.object({ code: z.string(), name: z.string() }).nullable(),
+    areas: z.array(ZUnit.extend({ current: z.boolean() })),
+  }),
+);
 export type TUnitTree = z.infer<typeof ZUnitTree>;
