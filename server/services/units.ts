@@ -12,6 +12,13 @@ import { Prisma, type UnitKind } from "../generated/prisma/client.ts";
 export const districtOfArea = Prisma.sql`(CASE WHEN a.former_district_id IS NOT NULL THEN a.former_district_id
   WHEN a.level = 'district' THEN a.id ELSE a.parent_id END)`;
 
+/**
+ * SQL for "the commune of today that area `a` lies in": itself for a commune of the 01/07/2025 list,
+ * else its successor (the seed points every old area, including communes merged on 01/12/2024 and
+ * 01/01/2025, straight at today's commune, so one hop is enough).
+ */
+export const currentCommuneOfArea = Prisma.sql`(CASE WHEN a.catalog = 'two_level' THEN a.id ELSE a.successor_id END)`;
+
 /** SQL predicate: area `a` belongs to the list of units before 01/07/2025 (the movement's 126 areas). */
 export const isThreeLevel = Prisma.sql`(a.catalog = 'three_level')`;
 
