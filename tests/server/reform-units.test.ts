@@ -91,13 +91,24 @@ describe("records after the abolition of districts (01/07/2025)", () => {
       "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay",
       "areaCode",
     );
+    // Đặc khu Cồn Cỏ (19742) exists only from 01/07/2025; 30/06/2025 is the districts' last day.
     await expectTrpcError(
-      s.caller(s.users.haiLang).cameras.create(camera(XA_HAI_LANG, "2025-06-30")),
+      s.caller(s.users.admin).cameras.create(camera("19742", "2025-06-30")),
       "BAD_REQUEST",
       "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
       "areaCode",
     );
     expect(await s.counts()).toEqual(before);
+  });
+
+  it("on 30/06/2025, the last day of the districts, a reused code names the old area", async () => {
+    const cam = await s.caller(s.users.haiLang).cameras.create(camera(XA_HAI_LANG, "2025-06-30"));
+    const row = await s.t.db.cameraInstallation.findUniqueOrThrow({
+      where: { id: cam.id },
+      select: { area: { select: { catalog: true } } },
+    });
+    expect(row.area.catalog).toBe("three_level");
+    await s.caller(s.users.admin).cameras.remove({ id: cam.id, version: cam.version, reason: "thử ngày cuối" });
   });
 
   it("an installation in a new commune covers it today and counts in its former district", async () => {
