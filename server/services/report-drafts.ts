@@ -75,7 +75,16 @@ async function columns(db: Db, input: Fields) {
 }
 
 const duplicateName = () => fieldError("name", "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này");
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+/**
+ * The unique index refused the row (two saves of one name at once). Inside an interactive
+ * transaction the driver adapter's error reaches us unmapped (PGlite: a DriverAdapterError whose
+ * cause is PostgreSQL's 23505), not as P2002.
+ */
+function isUniqueViolation(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
+  const cause = (err as { cause?: { code?: string; kind?: string } } | null)?.cause;
+  return cause?.code === "23505" || cause?.kind === "UniqueConstraintViolation";
+}
 
 export async function listReportDrafts(
   db: Db,
