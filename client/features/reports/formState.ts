@@ -1,5 +1,5 @@
-import { isoOf } from "@qt/shared/dates";
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { todayIso } from "@qt/shared/schemas/common";
 import type { TReportDraft } from "@qt/shared/schemas/report-drafts";
 import {
   DEFAULT_ISSUING_BODY,
@@ -61,7 +61,8 @@ export function initialReportForm(today = new Date()): ReportFormState {
     issuingBody: DEFAULT_ISSUING_BODY,
     documentNumber: "/BC-CAT",
     place: "Quảng Trị",
-    date: isoOf(today),
+    // Today in Vietnam, as the server dates a report that names no date.
+    date: todayIso(today),
     signerTitle: DEFAULT_SIGNER_TITLE,
     signerName: "",
     recipients: DEFAULT_RECIPIENTS.join("\n"),
