@@ -1,4 +1,4 @@
-import { NARRATIVE_TITLES, ZReportDraftCreateInput } from "@qt/shared/schemas/report-drafts";
+import { ZReportDraftCreateInput } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type TNarrative } from "@qt/shared/schemas/reports";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -103,7 +103,7 @@ export function DraftPanel({ scope, heading, value, onChange, onOpened, canSave 
       </label>
       {NARRATIVE_SECTIONS.map((key) => (
         <label key={key}>
-          {NARRATIVE_TITLES[key]}
+          {t(`reports.narrative.${key}`)}
           <textarea
             rows={4}
             value={value.narrative[key]}
