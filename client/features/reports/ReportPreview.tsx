@@ -39,7 +39,7 @@ export function ReportPreview({ doc }: { doc: TReportDocument }) {
           </strong>
           <ul>
             {doc.closing.recipients.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>- {r}</li>
             ))}
           </ul>
         </div>
