@@ -106,8 +106,8 @@ export async function getReportDraft(db: Db, id: number): Promise<TReportDraft> 
 
 export async function createReportDraft(db: Db, input: Fields, user: SessionUser): Promise<TReportDraft> {
   const data = await columns(db, input);
-  try {
-    return await db.$transaction(async (tx) => {
+  return uniqueName(() =>
+    db.$transaction(async (tx) => {
       const row = await tx.reportDraft.create({
         data: { ...data, createdById: user.id, updatedById: user.id },
         select: draftSelect,
@@ -115,11 +115,8 @@ export async function createReportDraft(db: Db, input: Fields, user: SessionUser
       const created = toDraft(row);
       await writeAudit(tx, { user, action: "create", entity: ENTITY, entityId: row.id, after: created });
       return created;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName();
-    throw err;
-  }
+    }),
+  );
 }
 
 export async function updateReportDraft(
@@ -128,12 +125,10 @@ export async function updateReportDraft(
   user: SessionUser,
 ): Promise<TReportDraft> {
   const { id, version, ...fields } = input;
-  const row = await db.reportDraft.findUnique({ where: { id }, select: draftSelect });
-  if (!row) throw notFoundError("bản nháp báo cáo");
-  if (row.version !== version) throw staleDraft(row.version);
+  const before = await openedAt(db, id, version);
   const data = await columns(db, fields);
-  try {
-    return await db.$transaction(async (tx) => {
+  return uniqueName(() =>
+    db.$transaction(async (tx) => {
       // The version in the WHERE: of two saves of the same version, the second changes nothing.
       const { count } = await tx.reportDraft.updateMany({
         where: { id, version },
@@ -141,13 +136,10 @@ export async function updateReportDraft(
       });
       if (count === 0) throw staleDraft(version + 1);
       const after = toDraft(await tx.reportDraft.findUniqueOrThrow({ where: { id }, select: draftSelect }));
-      await writeAudit(tx, { user, action: "update", entity: ENTITY, entityId: id, before: toDraft(row), after });
+      await writeAudit(tx, { user, action: "update", entity: ENTITY, entityId: id, before, after });
       return after;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName();
-    throw err;
-  }
+    }),
+  );
 }
 
 export async function removeReportDraft(
@@ -155,15 +147,30 @@ export async function removeReportDraft(
   input: z.output<typeof ZReportDraftRemoveInput>,
   user: SessionUser,
 ): Promise<{ id: number }> {
-  const row = await db.reportDraft.findUnique({ where: { id: input.id }, select: draftSelect });
-  if (!row) throw notFoundError("bản nháp báo cáo");
-  if (row.version !== input.version) throw staleDraft(row.version);
+  const before = await openedAt(db, input.id, input.version);
   return db.$transaction(async (tx) => {
     const { count } = await tx.reportDraft.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw staleDraft(input.version + 1);
-    await writeAudit(tx, { user, action: "remove", entity: ENTITY, entityId: input.id, before: toDraft(row) });
+    await writeAudit(tx, { user, action: "remove", entity: ENTITY, entityId: input.id, before });
     return { id: input.id };
   });
+}
+
+/** The draft as it is, when it is still at the version the editor opened. */
+async function openedAt(db: Db, id: number, version: number): Promise<TReportDraft> {
+  const draft = await getReportDraft(db, id);
+  if (draft.version !== version) throw staleDraft(draft.version);
+  return draft;
+}
+
+/** A write that the name's unique index may refuse: that refusal is a field error, not a 500. */
+async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName();
+    throw err;
+  }
 }
 
 /** A save or removal under a version someone else has replaced: refused, never overwritten. */
