@@ -4,7 +4,6 @@ import type { TReportDraft } from "@qt/shared/schemas/report-drafts";
 import {
   DEFAULT_ISSUING_BODY,
   DEFAULT_RECIPIENTS,
-  DEFAULT_REPORT_TITLE,
   DEFAULT_SIGNER_TITLE,
   DEFAULT_SUPERVISING_BODY,
   NARRATIVE_SECTIONS,
@@ -56,7 +55,8 @@ export function initialReportForm(today = new Date()): ReportFormState {
     toYear: REVIEW_PERIOD.toYear,
     districtCodes: [],
     sections: [...REPORT_SECTIONS],
-    title: DEFAULT_REPORT_TITLE,
+    // Empty: the server's default subject, which names the chosen years.
+    title: "",
     supervisingBody: DEFAULT_SUPERVISING_BODY,
     issuingBody: DEFAULT_ISSUING_BODY,
     documentNumber: "/BC-CAT",

@@ -1,5 +1,5 @@
 import { todayIso } from "@qt/shared/schemas/common";
-import type { TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import type { Db } from "../../db.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
@@ -29,7 +29,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       fromYear: options.fromYear,
       toYear: options.toYear,
       sections: options.sections,
-      title: options.title,
+      title: options.title || defaultReportTitle(options.fromYear, options.toYear),
       supervisingBody: options.supervisingBody,
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,

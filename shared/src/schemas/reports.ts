@@ -30,9 +30,12 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The subject line under "BÁO CÁO" (the document's kind is not repeated in it: decision 019). */
-export const DEFAULT_REPORT_TITLE =
-  "Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2007–2022";
+/**
+ * The subject line under "BÁO CÁO" when none is typed: it names the report's own years (a fixed
+ * "2007–2022" would mislabel a report of 2015–2018), and not the kind again (decision 019).
+ */
+export const defaultReportTitle = (fromYear: number, toYear: number) =>
+  `Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn ${fromYear === toYear ? `năm ${fromYear}` : `${fromYear}–${toYear}`}`;
 export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
@@ -84,7 +87,8 @@ export const ZReportOptions = z
         .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
         .min(1, "Chọn ít nhất một mục báo cáo")
         .default([...REPORT_SECTIONS]),
-      title: text(400, "Tiêu đề").min(1, "Tiêu đề không được để trống").default(DEFAULT_REPORT_TITLE),
+      /** Empty or left out: defaultReportTitle of the period. */
+      title: text(400, "Tiêu đề").default(""),
       ...ZReportHeadingFields,
       documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
       place: text(100, "Địa danh").default("Quảng Trị"),
