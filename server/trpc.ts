@@ -77,3 +77,17 @@ export const adminProcedure = authed.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/**
+ * Admins and province-wide editors (no district scope): work that speaks for the whole province's
+ * office, such as the written parts of its reports (decision 019).
+ */
+export const provinceEditorProcedure = editorProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role === "editor" && ctx.user.districtId !== null) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Chỉ quản trị viên và cán bộ cấp tỉnh được soạn, sửa bản nháp báo cáo.",
+    });
+  }
+  return next();
+});

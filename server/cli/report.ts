@@ -19,8 +19,9 @@ import type { Db } from "../db.ts";
 const USAGE = `Cách dùng (usage):
   pnpm report --format docx|xlsx|pdf|csv --out <file> [--from 2007] [--to 2022] [--district 470 ...]
               [--table ${REPORT_TABLES.join("|")}] [--title "…"] [--number "…"] [--date yyyy-mm-dd]
-              [--signer-title "…"] [--signer-name "…"]
+              [--signer-title "…"] [--signer-name "…"] [--supervising-body "…"] [--draft <id>]
   --district may be repeated; without it the report covers the whole province. --table is for csv.
+  --draft prints that saved draft's narrative (it must be written for the same districts and years).
   PGlite (the embedded database, no DATABASE_URL) is single-process: stop the server before running
   this, or point DATABASE_URL at the PostgreSQL server.`;
 
@@ -36,6 +37,8 @@ const OPTIONS = {
   date: { type: "string" },
   "signer-title": { type: "string" },
   "signer-name": { type: "string" },
+  "supervising-body": { type: "string" },
+  draft: { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -49,16 +52,18 @@ type Job = { out: string; options: TReportOptions } & (
 function job(values: Args): Job {
   const format = values.format ?? "";
   if (!values.out || !["csv", ...REPORT_FORMATS].includes(format)) throw new Error(USAGE);
-  const year = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   const parsed = ZReportOptions.safeParse({
-    fromYear: year(values.from),
-    toYear: year(values.to),
+    fromYear: num(values.from),
+    toYear: num(values.to),
     districtCodes: values.district ?? [],
     title: values.title,
     documentNumber: values.number,
     date: values.date,
     signerTitle: values["signer-title"],
     signerName: values["signer-name"],
+    supervisingBody: values["supervising-body"],
+    draftId: num(values.draft),
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   if (format !== "csv") {

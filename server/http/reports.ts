@@ -56,6 +56,8 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
         if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {
           return fail(reply, 400, "BAD_REQUEST", err.message);
         }
+        // The draft changed since the preview: the file would not be what the user checked.
+        if (err instanceof TRPCError && err.code === "CONFLICT") return fail(reply, 409, "CONFLICT", err.message);
         throw err;
       }
       if (!Buffer.isBuffer(file.body)) {

@@ -28,6 +28,12 @@ describeE2E("report builder in a real browser", () => {
     await signIn(page, app.server);
     await page.getByRole("link", { name: "Báo cáo" }).click();
     await page.getByRole("checkbox", { name: "Huyện Hải Lăng" }).check();
+    // The written part, saved as a named draft of this scope and period (decision 019).
+    await page.getByLabel("Tên bản nháp").fill("Tổng kết Hải Lăng");
+    await page.getByLabel("Đánh giá chung").fill("Phong trào được nhân dân hưởng ứng.");
+    await page.getByLabel("Họ tên người ký").fill("Nguyễn Văn A");
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Đã lưu bản nháp");
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.getByRole("article", { name: "Bản xem trước" });
     await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
@@ -39,6 +45,12 @@ describeE2E("report builder in a real browser", () => {
     const xml = (await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Huyện Hải Lăng");
     expect(xml).toContain("Dòng họ");
+    // Narrative before the signature; the annex after the signature and "Nơi nhận" (Nghị định 30).
+    const at = (s: string) => xml.indexOf(s);
+    expect(at("Phong trào được nhân dân hưởng ứng.")).toBeGreaterThan(at("I. KẾT QUẢ CHUNG"));
+    expect(at("Nơi nhận:")).toBeGreaterThan(at("Phong trào được nhân dân hưởng ứng."));
+    expect(at("Nguyễn Văn A")).toBeGreaterThan(at("Nơi nhận:"));
+    expect(at(">Phụ lục<")).toBeGreaterThan(at("Nguyễn Văn A"));
 
     const pdf = await download(page, "Tải PDF");
     expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");

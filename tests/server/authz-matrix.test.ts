@@ -34,7 +34,7 @@ const PERSONAS: Persona[] = [
   "admin",
 ];
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
-const NEEDS: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };
+const NEEDS: Record<Access, number> = { public: 0, viewer: 1, editor: 2, province: 2, admin: 3 };
 const isMutation = (path: string) =>
   (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]?._def.type === "mutation";
 
@@ -46,6 +46,10 @@ function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | 
   const role: Role = persona === "viewer" ? "viewer" : persona === "admin" ? "admin" : "editor";
   if (RANK[role] < NEEDS[policy.access]) return "FORBIDDEN";
   if (policy.scoped && persona === "editorOutOfScope") return "FORBIDDEN";
+  // The province's office only: a district editor is refused whatever the district.
+  if (policy.access === "province" && (persona === "editorInScope" || persona === "editorOutOfScope")) {
+    return "FORBIDDEN";
+  }
   return "allowed";
 }
 

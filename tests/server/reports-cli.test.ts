@@ -27,6 +27,14 @@ describe("pnpm report", () => {
     expect(fs.readFileSync(docx).subarray(0, 2).toString("latin1")).toBe("PK");
   }, 120_000);
 
+  it("takes --draft: a draft that does not exist is refused with a clear message and no file", () => {
+    const out = path.join(dataDir, "draft.docx");
+    const r = report(["--format", "docx", "--draft", "999", "--out", out]);
+    expect(r.stderr.trim()).toBe("Không tìm thấy bản nháp báo cáo (có thể đã bị xóa).");
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+
   it("refuses bad options with a clear message before opening the database, and writes no file", () => {
     const out = path.join(dataDir, "bad.pdf");
     const r = report(["--format", "pdf", "--from", "2022", "--to", "2007", "--out", out]);

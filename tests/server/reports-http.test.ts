@@ -94,7 +94,7 @@ describe("GET /api/reports/…", () => {
 });
 
 describe("reports.preview", () => {
-  it("returns the report model to a viewer and refuses a visitor", async () => {
+  it("returns the printed document to a viewer and refuses a visitor", async () => {
     const preview = await createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer })).reports.preview({
       districtCodes: ["470"],
     });
@@ -105,8 +105,9 @@ describe("reports.preview", () => {
       toYear: 2022,
       districtCode: "470",
     });
-    expect(preview.summary.siteCount).toBe(summary.siteCount);
-    expect(preview.scopeName).toBe("Huyện Hải Lăng");
+    const firstTable = preview.body.find((b) => b.kind === "table");
+    expect(firstTable?.kind === "table" && firstTable.rows[0]?.[2]).toBe(summary.siteCount.toLocaleString("vi-VN"));
+    expect(preview.scope).toBe("(Phạm vi: Huyện Hải Lăng; giai đoạn 2007–2022)");
     await expect(
       createCaller(createContextInner({ db: t.db, dbKind: t.kind })).reports.preview({}),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });

@@ -19,6 +19,26 @@ export async function docxParts(buf: Buffer): Promise<{ document: string; styles
   return { document, styles, text: unescapeXml(text) };
 }
 
+/** The text of each header part the body's section refers to, by its type ("first", "default"). */
+export async function docxHeaders(buf: Buffer): Promise<{ titlePage: boolean; headers: Record<string, string> }> {
+  const zip = await JSZip.loadAsync(buf);
+  const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("word/_rels/document.xml.rels")?.async("string")) ?? "";
+  const headers: Record<string, string> = {};
+  for (const m of document.matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"\/>/g)) {
+    const target = rels.match(new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`))?.[1];
+    headers[m[1] ?? ""] = (await zip.file(`word/${target}`)?.async("string")) ?? "";
+  }
+  return { titlePage: /<w:titlePg\/>/.test(document), headers };
+}
+
+/** The images the Word file embeds, base64. */
+export async function docxImages(buf: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buf);
+  const media = zip.file(/^word\/media\//);
+  return Promise.all(media.map((f) => f.async("base64")));
+}
+
 const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, "<")
@@ -27,19 +47,32 @@ const unescapeXml = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 
-export async function pdfText(buf: Buffer): Promise<{ pages: number; text: string; pageSize: number[] }> {
+export async function pdfText(
+  buf: Buffer,
+): Promise<{ pages: number; text: string; pageSize: number[]; pageTexts: string[]; topMargin: string[] }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await pdfjs.getDocument({ data: new Uint8Array(buf), verbosity: 0 }).promise;
   const parts: string[] = [];
+  /** Per page, the text printed in the top 20 mm (the page's top margin): where its number goes. */
+  const topMargin: string[] = [];
   let pageSize: number[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     if (i === 1) pageSize = page.view;
     const content = await page.getTextContent();
-    parts.push(content.items.map((it) => ("str" in it ? it.str : "")).join("\n"));
+    const items = content.items.filter((it) => "str" in it);
+    parts.push(items.map((it) => it.str).join("\n"));
+    const top = page.view[3] ?? 0;
+    const inMargin = items.filter((it) => (it.transform[5] ?? 0) > top - (20 * 72) / 25.4);
+    topMargin.push(
+      inMargin
+        .map((it) => it.str)
+        .join("")
+        .trim(),
+    );
   }
   await doc.destroy();
-  return { pages: doc.numPages, text: parts.join("\n"), pageSize };
+  return { pages: doc.numPages, text: parts.join("\n"), pageSize, pageTexts: parts, topMargin };
 }
 
 export async function readXlsx(buf: Buffer): Promise<ExcelJS.Workbook> {

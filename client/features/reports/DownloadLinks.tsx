@@ -1,14 +1,17 @@
 import { REPORT_FORMATS, REPORT_TABLES, reportOptionsToQuery, type TReportOptions } from "@qt/shared/schemas/reports";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
-/** Plain links: the browser downloads with the session cookie and names the file from the server. */
-export function DownloadLinks({ options }: { options: TReportOptions | null }) {
+/**
+ * Plain links: the browser downloads with the session cookie and names the file from the server.
+ * They carry the previewed options, so the file is the document the preview showed.
+ */
+export function DownloadLinks({ options, stale }: { options: TReportOptions; stale: boolean }) {
   const { t } = useI18n();
-  if (!options) return null;
   const query = reportOptionsToQuery(options).toString();
   return (
     <section className="report-downloads" aria-label={t("reports.download.heading")}>
       <h3>{t("reports.download.heading")}</h3>
+      {stale && <p className="form-hint">{t("reports.download.stale")}</p>}
       <div className="report-download-buttons">
         {REPORT_FORMATS.map((format) => (
           <a key={format} className="button" href={`/api/reports/summary.${format}?${query}`} download>

@@ -1,6 +1,6 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
 import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { ReportFormState } from "./formState.ts";
 
@@ -15,12 +15,14 @@ type Props = {
   districts: { code: string; name: string }[];
   error: string | null;
   onPreview: () => void;
+  /** The written parts (DraftPanel), placed before the preview button. */
+  children?: ReactNode;
 };
 
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
 /** Period, districts, sections and the document's heading fields (Nghị định 30/2020/NĐ-CP). */
-export function ReportForm({ value, onChange, districts, error, onPreview }: Props) {
+export function ReportForm({ value, onChange, districts, error, onPreview, children }: Props) {
   const { t } = useI18n();
   const text = (key: keyof ReportFormState, label: Parameters<typeof t>[0], type = "text") => (
     <label>
@@ -90,17 +92,22 @@ export function ReportForm({ value, onChange, districts, error, onPreview }: Pro
       <fieldset className="report-heading-fields">
         <legend>{t("reports.form.heading")}</legend>
         {text("title", "reports.form.title")}
+        {text("supervisingBody", "reports.form.supervisingBody")}
         {text("issuingBody", "reports.form.issuingBody")}
         {text("documentNumber", "reports.form.documentNumber")}
         {text("place", "reports.form.place")}
         {text("date", "reports.form.date", "date")}
-        {text("signerTitle", "reports.form.signerTitle")}
+        <label>
+          {t("reports.form.signerTitle")}
+          <textarea rows={2} value={value.signerTitle} onChange={(e) => onChange({ signerTitle: e.target.value })} />
+        </label>
         {text("signerName", "reports.form.signerName")}
         <label>
           {t("reports.form.recipients")}
           <textarea rows={4} value={value.recipients} onChange={(e) => onChange({ recipients: e.target.value })} />
         </label>
       </fieldset>
+      {children}
       {error && (
         <p role="alert" className="form-error">
           {error}

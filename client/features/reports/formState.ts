@@ -1,11 +1,15 @@
-import { isoOf } from "@qt/shared/dates";
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { todayIso } from "@qt/shared/schemas/common";
+import type { TReportDraft } from "@qt/shared/schemas/report-drafts";
 import {
   DEFAULT_ISSUING_BODY,
   DEFAULT_RECIPIENTS,
-  DEFAULT_REPORT_TITLE,
+  DEFAULT_SIGNER_TITLE,
+  DEFAULT_SUPERVISING_BODY,
+  NARRATIVE_SECTIONS,
   REPORT_SECTIONS,
   type ReportSection,
+  type TNarrative,
   type TReportOptionsInput,
 } from "@qt/shared/schemas/reports";
 
@@ -16,6 +20,7 @@ export type ReportFormState = {
   districtCodes: string[];
   sections: ReportSection[];
   title: string;
+  supervisingBody: string;
   issuingBody: string;
   documentNumber: string;
   place: string;
@@ -25,25 +30,47 @@ export type ReportFormState = {
   recipients: string;
 };
 
+/** The narrative being written, and the saved draft it was opened from (null: not saved yet). */
+export type DraftState = {
+  saved: TReportDraft | null;
+  name: string;
+  narrative: TNarrative;
+};
+
+export const emptyNarrative = (): TNarrative =>
+  Object.fromEntries(NARRATIVE_SECTIONS.map((k) => [k, ""])) as TNarrative;
+export const newDraft = (): DraftState => ({ saved: null, name: "", narrative: emptyNarrative() });
+export const openedDraft = (d: TReportDraft): DraftState => ({ saved: d, name: d.name, narrative: d.narrative });
+
+/** Text typed since the draft was opened or saved: the preview shows the saved text only. */
+export function draftDirty(d: DraftState): boolean {
+  if (!d.saved) return d.name.trim() !== "" || NARRATIVE_SECTIONS.some((k) => d.narrative[k].trim() !== "");
+  const saved = d.saved;
+  return d.name !== saved.name || NARRATIVE_SECTIONS.some((k) => d.narrative[k].trim() !== saved.narrative[k]);
+}
+
 export function initialReportForm(today = new Date()): ReportFormState {
   return {
     fromYear: REVIEW_PERIOD.fromYear,
     toYear: REVIEW_PERIOD.toYear,
     districtCodes: [],
     sections: [...REPORT_SECTIONS],
-    title: DEFAULT_REPORT_TITLE,
+    // Empty: the server's default subject, which names the chosen years.
+    title: "",
+    supervisingBody: DEFAULT_SUPERVISING_BODY,
     issuingBody: DEFAULT_ISSUING_BODY,
     documentNumber: "/BC-CAT",
     place: "Quảng Trị",
-    date: isoOf(today),
-    signerTitle: "GIÁM ĐỐC",
+    // Today in Vietnam, as the server dates a report that names no date.
+    date: todayIso(today),
+    signerTitle: DEFAULT_SIGNER_TITLE,
     signerName: "",
     recipients: DEFAULT_RECIPIENTS.join("\n"),
   };
 }
 
 /** The options the preview procedure and the download URLs take (the shared schema validates them). */
-export function toReportOptions(state: ReportFormState): TReportOptionsInput {
+export function toReportOptions(state: ReportFormState, draft: DraftState): TReportOptionsInput {
   return {
     ...state,
     date: state.date || undefined,
@@ -51,5 +78,14 @@ export function toReportOptions(state: ReportFormState): TReportOptionsInput {
       .split("\n")
       .map((r) => r.trim())
       .filter(Boolean),
+    draftId: draft.saved?.id,
   };
 }
+
+/** The heading fields a draft saves, and restores when it is opened. */
+export const headingOf = (f: ReportFormState) => ({
+  supervisingBody: f.supervisingBody,
+  issuingBody: f.issuingBody,
+  signerTitle: f.signerTitle,
+  signerName: f.signerName,
+});

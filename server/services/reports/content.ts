@@ -1,40 +1,90 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
-import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
+import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
+import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
+import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
-import { barChartSvg, type ChartImage, renderChart } from "./chart.ts";
-import { SECTION_TITLES } from "./labels.ts";
+import { barChartSvg, renderChart } from "./chart.ts";
+import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
 
-/** A table of the printed report: numbers right-aligned, marks centred; `totals` is printed bold. */
-export type TableBlock = {
-  kind: "table";
-  headers: string[];
-  rows: string[][];
-  totals?: string[];
-  widths: number[];
-  align: ("left" | "right" | "center")[];
-};
-export type Block =
-  | { kind: "heading"; text: string }
-  | { kind: "subheading"; text: string }
-  | { kind: "para"; text: string }
-  | TableBlock
-  | ({ kind: "chart" } & ChartImage);
+export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
 const num = (v: number) => formatNumber(v);
 
 /**
- * The body of the printed report (Word and PDF render the same blocks, so the two documents say
- * the same thing). Sections are numbered in the order chosen.
+ * The printed report as one object: the Word and PDF writers lay it out and the builder's preview
+ * shows it (reports.preview), so the preview, the Word file and the PDF say the same thing, down to
+ * the date and the chart images. Order (Nghị định 30/2020/NĐ-CP): heading, "BÁO CÁO" and its
+ * subject, the figures' sections, the narrative's, then "Nơi nhận" and the signature, and the
+ * annex after them.
  */
-export function reportBlocks(model: TReportModel): Block[] {
-  const out: Block[] = [];
-  const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"];
-  const chosen = order.filter((s) => model.options.sections.includes(s));
-  chosen.forEach((section, i) => {
-    out.push({ kind: "heading", text: `${roman(i + 1)}. ${SECTION_TITLES[section].toUpperCase()}` });
-    out.push(...BUILDERS[section](model));
-  });
-  return out;
+export function reportDocument(model: TReportModel): TReportDocument {
+  const o = model.options;
+  const annex = o.sections.includes("annex") && model.annex.length > 0;
+  return {
+    meta: { date: o.date, draft: model.draft && { id: model.draft.id, version: model.draft.version } },
+    heading: {
+      supervisingBody: o.supervisingBody,
+      issuingBody: o.issuingBody,
+      documentNumber: documentNumberLine(model),
+      nationalName: NATIONAL_NAME,
+      motto: NATIONAL_MOTTO,
+      placeAndDate: placeAndDate(model),
+    },
+    kind: DOCUMENT_KIND,
+    subject: subjectOf(o.title),
+    scope: `(Phạm vi: ${model.scopeName}; giai đoạn ${o.fromYear}–${o.toYear})`,
+    body: bodyBlocks(model),
+    closing: {
+      recipients: o.recipients,
+      signerTitle: o.signerTitle.split("\n").filter(Boolean),
+      signerName: o.signerName,
+    },
+    annex: annex
+      ? {
+          title: ANNEX_TITLE,
+          subject: SECTION_TITLES.annex.toUpperCase(),
+          note: `(Kèm theo Báo cáo số ${o.documentNumber || "     /BC-CAT"} ngày ${formatDate(o.date)} của ${o.issuingBody})`,
+          blocks: BUILDERS.annex(model),
+        }
+      : null,
+  };
+}
+
+/** "Báo cáo tổng kết …" → "Tổng kết …": the kind is printed once, above the subject. */
+export function subjectOf(title: string): string {
+  const rest = title.replace(/^\s*báo\s+cáo[\s:.,–-]*/iu, "");
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : title;
+}
+
+/** The figures' sections as chosen, then each narrative section that has text, numbered I, II, … */
+function bodyBlocks(model: TReportModel): Block[] {
+  const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards"];
+  const parts: { title: string; blocks: Block[] }[] = order
+    .filter((s) => model.options.sections.includes(s))
+    .map((s) => ({ title: SECTION_TITLES[s], blocks: BUILDERS[s](model) }));
+  const narrative = model.draft?.narrative;
+  for (const key of NARRATIVE_SECTIONS) {
+    const paragraphs = paragraphsOf(narrative?.[key] ?? "");
+    if (paragraphs.length) parts.push({ title: NARRATIVE_TITLES[key], blocks: paragraphs });
+  }
+  return parts.flatMap((p, i) => [
+    { kind: "heading" as const, text: `${roman(i + 1)}. ${p.title.toUpperCase()}` },
+    ...p.blocks,
+  ]);
+}
+
+/** Plain text → one paragraph per non-empty line (what was typed is printed as text, never markup). */
+function paragraphsOf(text: string): Block[] {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => ({ kind: "para", text: line }));
+}
+
+function chart(svg: string, caption: string): ChartBlock {
+  const { png, width, height } = renderChart(svg, caption);
+  return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
@@ -77,13 +127,10 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           num(m.summary.cameras.costVnd),
         ],
       },
-      {
-        kind: "chart",
-        ...renderChart(
-          barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
-          `Biểu đồ 1. Số điểm mô hình được xây dựng theo năm, ${m.options.fromYear}–${m.options.toYear}`,
-        ),
-      },
+      chart(
+        barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
+        `Biểu đồ 1. Số điểm mô hình được xây dựng theo năm, ${m.options.fromYear}–${m.options.toYear}`,
+      ),
     ];
   },
   modelTypes: (m) => [
@@ -126,16 +173,13 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         ]),
         totals: ["", "Tổng cộng", num(c.installations), num(c.cameras), num(c.costVnd)],
       },
-      {
-        kind: "chart",
-        ...renderChart(
-          barChartSvg(
-            m.byDistrict.map((d) => ({ label: d.name, value: d.areas, value2: d.coveredAreas })),
-            { legend: ["Số địa bàn cấp xã", "Địa bàn có camera"] },
-          ),
-          "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
+      chart(
+        barChartSvg(
+          m.byDistrict.map((d) => ({ label: d.name, value: d.areas, value2: d.coveredAreas })),
+          { legend: ["Số địa bàn cấp xã", "Địa bàn có camera"] },
         ),
-      },
+        "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
+      ),
     ];
   },
   communities: (m) => {
@@ -215,15 +259,15 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
 const coverageOf = (areas: { covered: boolean }[]) => `${areas.filter((a) => a.covered).length}/${areas.length}`;
 
 function roman(n: number): string {
-  return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n - 1] ?? String(n);
+  return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][n - 1] ?? String(n);
 }
 
 /** "Quảng Trị, ngày 31 tháng 01 năm 2023" */
-export function placeAndDate(model: TReportModel): string {
+function placeAndDate(model: TReportModel): string {
   const [dd, mm, yyyy] = formatDate(model.options.date).split("/");
   return `${model.options.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
 }
 
-export function documentNumberLine(model: TReportModel): string {
+function documentNumberLine(model: TReportModel): string {
   return `Số: ${model.options.documentNumber || "     /BC-CAT"}`;
 }

@@ -1,9 +1,10 @@
+import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
+  Header,
   ImageRun,
   Packer,
   PageNumber,
@@ -14,8 +15,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { type Block, documentNumberLine, placeAndDate, reportBlocks, type TableBlock } from "./content.ts";
-import { NATIONAL_MOTTO, NATIONAL_NAME } from "./labels.ts";
+import { type Block, reportDocument, type TableBlock } from "./content.ts";
 
 /** Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman 13–14 pt, margins in millimetres. */
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -49,28 +49,33 @@ const p = (
     ],
   });
 
-/** Issuing body (left) and national name and motto (right), both underlined, then number and date. */
-function letterhead(model: TReportModel): Table {
+/**
+ * Supervising and issuing body (left; the issuing body bold and underlined) and national name and
+ * motto (right), then the number and the place and date.
+ */
+function letterhead(d: TReportDocument): Table {
+  const h = d.heading;
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: noBorders });
+  const agency = [
+    ...(h.supervisingBody ? [p(h.supervisingBody, { size: 26 })] : []),
+    p(h.issuingBody, { bold: true, size: 26, underline: true }),
+  ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
     rows: [
       new TableRow({
         children: [
-          cell([p(model.options.issuingBody, { bold: true, size: 26, underline: true })], 40),
+          cell(agency, 40),
           cell(
-            [p(NATIONAL_NAME, { bold: true, size: 24 }), p(NATIONAL_MOTTO, { bold: true, size: 26, underline: true })],
+            [p(h.nationalName, { bold: true, size: 24 }), p(h.motto, { bold: true, size: 26, underline: true })],
             60,
           ),
         ],
       }),
       new TableRow({
-        children: [
-          cell([p(documentNumberLine(model), { size: 26 })], 40),
-          cell([p(placeAndDate(model), { italics: true })], 60),
-        ],
+        children: [cell([p(h.documentNumber, { size: 26 })], 40), cell([p(h.placeAndDate, { italics: true })], 60)],
       }),
     ],
   });
@@ -133,7 +138,7 @@ function block(b: Block): (Paragraph | Table)[] {
           children: [
             new ImageRun({
               type: "png",
-              data: b.png,
+              data: Buffer.from(b.png, "base64"),
               transformation: { width: 560, height: Math.round((560 * b.height) / b.width) },
             }),
           ],
@@ -143,49 +148,78 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
-/** Signature block on the right, "Nơi nhận" on the left (Nghị định 30, Phụ lục I). */
-function closing(model: TReportModel): Table {
-  const o = model.options;
+/**
+ * "Nơi nhận" on the left, the signature on the right: the signer's title, about three centimetres
+ * for the signature and the seal, then the name (Nghị định 30, Phụ lục I).
+ */
+function closing(d: TReportDocument): Table {
+  const c = d.closing;
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: noBorders });
   const left = [
     new Paragraph({ children: [new TextRun({ text: "Nơi nhận:", bold: true, italics: true, size: 24 })] }),
-    ...o.recipients.map((r) => new Paragraph({ children: [new TextRun({ text: `- ${r}`, size: 22 })] })),
+    ...c.recipients.map((r) => new Paragraph({ children: [new TextRun({ text: `- ${r}`, size: 22 })] })),
   ];
-  const right = [p(o.signerTitle, { bold: true }), p(""), p(""), p(""), p(o.signerName, { bold: true })];
+  const right = [
+    ...c.signerTitle.map((line) => p(line, { bold: true })),
+    new Paragraph({ spacing: { before: SIGNATURE_SPACE }, children: [] }),
+    p(c.signerName, { bold: true }),
+  ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
-    rows: [new TableRow({ children: [cell(left, 50), cell(right, 50)] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, 50), cell(right, 50)] })],
   });
 }
 
+/** Room for the signature and the seal between the signer's title and name: 30 mm. */
+const SIGNATURE_SPACE = mm(30);
+
+/** Nghị định 30: page numbers in Arabic numerals, top centre, none on the first page. */
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: 26 })],
+      }),
+    ],
+  });
+
+function annex(a: NonNullable<TReportDocument["annex"]>): (Paragraph | Table)[] {
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: a.title, bold: true })],
+    }),
+    p(a.subject, { bold: true }),
+    p(a.note, { italics: true }),
+    new Paragraph({ children: [] }),
+    ...a.blocks.flatMap(block),
+  ];
+}
+
 export async function renderDocx(model: TReportModel): Promise<Buffer> {
+  const d = reportDocument(model);
   const doc = new Document({
     creator: model.options.issuingBody,
-    title: model.options.title,
+    title: d.subject,
     styles: { default: { document: { run: { font: DOCX_LAYOUT.font, size: DOCX_LAYOUT.bodySize } } } },
     sections: [
       {
-        properties: { page: { size: DOCX_LAYOUT.page, margin: DOCX_LAYOUT.margin } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], size: 24 })],
-              }),
-            ],
-          }),
-        },
+        properties: { page: { size: DOCX_LAYOUT.page, margin: DOCX_LAYOUT.margin }, titlePage: true },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children: [
-          letterhead(model),
+          letterhead(d),
           new Paragraph({ children: [] }),
-          p("BÁO CÁO", { bold: true }),
-          p(model.options.title, { bold: true }),
-          p(`(Phạm vi: ${model.scopeName})`, { italics: true }),
-          ...reportBlocks(model).flatMap(block),
-          closing(model),
+          p(d.kind, { bold: true }),
+          p(d.subject, { bold: true }),
+          p(d.scope, { italics: true }),
+          ...d.body.flatMap(block),
+          new Paragraph({ children: [] }),
+          closing(d),
+          ...(d.annex ? annex(d.annex) : []),
         ],
       },
     ],

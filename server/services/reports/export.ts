@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
+import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
@@ -92,6 +93,15 @@ export async function exportReport(
     if (!abort.signal.aborted) out.destroy(err as Error);
   });
   return { filename: name, contentType: CONTENT_TYPES.xlsx, body: out };
+}
+
+/**
+ * The report as the Word and PDF files print it (content.ts), for the builder's preview. content.ts
+ * is loaded on first use, like the writers: it carries the chart renderer.
+ */
+export async function previewReport(db: Db, options: TReportOptions): Promise<TReportDocument> {
+  const { reportDocument } = await import("./content.ts");
+  return reportDocument(await buildReportModel(db, options));
 }
 
 export async function exportCsv(

@@ -10,8 +10,13 @@ export const SECTION_TITLES = {
   cameras: "Mô hình “Camera an ninh phòng chống tội phạm”",
   communities: "Mô hình trong dòng họ và cộng đồng tôn giáo",
   awards: "Công tác khen thưởng",
-  annex: "Phụ lục: số liệu theo địa bàn cấp xã",
+  annex: "Số liệu theo địa bàn cấp xã",
 } as const;
+
+/** Printed once above the subject line (decision 019: the title does not repeat it). */
+export const DOCUMENT_KIND = "BÁO CÁO";
+/** Nghị định 30/2020/NĐ-CP, Phụ lục I: an annex is headed "Phụ lục", then its subject in capitals. */
+export const ANNEX_TITLE = "Phụ lục";
 
 export const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";

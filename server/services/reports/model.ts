@@ -1,11 +1,12 @@
-import { isoOf } from "@qt/shared/dates";
-import type { TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import { todayIso } from "@qt/shared/schemas/common";
+import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import type { Db } from "../../db.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
 import { fundingOf } from "../dashboard/cameras.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
+import { draftForReport } from "../report-drafts.ts";
 import { type ReportScope, resolveScope } from "./scope.ts";
 
 /**
@@ -15,7 +16,8 @@ import { type ReportScope, resolveScope } from "./scope.ts";
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const [summary, yearly, funding, awards, annex] = await Promise.all([
+  const [draft, summary, yearly, funding, awards, annex] = await Promise.all([
+    draftForReport(db, options),
     summaryOf(db, scope),
     yearlyOf(db, scope),
     fundingOf(db, scope),
@@ -27,15 +29,18 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       fromYear: options.fromYear,
       toYear: options.toYear,
       sections: options.sections,
-      title: options.title,
+      title: options.title || defaultReportTitle(options.fromYear, options.toYear),
+      supervisingBody: options.supervisingBody,
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,
       place: options.place,
-      date: options.date ?? isoOf(new Date()),
+      // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
+      date: options.date ?? todayIso(),
       signerTitle: options.signerTitle,
       signerName: options.signerName,
       recipients: options.recipients.filter((r) => r.length > 0),
     },
+    draft: draft && { id: draft.id, name: draft.name, version: draft.version, narrative: draft.narrative },
     districts: scope.districts.map(({ code, name }) => ({ code, name })),
     scopeName: scope.districts.length ? scope.districts.map((d) => d.name).join(", ") : "toàn tỉnh Quảng Trị",
     generatedAt: new Date().toISOString(),

@@ -1,9 +1,10 @@
 import path from "node:path";
+import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import pdfMake from "pdfmake";
 import type { Alignment, Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { type Block, documentNumberLine, placeAndDate, reportBlocks, type TableBlock } from "./content.ts";
-import { FONT_FILES, NATIONAL_MOTTO, NATIONAL_NAME } from "./labels.ts";
+import { type Block, reportDocument, type TableBlock } from "./content.ts";
+import { FONT_FILES } from "./labels.ts";
 
 const fontsDir = path.dirname(FONT_FILES.normal);
 pdfMake.setFonts({ LiberationSerif: FONT_FILES });
@@ -42,70 +43,91 @@ function block(b: Block): Content {
       return table(b);
     case "chart":
       return [
-        { image: `data:image/png;base64,${b.png.toString("base64")}`, width: 440, alignment: "center" },
+        { image: `data:image/png;base64,${b.png}`, width: 440, alignment: "center" },
         { text: b.caption, italics: true, fontSize: 12, alignment: "center", margin: [0, 2, 0, 8] },
       ];
   }
 }
 
+/** Heading, "BÁO CÁO" and subject, the sections, then "Nơi nhận" and the signature; the annex after. */
 export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
-  const o = model.options;
+  const d = reportDocument(model);
+  const h = d.heading;
   return {
     pageSize: "A4",
     // [left, top, right, bottom], as the Word document: 30 / 20 / 15 / 20 mm.
     pageMargins: [mm(30), mm(20), mm(15), mm(20)],
-    info: { title: o.title, author: o.issuingBody },
+    info: { title: d.subject, author: h.issuingBody },
     defaultStyle: { font: "LiberationSerif", fontSize: 13, lineHeight: 1.15 },
-    footer: (current, total) => ({ text: `${current}/${total}`, alignment: "center", fontSize: 11 }),
+    // Nghị định 30: Arabic numerals, top centre, none on the first page.
+    header: (current) =>
+      current === 1 ? null : { text: String(current), alignment: "center", fontSize: 13, margin: [0, mm(10), 0, 0] },
     content: [
       {
         columns: [
           {
             width: "40%",
             stack: [
-              { text: o.issuingBody, bold: true, decoration: "underline" },
-              { text: documentNumberLine(model), margin: [0, 6, 0, 0] },
+              ...(h.supervisingBody ? [{ text: h.supervisingBody }] : []),
+              { text: h.issuingBody, bold: true, decoration: "underline" },
+              { text: h.documentNumber, margin: [0, 6, 0, 0] },
             ],
             alignment: "center",
           },
           {
             width: "60%",
             stack: [
-              { text: NATIONAL_NAME, bold: true, fontSize: 12 },
-              { text: NATIONAL_MOTTO, bold: true, decoration: "underline" },
-              { text: placeAndDate(model), italics: true, margin: [0, 6, 0, 0] },
+              { text: h.nationalName, bold: true, fontSize: 12 },
+              { text: h.motto, bold: true, decoration: "underline" },
+              { text: h.placeAndDate, italics: true, margin: [0, 6, 0, 0] },
             ],
             alignment: "center",
           },
         ],
       },
-      { text: "BÁO CÁO", bold: true, alignment: "center", margin: [0, 18, 0, 0] },
-      { text: o.title, bold: true, alignment: "center" },
-      { text: `(Phạm vi: ${model.scopeName})`, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
-      ...reportBlocks(model).map(block),
-      {
-        columns: [
-          {
-            width: "50%",
-            stack: [
-              { text: "Nơi nhận:", bold: true, italics: true, fontSize: 12 },
-              ...o.recipients.map((r) => ({ text: `- ${r}`, fontSize: 11 })),
-            ],
-          },
-          {
-            width: "50%",
-            alignment: "center",
-            stack: [
-              { text: o.signerTitle, bold: true },
-              { text: o.signerName, bold: true, margin: [0, 60, 0, 0] },
-            ],
-          },
-        ],
-        margin: [0, 16, 0, 0],
-        unbreakable: true,
-      },
+      { text: d.kind, bold: true, alignment: "center", margin: [0, 18, 0, 0] },
+      { text: d.subject, bold: true, alignment: "center" },
+      { text: d.scope, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
+      ...d.body.map(block),
+      closing(d),
+      ...(d.annex ? annex(d.annex) : []),
     ],
   };
+}
+
+function closing(d: TReportDocument): Content {
+  const c = d.closing;
+  return {
+    columns: [
+      {
+        width: "50%",
+        stack: [
+          { text: "Nơi nhận:", bold: true, italics: true, fontSize: 12 },
+          ...c.recipients.map((r) => ({ text: `- ${r}`, fontSize: 11 })),
+        ],
+      },
+      {
+        width: "50%",
+        alignment: "center",
+        stack: [
+          ...c.signerTitle.map((line) => ({ text: line, bold: true })),
+          // About 30 mm for the signature and the seal.
+          { text: c.signerName || " ", bold: true, margin: [0, mm(30), 0, 0] },
+        ],
+      },
+    ],
+    margin: [0, 16, 0, 0],
+    unbreakable: true,
+  };
+}
+
+function annex(a: NonNullable<TReportDocument["annex"]>): Content[] {
+  return [
+    { text: a.title, bold: true, alignment: "center", pageBreak: "before" },
+    { text: a.subject, bold: true, alignment: "center" },
+    { text: a.note, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
+    ...a.blocks.map(block),
+  ];
 }
 
 export async function renderPdf(model: TReportModel): Promise<Buffer> {

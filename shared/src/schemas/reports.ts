@@ -8,11 +8,20 @@ import {
   RELIGIONS,
   REVIEW_PERIOD,
 } from "../domain.ts";
-import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear, ZText } from "./common.ts";
+import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/**
+ * The written parts of a report, in the order they are printed after the figures (decision 019):
+ * Đánh giá chung; Tồn tại, hạn chế và nguyên nhân; Bài học kinh nghiệm; Phương hướng, nhiệm vụ;
+ * Đề xuất, kiến nghị.
+ */
+export const NARRATIVE_SECTIONS = ["assessment", "shortcomings", "lessons", "directions", "proposals"] as const;
+export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
+export type TNarrative = Record<NarrativeSection, string>;
 
 /** Tables that can be downloaded as CSV (GET /api/reports/{table}.csv). */
 export const REPORT_TABLES = ["sites", "cameras", "awards", "areas", "districts"] as const;
@@ -21,9 +30,16 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const DEFAULT_REPORT_TITLE =
-  "Báo cáo tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2007–2022";
+/**
+ * The subject line under "BÁO CÁO" when none is typed: it names the report's own years (a fixed
+ * "2007–2022" would mislabel a report of 2015–2018), and not the kind again (decision 019).
+ */
+export const defaultReportTitle = (fromYear: number, toYear: number) =>
+  `Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn ${fromYear === toYear ? `năm ${fromYear}` : `${fromYear}–${toYear}`}`;
 export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
+/** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
+export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
+export const DEFAULT_SIGNER_TITLE = "GIÁM ĐỐC";
 export const DEFAULT_RECIPIENTS = [
   "Bộ Công an (Cục V05) (để báo cáo);",
   "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo);",
@@ -33,6 +49,28 @@ export const DEFAULT_RECIPIENTS = [
 
 const maxYear = () => new Date().getFullYear() + 1;
 const text = (max: number, label: string) => ZText.trim().max(max, `${label} dài quá ${max} ký tự`);
+
+/**
+ * The heading and signature fields a report is printed with; a draft saves them (report-drafts.ts).
+ * The signer's title may take up to three lines ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC").
+ */
+export const ZReportHeadingFields = {
+  supervisingBody: text(200, "Cơ quan chủ quản").default(DEFAULT_SUPERVISING_BODY),
+  issuingBody: text(200, "Cơ quan ban hành")
+    .min(1, "Cơ quan ban hành không được để trống")
+    .default(DEFAULT_ISSUING_BODY),
+  signerTitle: text(160, "Chức vụ người ký")
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join("\n"),
+    )
+    .refine((s) => s.split("\n").length <= 3, "Chức vụ người ký tối đa 3 dòng")
+    .default(DEFAULT_SIGNER_TITLE),
+  signerName: text(120, "Họ tên người ký").default(""),
+};
 
 /**
  * What a report covers and how it is headed. The period and districts use the dashboard's filter
@@ -49,10 +87,9 @@ export const ZReportOptions = z
         .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
         .min(1, "Chọn ít nhất một mục báo cáo")
         .default([...REPORT_SECTIONS]),
-      title: text(400, "Tiêu đề").min(1, "Tiêu đề không được để trống").default(DEFAULT_REPORT_TITLE),
-      issuingBody: text(200, "Cơ quan ban hành")
-        .min(1, "Cơ quan ban hành không được để trống")
-        .default(DEFAULT_ISSUING_BODY),
+      /** Empty or left out: defaultReportTitle of the period. */
+      title: text(400, "Tiêu đề").default(""),
+      ...ZReportHeadingFields,
       documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
       place: text(100, "Địa danh").default("Quảng Trị"),
       /** yyyy-mm-dd; today when left out. */
@@ -64,9 +101,11 @@ export const ZReportOptions = z
           error: () => `Năm của ngày ban hành phải từ ${MIN_YEAR} đến ${maxYear()}`,
         })
         .optional(),
-      signerTitle: text(120, "Chức vụ người ký").default("GIÁM ĐỐC"),
-      signerName: text(120, "Họ tên người ký").default(""),
       recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").default(DEFAULT_RECIPIENTS),
+      /** The narrative of this saved draft (report-drafts.ts) goes into the document. */
+      draftId: ZId.optional(),
+      /** The draft's version the preview showed: a download of a draft changed since is refused. */
+      draftVersion: ZVersion.optional(),
     },
     {
       error: (issue) =>
@@ -97,6 +136,7 @@ export const ZReportModel = z.object({
     toYear: z.number(),
     sections: z.array(z.enum(REPORT_SECTIONS)),
     title: z.string(),
+    supervisingBody: z.string(),
     issuingBody: z.string(),
     documentNumber: z.string(),
     place: z.string(),
@@ -105,6 +145,17 @@ export const ZReportModel = z.object({
     signerName: z.string(),
     recipients: z.array(z.string()),
   }),
+  /** The saved draft whose narrative the report carries, as it was read. */
+  draft: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      version: z.number(),
+      narrative: z.object(
+        Object.fromEntries(NARRATIVE_SECTIONS.map((k) => [k, z.string()])) as Record<NarrativeSection, z.ZodString>,
+      ),
+    })
+    .nullable(),
   /** Selected districts; empty = the whole province. */
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
   scopeName: z.string(),
@@ -175,7 +226,8 @@ export type TReportModel = z.infer<typeof ZReportModel>;
 
 type Query = Record<string, string | string[] | undefined>;
 const LIST_KEYS = ["districtCodes", "sections", "recipients"] as const;
-const YEAR_KEYS = ["fromYear", "toYear"] as const;
+/** Numbers in the query string. */
+const YEAR_KEYS = ["fromYear", "toYear", "draftId", "draftVersion"] as const;
 
 /**
  * Report options as the query string of a download URL (GET /api/reports/…): years as numbers,

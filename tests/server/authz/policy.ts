@@ -4,12 +4,12 @@
  * procedure missing here. Whoever adds a procedure adds its line.
  *
  * access: "public" (anyone) | "viewer" (anyone logged in) | "editor" (editors and admins) |
- *         "admin" (admins only).
+ *         "province" (admins and editors without a district scope) | "admin" (admins only).
  * scoped: true when a district editor may only act on records of their own district.
  * The valid call each cell makes is in ./samples.ts, under the same path.
  */
 
-export type Access = "public" | "viewer" | "editor" | "admin";
+export type Access = "public" | "viewer" | "editor" | "province" | "admin";
 export type PolicyEntry = { access: Access; scoped?: boolean };
 
 export const POLICY: Record<string, PolicyEntry> = {
@@ -55,4 +55,9 @@ export const POLICY: Record<string, PolicyEntry> = {
   "dashboard.awards": { access: "viewer" },
   "dashboard.options": { access: "viewer" },
   "reports.preview": { access: "viewer" },
+  "reports.drafts.list": { access: "viewer" },
+  "reports.drafts.get": { access: "viewer" },
+  "reports.drafts.create": { access: "province" },
+  "reports.drafts.update": { access: "province" },
+  "reports.drafts.remove": { access: "province" },
 };

@@ -47,6 +47,12 @@ const awardInput = (fx: AuthzFixtures) => ({
   areaCode: fx.area.code,
 });
 
+const draftInput = (fx: AuthzFixtures) => ({
+  name: `Bản nháp ${fx.unique()}`,
+  districtCodes: [fx.district.code],
+  narrative: { assessment: "Đánh giá" },
+});
+const newDraft = (fx: AuthzFixtures) => fx.asAdmin.reports.drafts.create(draftInput(fx));
 const newSite = async (fx: AuthzFixtures) => fx.asAdmin.sites.create(await siteInput(fx));
 const newCamera = (fx: AuthzFixtures) => fx.asAdmin.cameras.create(cameraInput(fx));
 const newAward = (fx: AuthzFixtures) => fx.asAdmin.awards.create(awardInput(fx));
@@ -122,4 +128,19 @@ export const SAMPLES: Record<string, Sample> = {
   "dashboard.awards": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.options": {},
   "reports.preview": { input: () => ({ sections: ["summary"] }) },
+  "reports.drafts.list": { input: (fx) => ({ districtCodes: [fx.district.code] }) },
+  "reports.drafts.get": { input: async (fx) => ({ id: (await newDraft(fx)).id }) },
+  "reports.drafts.create": { input: (fx) => draftInput(fx) },
+  "reports.drafts.update": {
+    input: async (fx) => {
+      const d = await newDraft(fx);
+      return { ...draftInput(fx), id: d.id, version: d.version, name: d.name };
+    },
+  },
+  "reports.drafts.remove": {
+    input: async (fx) => {
+      const d = await newDraft(fx);
+      return { id: d.id, version: d.version };
+    },
+  },
 };
