@@ -17,6 +17,8 @@ export type Block =
   | { kind: "heading"; text: string }
   | { kind: "subheading"; text: string }
   | { kind: "para"; text: string }
+  /** Printed framed and bold, before the sections: the demo-data warning. */
+  | { kind: "notice"; text: string }
   | TableBlock
   | ({ kind: "chart" } & ChartImage);
 
@@ -28,6 +30,8 @@ const num = (v: number) => formatNumber(v);
  */
 export function reportBlocks(model: TReportModel): Block[] {
   const out: Block[] = [];
+  const demo = demoSentence(model);
+  if (demo) out.push({ kind: "notice", text: demo });
   const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"];
   const chosen = order.filter((s) => model.options.sections.includes(s));
   chosen.forEach((section, i) => {
@@ -35,6 +39,16 @@ export function reportBlocks(model: TReportModel): Block[] {
     out.push(...BUILDERS[section](model));
   });
   return out;
+}
+
+/**
+ * The sentence every format prints when demo records count in the report's figures (decision
+ * 023), or null when the figures hold real records only.
+ */
+export function demoSentence(model: TReportModel): string | null {
+  const n = model.demo.records;
+  if (n === 0) return null;
+  return `Có số liệu minh họa: ${num(n)} bản ghi được tính trong báo cáo này là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {

@@ -54,5 +54,8 @@ export const POLICY: Record<string, PolicyEntry> = {
   "dashboard.communities": { access: "viewer" },
   "dashboard.awards": { access: "viewer" },
   "dashboard.options": { access: "viewer" },
+  "demo.status": { access: "admin" },
+  "demo.dismissNotice": { access: "admin" },
+  "demo.removeAll": { access: "admin" },
   "reports.preview": { access: "viewer" },
 };
