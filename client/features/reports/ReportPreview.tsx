@@ -3,6 +3,7 @@ import type { ReportSection, TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { DemoBadge } from "../demo/DemoBadge.tsx";
 
 type T = ReturnType<typeof useI18n>["t"];
 type Cell = string | number;
@@ -169,6 +170,7 @@ export function ReportPreview({ model }: { model: TReportModel }) {
       <p className="report-scope">
         {t("reports.fig.scope", { scope: model.scopeName, from: o.fromYear, to: o.toYear })}
       </p>
+      <DemoBadge records={model.demo.records} />
       <p>
         {t("reports.fig.models", {
           types: formatNumber(s.modelTypeCount, locale),
