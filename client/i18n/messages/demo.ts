@@ -7,6 +7,7 @@ export const demoVi = {
   "demo.notice.body":
     "Để dùng thử phần mềm, cơ sở dữ liệu đã được nạp sẵn {sites} điểm mô hình, {installations} lần lắp đặt camera và {awards} khen thưởng minh họa (không phải số liệu thực tế). Mọi màn hình, trang trình chiếu và báo cáo có tính các bản ghi này đều ghi “Có số liệu minh họa”. Trước khi nhập số liệu thật, hãy xóa toàn bộ dữ liệu minh họa; việc xóa được ghi nhật ký và không nạp lại.",
   "demo.notice.dismiss": "Đã hiểu, ẩn thông báo",
+  "demo.notice.close": "Đóng",
   "demo.remove.open": "Xóa toàn bộ dữ liệu minh họa…",
   "demo.remove.title": "Xóa toàn bộ dữ liệu minh họa?",
   "demo.remove.body":
@@ -29,6 +30,7 @@ export const demoEn: Record<keyof typeof demoVi, string> = {
   "demo.notice.body":
     "To try the product, the database was loaded with {sites} model sites, {installations} camera installations and {awards} awards that are demo records (not real figures). Every screen, slide and report that counts them says “Includes demo data”. Before entering real records, remove all demo data; the removal is audited and the demo data is never loaded again.",
   "demo.notice.dismiss": "Understood, hide this notice",
+  "demo.notice.close": "Close",
   "demo.remove.open": "Remove all demo data…",
   "demo.remove.title": "Remove all demo data?",
   "demo.remove.body":
