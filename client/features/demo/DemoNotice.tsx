@@ -35,7 +35,9 @@ export function DemoNotice() {
   if (!s || s.noticeDismissed || s.records.sites + s.records.installations + s.records.awards === 0) return null;
   return (
     <section className="demo-notice no-print" aria-labelledby={titleId}>
-      <h3 id={titleId} className="demo-notice-title">{t("demo.notice.title")}</h3>
+      <h3 id={titleId} className="demo-notice-title">
+        {t("demo.notice.title")}
+      </h3>
       <p>{t("demo.notice.body", s.records)}</p>
       <RemoveDemo status={s} onRemoved={setRemoved} />
       <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
