@@ -100,7 +100,7 @@ describe("exports say so too", () => {
 
   it("Excel: a visible line on the first sheet, a demo column in the record sheets; the file name", async () => {
     const file = await exportReport(demo.db, { user: who.demo.viewer, via: "http" }, opts, "xlsx");
-    expect(file.filename).toContain("(có số liệu minh họa)");
+    expect(file.filename).toContain("- có số liệu minh họa.");
     const wb = await readXlsx(await collect(file.body));
     const first = wb.worksheets[0];
     expect(String(first?.getRow(3).getCell(1).value)).toContain(SENTENCE);
@@ -126,7 +126,7 @@ describe("exports say so too", () => {
       return { filename: file.filename, header: lines[0]?.split(",") ?? [], rows: lines.slice(1) };
     };
     const sites = await parse(demo, who.demo.viewer, "sites");
-    expect(sites.filename).toContain("(có số liệu minh họa)");
+    expect(sites.filename).toContain("- có số liệu minh họa.");
     expect(sites.header.at(-1)).toBe("Số liệu minh họa (1 = có)");
     expect(sites.rows.length).toBeGreaterThan(500);
     expect(sites.rows.every((r) => r.endsWith(",1"))).toBe(true);
