@@ -77,6 +77,11 @@ export const authVi = {
   "auth.field.sessionsRevoked": "Số phiên bị kết thúc",
   "auth.field.sessionId": "Phiên",
   "auth.field.ip": "Địa chỉ IP",
+  // The counts in the audit entry of "remove all demo records" (decision 023).
+  "auth.field.sites": "Số điểm mô hình",
+  "auth.field.installations": "Số lần lắp đặt camera",
+  "auth.field.awards": "Số khen thưởng",
+  "auth.field.modelTypes": "Số loại mô hình",
 } as const;
 
 export const authEn: Record<keyof typeof authVi, string> = {
@@ -157,4 +162,8 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.field.sessionsRevoked": "Sessions ended",
   "auth.field.sessionId": "Session",
   "auth.field.ip": "IP address",
+  "auth.field.sites": "Model sites",
+  "auth.field.installations": "Camera installations",
+  "auth.field.awards": "Awards",
+  "auth.field.modelTypes": "Model types",
 };
