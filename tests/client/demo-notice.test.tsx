@@ -59,6 +59,15 @@ describe("demo data notice and badge", () => {
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
   });
 
+  it("a conference slide carries the badge; the admins' notice stays off the slides", async () => {
+    const { token } = await signedIn("admin");
+    renderApp(<Shell />, { db: t.db, path: "/conference", session: { token } });
+    const badge = await screen.findByRole("note");
+    expect(badge).toHaveTextContent("Có số liệu minh họa");
+    expect(screen.getByRole("region", { name: "Trang 1/7" })).toContainElement(badge);
+    expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
+  });
+
   it("an admin closes the notice; it stays closed at the next sign-in (remembered on the server)", async () => {
     const user = userEvent.setup();
     const { token } = await signedIn("admin");

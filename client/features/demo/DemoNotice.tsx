@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useLocation } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { RemoveDemo } from "./RemoveDemo.tsx";
@@ -15,6 +16,8 @@ export function DemoNotice() {
   const queryClient = useQueryClient();
   const titleId = useId();
   const [removed, setRemoved] = useState<string | null>(null);
+  // Not over the slides: an admin presenting sees the slides' own badge instead.
+  const presenting = useLocation().pathname.startsWith("/conference");
   const status = useQuery(trpc.demo.status.queryOptions());
   const dismiss = useMutation(
     trpc.demo.dismissNotice.mutationOptions({
@@ -32,7 +35,8 @@ export function DemoNotice() {
       </section>
     );
   }
-  if (!s || s.noticeDismissed || s.records.sites + s.records.installations + s.records.awards === 0) return null;
+  if (presenting || !s || s.noticeDismissed || s.records.sites + s.records.installations + s.records.awards === 0)
+    return null;
   return (
     <section className="demo-notice no-print" aria-labelledby={titleId}>
       <h3 id={titleId} className="demo-notice-title">
