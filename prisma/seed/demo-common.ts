@@ -1,4 +1,5 @@
 import type { Db } from "../../server/db.ts";
+import type { Prisma } from "../../server/generated/prisma/client.ts";
 import type { AreaRef, seededRandom } from "./factories.ts";
 
 /** What the parts of the demo data share: names of people and clans, dates, the model-type ids. */
@@ -81,7 +82,27 @@ export async function modelTypeIds(db: Db): Promise<(code: string) => number> {
   };
 }
 
-/** Links each demo installation still without a site to its area's demo camera site. */
-export const linkDemoCameraSites = (db: Db) =>
-  db.$executeRaw`UPDATE camera_installation ci SET site_id = s.id FROM site s JOIN model_type mt ON mt.id = s.model_type_id
-    WHERE mt.code = 'security-camera' AND s.area_id = ci.area_id AND ci.site_id IS NULL AND ci.is_demo AND s.is_demo`;
+/** "Xã Gio Linh" → "Công an xã Gio Linh": the commune police station of an area. */
+export const policeOf = (areaName: string) =>
+  `Công an ${areaName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)/, (w) => w.toLowerCase())}`;
+
+/**
+ * Writes one part's rows in one transaction, then links each demo installation still without a
+ * site to its area's demo camera site.
+ */
+export async function saveDemoRows(
+  db: Db,
+  rows: {
+    sites: Prisma.SiteCreateManyInput[];
+    installations: Prisma.CameraInstallationCreateManyInput[];
+    awards: Prisma.AwardCreateManyInput[];
+  },
+): Promise<void> {
+  await db.$transaction([
+    db.site.createMany({ data: rows.sites }),
+    db.cameraInstallation.createMany({ data: rows.installations }),
+    db.award.createMany({ data: rows.awards }),
+    db.$executeRaw`UPDATE camera_installation ci SET site_id = s.id FROM site s JOIN model_type mt ON mt.id = s.model_type_id
+    WHERE mt.code = 'security-camera' AND s.area_id = ci.area_id AND ci.site_id IS NULL AND ci.is_demo AND s.is_demo`,
+  ]);
+}

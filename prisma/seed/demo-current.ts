@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db.ts";
 import type { FundingSource, Prisma } from "../../server/generated/prisma/client.ts";
-import { clanName, dayIn, linkDemoCameraSites, modelTypeIds, shortName, type ValidArea } from "./demo-common.ts";
+import { clanName, dayIn, modelTypeIds, policeOf, saveDemoRows, shortName, type ValidArea } from "./demo-common.ts";
 import { awardRow, installationRow, seededRandom, siteRow } from "./factories.ts";
 
 const FIRST_DAY = new Date(Date.UTC(2025, 6, 1));
@@ -73,7 +73,7 @@ export async function loadCurrentDemo(db: Db, today: Date = new Date()): Promise
       siteRow(area, {
         modelTypeId: typeId("security-camera"),
         name: `Camera an ninh ${shortName(area.name)}`,
-        host: `Công an ${area.name.replace(/^(Xã|Phường|Đặc khu)/, (w) => w.toLowerCase())}`,
+        host: policeOf(area.name),
         establishedOn: on,
         isDemo: true,
       }),
@@ -100,15 +100,10 @@ export async function loadCurrentDemo(db: Db, today: Date = new Date()): Promise
       issuer: "provincial_police",
       form: "certificate",
       recipientKind: "collective",
-      recipientName: `Công an ${area.name.replace(/^(Xã|Phường|Đặc khu)/, (w) => w.toLowerCase())}`,
+      recipientName: policeOf(area.name),
       isDemo: true,
     });
   });
 
-  await db.$transaction([
-    db.site.createMany({ data: sites }),
-    db.cameraInstallation.createMany({ data: installations }),
-    db.award.createMany({ data: awards }),
-    linkDemoCameraSites(db),
-  ]);
+  await saveDemoRows(db, { sites, installations, awards });
 }

@@ -4,10 +4,11 @@ import {
   clanName,
   dayIn,
   GIVEN,
-  linkDemoCameraSites,
   MIDDLE,
   modelTypeIds,
+  policeOf,
   SURNAMES,
+  saveDemoRows,
   shortName,
   type ValidArea,
 } from "./demo-common.ts";
@@ -104,7 +105,7 @@ export async function loadQuangBinhDemo(db: Db): Promise<void> {
       siteRow(area, {
         modelTypeId: typeId("security-camera"),
         name: `Camera giám sát ANTT ${shortName(area.name)}`,
-        host: `Công an ${area.name.replace(/^(Xã|Phường|Thị trấn)/, (w) => w.toLowerCase())}`,
+        host: policeOf(area.name),
         establishedOn: on,
         isDemo: true,
       }),
@@ -143,10 +144,5 @@ export async function loadQuangBinhDemo(db: Db): Promise<void> {
     );
   }
 
-  await db.$transaction([
-    db.site.createMany({ data: sites }),
-    db.cameraInstallation.createMany({ data: installations }),
-    db.award.createMany({ data: awards }),
-    linkDemoCameraSites(db),
-  ]);
+  await saveDemoRows(db, { sites, installations, awards });
 }
