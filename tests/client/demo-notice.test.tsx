@@ -66,6 +66,9 @@ describe("demo data notice and badge", () => {
     expect(badge).toHaveTextContent("Có số liệu minh họa");
     expect(screen.getByRole("region", { name: "Trang 1/7" })).toContainElement(badge);
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
+    // Leaving the slides, the same admin's notice shows: it was hidden by the place, not missing.
+    await userEvent.setup().click(screen.getByRole("button", { name: "Thoát trình chiếu" }));
+    expect(await screen.findByRole("heading", { name: NOTICE })).toBeInTheDocument();
   });
 
   it("an admin closes the notice; it stays closed at the next sign-in (remembered on the server)", async () => {
