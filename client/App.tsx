@@ -7,6 +7,7 @@ import { Loading } from "./components/QueryState.tsx";
 import { isTransient } from "./errors.ts";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
+import { DemoNotice } from "./features/demo/DemoNotice.tsx";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
 import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
@@ -65,6 +66,7 @@ export function Shell() {
                 <AppNav routes={ROUTES.filter(allowed)} />
                 <AccountMenu me={me} />
               </div>
+              {me.role === "admin" && <DemoNotice />}
               <Suspense fallback={<Loading />}>
                 <Routes>
                   {ROUTES.map((r) => (

@@ -1,6 +1,7 @@
 import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
+import { demoEn, demoVi } from "./messages/demo.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
@@ -10,7 +11,15 @@ import { reportsEn, reportsVi } from "./messages/reports.ts";
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
  * ("dashboard.", "auth.", "entry.", "reports.", "layout.") so the files never collide.
  */
-export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi, ...reportsVi, ...layoutVi } as const;
+export const vi = {
+  ...commonVi,
+  ...authVi,
+  ...dashboardVi,
+  ...entryVi,
+  ...reportsVi,
+  ...layoutVi,
+  ...demoVi,
+} as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -24,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...entryEn,
   ...reportsEn,
   ...layoutEn,
+  ...demoEn,
 };

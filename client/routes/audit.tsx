@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** The entity names the services write to the audit trail. */
-const ENTITIES = ["site", "camera_installation", "award", "model_type", "report_draft", "user"] as const;
+const ENTITIES = ["site", "camera_installation", "award", "model_type", "report_draft", "user", "demo_data"] as const;
 const PAGE_SIZE = 50;
 
 /** Every change of the whole system, newest first (administrators; audit.list). */

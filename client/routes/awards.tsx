@@ -6,6 +6,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { AwardsChart } from "../features/charts/AwardsChart.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -64,7 +65,7 @@ export default function AwardsRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.awards.heading")} scope={pick(filter, FIELDS)} />
+      <ScreenHeader title={t("dashboard.awards.heading")} scope={pick(filter, FIELDS)} demo={demoRecords(q.data)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

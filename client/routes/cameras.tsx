@@ -8,6 +8,7 @@ import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import type { MessageKey } from "../i18n/dictionary.ts";
@@ -122,7 +123,7 @@ export default function CamerasRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.cameras.heading")} scope={pick(filter, FIELDS)} />
+      <ScreenHeader title={t("dashboard.cameras.heading")} scope={pick(filter, FIELDS)} demo={demoRecords(q.data)} />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

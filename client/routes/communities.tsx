@@ -8,6 +8,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -83,7 +84,11 @@ export default function CommunitiesRoute() {
   };
   return (
     <main>
-      <ScreenHeader title={t("dashboard.communities.heading")} scope={pick(filter, FIELDS)} />
+      <ScreenHeader
+        title={t("dashboard.communities.heading")}
+        scope={pick(filter, FIELDS)}
+        demo={demoRecords(q.data)}
+      />
       <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
       {body()}
     </main>

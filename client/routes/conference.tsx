@@ -13,6 +13,7 @@ import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { useScope } from "../features/dashboard/scope.ts";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
+import { DemoBadge, demoRecords } from "../features/demo/DemoBadge.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -151,6 +152,7 @@ export default function ConferenceRoute() {
             {/* Every slide says what it covers: one district's figures must not pass for the province's. */}
             {current?.id === "cards" && <h2>{scope.cardsTitle}</h2>}
             <p className="slide-scope">{scope.line}</p>
+            <DemoBadge records={demoRecords(summary.data, yearly.data, awards.data)} large />
             {current?.render({ summary: summary.data, yearly: yearly.data, awards: awards.data?.byYear })}
           </>
         )}

@@ -9,6 +9,7 @@ import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { AreasTable } from "../features/dashboard/AreasTable.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -70,6 +71,7 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
         scope={input}
         title={areas.data?.district.name ?? summary.data?.byDistrict[0]?.name ?? ""}
         asOf={summary.data?.asOf}
+        demo={demoRecords(summary.data, areas.data, yearly.data)}
       >
         {choose}
       </ScreenHeader>

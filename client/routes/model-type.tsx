@@ -7,6 +7,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -61,7 +62,11 @@ function ModelTypeScreen({ code }: { code: string }) {
     });
   return (
     <main>
-      <ScreenHeader title={d.modelType.name} scope={{ ...pick(filter, FIELDS), modelTypeCode: code }}>
+      <ScreenHeader
+        title={d.modelType.name}
+        scope={{ ...pick(filter, FIELDS), modelTypeCode: code }}
+        demo={demoRecords(d)}
+      >
         <p className="muted">
           {label("category", d.modelType.category)} · {t("dashboard.modelType.total", { count: num(d.totalSites) })}
         </p>

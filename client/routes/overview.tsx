@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -57,7 +58,12 @@ export default function OverviewRoute() {
   const chartsMayLoad = useLoadedAndPainted();
   return (
     <main className="overview">
-      <ScreenHeader title={t("dashboard.heading")} scope={input} conferenceSearch={keep} />
+      <ScreenHeader
+        title={t("dashboard.heading")}
+        scope={input}
+        conferenceSearch={keep}
+        demo={demoRecords(summary.data, yearly.data)}
+      />
       <FilterBar filter={filter} onChange={setFilter} fields={OVERVIEW_FIELDS} />
       {summary.isPending ? (
         <Loading />

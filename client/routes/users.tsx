@@ -5,6 +5,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { errorMessage } from "../errors.ts";
 import { HistoryPanel } from "../features/audit/HistoryPanel.tsx";
 import { useCurrentUser } from "../features/auth/current-user.tsx";
+import { DemoPanel } from "../features/demo/DemoNotice.tsx";
 import { ResetPasswordForm } from "../features/users/ResetPasswordForm.tsx";
 import { UserForm } from "../features/users/UserForm.tsx";
 import { type UserAction, UserTable } from "../features/users/UserTable.tsx";
@@ -83,6 +84,7 @@ function UsersScreen({ selfId }: { selfId: number }) {
       ) : (
         <UserTable users={users.data} selfId={selfId} onAction={onAction} />
       )}
+      <DemoPanel />
     </main>
   );
 }

@@ -185,4 +185,11 @@ export const MODEL_TYPES: ModelTypeSeed[] = [
     category: "ethnic_minority",
     description: "Quảng Bình (cũ).",
   },
+  { code: "clan-self-managed", name: "Dòng họ tự quản", category: "clan", description: "Quảng Bình (cũ)." },
+  {
+    code: "parish-security",
+    name: "Xứ, họ đạo an ninh",
+    category: "religious",
+    description: "Huyện Quảng Trạch, Quảng Bình (cũ).",
+  },
 ];

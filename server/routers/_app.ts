@@ -4,6 +4,7 @@ import { authRouter } from "./auth.ts";
 import { awardsRouter } from "./awards.ts";
 import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
+import { demoRouter } from "./demo.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
 import { reportsRouter } from "./reports.ts";
 import { sitesRouter } from "./sites.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
+  demo: demoRouter,
   sites: sitesRouter,
   cameras: camerasRouter,
   awards: awardsRouter,

@@ -11,6 +11,7 @@ import {
   ZDashboardSummary,
   ZDashboardYearly,
 } from "@qt/shared/schemas/dashboard";
+import { withDemo } from "@qt/shared/schemas/demo";
 import { dashboardFigures as figures } from "../services/dashboard/cache.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
@@ -18,32 +19,32 @@ import { router, viewerProcedure } from "../trpc.ts";
 export const dashboardRouter = router({
   summary: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(ZDashboardSummary)
+    .output(withDemo(ZDashboardSummary))
     // Cached figures hold as of now, not as of when they were computed: the data has not changed.
     .query(async ({ ctx, input }) => ({ ...(await figures.summary(ctx.db, input)), asOf: new Date().toISOString() })),
   yearly: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(ZDashboardYearly)
+    .output(withDemo(ZDashboardYearly))
     .query(({ ctx, input }) => figures.yearly(ctx.db, input)),
   areas: viewerProcedure
     .input(ZDashboardAreasInput)
-    .output(ZDashboardAreas)
+    .output(withDemo(ZDashboardAreas))
     .query(({ ctx, input }) => figures.areas(ctx.db, input)),
   cameras: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(ZDashboardCameras)
+    .output(withDemo(ZDashboardCameras))
     .query(({ ctx, input }) => figures.cameras(ctx.db, input)),
   modelType: viewerProcedure
     .input(ZDashboardModelTypeInput)
-    .output(ZDashboardModelType)
+    .output(withDemo(ZDashboardModelType))
     .query(({ ctx, input }) => figures.modelType(ctx.db, input)),
   communities: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(ZDashboardCommunities)
+    .output(withDemo(ZDashboardCommunities))
     .query(({ ctx, input }) => figures.communities(ctx.db, input)),
   awards: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(ZDashboardAwards)
+    .output(withDemo(ZDashboardAwards))
     .query(({ ctx, input }) => figures.awards(ctx.db, input)),
   options: viewerProcedure.output(ZDashboardOptions).query(({ ctx }) => figures.options(ctx.db, undefined)),
 });

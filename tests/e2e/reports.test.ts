@@ -37,11 +37,13 @@ describeE2E("report builder in a real browser", () => {
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.getByRole("article", { name: "Bản xem trước" });
     await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
+    expect(await preview.getByRole("note").textContent()).toContain("Có số liệu minh họa");
     fs.mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: path.join(artifactsDir, "reports.png"), fullPage: true });
 
     const word = await download(page, "Tải Word (.docx)");
-    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng.docx");
+    // The e2e database holds the demo records: the name and the document say so (decision 023).
+    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng - có số liệu minh họa.docx");
     const xml = (await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Huyện Hải Lăng");
     expect(xml).toContain("Dòng họ");
@@ -51,6 +53,7 @@ describeE2E("report builder in a real browser", () => {
     expect(at("Nơi nhận:")).toBeGreaterThan(at("Phong trào được nhân dân hưởng ứng."));
     expect(at("Nguyễn Văn A")).toBeGreaterThan(at("Nơi nhận:"));
     expect(at(">Phụ lục<")).toBeGreaterThan(at("Nguyễn Văn A"));
+    expect(xml).toContain("Có số liệu minh họa");
 
     const pdf = await download(page, "Tải PDF");
     expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");

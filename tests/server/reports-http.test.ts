@@ -38,8 +38,11 @@ describe("GET /api/reports/…", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const disposition = String(res.headers["content-disposition"]);
-    expect(disposition).toContain('filename="bao-cao-2007-2022-huyen-hai-lang.docx"');
-    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent("Báo cáo 2007-2022 - Huyện Hải Lăng.docx")}`);
+    // The demo records of this database show in the name too (decision 023).
+    expect(disposition).toContain('filename="bao-cao-2007-2022-huyen-hai-lang-co-so-lieu-minh-hoa.docx"');
+    expect(disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent("Báo cáo 2007-2022 - Huyện Hải Lăng - có số liệu minh họa.docx")}`,
+    );
     const { text } = await docxParts(res.rawPayload);
     expect(text).toContain("Nguyễn Văn A");
     expect(text).toContain("Huyện Hải Lăng");

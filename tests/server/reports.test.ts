@@ -155,6 +155,8 @@ describe.each([
         d.costVnd,
         d.currentAreas,
         d.currentCoveredAreas,
+        // Demo records count in this database's figures (decision 023).
+        1,
       ]),
     );
     expect(districts.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -170,7 +172,7 @@ describe.each([
     const sites = dataRows("Điểm mô hình");
     expect(sites.rows).toHaveLength(s.siteCount);
     expect(sites.rows[0]?.[6]).toBeInstanceOf(Date);
-    expect(sites.ws?.autoFilter).toBe(`A1:L${s.siteCount + 1}`);
+    expect(sites.ws?.autoFilter).toBe(`A1:M${s.siteCount + 1}`);
     expect(sites.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sites.ws?.getColumn(7).numFmt).toBe("dd/mm/yyyy");
     expect(sites.rows.every((r) => !districtCode || String(r[5]).endsWith(place))).toBe(true);
@@ -195,7 +197,7 @@ describe.each([
     expect(text.startsWith(BOM)).toBe(true);
     const lines = text.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      'Mã,Mô hình,Tên điểm,Đơn vị chủ trì,Địa bàn cấp xã,"Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú',
+      'Mã,Mô hình,Tên điểm,Đơn vị chủ trì,Địa bàn cấp xã,"Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú,Số liệu minh họa (1 = có)',
     );
     expect(lines).toHaveLength(s.siteCount + 1);
     expect(text).toContain(place);

@@ -13,6 +13,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
+/** The article's scope: former Quảng Trị, 2007–2022 (demo records of other land and years stay out). */
+const ARTICLE = { formerProvinceCode: "45", fromYear: 2007, toYear: 2022 } as const;
+
 // Leaders (viewers) read the figures; anonymous calls are refused (tests/server/authz-matrix.test.ts).
 const caller = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
 
@@ -84,18 +87,18 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
   });
 
   it("has more than 30 model types replicated", async () => {
-    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
+    const s = await caller().dashboard.summary(ARTICLE);
     expect(s.modelTypeCount).toBeGreaterThan(30);
   });
 
   it("clan with no crime: 113 sites in 4 districts", async () => {
-    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
+    const s = await caller().dashboard.summary(ARTICLE);
     const clan = s.byModelType.find((m) => m.code === "clan-no-crime");
     expect(clan).toMatchObject({ sites: 113, districts: 4 });
   });
 
   it("security cameras: 73/126 areas in 8 districts; 1,131 cameras, 53 recorders, 67 cards, just under 5 billion", async () => {
-    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
+    const s = await caller().dashboard.summary(ARTICLE);
     expect(s.cameraCoverage).toMatchObject({ covered: 73, total: 126 });
     expect(s.byDistrict.filter((d) => d.coveredAreas > 0)).toHaveLength(8);
     const camera = s.byModelType.find((m) => m.code === "security-camera");
@@ -131,7 +134,7 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
   });
 
   it("175 clans take part in security; 34 Buddhist and 8 Catholic models", async () => {
-    const s = await caller().dashboard.summary({ formerProvinceCode: "45" });
+    const s = await caller().dashboard.summary(ARTICLE);
     expect(s.byModelType.find((m) => m.code === "clan-security")?.sites).toBe(175);
     expect(s.byReligion).toEqual([
       { religion: "buddhism", sites: 34 },
@@ -141,15 +144,11 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
   });
 
   it("awards as listed in the article", async () => {
-    const rows = await t.db.award.groupBy({
-      by: ["issuer", "form", "recipientKind"],
-      _count: { _all: true },
-      where: { deletedAt: null },
-    });
-    const count = (issuer: string, form: string, kind?: string) =>
+    const rows = (await caller().dashboard.awards(ARTICLE)).byIssuerForm;
+    const count = (issuer: string, form: string, kind?: "collective" | "individual") =>
       rows
-        .filter((r) => r.issuer === issuer && r.form === form && (!kind || r.recipientKind === kind))
-        .reduce((sum, r) => sum + r._count._all, 0);
+        .filter((r) => r.issuer === issuer && r.form === form)
+        .reduce((sum, r) => sum + (kind ? r[kind] : r.total), 0);
     expect(count("provincial_committee", "emulation_flag", "collective")).toBe(6);
     expect(count("ministry", "certificate_of_merit", "collective")).toBe(18);
     expect(count("provincial_committee", "certificate_of_merit", "collective")).toBe(30);
@@ -159,9 +158,13 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
     expect(count("provincial_police", "certificate")).toBe(45);
   });
 
-  it("establishment dates spread over 2007–2022", async () => {
+  it("establishment dates in former Quảng Trị's old areas spread over 2007–2022", async () => {
     const years = await t.db.$queryRaw<{ y: number }[]>`
-      SELECT DISTINCT EXTRACT(YEAR FROM established_on)::int AS y FROM site ORDER BY y`;
+      SELECT DISTINCT EXTRACT(YEAR FROM s.established_on)::int AS y
+      FROM site s JOIN admin_unit a ON a.id = s.area_id LEFT JOIN admin_unit d ON d.id = a.parent_id
+      WHERE a.catalog = 'three_level' AND (d.code = '45' OR d.parent_id = (SELECT id FROM admin_unit
+        WHERE catalog = 'three_level' AND code = '45'))
+      ORDER BY y`;
     expect(years.map((r) => r.y)).toEqual(Array.from({ length: 16 }, (_, i) => 2007 + i));
   });
 

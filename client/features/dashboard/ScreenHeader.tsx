@@ -4,6 +4,7 @@ import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { DemoBadge } from "../demo/DemoBadge.tsx";
 import { useScope } from "./scope.ts";
 
 /**
@@ -16,6 +17,7 @@ export function ScreenHeader({
   scope,
   asOf,
   conferenceSearch,
+  demo = 0,
   children,
 }: {
   title: string;
@@ -24,6 +26,8 @@ export function ScreenHeader({
   asOf?: string;
   /** Search string for /conference; omitted when the screen has no slides. */
   conferenceSearch?: string;
+  /** Demo records counting in the screen's figures: the "Có số liệu minh họa" badge when any. */
+  demo?: number;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -38,6 +42,7 @@ export function ScreenHeader({
       <div>
         <h2>{title}</h2>
         <p className="scope-line">{line}</p>
+        <DemoBadge records={demo} />
         {asOf && <p className="as-of">{t("dashboard.asOf", { date: formatDate(asOf) })}</p>}
         {children}
       </div>

@@ -83,6 +83,12 @@ function BlockView({ block: b }: { block: Block }) {
       );
     case "para":
       return <p className="report-para">{b.text}</p>;
+    case "notice":
+      return (
+        <p className="report-notice" role="note">
+          {b.text}
+        </p>
+      );
     case "chart":
       return (
         <figure className="report-chart">

@@ -69,6 +69,7 @@ export const authVi = {
   "auth.entity.model_type": "Loại mô hình",
   "auth.entity.report_draft": "Bản nháp báo cáo",
   "auth.entity.user": "Tài khoản",
+  "auth.entity.demo_data": "Dữ liệu minh họa",
   "auth.field.username": "Tên đăng nhập",
   "auth.field.displayName": "Họ tên",
   "auth.field.role": "Vai trò",
@@ -77,6 +78,11 @@ export const authVi = {
   "auth.field.sessionsRevoked": "Số phiên bị kết thúc",
   "auth.field.sessionId": "Phiên",
   "auth.field.ip": "Địa chỉ IP",
+  // The counts in the audit entry of "remove all demo records" (decision 023).
+  "auth.field.sites": "Số điểm mô hình",
+  "auth.field.installations": "Số lần lắp đặt camera",
+  "auth.field.awards": "Số khen thưởng",
+  "auth.field.modelTypes": "Số loại mô hình",
 } as const;
 
 export const authEn: Record<keyof typeof authVi, string> = {
@@ -149,6 +155,7 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.entity.model_type": "Model type",
   "auth.entity.report_draft": "Report draft",
   "auth.entity.user": "Account",
+  "auth.entity.demo_data": "Demo data",
   "auth.field.username": "Username",
   "auth.field.displayName": "Full name",
   "auth.field.role": "Role",
@@ -157,4 +164,8 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.field.sessionsRevoked": "Sessions ended",
   "auth.field.sessionId": "Session",
   "auth.field.ip": "IP address",
+  "auth.field.sites": "Model sites",
+  "auth.field.installations": "Camera installations",
+  "auth.field.awards": "Awards",
+  "auth.field.modelTypes": "Model types",
 };

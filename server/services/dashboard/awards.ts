@@ -1,7 +1,6 @@
 import type { TDashboardAwards, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
-import { districtIn, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { awardWhere, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
 import { n } from "./rows.ts";
 
 type Row = { year: number; issuer: string; form: string; kind: string; count: bigint };
@@ -16,15 +15,11 @@ export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<
  * no area and drop out). Model category/type do not apply.
  */
 export async function awardsOf(db: Db, f: Filter): Promise<TDashboardAwards> {
-  const parts = [Prisma.sql`aw.deleted_at IS NULL`];
-  if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
-  if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
-  parts.push(districtIn(f));
   const rows = await db.$queryRaw<Row[]>`
     SELECT aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
       COUNT(*) AS count
     FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
-    WHERE ${Prisma.join(parts, " AND ")}
+    WHERE ${awardWhere(f)}
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 
   const byYear = new Map<number, TDashboardAwards["byYear"][number]>();

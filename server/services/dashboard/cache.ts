@@ -5,6 +5,8 @@ import { dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
+import { type DemoKind, demoRecords } from "./demo.ts";
+import { type FilterInput, filterInputOf } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
 import { dashboardSummary } from "./summary.ts";
@@ -88,17 +90,58 @@ const cached =
   (db: Db, input: I) =>
     cachedAggregate(db, name, input, () => compute(db, input));
 
+/**
+ * A figure with its demo field: how many demo records of the kinds it is made of count under the
+ * same filter (services/dashboard/demo.ts), computed alongside and cached with it.
+ */
+const cachedWithDemo =
+  <I, O>(
+    name: string,
+    compute: (db: Db, input: I) => Promise<O>,
+    kinds: DemoKind[],
+    filter: (input: I) => FilterInput,
+  ) =>
+  (db: Db, input: I) =>
+    cachedAggregate(db, name, input, async () => {
+      const [figures, demo] = await Promise.all([compute(db, input), demoRecords(db, filter(input), kinds)]);
+      return { ...figures, demo };
+    });
+
 type Filter = TDashboardFilter | undefined;
+const plain = (input: Filter) => filterInputOf(input ?? {});
 
 /** Every dashboard procedure's figures, through the cache (the reports compute their own). */
 export const dashboardFigures = {
-  summary: cached("summary", (db, input: Filter) => dashboardSummary(db, input ?? {})),
-  yearly: cached("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {})),
-  areas: cached("areas", dashboardAreas),
-  cameras: cached("cameras", (db, input: Filter) => dashboardCameras(db, input ?? {})),
-  modelType: cached("modelType", dashboardModelType),
-  communities: cached("communities", (db, input: Filter) => dashboardCommunities(db, input ?? {})),
-  awards: cached("awards", (db, input: Filter) => dashboardAwards(db, input ?? {})),
+  summary: cachedWithDemo(
+    "summary",
+    (db, input: Filter) => dashboardSummary(db, input ?? {}),
+    ["sites", "installations"],
+    plain,
+  ),
+  yearly: cachedWithDemo("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {}), ["sites"], plain),
+  areas: cachedWithDemo("areas", dashboardAreas, ["sites", "installations"], filterInputOf),
+  cameras: cachedWithDemo(
+    "cameras",
+    (db, input: Filter) => dashboardCameras(db, input ?? {}),
+    ["installations"],
+    plain,
+  ),
+  modelType: cachedWithDemo(
+    "modelType",
+    dashboardModelType,
+    ["sites"],
+    ({ code, page: _p, pageSize: _s, ...rest }) => ({
+      ...filterInputOf(rest),
+      modelTypeCode: code,
+    }),
+  ),
+  communities: cachedWithDemo(
+    "communities",
+    (db, input: Filter) => dashboardCommunities(db, input ?? {}),
+    ["sites"],
+    plain,
+  ),
+  awards: cachedWithDemo("awards", (db, input: Filter) => dashboardAwards(db, input ?? {}), ["awards"], plain),
   options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
 };
 

@@ -141,4 +141,16 @@ export function cameraWhere(f: Filter): Prisma.Sql {
   return Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(f, Prisma.sql`ci.installed_on`)}`;
 }
 
+/**
+ * Awards `aw` (left-joined to admin_unit `a`) in the filter's years and districts: a district filter
+ * keeps the awards whose area lies in it (province-level awards have no area and drop out).
+ */
+export function awardWhere(f: Pick<Filter, "fromYear" | "toYear" | "districts">): Prisma.Sql {
+  const parts = [Prisma.sql`aw.deleted_at IS NULL`];
+  if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
+  if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
+  parts.push(districtIn(f));
+  return Prisma.join(parts, " AND ");
+}
+
 export const SITE_FROM = Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;

@@ -58,6 +58,7 @@ export function subjectOf(title: string): string {
 
 /** The figures' sections as chosen, then each narrative section that has text, numbered I, II, … */
 function bodyBlocks(model: TReportModel): Block[] {
+  const demo = demoSentence(model);
   const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards"];
   const parts: { title: string; blocks: Block[] }[] = order
     .filter((s) => model.options.sections.includes(s))
@@ -67,10 +68,13 @@ function bodyBlocks(model: TReportModel): Block[] {
     const paragraphs = paragraphsOf(narrative?.[key] ?? "");
     if (paragraphs.length) parts.push({ title: NARRATIVE_TITLES[key], blocks: paragraphs });
   }
-  return parts.flatMap((p, i) => [
-    { kind: "heading" as const, text: `${roman(i + 1)}. ${p.title.toUpperCase()}` },
-    ...p.blocks,
-  ]);
+  return [
+    ...(demo ? [{ kind: "notice" as const, text: demo }] : []),
+    ...parts.flatMap((p, i) => [
+      { kind: "heading" as const, text: `${roman(i + 1)}. ${p.title.toUpperCase()}` },
+      ...p.blocks,
+    ]),
+  ];
 }
 
 /** Plain text → one paragraph per non-empty line (what was typed is printed as text, never markup). */
@@ -85,6 +89,16 @@ function paragraphsOf(text: string): Block[] {
 function chart(svg: string, caption: string): ChartBlock {
   const { png, width, height } = renderChart(svg, caption);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
+}
+
+/**
+ * The sentence every format prints when demo records count in the report's figures (decision
+ * 023), or null when the figures hold real records only.
+ */
+export function demoSentence(model: TReportModel): string | null {
+  const n = model.demo.records;
+  if (n === 0) return null;
+  return `Có số liệu minh họa: ${num(n)} bản ghi được tính trong báo cáo này là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {

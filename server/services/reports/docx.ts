@@ -129,6 +129,16 @@ function block(b: Block): (Paragraph | Table)[] {
           children: [new TextRun(b.text)],
         }),
       ];
+    case "notice": {
+      const line = { style: BorderStyle.SINGLE, size: 12, color: "C00000", space: 4 };
+      return [
+        new Paragraph({
+          border: { top: line, bottom: line, left: line, right: line },
+          spacing: { before: 120, after: 240 },
+          children: [new TextRun({ text: b.text, bold: true, color: "C00000" })],
+        }),
+      ];
+    }
     case "table":
       return [table(b), new Paragraph({ children: [] })];
     case "chart":

@@ -29,7 +29,10 @@ const TABLE_NAMES: Record<ReportTable, string> = {
 
 function filename(model: TReportModel, what: string, ext: string): string {
   const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : "Toàn tỉnh";
-  return `${what} ${model.options.fromYear}-${model.options.toYear} - ${scope}.${ext}`;
+  // A file passed on without the product still says it holds demo records (decision 023).
+  // No parentheses: the ASCII fallback name would end in "-.docx".
+  const demo = model.demo.records > 0 ? " - có số liệu minh họa" : "";
+  return `${what} ${model.options.fromYear}-${model.options.toYear} - ${scope}${demo}.${ext}`;
 }
 
 /** The same name without diacritics or unsafe characters, for the plain `filename=` parameter. */

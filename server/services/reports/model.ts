@@ -4,6 +4,7 @@ import type { Db } from "../../db.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
 import { fundingOf } from "../dashboard/cameras.ts";
+import { demoRecordsOf } from "../dashboard/demo.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
 import { draftForReport } from "../report-drafts.ts";
@@ -16,13 +17,14 @@ import { type ReportScope, resolveScope } from "./scope.ts";
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const [draft, summary, yearly, funding, awards, annex] = await Promise.all([
+  const [draft, summary, yearly, funding, awards, annex, demo] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
     yearlyOf(db, scope),
     fundingOf(db, scope),
     awardsOf(db, scope),
     areasOf(db, scope),
+    demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
   ]);
   return {
     options: {
@@ -44,6 +46,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     districts: scope.districts.map(({ code, name }) => ({ code, name })),
     scopeName: scope.districts.length ? scope.districts.map((d) => d.name).join(", ") : "toàn tỉnh Quảng Trị",
     generatedAt: new Date().toISOString(),
+    demo,
     summary: {
       modelTypeCount: summary.modelTypeCount,
       siteCount: summary.siteCount,

@@ -39,6 +39,11 @@ function block(b: Block): Content {
       return { text: b.text, bold: true, italics: true, margin: [0, 8, 0, 4] };
     case "para":
       return { text: b.text, alignment: "justify", leadingIndent: mm(10), margin: [0, 0, 0, 6] };
+    case "notice":
+      return {
+        table: { widths: ["*"], body: [[{ text: b.text, bold: true, color: "#C00000", margin: [4, 4, 4, 4] }]] },
+        margin: [0, 4, 0, 10],
+      };
     case "table":
       return table(b);
     case "chart":

@@ -34,6 +34,14 @@ async function* keyset<R extends { id: number }>(fetch: (afterId: number) => Pro
   }
 }
 
+/**
+ * The last column of every table (decision 023): in the record lists, whether the row is a demo
+ * record; in the tables of figures, whether demo records count in this export's figures.
+ */
+const DEMO_COLUMN: Column = { header: "Số liệu minh họa (1 = có)", width: 12, type: "int", sum: true };
+const AGGREGATE_DEMO_COLUMN: Column = { header: "Gồm số liệu minh họa (1 = có)", width: 14, type: "int" };
+const flag = (b: boolean) => (b ? 1 : 0);
+
 type SiteRow = {
   id: number;
   model: string;
@@ -47,6 +55,7 @@ type SiteRow = {
   households: number | null;
   members: number | null;
   notes: string;
+  is_demo: boolean;
 };
 
 function sites(db: Db, scope: ReportScope): TableSpec {
@@ -65,12 +74,13 @@ function sites(db: Db, scope: ReportScope): TableSpec {
       { header: "Số hộ", width: 9, type: "int", sum: true },
       { header: "Số thành viên", width: 12, type: "int", sum: true },
       { header: "Ghi chú", width: 30, type: "text" },
+      DEMO_COLUMN,
     ],
     batches: () =>
       keyset(
         (after) => db.$queryRaw<SiteRow[]>`
           SELECT s.id, mt.name AS model, s.name, s.host, a.name AS area, d.name AS district, s.established_on,
-            s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes
+            s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes, s.is_demo
           FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
           JOIN admin_unit d ON d.id = ${districtOfArea}
           WHERE s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
@@ -88,6 +98,7 @@ function sites(db: Db, scope: ReportScope): TableSpec {
           r.households,
           r.members,
           r.notes,
+          flag(r.is_demo),
         ],
       ),
   };
@@ -104,6 +115,7 @@ type CameraRow = {
   cost_vnd: bigint;
   funding_source: FundingSource;
   notes: string;
+  is_demo: boolean;
 };
 
 function cameras(db: Db, scope: ReportScope): TableSpec {
@@ -120,12 +132,13 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
       { header: "Kinh phí (đồng)", width: 18, type: "money", sum: true },
       { header: "Nguồn kinh phí", width: 20, type: "text" },
       { header: "Ghi chú", width: 30, type: "text" },
+      DEMO_COLUMN,
     ],
     batches: () =>
       keyset(
         (after) => db.$queryRaw<CameraRow[]>`
           SELECT ci.id, a.name AS area, d.name AS district, ci.installed_on, ci.cameras, ci.recorders, ci.memory_cards,
-            ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes
+            ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes, ci.is_demo
           FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
           WHERE ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
           ORDER BY ci.id LIMIT ${BATCH_SIZE}`,
@@ -140,6 +153,7 @@ function cameras(db: Db, scope: ReportScope): TableSpec {
           Number(r.cost_vnd),
           label("funding", r.funding_source),
           r.notes,
+          flag(r.is_demo),
         ],
       ),
   };
@@ -155,6 +169,7 @@ type AwardRow = {
   area: string | null;
   district: string | null;
   decision: string;
+  is_demo: boolean;
 };
 
 function awards(db: Db, scope: ReportScope): TableSpec {
@@ -170,12 +185,13 @@ function awards(db: Db, scope: ReportScope): TableSpec {
       { header: "Địa bàn cấp xã", width: 22, type: "text" },
       { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
       { header: "Số quyết định", width: 18, type: "text" },
+      DEMO_COLUMN,
     ],
     batches: () =>
       keyset(
         (after) => db.$queryRaw<AwardRow[]>`
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
-            aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision
+            aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision, aw.is_demo
           FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
           WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${districtIn(scope)}
             AND aw.id > ${after}
@@ -190,6 +206,7 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           r.area ?? "",
           r.district ?? "",
           r.decision,
+          flag(r.is_demo),
         ],
       ),
   };
@@ -211,6 +228,7 @@ function areas(model: TReportModel): TableSpec {
       { header: "Số camera", width: 11, type: "int", sum: true },
       { header: "Có camera (1 = có)", width: 14, type: "int", sum: true },
       { header: "Đơn vị từ 01/07/2025 (1 = có)", width: 16, type: "int" },
+      AGGREGATE_DEMO_COLUMN,
     ],
     batches: () =>
       once(
@@ -224,6 +242,7 @@ function areas(model: TReportModel): TableSpec {
             a.cameras,
             a.covered ? 1 : 0,
             a.current ? 1 : 0,
+            flag(model.demo.records > 0),
           ]),
         ),
       ),
@@ -243,6 +262,7 @@ function districts(model: TReportModel): TableSpec {
       { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true },
       { header: "Số xã từ 01/07/2025", width: 14, type: "int", sum: true },
       { header: "Trong đó có camera", width: 14, type: "int", sum: true },
+      AGGREGATE_DEMO_COLUMN,
     ],
     batches: () =>
       once(
@@ -256,6 +276,7 @@ function districts(model: TReportModel): TableSpec {
           d.costVnd,
           d.currentAreas,
           d.currentCoveredAreas,
+          flag(model.demo.records > 0),
         ]),
       ),
   };

@@ -4,6 +4,7 @@ import { formatPercent } from "@qt/shared/format";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
+import { demoSentence } from "./content.ts";
 import type { ReportScope } from "./scope.ts";
 import { type Column, type TableSpec, tableSpec } from "./tables.ts";
 
@@ -93,7 +94,9 @@ function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportMode
   ws.columns = [{ width: 60 }, { width: 20, style: { numFmt: "#,##0" } }];
   ws.addRow([model.options.title]).font = { bold: true, size: 13 };
   ws.addRow([`Phạm vi: ${model.scopeName}; giai đoạn ${model.options.fromYear}–${model.options.toYear}`]);
-  ws.addRow([]);
+  // The third line says whether demo records count in these figures (decision 023); blank when not.
+  const demo = demoSentence(model);
+  ws.addRow([demo ?? ""]).font = demo ? { bold: true, color: { argb: "FFC00000" } } : {};
   const h = ws.addRow(["Chỉ tiêu", "Số liệu"]);
   h.eachCell((c) => {
     c.style = HEADER_STYLE;

@@ -27,6 +27,8 @@ export const ZBlock = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("heading"), text: z.string() }),
   z.object({ kind: z.literal("subheading"), text: z.string() }),
   z.object({ kind: z.literal("para"), text: z.string() }),
+  /** Printed framed and bold, before the sections: the demo-data warning (decision 023). */
+  z.object({ kind: z.literal("notice"), text: z.string() }),
   ZTableBlock,
   ZChartBlock,
 ]);

@@ -9,6 +9,7 @@ import {
   REVIEW_PERIOD,
 } from "../domain.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
+import { ZDemoFigure } from "./demo.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -160,6 +161,8 @@ export const ZReportModel = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
   scopeName: z.string(),
   generatedAt: z.string(),
+  /** Demo records among the report's sites, installations and awards: when any, every format says so. */
+  demo: ZDemoFigure,
   summary: z.object({
     modelTypeCount: ZCount,
     siteCount: ZCount,

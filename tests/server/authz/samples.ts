@@ -127,6 +127,11 @@ export const SAMPLES: Record<string, Sample> = {
   "dashboard.communities": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.awards": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.options": {},
+  "demo.status": {},
+  // Closing a notice is the admin's own preference, not a change to the data: not audited.
+  "demo.dismissNotice": { audits: 0 },
+  // On a database with no demo records: removes nothing, records that (one entry) and sets the marker.
+  "demo.removeAll": {},
   "reports.preview": { input: () => ({ sections: ["summary"] }) },
   "reports.drafts.list": { input: (fx) => ({ districtCodes: [fx.district.code] }) },
   "reports.drafts.get": { input: async (fx) => ({ id: (await newDraft(fx)).id }) },
