@@ -13,7 +13,15 @@ import { renderApp } from "./render-app.tsx";
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
   <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
+    value={{
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      districtCode: u.districtCode,
+      communeCode: u.communeCode,
+      scope: u.scope,
+    }}
   >
     {ui}
   </CurrentUserContext.Provider>

@@ -15,7 +15,15 @@ import { renderApp } from "./render-app.tsx";
 /** The optional "Điểm mô hình" picker of the camera and award forms. */
 const as = (u: SessionUser, ui: ReactNode) => (
   <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
+    value={{
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      districtCode: u.districtCode,
+      communeCode: u.communeCode,
+      scope: u.scope,
+    }}
   >
     {ui}
   </CurrentUserContext.Provider>

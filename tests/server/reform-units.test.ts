@@ -149,7 +149,7 @@ describe("records after the abolition of districts (01/07/2025)", () => {
     await expectTrpcError(
       award(2026, HAI_AN),
       "BAD_REQUEST",
-      "Địa bàn không tồn tại trong năm của bản ghi",
+      "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay",
       "areaCode",
     );
     expect(await s.counts()).toEqual(before);
