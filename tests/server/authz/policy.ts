@@ -5,7 +5,8 @@
  *
  * access: "public" (anyone) | "viewer" (anyone logged in) | "editor" (editors and admins) |
  *         "admin" (admins only).
- * scoped: true when a district editor may only act on records of their own district.
+ * scoped: true when a district or commune editor may only act on records of their own district or
+ *         commune (a commune of today and the old areas it took over).
  * The valid call each cell makes is in ./samples.ts, under the same path.
  */
 
