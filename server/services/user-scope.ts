@@ -8,7 +8,7 @@ export const scopeSelect = {
   districtId: true,
   communeId: true,
   district: { select: { code: true, name: true } },
-  commune: { select: { code: true, name: true, formerDistrict: { select: { name: true } } } },
+  commune: { select: { code: true, name: true, formerDistrict: { select: { code: true, name: true } } } },
 } as const satisfies Prisma.UserSelect;
 
 type ScopeRow = Prisma.UserGetPayload<{ select: typeof scopeSelect }>;
@@ -16,8 +16,10 @@ type ScopeRow = Prisma.UserGetPayload<{ select: typeof scopeSelect }>;
 /** The scope of an account as the API names it (decision 021). */
 export function scopeOf(u: ScopeRow): TUserScope {
   if (u.commune) {
-    const formerDistrictName = u.commune.formerDistrict?.name ?? "";
-    return { kind: "commune", code: u.commune.code, name: u.commune.name, formerDistrictName };
+    // Every commune of today lies on one former district's land (the seed checks it).
+    const former = u.commune.formerDistrict ?? { code: "", name: "" };
+    const { code, name } = u.commune;
+    return { kind: "commune", code, name, formerDistrictCode: former.code, formerDistrictName: former.name };
   }
   if (u.district) return { kind: "district", code: u.district.code, name: u.district.name };
   return { kind: "province" };

@@ -33,7 +33,7 @@ describe("user management screen", () => {
     await user.type(within(form).getByLabelText("Họ tên"), "Cán bộ Gio Linh");
     await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "short");
     await user.selectOptions(within(form).getByLabelText("Vai trò"), "editor");
-    const district = within(form).getByLabelText("Phạm vi (huyện)");
+    const district = within(form).getByLabelText("Phạm vi");
     await within(district).findByRole("option", { name: /Gio Linh/ });
     await user.selectOptions(district, within(district).getByRole("option", { name: /Gio Linh/ }));
     await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));

@@ -9,6 +9,13 @@ import { z } from "zod";
 export const ZUserScope = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("province") }),
   z.object({ kind: z.literal("district"), code: z.string(), name: z.string() }),
-  z.object({ kind: z.literal("commune"), code: z.string(), name: z.string(), formerDistrictName: z.string() }),
+  z.object({
+    kind: z.literal("commune"),
+    code: z.string(),
+    name: z.string(),
+    /** The former district whose land the commune lies on (its records count there). */
+    formerDistrictCode: z.string(),
+    formerDistrictName: z.string(),
+  }),
 ]);
 export type TUserScope = z.infer<typeof ZUserScope>;
