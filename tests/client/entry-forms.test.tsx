@@ -99,7 +99,7 @@ describe("camera installation form", () => {
     // and the form says why it does not fit the date (it used to vanish without a word).
     await user.type(form.getByLabelText("Ngày lắp đặt"), "10/03/2026");
     const district = form.getByLabelText("Huyện, thị xã, thành phố");
-    await waitFor(() => expect(form.getByRole("option", { name: "Địa bàn Huyện Hải Lăng cũ" })).toBeInTheDocument());
+    await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng (cũ)" })).toBeInTheDocument());
     expect(district).toHaveAccessibleDescription(/Từ 01\/07\/2025 không còn cấp huyện/);
     const commune = form.getByLabelText("Xã, phường, thị trấn");
     expect(commune).toHaveValue("19684");
