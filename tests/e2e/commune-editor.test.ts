@@ -54,6 +54,7 @@ describeE2E("a commune police editor", () => {
     for (const [i, size] of VIEWPORTS.entries()) {
       await admin.setViewportSize(size);
       await shot(admin, `users-scope-${i === 0 ? "1024" : "390"}.png`);
+      expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     }
     await form.getByRole("button", { name: "Tạo tài khoản" }).click();
     const row = admin.getByRole("row", { name: /ca\.giolinh/ });
