@@ -130,14 +130,21 @@ describe("users: a scope is a former district or a commune of today", () => {
     expect(entry.after).toMatchObject({ districtCode: null, communeCode: XA_GIO_LINH });
   });
 
-  it("the database refuses a row with both scopes (CHECK), whatever writes it", async () => {
+  it("the database refuses a row with both scopes (its trigger), whatever writes it", async () => {
     const [district, commune] = await Promise.all([
       s.t.db.adminUnit.findFirstOrThrow({ where: { code: GIO_LINH_DISTRICT, level: "district" } }),
       s.t.db.adminUnit.findFirstOrThrow({ where: { code: XA_GIO_LINH, catalog: "two_level" } }),
     ]);
     await expect(
       s.t.db.user.update({ where: { id: gioLinh.id }, data: { districtId: district.id, communeId: commune.id } }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/district_id and commune_id cannot both be set/);
+    const row = { displayName: "x", passwordHash: "!", role: "editor" as const };
+    await expect(
+      s.t.db.user.create({ data: { ...row, username: "both", districtId: district.id, communeId: commune.id } }),
+    ).rejects.toThrow(/cannot both be set/);
+    expect(await s.t.db.user.findUniqueOrThrow({ where: { id: gioLinh.id }, select: { districtId: true } })).toEqual({
+      districtId: null,
+    });
   });
 
   it("a session of a commune editor carries the commune, and auth.me names it", async () => {
