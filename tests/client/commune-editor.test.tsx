@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AccountMenu } from "../../client/features/auth/AccountMenu.tsx";
 import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -108,5 +109,21 @@ describe("the list filter by area", () => {
     await user.selectOptions(area, old);
     expect(await screen.findByText("1 bản ghi")).toBeInTheDocument();
     expect(screen.queryByRole("row", { name: /Xã Gio Linh, Huyện/ })).not.toBeInTheDocument();
+  });
+});
+
+describe("the account menu", () => {
+  it("names the scope (not a code) and the role once", async () => {
+    const district = await makeUser(t.db, { role: "editor", districtCode: "466" });
+    const menus = [
+      [gioLinh, `${gioLinh.displayName} · Cán bộ nhập liệu · Xã Gio Linh (huyện Gio Linh cũ)`],
+      [district, `${district.displayName} · Cán bộ nhập liệu · Huyện Gio Linh (cũ)`],
+      [{ ...admin, displayName: "Quản trị viên" }, "Quản trị viên"],
+    ] as const;
+    for (const [u, text] of menus) {
+      const view = renderApp(<AccountMenu me={me(u)} />, { db: t.db, user: u });
+      expect(within(screen.getByRole("navigation", { name: "Tài khoản" })).getByText(text)).toBeInTheDocument();
+      view.unmount();
+    }
   });
 });
