@@ -92,6 +92,13 @@ describe("the list filter by area", () => {
     renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras" });
     expect(await screen.findByText("4 bản ghi")).toBeInTheDocument();
     const filters = within(screen.getByRole("form", { name: "Tìm kiếm" }));
+    // Without a district: today's communes of the whole province, grouped by former district.
+    const anywhere = filters.getByLabelText("Xã, phường, thị trấn");
+    const mine = await within(anywhere).findByRole("option", { name: "Xã Gio Linh (huyện Gio Linh cũ)" });
+    expect(mine.closest("optgroup")?.label).toBe("Xã, phường, đặc khu hiện nay — Huyện Gio Linh (cũ)");
+    expect(within(anywhere).getAllByRole("option")).toHaveLength(1 + 78);
+    await user.selectOptions(anywhere, mine);
+    expect(await screen.findByText("2 bản ghi")).toBeInTheDocument();
     const district = filters.getByLabelText("Huyện cũ");
     await waitFor(() => expect(within(district).getByRole("option", { name: "Huyện Gio Linh (cũ)" })).toBeVisible());
     await user.selectOptions(district, "Huyện Gio Linh (cũ)");

@@ -1,3 +1,4 @@
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useUrlState } from "../../components/useUrlState.ts";
@@ -21,6 +22,11 @@ export function ListFilters(props: { filters: ExtraFilter[]; isAdmin: boolean })
   const districts = tree.data ?? [];
   const district = districts.find((d) => d.code === state("districtCode"));
   const areas = areaGroups(district?.areas ?? [], { keepShared: true });
+  // With no district chosen, today's communes of the whole province, by former district: a commune
+  // police officer finds their commune without knowing the district it replaced.
+  const currentGroups = (district ? [district] : districts)
+    .map((d) => ({ district: d, communes: d.areas.filter((a) => a.current) }))
+    .filter((g) => g.communes.length > 0);
   // One select, two kinds of unit whose codes overlap (19495 was Thị trấn Gio Linh and is now Xã
   // Gio Linh): today's commune goes to `communeCode` (its records and its old areas'), an old area
   // to `areaCode`; the value's prefix says which.
@@ -78,15 +84,22 @@ export function ListFilters(props: { filters: ExtraFilter[]; isAdmin: boolean })
         {t("entry.field.areaCode")}
         <select value={areaValue} onChange={(e) => onArea(e.target.value)}>
           <option value="">{t("entry.all")}</option>
-          {areas.current.length > 0 && (
-            <optgroup label={t("entry.area.currentGroup")}>
-              {areas.current.map((a) => (
+          {currentGroups.map((g) => (
+            <optgroup
+              key={g.district.code}
+              label={
+                district
+                  ? t("entry.area.currentGroup")
+                  : t("entry.area.currentOf", { district: formerUnitName(g.district.name, locale) })
+              }
+            >
+              {g.communes.map((a) => (
                 <option key={a.code} value={`c:${a.code}`}>
-                  {district ? communeLabel(a, district, locale) : a.name}
+                  {communeLabel(a, g.district, locale)}
                 </option>
               ))}
             </optgroup>
-          )}
+          ))}
           {areas.old.length > 0 && (
             <optgroup label={t("entry.area.oldGroup")}>
               {areas.old.map((a) => (

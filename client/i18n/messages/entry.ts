@@ -48,6 +48,7 @@ export const entryVi = {
   "entry.area.province": "Cấp tỉnh (không thuộc địa bàn)",
   "entry.area.currentGroup": "Xã, phường, đặc khu hiện nay",
   "entry.filter.district": "Huyện cũ",
+  "entry.area.currentOf": "Xã, phường, đặc khu hiện nay — {district}",
   "entry.area.oldGroup": "Địa bàn trước 01/07/2025",
   "entry.area.formerHint":
     "Từ 01/07/2025 không còn cấp huyện: chọn địa bàn huyện cũ, rồi xã, phường, đặc khu hiện nay.",
@@ -155,6 +156,7 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "entry.area.province": "Province level (no area)",
   "entry.area.currentGroup": "Communes, wards and special zone of today",
   "entry.filter.district": "Former district",
+  "entry.area.currentOf": "Communes, wards and special zone of today — {district}",
   "entry.area.oldGroup": "Areas before 01/07/2025",
   "entry.area.formerHint": "Districts were abolished on 01/07/2025: choose the former district, then today's commune.",
   "entry.area.notOnDate": "{name} is not on the list of administrative units on {date}: choose another area.",
