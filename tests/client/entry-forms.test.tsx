@@ -6,25 +6,14 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import type { SessionUser } from "../../server/context.ts";
+import { me } from "../../server/services/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
 
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider
-    value={{
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      districtCode: u.districtCode,
-      communeCode: u.communeCode,
-      scope: u.scope,
-    }}
-  >
-    {ui}
-  </CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
 );
 
 let t: TestDb;
