@@ -14,17 +14,23 @@ const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", messag
  *   01/07/2025, as before commune scopes existed);
  * - a commune editor changes records whose area is their commune of today or an old area their
  *   commune took over (the record's date already picked which list the area is in);
- * - province editors and admins anywhere. A record without an area (a province-level award)
- *   belongs to no district and no commune: `provinceLevelRefusal` says why it is refused.
+ * - province editors and admins anywhere; viewers nowhere. A record without an area (a
+ *   province-level award) belongs to no district and no commune.
+ * The pickers ask the same question (units.tree `writable`).
  */
+export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean {
+  if (user.role === "viewer") return false;
+  if (user.role === "admin" || user.scope.kind === "province") return true;
+  if (place === null) return false;
+  if (user.scope.kind === "district") return place.districtId === user.districtId;
+  return place.communeId === user.communeId;
+}
+
+/** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
 export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: string): void {
   if (user.role === "viewer") throw forbidden("Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.");
-  if (user.role !== "editor") return;
-  const { scope } = user;
-  if (scope.kind === "province") return;
-  if (place === null) throw forbidden(provinceLevelRefusal ?? refusal(user));
-  const inScope = scope.kind === "district" ? place.districtId === user.districtId : place.communeId === user.communeId;
-  if (!inScope) throw forbidden(refusal(user));
+  if (mayWrite(user, place)) return;
+  throw forbidden(place === null ? (provinceLevelRefusal ?? refusal(user)) : refusal(user));
 }
 
 /** The refusal names what the editor may change: their district, or their commune and its old areas. */

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import { Prisma, type UnitKind } from "../generated/prisma/client.ts";
+import { mayWrite } from "./scope.ts";
 
 /**
  * SQL for "the district an area belongs to": a commune's parent, the district itself when it has
@@ -94,17 +95,9 @@ export async function unitTree(db: Db, input: TUnitTreeInput, user: SessionUser)
 const bare = (u: UnitRow) => ({ code: u.code, name: u.name, kind: u.kind });
 
 /**
- * Which areas the user may write records in (services/scope.ts decides the same on the write):
- * a viewer none, a district editor those of their former district, a commune editor their
- * commune of today and the old areas it took over, everyone else all.
+ * Which areas the user may write records in: services/scope.ts's rule, on the area's former
+ * district and its commune of today (itself for a commune of today, else its successor).
  */
 function writableBy(user: SessionUser): (area: Place, districtId: number) => boolean {
-  if (user.role === "viewer") return () => false;
-  if (user.role === "admin") return () => true;
-  if (user.scope.kind === "district") return (_, districtId) => districtId === user.districtId;
-  if (user.scope.kind === "commune") {
-    const communeId = user.communeId;
-    return (a) => (a.catalog === "two_level" ? a.id : a.successorId) === communeId;
-  }
-  return () => true;
+  return (a, districtId) => mayWrite(user, { districtId, communeId: a.catalog === "two_level" ? a.id : a.successorId });
 }

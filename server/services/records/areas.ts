@@ -86,7 +86,7 @@ export async function resolveArea(
     districtId: district.id,
     districtCode: district.code,
     districtName: district.name,
-    communeId: unit.catalog === "two_level" ? unit.id : (unit.successor?.id ?? null),
+    communeId: currentCommuneOf(unit)?.id ?? null,
   };
 }
 
