@@ -79,11 +79,11 @@ export const adminProcedure = authed.use(({ ctx, next }) => {
 });
 
 /**
- * Admins and province-wide editors (no district scope): work that speaks for the whole province's
+ * Admins and province-wide editors (no district or commune scope): work that speaks for the whole province's
  * office, such as the written parts of its reports (decision 019).
  */
 export const provinceEditorProcedure = editorProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role === "editor" && ctx.user.districtId !== null) {
+  if (ctx.user.role === "editor" && (ctx.user.districtId !== null || ctx.user.communeId !== null)) {
     throw new TRPCError({
       code: "FORBIDDEN",
       message: "Chỉ quản trị viên và cán bộ cấp tỉnh được soạn, sửa bản nháp báo cáo.",

@@ -14,7 +14,7 @@ import { createUser, disableUser, listUsers, resetPassword } from "../services/u
 
 const USAGE = `Cách dùng (usage):
   pnpm user list
-  pnpm user add <username> --role admin|editor|viewer [--district <GSO code>] [--name "<display name>"]
+  pnpm user add <username> --role admin|editor|viewer [--district <GSO code> | --commune <GSO code>] [--name "<display name>"]
   pnpm user reset-password <username>
   pnpm user disable <username>
 The password of add/reset-password is read from NEW_PASSWORD, or generated and printed once.`;
@@ -42,12 +42,18 @@ async function run(db: Db, command: string | undefined, args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { role: { type: "string" }, district: { type: "string" }, name: { type: "string" } },
+    options: {
+      role: { type: "string" },
+      district: { type: "string" },
+      commune: { type: "string" },
+      name: { type: "string" },
+    },
   });
   const username = positionals[0];
   if (command === "list") {
     for (const u of await listUsers(db)) {
-      const scope = u.districtCode ? ` ${u.districtCode}` : "";
+      const code = u.communeCode ?? u.districtCode;
+      const scope = code ? ` ${u.scope.kind} ${code}` : "";
       console.log(`${u.username}\t${u.role}${scope}\t${u.disabled ? "disabled" : "active"}\t${u.displayName}`);
     }
     return;
@@ -61,6 +67,7 @@ async function run(db: Db, command: string | undefined, args: string[]) {
       password,
       role: values.role,
       districtCode: values.district ?? null,
+      communeCode: values.commune ?? null,
     });
     await createUser(db, input, null);
     console.log(`Đã tạo tài khoản ${input.username} (created).`);

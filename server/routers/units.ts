@@ -6,5 +6,5 @@ export const unitsRouter = router({
   tree: viewerProcedure
     .input(ZUnitTreeInput)
     .output(ZUnitTree)
-    .query(({ ctx, input }) => unitTree(ctx.db, input)),
+    .query(({ ctx, input }) => unitTree(ctx.db, input, ctx.user)),
 });

@@ -29,7 +29,18 @@ const auditSelect = {
  * Bookkeeping that changes with every write and says nothing to the reader of a history, or ids
  * whose readable form is recorded next to them (districtId → districtCode).
  */
-const QUIET = new Set(["id", "version", "updatedAt", "createdAt", "warnings", "districtId", "passwordChangedAt"]);
+const QUIET = new Set([
+  "id",
+  "version",
+  "updatedAt",
+  "createdAt",
+  "warnings",
+  "districtId",
+  "communeId",
+  "passwordChangedAt",
+  // Follows the area: its change is the area's.
+  "currentCommuneCode",
+]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

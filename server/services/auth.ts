@@ -6,6 +6,7 @@ import { writeAudit } from "./audit.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
 import { keepFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "./throttle.ts";
+import { scopeOf, scopeSelect } from "./user-scope.ts";
 
 /** One message for unknown user, wrong password and disabled account: nothing to enumerate. */
 const BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
@@ -25,7 +26,7 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       role: true,
       passwordHash: true,
       disabledAt: true,
-      district: { select: { code: true } },
+      ...scopeSelect,
     },
   });
   // Always one argon2 verification, whether or not the user exists, so the timing is the same.
@@ -55,6 +56,8 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       displayName: user.displayName,
       role: user.role,
       districtCode: user.district?.code ?? null,
+      communeCode: user.commune?.code ?? null,
+      scope: scopeOf(user),
     },
   };
 }
@@ -87,6 +90,8 @@ export function me(user: SessionUser): TMe {
     displayName: user.displayName,
     role: user.role,
     districtCode: user.districtCode,
+    communeCode: user.communeCode,
+    scope: user.scope,
   };
 }
 

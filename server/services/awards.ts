@@ -67,7 +67,9 @@ export const awardKind: RecordKind<AwardTypes> = {
     form: r.form,
     recipientKind: r.recipientKind,
     recipientName: r.recipientName,
-    ...(r.area ? areaFields(r.area) : { areaCode: null, areaName: null, districtCode: null, districtName: null }),
+    ...(r.area
+      ? areaFields(r.area)
+      : { areaCode: null, areaName: null, districtCode: null, districtName: null, currentCommuneCode: null }),
     ...linkedSiteFields(r.siteId, r.site),
     decisionNumber: r.decisionNumber,
     notes: r.notes,

@@ -1,18 +1,43 @@
 import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 
+/** Where a record lies, for the scope check: its (former) district and its commune of today. */
+export type RecordPlace = { districtId: number; communeId: number | null };
+
+const DISTRICT_REFUSAL = "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
+
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+
 /**
- * District scope of writes, enforced here in the services whatever the UI shows: a district editor
- * may change only records whose area lies in their district; province editors and admins anywhere.
+ * Scope of writes, enforced here in the services whatever the UI shows (decision 021):
+ * - a district editor changes records whose area lies in their former district (before or after
+ *   01/07/2025, as before commune scopes existed);
+ * - a commune editor changes records whose area is their commune of today or an old area their
+ *   commune took over (the record's date already picked which list the area is in);
+ * - province editors and admins anywhere; viewers nowhere. A record without an area (a
+ *   province-level award) belongs to no district and no commune.
+ * The pickers ask the same question (units.tree `writable`).
  */
-export function assertCanWriteInDistrict(user: SessionUser, districtId: number): void {
-  if (user.role === "viewer") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu." });
-  }
-  if (user.role === "editor" && user.districtId !== null && user.districtId !== districtId) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.",
-    });
-  }
+export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean {
+  if (user.role === "viewer") return false;
+  if (user.role === "admin" || user.scope.kind === "province") return true;
+  if (place === null) return false;
+  if (user.scope.kind === "district") return place.districtId === user.districtId;
+  return place.communeId === user.communeId;
+}
+
+/** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
+export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: string): void {
+  if (user.role === "viewer") throw forbidden("Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.");
+  if (mayWrite(user, place)) return;
+  throw forbidden(place === null ? (provinceLevelRefusal ?? refusal(user)) : refusal(user));
+}
+
+/** The refusal names what the editor may change: their district, or their commune and its old areas. */
+function refusal(user: SessionUser): string {
+  if (user.scope.kind !== "commune") return DISTRICT_REFUSAL;
+  const { name } = user.scope;
+  // "Xã Gio Linh" → "xã", "Đặc khu Cồn Cỏ" → "đặc khu": the kind of unit the old areas now belong to.
+  const kind = name.startsWith("Đặc khu") ? "đặc khu" : (name.split(" ")[0] ?? "").toLowerCase();
+  return `Bạn chỉ được cập nhật dữ liệu của ${name} (và các địa bàn trước 01/07/2025 nay thuộc ${kind}).`;
 }

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@qt/shared/domain";
+import type { TUserScope } from "@qt/shared/schemas/scope";
 import type { Db } from "../db.ts";
 import type { Tx } from "./audit.ts";
+import { scopeOf, scopeSelect } from "./user-scope.ts";
 
 export const SESSION_COOKIE = "qt_session";
 
@@ -11,9 +13,14 @@ export type SessionUser = {
   username: string;
   displayName: string;
   role: Role;
-  /** District scope of an editor (GSO code); null = the whole province. */
+  /** District scope of an editor (GSO code of a former district); null = none. */
   districtCode: string | null;
   districtId: number | null;
+  /** Commune scope of an editor (a commune of today, decision 021); null = none. */
+  communeCode: string | null;
+  communeId: number | null;
+  /** The scope by name, for the menu and the refusals' messages. */
+  scope: TUserScope;
 };
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -65,7 +72,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      user: { select: { ...accountSelect, disabledAt: true, district: { select: { code: true } } } },
+      user: { select: { ...accountSelect, disabledAt: true, ...scopeSelect } },
     },
   });
   if (!session) return null;
@@ -85,6 +92,9 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     role: user.role,
     districtId: user.districtId,
     districtCode: user.district?.code ?? null,
+    communeId: user.communeId,
+    communeCode: user.commune?.code ?? null,
+    scope: scopeOf(user),
   };
 }
 

@@ -1,8 +1,10 @@
 import { dateOf } from "@qt/shared/dates";
-import type { TUnitTree } from "@qt/shared/schemas/units";
+import type { TUnitTree, TUnitTreeInput } from "@qt/shared/schemas/units";
 import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import { Prisma, type UnitKind } from "../generated/prisma/client.ts";
+import { mayWrite } from "./scope.ts";
 
 /**
  * SQL for "the district an area belongs to": a commune's parent, the district itself when it has
@@ -39,6 +41,7 @@ export async function requireDistrict(db: Db, code: string) {
 }
 
 type UnitRow = { code: string; name: string; kind: UnitKind; validFrom: Date | null; validTo: Date | null };
+type Place = { id: number; catalog: string; successorId: number | null };
 
 /** `validFrom` and `validTo` are the first and the last day of a unit (null: open). */
 export const validOn = (u: Pick<UnitRow, "validFrom" | "validTo">, on: Date) =>
@@ -53,8 +56,9 @@ export const validOn = (u: Pick<UnitRow, "validFrom" | "validTo">, on: Date) =>
  * every area the district ever had and today's communes on its land, each marked `current`, so a
  * filter can offer both without pairing names. Districts come in GSO order with their old province.
  */
-export async function unitTree(db: Db, input: { on?: string } | undefined): Promise<TUnitTree> {
+export async function unitTree(db: Db, input: TUnitTreeInput, user: SessionUser): Promise<TUnitTree> {
   const on = input?.on ? dateOf(input.on) : null;
+  const writable = input?.writable ? writableBy(user) : () => true;
   const unit = { code: true, name: true, kind: true, validFrom: true, validTo: true } as const;
   const districts = await db.adminUnit.findMany({
     where: { level: "district", catalog: "three_level" },
@@ -62,16 +66,20 @@ export async function unitTree(db: Db, input: { on?: string } | undefined): Prom
     select: {
       ...unit,
       parent: { select: { code: true, name: true } },
-      children: { orderBy: { code: "asc" }, select: unit },
-      formedCommunes: { orderBy: { code: "asc" }, select: unit },
+      id: true,
+      catalog: true,
+      successorId: true,
+      children: { orderBy: { code: "asc" }, select: { ...unit, id: true, catalog: true, successorId: true } },
+      formedCommunes: { orderBy: { code: "asc" }, select: { ...unit, id: true, catalog: true, successorId: true } },
     },
   });
   const tree: TUnitTree = [];
   for (const { children, formedCommunes, parent, ...d } of districts) {
     const own = children.length > 0 ? children : [d];
+    const listed = (u: UnitRow & Place) => (!on || validOn(u, on)) && writable(u, d.id);
     const areas = [
-      ...own.filter((u) => !on || validOn(u, on)).map((u) => ({ ...bare(u), current: false })),
-      ...formedCommunes.filter((u) => !on || validOn(u, on)).map((u) => ({ ...bare(u), current: true })),
+      ...own.filter(listed).map((u) => ({ ...bare(u), current: false })),
+      ...formedCommunes.filter(listed).map((u) => ({ ...bare(u), current: true })),
     ];
     if (areas.length === 0) continue;
     tree.push({
@@ -85,3 +93,11 @@ export async function unitTree(db: Db, input: { on?: string } | undefined): Prom
 }
 
 const bare = (u: UnitRow) => ({ code: u.code, name: u.name, kind: u.kind });
+
+/**
+ * Which areas the user may write records in: services/scope.ts's rule, on the area's former
+ * district and its commune of today (itself for a commune of today, else its successor).
+ */
+function writableBy(user: SessionUser): (area: Place, districtId: number) => boolean {
+  return (a, districtId) => mayWrite(user, { districtId, communeId: a.catalog === "two_level" ? a.id : a.successorId });
+}

@@ -12,6 +12,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
 import { accountSelect, revokeAllSessions } from "./sessions.ts";
+import { scopeIds, scopeOf, scopeSelect } from "./user-scope.ts";
 
 /** The fields of an account anyone may see (never the password hash). */
 const userSelect = {
@@ -19,7 +20,7 @@ const userSelect = {
   disabledAt: true,
   version: true,
   createdAt: true,
-  district: { select: { code: true, name: true } },
+  ...scopeSelect,
 } satisfies Prisma.UserSelect;
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
@@ -34,6 +35,8 @@ function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
     role: u.role,
     districtCode: u.district?.code ?? null,
     districtName: u.district?.name ?? null,
+    communeCode: u.commune?.code ?? null,
+    scope: scopeOf(u),
     disabled: u.disabledAt !== null,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
@@ -43,8 +46,8 @@ function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
 
 /** What the audit trail keeps of an account. */
 function snapshot(u: UserRecord) {
-  const { district, createdAt, ...rest } = u;
-  return { ...rest, districtCode: district?.code ?? null };
+  const { district, commune, createdAt, ...rest } = u;
+  return { ...rest, districtCode: district?.code ?? null, communeCode: commune?.code ?? null };
 }
 
 export async function listUsers(db: Db): Promise<TUserRow[]> {
@@ -75,15 +78,6 @@ async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
   return toRow(u, (await loginAlerts(db, u.id)).get(String(u.id)) ?? null);
 }
 
-async function districtIdOf(db: Tx, code: string | null | undefined): Promise<number | null> {
-  if (!code) return null;
-  const unit = await db.adminUnit.findFirst({ where: { code, level: "district" }, select: { id: true, level: true } });
-  if (unit?.level !== "district") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Không có huyện, thị xã, thành phố với mã này." });
-  }
-  return unit.id;
-}
-
 async function findUser(tx: Tx, id: number): Promise<UserRecord> {
   const user = await tx.user.findUnique({ where: { id }, select: userSelect });
   if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "Không tìm thấy tài khoản." });
@@ -96,9 +90,9 @@ export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<Se
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const districtId = input.role === "editor" ? await districtIdOf(tx, input.districtCode) : null;
+      const scope = input.role === "editor" ? await scopeIds(tx, input) : await scopeIds(tx, {});
       const user = await tx.user.create({
-        data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, districtId },
+        data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, ...scope },
         select: userSelect,
       });
       await writeAudit(tx, { user: actor, action: "create", entity: "user", entityId: user.id, after: snapshot(user) });
@@ -123,14 +117,16 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
     if (input.id === actor.id && role !== "admin") {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự bỏ quyền quản trị của chính mình." });
     }
-    const districtCode = input.districtCode === undefined ? before.district?.code : input.districtCode;
-    const districtId = role === "editor" ? await districtIdOf(tx, districtCode) : null;
+    // Neither code given keeps the scope; either given replaces it (null: the whole province).
+    const keep = input.districtCode === undefined && input.communeCode === undefined;
+    const codes = keep ? { districtCode: before.district?.code, communeCode: before.commune?.code } : input;
+    const scope = await scopeIds(tx, role === "editor" ? codes : {});
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: {
         displayName: input.displayName ?? before.displayName,
         role,
-        districtId,
+        ...scope,
         version: { increment: 1 },
       },
     });

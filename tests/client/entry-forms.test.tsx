@@ -6,17 +6,14 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import type { SessionUser } from "../../server/context.ts";
+import { me } from "../../server/services/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
 
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
-  >
-    {ui}
-  </CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
 );
 
 let t: TestDb;
@@ -91,7 +88,7 @@ describe("camera installation form", () => {
     // and the form says why it does not fit the date (it used to vanish without a word).
     await user.type(form.getByLabelText("Ngày lắp đặt"), "10/03/2026");
     const district = form.getByLabelText("Huyện, thị xã, thành phố");
-    await waitFor(() => expect(form.getByRole("option", { name: "Địa bàn Huyện Hải Lăng cũ" })).toBeInTheDocument());
+    await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng (cũ)" })).toBeInTheDocument());
     expect(district).toHaveAccessibleDescription(/Từ 01\/07\/2025 không còn cấp huyện/);
     const commune = form.getByLabelText("Xã, phường, thị trấn");
     expect(commune).toHaveValue("19684");

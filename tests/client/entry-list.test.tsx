@@ -6,17 +6,14 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { me } from "../../server/services/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
 
 /** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
-  >
-    {ui}
-  </CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
 );
 
 let t: TestDb;

@@ -7,6 +7,7 @@ import RecordsAwardsRoute from "../../client/routes/records-awards.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { me } from "../../server/services/auth.ts";
 import { HAI_AN, HAI_BA } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -14,11 +15,7 @@ import { renderApp } from "./render-app.tsx";
 
 /** The optional "Điểm mô hình" picker of the camera and award forms. */
 const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
-  >
-    {ui}
-  </CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
 );
 
 const CAMERA_TYPE = "Camera an ninh phòng chống tội phạm";

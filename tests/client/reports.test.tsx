@@ -7,6 +7,7 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import ReportsRoute from "../../client/routes/reports.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { me } from "../../server/services/auth.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -24,11 +25,7 @@ afterAll(() => t.close());
 
 /** The screen sits behind the auth gate in the app; here the signed-in user is given directly. */
 const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider
-    value={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtCode: u.districtCode }}
-  >
-    {ui}
-  </CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
 );
 const open = (u: SessionUser) => renderApp(as(u, <ReportsRoute />), { db: t.db, user: u, path: "/reports" });
 

@@ -33,9 +33,9 @@ describe("user management screen", () => {
     await user.type(within(form).getByLabelText("Họ tên"), "Cán bộ Gio Linh");
     await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "short");
     await user.selectOptions(within(form).getByLabelText("Vai trò"), "editor");
-    const district = within(form).getByLabelText("Phạm vi (huyện)");
-    await within(district).findByRole("option", { name: /Gio Linh/ });
-    await user.selectOptions(district, within(district).getByRole("option", { name: /Gio Linh/ }));
+    const district = within(form).getByLabelText("Phạm vi");
+    await within(district).findByRole("option", { name: "Huyện Gio Linh (cũ)" });
+    await user.selectOptions(district, within(district).getByRole("option", { name: "Huyện Gio Linh (cũ)" }));
     await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
     expect(await within(form).findByRole("alert")).toHaveTextContent("Mật khẩu cần ít nhất 10 ký tự");
     await user.clear(within(form).getByLabelText("Mật khẩu ban đầu"));
@@ -44,7 +44,7 @@ describe("user management screen", () => {
     expect(await screen.findByRole("status")).toHaveTextContent("Đã tạo tài khoản cb.giolinh.");
     const created = await row("cb.giolinh");
     expect(created).toHaveTextContent("Cán bộ nhập liệu");
-    expect(created).toHaveTextContent("Gio Linh");
+    expect(created).toHaveTextContent("Huyện Gio Linh (cũ)");
 
     await user.click(within(created).getByRole("button", { name: "Sửa cb.giolinh" }));
     const edit = screen.getByRole("form", { name: "Sửa tài khoản cb.giolinh" });
@@ -77,6 +77,40 @@ describe("user management screen", () => {
       select: { disabledAt: true },
     });
     expect(Date.now() - (stored.disabledAt?.getTime() ?? 0)).toBeLessThan(60_000);
+  });
+
+  it("an admin gives an editor a commune of today: the choices are grouped and explained, the row names it", async () => {
+    const user = userEvent.setup();
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
+    const form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
+    await user.type(within(form).getByLabelText("Tên đăng nhập"), "ca.giolinh");
+    await user.type(within(form).getByLabelText("Họ tên"), "Công an xã Gio Linh");
+    await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "Gio-Linh-2026!");
+    await user.selectOptions(within(form).getByLabelText("Vai trò"), "editor");
+    const scope = within(form).getByLabelText("Phạm vi");
+    const commune = await within(scope).findByRole("option", { name: "Xã Gio Linh (huyện Gio Linh cũ)" });
+    // Former districts by old province (GSO order: 44 before 45), today's communes by the former
+    // district they lie on.
+    const groups = [...scope.querySelectorAll("optgroup")].map((g) => g.label);
+    expect(groups.slice(0, 2)).toEqual([
+      "Huyện, thị xã, thành phố cũ — Quảng Bình cũ",
+      "Huyện, thị xã, thành phố cũ — Quảng Trị cũ",
+    ]);
+    expect(groups).toContain("Xã, phường, đặc khu hiện nay trên địa bàn Huyện Gio Linh (cũ)");
+    expect(commune.closest("optgroup")?.label).toBe("Xã, phường, đặc khu hiện nay trên địa bàn Huyện Gio Linh (cũ)");
+    // No old commune is offered as a scope: 78 communes of today, 18 former districts, the province.
+    expect(within(scope).getAllByRole("option")).toHaveLength(1 + 18 + 78);
+    await user.selectOptions(scope, commune);
+    await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã tạo tài khoản ca.giolinh.");
+    expect(await row("ca.giolinh")).toHaveTextContent("Xã Gio Linh (huyện Gio Linh cũ)");
+    const stored = await t.db.user.findUniqueOrThrow({
+      where: { username: "ca.giolinh" },
+      select: { districtId: true, commune: { select: { code: true, catalog: true } } },
+    });
+    expect(stored).toEqual({ districtId: null, commune: { code: "19495", catalog: "two_level" } });
   });
 
   it("marks an account whose login limit across addresses was reached (issue 14, finding 3)", async () => {

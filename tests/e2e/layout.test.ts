@@ -30,7 +30,7 @@ describeE2E("layout, slides and role-aware navigation in a real browser", () => 
     await form.getByLabel("Họ tên").fill(u.username);
     await form.getByLabel("Mật khẩu ban đầu").fill("Mat-khau-2024!");
     await form.getByLabel("Vai trò").selectOption(u.role);
-    if (u.district) await form.getByLabel("Phạm vi (huyện)").selectOption(u.district);
+    if (u.district) await form.getByLabel("Phạm vi", { exact: true }).selectOption(u.district);
     await form.getByRole("button", { name: "Tạo tài khoản" }).click();
     await page.getByRole("rowheader", { name: u.username }).waitFor();
   }

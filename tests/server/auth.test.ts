@@ -28,6 +28,8 @@ describe("login and sessions", () => {
       displayName: u.displayName,
       role: "editor",
       districtCode: "464",
+      communeCode: null,
+      scope: { kind: "district", code: "464", name: "Huyện Vĩnh Linh" },
     });
     expect(JSON.stringify(me)).not.toContain("argon2");
     const token = cookies.qt_session ?? "";

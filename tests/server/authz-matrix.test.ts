@@ -22,14 +22,25 @@ import { SAMPLES } from "./authz/samples.ts";
  */
 const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
 
-type Persona = "anonymous" | "disabled" | "viewer" | "editorOutOfScope" | "editorInScope" | "provinceEditor" | "admin";
+type Persona =
+  | "anonymous"
+  | "disabled"
+  | "viewer"
+  | "editorOutOfScope"
+  | "communeEditorOutOfScope"
+  | "editorInScope"
+  | "communeEditorInScope"
+  | "provinceEditor"
+  | "admin";
 // Refusals first: a record an allowed caller removes must not turn a refusal into NOT_FOUND.
 const PERSONAS: Persona[] = [
   "anonymous",
   "disabled",
   "viewer",
   "editorOutOfScope",
+  "communeEditorOutOfScope",
   "editorInScope",
+  "communeEditorInScope",
   "provinceEditor",
   "admin",
 ];
@@ -45,9 +56,9 @@ function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | 
   if (persona === "anonymous" || persona === "disabled") return "UNAUTHORIZED";
   const role: Role = persona === "viewer" ? "viewer" : persona === "admin" ? "admin" : "editor";
   if (RANK[role] < NEEDS[policy.access]) return "FORBIDDEN";
-  if (policy.scoped && persona === "editorOutOfScope") return "FORBIDDEN";
-  // The province's office only: a district editor is refused whatever the district.
-  if (policy.access === "province" && (persona === "editorInScope" || persona === "editorOutOfScope")) {
+  if (policy.scoped && (persona === "editorOutOfScope" || persona === "communeEditorOutOfScope")) return "FORBIDDEN";
+  // The province's office only: a district or commune editor is refused whatever the scope.
+  if (policy.access === "province" && persona !== "admin" && persona !== "provinceEditor") {
     return "FORBIDDEN";
   }
   return "allowed";
@@ -66,13 +77,18 @@ beforeAll(async () => {
   });
   const area = await t.db.adminUnit.findFirstOrThrow({
     where: { parentId: district.id, level: "commune" },
-    select: { id: true, code: true, name: true },
+    select: { id: true, code: true, name: true, successor: { select: { code: true } } },
     orderBy: { code: "asc" },
   });
+  // Commune editors (decision 021): the sample area's commune of today is in scope, Phường Đồng Hới not.
+  const areaCommune = area.successor?.code;
+  if (!areaCommune) throw new Error(`the sample area ${area.code} has no commune of today`);
   users.admin = await makeUser(t.db, { role: "admin" });
   users.viewer = await makeUser(t.db, { role: "viewer" });
   users.editorInScope = await makeUser(t.db, { role: "editor", districtCode: "466" });
   users.editorOutOfScope = await makeUser(t.db, { role: "editor", districtCode: "464" });
+  users.communeEditorInScope = await makeUser(t.db, { role: "editor", communeCode: areaCommune });
+  users.communeEditorOutOfScope = await makeUser(t.db, { role: "editor", communeCode: "18880" });
   users.provinceEditor = await makeUser(t.db, { role: "editor" });
   users.disabled = await makeUser(t.db, { role: "admin", disabled: true });
   // One real hash for every persona, so that auth.changePassword can succeed for each of them.

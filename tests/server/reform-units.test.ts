@@ -17,6 +17,8 @@ afterAll(() => s.t.close());
 const XA_HAI_LANG = "19702";
 /** 19363: Thị trấn Hồ Xá until 30/06/2025, then Xã Vĩnh Linh (Hồ Xá, Vĩnh Long, Vĩnh Chấp). */
 const HO_XA_VINH_LINH = "19363";
+/** Đặc khu Cồn Cỏ: the one code of the 01/07/2025 list that no older unit had. */
+const DAC_KHU_CON_CO = "19742";
 /** Xã Hải An (Hải Lăng), taken over by Xã Mỹ Thủy (19741); its code is not reused. */
 const HAI_AN = "19684";
 
@@ -93,9 +95,9 @@ describe("records after the abolition of districts (01/07/2025)", () => {
     );
     // Đặc khu Cồn Cỏ (19742) exists only from 01/07/2025; 30/06/2025 is the districts' last day.
     await expectTrpcError(
-      s.caller(s.users.admin).cameras.create(camera("19742", "2025-06-30")),
+      s.caller(s.users.admin).cameras.create(camera(DAC_KHU_CON_CO, "2025-06-30")),
       "BAD_REQUEST",
-      "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
+      "Đây là xã, phường, đặc khu từ 01/07/2025: trước ngày đó hãy chọn xã, phường, thị trấn của huyện cũ",
       "areaCode",
     );
     expect(await s.counts()).toEqual(before);
@@ -160,7 +162,7 @@ describe("records after the abolition of districts (01/07/2025)", () => {
     await expectTrpcError(
       award(2026, HAI_AN),
       "BAD_REQUEST",
-      "Địa bàn không tồn tại trong năm của bản ghi",
+      "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay",
       "areaCode",
     );
     expect(await s.counts()).toEqual(before);

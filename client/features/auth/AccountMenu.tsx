@@ -1,4 +1,5 @@
 import type { TMe } from "@qt/shared/schemas/auth";
+import { scopeName } from "@qt/shared/scope-name";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -6,7 +7,7 @@ import { useTRPC } from "../../trpc.ts";
 
 /** Who is logged in, with change password and logout. */
 export function AccountMenu({ me }: { me: TMe }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const logout = useMutation(
@@ -15,12 +16,15 @@ export function AccountMenu({ me }: { me: TMe }) {
       onSettled: () => queryClient.resetQueries(),
     }),
   );
-  const scope = me.role === "editor" && me.districtCode ? me.districtCode : t("auth.scope.province");
+  // The role once (an admin named "Quản trị viên" is not "Quản trị viên · Quản trị viên"), and an
+  // editor's scope by name: "Huyện Gio Linh (cũ)", "Xã Gio Linh (huyện Gio Linh cũ)", "Toàn tỉnh".
+  const role = label("role", me.role);
+  const parts = [me.displayName];
+  if (me.displayName !== role) parts.push(role);
+  if (me.role === "editor") parts.push(scopeName(me.scope, locale) ?? t("auth.scope.province"));
   return (
     <nav className="account-menu" aria-label={t("auth.menu.label")}>
-      <span className="account-name">
-        {me.displayName} · {label("role", me.role)} · {scope}
-      </span>
+      <span className="account-name">{parts.join(" · ")}</span>
       <Link to="/account">{t("auth.menu.changePassword")}</Link>
       <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t("auth.menu.logout")}

@@ -8,7 +8,7 @@ import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
-import { canWriteIn } from "../auth/can-write.ts";
+import { canWriteIn, defaultDistrictOf } from "../auth/can-write.ts";
 import { CurrentUserContext } from "../auth/current-user.tsx";
 import { EditRecord } from "./EditRecord.tsx";
 import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
@@ -112,7 +112,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
           config={config}
           record={null}
           target={{ schema: config.createSchema, save: create.mutateAsync }}
-          defaultDistrict={me?.districtCode ?? undefined}
+          defaultDistrict={me ? defaultDistrictOf(me) : undefined}
           loadCurrent={loadCurrent}
           onDone={done}
         />
@@ -188,7 +188,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
                                 {t("entry.restore")}
                               </button>
                             )
-                          : canWriteIn(me, row.districtCode) && (
+                          : canWriteIn(me, row) && (
                               <>
                                 <button
                                   type="button"

@@ -8,7 +8,7 @@ import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { parseDate } from "./convert.ts";
-import { AreaPicker, describedBy, Field, NumberInput } from "./inputs.tsx";
+import { AreaPicker, areaPickerDay, describedBy, Field, NumberInput } from "./inputs.tsx";
 import { type LinkedSiteFields, linkedSite, type SiteChoice, SitePicker } from "./SitePicker.tsx";
 import { type EntryRow, type FieldSpec, type FormConfig, labelKey, toInput, toValues, type Values } from "./spec.ts";
 import type { Saved } from "./types.ts";
@@ -172,7 +172,11 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
     );
   };
 
-  const dateText = config.dateField ? parseDate(values[config.dateField] ?? "") : null;
+  const dateText = config.dateField
+    ? parseDate(values[config.dateField] ?? "")
+    : config.yearField
+      ? areaPickerDay(values[config.yearField] ?? "")
+      : null;
   return (
     <form
       className="entry-form"

@@ -76,6 +76,7 @@ export const CAMERA_FORM: EntityConfig<TCamera, TCameraCreateInput, TCameraUpdat
 export const AWARD_FORM: EntityConfig<TAward, TAwardCreateInput, TAwardUpdateInput, TAwardListInput> = {
   entity: "awards",
   areaOptional: true,
+  yearField: "year",
   createSchema: ZAwardCreateInput,
   updateSchema: ZAwardUpdateInput,
   listSchema: ZAwardListInput,

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useRef } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { DistrictOptions } from "../units/UnitOptions.tsx";
 import { showNumber } from "./convert.ts";
 
 /** A labelled control with its field message underneath, linked for screen readers. */
@@ -62,7 +63,7 @@ export function AreaPicker(props: {
   required?: boolean;
   onChange: (v: { districtCode: string; areaCode: string }) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   // A date being typed, impossible or in the future keeps the last good date's units: the chosen
   // area is never dropped behind the user's back (issue 15); the form says why it does not fit.
@@ -71,13 +72,18 @@ export function AreaPicker(props: {
   const lastOn = useRef<string | undefined>(goodOn);
   if (!badDate) lastOn.current = goodOn;
   const on = lastOn.current;
+  // Only the areas this user may write in on that date (their district, or their commune of today
+  // and the old areas it took over): the server refuses the rest (decision 021).
   const tree = useQuery(
-    trpc.units.tree.queryOptions(on ? { on } : undefined, { staleTime: Infinity, placeholderData: keepPreviousData }),
+    trpc.units.tree.queryOptions(on ? { on, writable: true } : { writable: true }, {
+      staleTime: Infinity,
+      placeholderData: keepPreviousData,
+    }),
   );
   const districts = tree.data ?? [];
   const district = districts.find((d) => d.code === props.districtCode);
-  // Without a date both lists come and a code may appear twice: the record's date picks the unit.
-  const areas = uniqueByCode(district?.areas ?? []);
+  const groups = areaGroups(district?.areas ?? []);
+  const areas = [...groups.current, ...groups.old];
   // From 01/07/2025 there are no districts: the picker offers the former ones (units.tree).
   const former = districts.some((d) => d.former);
   // Names of every unit seen, so a choice the current list lacks is still shown by name.
@@ -123,11 +129,7 @@ export function AreaPicker(props: {
         >
           <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
           {missingDistrict && <option value={props.districtCode}>{nameOf(props.districtCode)}</option>}
-          {districts.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.former ? t("entry.area.former", { name: d.name }) : d.name}
-            </option>
-          ))}
+          <DistrictOptions districts={districts} former={former} locale={locale} />
         </select>
       </Field>
       <Field
@@ -149,19 +151,50 @@ export function AreaPicker(props: {
           {(missingDistrict || missingArea) && props.areaCode && (
             <option value={props.areaCode}>{nameOf(props.areaCode)}</option>
           )}
-          {areas.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          {groups.current.length > 0 && groups.old.length > 0 ? (
+            <>
+              <optgroup label={t("entry.area.currentGroup")}>{groups.current.map(areaOption)}</optgroup>
+              <optgroup label={t("entry.area.oldGroup")}>{groups.old.map(areaOption)}</optgroup>
+            </>
+          ) : (
+            areas.map(areaOption)
+          )}
         </select>
       </Field>
     </>
   );
 }
 
-/** One entry per code, the first listed (the older unit): the server picks the unit by the record's date. */
-export function uniqueByCode<T extends { code: string }>(areas: T[]): T[] {
-  const seen = new Set<string>();
-  return areas.filter((a) => !seen.has(a.code) && seen.add(a.code));
+const areaOption = (a: { code: string; name: string }) => (
+  <option key={a.code} value={a.code}>
+    {a.name}
+  </option>
+);
+
+/**
+ * Without a date (a 2025 award, or before the date is typed) both lists come: today's communes and
+ * the areas before 01/07/2025, shown in two labelled groups. In a form a code both lists use is
+ * offered once, as today's commune: the server resolves a code to that unit when the record's
+ * year has both. A list filter keeps both (`keepShared`): it names each list by its own parameter.
+ */
+export function areaGroups<T extends { code: string; current: boolean }>(
+  areas: T[],
+  opts: { keepShared?: boolean } = {},
+): { current: T[]; old: T[] } {
+  const current = areas.filter((a) => a.current);
+  const codes = new Set(current.map((a) => a.code));
+  return { current, old: areas.filter((a) => !a.current && (opts.keepShared || !codes.has(a.code))) };
+}
+
+/**
+ * The day whose units an award's picker offers, from its year: an award names the unit that
+ * existed during its year. Before 2025 the old list (its last day); from 2026 today's communes;
+ * 2025 had both (no day: both lists, grouped), as does a year not yet typed.
+ */
+export function areaPickerDay(year: string): string | null {
+  if (!/^\d{4}$/.test(year)) return null;
+  const y = Number(year);
+  if (y <= 2024) return `${y}-12-31`;
+  const first = `${y}-01-01`;
+  return y >= 2026 && first <= new Date().toISOString().slice(0, 10) ? first : null;
 }

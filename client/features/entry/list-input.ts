@@ -9,6 +9,7 @@ const BASE_KEYS = [
   "dir",
   "districtCode",
   "areaCode",
+  "communeCode",
   "fromYear",
   "toYear",
   "demo",

@@ -12,7 +12,11 @@ export type Unparsed = { [field: string]: unknown };
 export type FieldKind = "text" | "textarea" | "number" | "date" | "year" | "select" | "modelType" | "site";
 
 /** A record as the form edits it: every kind has an area in a district (awards may have none). */
-export type EntryRow = RecordRow & { districtCode: string | null; areaCode: string | null };
+export type EntryRow = RecordRow & {
+  districtCode: string | null;
+  areaCode: string | null;
+  currentCommuneCode: string | null;
+};
 
 /** One form field: how it is typed, shown, and turned into the shared schema's value. */
 export type FieldSpec<Row> = {
@@ -43,6 +47,8 @@ export type FormConfig<Row> = {
   fields: FieldSpec<Row>[];
   /** The record's date field: the area picker offers the units valid on it. */
   dateField?: keyof Row & string;
+  /** Or its year (awards): the picker offers the units of that year (areaPickerDay). */
+  yearField?: keyof Row & string;
   /** Awards may be province-level (no area). */
   areaOptional?: boolean;
 };

@@ -5,9 +5,9 @@ import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { DistrictSelect } from "./DistrictSelect.tsx";
+import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
 
-/** Create an account (no `user`) or edit one's name, role and district scope. */
+/** Create an account (no `user`) or edit one's name, role and scope (a former district or a commune of today). */
 export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: string) => void }) {
   const { t, label } = useI18n();
   const trpc = useTRPC();
@@ -17,7 +17,10 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
   const [displayName, setDisplayName] = useState(user?.displayName ?? "");
   const [password, setPassword] = useState("");
   const [role, setRole] = useState<Role>(user?.role ?? "viewer");
-  const [district, setDistrict] = useState(user?.districtCode ?? "");
+  const [scope, setScope] = useState<ScopeCodes>({
+    districtCode: user?.districtCode ?? "",
+    communeCode: user?.communeCode ?? "",
+  });
   const invalidate = () => queryClient.invalidateQueries(trpc.users.pathFilter());
   const create = useMutation(
     trpc.users.create.mutationOptions({
@@ -36,11 +39,16 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     }),
   );
   const mutation = user ? update : create;
-  const districtCode = role === "editor" && district ? district : null;
+  // Only editors have a scope; both null is the whole province.
+  const editor = role === "editor";
+  const codes = {
+    districtCode: editor && scope.districtCode ? scope.districtCode : null,
+    communeCode: editor && scope.communeCode ? scope.communeCode : null,
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (user) update.mutate({ id: user.id, version: user.version, displayName, role, districtCode });
-    else create.mutate({ username, displayName, password, role, districtCode });
+    if (user) update.mutate({ id: user.id, version: user.version, displayName, role, ...codes });
+    else create.mutate({ username, displayName, password, role, ...codes });
   };
   const heading = user ? t("auth.users.editHeading", { username: user.username }) : t("auth.users.createHeading");
   return (
@@ -78,7 +86,7 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
       {role === "editor" && (
         <>
           <label htmlFor={`${id}-d`}>{t("auth.users.district")}</label>
-          <DistrictSelect id={`${id}-d`} value={district} onChange={setDistrict} />
+          <ScopeSelect id={`${id}-d`} value={scope} onChange={setScope} />
         </>
       )}
       {mutation.isError && (

@@ -1,5 +1,6 @@
 import { formatDate } from "@qt/shared/format";
 import type { TUserRow } from "@qt/shared/schemas/users";
+import { scopeName } from "@qt/shared/scope-name";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 export type UserAction = "edit" | "reset" | "disable" | "history";
@@ -14,7 +15,7 @@ export function UserTable({
   selfId: number;
   onAction: (action: UserAction, user: TUserRow) => void;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   return (
     <table className="users-table" aria-label={t("auth.users.tableLabel")}>
       <thead>
@@ -33,7 +34,7 @@ export function UserTable({
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
             <td>{label("role", u.role)}</td>
-            <td>{u.districtName ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
+            <td>{scopeName(u.scope, locale) ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
             <td>
               {u.disabled ? t("auth.users.disabled") : t("auth.users.active")}
               {u.loginAlertAt && (

@@ -5,7 +5,10 @@ import { validOn } from "../units.ts";
 import { fieldError } from "./errors.ts";
 import { dateOf } from "./fields.ts";
 
-/** A commune-level area resolved for a write, with the (former) district its scope is checked on. */
+/**
+ * A commune-level area resolved for a write, with what its scope is checked on: the (former)
+ * district, and the commune of today that took it over (itself for a commune of today).
+ */
 export type Area = {
   id: number;
   code: string;
@@ -13,6 +16,7 @@ export type Area = {
   districtId: number;
   districtCode: string;
   districtName: string;
+  communeId: number | null;
 };
 
 /**
@@ -26,15 +30,16 @@ export const areaSelect = {
     code: true,
     name: true,
     level: true,
+    catalog: true,
     parent: { select: { id: true, code: true, name: true } },
     formerDistrict: { select: { id: true, code: true, name: true } },
+    successor: { select: { id: true, code: true } },
   },
 } as const;
 
 /** A unit that may be a record's area, with what picks it among units sharing its code. */
 const unitSelect = {
   ...areaSelect.select,
-  catalog: true,
   validFrom: true,
   validTo: true,
   _count: { select: { children: true } },
@@ -60,20 +65,13 @@ export async function resolveArea(
   if (opts.on) {
     const on = dateOf(opts.on);
     unit = areas.find((u) => validOn(u, on));
-    if (!unit) {
-      throw fieldError(
-        "areaCode",
-        opts.on >= TWO_LEVEL_FROM
-          ? "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay"
-          : "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
-      );
-    }
+    if (!unit) throw fieldError("areaCode", wrongList(areas, opts.on >= TWO_LEVEL_FROM, "vào ngày"));
   } else if (opts.year !== undefined) {
     const start = dateOf(`${opts.year}-01-01`);
     const end = dateOf(`${opts.year + 1}-01-01`);
     const during = areas.filter((u) => (!u.validFrom || u.validFrom < end) && (!u.validTo || u.validTo >= start));
     unit = during.find((u) => u.id === opts.currentId) ?? during.at(-1);
-    if (!unit) throw fieldError("areaCode", "Địa bàn không tồn tại trong năm của bản ghi");
+    if (!unit) throw fieldError("areaCode", wrongList(areas, start >= dateOf(TWO_LEVEL_FROM), "trong năm"));
   }
   if (!unit) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
   const district = unit.formerDistrict ?? (unit.level === "district" ? unit : unit.parent);
@@ -88,24 +86,65 @@ export async function resolveArea(
     districtId: district.id,
     districtCode: district.code,
     districtName: district.name,
+    communeId: currentCommuneOf(unit)?.id ?? null,
   };
 }
 
+/**
+ * Why no unit of this code fits the record's time, naming the kind of unit that does: after the
+ * reform only the communes of today; before it, a code that is only a commune of today names
+ * nothing yet (the old communes, wards and townships of that date do).
+ */
+function wrongList(units: { catalog: string }[], afterReform: boolean, when: "vào ngày" | "trong năm"): string {
+  if (afterReform) return "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay";
+  if (units.every((u) => u.catalog === "two_level")) {
+    return "Đây là xã, phường, đặc khu từ 01/07/2025: trước ngày đó hãy chọn xã, phường, thị trấn của huyện cũ";
+  }
+  return when === "vào ngày"
+    ? "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi"
+    : "Địa bàn không tồn tại trong năm của bản ghi";
+}
+
 type Unit = { id: number; code: string; name: string };
-export type AreaRow = Unit & { level: string; parent: Unit | null; formerDistrict: Unit | null };
+export type AreaRow = Unit & {
+  level: string;
+  catalog: string;
+  parent: Unit | null;
+  formerDistrict: Unit | null;
+  successor: { id: number; code: string } | null;
+};
 
 /** The (former) district of a stored record's area: the one its scope and its figures go by. */
 export function districtOf(area: AreaRow): Unit {
   return area.formerDistrict ?? (area.level === "district" || !area.parent ? area : area.parent);
 }
 
-export function areaFields(area: AreaRow) {
-  const district = districtOf(area);
-  return { areaCode: area.code, areaName: area.name, districtCode: district.code, districtName: district.name };
+/** The commune of today a stored record's area lies in (itself after the reform; null: not known). */
+export function currentCommuneOf(area: AreaRow): { id: number; code: string } | null {
+  return area.catalog === "two_level" ? area : area.successor;
 }
 
-/** Prisma filter on an `area` relation for the list's district/commune filters. */
-export function areaFilter(f: { districtCode?: string; areaCode?: string }): Prisma.AdminUnitWhereInput[] {
+export function areaFields(area: AreaRow) {
+  const district = districtOf(area);
+  return {
+    areaCode: area.code,
+    areaName: area.name,
+    districtCode: district.code,
+    districtName: district.name,
+    currentCommuneCode: currentCommuneOf(area)?.code ?? null,
+  };
+}
+
+/**
+ * Prisma filter on an `area` relation for the list's filters: a former district, an area of the
+ * list before 01/07/2025 (`areaCode`), or a commune of today (`communeCode`) with the old areas it
+ * took over. Codes are reused across the lists, so each names its own list.
+ */
+export function areaFilter(f: {
+  districtCode?: string;
+  areaCode?: string;
+  communeCode?: string;
+}): Prisma.AdminUnitWhereInput[] {
   const out: Prisma.AdminUnitWhereInput[] = [];
   if (f.districtCode)
     out.push({
@@ -115,6 +154,10 @@ export function areaFilter(f: { districtCode?: string; areaCode?: string }): Pri
         { formerDistrict: { code: f.districtCode } },
       ],
     });
-  if (f.areaCode) out.push({ code: f.areaCode });
+  if (f.areaCode) out.push({ code: f.areaCode, catalog: "three_level" });
+  if (f.communeCode) {
+    const current = { code: f.communeCode, catalog: "two_level" } as const;
+    out.push({ OR: [current, { successor: current }] });
+  }
   return out;
 }

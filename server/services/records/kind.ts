@@ -14,6 +14,7 @@ export type RecordListInput = {
   search?: string;
   districtCode?: string;
   areaCode?: string;
+  communeCode?: string;
   fromYear?: number;
   toYear?: number;
   demo?: "demo" | "real";
@@ -103,7 +104,7 @@ export type RecordKind<T extends KindTypes> = {
   select: object;
   toApi: (row: T["row"]) => T["api"];
   fields: readonly (T["field"] & keyof T["api"])[];
-  /** Refusal for a district editor writing a record without an area (province level), if a kind allows one. */
+  /** Refusal for a district or commune editor writing a record without an area (province level), if a kind allows one. */
   provinceLevelRefusal?: string;
   prepare?: (db: Db, values: Values<T>) => Promise<CtxOf<T>>;
   area: (

@@ -1,12 +1,11 @@
 import type { TWarning } from "@qt/shared/schemas/common";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
-import { assertCanWriteInDistrict } from "../scope.ts";
-import { type AreaRow, areaFilter, districtOf } from "./areas.ts";
+import { assertCanWrite, type RecordPlace } from "../scope.ts";
+import { type AreaRow, areaFilter, currentCommuneOf, districtOf } from "./areas.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
 import { deletedFilter, demoFilter, likeLiteral, pageArgs, searchWords } from "./fields.ts";
 import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
@@ -86,21 +85,11 @@ export async function findRow<T extends KindTypes>(
   return row;
 }
 
-/**
- * District scope of a write: the record's (former) district, or for a record without an area
- * (a province-level award) a district no district editor holds.
- */
-function assertScope<T extends KindTypes>(kind: RecordKind<T>, user: SessionUser, districtId: number | null) {
-  if (districtId !== null) return assertCanWriteInDistrict(user, districtId);
-  if (user.role === "editor" && user.districtId !== null) {
-    const message =
-      kind.provinceLevelRefusal ?? "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
-    throw new TRPCError({ code: "FORBIDDEN", message });
-  }
+/** The stored record's place, from the area the row was read with (no second query). */
+function storedPlace(row: { area: AreaRow | null }): RecordPlace | null {
+  if (!row.area) return null;
+  return { districtId: districtOf(row.area).id, communeId: currentCommuneOf(row.area)?.id ?? null };
 }
-
-/** The stored record's scope, from the area the row was read with (no second query). */
-const storedDistrictId = (row: { area: AreaRow | null }) => (row.area ? districtOf(row.area).id : null);
 
 export async function getRecord<T extends KindTypes>(kind: RecordKind<T>, db: Db, id: number, user: SessionUser) {
   return kind.toApi(await findRow(kind, db, id, user, true));
@@ -187,7 +176,12 @@ async function prepareWrite<T extends KindTypes>(
 ) {
   const ctx = await kind.prepare?.(db, values);
   const area = await kind.area(db, values, { districtCode, currentAreaId: change?.current.area?.id });
-  assertScope(kind, user, area?.districtId ?? null);
+  // The new state's place; an update's stored place was checked by lockable().
+  assertCanWrite(
+    user,
+    area ? { districtId: area.districtId, communeId: area.communeId } : null,
+    kind.provinceLevelRefusal,
+  );
   await kind.check?.(db, values, area, ctx, change);
   const warnings = await kind.duplicates(db, values, area, change?.current.id);
   return { data: kind.data(values, area), warnings };
@@ -220,7 +214,7 @@ async function lockable<T extends KindTypes>(
   user: SessionUser,
 ) {
   const current = await findRow(kind, db, input.id, user);
-  assertScope(kind, user, storedDistrictId(current));
+  assertCanWrite(user, storedPlace(current), kind.provinceLevelRefusal);
   if (current.version !== input.version) throw conflictError();
   return { current, before: kind.toApi(current) };
 }

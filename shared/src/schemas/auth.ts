@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
 import { ZText } from "./common.ts";
+import { ZUserScope } from "./scope.ts";
 
 /** Minimum length of a password (also enforced on ADMIN_PASSWORD at start-up). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -39,5 +40,9 @@ export const ZMe = z.object({
   displayName: z.string(),
   role: ZRole,
   districtCode: z.string().nullable(),
+  /** An editor's commune of today (decision 021); null for everyone else. */
+  communeCode: z.string().nullable(),
+  /** The scope by name, for the menu. */
+  scope: ZUserScope,
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -78,6 +78,8 @@ export const ZAward = z.object({
   areaName: z.string().nullable(),
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
+  /** The commune of today the area lies in (itself from 01/07/2025; null: unknown), for the scope. */
+  currentCommuneCode: z.string().nullable(),
   ...ZLinkedSite,
   decisionNumber: z.string(),
   notes: z.string(),

@@ -76,6 +76,8 @@ export const ZCamera = z.object({
   areaName: z.string(),
   districtCode: z.string(),
   districtName: z.string(),
+  /** The commune of today the area lies in (itself from 01/07/2025; null: unknown), for the scope. */
+  currentCommuneCode: z.string().nullable(),
   installedOn: z.string(),
   cameras: z.number(),
   recorders: z.number(),

@@ -146,7 +146,10 @@ export const ZListBase = {
     .default(20),
   search: ZText.max(200, "Từ khóa tối đa 200 ký tự").optional(),
   districtCode: ZGsoCode.optional(),
+  /** An area of the list before 01/07/2025. */
   areaCode: ZGsoCode.optional(),
+  /** A commune of today: its own records and those of the old areas it took over. */
+  communeCode: ZGsoCode.optional(),
   fromYear: ZRecordYear.optional(),
   toYear: ZRecordYear.optional(),
   /** "demo": only demo rows, "real": only real ones; absent: both. */

@@ -117,6 +117,8 @@ export const ZSite = z.object({
   areaName: z.string(),
   districtCode: z.string(),
   districtName: z.string(),
+  /** The commune of today the area lies in (itself from 01/07/2025; null: unknown), for the scope. */
+  currentCommuneCode: z.string().nullable(),
   name: z.string(),
   host: z.string(),
   establishedOn: z.string(),

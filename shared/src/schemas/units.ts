@@ -3,8 +3,17 @@ import { ZIsoDate } from "./common.ts";
 
 const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi_tran", "dac_khu"] as const;
 
-/** `on`: only the units valid on that date (a record's date), for the pickers. */
-export const ZUnitTreeInput = z.strictObject({ on: ZIsoDate.optional() }).optional();
+/**
+ * `on`: only the units valid on that date (a record's date), for the pickers. `writable`: only the
+ * areas the caller may write records in (their district, or their commune of today and the old
+ * areas it took over; decision 021), for the entry forms.
+ */
+export const ZUnitTreeInput = z
+  .strictObject({
+    on: ZIsoDate.optional(),
+    writable: z.boolean({ error: "writable phải là true hoặc false" }).optional(),
+  })
+  .optional();
 export type TUnitTreeInput = z.input<typeof ZUnitTreeInput>;
 
 const ZUnit = z.object({ code: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) });

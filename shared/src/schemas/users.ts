@@ -1,13 +1,25 @@
 import { z } from "zod";
 import { ZNewPassword, ZRole, ZUsername } from "./auth.ts";
 import { ZGsoCode, ZId, ZText, ZVersion } from "./common.ts";
+import { ZUserScope } from "./scope.ts";
 
 const ZDisplayName = ZText.trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
 
-/** A district scope only makes sense for editors; admins and viewers see the whole province. */
-const scopeRule = (u: { role?: string; districtCode?: string | null }) =>
-  !u.districtCode || u.role === undefined || u.role === "editor";
-const scopeError = { message: "Chỉ biên tập viên mới được giới hạn theo huyện", path: ["districtCode"] };
+type ScopeFields = { role?: string; districtCode?: string | null; communeCode?: string | null };
+
+/** A scope only makes sense for editors; admins and viewers see the whole province. */
+const editorsOnly = (u: ScopeFields) =>
+  (!u.districtCode && !u.communeCode) || u.role === undefined || u.role === "editor";
+const editorsOnlyError = {
+  message: "Chỉ biên tập viên mới được giới hạn theo huyện cũ hoặc xã",
+  path: ["districtCode"],
+};
+/** One scope: a former district or a commune of today, never both (the database says so too). */
+const oneScope = (u: ScopeFields) => !(u.districtCode && u.communeCode);
+const oneScopeError = {
+  message: "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",
+  path: ["communeCode"],
+};
 
 export const ZUserCreateInput = z
   .strictObject({
@@ -15,9 +27,13 @@ export const ZUserCreateInput = z
     displayName: ZDisplayName,
     password: ZNewPassword,
     role: ZRole,
+    /** A former district (of either old province). */
     districtCode: ZGsoCode.nullish(),
+    /** A commune, ward or special zone of today (the 01/07/2025 list). */
+    communeCode: ZGsoCode.nullish(),
   })
-  .refine(scopeRule, scopeError);
+  .refine(oneScope, oneScopeError)
+  .refine(editorsOnly, editorsOnlyError);
 export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
 
 export const ZUserUpdateInput = z
@@ -26,10 +42,12 @@ export const ZUserUpdateInput = z
     version: ZVersion,
     displayName: ZDisplayName.optional(),
     role: ZRole.optional(),
-    /** null = the whole province. */
+    /** With communeCode: both absent keeps the scope; null (and no other) = the whole province. */
     districtCode: ZGsoCode.nullish(),
+    communeCode: ZGsoCode.nullish(),
   })
-  .refine(scopeRule, scopeError);
+  .refine(oneScope, oneScopeError)
+  .refine(editorsOnly, editorsOnlyError);
 export type TUserUpdateInput = z.infer<typeof ZUserUpdateInput>;
 
 export const ZUserIdInput = z.strictObject({ id: ZId });
@@ -45,6 +63,9 @@ export const ZUserRow = z.object({
   role: ZRole,
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  /** The scope by name, for the accounts screen (shared/src/scope-name.ts). */
+  scope: ZUserScope,
   disabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),

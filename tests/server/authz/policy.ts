@@ -4,8 +4,9 @@
  * procedure missing here. Whoever adds a procedure adds its line.
  *
  * access: "public" (anyone) | "viewer" (anyone logged in) | "editor" (editors and admins) |
- *         "province" (admins and editors without a district scope) | "admin" (admins only).
- * scoped: true when a district editor may only act on records of their own district.
+ *         "province" (admins and editors without a district or commune scope) | "admin" (admins only).
+ * scoped: true when a district or commune editor may only act on records of their own district or
+ *         commune (a commune of today and the old areas it took over).
  * The valid call each cell makes is in ./samples.ts, under the same path.
  */
 

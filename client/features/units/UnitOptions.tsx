@@ -1,0 +1,51 @@
+import type { Locale } from "@qt/shared/format";
+import type { TUnitTree } from "@qt/shared/schemas/units";
+import { currentCommuneName, FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
+
+type District = TUnitTree[number];
+
+/** "Quảng Trị cũ" for a district of former Quảng Trị (GSO 45); the code itself for one not listed. */
+function provinceLabel(code: string, locale: Locale): string {
+  const names: Record<string, { vi: string; en: string }> = FORMER_PROVINCE_NAMES;
+  return names[code]?.[locale] ?? code;
+}
+
+/** Districts in groups of their old province, in the tree's order. */
+export function byProvince(districts: District[]): { code: string; districts: District[] }[] {
+  const groups: { code: string; districts: District[] }[] = [];
+  for (const d of districts) {
+    const code = d.province?.code ?? "";
+    const group = groups.find((g) => g.code === code);
+    if (group) group.districts.push(d);
+    else groups.push({ code, districts: [d] });
+  }
+  return groups;
+}
+
+/**
+ * The options of a district select, grouped by old province (the merged province holds two).
+ * `former`: the districts no longer exist on the date that matters (today, or the record's date
+ * from 01/07/2025), so each is named "Huyện … (cũ)".
+ */
+export function DistrictOptions(props: {
+  districts: District[];
+  former: boolean;
+  locale: Locale;
+  /** The group's label from the old province's name (default: the name). */
+  groupLabel?: (province: string) => string;
+}) {
+  const label = props.groupLabel ?? ((p: string) => p);
+  return byProvince(props.districts).map((g) => (
+    <optgroup key={g.code} label={label(provinceLabel(g.code, props.locale))}>
+      {g.districts.map((d) => (
+        <option key={d.code} value={d.code}>
+          {props.former ? formerUnitName(d.name, props.locale) : d.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
+/** A commune of today named with the former district it lies in: "Xã Gio Linh (huyện Gio Linh cũ)". */
+export const communeLabel = (area: { name: string }, district: { name: string }, locale: Locale) =>
+  currentCommuneName(area.name, district.name, locale);

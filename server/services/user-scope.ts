@@ -1,0 +1,63 @@
+import type { TUserScope } from "@qt/shared/schemas/scope";
+import { TRPCError } from "@trpc/server";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Tx } from "./audit.ts";
+
+/** The columns of an account's scope, read with the account (sessions, the accounts screen). */
+export const scopeSelect = {
+  districtId: true,
+  communeId: true,
+  district: { select: { code: true, name: true } },
+  commune: { select: { code: true, name: true, formerDistrict: { select: { code: true, name: true } } } },
+} as const satisfies Prisma.UserSelect;
+
+type ScopeRow = Prisma.UserGetPayload<{ select: typeof scopeSelect }>;
+
+/** The scope of an account as the API names it (decision 021). */
+export function scopeOf(u: ScopeRow): TUserScope {
+  if (u.commune) {
+    // Every commune of today lies on one former district's land (the seed checks it).
+    const former = u.commune.formerDistrict ?? { code: "", name: "" };
+    const { code, name } = u.commune;
+    return { kind: "commune", code, name, formerDistrictCode: former.code, formerDistrictName: former.name };
+  }
+  if (u.district) return { kind: "district", code: u.district.code, name: u.district.name };
+  return { kind: "province" };
+}
+
+const badScope = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/**
+ * The ids an editor's scope is stored as, from the codes an admin chose: a district of either old
+ * province, or a commune of the 01/07/2025 list. A code of the other list is refused, never mapped
+ * (codes are reused: 19495 was Thị trấn Gio Linh and is now Xã Gio Linh).
+ */
+export async function scopeIds(
+  tx: Tx,
+  codes: { districtCode?: string | null; communeCode?: string | null },
+): Promise<{ districtId: number | null; communeId: number | null }> {
+  if (codes.districtCode && codes.communeCode) {
+    throw badScope("Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai");
+  }
+  if (codes.communeCode) {
+    const code = codes.communeCode;
+    const units = await tx.adminUnit.findMany({ where: { code }, select: { id: true, catalog: true, level: true } });
+    const current = units.find((u) => u.catalog === "two_level" && u.level === "commune");
+    if (current) return { districtId: null, communeId: current.id };
+    if (units.length > 0) {
+      throw badScope(
+        `Mã ${code} không phải là xã, phường, đặc khu hiện nay (chỉ có trong danh sách trước 01/07/2025).`,
+      );
+    }
+    throw badScope(`Không có xã, phường, đặc khu hiện nay với mã ${code}.`);
+  }
+  if (codes.districtCode) {
+    const unit = await tx.adminUnit.findFirst({
+      where: { code: codes.districtCode, level: "district", catalog: "three_level" },
+      select: { id: true },
+    });
+    if (!unit) throw badScope("Không có huyện, thị xã, thành phố với mã này.");
+    return { districtId: unit.id, communeId: null };
+  }
+  return { districtId: null, communeId: null };
+}
