@@ -14,7 +14,8 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "modelCategory", "modelTypeCode"];
+// The district names its territory: the territory select does not apply here.
+const FIELDS: FilterField[] = ["view", "fromYear", "toYear", "modelCategory", "modelTypeCode"];
 
 /** One district-level unit (/district/:code), or the list to pick one from (/district). */
 export default function DistrictRoute() {

@@ -183,7 +183,7 @@ export async function renderDocx(model: TReportModel): Promise<Buffer> {
           new Paragraph({ children: [] }),
           p("BÁO CÁO", { bold: true }),
           p(model.options.title, { bold: true }),
-          p(`(Phạm vi: ${model.scopeName})`, { italics: true }),
+          p(`(${model.scopeLine})`, { italics: true }),
           ...reportBlocks(model).flatMap(block),
           closing(model),
         ],

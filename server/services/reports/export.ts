@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
 import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
@@ -27,7 +28,10 @@ const TABLE_NAMES: Record<ReportTable, string> = {
 };
 
 function filename(model: TReportModel, what: string, ext: string): string {
-  const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : "Toàn tỉnh";
+  const territory = model.options.formerProvinceCode
+    ? FORMER_PROVINCE_NAMES[model.options.formerProvinceCode].vi
+    : "Toàn tỉnh";
+  const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : territory;
   return `${what} ${model.options.fromYear}-${model.options.toYear} - ${scope}.${ext}`;
 }
 
@@ -48,13 +52,21 @@ export function contentDisposition(name: string): string {
 export type Exporter = { user: SessionUser | null; via: "http" | "cli" };
 
 async function audit(db: Db, by: Exporter, what: string, options: TReportOptions) {
-  const { fromYear, toYear, districtCodes, sections } = options;
+  const { formerProvinceCode, view, fromYear, toYear, districtCodes, sections } = options;
   await writeAudit(db, {
     user: by.user,
     action: "export",
     entity: "report",
     entityId: what,
-    after: { fromYear, toYear, districtCodes, sections, via: by.via },
+    after: {
+      formerProvinceCode: formerProvinceCode ?? null,
+      view,
+      fromYear,
+      toYear,
+      districtCodes,
+      sections,
+      via: by.via,
+    },
   });
 }
 

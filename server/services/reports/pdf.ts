@@ -81,7 +81,7 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
       },
       { text: "BÁO CÁO", bold: true, alignment: "center", margin: [0, 18, 0, 0] },
       { text: o.title, bold: true, alignment: "center" },
-      { text: `(Phạm vi: ${model.scopeName})`, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
+      { text: `(${model.scopeLine})`, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
       ...reportBlocks(model).map(block),
       {
         columns: [

@@ -92,7 +92,7 @@ function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportMode
   const ws = wb.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 4 }] });
   ws.columns = [{ width: 60 }, { width: 20, style: { numFmt: "#,##0" } }];
   ws.addRow([model.options.title]).font = { bold: true, size: 13 };
-  ws.addRow([`Phạm vi: ${model.scopeName}; giai đoạn ${model.options.fromYear}–${model.options.toYear}`]);
+  ws.addRow([model.scopeLine]);
   ws.addRow([]);
   const h = ws.addRow(["Chỉ tiêu", "Số liệu"]);
   h.eachCell((c) => {
