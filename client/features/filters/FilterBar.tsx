@@ -1,7 +1,7 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
 import { type FilterField, isReviewPreset, REVIEW_PRESET } from "@qt/shared/first-screen";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
+import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -19,7 +19,6 @@ type Props = {
 
 type Province = keyof typeof FORMER_PROVINCE_NAMES;
 const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Territory, view, year range, district, category and model type, the review conference's preset,
@@ -73,7 +72,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
               <option value="">{t("dashboard.filter.territory.whole")}</option>
               {PROVINCES.map((p) => (
                 <option key={p} value={p}>
-                  {capitalize(FORMER_PROVINCE_NAMES[p][locale])}
+                  {formerProvinceLabel(p, locale)}
                 </option>
               ))}
             </select>
@@ -194,7 +193,7 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
   if (f("formerProvinceCode") && filter.formerProvinceCode) {
     chips.push({
       field: "formerProvinceCode",
-      label: capitalize(FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]),
+      label: formerProvinceLabel(filter.formerProvinceCode, locale),
     });
   }
   if (f("view") && filter.view === "current") chips.push({ field: "view", label: t("dashboard.filter.view.current") });

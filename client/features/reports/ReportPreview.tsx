@@ -166,9 +166,8 @@ export function ReportPreview({ model }: { model: TReportModel }) {
         </div>
       </header>
       <h3 className="report-title">{o.title}</h3>
-      <p className="report-scope">
-        {t("reports.fig.scope", { scope: model.scopeName, from: o.fromYear, to: o.toYear })}
-      </p>
+      {/* The document's own line (it is filed in Vietnamese): territory, period and view. */}
+      <p className="report-scope">{model.scopeLine}</p>
       <p>
         {t("reports.fig.models", {
           types: formatNumber(s.modelTypeCount, locale),

@@ -11,6 +11,9 @@ import {
 
 /** The builder's fields as the inputs hold them (recipients as one line each in a textarea). */
 export type ReportFormState = {
+  /** "" = the whole province of today. */
+  formerProvinceCode: "" | "45" | "44";
+  view: "historical" | "current";
   fromYear: number;
   toYear: number;
   districtCodes: string[];
@@ -27,6 +30,8 @@ export type ReportFormState = {
 
 export function initialReportForm(today = new Date()): ReportFormState {
   return {
+    formerProvinceCode: "",
+    view: "historical",
     fromYear: REVIEW_PERIOD.fromYear,
     toYear: REVIEW_PERIOD.toYear,
     districtCodes: [],
@@ -46,6 +51,7 @@ export function initialReportForm(today = new Date()): ReportFormState {
 export function toReportOptions(state: ReportFormState): TReportOptionsInput {
   return {
     ...state,
+    formerProvinceCode: state.formerProvinceCode || undefined,
     date: state.date || undefined,
     recipients: state.recipients
       .split("\n")

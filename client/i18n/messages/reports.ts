@@ -53,7 +53,6 @@ export const reportsVi = {
   "reports.col.total": "Cộng",
   "reports.col.funding": "Nguồn kinh phí",
   "reports.col.installations": "Số lần lắp đặt",
-  "reports.fig.scope": "Phạm vi: {scope}; giai đoạn {from}–{to}",
   "reports.fig.models": "{types} mô hình, {sites} điểm, tại {areas} địa bàn cấp xã",
   "reports.fig.coverage": "{covered}/{total} địa bàn cấp xã có camera ({percent}), thuộc {districts} huyện",
   "reports.fig.coverageCurrent":
@@ -123,7 +122,6 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.col.total": "Total",
   "reports.col.funding": "Funding source",
   "reports.col.installations": "Installations",
-  "reports.fig.scope": "Scope: {scope}; period {from}–{to}",
   "reports.fig.models": "{types} models, {sites} sites, in {areas} commune-level areas",
   "reports.fig.coverage": "{covered}/{total} commune-level areas with cameras ({percent}), in {districts} districts",
   "reports.fig.coverageCurrent": "By the units of 01/07/2025: {covered}/{total} communes with cameras ({percent})",

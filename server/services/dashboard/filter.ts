@@ -1,6 +1,7 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -51,7 +52,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     if (outside.length) {
       throw new TRPCError({
         code: "BAD_REQUEST",
-        message: `${outside.map((d) => d.name).join(", ")} không thuộc ${territory.name} cũ.`,
+        message: `${outside.map((d) => d.name).join(", ")} không thuộc địa bàn ${FORMER_PROVINCE_NAMES[input.formerProvinceCode as "45" | "44"].vi}.`,
       });
     }
     if (districts.length === 0) districts = own;

@@ -39,7 +39,8 @@ function filename(model: TReportModel, what: string, ext: string): string {
 export function asciiFilename(name: string): string {
   return foldVietnamese(name)
     .replace(/[^a-z0-9.-]+/g, "-")
-    .replace(/-+/g, "-");
+    .replace(/-+/g, "-")
+    .replace(/-+\./g, "."); // "… (cũ).docx" ends "-cu.docx", not "-cu-.docx"
 }
 
 /** Content-Disposition with an ASCII fallback and the Vietnamese name as RFC 5987 `filename*`. */

@@ -1,5 +1,5 @@
 import type { DashboardView } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
+import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { type Filter, resolveFilter } from "../dashboard/filter.ts";
@@ -34,16 +34,15 @@ export function namedDistricts(scope: ReportScope, districtCodes: string[]) {
 /** What the report's text says it covers: "trên địa bàn {scopeName}", and the line under its title. */
 export function scopeWords(scope: ReportScope, districtCodes: string[]) {
   const named = namedDistricts(scope, districtCodes);
-  const territory = scope.territory ? FORMER_PROVINCE_NAMES[scope.territory.code as "45" | "44"].vi : null;
+  const code = scope.territory?.code as keyof typeof FORMER_PROVINCE_NAMES | undefined;
+  const territory = code ? FORMER_PROVINCE_NAMES[code].vi : null;
   const place = named.length
     ? named.map((d) => d.name).join(", ")
-    : territory
-      ? capitalize(territory)
+    : code
+      ? formerProvinceLabel(code)
       : "Toàn tỉnh Quảng Trị";
   return {
     scopeName: named.length ? place : territory ? `tỉnh ${territory}` : "toàn tỉnh Quảng Trị",
     scopeLine: `Địa bàn: ${place} · ${scope.fromYear}–${scope.toYear} · ${label("view", scope.view)}`,
   };
 }
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
