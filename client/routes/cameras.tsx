@@ -1,6 +1,7 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
@@ -75,7 +76,7 @@ export default function CamerasRoute() {
               rows: d.districts.map((r) => ({
                 key: r.code,
                 cells: [
-                  r.name,
+                  formerUnitName(r.name, locale),
                   `${num(r.coveredAreas)}/${num(r.areas)} (${formatPercent(r.coveredAreas, r.areas, locale)})`,
                   num(r.cameras),
                   num(r.recorders),
@@ -145,7 +146,7 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
           rows: covered.map((a) => ({
             key: a.code,
             cells: [
-              `${a.name}, ${a.districtName}`,
+              `${a.name}, ${formerUnitName(a.districtName, locale)}`,
               formatNumber(a.cameras, locale),
               a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
             ],
@@ -156,7 +157,7 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
         caption={t(props.uncovered, { count: formatNumber(uncovered.length, locale) })}
         table={{
           columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
-          rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, a.districtName] })),
+          rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, formerUnitName(a.districtName, locale)] })),
         }}
       />
     </>

@@ -1,5 +1,6 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatNumber } from "@qt/shared/format";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { Pager } from "../components/Pager.tsx";
@@ -82,7 +83,7 @@ function ModelTypeScreen({ code }: { code: string }) {
               key: r.code,
               cells: [
                 <Link key="l" to={{ pathname: `/district/${r.code}`, search: search ? `?${search}` : "" }}>
-                  {r.name}
+                  {formerUnitName(r.name, locale)}
                 </Link>,
                 num(r.sites),
                 num(r.areas),
@@ -107,7 +108,7 @@ function ModelTypeScreen({ code }: { code: string }) {
               cells: [
                 s.name,
                 s.host,
-                `${s.areaName}, ${s.districtName}`,
+                `${s.areaName}, ${formerUnitName(s.districtName, locale)}`,
                 formatDate(s.establishedOn),
                 label("status", s.status),
               ],

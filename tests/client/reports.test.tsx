@@ -21,14 +21,18 @@ describe("report builder", () => {
   it("previews the report of one district with the dashboard's figures and links its downloads", async () => {
     const user = userEvent.setup();
     renderApp(<ReportsRoute />, { db: t.db, user: viewer, path: "/reports" });
-    await user.click(await screen.findByRole("checkbox", { name: "Huyện Hải Lăng" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Huyện Hải Lăng (cũ)" }));
     await user.click(screen.getByRole("checkbox", { name: "Phụ lục theo địa bàn cấp xã" }));
     await user.type(screen.getByLabelText("Họ tên người ký"), "Nguyễn Văn A");
     await user.click(screen.getByRole("button", { name: "Xem trước" }));
 
     const preview = await screen.findByRole("article", { name: "Bản xem trước" });
     const s = await dashboardSummary(t.db, { fromYear: 2007, toYear: 2022, districtCode: "470" });
-    expect(within(preview).getByText("Phạm vi: Huyện Hải Lăng; giai đoạn 2007–2022")).toBeInTheDocument();
+    expect(
+      within(preview).getByText(
+        "Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+      ),
+    ).toBeInTheDocument();
     expect(
       within(preview).getByText(
         `${formatNumber(s.modelTypeCount)} mô hình, ${formatNumber(s.siteCount)} điểm, tại ${formatNumber(s.areasWithModels)} địa bàn cấp xã`,
