@@ -27,15 +27,15 @@ describeE2E("report builder in a real browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await signIn(page, app.server);
     await page.getByRole("link", { name: "Báo cáo" }).click();
-    await page.getByRole("checkbox", { name: "Huyện Hải Lăng" }).check();
+    await page.getByRole("checkbox", { name: "Huyện Hải Lăng (cũ)" }).check();
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.getByRole("article", { name: "Bản xem trước" });
-    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Địa bàn: Huyện Hải Lăng (cũ)");
     fs.mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: path.join(artifactsDir, "reports.png"), fullPage: true });
 
     const word = await download(page, "Tải Word (.docx)");
-    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng.docx");
+    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng (cũ).docx");
     const xml = (await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Huyện Hải Lăng");
     expect(xml).toContain("Dòng họ");
