@@ -41,6 +41,7 @@ describeE2E("territory and view on the overview", () => {
       // No sideways scrolling with the wider filter bar and the longer "(cũ)" names.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: path.join(artifactsDir, `territory-${v.name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(artifactsDir, `territory-${v.name}-${width}-top.png`) });
     }
     expect(errors).toEqual([]);
   });
