@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import type { SessionUser } from "../../server/context.ts";
 import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
@@ -37,12 +38,7 @@ function renderOverview(path: string) {
 const coverage = () => screen.findByRole("article", { name: "Phủ camera an ninh" });
 
 /** Old-list areas of the whole province of today, counted from the units (not from the dashboard). */
-async function wholeProvinceAreas(): Promise<number> {
-  const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
-    SELECT COUNT(*) AS n FROM admin_unit a WHERE a.catalog = 'three_level' AND (a.level = 'commune'
-      OR (a.level = 'district' AND NOT EXISTS (SELECT 1 FROM admin_unit c WHERE c.parent_id = a.id)))`;
-  return Number(row?.n);
-}
+const wholeProvinceAreas = () => countAreas(t.db, { catalog: "three_level" });
 const share = (covered: number, total: number) =>
   `${covered}/${formatNumber(total)} xã (${formatPercent(covered, total)})`;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 
@@ -160,15 +161,13 @@ describe("dashboard.cameras", () => {
   it("covers the whole province of today without a territory: every old area and all of today's communes", async () => {
     // Counted from the units, not from the dashboard: old-list areas (a district without communes
     // is its own area) and the communes of 01/07/2025.
-    const [units] = await t.db.$queryRaw<{ old: bigint; today: bigint }[]>`
-      SELECT COUNT(*) FILTER (WHERE a.catalog = 'three_level') AS old, COUNT(*) FILTER (WHERE a.catalog = 'two_level') AS today
-      FROM admin_unit a WHERE a.level = 'commune'
-        OR (a.level = 'district' AND NOT EXISTS (SELECT 1 FROM admin_unit c WHERE c.parent_id = a.id))`;
+    const old = await countAreas(t.db, { catalog: "three_level" });
+    const today = await countAreas(t.db, { catalog: "two_level" });
     const c = await caller().dashboard.cameras({});
     expect(c.coverage).toEqual({
       covered: 2,
-      total: Number(units?.old),
-      current: { covered: 2, total: Number(units?.today) },
+      total: old,
+      current: { covered: 2, total: today },
     });
     expect(c.districts.map((d) => d.code)).toEqual((await caller().dashboard.options()).districts.map((d) => d.code));
     expect(c.totals.cameras).toBe(18);

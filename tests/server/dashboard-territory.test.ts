@@ -2,6 +2,7 @@ import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 
@@ -77,6 +78,9 @@ describe("territory and view on the dashboard", () => {
     const qt = await coverage("45");
     const qb = await coverage("44");
     expect([whole.total, qt.total, qb.total]).toEqual([126 + 151, 126, 151]);
+    const period = { from: "2007-01-01", to: "2022-12-31" };
+    expect(qb.total).toBe(await countAreas(t.db, { catalog: "three_level", province: "44", ...period }));
+    expect(whole.current.total).toBe(await countAreas(t.db, { catalog: "two_level" }));
     expect([whole.current.total, qt.current.total, qb.current.total]).toEqual([78, 37, 41]);
     expect(qt.covered).toBe(73); // the article's 73/126
     expect(whole.covered).toBe(qt.covered + qb.covered);

@@ -3,6 +3,7 @@ import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { docxParts, readXlsx } from "./reports-read.ts";
@@ -83,20 +84,9 @@ describe("GET /api/reports/…", () => {
       expect(res.statusCode, query).toBe(200);
       return res.body.trimEnd().split("\r\n").slice(1);
     };
-    // Counted here from the units themselves: old areas whose validity overlaps 2007–2022, and
-    // today's communes (listed whatever the period), on the land of the old province (or both).
-    const count = async (catalog: "three_level" | "two_level", province?: string) => {
-      const rows = await t.db.$queryRaw<{ n: bigint }[]>`
-        SELECT COUNT(*) AS n FROM admin_unit a
-        LEFT JOIN admin_unit d ON d.id = COALESCE(a.former_district_id, CASE WHEN a.level = 'district' THEN a.id ELSE a.parent_id END)
-        LEFT JOIN admin_unit p ON p.id = d.parent_id
-        WHERE a.catalog = ${catalog}::unit_catalog
-          AND (a.level = 'commune' OR (a.level = 'district' AND NOT EXISTS (SELECT 1 FROM admin_unit c WHERE c.parent_id = a.id)))
-          AND (a.catalog = 'two_level' OR ((a.valid_to IS NULL OR a.valid_to >= DATE '2007-01-01')
-            AND (a.valid_from IS NULL OR a.valid_from <= DATE '2022-12-31')))
-          AND (${province ?? null}::text IS NULL OR p.code = ${province ?? null}::text)`;
-      return Number(rows[0]?.n);
-    };
+    // Counted from the units themselves (2007–2022, the reports' default period).
+    const count = (catalog: "three_level" | "two_level", province?: "45" | "44") =>
+      countAreas(t.db, { catalog, province, from: "2007-01-01", to: "2022-12-31" });
     expect(await lines("")).toHaveLength((await count("three_level")) + (await count("two_level")));
     expect(await lines("?formerProvinceCode=44")).toHaveLength(
       (await count("three_level", "44")) + (await count("two_level", "44")),
