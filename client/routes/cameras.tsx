@@ -102,13 +102,16 @@ export default function CamerasRoute() {
             }}
           />
         </section>
-        <section className="print-section area-lists">
-          <AreaLists
-            areas={before}
-            covered="dashboard.cameras.coveredAreas"
-            uncovered="dashboard.cameras.uncoveredAreas"
-          />
-        </section>
+        {/* By today's communes ("current" view) the old areas are not listed: only the second pair. */}
+        {before.length > 0 && (
+          <section className="print-section area-lists">
+            <AreaLists
+              areas={before}
+              covered="dashboard.cameras.coveredAreas"
+              uncovered="dashboard.cameras.uncoveredAreas"
+            />
+          </section>
+        )}
         {current.length > 0 && (
           <section className="print-section area-lists">
             <AreaLists

@@ -92,6 +92,20 @@ describe("dashboard screens", () => {
     ]);
   });
 
+  it("cameras by today's communes: each lists the cameras of the areas it took over", async () => {
+    render("/cameras?province=45&view=current");
+    const current = await screen.findByRole("table", {
+      name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (2)",
+    });
+    // Phường 1's 15 cameras now count in Phường Đông Hà, Cồn Cỏ's 3 in Đặc khu Cồn Cỏ.
+    expect(rowsOf(current)).toEqual([
+      ["Phường Đông Hà, Thành phố Đông Hà (cũ)", "15", "01/05/2015"],
+      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "3", "01/03/2024"],
+    ]);
+    expect(screen.queryByRole("table", { name: /^Địa bàn đã có camera/ })).toBeNull();
+    expect(screen.getByRole("radio", { name: "Xã, phường, đặc khu hiện nay" })).toBeChecked();
+  });
+
   it("cameras: equipment and money per district, funding sources, covered and uncovered areas", async () => {
     render("/cameras?province=45"); // the fixture's old province: 126 areas, 37 communes of today
     const byDistrict = await screen.findByRole("table", { name: "Thiết bị và kinh phí theo huyện" });
