@@ -46,6 +46,20 @@ describeE2E("territory and view on the overview", () => {
     expect(errors).toEqual([]);
   });
 
+  it("says the territory and the view in English too", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${app.server.url}/?province=44&view=current`);
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await expect
+      .poll(() => page.locator(".scope-line").textContent(), { timeout: 30_000 })
+      .toBe("Scope: former Quảng Bình · all years · by today's communes");
+    expect(await page.getByLabel("Territory").inputValue()).toBe("44");
+    expect(await page.getByRole("radio", { name: "Today's communes" }).isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(artifactsDir, "territory-44-current-en-1024.png") });
+    await page.getByLabel("Language").selectOption("vi");
+    expect(errors).toEqual([]);
+  });
+
   it("downloads the Word report of former Quảng Bình", async () => {
     const res = await page.request.get(`${app.server.url}/api/reports/summary.docx?formerProvinceCode=44`);
     expect(res.status()).toBe(200);
