@@ -1,6 +1,7 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
@@ -15,7 +16,7 @@ import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
+const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode"];
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
 export default function CamerasRoute() {
@@ -76,7 +77,7 @@ export default function CamerasRoute() {
               rows: d.districts.map((r) => ({
                 key: r.code,
                 cells: [
-                  r.name,
+                  formerUnitName(r.name, locale),
                   `${num(r.coveredAreas)}/${num(r.areas)} (${formatPercent(r.coveredAreas, r.areas, locale)})`,
                   num(r.cameras),
                   num(r.recorders),
@@ -102,13 +103,16 @@ export default function CamerasRoute() {
             }}
           />
         </section>
-        <section className="print-section area-lists">
-          <AreaLists
-            areas={before}
-            covered="dashboard.cameras.coveredAreas"
-            uncovered="dashboard.cameras.uncoveredAreas"
-          />
-        </section>
+        {/* By today's communes ("current" view) the old areas are not listed: only the second pair. */}
+        {before.length > 0 && (
+          <section className="print-section area-lists">
+            <AreaLists
+              areas={before}
+              covered="dashboard.cameras.coveredAreas"
+              uncovered="dashboard.cameras.uncoveredAreas"
+            />
+          </section>
+        )}
         {current.length > 0 && (
           <section className="print-section area-lists">
             <AreaLists
@@ -146,7 +150,7 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
           rows: covered.map((a) => ({
             key: a.code,
             cells: [
-              `${a.name}, ${a.districtName}`,
+              `${a.name}, ${formerUnitName(a.districtName, locale)}`,
               formatNumber(a.cameras, locale),
               a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
             ],
@@ -157,7 +161,7 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
         caption={t(props.uncovered, { count: formatNumber(uncovered.length, locale) })}
         table={{
           columns: [t("dashboard.district.area"), t("dashboard.chart.districts.column")],
-          rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, a.districtName] })),
+          rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, formerUnitName(a.districtName, locale)] })),
         }}
       />
     </>

@@ -1,6 +1,7 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatNumber } from "@qt/shared/format";
 import type { TDashboardCommunities } from "@qt/shared/schemas/dashboard";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card } from "../components/Card.tsx";
@@ -14,7 +15,7 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
+const FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode"];
 
 /** Clan models and religious-community models (by religion). */
 export default function CommunitiesRoute() {
@@ -75,7 +76,10 @@ export default function CommunitiesRoute() {
                 t("dashboard.communities.clans"),
                 t("dashboard.communities.religious"),
               ],
-              rows: d.byDistrict.map((r) => ({ key: r.code, cells: [r.name, num(r.clans), num(r.religious)] })),
+              rows: d.byDistrict.map((r) => ({
+                key: r.code,
+                cells: [formerUnitName(r.name, locale), num(r.clans), num(r.religious)],
+              })),
             }}
           />
         </section>

@@ -1,4 +1,4 @@
-import { type FilterField, pick } from "@qt/shared/first-screen";
+import { type FilterField, OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
 import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
@@ -19,7 +19,9 @@ import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode", "modelCategory", "modelTypeCode"];
+// The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.
+const FIELDS = OVERVIEW_FIELDS;
+const AWARD_FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode"];
 
 type Data = {
   summary: TDashboardSummary;
@@ -75,7 +77,7 @@ export default function ConferenceRoute() {
   const scope = useScope(input);
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
-  const awards = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, ["fromYear", "toYear", "districtCode"])));
+  const awards = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, AWARD_FIELDS)));
   const chosen = params.get("slides")?.split(",") ?? [];
   const slides = chosen.length > 0 ? SLIDES.filter((s) => chosen.includes(s.id)) : SLIDES;
   const [index, setIndex] = useState(0);

@@ -1,5 +1,6 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -15,12 +16,13 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "modelCategory", "modelTypeCode"];
+// The district names its territory: the territory select does not apply here.
+const FIELDS: FilterField[] = ["view", "fromYear", "toYear", "modelCategory", "modelTypeCode"];
 
 /** One district-level unit (/district/:code), or the list to pick one from (/district). */
 export default function DistrictRoute() {
   const { code } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { search } = useDashboardFilter();
@@ -33,7 +35,7 @@ export default function DistrictRoute() {
         {!code && <option value="">—</option>}
         {options.data?.districts.map((d) => (
           <option key={d.code} value={d.code}>
-            {d.name}
+            {formerUnitName(d.name, locale)}
           </option>
         ))}
       </select>
@@ -47,7 +49,7 @@ export default function DistrictRoute() {
       <ul className="link-list">
         {options.data?.districts.map((d) => (
           <li key={d.code}>
-            <Link to={{ pathname: `/district/${d.code}`, search: keep }}>{d.name}</Link>
+            <Link to={{ pathname: `/district/${d.code}`, search: keep }}>{formerUnitName(d.name, locale)}</Link>
           </li>
         ))}
       </ul>
@@ -57,7 +59,7 @@ export default function DistrictRoute() {
 
 /** Its figures, a table of its commune-level areas, its models over time. */
 function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { filter, setFilter } = useDashboardFilter();
@@ -69,7 +71,7 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
     <main>
       <ScreenHeader
         scope={input}
-        title={areas.data?.district.name ?? summary.data?.byDistrict[0]?.name ?? ""}
+        title={formerUnitName(areas.data?.district.name ?? summary.data?.byDistrict[0]?.name ?? code, locale)}
         asOf={summary.data?.asOf}
         demo={demoRecords(summary.data, areas.data, yearly.data)}
       >

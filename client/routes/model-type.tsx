@@ -1,5 +1,6 @@
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatNumber } from "@qt/shared/format";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { Pager } from "../components/Pager.tsx";
@@ -13,7 +14,7 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["fromYear", "toYear", "districtCode"];
+const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode"];
 const PAGE_SIZE = 25;
 
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */
@@ -87,7 +88,7 @@ function ModelTypeScreen({ code }: { code: string }) {
               key: r.code,
               cells: [
                 <Link key="l" to={{ pathname: `/district/${r.code}`, search: search ? `?${search}` : "" }}>
-                  {r.name}
+                  {formerUnitName(r.name, locale)}
                 </Link>,
                 num(r.sites),
                 num(r.areas),
@@ -112,7 +113,7 @@ function ModelTypeScreen({ code }: { code: string }) {
               cells: [
                 s.name,
                 s.host,
-                `${s.areaName}, ${s.districtName}`,
+                `${s.areaName}, ${formerUnitName(s.districtName, locale)}`,
                 formatDate(s.establishedOn),
                 label("status", s.status),
               ],

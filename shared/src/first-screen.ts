@@ -1,8 +1,10 @@
-import { MODEL_CATEGORIES, type ModelCategory } from "./domain.ts";
+import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "./domain.ts";
 import type { TDashboardFilter } from "./schemas/dashboard.ts";
 
 /** The URL search parameters that carry the dashboard filter, so a link reproduces the view. */
 export const FILTER_PARAMS = {
+  formerProvinceCode: "province",
+  view: "view",
   fromYear: "from",
   toYear: "to",
   districtCode: "district",
@@ -13,9 +15,17 @@ export type FilterField = keyof typeof FILTER_PARAMS;
 
 const year = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
+/**
+ * The URL's filter. No `province` = the whole province of today, no `view` = "historical": the
+ * dashboard opens on the province of today, by the units of each record's date. Values are checked
+ * here without zod (it stays out of the first screen's bundle); anything else is dropped.
+ */
 export function filterFromParams(params: URLSearchParams): TDashboardFilter {
   const category = params.get(FILTER_PARAMS.modelCategory);
+  const province = params.get(FILTER_PARAMS.formerProvinceCode);
   return {
+    formerProvinceCode: province === "45" || province === "44" ? province : undefined,
+    view: params.get(FILTER_PARAMS.view) === "current" ? "current" : undefined,
     fromYear: year(params.get(FILTER_PARAMS.fromYear)),
     toYear: year(params.get(FILTER_PARAMS.toYear)),
     districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
@@ -33,12 +43,33 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
 
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [
+  "formerProvinceCode",
+  "view",
   "fromYear",
   "toYear",
   "districtCode",
   "modelCategory",
   "modelTypeCode",
 ];
+
+/**
+ * "Hội nghị tổng kết 15 năm (31/01/2023)": the scope of the provincial review conference, former
+ * Quảng Trị over 2007–2022, by the units of the time. One click on the dashboard sets exactly this.
+ */
+export const REVIEW_PRESET: TDashboardFilter = {
+  formerProvinceCode: "45",
+  fromYear: REVIEW_PERIOD.fromYear,
+  toYear: REVIEW_PERIOD.toYear,
+};
+
+/** Whether a filter is the review conference's scope (nothing more, nothing less). */
+export function isReviewPreset(filter: TDashboardFilter): boolean {
+  const fields = Object.keys(FILTER_PARAMS) as FilterField[];
+  return fields.every(
+    (f) =>
+      (filter[f] ?? undefined) === (REVIEW_PRESET[f] ?? undefined) || (f === "view" && filter.view === "historical"),
+  );
+}
 
 export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly"; input: TDashboardFilter };
 

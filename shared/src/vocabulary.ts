@@ -10,6 +10,7 @@ import type {
   SiteStatus,
 } from "./domain.ts";
 import type { Locale } from "./format.ts";
+import type { DashboardView } from "./schemas/dashboard.ts";
 
 /**
  * Every domain word the user reads, in Vietnamese and English, written once: the screens (through
@@ -67,6 +68,11 @@ export const VOCABULARY = {
   recipientKind: words<RecipientKind>({
     collective: { vi: "Tập thể", en: "Collectives" },
     individual: { vi: "Cá nhân", en: "Individuals" },
+  }),
+  /** How figures group records below the former districts (decision 022). */
+  view: words<DashboardView>({
+    historical: { vi: "theo đơn vị hành chính tại thời điểm ghi nhận", en: "by the units of the record's date" },
+    current: { vi: "theo xã, phường, đặc khu hiện nay", en: "by today's communes" },
   }),
   role: words<Role>({
     admin: { vi: "Quản trị viên", en: "Administrator" },

@@ -107,8 +107,9 @@ describe("DistrictCategoryChart", () => {
       .slice(1)
       .map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent));
     expect(rows).toEqual([
-      ["Thành phố Đông Hà", "1.200", "9", "0", "1.209"],
-      ["Huyện Cam Lộ", "0", "0", "3", "3"],
+      // Every district was abolished on 01/07/2025: named "(cũ)".
+      ["Thành phố Đông Hà (cũ)", "1.200", "9", "0", "1.209"],
+      ["Huyện Cam Lộ (cũ)", "0", "0", "3", "3"],
     ]);
   });
 
@@ -151,8 +152,8 @@ describe("CoverageChart", () => {
     const name = "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện";
     expect(within(screen.getByRole("figure", { name })).getByText("Toàn tỉnh 58,8%")).toBeVisible();
     expect(tableRows(name)).toEqual([
-      ["Thành phố Đông Hà", "9/9", "100,0%"],
-      ["Huyện Cam Lộ", "1/8", "12,5%"],
+      ["Thành phố Đông Hà (cũ)", "9/9", "100,0%"],
+      ["Huyện Cam Lộ (cũ)", "1/8", "12,5%"],
       ["Tổng", "10/17", "58,8%"],
     ]);
   });

@@ -43,7 +43,7 @@ const rowsOf = (table: HTMLElement) =>
 describe("dashboard screens", () => {
   it("district: its commune-level areas with sites per category and cameras ✓/✗", async () => {
     render("/district/461");
-    expect(await screen.findByRole("heading", { name: "Thành phố Đông Hà", level: 2 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Thành phố Đông Hà (cũ)", level: 2 })).toBeInTheDocument();
     const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
     const rows = rowsOf(table);
     // Its 9 areas, then the 2 wards of 01/07/2025 on its land (Phường Đông Hà took over Phường 1).
@@ -83,7 +83,7 @@ describe("dashboard screens", () => {
       await screen.findByRole("heading", { name: "Dòng họ không có tội phạm và tệ nạn xã hội", level: 2 }),
     ).toBeInTheDocument();
     expect(rowsOf(screen.getByRole("table", { name: "Số điểm theo huyện" }))).toEqual([
-      ["Thành phố Đông Hà", "2", "2"],
+      ["Thành phố Đông Hà (cũ)", "2", "2"],
     ]);
     const sites = rowsOf(screen.getByRole("table", { name: "Danh sách điểm mô hình (2)" }));
     expect(sites.map((r) => [r[0], r[3], r[4]])).toEqual([
@@ -92,11 +92,25 @@ describe("dashboard screens", () => {
     ]);
   });
 
+  it("cameras by today's communes: each lists the cameras of the areas it took over", async () => {
+    render("/cameras?province=45&view=current");
+    const current = await screen.findByRole("table", {
+      name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (2)",
+    });
+    // Phường 1's 15 cameras now count in Phường Đông Hà, Cồn Cỏ's 3 in Đặc khu Cồn Cỏ.
+    expect(rowsOf(current)).toEqual([
+      ["Phường Đông Hà, Thành phố Đông Hà (cũ)", "15", "01/05/2015"],
+      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "3", "01/03/2024"],
+    ]);
+    expect(screen.queryByRole("table", { name: /^Địa bàn đã có camera/ })).toBeNull();
+    expect(screen.getByRole("radio", { name: "Xã, phường, đặc khu hiện nay" })).toBeChecked();
+  });
+
   it("cameras: equipment and money per district, funding sources, covered and uncovered areas", async () => {
-    render("/cameras");
+    render("/cameras?province=45"); // the fixture's old province: 126 areas, 37 communes of today
     const byDistrict = await screen.findByRole("table", { name: "Thiết bị và kinh phí theo huyện" });
-    expect(rowsOf(byDistrict).find((r) => r[0] === "Thành phố Đông Hà")).toEqual([
-      "Thành phố Đông Hà",
+    expect(rowsOf(byDistrict).find((r) => r[0] === "Thành phố Đông Hà (cũ)")).toEqual([
+      "Thành phố Đông Hà (cũ)",
       "1/9 (11,1%)",
       "15",
       "1",
@@ -113,15 +127,15 @@ describe("dashboard screens", () => {
       "Theo xã, phường, đặc khu từ 01/07/2025: 2/37 (5,4%)",
     );
     expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (2)" }))).toEqual([
-      ["Phường 1, Thành phố Đông Hà", "15", "01/05/2015"],
-      ["Huyện Cồn Cỏ, Huyện Cồn Cỏ", "3", "01/03/2024"],
+      ["Phường 1, Thành phố Đông Hà (cũ)", "15", "01/05/2015"],
+      ["Huyện Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "3", "01/03/2024"],
     ]);
     expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (124)" })).toBeInTheDocument();
     // Today's communes, covered through the areas they took over.
     const current = screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (2)" });
     expect(rowsOf(current)).toEqual([
-      ["Phường Đông Hà, Thành phố Đông Hà", "0", "01/05/2015"],
-      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ", "0", "01/03/2024"],
+      ["Phường Đông Hà, Thành phố Đông Hà (cũ)", "0", "01/05/2015"],
+      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "0", "01/03/2024"],
     ]);
     expect(
       screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 chưa có camera (35)" }),

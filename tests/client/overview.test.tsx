@@ -61,7 +61,8 @@ afterAll(() => t.close());
 
 describe("overview screen", () => {
   it("shows the headline figures from the database in vi-VN formats", async () => {
-    renderApp(<OverviewRoute />, { db: t.db, user: viewer });
+    // The fixture lies on former Quảng Trị: its 126 areas.
+    renderApp(<OverviewRoute />, { db: t.db, user: viewer, path: "/?province=45" });
     expect(screen.getByRole("status")).toHaveTextContent("Đang tải");
     const coverage = await screen.findByRole("article", { name: "Phủ camera an ninh" });
     expect(coverage).toHaveTextContent("3/126 xã (2,4%)");

@@ -33,7 +33,7 @@ describe("report builder", () => {
   it("previews the printed document of one district and links downloads of exactly that document", async () => {
     const user = userEvent.setup();
     open(viewer);
-    await user.click(await screen.findByRole("checkbox", { name: "Huyện Hải Lăng" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Huyện Hải Lăng (cũ)" }));
     await user.click(screen.getByRole("checkbox", { name: "Phụ lục theo địa bàn cấp xã" }));
     await user.type(screen.getByLabelText("Họ tên người ký"), "Nguyễn Văn A");
     expect(screen.queryByRole("link", { name: "Tải Word (.docx)" })).not.toBeInTheDocument();
@@ -41,7 +41,11 @@ describe("report builder", () => {
 
     const preview = await screen.findByRole("article", { name: "Bản xem trước" }, { timeout: 10_000 });
     const s = await dashboardSummary(t.db, { fromYear: 2007, toYear: 2022, districtCode: "470" });
-    expect(within(preview).getByText("(Phạm vi: Huyện Hải Lăng; giai đoạn 2007–2022)")).toBeInTheDocument();
+    expect(
+      within(preview).getByText(
+        "(Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận)",
+      ),
+    ).toBeInTheDocument();
     expect(within(preview).getByText("BỘ CÔNG AN")).toBeInTheDocument();
     expect(within(preview).getByText(/nhân rộng .* mô hình với/)).toHaveTextContent(
       `${formatNumber(s.modelTypeCount)} mô hình với ${formatNumber(s.siteCount)} điểm`,

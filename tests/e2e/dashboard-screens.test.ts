@@ -24,7 +24,8 @@ describeE2E("dashboard screens in a real browser", () => {
   const coverage = () => page.getByRole("article", { name: "Phủ camera an ninh" });
 
   it("filters the overview by district: the figures change and the filter shows as a chip in the URL", async () => {
-    await page.goto(app.server.url);
+    // The demo records are former Quảng Trị's: its 126 areas.
+    await page.goto(`${app.server.url}/?province=45`);
     await expect.poll(() => coverage().textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
     await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm 2007–2022/ }).waitFor();
@@ -33,7 +34,7 @@ describeE2E("dashboard screens in a real browser", () => {
     await page.getByLabel("Huyện, thị xã, thành phố").selectOption("461");
     await expect.poll(() => coverage().textContent(), { timeout: 15_000 }).toMatch(/\/9 xã/);
     expect(page.url()).toContain("district=461");
-    const chip = page.getByRole("button", { name: "Bỏ lọc: Thành phố Đông Hà" });
+    const chip = page.getByRole("button", { name: "Bỏ lọc: Thành phố Đông Hà (cũ)" });
     await chip.waitFor();
     await chip.click();
     await expect.poll(() => coverage().textContent(), { timeout: 15_000 }).toContain("73/126");
@@ -42,7 +43,7 @@ describeE2E("dashboard screens in a real browser", () => {
 
   it("opens a district, a model type (113 clan sites in 4 districts) and the communities screen", async () => {
     await page.goto(`${app.server.url}/district/461`);
-    await page.getByRole("heading", { name: "Thành phố Đông Hà", level: 2 }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "Thành phố Đông Hà (cũ)", level: 2 }).waitFor({ timeout: 30_000 });
     const table = page.getByRole("table", { name: "Địa bàn cấp xã" });
     await table.waitFor();
     // A header, the 9 areas, and the 2 wards of 01/07/2025 on Đông Hà's land.

@@ -8,7 +8,7 @@ import { artifactsDir } from "./helpers/browser.ts";
 describeE2E("the built app in a real browser", () => {
   const app = useServerAndBrowser();
 
-  it("shows the article's figures on the dashboard (73/126 communes covered)", async () => {
+  it("opens on today's province and gives the article's figures in one click (73/126 communes covered)", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -18,7 +18,11 @@ describeE2E("the built app in a real browser", () => {
       if (m.type() === "error") errors.push(m.text());
     });
     const coverage = page.getByRole("article", { name: "Phủ camera an ninh" });
+    // The whole province of today: both old provinces' areas, and its 78 communes.
+    await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toContain("/78");
+    await page.getByRole("button", { name: "Hội nghị tổng kết 15 năm (31/01/2023)" }).click();
     await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
+    expect(new URL(page.url()).search).toBe("?province=45&from=2007&to=2022");
     expect(await page.getByRole("article", { name: "Mắt camera" }).textContent()).toContain("1.131");
     expect(await page.getByRole("article", { name: "Kinh phí camera" }).textContent()).toContain("4,9 tỷ đồng");
     expect(await page.getByRole("article", { name: "Dòng họ tham gia bảo đảm ANTT" }).textContent()).toContain("175");

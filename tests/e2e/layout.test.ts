@@ -78,11 +78,13 @@ describeE2E("layout, slides and role-aware navigation in a real browser", () => 
     const title = admin.getByRole("heading", { level: 2 });
     await expect
       .poll(() => title.textContent(), { timeout: 30_000 })
-      .toBe("Kết quả phong trào tại Huyện Gio Linh, 2015–2018");
+      .toBe("Kết quả phong trào tại Huyện Gio Linh (cũ), 2015–2018");
     await admin.getByRole("button", { name: "Trang sau" }).click();
-    await expect.poll(() => admin.locator(".slide-scope").textContent()).toBe("Phạm vi: Huyện Gio Linh, 2015–2018");
-    // Unfiltered, the province keeps the review's 15-year wording.
-    await admin.goto(`${app.server.url}/conference`);
+    await expect
+      .poll(() => admin.locator(".slide-scope").textContent())
+      .toBe("Địa bàn: Huyện Gio Linh (cũ) · 2015–2018 · theo đơn vị hành chính tại thời điểm ghi nhận");
+    // The 15-year title belongs to the review conference's scope (the dashboard's preset).
+    await admin.goto(`${app.server.url}/conference?province=45&from=2007&to=2022`);
     await expect.poll(() => title.textContent(), { timeout: 30_000 }).toBe("Kết quả 15 năm phong trào");
   });
 

@@ -27,7 +27,7 @@ describeE2E("report builder in a real browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await signIn(page, app.server);
     await page.getByRole("link", { name: "Báo cáo" }).click();
-    await page.getByRole("checkbox", { name: "Huyện Hải Lăng" }).check();
+    await page.getByRole("checkbox", { name: "Huyện Hải Lăng (cũ)" }).check();
     // The written part, saved as a named draft of this scope and period (decision 019).
     await page.getByLabel("Tên bản nháp").fill("Tổng kết Hải Lăng");
     await page.getByLabel("Đánh giá chung").fill("Phong trào được nhân dân hưởng ứng.");
@@ -36,14 +36,14 @@ describeE2E("report builder in a real browser", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Đã lưu bản nháp");
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.getByRole("article", { name: "Bản xem trước" });
-    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Phạm vi: Huyện Hải Lăng");
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("Địa bàn: Huyện Hải Lăng (cũ)");
     expect(await preview.getByRole("note").textContent()).toContain("Có số liệu minh họa");
     fs.mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: path.join(artifactsDir, "reports.png"), fullPage: true });
 
     const word = await download(page, "Tải Word (.docx)");
     // The e2e database holds the demo records: the name and the document say so (decision 023).
-    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng - có số liệu minh họa.docx");
+    expect(word.name).toBe("Báo cáo 2007-2022 - Huyện Hải Lăng (cũ) - có số liệu minh họa.docx");
     const xml = (await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Huyện Hải Lăng");
     expect(xml).toContain("Dòng họ");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 
@@ -113,7 +114,8 @@ describe("dashboard.areas", () => {
 
 describe("dashboard.cameras", () => {
   it("sums cameras, recorders, cards and money per district and funding source", async () => {
-    const c = await caller().dashboard.cameras({});
+    // The fixture lies on former Quảng Trị: its 126 areas and the 37 communes of today on its land.
+    const c = await caller().dashboard.cameras({ formerProvinceCode: "45" });
     expect(c.coverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
     expect(c.totals).toEqual({ cameras: 18, recorders: 2, memoryCards: 3, costVnd: 690_000_000, installations: 3 });
     expect(c.districts).toHaveLength(10);
@@ -145,7 +147,7 @@ describe("dashboard.cameras", () => {
   });
 
   it("applies years and district", async () => {
-    const early = await caller().dashboard.cameras({ toYear: 2018 });
+    const early = await caller().dashboard.cameras({ formerProvinceCode: "45", toYear: 2018 });
     expect(early.coverage).toEqual({ covered: 1, total: 126, current: { covered: 1, total: 37 } });
     expect(early.totals.cameras).toBe(10);
     const late = await caller().dashboard.cameras({ fromYear: 2016 });
@@ -154,6 +156,21 @@ describe("dashboard.cameras", () => {
     expect(camLo.coverage).toEqual({ covered: 0, total: 8, current: { covered: 0, total: 2 } });
     expect(camLo.districts.map((d) => d.code)).toEqual(["468"]);
     expect(camLo.funding).toEqual([]);
+  });
+
+  it("covers the whole province of today without a territory: every old area and all of today's communes", async () => {
+    // Counted from the units, not from the dashboard: old-list areas (a district without communes
+    // is its own area) and the communes of 01/07/2025.
+    const old = await countAreas(t.db, { catalog: "three_level" });
+    const today = await countAreas(t.db, { catalog: "two_level" });
+    const c = await caller().dashboard.cameras({});
+    expect(c.coverage).toEqual({
+      covered: 2,
+      total: old,
+      current: { covered: 2, total: today },
+    });
+    expect(c.districts.map((d) => d.code)).toEqual((await caller().dashboard.options()).districts.map((d) => d.code));
+    expect(c.totals.cameras).toBe(18);
   });
 });
 
@@ -248,7 +265,7 @@ describe("dashboard.awards", () => {
 
 describe("dashboard.summary with the new filters", () => {
   it("narrows site figures by category and gives each district its sites per category", async () => {
-    const s = await caller().dashboard.summary({ modelCategory: "clan" });
+    const s = await caller().dashboard.summary({ formerProvinceCode: "45", modelCategory: "clan" });
     expect([s.siteCount, s.modelTypeCount]).toEqual([3, 2]);
     expect(s.cameraCoverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
     const all = await caller().dashboard.summary({});
@@ -262,10 +279,21 @@ describe("dashboard.summary with the new filters", () => {
 });
 
 describe("dashboard.options", () => {
-  it("offers the 10 district-level units and the model-type catalogue", async () => {
+  it("offers the 10 + 8 former districts with their old province, and the model-type catalogue", async () => {
     const o = await caller().dashboard.options();
-    expect(o.districts).toHaveLength(10);
-    expect(o.districts[0]).toEqual({ code: "461", name: "Thành phố Đông Hà" });
+    expect(o.districts.filter((d) => d.province === "45")).toHaveLength(10);
+    expect(o.districts.filter((d) => d.province === "44")).toHaveLength(8);
+    expect(o.districts).toHaveLength(18);
+    expect(o.districts.find((d) => d.code === "461")).toEqual({
+      code: "461",
+      name: "Thành phố Đông Hà",
+      province: "45",
+    });
+    expect(o.districts.find((d) => d.code === "450")).toEqual({
+      code: "450",
+      name: "Thành phố Đồng Hới",
+      province: "44",
+    });
     expect(o.modelTypes.find((m) => m.code === "clan-no-crime")).toMatchObject({ category: "clan" });
     expect(await codeOf(caller(null).dashboard.options())).toBe("UNAUTHORIZED");
   });

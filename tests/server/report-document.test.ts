@@ -101,7 +101,7 @@ describe("the Word report", () => {
         "CÔNG AN TỈNH QUẢNG TRỊ",
         "BÁO CÁO",
         "Tổng kết xây dựng, nhân rộng mô hình",
-        "Phạm vi: Huyện Gio Linh; giai đoạn 2007–2022",
+        "Địa bàn: Huyện Gio Linh (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
         "I. KẾT QUẢ CHUNG",
         "VI. ĐÁNH GIÁ CHUNG",
         "Nhân dân tích cực tham gia.",

@@ -45,5 +45,24 @@ describe("pnpm report", () => {
     expect(csv.status).toBe(1);
     expect(csv.stderr).toContain("--table: sites, cameras, awards, areas, districts");
     expect(report(["--help"]).stdout).toContain("PGlite (the embedded database, no DATABASE_URL) is single-process");
+    const province = report(["--format", "pdf", "--province", "46", "--out", out]);
+    expect(province.status).toBe(1);
+    expect(province.stderr).toContain("formerProvinceCode: Địa bàn tỉnh cũ không hợp lệ");
+    const view = report(["--format", "pdf", "--view", "today", "--out", out]);
+    expect(view.status).toBe(1);
+    expect(view.stderr).toContain("view: Cách tổng hợp không hợp lệ");
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+
+  it("takes the territory and the view: --province 44 --view current lists today's communes of former Quảng Bình", () => {
+    const csv = path.join(dataDir, "areas-44.csv");
+    const r = report(["--format", "csv", "--table", "areas", "--province", "44", "--view", "current", "--out", csv]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const rows = fs.readFileSync(csv, "utf8").trimEnd().split("\r\n").slice(1);
+    // The 41 communes of today on former Quảng Bình's land (issue 11), each marked "from 01/07/2025".
+    expect(rows).toHaveLength(41);
+    expect(rows.every((r) => r.endsWith(",1"))).toBe(true);
+    expect(rows.some((r) => r.includes("Phường Đồng Hới"))).toBe(true);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { docxParts, readXlsx } from "./reports-read.ts";
@@ -39,13 +40,14 @@ describe("GET /api/reports/…", () => {
     expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const disposition = String(res.headers["content-disposition"]);
     // The demo records of this database show in the name too (decision 023).
-    expect(disposition).toContain('filename="bao-cao-2007-2022-huyen-hai-lang-co-so-lieu-minh-hoa.docx"');
+    expect(disposition).toContain('filename="bao-cao-2007-2022-huyen-hai-lang-cu-co-so-lieu-minh-hoa.docx"');
     expect(disposition).toContain(
-      `filename*=UTF-8''${encodeURIComponent("Báo cáo 2007-2022 - Huyện Hải Lăng - có số liệu minh họa.docx")}`,
+      `filename*=UTF-8''${encodeURIComponent("Báo cáo 2007-2022 - Huyện Hải Lăng (cũ) - có số liệu minh họa.docx").replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
     );
     const { text } = await docxParts(res.rawPayload);
     expect(text).toContain("Nguyễn Văn A");
-    expect(text).toContain("Huyện Hải Lăng");
+    expect(text).toContain("Huyện Hải Lăng (cũ)");
+    expect(text).toContain("Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận");
     const entry = await t.db.auditEntry.findFirst({
       where: { action: "export", entity: "report", entityId: "summary.docx" },
       select: { userId: true, username: true, after: true },
@@ -53,7 +55,14 @@ describe("GET /api/reports/…", () => {
     expect(entry).toMatchObject({
       userId: viewer.id,
       username: viewer.username,
-      after: { fromYear: 2007, toYear: 2022, districtCodes: ["470"], via: "http" },
+      after: {
+        formerProvinceCode: null,
+        view: "historical",
+        fromYear: 2007,
+        toYear: 2022,
+        districtCodes: ["470"],
+        via: "http",
+      },
     });
   });
 
@@ -68,9 +77,29 @@ describe("GET /api/reports/…", () => {
       expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
       expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
-    const areas = await get("/api/reports/areas.csv");
-    // A header, the 126 areas before 01/07/2025 and the 37 communes of that date.
-    expect(areas.body.trimEnd().split("\r\n")).toHaveLength(1 + 126 + 37);
+  });
+
+  it("lists the areas of the territory and view asked (areas.csv, 2007–2022 by default)", async () => {
+    const lines = async (query: string) => {
+      const res = await get(`/api/reports/areas.csv${query}`);
+      expect(res.statusCode, query).toBe(200);
+      return res.body.trimEnd().split("\r\n").slice(1);
+    };
+    // Counted from the units themselves (2007–2022, the reports' default period).
+    const count = (catalog: "three_level" | "two_level", province?: "45" | "44") =>
+      countAreas(t.db, { catalog, province, from: "2007-01-01", to: "2022-12-31" });
+    expect(await lines("")).toHaveLength((await count("three_level")) + (await count("two_level")));
+    expect(await lines("?formerProvinceCode=44")).toHaveLength(
+      (await count("three_level", "44")) + (await count("two_level", "44")),
+    );
+    // By today's communes: only they are listed, every record rolled up into them.
+    const current = await lines("?view=current");
+    expect(current).toHaveLength(await count("two_level"));
+    expect(await lines("?formerProvinceCode=45&view=current")).toHaveLength(await count("two_level", "45"));
+    const sum = (rows: string[], column: number) => rows.reduce((s, r) => s + Number(r.split(",")[column]), 0);
+    const historical = await lines("");
+    expect(sum(current, 4)).toBe(sum(historical, 4)); // sites
+    expect(sum(current, 5)).toBe(sum(historical, 5)); // cameras
   });
 
   it.each([
@@ -81,6 +110,12 @@ describe("GET /api/reports/…", () => {
     ["sections=summary,gossip", "Mục báo cáo không hợp lệ"],
     ["date=31/01/2023", "Ngày ban hành phải có dạng yyyy-mm-dd"],
     ["colour=red", "Tham số báo cáo không được hỗ trợ: colour"],
+    ["formerProvinceCode=46", "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)"],
+    [
+      "view=today",
+      "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",
+    ],
+    ["formerProvinceCode=44&districtCode=470", "Huyện Hải Lăng không thuộc địa bàn Quảng Bình cũ."],
   ])("answers 400 with a clear message for bad parameters (%s) and writes nothing", async (query, message) => {
     const before = await t.db.auditEntry.count();
     const res = await get(`/api/reports/summary.pdf?${query}`);
@@ -110,7 +145,9 @@ describe("reports.preview", () => {
     });
     const firstTable = preview.body.find((b) => b.kind === "table");
     expect(firstTable?.kind === "table" && firstTable.rows[0]?.[2]).toBe(summary.siteCount.toLocaleString("vi-VN"));
-    expect(preview.scope).toBe("(Phạm vi: Huyện Hải Lăng; giai đoạn 2007–2022)");
+    expect(preview.scope).toBe(
+      "(Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận)",
+    );
     await expect(
       createCaller(createContextInner({ db: t.db, dbKind: t.kind })).reports.preview({}),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });

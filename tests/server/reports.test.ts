@@ -1,5 +1,6 @@
 import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -29,9 +30,9 @@ const flat = (s: string) => s.replace(/\s+/g, " ");
 const options = (input: TReportOptionsInput) => ZReportOptions.parse({ date: "2023-01-31", ...input });
 
 /** The sentences and table rows every printed report must carry, from dashboard.summary itself. */
-async function expectedFigures(districtCode?: string) {
-  const s = await dashboard().summary({ fromYear: 2007, toYear: 2022, districtCode });
-  const cameras = await dashboard().cameras({ fromYear: 2007, toYear: 2022, districtCode });
+async function expectedFiguresOf(districtCode?: string, formerProvinceCode?: "45" | "44") {
+  const s = await dashboard().summary({ formerProvinceCode, fromYear: 2007, toYear: 2022, districtCode });
+  const cameras = await dashboard().cameras({ formerProvinceCode, fromYear: 2007, toYear: 2022, districtCode });
   return {
     summary: s,
     phrases: [
@@ -41,7 +42,9 @@ async function expectedFigures(districtCode?: string) {
       `${num(s.cameras.cameras)} mắt camera, ${num(s.cameras.recorders)} đầu thu, ${num(s.cameras.memoryCards)} thẻ nhớ`,
       formatMoneyExact(s.cameras.costVnd),
       ...s.byDistrict.map((d) =>
-        [d.name, num(d.sites), num(d.areas), num(d.coveredAreas), num(d.cameras), num(d.costVnd)].join(" "),
+        [formerUnitName(d.name), num(d.sites), num(d.areas), num(d.coveredAreas), num(d.cameras), num(d.costVnd)].join(
+          " ",
+        ),
       ),
       ...s.byModelType.map((m) => `${m.name} ${num(m.sites)} ${num(m.districts)} ${num(m.communes)}`),
       ...cameras.funding.map(
@@ -52,158 +55,184 @@ async function expectedFigures(districtCode?: string) {
 }
 
 describe.each([
-  { scope: "the whole province", districtCode: undefined, place: "Quảng Trị" },
-  { scope: "Hải Lăng (470)", districtCode: "470", place: "Hải Lăng" },
-])("report for $scope: every file's figures equal dashboard.summary", ({ districtCode, place }) => {
-  const opts = () => options({ districtCodes: districtCode ? [districtCode] : [] });
+  {
+    scope: "the whole province of today",
+    districtCode: undefined,
+    formerProvinceCode: undefined,
+    place: "Quảng Trị",
+    scopeLine: "Địa bàn: Toàn tỉnh Quảng Trị · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+  },
+  {
+    scope: "former Quảng Trị (the 2023 conference)",
+    districtCode: undefined,
+    formerProvinceCode: "45" as const,
+    place: "Quảng Trị",
+    scopeLine: "Địa bàn: Quảng Trị cũ · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+  },
+  {
+    scope: "Hải Lăng (470)",
+    districtCode: "470",
+    formerProvinceCode: undefined,
+    place: "Hải Lăng",
+    scopeLine: "Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+  },
+])(
+  "report for $scope: every file's figures equal dashboard.summary",
+  ({ districtCode, formerProvinceCode, place, scopeLine }) => {
+    const opts = () => options({ formerProvinceCode, districtCodes: districtCode ? [districtCode] : [] });
+    const expectedFigures = (d?: string) => expectedFiguresOf(d, formerProvinceCode);
 
-  it("Word: figures, Vietnamese text and the Nghị định 30 layout", async () => {
-    const { summary, phrases } = await expectedFigures(districtCode);
-    const model = await buildReportModel(t.db, opts());
-    expect(model.summary.siteCount).toBe(summary.siteCount);
-    const { document, styles, text } = await docxParts(await renderDocx(model));
-    const body = flat(text);
-    for (const phrase of phrases) expect(body).toContain(phrase);
-    expect(body).toContain(place);
-    expect(body).toContain("Dòng họ");
-    expect(body).toContain("CÔNG AN TỈNH QUẢNG TRỊ");
-    expect(body).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    expect(body).toContain("Độc lập - Tự do - Hạnh phúc");
-    expect(body).toContain("Quảng Trị, ngày 31 tháng 01 năm 2023");
-    expect(body).toContain("Nơi nhận:");
-    // A4 portrait in twips; margins 20/20/30/15 mm.
-    const pgSz = document.match(/<w:pgSz [^>]*>/)?.[0] ?? "";
-    expect(pgSz).toMatch(/w:w="11906"/);
-    expect(pgSz).toMatch(/w:h="16838"/);
-    const pgMar = document.match(/<w:pgMar [^>]*>/)?.[0] ?? "";
-    expect(pgMar).toMatch(/w:top="1134"/);
-    expect(pgMar).toMatch(/w:bottom="1134"/);
-    expect(pgMar).toMatch(/w:left="1701"/);
-    expect(pgMar).toMatch(/w:right="850"/);
-    expect(DOCX_LAYOUT.margin).toEqual({ top: 1134, bottom: 1134, left: 1701, right: 850 });
-    expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
-    expect(styles).toMatch(/<w:sz w:val="28"\/>/);
-    // Table header rows repeat on each page; the date line is italic; charts are embedded images.
-    expect(document).toContain("<w:tblHeader/>");
-    expect(document).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*Quảng Trị, ngày 31/s);
-    expect(document).toContain("<pic:pic");
-  });
+    it("Word: figures, Vietnamese text and the Nghị định 30 layout", async () => {
+      const { summary, phrases } = await expectedFigures(districtCode);
+      const model = await buildReportModel(t.db, opts());
+      expect(model.summary.siteCount).toBe(summary.siteCount);
+      const { document, styles, text } = await docxParts(await renderDocx(model));
+      const body = flat(text);
+      for (const phrase of phrases) expect(body).toContain(phrase);
+      expect(body).toContain(place);
+      expect(body).toContain(`(${scopeLine})`);
+      expect(body).toContain("Dòng họ");
+      expect(body).toContain("CÔNG AN TỈNH QUẢNG TRỊ");
+      expect(body).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+      expect(body).toContain("Độc lập - Tự do - Hạnh phúc");
+      expect(body).toContain("Quảng Trị, ngày 31 tháng 01 năm 2023");
+      expect(body).toContain("Nơi nhận:");
+      // A4 portrait in twips; margins 20/20/30/15 mm.
+      const pgSz = document.match(/<w:pgSz [^>]*>/)?.[0] ?? "";
+      expect(pgSz).toMatch(/w:w="11906"/);
+      expect(pgSz).toMatch(/w:h="16838"/);
+      const pgMar = document.match(/<w:pgMar [^>]*>/)?.[0] ?? "";
+      expect(pgMar).toMatch(/w:top="1134"/);
+      expect(pgMar).toMatch(/w:bottom="1134"/);
+      expect(pgMar).toMatch(/w:left="1701"/);
+      expect(pgMar).toMatch(/w:right="850"/);
+      expect(DOCX_LAYOUT.margin).toEqual({ top: 1134, bottom: 1134, left: 1701, right: 850 });
+      expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
+      expect(styles).toMatch(/<w:sz w:val="28"\/>/);
+      // Table header rows repeat on each page; the date line is italic; charts are embedded images.
+      expect(document).toContain("<w:tblHeader/>");
+      expect(document).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*Quảng Trị, ngày 31/s);
+      expect(document).toContain("<pic:pic");
+    });
 
-  it("PDF: A4, figures and Vietnamese text in the embedded font", async () => {
-    const { phrases } = await expectedFigures(districtCode);
-    const model = await buildReportModel(t.db, opts());
-    const pdf = await renderPdf(model);
-    const { text, pageSize } = await pdfText(pdf);
-    const body = flat(text);
-    for (const phrase of phrases) expect(body).toContain(phrase);
-    expect(body).toContain(place);
-    expect(body).toContain("Dòng họ");
-    expect(pageSize.map(Math.round)).toEqual([0, 0, 595, 842]);
-    expect(pdf.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSerif/);
-  });
+    it("PDF: A4, figures and Vietnamese text in the embedded font", async () => {
+      const { phrases } = await expectedFigures(districtCode);
+      const model = await buildReportModel(t.db, opts());
+      const pdf = await renderPdf(model);
+      const { text, pageSize } = await pdfText(pdf);
+      const body = flat(text);
+      for (const phrase of phrases) expect(body).toContain(phrase);
+      expect(body).toContain(place);
+      // The PDF's text breaks the line where it wraps: its first words are enough.
+      expect(body).toContain(scopeLine.split(" · ")[0]);
+      expect(body).toContain("Dòng họ");
+      expect(pageSize.map(Math.round)).toEqual([0, 0, 595, 842]);
+      expect(pdf.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSerif/);
+    });
 
-  it("Excel: typed cells equal to the dashboard on every sheet", async () => {
-    const { summary: s } = await expectedFigures(districtCode);
-    const o = opts();
-    const scope = await resolveScope(t.db, o);
-    const model = await buildReportModel(t.db, o, scope);
-    const sink = xlsxSink();
-    await writeXlsx(t.db, scope, model, sink.out);
-    const wb = await readXlsx(await sink.done);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Tổng hợp",
-      "Theo huyện",
-      "Theo địa bàn cấp xã",
-      "Điểm mô hình",
-      "Lắp đặt camera",
-      "Khen thưởng",
-    ]);
-    const summarySheet = wb.getWorksheet("Tổng hợp");
-    const value = (label: string) => {
-      let found: unknown;
-      summarySheet?.eachRow((row) => {
-        if (row.getCell(1).value === label) found = row.getCell(2).value;
-      });
-      return found;
-    };
-    expect(value("Số điểm mô hình")).toBe(s.siteCount);
-    expect(value("Số mô hình được xây dựng, nhân rộng")).toBe(s.modelTypeCount);
-    expect(value("Số địa bàn cấp xã có camera an ninh")).toBe(s.cameraCoverage.covered);
-    expect(value("Số mắt camera")).toBe(s.cameras.cameras);
-    expect(value("Kinh phí lắp đặt camera (đồng)")).toBe(s.cameras.costVnd);
+    it("Excel: typed cells equal to the dashboard on every sheet", async () => {
+      const { summary: s } = await expectedFigures(districtCode);
+      const o = opts();
+      const scope = await resolveScope(t.db, o);
+      const model = await buildReportModel(t.db, o, scope);
+      const sink = xlsxSink();
+      await writeXlsx(t.db, scope, model, sink.out);
+      const wb = await readXlsx(await sink.done);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        "Tổng hợp",
+        "Theo huyện",
+        "Theo địa bàn cấp xã",
+        "Điểm mô hình",
+        "Lắp đặt camera",
+        "Khen thưởng",
+      ]);
+      const summarySheet = wb.getWorksheet("Tổng hợp");
+      const value = (label: string) => {
+        let found: unknown;
+        summarySheet?.eachRow((row) => {
+          if (row.getCell(1).value === label) found = row.getCell(2).value;
+        });
+        return found;
+      };
+      expect(value("Số điểm mô hình")).toBe(s.siteCount);
+      expect(value("Số mô hình được xây dựng, nhân rộng")).toBe(s.modelTypeCount);
+      expect(value("Số địa bàn cấp xã có camera an ninh")).toBe(s.cameraCoverage.covered);
+      expect(value("Số mắt camera")).toBe(s.cameras.cameras);
+      expect(value("Kinh phí lắp đặt camera (đồng)")).toBe(s.cameras.costVnd);
 
-    const dataRows = (name: string) => {
-      const ws = wb.getWorksheet(name);
-      const rows: unknown[][] = [];
-      ws?.eachRow((row, i) => {
-        const first = row.getCell(1).value;
-        // Skips the header, the blank line and the totals row ("Tổng cộng: n").
-        if (i > 1 && first !== null && !String(first).startsWith("Tổng cộng")) {
-          rows.push((row.values as unknown[]).slice(1));
-        }
-      });
-      return { ws, rows };
-    };
-    const districts = dataRows("Theo huyện");
-    expect(districts.rows.map((r) => r.slice(1))).toEqual(
-      s.byDistrict.map((d) => [
-        d.name,
-        d.sites,
-        d.areas,
-        d.coveredAreas,
-        d.cameras,
-        d.costVnd,
-        d.currentAreas,
-        d.currentCoveredAreas,
-        // Demo records count in this database's figures (decision 023).
-        1,
-      ]),
-    );
-    expect(districts.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      const dataRows = (name: string) => {
+        const ws = wb.getWorksheet(name);
+        const rows: unknown[][] = [];
+        ws?.eachRow((row, i) => {
+          const first = row.getCell(1).value;
+          // Skips the header, the blank line and the totals row ("Tổng cộng: n").
+          if (i > 1 && first !== null && !String(first).startsWith("Tổng cộng")) {
+            rows.push((row.values as unknown[]).slice(1));
+          }
+        });
+        return { ws, rows };
+      };
+      const districts = dataRows("Theo huyện");
+      expect(districts.rows.map((r) => r.slice(1))).toEqual(
+        s.byDistrict.map((d) => [
+          formerUnitName(d.name),
+          d.sites,
+          d.areas,
+          d.coveredAreas,
+          d.cameras,
+          d.costVnd,
+          d.currentAreas,
+          d.currentCoveredAreas,
+          // Demo records count in this database's figures (decision 023).
+          1,
+        ]),
+      );
+      expect(districts.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
-    const areas = dataRows("Theo địa bàn cấp xã");
-    // The areas before 01/07/2025, then the communes of that date (last column 1).
-    const before = areas.rows.filter((r) => r[7] === 0);
-    const current = areas.rows.filter((r) => r[7] === 1);
-    expect([before.length, current.length]).toEqual([s.cameraCoverage.total, s.cameraCoverage.current.total]);
-    expect(before.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.covered);
-    expect(current.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.current.covered);
+      const areas = dataRows("Theo địa bàn cấp xã");
+      // The areas before 01/07/2025, then the communes of that date (last column 1).
+      const before = areas.rows.filter((r) => r[7] === 0);
+      const current = areas.rows.filter((r) => r[7] === 1);
+      expect([before.length, current.length]).toEqual([s.cameraCoverage.total, s.cameraCoverage.current.total]);
+      expect(before.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.covered);
+      expect(current.reduce((sum, r) => sum + Number(r[6]), 0)).toBe(s.cameraCoverage.current.covered);
 
-    const sites = dataRows("Điểm mô hình");
-    expect(sites.rows).toHaveLength(s.siteCount);
-    expect(sites.rows[0]?.[6]).toBeInstanceOf(Date);
-    expect(sites.ws?.autoFilter).toBe(`A1:M${s.siteCount + 1}`);
-    expect(sites.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sites.ws?.getColumn(7).numFmt).toBe("dd/mm/yyyy");
-    expect(sites.rows.every((r) => !districtCode || String(r[5]).endsWith(place))).toBe(true);
+      const sites = dataRows("Điểm mô hình");
+      expect(sites.rows).toHaveLength(s.siteCount);
+      expect(sites.rows[0]?.[6]).toBeInstanceOf(Date);
+      expect(sites.ws?.autoFilter).toBe(`A1:M${s.siteCount + 1}`);
+      expect(sites.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sites.ws?.getColumn(7).numFmt).toBe("dd/mm/yyyy");
+      expect(sites.rows.every((r) => !districtCode || String(r[5]).endsWith(place))).toBe(true);
 
-    const cams = dataRows("Lắp đặt camera");
-    expect(cams.rows.reduce((sum, r) => sum + Number(r[4]), 0)).toBe(s.cameras.cameras);
-    expect(cams.rows.reduce((sum, r) => sum + (r[7] as number), 0)).toBe(s.cameras.costVnd);
-    const totals = cams.ws?.getRow(cams.rows.length + 3);
-    expect(totals?.getCell(5).value).toMatchObject({ result: s.cameras.cameras });
-    expect(totals?.getCell(8).value).toMatchObject({ result: s.cameras.costVnd });
+      const cams = dataRows("Lắp đặt camera");
+      expect(cams.rows.reduce((sum, r) => sum + Number(r[4]), 0)).toBe(s.cameras.cameras);
+      expect(cams.rows.reduce((sum, r) => sum + (r[7] as number), 0)).toBe(s.cameras.costVnd);
+      const totals = cams.ws?.getRow(cams.rows.length + 3);
+      expect(totals?.getCell(5).value).toMatchObject({ result: s.cameras.cameras });
+      expect(totals?.getCell(8).value).toMatchObject({ result: s.cameras.costVnd });
 
-    const awards = await dashboard().awards({ fromYear: 2007, toYear: 2022, districtCode });
-    expect(dataRows("Khen thưởng").rows).toHaveLength(awards.total);
-  });
+      const awards = await dashboard().awards({ formerProvinceCode, fromYear: 2007, toYear: 2022, districtCode });
+      expect(dataRows("Khen thưởng").rows).toHaveLength(awards.total);
+    });
 
-  it("CSV: UTF-8 with BOM, one line per record", async () => {
-    const { summary: s } = await expectedFigures(districtCode);
-    const file = await exportCsv(t.db, { user: viewer, via: "http" }, opts(), "sites");
-    const buf = await collect(file.body);
-    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = buf.toString("utf8");
-    expect(text.startsWith(BOM)).toBe(true);
-    const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe(
-      'Mã,Mô hình,Tên điểm,Đơn vị chủ trì,Địa bàn cấp xã,"Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú,Số liệu minh họa (1 = có)',
-    );
-    expect(lines).toHaveLength(s.siteCount + 1);
-    expect(text).toContain(place);
-    expect(text).toContain("Dòng họ");
-  });
-});
+    it("CSV: UTF-8 with BOM, one line per record", async () => {
+      const { summary: s } = await expectedFigures(districtCode);
+      const file = await exportCsv(t.db, { user: viewer, via: "http" }, opts(), "sites");
+      const buf = await collect(file.body);
+      expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = buf.toString("utf8");
+      expect(text.startsWith(BOM)).toBe(true);
+      const lines = text.slice(1).trimEnd().split("\r\n");
+      expect(lines[0]).toBe(
+        'Mã,Mô hình,Tên điểm,Đơn vị chủ trì,Địa bàn cấp xã,"Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú,Số liệu minh họa (1 = có)',
+      );
+      expect(lines).toHaveLength(s.siteCount + 1);
+      expect(text).toContain(place);
+      expect(text).toContain("Dòng họ");
+    });
+  },
+);
 
 describe("reports over several districts", () => {
   it("merge the districts' dashboard figures exactly", async () => {

@@ -10,6 +10,7 @@ import {
   ROLES,
   SITE_STATUSES,
 } from "../../shared/src/domain.ts";
+import { DASHBOARD_VIEWS } from "../../shared/src/schemas/dashboard.ts";
 import { choices, isValue, label, VOCABULARY, type VocabularyKind } from "../../shared/src/vocabulary.ts";
 
 const ENUMS: Record<VocabularyKind, readonly string[]> = {
@@ -22,6 +23,7 @@ const ENUMS: Record<VocabularyKind, readonly string[]> = {
   recipientKind: RECIPIENT_KINDS,
   role: ROLES,
   auditAction: AUDIT_ACTIONS,
+  view: DASHBOARD_VIEWS,
 };
 const kinds = Object.keys(ENUMS) as VocabularyKind[];
 

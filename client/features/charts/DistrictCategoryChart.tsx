@@ -1,5 +1,6 @@
 import type { ModelCategory } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
@@ -37,7 +38,7 @@ export function DistrictCategoryChart({
   const { shown, merged } = seriesOf(rows);
   const data = rows.map((r) => ({
     code: r.code,
-    name: r.name,
+    name: formerUnitName(r.name, locale), // every district was abolished on 01/07/2025
     ...r.byCategory,
     merged: merged.reduce((s, c) => s + r.byCategory[c], 0),
     total: Object.values(r.byCategory).reduce((s, v) => s + v, 0),

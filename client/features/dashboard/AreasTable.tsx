@@ -8,6 +8,8 @@ import { DataTable } from "../charts/ChartFrame.tsx";
 export function AreasTable({ data }: { data: TDashboardAreas }) {
   const { t, label, locale } = useI18n();
   const num = (v: number) => formatNumber(v, locale);
+  // The marker tells today's communes from the old areas; by today's communes ("current" view) all are.
+  const mixed = data.areas.some((a) => !a.current);
   const cats = (Object.keys(data.areas[0]?.byCategory ?? {}) as ModelCategory[]).filter((c) =>
     data.areas.some((a) => a.byCategory[c] > 0),
   );
@@ -25,7 +27,7 @@ export function AreasTable({ data }: { data: TDashboardAreas }) {
         rows: data.areas.map((a) => ({
           key: `${a.code}-${a.current}`,
           cells: [
-            a.current ? t("dashboard.area.current", { name: a.name }) : a.name,
+            a.current && mixed ? t("dashboard.area.current", { name: a.name }) : a.name,
             num(a.sites),
             ...cats.map((c) => num(a.byCategory[c])),
             <span key="c" className={a.covered ? "yes" : "no"}>

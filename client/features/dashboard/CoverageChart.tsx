@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ChartBox, tickProps } from "../charts/ChartBox.tsx";
@@ -19,7 +20,12 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
   const { t, locale } = useI18n();
   const covered = rows.reduce((s, r) => s + r.coveredAreas, 0);
   const total = rows.reduce((s, r) => s + r.areas, 0);
-  const data = rows.map((r) => ({ ...r, percent: r.areas === 0 ? 0 : (100 * r.coveredAreas) / r.areas }));
+  // Every district was abolished on 01/07/2025: "Huyện … (cũ)".
+  const data = rows.map((r) => ({
+    ...r,
+    name: formerUnitName(r.name, locale),
+    percent: r.areas === 0 ? 0 : (100 * r.coveredAreas) / r.areas,
+  }));
   const provincePercent = total === 0 ? 0 : (100 * covered) / total;
   const provinceLabel = t("chart.coverage.province", { percent: formatPercent(covered, total, locale) });
   const title = t("chart.coverage.title");
@@ -42,7 +48,7 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
           t("dashboard.chart.coverage.percent"),
         ],
         rows: [
-          ...rows.map((r) => ({
+          ...data.map((r) => ({
             key: r.code,
             cells: [
               r.name,

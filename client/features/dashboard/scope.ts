@@ -1,17 +1,22 @@
+import { isReviewPreset } from "@qt/shared/first-screen";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
+import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { I18n } from "../../i18n/I18nProvider.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
 export type Scope = {
-  /** "Huyện Gio Linh" or the province, with the category or model type when filtered. */
+  /** "Huyện Gio Linh (cũ)", "Quảng Trị cũ" or the province, with the category or model type when filtered. */
   place: string;
   /** "2015–2018", "từ năm 2015", … or "mọi năm". */
   years: string;
-  /** "Phạm vi: Huyện Gio Linh, 2015–2018": the subtitle of every slide and printed page. */
+  /**
+   * "Địa bàn: Quảng Trị cũ · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận": the subtitle
+   * of every screen, slide and printed page.
+   */
   line: string;
-  /** Title of the first slide: the 15-year wording only for the unfiltered province. */
+  /** Title of the first slide: the 15-year wording only for the review conference's scope. */
   cardsTitle: string;
 };
 
@@ -22,11 +27,16 @@ export type Scope = {
 export function describeScope(
   filter: TDashboardFilter,
   options: TDashboardOptions | undefined,
-  { t, label }: Pick<I18n, "t" | "label">,
+  { t, label, locale }: Pick<I18n, "t" | "label" | "locale">,
 ): Scope {
+  const districtName = options?.districts.find((d) => d.code === filter.districtCode)?.name;
   const district = filter.districtCode
-    ? (options?.districts.find((d) => d.code === filter.districtCode)?.name ?? filter.districtCode)
-    : t("layout.scope.province");
+    ? districtName
+      ? formerUnitName(districtName, locale)
+      : filter.districtCode
+    : filter.formerProvinceCode
+      ? FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]
+      : t("layout.scope.province");
   const modelType = filter.modelTypeCode
     ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
     : undefined;
@@ -46,13 +56,14 @@ export function describeScope(
         : to !== undefined
           ? t("layout.scope.until", { to })
           : t("layout.scope.allYears");
-  const unfiltered =
-    !filter.districtCode && !modelType && !filter.modelCategory && from === undefined && to === undefined;
+  const view = label("view", filter.view ?? "historical");
   return {
     place,
     years,
-    line: t("layout.scope.line", { place, years }),
-    cardsTitle: unfiltered ? t("dashboard.conference.cards") : t("layout.scope.cardsTitle", { place, years }),
+    line: t("layout.scope.line", { place, years, view }),
+    cardsTitle: isReviewPreset(filter)
+      ? t("dashboard.conference.cards")
+      : t("layout.scope.cardsTitle", { place, years }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
-import type { FilterField } from "@qt/shared/first-screen";
+import { type FilterField, isReviewPreset, REVIEW_PRESET } from "@qt/shared/first-screen";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
+import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -16,9 +17,15 @@ type Props = {
   fields: readonly FilterField[];
 };
 
-/** Year range, district, category and model type selects, and the active filters as removable chips. */
+type Province = keyof typeof FORMER_PROVINCE_NAMES;
+const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
+
+/**
+ * Territory, view, year range, district, category and model type, the review conference's preset,
+ * and the active filters as removable chips. The district select offers the territory's districts.
+ */
 export function FilterBar({ filter, onChange, fields }: Props) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   // Reference lists change rarely: keep them for the whole visit.
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -27,9 +34,67 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   const types = (options.data?.modelTypes ?? []).filter(
     (m) => !filter.modelCategory || m.category === filter.modelCategory,
   );
+  const districts = (options.data?.districts ?? []).filter(
+    (d) => !filter.formerProvinceCode || d.province === filter.formerProvinceCode,
+  );
+  const setTerritory = (code: Province | undefined) => {
+    const district = options.data?.districts.find((d) => d.code === filter.districtCode);
+    // A district of the other old province would make the filter contradict itself: drop it.
+    const keep = !code || !district || district.province === code;
+    onChange({ formerProvinceCode: code, ...(keep ? {} : { districtCode: undefined }) });
+  };
+  const preset = has("formerProvinceCode") && has("fromYear") && has("toYear");
+  const onPreset = () =>
+    onChange(Object.fromEntries(fields.map((f) => [f, REVIEW_PRESET[f]])) as Partial<TDashboardFilter>);
   return (
     <section className="filters no-print" aria-label={t("dashboard.filter.label")}>
+      {preset && (
+        <div className="filter-presets">
+          <button
+            type="button"
+            className="preset"
+            aria-pressed={isReviewPreset(filter)}
+            title={t("dashboard.filter.presetHint")}
+            onClick={onPreset}
+          >
+            {t("dashboard.filter.preset")}
+          </button>
+        </div>
+      )}
       <div className="filter-fields">
+        {has("formerProvinceCode") && (
+          <label>
+            {t("dashboard.filter.territory")}
+            <select
+              value={filter.formerProvinceCode ?? ""}
+              onChange={(e) => setTerritory((e.target.value || undefined) as Province | undefined)}
+            >
+              <option value="">{t("dashboard.filter.territory.whole")}</option>
+              {PROVINCES.map((p) => (
+                <option key={p} value={p}>
+                  {formerProvinceLabel(p, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {has("view") && (
+          <fieldset className="filter-view">
+            <legend>{t("dashboard.filter.view")}</legend>
+            {(["historical", "current"] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name="dashboard-view"
+                  value={v}
+                  checked={(filter.view ?? "historical") === v}
+                  onChange={() => onChange({ view: v === "current" ? "current" : undefined })}
+                />{" "}
+                {t(`dashboard.filter.view.${v}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {has("fromYear") && (
           <label>
             {t("dashboard.filter.fromYear")}
@@ -70,9 +135,9 @@ export function FilterBar({ filter, onChange, fields }: Props) {
               onChange={(e) => onChange({ districtCode: e.target.value || undefined })}
             >
               <option value="">{all}</option>
-              {options.data?.districts.map((d) => (
+              {districts.map((d) => (
                 <option key={d.code} value={d.code}>
-                  {d.name}
+                  {formerUnitName(d.name, locale)}
                 </option>
               ))}
             </select>
@@ -122,15 +187,22 @@ export function FilterBar({ filter, onChange, fields }: Props) {
 }
 
 function FilterChips({ filter, onChange, fields, options }: Props & { options?: TDashboardOptions }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const chips: { field: FilterField; label: string }[] = [];
   const f = (field: FilterField) => fields.includes(field) && filter[field] !== undefined;
+  if (f("formerProvinceCode") && filter.formerProvinceCode) {
+    chips.push({
+      field: "formerProvinceCode",
+      label: formerProvinceLabel(filter.formerProvinceCode, locale),
+    });
+  }
+  if (f("view") && filter.view === "current") chips.push({ field: "view", label: t("dashboard.filter.view.current") });
   if (f("fromYear"))
     chips.push({ field: "fromYear", label: t("dashboard.filter.chipFrom", { year: filter.fromYear ?? "" }) });
   if (f("toYear")) chips.push({ field: "toYear", label: t("dashboard.filter.chipTo", { year: filter.toYear ?? "" }) });
   if (f("districtCode")) {
-    const name = options?.districts.find((d) => d.code === filter.districtCode)?.name ?? filter.districtCode ?? "";
-    chips.push({ field: "districtCode", label: name });
+    const name = options?.districts.find((d) => d.code === filter.districtCode)?.name;
+    chips.push({ field: "districtCode", label: name ? formerUnitName(name, locale) : (filter.districtCode ?? "") });
   }
   if (f("modelCategory") && filter.modelCategory) {
     chips.push({ field: "modelCategory", label: label("category", filter.modelCategory) });

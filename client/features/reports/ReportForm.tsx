@@ -1,5 +1,6 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
 import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
+import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import type { FormEvent, ReactNode } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { ReportFormState } from "./formState.ts";
@@ -12,7 +13,7 @@ const YEARS = (() => {
 type Props = {
   value: ReportFormState;
   onChange: (patch: Partial<ReportFormState>) => void;
-  districts: { code: string; name: string }[];
+  districts: { code: string; name: string; province?: string }[];
   error: string | null;
   onPreview: () => void;
   /** The written parts (DraftPanel), placed before the preview button. */
@@ -22,8 +23,14 @@ type Props = {
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
 /** Period, districts, sections and the document's heading fields (Nghị định 30/2020/NĐ-CP). */
-export function ReportForm({ value, onChange, districts, error, onPreview, children }: Props) {
-  const { t } = useI18n();
+export function ReportForm({ value, onChange, districts: all, error, onPreview, children }: Props) {
+  const { t, locale } = useI18n();
+  const districts = all.filter((d) => !value.formerProvinceCode || d.province === value.formerProvinceCode);
+  const setTerritory = (code: ReportFormState["formerProvinceCode"]) => {
+    // Districts of the other old province would contradict the territory: drop them.
+    const keep = all.filter((d) => !code || d.province === code).map((d) => d.code);
+    onChange({ formerProvinceCode: code, districtCodes: value.districtCodes.filter((c) => keep.includes(c)) });
+  };
   const text = (key: keyof ReportFormState, label: Parameters<typeof t>[0], type = "text") => (
     <label>
       {t(label)}
@@ -52,6 +59,29 @@ export function ReportForm({ value, onChange, districts, error, onPreview, child
         ))}
       </fieldset>
       <fieldset>
+        <legend>{t("dashboard.filter.territory")}</legend>
+        <label>
+          {t("dashboard.filter.territory")}
+          <select
+            value={value.formerProvinceCode}
+            onChange={(e) => setTerritory(e.target.value as ReportFormState["formerProvinceCode"])}
+          >
+            <option value="">{t("dashboard.filter.territory.whole")}</option>
+            {(["45", "44"] as const).map((p) => (
+              <option key={p} value={p}>
+                {formerProvinceLabel(p, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(["historical", "current"] as const).map((v) => (
+          <label key={v}>
+            <input type="radio" name="report-view" checked={value.view === v} onChange={() => onChange({ view: v })} />
+            {t(`dashboard.filter.view.${v}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
         <legend>{t("reports.form.districts")}</legend>
         <label>
           <input
@@ -68,7 +98,7 @@ export function ReportForm({ value, onChange, districts, error, onPreview, child
               checked={value.districtCodes.includes(d.code)}
               onChange={(e) => onChange({ districtCodes: toggle(value.districtCodes, d.code, e.target.checked) })}
             />
-            {d.name}
+            {formerUnitName(d.name, locale)}
           </label>
         ))}
       </fieldset>

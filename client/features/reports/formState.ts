@@ -15,6 +15,9 @@ import {
 
 /** The builder's fields as the inputs hold them (recipients as one line each in a textarea). */
 export type ReportFormState = {
+  /** "" = the whole province of today. */
+  formerProvinceCode: "" | "45" | "44";
+  view: "historical" | "current";
   fromYear: number;
   toYear: number;
   districtCodes: string[];
@@ -51,6 +54,8 @@ export function draftDirty(d: DraftState): boolean {
 
 export function initialReportForm(today = new Date()): ReportFormState {
   return {
+    formerProvinceCode: "",
+    view: "historical",
     fromYear: REVIEW_PERIOD.fromYear,
     toYear: REVIEW_PERIOD.toYear,
     districtCodes: [],
@@ -73,6 +78,7 @@ export function initialReportForm(today = new Date()): ReportFormState {
 export function toReportOptions(state: ReportFormState, draft: DraftState): TReportOptionsInput {
   return {
     ...state,
+    formerProvinceCode: state.formerProvinceCode || undefined,
     date: state.date || undefined,
     recipients: state.recipients
       .split("\n")

@@ -2,7 +2,17 @@ import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/d
 import type { Db } from "../../db.ts";
 import { districtOfArea, isArea } from "../units.ts";
 import { coveredAreasSql } from "./coverage.ts";
-import { cameraWhere, districtIn, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import {
+  areaListed,
+  areaOfView,
+  cameraWhere,
+  districtIn,
+  type Filter,
+  filterInputOf,
+  resolveFilter,
+  SITE_FROM,
+  siteWhere,
+} from "./filter.ts";
 import { byCategory, n } from "./rows.ts";
 
 type Area = TDashboardAreas["areas"][number];
@@ -19,7 +29,9 @@ export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promi
 /**
  * The commune-level areas of each district of the filter (every district when it names none):
  * sites per model category, whether the area had a camera installation in the period (✓/✗) and
- * how many cameras. Three grouped queries, whatever the number of districts.
+ * how many cameras. "historical": the old areas that existed in the period, then today's communes
+ * with their own records; "current": today's communes only, each with every record of the areas it
+ * took over. Three grouped queries, whatever the number of districts.
  */
 export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
   const [areas, sites, cams] = await Promise.all([
@@ -39,12 +51,12 @@ export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
         EXISTS (SELECT 1 FROM covered WHERE covered.area_id = a.id) AS covered,
         d.code AS district_code, d.name AS district_name
       FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
-      WHERE ${isArea} AND ${districtIn(f)} ORDER BY d.code, a.catalog, a.code`,
+      WHERE ${isArea} AND ${districtIn(f)} AND ${areaListed(f)} ORDER BY d.code, a.catalog, a.code`,
     db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
-      SELECT s.area_id, mt.category::text AS category, COUNT(*) AS sites
+      SELECT ${areaOfView(f)} AS area_id, mt.category::text AS category, COUNT(*) AS sites
       FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
     db.$queryRaw<{ area_id: number; cameras: bigint }[]>`
-      SELECT ci.area_id, SUM(ci.cameras) AS cameras
+      SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
       FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
       WHERE ${cameraWhere(f)} GROUP BY 1`,
   ]);

@@ -4,7 +4,15 @@ import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units.ts";
 import { cameraFigures, coveredAreasSql } from "./coverage.ts";
-import { cameraWhere, districtIn, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import {
+  areaListed,
+  areaOfView,
+  cameraWhere,
+  districtIn,
+  type Filter,
+  filterInputOf,
+  resolveFilter,
+} from "./filter.ts";
 import { n } from "./rows.ts";
 
 /**
@@ -42,7 +50,10 @@ export async function fundingOf(db: Db, f: Filter): Promise<TDashboardCameras["f
 
 type Money = Prisma.Decimal | null;
 
-/** Every area with its cameras in the period; covered when it (or an area it took over) had one. */
+/**
+ * Every area the view lists with its cameras in the period (in "current", today's communes with
+ * the cameras of the areas they took over); covered when it (or an area it took over) had one.
+ */
 async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["areas"]> {
   const rows = await db.$queryRaw<
     {
@@ -56,15 +67,15 @@ async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["area
     }[]
   >`WITH covered AS (${coveredAreasSql(f)}),
     cam AS (
-      SELECT ci.area_id, SUM(ci.cameras) AS cameras
+      SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
       FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ${cameraWhere(f)} GROUP BY ci.area_id)
+      WHERE ${cameraWhere(f)} GROUP BY 1)
     SELECT a.code, a.name, d.code AS district_code, d.name AS district_name,
       cam.cameras, cv.first_on, a.catalog = 'two_level' AS current
     FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
     LEFT JOIN cam ON cam.area_id = a.id
     LEFT JOIN covered cv ON cv.area_id = a.id
-    WHERE ${isArea} AND ${districtIn(f)}
+    WHERE ${isArea} AND ${districtIn(f)} AND ${areaListed(f)}
     ORDER BY d.code, a.catalog, a.code`;
   return rows.map((a) => ({
     code: a.code,

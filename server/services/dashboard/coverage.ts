@@ -2,7 +2,7 @@ import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units.ts";
-import { cameraWhere, districtIn, type Filter } from "./filter.ts";
+import { cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
 import { n, sumOf } from "./rows.ts";
 
 /**
@@ -39,16 +39,18 @@ type Row = {
 
 /**
  * Camera coverage and equipment, per district of the filter and in total: the one home of "73/126"
- * (the 126 areas before 01/07/2025) and of its 01/07/2025 counterpart, read by the summary, the
- * cameras screen and the reports. One query; the total is the sum of the disjoint districts.
+ * (the areas before 01/07/2025 that existed in the period) and of its 01/07/2025 counterpart
+ * (today's communes, whatever the period), read by the summary, the cameras screen and the
+ * reports. The same in both views. One query; the total is the sum of the disjoint districts, and
+ * every district of the territory has a row (today's communes lie on each).
  */
 export async function cameraFigures(db: Db, f: Filter) {
   const rows = await db.$queryRaw<Row[]>`
     WITH covered AS (${coveredAreasSql(f)}),
     areas AS (
       SELECT ${districtOfArea} AS district_id,
-        COUNT(*) FILTER (WHERE a.catalog = 'three_level') AS areas,
-        COUNT(cv.area_id) FILTER (WHERE a.catalog = 'three_level') AS covered,
+        COUNT(*) FILTER (WHERE a.catalog = 'three_level' AND ${existedInPeriod(f)}) AS areas,
+        COUNT(cv.area_id) FILTER (WHERE a.catalog = 'three_level' AND ${existedInPeriod(f)}) AS covered,
         COUNT(*) FILTER (WHERE a.catalog = 'two_level') AS current_areas,
         COUNT(cv.area_id) FILTER (WHERE a.catalog = 'two_level') AS current_covered
       FROM admin_unit a LEFT JOIN covered cv ON cv.area_id = a.id

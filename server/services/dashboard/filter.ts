@@ -1,10 +1,11 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
-import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea } from "../units.ts";
+import { currentCommuneOfArea, districtOfArea } from "../units.ts";
 
 type District = { id: number; code: string; name: string };
 type ModelType = { id: number; code: string; name: string; category: ModelCategory; description: string };
@@ -24,6 +25,8 @@ export type Filter = {
   districts: District[];
   category: ModelCategory | null;
   modelType: ModelType | null;
+  /** Which commune-level unit a record counts in: its own area, or today's commune (decision 022). */
+  view: DashboardView;
 };
 
 /** What a filter may name: the dashboard's fields, with any number of districts. */
@@ -49,7 +52,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     if (outside.length) {
       throw new TRPCError({
         code: "BAD_REQUEST",
-        message: `${outside.map((d) => d.name).join(", ")} không thuộc ${territory.name} cũ.`,
+        message: `${outside.map((d) => d.name).join(", ")} không thuộc địa bàn ${FORMER_PROVINCE_NAMES[input.formerProvinceCode as "45" | "44"].vi}.`,
       });
     }
     if (districts.length === 0) districts = own;
@@ -64,6 +67,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     districts,
     category: input.modelCategory ?? null,
     modelType,
+    view: input.view ?? "historical",
   };
 }
 
@@ -104,6 +108,33 @@ async function requireModelType(db: Db, code: string): Promise<ModelType> {
     throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy loại mô hình có mã ${code}.` });
   }
   return modelType;
+}
+
+/**
+ * SQL: the commune-level unit a record in area `a` counts in under the filter's view: the area
+ * itself ("historical"), or today's commune that took it over ("current"). Districts are the same
+ * either way: each of today's communes lies on one former district.
+ */
+export function areaOfView(f: Pick<Filter, "view">): Prisma.Sql {
+  return f.view === "current" ? currentCommuneOfArea : Prisma.sql`a.id`;
+}
+
+/**
+ * SQL: area `a` is one the filter's figures list under its view. "historical": an area of the
+ * list before 01/07/2025 whose validity overlaps the period (the denominator of coverage), or one of
+ * today's communes (records dated from 01/07/2025); "current": today's communes only.
+ */
+export function areaListed(f: Pick<Filter, "view" | "from" | "toExcl">): Prisma.Sql {
+  if (f.view === "current") return Prisma.sql`a.catalog = 'two_level'`;
+  return Prisma.sql`(a.catalog = 'two_level' OR ${existedInPeriod(f)})`;
+}
+
+/** SQL: area `a` existed at some time in the filter's years (validFrom/validTo are inclusive days). */
+export function existedInPeriod(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (f.toExcl) parts.push(Prisma.sql`(a.valid_from IS NULL OR a.valid_from < ${f.toExcl})`);
+  if (f.from) parts.push(Prisma.sql`(a.valid_to IS NULL OR a.valid_to >= ${f.from})`);
+  return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
 }
 
 /** SQL: area `a` lies in the filter's districts (TRUE for the whole province). */

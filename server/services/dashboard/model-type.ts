@@ -3,17 +3,22 @@ import type { TDashboardModelType, TDashboardModelTypeInput } from "@qt/shared/s
 import { ZDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { districtOfArea } from "../units.ts";
-import { type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { areaOfView, type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { n } from "./rows.ts";
 import { yearlyOf } from "./yearly.ts";
 
-/** One model type: sites per year and cumulative, by district, and one page of its sites. */
+/**
+ * One model type: sites per year and cumulative, by district, and one page of its sites (each in
+ * its own area, or in today's commune under the "current" view).
+ */
 export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput): Promise<TDashboardModelType> {
   // Parsed again so that callers outside tRPC get the same defaults for page/pageSize.
   const input = ZDashboardModelTypeInput.parse(raw);
-  const { code, page, pageSize, fromYear, toYear, districtCode } = input;
+  const { code, page, pageSize, fromYear, toYear, districtCode, formerProvinceCode, view } = input;
   // The screen is about one model type: the filter bar's category and model type do not apply.
   const f = await resolveFilter(db, {
+    formerProvinceCode,
+    view,
     fromYear,
     toYear,
     districtCodes: districtCode ? [districtCode] : [],
@@ -25,7 +30,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
   const [yearly, byDistrict, total, items] = await Promise.all([
     yearlyOf(db, f),
     db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
-      SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT s.area_id) AS areas
+      SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f)}) AS areas
       FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
       WHERE ${sw} GROUP BY d.id ORDER BY sites DESC, d.code`,
     db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${SITE_FROM} WHERE ${sw}`,
@@ -40,9 +45,9 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
         status: string;
         religion: string | null;
       }[]
-    >`SELECT s.id, s.name, s.host, a.name AS area_name, d.name AS district_name, s.established_on,
+    >`SELECT s.id, s.name, s.host, v.name AS area_name, d.name AS district_name, s.established_on,
         s.status::text AS status, s.religion::text AS religion
-      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
+      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea} JOIN admin_unit v ON v.id = ${areaOfView(f)}
       WHERE ${sw} ORDER BY s.established_on, s.id LIMIT ${pageSize} OFFSET ${skip}`,
   ]);
   return {

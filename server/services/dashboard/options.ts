@@ -1,12 +1,15 @@
 import type { TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 
-/** The choices of the dashboard's filter bar: every district-level unit and live model type. */
+/**
+ * The choices of the dashboard's filter bar: every former district (with its old province, so the
+ * bar can offer those of the territory chosen) and live model type.
+ */
 export async function dashboardOptions(db: Db): Promise<TDashboardOptions> {
-  const [districts, modelTypes] = await Promise.all([
+  const [rows, modelTypes] = await Promise.all([
     db.adminUnit.findMany({
       where: { level: "district" },
-      select: { code: true, name: true },
+      select: { code: true, name: true, parent: { select: { code: true } } },
       orderBy: { code: "asc" },
     }),
     db.modelType.findMany({
@@ -15,5 +18,6 @@ export async function dashboardOptions(db: Db): Promise<TDashboardOptions> {
       orderBy: [{ category: "asc" }, { name: "asc" }],
     }),
   ]);
+  const districts = rows.map(({ parent, ...d }) => (parent ? { ...d, province: parent.code } : d));
   return { districts, modelTypes };
 }

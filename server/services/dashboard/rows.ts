@@ -20,6 +20,7 @@ export const sumOf = <K extends string>(rows: readonly Record<K, number>[], key:
 export function echoFilter(input: TDashboardFilter) {
   return {
     formerProvinceCode: input.formerProvinceCode ?? null,
+    view: input.view ?? "historical",
     fromYear: input.fromYear ?? null,
     toYear: input.toYear ?? null,
     districtCode: input.districtCode ?? null,

@@ -2,7 +2,7 @@ import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/das
 import type { Db } from "../../db.ts";
 import { districtOfArea, isArea } from "../units.ts";
 import { cameraFigures } from "./coverage.ts";
-import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";
 
 export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter">;
@@ -17,7 +17,9 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
  * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
  * period when it was established in it; an area is covered when it had a camera installation in
  * the period. Model category and type narrow the site figures only: camera installations belong to
- * no model type. All aggregation is done by PostgreSQL (group by), in four queries.
+ * no model type. Areas with models are counted under the filter's view (its own area, or today's
+ * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL
+ * (group by), in four queries.
  */
 export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
   const sw = siteWhere(f);
@@ -25,7 +27,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
     db.$queryRaw<
       { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
     >`SELECT mt.code, mt.name, mt.category::text AS category, COUNT(*) AS sites,
-        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT s.area_id) AS communes
+        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT ${areaOfView(f)}) AS communes
       FROM ${SITE_FROM} WHERE ${sw}
       GROUP BY mt.id ORDER BY sites DESC, mt.name`,
     db.$queryRaw<{ religion: string; sites: bigint }[]>`
@@ -37,7 +39,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
     // Per district and category, and per district alone (category NULL) with its areas that have sites.
     db.$queryRaw<{ district_id: number; category: string | null; sites: bigint; areas: bigint }[]>`
       SELECT district_id, category, COUNT(*) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
-        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, s.area_id
+        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f)} AS area_id
         FROM ${SITE_FROM} WHERE ${isArea} AND ${sw}) x
       GROUP BY GROUPING SETS ((district_id, category), (district_id))`,
   ]);

@@ -32,7 +32,7 @@ export function reportDocument(model: TReportModel): TReportDocument {
     },
     kind: DOCUMENT_KIND,
     subject: subjectOf(o.title),
-    scope: `(Phạm vi: ${model.scopeName}; giai đoạn ${o.fromYear}–${o.toYear})`,
+    scope: `(${model.scopeLine})`,
     body: bodyBlocks(model),
     closing: {
       recipients: o.recipients,
@@ -252,19 +252,22 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         align: ["left", "left", "right", "right", "center"],
         rows: d.areas.map((a, i) => [
           String(i + 1),
-          a.current ? `${a.name} (từ 01/07/2025)` : a.name,
+          a.current && m.options.view === "historical" ? `${a.name} (từ 01/07/2025)` : a.name,
           num(a.sites),
           num(a.cameras),
           a.covered ? "x" : "",
         ]),
-        // Coverage is counted within each list of units: the old areas, then those of 01/07/2025.
+        // Coverage is counted within each list of units: the old areas, then those of 01/07/2025
+        // (the only ones under the "current" view).
         totals: [
           "",
           "Cộng",
           num(d.areas.reduce((s, a) => s + a.sites, 0)),
           num(d.areas.reduce((s, a) => s + a.cameras, 0)),
-          coverageOf(d.areas.filter((a) => !a.current)) +
-            (d.areas.some((a) => a.current) ? `; ${coverageOf(d.areas.filter((a) => a.current))}` : ""),
+          [d.areas.filter((a) => !a.current), d.areas.filter((a) => a.current)]
+            .filter((list) => list.length > 0)
+            .map(coverageOf)
+            .join("; "),
         ],
       },
     ]),

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
 import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
@@ -28,7 +29,10 @@ const TABLE_NAMES: Record<ReportTable, string> = {
 };
 
 function filename(model: TReportModel, what: string, ext: string): string {
-  const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : "Toàn tỉnh";
+  const territory = model.options.formerProvinceCode
+    ? FORMER_PROVINCE_NAMES[model.options.formerProvinceCode].vi
+    : "Toàn tỉnh";
+  const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : territory;
   // A file passed on without the product still says it holds demo records (decision 023).
   // No parentheses: the ASCII fallback name would end in "-.docx".
   const demo = model.demo.records > 0 ? " - có số liệu minh họa" : "";
@@ -39,7 +43,8 @@ function filename(model: TReportModel, what: string, ext: string): string {
 export function asciiFilename(name: string): string {
   return foldVietnamese(name)
     .replace(/[^a-z0-9.-]+/g, "-")
-    .replace(/-+/g, "-");
+    .replace(/-+/g, "-")
+    .replace(/-+\./g, "."); // "… (cũ).docx" ends "-cu.docx", not "-cu-.docx"
 }
 
 /** Content-Disposition with an ASCII fallback and the Vietnamese name as RFC 5987 `filename*`. */
@@ -52,13 +57,21 @@ export function contentDisposition(name: string): string {
 export type Exporter = { user: SessionUser | null; via: "http" | "cli" };
 
 async function audit(db: Db, by: Exporter, what: string, options: TReportOptions) {
-  const { fromYear, toYear, districtCodes, sections } = options;
+  const { formerProvinceCode, view, fromYear, toYear, districtCodes, sections } = options;
   await writeAudit(db, {
     user: by.user,
     action: "export",
     entity: "report",
     entityId: what,
-    after: { fromYear, toYear, districtCodes, sections, via: by.via },
+    after: {
+      formerProvinceCode: formerProvinceCode ?? null,
+      view,
+      fromYear,
+      toYear,
+      districtCodes,
+      sections,
+      via: by.via,
+    },
   });
 }
 

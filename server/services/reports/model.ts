@@ -1,5 +1,6 @@
 import { todayIso } from "@qt/shared/schemas/common";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
+import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
@@ -8,7 +9,7 @@ import { demoRecordsOf } from "../dashboard/demo.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
 import { draftForReport } from "../report-drafts.ts";
-import { type ReportScope, resolveScope } from "./scope.ts";
+import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./scope.ts";
 
 /**
  * The report's content, computed once for every writer and the preview. Every figure comes from
@@ -28,6 +29,8 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
   ]);
   return {
     options: {
+      formerProvinceCode: options.formerProvinceCode ?? null,
+      view: options.view,
       fromYear: options.fromYear,
       toYear: options.toYear,
       sections: options.sections,
@@ -43,8 +46,8 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       recipients: options.recipients.filter((r) => r.length > 0),
     },
     draft: draft && { id: draft.id, name: draft.name, version: draft.version, narrative: draft.narrative },
-    districts: scope.districts.map(({ code, name }) => ({ code, name })),
-    scopeName: scope.districts.length ? scope.districts.map((d) => d.name).join(", ") : "toàn tỉnh Quảng Trị",
+    districts: namedDistricts(scope, options.districtCodes),
+    ...scopeWords(scope, options.districtCodes),
     generatedAt: new Date().toISOString(),
     demo,
     summary: {
@@ -57,13 +60,14 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     },
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,
-    byDistrict: summary.byDistrict,
+    // Every district was abolished on 01/07/2025: documents name them "Huyện … (cũ)".
+    byDistrict: summary.byDistrict.map((d) => ({ ...d, name: formerUnitName(d.name) })),
     yearly: yearly.years.map(({ year, sites }) => ({ year, sites })),
     funding,
     awards: awards.byIssuerForm,
     annex: annex.map(({ district, areas }) => ({
       code: district.code,
-      name: district.name,
+      name: formerUnitName(district.name),
       areas: areas.map(({ code, name, sites, cameras, covered, current }) => ({
         code,
         name,

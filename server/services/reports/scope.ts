@@ -1,18 +1,48 @@
+import type { DashboardView } from "@qt/shared/schemas/dashboard";
+import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { type Filter, resolveFilter } from "../dashboard/filter.ts";
 
 /**
- * The period and districts of a report: a dashboard filter (same semantics, so the same figures)
- * whose years are always set. No district = the whole province.
+ * The territory, period, districts and view of a report: a dashboard filter (same semantics, so the
+ * same figures) whose years are always set. No district = the whole territory.
  */
 export type ReportScope = Filter & { fromYear: number; toYear: number; from: Date; toExcl: Date };
 
 export async function resolveScope(
   db: Db,
-  input: { fromYear: number; toYear: number; districtCodes: string[] },
+  input: {
+    formerProvinceCode?: "45" | "44";
+    view: DashboardView;
+    fromYear: number;
+    toYear: number;
+    districtCodes: string[];
+  },
 ): Promise<ReportScope> {
   const f = await resolveFilter(db, input);
   const { fromYear, toYear } = input;
   if (!f.from || !f.toExcl) throw new Error(`report years not resolved: ${fromYear}–${toYear}`);
   return { ...f, fromYear, toYear, from: f.from, toExcl: f.toExcl };
+}
+
+/** The districts the report names (none when it covers a whole territory), "(cũ)": all were abolished. */
+export function namedDistricts(scope: ReportScope, districtCodes: string[]) {
+  return districtCodes.length ? scope.districts.map((d) => ({ code: d.code, name: formerUnitName(d.name) })) : [];
+}
+
+/** What the report's text says it covers: "trên địa bàn {scopeName}", and the line under its title. */
+export function scopeWords(scope: ReportScope, districtCodes: string[]) {
+  const named = namedDistricts(scope, districtCodes);
+  const code = scope.territory?.code as keyof typeof FORMER_PROVINCE_NAMES | undefined;
+  const territory = code ? FORMER_PROVINCE_NAMES[code].vi : null;
+  const place = named.length
+    ? named.map((d) => d.name).join(", ")
+    : code
+      ? formerProvinceLabel(code)
+      : "Toàn tỉnh Quảng Trị";
+  return {
+    scopeName: named.length ? place : territory ? `tỉnh ${territory}` : "toàn tỉnh Quảng Trị",
+    scopeLine: `Địa bàn: ${place} · ${scope.fromYear}–${scope.toYear} · ${label("view", scope.view)}`,
+  };
 }

@@ -93,7 +93,7 @@ function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportMode
   const ws = wb.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 4 }] });
   ws.columns = [{ width: 60 }, { width: 20, style: { numFmt: "#,##0" } }];
   ws.addRow([model.options.title]).font = { bold: true, size: 13 };
-  ws.addRow([`Phạm vi: ${model.scopeName}; giai đoạn ${model.options.fromYear}–${model.options.toYear}`]);
+  ws.addRow([model.scopeLine]);
   // The third line says whether demo records count in these figures (decision 023); blank when not.
   const demo = demoSentence(model);
   ws.addRow([demo ?? ""]).font = demo ? { bold: true, color: { argb: "FFC00000" } } : {};

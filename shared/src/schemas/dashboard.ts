@@ -16,12 +16,26 @@ export const ZFormerProvinceCode = z.enum(FORMER_PROVINCE_CODES, {
   error: () => "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
 });
 
+/**
+ * How records are grouped below the former districts: "historical" by the units of the record's
+ * date (the history as it was reported), "current" every record in today's commune that took its
+ * area over (docs/decisions/022).
+ */
+export const DASHBOARD_VIEWS = ["historical", "current"] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+export const ZDashboardView = z.enum(DASHBOARD_VIEWS, {
+  error: () =>
+    "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",
+});
+
 export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
   /** The land of one old province (45 Quảng Trị, 44 Quảng Bình); absent = the province of today. */
   formerProvinceCode: ZFormerProvinceCode.optional(),
+  /** Absent = "historical". */
+  view: ZDashboardView.optional(),
   fromYear: ZPeriodYear.optional(),
   toYear: ZPeriodYear.optional(),
   districtCode: ZGsoCode.optional(),
@@ -35,6 +49,7 @@ export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
 
 const ZFilterEcho = z.object({
   formerProvinceCode: ZFormerProvinceCode.nullable().optional(),
+  view: ZDashboardView.optional(),
   fromYear: z.number().nullable(),
   toYear: z.number().nullable(),
   districtCode: z.string().nullable(),
@@ -43,10 +58,11 @@ const ZFilterEcho = z.object({
 });
 
 /**
- * Camera coverage: `covered`/`total` over the 126 commune-level areas before 01/07/2025 (the list
- * the movement's records of 2007–2025 are kept in); `current` over the communes of the 01/07/2025
- * list on the old province's land, each covered when an installation in the period lies in it or
- * in an area it took over (docs/decisions/009).
+ * Camera coverage, the same in both views: `covered`/`total` over the commune-level areas of the
+ * list before 01/07/2025 that existed in the period, within the territory (former Quảng Trị
+ * 2007–2022: 126); `current` over today's communes of the territory (78 for the whole province),
+ * each covered when an installation in the period lies in it or in an area it took over
+ * (docs/decisions/009, 022).
  */
 const ZCoverage = z.object({
   covered: z.number(),
@@ -270,7 +286,8 @@ export type TDashboardAwards = z.infer<typeof ZDashboardAwards>;
 
 /** dashboard.options: what the filter bar offers (districts and model types), labels from the data. */
 export const ZDashboardOptions = z.object({
-  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Former districts (all abolished on 01/07/2025), with the old province (45, 44) they were in. */
+  districts: z.array(z.object({ code: z.string(), name: z.string(), province: z.string().optional() })),
   modelTypes: z.array(z.object({ code: z.string(), name: z.string(), category: z.enum(MODEL_CATEGORIES) })),
 });
 export type TDashboardOptions = z.infer<typeof ZDashboardOptions>;

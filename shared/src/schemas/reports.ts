@@ -9,6 +9,7 @@ import {
   REVIEW_PERIOD,
 } from "../domain.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
+import { DASHBOARD_VIEWS, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 
 /** Sections a report may contain, in the order they are printed. */
@@ -76,11 +77,14 @@ export const ZReportHeadingFields = {
 /**
  * What a report covers and how it is headed. The period and districts use the dashboard's filter
  * semantics (docs/decisions/004), so the figures are the dashboard's for the same choice.
- * No district = the whole province.
+ * No district = the whole territory: the old province named by `formerProvinceCode`, else the
+ * province of today; `view` groups below the districts as the dashboard does (decision 022).
  */
 export const ZReportOptions = z
   .strictObject(
     {
+      formerProvinceCode: ZFormerProvinceCode.optional(),
+      view: ZDashboardView.default("historical"),
       fromYear: ZPeriodYear.default(REVIEW_PERIOD.fromYear),
       toYear: ZPeriodYear.default(REVIEW_PERIOD.toYear),
       districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
@@ -133,6 +137,8 @@ const ZDistrictRow = z.object({
 /** Everything a report prints, computed once and rendered by every writer and the preview. */
 export const ZReportModel = z.object({
   options: z.object({
+    formerProvinceCode: ZFormerProvinceCode.nullable(),
+    view: z.enum(DASHBOARD_VIEWS),
     fromYear: z.number(),
     toYear: z.number(),
     sections: z.array(z.enum(REPORT_SECTIONS)),
@@ -157,9 +163,12 @@ export const ZReportModel = z.object({
       ),
     })
     .nullable(),
-  /** Selected districts; empty = the whole province. */
+  /** Selected districts; empty = the whole territory. */
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** "toàn tỉnh Quảng Trị", "tỉnh Quảng Trị cũ", "Huyện Hải Lăng (cũ)": what "trên địa bàn …" names. */
   scopeName: z.string(),
+  /** "Địa bàn: Quảng Trị cũ · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận". */
+  scopeLine: z.string(),
   generatedAt: z.string(),
   /** Demo records among the report's sites, installations and awards: when any, every format says so. */
   demo: ZDemoFigure,
