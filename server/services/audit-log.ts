@@ -5,9 +5,9 @@ import type {
   TAuditRow,
   TFieldChange,
 } from "@qt/shared/schemas/audit";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { awards } from "./awards.ts";
 import { cameras } from "./cameras.ts";
@@ -82,7 +82,7 @@ const RECORD_KINDS = [sites, cameras, awards];
 export async function recordHistory(db: Db, input: TAuditHistoryInput, user: SessionUser): Promise<TAuditRow[]> {
   const ownAccount = input.entity === "user" && input.entityId === String(user.id);
   if (ADMIN_ONLY_ENTITIES.has(input.entity) && user.role !== "admin" && !ownAccount) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Chức năng này chỉ dành cho quản trị viên." });
+    throw appError("FORBIDDEN", "role.adminOnly");
   }
   const kind = RECORD_KINDS.find((k) => k.kind.entity === input.entity);
   // A deleted record's history is the admins', as the record is; an id that is no record is not found.

@@ -48,7 +48,7 @@ export async function createModelType(
   user: SessionUser,
 ): Promise<TModelType> {
   if (await db.modelType.findUnique({ where: { code: input.code }, select: { id: true } })) {
-    throw fieldError("code", "Mã loại mô hình đã tồn tại");
+    throw fieldError("code", "modelType.codeTaken");
   }
   return db.$transaction(async (tx) => {
     const created = toType(await tx.modelType.create({ data: input, select: typeSelect }));
@@ -70,8 +70,7 @@ export async function updateModelType(
   // category would leave its sites breaking the rule.
   if (input.category && input.category !== before.category && before.siteCount > 0) {
     const crossesReligious = input.category === "religious" || before.category === "religious";
-    if (crossesReligious)
-      throw fieldError("category", "Loại mô hình đã có điểm, không đổi được sang/ra khỏi nhóm tôn giáo");
+    if (crossesReligious) throw fieldError("category", "modelType.religiousLocked");
   }
   const { id, version, ...changes } = input;
   return db.$transaction(async (tx) => {

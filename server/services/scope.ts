@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
+import { appError } from "../errors.ts";
 
 /**
  * District scope of writes, enforced here in the services whatever the UI shows: a district editor
@@ -7,12 +7,9 @@ import type { SessionUser } from "../context.ts";
  */
 export function assertCanWriteInDistrict(user: SessionUser, districtId: number): void {
   if (user.role === "viewer") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu." });
+    throw appError("FORBIDDEN", "role.viewerReadOnly");
   }
   if (user.role === "editor" && user.districtId !== null && user.districtId !== districtId) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.",
-    });
+    throw appError("FORBIDDEN", "scope.ownDistrict");
   }
 }

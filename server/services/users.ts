@@ -5,9 +5,9 @@ import type {
   TUserRow,
   TUserUpdateInput,
 } from "@qt/shared/schemas/users";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
@@ -79,14 +79,14 @@ async function districtIdOf(db: Tx, code: string | null | undefined): Promise<nu
   if (!code) return null;
   const unit = await db.adminUnit.findFirst({ where: { code, level: "district" }, select: { id: true, level: true } });
   if (unit?.level !== "district") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Không có huyện, thị xã, thành phố với mã này." });
+    throw appError("BAD_REQUEST", "district.noSuchCode");
   }
   return unit.id;
 }
 
 async function findUser(tx: Tx, id: number): Promise<UserRecord> {
   const user = await tx.user.findUnique({ where: { id }, select: userSelect });
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "Không tìm thấy tài khoản." });
+  if (!user) throw appError("NOT_FOUND", "user.notFound");
   return user;
 }
 
@@ -111,17 +111,17 @@ export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<Se
   }
 }
 
-const usernameTaken = () => new TRPCError({ code: "CONFLICT", message: "Tên đăng nhập đã có người dùng." });
+const usernameTaken = () => appError("CONFLICT", "user.usernameTaken");
 
 export async function updateUser(db: Db, input: TUserUpdateInput, actor: SessionUser): Promise<TUserRow> {
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
     if (before.version !== input.version) {
-      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+      throw appError("CONFLICT", "user.conflict");
     }
     const role = input.role ?? before.role;
     if (input.id === actor.id && role !== "admin") {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự bỏ quyền quản trị của chính mình." });
+      throw appError("BAD_REQUEST", "user.keepOwnAdmin");
     }
     const districtCode = input.districtCode === undefined ? before.district?.code : input.districtCode;
     const districtId = role === "editor" ? await districtIdOf(tx, districtCode) : null;
@@ -135,7 +135,7 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
       },
     });
     if (count === 0) {
-      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+      throw appError("CONFLICT", "user.conflict");
     }
     const after = await findUser(tx, input.id);
     await writeAudit(tx, {
@@ -157,7 +157,7 @@ export async function disableUser(
   actor: Pick<SessionUser, "id" | "username"> | null,
 ): Promise<TUserRow> {
   if (input.id === actor?.id) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự khóa tài khoản của chính mình." });
+    throw appError("BAD_REQUEST", "user.keepOwnAccess");
   }
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);

@@ -1,8 +1,8 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { TRPCError } from "@trpc/server";
 import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea } from "../units.ts";
 
@@ -58,10 +58,7 @@ async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {
   });
   const missing = wanted.filter((c) => !districts.some((d) => d.code === c));
   if (missing.length) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: `Không tìm thấy huyện, thị xã, thành phố có mã ${missing.join(", ")}.`,
-    });
+    throw appError("NOT_FOUND", "district.notFound", { codes: missing.join(", ") });
   }
   return districts;
 }
@@ -72,7 +69,7 @@ async function requireModelType(db: Db, code: string): Promise<ModelType> {
     select: { id: true, code: true, name: true, category: true, description: true },
   });
   if (!modelType) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy loại mô hình có mã ${code}.` });
+    throw appError("NOT_FOUND", "modelType.notFoundCode", { code });
   }
   return modelType;
 }

@@ -52,33 +52,28 @@ export async function resolveArea(
   opts: { districtCode?: string; on?: string; year?: number; currentId?: number | null } = {},
 ): Promise<Area> {
   const units = await db.adminUnit.findMany({ where: { code }, select: unitSelect, orderBy: { catalog: "asc" } });
-  if (units.length === 0) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  if (units.length === 0) throw fieldError("areaCode", "area.codeNotFound", { code });
   const areas = units.filter((u) => u.level === "commune" || (u.level === "district" && u._count.children === 0));
-  if (areas.length === 0) throw fieldError("areaCode", "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)");
+  if (areas.length === 0) throw fieldError("areaCode", "area.communeLevel");
   let unit = areas.at(-1);
   if (opts.on) {
     const on = dateOf(opts.on);
     unit = areas.find((u) => (!u.validFrom || on >= u.validFrom) && (!u.validTo || on < u.validTo));
     if (!unit) {
-      throw fieldError(
-        "areaCode",
-        opts.on >= TWO_LEVEL_FROM
-          ? "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay"
-          : "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
-      );
+      throw fieldError("areaCode", opts.on >= TWO_LEVEL_FROM ? "area.reorganised2025" : "area.notOnDate");
     }
   } else if (opts.year !== undefined) {
     const start = dateOf(`${opts.year}-01-01`);
     const end = dateOf(`${opts.year + 1}-01-01`);
     const during = areas.filter((u) => (!u.validFrom || u.validFrom < end) && (!u.validTo || u.validTo >= start));
     unit = during.find((u) => u.id === opts.currentId) ?? during.at(-1);
-    if (!unit) throw fieldError("areaCode", "Địa bàn không tồn tại trong năm của bản ghi");
+    if (!unit) throw fieldError("areaCode", "area.notInYear");
   }
-  if (!unit) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  if (!unit) throw fieldError("areaCode", "area.codeNotFound", { code });
   const district = unit.formerDistrict ?? (unit.level === "district" ? unit : unit.parent);
-  if (!district) throw fieldError("areaCode", "Địa bàn không thuộc huyện nào");
+  if (!district) throw fieldError("areaCode", "area.noDistrict");
   if (opts.districtCode && opts.districtCode !== district.code) {
-    throw fieldError("areaCode", "Xã, phường, thị trấn không thuộc huyện đã chọn");
+    throw fieldError("areaCode", "area.notInDistrict");
   }
   return {
     id: unit.id,

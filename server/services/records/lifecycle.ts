@@ -1,7 +1,7 @@
 import type { TWarning } from "@qt/shared/schemas/common";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
@@ -93,9 +93,7 @@ export async function findRow<T extends KindTypes>(
 function assertScope<T extends KindTypes>(kind: RecordKind<T>, user: SessionUser, districtId: number | null) {
   if (districtId !== null) return assertCanWriteInDistrict(user, districtId);
   if (user.role === "editor" && user.districtId !== null) {
-    const message =
-      kind.provinceLevelRefusal ?? "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
-    throw new TRPCError({ code: "FORBIDDEN", message });
+    throw appError("FORBIDDEN", kind.provinceLevelRefusal ?? "scope.ownDistrict");
   }
 }
 
