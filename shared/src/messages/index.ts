@@ -50,7 +50,7 @@ for (const key of Object.keys(MESSAGES) as MessageKey[]) {
   } else {
     const source = vi
       .split(/\{\w+\}/)
-      .map(escape)
+      .map(escapeRegExp)
       .join("(.+?)");
     patterns.push({ key, names, re: new RegExp(`^${source}$`, "s") });
   }
