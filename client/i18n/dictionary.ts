@@ -1,3 +1,6 @@
+import { RECORD_FIELDS, type RecordField } from "@qt/shared/domain";
+import type { Locale } from "@qt/shared/format";
+import { label } from "@qt/shared/vocabulary";
 import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
@@ -10,7 +13,22 @@ import { reportsEn, reportsVi } from "./messages/reports.ts";
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
  * ("dashboard.", "auth.", "entry.", "reports.", "layout.") so the files never collide.
  */
-export const vi = { ...commonVi, ...authVi, ...dashboardVi, ...entryVi, ...reportsVi, ...layoutVi } as const;
+/** Field labels ("entry.field.costVnd") are the shared vocabulary's words, not written here again. */
+const fieldLabels = (locale: Locale) =>
+  Object.fromEntries(RECORD_FIELDS.map((f) => [`entry.field.${f}`, label("field", f, locale)])) as Record<
+    `entry.field.${RecordField}`,
+    string
+  >;
+
+export const vi = {
+  ...commonVi,
+  ...authVi,
+  ...dashboardVi,
+  ...entryVi,
+  ...reportsVi,
+  ...layoutVi,
+  ...fieldLabels("vi"),
+};
 
 export type MessageKey = keyof typeof vi;
 
@@ -24,4 +42,5 @@ export const en: Record<MessageKey, string> = {
   ...entryEn,
   ...reportsEn,
   ...layoutEn,
+  ...fieldLabels("en"),
 };

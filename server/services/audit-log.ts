@@ -29,7 +29,12 @@ const auditSelect = {
  * Bookkeeping that changes with every write and says nothing to the reader of a history, or ids
  * whose readable form is recorded next to them (districtId → districtCode).
  */
-const QUIET = new Set(["id", "version", "updatedAt", "createdAt", "warnings", "districtId", "passwordChangedAt"]);
+const QUIET = new Set([
+  ...["id", "version", "updatedAt", "createdAt", "warnings", "districtId", "passwordChangedAt"],
+  // Names that follow their code (the history shows the code's change by these names), and
+  // whether the linked site was removed since: another record's change, not this entry's.
+  ...["areaName", "districtName", "modelTypeCode", "modelTypeName", "siteName", "siteModelTypeName", "siteRemoved"],
+]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -43,8 +48,50 @@ export function changesOf(before: unknown, after: unknown): TFieldChange[] {
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }
 
-function toRow(e: Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>): TAuditRow {
-  return { ...e, id: Number(e.id), at: e.at.toISOString(), changes: changesOf(e.before, e.after) };
+type Entry = Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>;
+
+function toRow(e: Entry, names: Record<string, string>): TAuditRow {
+  return { ...e, id: Number(e.id), at: e.at.toISOString(), changes: changesOf(e.before, e.after), names };
+}
+
+/** District codes an entry names without their names: an account's scope, an export's districts. */
+function districtCodesOf(e: Entry): string[] {
+  const codes: string[] = [];
+  for (const side of [e.before, e.after]) {
+    if (!isRecord(side) || side.districtName !== undefined) continue;
+    if (typeof side.districtCode === "string") codes.push(side.districtCode);
+    if (Array.isArray(side.districtCodes)) codes.push(...side.districtCodes.filter((c) => typeof c === "string"));
+  }
+  return codes;
+}
+
+/**
+ * The entries as rows, each with the names of the districts and accounts it names by code or id:
+ * two queries for a whole page, whatever its length.
+ */
+async function toRows(db: Db, entries: Entry[]): Promise<TAuditRow[]> {
+  const codes = [...new Set(entries.flatMap(districtCodesOf))];
+  const userIds = [...new Set(entries.filter((e) => e.entity === "user").map((e) => Number(e.entityId)))].filter(
+    (id) => Number.isInteger(id) && id > 0 && id < 2 ** 31,
+  );
+  const [districts, users] = await Promise.all([
+    codes.length
+      ? db.adminUnit.findMany({ where: { code: { in: codes }, level: "district" }, select: { code: true, name: true } })
+      : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } }) : [],
+  ]);
+  const district = new Map(districts.map((d) => [d.code, d.name]));
+  const username = new Map(users.map((u) => [String(u.id), u.username]));
+  return entries.map((e) => {
+    const names: Record<string, string> = {};
+    for (const code of districtCodesOf(e)) {
+      const name = district.get(code);
+      if (name) names[code] = name;
+    }
+    const user = e.entity === "user" ? username.get(e.entityId) : undefined;
+    if (user) names[`user:${e.entityId}`] = user;
+    return toRow(e, names);
+  });
 }
 
 /** The whole trail, newest first (administrators). */
@@ -64,7 +111,7 @@ export async function listAudit(db: Db, input: TAuditListInput): Promise<TAuditP
       take: input.pageSize,
     }),
   ]);
-  return { total, rows: rows.map(toRow) };
+  return { total, rows: await toRows(db, rows) };
 }
 
 /**
@@ -93,5 +140,5 @@ export async function recordHistory(db: Db, input: TAuditHistoryInput, user: Ses
     orderBy: { id: "asc" },
     take: 500,
   });
-  return rows.map(toRow);
+  return toRows(db, rows);
 }

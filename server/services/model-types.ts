@@ -73,6 +73,9 @@ export async function updateModelType(
     if (crossesReligious) throw fieldError("category", "modelType.religiousLocked");
   }
   const { id, version, ...changes } = input;
+  // Nothing new: nothing written (no version bump, no empty audit entry), as for records.
+  const given = Object.entries(changes).filter(([, v]) => v !== undefined);
+  if (given.every(([k, v]) => before[k as keyof typeof before] === v)) return before;
   return db.$transaction(async (tx) => {
     const { count } = await tx.modelType.updateMany({
       where: { id, version, deletedAt: null },

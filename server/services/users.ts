@@ -125,10 +125,15 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
     }
     const districtCode = input.districtCode === undefined ? before.district?.code : input.districtCode;
     const districtId = role === "editor" ? await districtIdOf(tx, districtCode) : null;
+    // Nothing new: nothing written (no version bump, no empty audit entry), as for records.
+    const displayName = input.displayName ?? before.displayName;
+    if (displayName === before.displayName && role === before.role && districtId === before.districtId) {
+      return rowOf(tx, before);
+    }
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: {
-        displayName: input.displayName ?? before.displayName,
+        displayName,
         role,
         districtId,
         version: { increment: 1 },

@@ -84,3 +84,58 @@ export function foldVietnamese(text: string): string {
 export function searchTextOf(parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(" "));
 }
+
+/** The record types the audit trail names (its `entity` column). */
+export const AUDIT_ENTITIES = ["site", "camera_installation", "award", "model_type", "user", "report"] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** Every field a record, an account or an audit entry names, as forms and the history label them. */
+export const RECORD_FIELDS = [
+  "id",
+  "isDemo",
+  "deletedAt",
+  "deleteReason",
+  "districtCode",
+  "districtName",
+  "areaCode",
+  "areaName",
+  "modelTypeId",
+  "modelTypeCode",
+  "modelTypeName",
+  "category",
+  "name",
+  "host",
+  "establishedOn",
+  "status",
+  "statusChangedOn",
+  "religion",
+  "households",
+  "members",
+  "notes",
+  "installedOn",
+  "cameras",
+  "recorders",
+  "memoryCards",
+  "costVnd",
+  "fundingSource",
+  "siteId",
+  "year",
+  "issuer",
+  "form",
+  "recipientKind",
+  "recipientName",
+  "decisionNumber",
+  "description",
+  "siteCount",
+  "username",
+  "displayName",
+  "role",
+  "disabledAt",
+  "sessionsRevoked",
+  "sessionId",
+  "ip",
+  "failures",
+  "windowMinutes",
+  "lastIp",
+] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];

@@ -1,15 +1,18 @@
 import type {
   AuditAction,
+  AuditEntity,
   AwardForm,
   AwardIssuer,
   FundingSource,
   ModelCategory,
   RecipientKind,
+  RecordField,
   Religion,
   Role,
   SiteStatus,
 } from "./domain.ts";
 import type { Locale } from "./format.ts";
+import type { ReportFormat, ReportTable } from "./schemas/reports.ts";
 
 /**
  * Every domain word the user reads, in Vietnamese and English, written once: the screens (through
@@ -85,6 +88,79 @@ export const VOCABULARY = {
     disable: { vi: "Khóa tài khoản", en: "Account disabled" },
     reset_password: { vi: "Đặt lại mật khẩu", en: "Password reset" },
     change_password: { vi: "Đổi mật khẩu", en: "Password changed" },
+  }),
+  reportFormat: words<ReportFormat>({
+    docx: { vi: "Word", en: "Word" },
+    xlsx: { vi: "Excel", en: "Excel" },
+    pdf: { vi: "PDF", en: "PDF" },
+  }),
+  reportTable: words<ReportTable>({
+    sites: { vi: "Điểm mô hình", en: "Model sites" },
+    cameras: { vi: "Lắp đặt camera", en: "Camera installations" },
+    awards: { vi: "Khen thưởng", en: "Awards" },
+    areas: { vi: "Địa bàn cấp xã", en: "Commune-level areas" },
+    districts: { vi: "Huyện, thị xã, thành phố", en: "Districts" },
+  }),
+  /** The record types the audit trail names (its `entity` column). */
+  entity: words<AuditEntity>({
+    site: { vi: "Điểm mô hình", en: "Model site" },
+    camera_installation: { vi: "Đợt lắp đặt camera", en: "Camera installation" },
+    award: { vi: "Khen thưởng", en: "Award" },
+    model_type: { vi: "Loại mô hình", en: "Model type" },
+    user: { vi: "Tài khoản", en: "Account" },
+    report: { vi: "Báo cáo", en: "Report" },
+  }),
+  /**
+   * The fields of records, accounts and audit entries, as forms label them and the history names
+   * them (the client's "entry.field.*" messages are these words).
+   */
+  field: words<RecordField>({
+    id: { vi: "Mã", en: "Id" },
+    isDemo: { vi: "Dữ liệu mẫu", en: "Demo data" },
+    deletedAt: { vi: "Thời điểm xóa", en: "Removed at" },
+    deleteReason: { vi: "Lý do xóa", en: "Reason for removal" },
+    districtCode: { vi: "Huyện, thị xã, thành phố", en: "District" },
+    districtName: { vi: "Tên huyện", en: "District name" },
+    areaCode: { vi: "Xã, phường, thị trấn", en: "Commune, ward, township" },
+    areaName: { vi: "Tên xã", en: "Commune name" },
+    modelTypeId: { vi: "Loại mô hình", en: "Model type" },
+    modelTypeCode: { vi: "Mã loại mô hình", en: "Model type code" },
+    modelTypeName: { vi: "Tên loại mô hình", en: "Model type name" },
+    category: { vi: "Nhóm mô hình", en: "Model group" },
+    name: { vi: "Tên điểm mô hình", en: "Site name" },
+    host: { vi: "Đơn vị chủ trì / dòng họ", en: "Host unit / clan" },
+    establishedOn: { vi: "Ngày thành lập", en: "Established on" },
+    status: { vi: "Trạng thái", en: "Status" },
+    statusChangedOn: { vi: "Ngày tạm dừng / giải thể", en: "Suspended / dissolved on" },
+    religion: { vi: "Tôn giáo", en: "Religion" },
+    households: { vi: "Số hộ", en: "Households" },
+    members: { vi: "Số thành viên", en: "Members" },
+    notes: { vi: "Ghi chú", en: "Notes" },
+    installedOn: { vi: "Ngày lắp đặt", en: "Installed on" },
+    cameras: { vi: "Số mắt camera", en: "Cameras" },
+    recorders: { vi: "Số đầu thu", en: "Recorders" },
+    memoryCards: { vi: "Số thẻ nhớ", en: "Memory cards" },
+    costVnd: { vi: "Kinh phí (đồng)", en: "Cost (VND)" },
+    fundingSource: { vi: "Nguồn kinh phí", en: "Funding source" },
+    siteId: { vi: "Điểm mô hình", en: "Model site" },
+    year: { vi: "Năm", en: "Year" },
+    issuer: { vi: "Cấp khen thưởng", en: "Awarded by" },
+    form: { vi: "Hình thức", en: "Form" },
+    recipientKind: { vi: "Tập thể / cá nhân", en: "Collective / individual" },
+    recipientName: { vi: "Tập thể / cá nhân được khen", en: "Recipient" },
+    decisionNumber: { vi: "Số quyết định", en: "Decision number" },
+    description: { vi: "Mô tả", en: "Description" },
+    siteCount: { vi: "Số điểm", en: "Sites" },
+    username: { vi: "Tên đăng nhập", en: "Username" },
+    displayName: { vi: "Họ tên", en: "Full name" },
+    role: { vi: "Vai trò", en: "Role" },
+    disabledAt: { vi: "Thời điểm khóa", en: "Disabled at" },
+    sessionsRevoked: { vi: "Số phiên bị kết thúc", en: "Sessions ended" },
+    sessionId: { vi: "Phiên", en: "Session" },
+    ip: { vi: "Địa chỉ IP", en: "IP address" },
+    failures: { vi: "Số lần đăng nhập sai", en: "Failed sign-ins" },
+    windowMinutes: { vi: "Trong (phút)", en: "Within (minutes)" },
+    lastIp: { vi: "Địa chỉ IP cuối", en: "Last IP address" },
   }),
 } as const;
 

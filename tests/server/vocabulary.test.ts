@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
   AWARD_FORMS,
   AWARD_ISSUERS,
   FUNDING_SOURCES,
   MODEL_CATEGORIES,
   RECIPIENT_KINDS,
+  RECORD_FIELDS,
   RELIGIONS,
   ROLES,
   SITE_STATUSES,
 } from "../../shared/src/domain.ts";
+import { REPORT_FORMATS, REPORT_TABLES } from "../../shared/src/schemas/reports.ts";
 import { choices, isValue, label, VOCABULARY, type VocabularyKind } from "../../shared/src/vocabulary.ts";
 
 const ENUMS: Record<VocabularyKind, readonly string[]> = {
@@ -22,6 +25,10 @@ const ENUMS: Record<VocabularyKind, readonly string[]> = {
   recipientKind: RECIPIENT_KINDS,
   role: ROLES,
   auditAction: AUDIT_ACTIONS,
+  reportFormat: REPORT_FORMATS,
+  reportTable: REPORT_TABLES,
+  entity: AUDIT_ENTITIES,
+  field: RECORD_FIELDS,
 };
 const kinds = Object.keys(ENUMS) as VocabularyKind[];
 

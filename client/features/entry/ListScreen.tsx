@@ -85,7 +85,8 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
 
   const done = (saved: Saved | null) => {
     update({ edit: "" }, { keepPage: true });
-    if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => translate(w.message, locale))]);
+    if (saved?.unchanged) setNotice([t("entry.unchanged")]);
+    else if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => translate(w.message, locale))]);
   };
 
   const sortBy = (key: string) => {

@@ -64,7 +64,6 @@ export const ERROR_MESSAGES = {
     vi: "Bản ghi này chưa bị xóa, không cần khôi phục.",
     en: "This record has not been removed; there is nothing to restore.",
   },
-  "record.unchanged": { vi: "Không có thay đổi.", en: "No changes." },
   "record.duplicateSite": {
     vi: "Có thể trùng: địa bàn này đã có điểm cùng loại mô hình và cùng tên.",
     en: "Possible duplicate: this area already has a site of the same model type with the same name.",
