@@ -107,13 +107,13 @@ const tableOf = (entityId: string) => entityId.split(".")[0] ?? "";
 export function recordTitle(entry: HistoryEntry, locale: Locale): string {
   const s = { ...snap(entry.before), ...snap(entry.after) };
   const say = (key: MessageKey, params: Record<string, string>) => message(key, params, locale);
-  const area = str(s.areaName) || message("history.provinceLevel", {}, locale);
+  const area = str(s.areaName);
   switch (entry.entity) {
     case "site":
-      if (s.name) return say("history.site", { name: str(s.name), area });
+      if (s.name && area) return say("history.site", { name: str(s.name), area });
       break;
     case "camera_installation":
-      if (s.installedOn) return say("history.camera", { area, date: formatDate(str(s.installedOn)) });
+      if (s.installedOn && area) return say("history.camera", { area, date: formatDate(str(s.installedOn)) });
       break;
     case "award":
       if (s.recipientName)

@@ -18,7 +18,6 @@ export const HISTORY_MESSAGES = {
   },
   "history.viaCli": { vi: "từ dòng lệnh", en: "from the command line" },
   "history.province": { vi: "toàn tỉnh", en: "whole province" },
-  "history.provinceLevel": { vi: "cấp tỉnh", en: "province level" },
   "history.yes": { vi: "Có", en: "Yes" },
   "history.no": { vi: "Không", en: "No" },
 } as const;
