@@ -4,6 +4,7 @@ import AuditRoute from "../../client/routes/audit.tsx";
 import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { writeAudit } from "../../server/services/audit.ts";
+import { createUser } from "../../server/services/users.ts";
 import { HAI_AN, HAI_BA } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -26,6 +27,18 @@ beforeAll(async () => {
     fundingSource: "state_budget",
   });
   await api.update({ id: created.id, version: 1, areaCode: HAI_BA, costVnd: 50_000_000, fundingSource: "mixed" });
+  // A district officer's account: its snapshot names the district by code only.
+  await createUser(
+    t.db,
+    {
+      username: "gl.nhaplieu",
+      displayName: "Lê Văn B",
+      password: "Mat-khau-dai-123",
+      role: "editor",
+      districtCode: "466",
+    },
+    admin,
+  );
   // A Word report of Gio Linh (466), 2007–2022, as the download route audits it.
   const options = { fromYear: 2007, toYear: 2022, districtCodes: ["466"], sections: ["summary"], via: "http" };
   await writeAudit(t.db, { user: admin, action: "export", entity: "report", entityId: "summary.docx", after: options });
@@ -54,7 +67,7 @@ describe("history and audit log in plain words", () => {
     for (const raw of ["costVnd", "state_budget", HAI_AN, "areaName", "siteRemoved", "version", "isDemo"]) {
       expect(edit).not.toHaveTextContent(raw);
     }
-    const create = await rowWith("Tạo mới");
+    const create = await rowWith("Camera tại Xã Hải An, lắp 10/10/2022");
     expect(create).toHaveTextContent("Ngày lắp đặt: — → 10/10/2022");
     expect(create).toHaveTextContent("Dữ liệu mẫu: — → Không");
     expect(create).toHaveTextContent("Số mắt camera: — → 8");
@@ -62,6 +75,9 @@ describe("history and audit log in plain words", () => {
     expect(exported).toHaveTextContent("Báo cáo Word");
     expect(exported).toHaveTextContent("Xuất báo cáo Word, Huyện Gio Linh, 2007–2022");
     expect(exported).not.toHaveTextContent("districtCodes");
+    const account = await rowWith("Tài khoản gl.nhaplieu");
+    expect(account).toHaveTextContent("Vai trò: — → Cán bộ nhập liệu");
+    expect(account).toHaveTextContent("Huyện, thị xã, thành phố: — → Huyện Gio Linh");
   });
 
   it("English: the same entries in English words and digits", async () => {
