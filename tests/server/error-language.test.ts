@@ -74,6 +74,23 @@ describe("server messages in the client's language (header x-qt-locale)", () => 
     }
   });
 
+  it("the cross-site request guard (before tRPC) names its message too", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/trpc/auth.logout",
+      headers: { "content-type": "application/json", [LOCALE_HEADER]: "en" },
+      payload: "{}",
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({
+      error: {
+        code: "FORBIDDEN",
+        message: "Request refused: it did not come from the application (cross-site request forgery guard).",
+        messageKey: "auth.csrf",
+      },
+    });
+  });
+
   it("wrong credentials and a read-only account, in English", async () => {
     const bad = await call("auth.login", { username: "nobody", password: "wrong-password" }, { locale: "en" });
     expect(bad.body.error.message).toBe("Wrong username or password.");
