@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /** Plain links: the browser downloads with the session cookie and names the file from the server. */
 export function DownloadLinks({ options }: { options: TReportOptions | null }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   if (!options) return null;
   const query = reportOptionsToQuery(options).toString();
   return (
@@ -19,7 +19,7 @@ export function DownloadLinks({ options }: { options: TReportOptions | null }) {
       <div className="report-download-buttons">
         {REPORT_TABLES.map((table) => (
           <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${query}`} download>
-            {t("reports.download.csv", { table: t(`reports.table.${table}`) })}
+            {t("reports.download.csv", { table: label("reportTable", table) })}
           </a>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
 import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
@@ -17,14 +18,6 @@ export const CONTENT_TYPES = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
 } as const;
-
-const TABLE_NAMES: Record<ReportTable, string> = {
-  sites: "Điểm mô hình",
-  cameras: "Lắp đặt camera",
-  awards: "Khen thưởng",
-  areas: "Địa bàn cấp xã",
-  districts: "Huyện, thị xã, thành phố",
-};
 
 function filename(model: TReportModel, what: string, ext: string): string {
   const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : "Toàn tỉnh";
@@ -104,7 +97,7 @@ export async function exportCsv(
   const model = await buildReportModel(db, options, scope);
   await audit(db, by, `${table}.csv`, options);
   return {
-    filename: filename(model, TABLE_NAMES[table], "csv"),
+    filename: filename(model, label("reportTable", table), "csv"),
     contentType: CONTENT_TYPES.csv,
     body: csvStream(tableSpec(db, scope, model, table)),
   };
