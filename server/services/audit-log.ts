@@ -38,14 +38,17 @@ const QUIET = new Set([
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The fields that differ between an entry's before and after snapshots; absent and null are alike. */
+/** A snapshot's value, with absent and empty text read as none (a new record's empty notes are no change). */
+const valueOf = (v: unknown) => (v === undefined || v === "" ? null : v);
+
+/** The fields that differ between an entry's before and after snapshots. */
 export function changesOf(before: unknown, after: unknown): TFieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !QUIET.has(k));
   return keys
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+    .filter((k) => JSON.stringify(valueOf(b[k])) !== JSON.stringify(valueOf(a[k])))
+    .map((field) => ({ field, before: valueOf(b[field]), after: valueOf(a[field]) }));
 }
 
 type Entry = Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>;

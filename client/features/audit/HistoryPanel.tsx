@@ -61,8 +61,9 @@ export function HistoryTable({ rows, showRecord = false }: { rows: HistoryRow[];
                 {sentence ?? (
                   <ul>
                     {changeLines(r, locale).map((c) => (
+                      // A new record's fields had no value before: "— →" on every line says nothing.
                       <li key={c.field}>
-                        {c.label}: {c.before} → {c.after}
+                        {c.label}: {r.action === "create" ? c.after : `${c.before} → ${c.after}`}
                       </li>
                     ))}
                   </ul>
