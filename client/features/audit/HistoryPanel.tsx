@@ -61,9 +61,9 @@ export function HistoryTable({ rows, showRecord = false }: { rows: HistoryRow[];
                 {sentence ?? (
                   <ul>
                     {changeLines(r, locale).map((c) => (
-                      // A new record's fields had no value before: "— →" on every line says nothing.
+                      // An entry with no "before" (a creation, a sign-in): "— →" on every line says nothing.
                       <li key={c.field}>
-                        {c.label}: {r.action === "create" ? c.after : `${c.before} → ${c.after}`}
+                        {c.label}: {r.before === null || r.before === undefined ? c.after : `${c.before} → ${c.after}`}
                       </li>
                     ))}
                   </ul>
