@@ -39,7 +39,7 @@ const QUIET = new Set([
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A snapshot's value, with absent and empty text read as none (a new record's empty notes are no change). */
-const valueOf = (v: unknown) => (v === undefined || v === "" ? null : v);
+const noneIfEmpty = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 /** The fields that differ between an entry's before and after snapshots. */
 export function changesOf(before: unknown, after: unknown): TFieldChange[] {
@@ -47,8 +47,8 @@ export function changesOf(before: unknown, after: unknown): TFieldChange[] {
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !QUIET.has(k));
   return keys
-    .filter((k) => JSON.stringify(valueOf(b[k])) !== JSON.stringify(valueOf(a[k])))
-    .map((field) => ({ field, before: valueOf(b[field]), after: valueOf(a[field]) }));
+    .filter((k) => JSON.stringify(noneIfEmpty(b[k])) !== JSON.stringify(noneIfEmpty(a[k])))
+    .map((field) => ({ field, before: noneIfEmpty(b[field]), after: noneIfEmpty(a[field]) }));
 }
 
 type Entry = Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>;
