@@ -1,24 +1,51 @@
+import type { Locale } from "@qt/shared/format";
+import { isMessageKey, message, translate } from "@qt/shared/messages/index";
 import { isTRPCClientError } from "@trpc/client";
 import type { AppRouter } from "../server/routers/_app.ts";
+import { activeLocale } from "./i18n/I18nProvider.tsx";
 
 /** The first message of each field, by field name ("areaCode": "Vui lòng chọn địa bàn"). */
 export type FieldErrors = Record<string, string>;
 
-/** The one reader of failed calls: code, message and field messages as the server's errorFormatter shapes them. */
+/**
+ * What the browser says when no answer came (Chrome, Firefox, Safari) or when the answer was not
+ * the server's JSON (a proxy's error page): never shown as such.
+ */
+const NO_ANSWER = /failed to fetch|networkerror|load failed|network request failed|fetch failed/i;
+const NOT_JSON = /unexpected token|unexpected end of json|is not valid json|json\.parse/i;
+
+/**
+ * A message for the user in the chosen language: a browser's raw network or parse error becomes
+ * the catalogue's plain sentence; a Vietnamese message the catalogue knows is translated.
+ */
+export function plainMessage(text: string, locale: Locale = activeLocale()): string {
+  if (NO_ANSWER.test(text)) return message("network.unreachable", {}, locale);
+  if (NOT_JSON.test(text)) return message("network.badResponse", {}, locale);
+  return translate(text, locale);
+}
+
+/**
+ * The one reader of failed calls: code, message and field messages as the server's errorFormatter
+ * shapes them, in the language on screen (the server's key and parameters when it sent them).
+ */
 export function readError(err: unknown): { code: string; message: string; fields: FieldErrors } {
+  const locale = activeLocale();
   if (!isTRPCClientError<AppRouter>(err)) {
-    return { code: "", message: err instanceof Error ? err.message : String(err), fields: {} };
+    return { code: "", message: plainMessage(err instanceof Error ? err.message : String(err), locale), fields: {} };
   }
   const data = err.data;
   const fields: FieldErrors = {};
-  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) if (v[0]) fields[k] = v[0];
-  return { code: data?.code ?? "", message: err.message, fields };
+  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) if (v[0]) fields[k] = translate(v[0], locale);
+  const text = isMessageKey(data?.messageKey)
+    ? message(data.messageKey, data.params ?? {}, locale)
+    : plainMessage(err.message, locale);
+  return { code: data?.code ?? "", message: text, fields };
 }
 
 /** The tRPC code of a failed call ("UNAUTHORIZED", "BAD_REQUEST", …), or "" for a network error. */
 export const errorCode = (err: unknown): string => readError(err).code;
 
-/** The server's Vietnamese message: the field's own message when there is one. */
+/** The message to show: the field's own message when there is one. */
 export function errorMessage(err: unknown): string {
   const { message, fields } = readError(err);
   return Object.values(fields)[0] ?? message;

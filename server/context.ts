@@ -1,5 +1,6 @@
 // The cookie plugin's types add req.cookies and reply.setCookie (the plugin is registered in http/app.ts).
 import type {} from "@fastify/cookie";
+import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DatabaseKind, Db } from "./db.ts";
 import { type Log, logger } from "./logger.ts";
@@ -25,6 +26,8 @@ export type ContextDb = { db: Db; dbKind: DatabaseKind };
 export type Context = ContextDb & {
   user: SessionUser | null;
   meta: RequestMeta;
+  /** The language the client chose (header LOCALE_HEADER): error messages are written in it. */
+  locale: Locale;
   /** Where failures are logged: the request's logger over HTTP. */
   log: Log;
 };
@@ -36,6 +39,7 @@ export function createContextInner(opts: {
   user?: SessionUser | null;
   meta?: Partial<RequestMeta>;
   log?: Log;
+  locale?: Locale;
 }): Context {
   return {
     db: opts.db,
@@ -43,6 +47,7 @@ export function createContextInner(opts: {
     user: opts.user ?? null,
     meta: { ip: "127.0.0.1", userAgent: "", secure: false, ...opts.meta },
     log: opts.log ?? logger,
+    locale: opts.locale ?? "vi",
   };
 }
 
@@ -61,6 +66,7 @@ export async function createContext(app: ContextDb, req: FastifyRequest, reply: 
     dbKind: app.dbKind,
     user,
     log: req.log,
+    locale: localeOf(req.headers[LOCALE_HEADER]),
     meta: {
       ip: req.ip,
       userAgent: req.headers["user-agent"] ?? "",

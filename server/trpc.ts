@@ -1,6 +1,16 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import type { Locale } from "@qt/shared/format";
+import {
+  isMessageKey,
+  type KeyedMessage,
+  keyOf,
+  type MessageKey,
+  type MessageParams,
+  message,
+} from "@qt/shared/messages/index";
+import { initTRPC, type TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
+import { appError, KeyedCause } from "./errors.ts";
 import { logFailure } from "./logger.ts";
 
 /**
@@ -10,33 +20,60 @@ import { logFailure } from "./logger.ts";
 const t = initTRPC.context<Context>().create({
   // Plain JSON, no transformer: other provincial systems call this API (dates are ISO strings).
   isDev: false,
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    const message =
-      zod?.issues[0]?.message ??
-      (error.code === "INTERNAL_SERVER_ERROR" ? "Lỗi hệ thống, vui lòng thử lại sau." : shape.message);
+  errorFormatter({ shape, error, ctx }) {
+    const said = spokenError(error, shape.message, ctx?.locale ?? "vi");
     return {
-      message,
+      message: said.message,
       code: shape.code,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        // Field-level messages for forms: { "fromYear": ["…"] }.
-        fieldErrors: zod ? fieldErrors(zod) : undefined,
+        // The message as a catalogue key and parameters, for a client that renders it itself
+        // (docs/decisions/020); absent for a text the catalogue does not know.
+        messageKey: said.key,
+        params: said.params,
+        // Field-level messages for forms, in the caller's language: { "fromYear": ["…"] }.
+        fieldErrors: said.fields,
       },
     };
   },
 });
 
-function fieldErrors(err: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.join(".") || "_";
-    out[key] ??= [];
-    out[key].push(issue.message);
+type Said = { message: string; key?: MessageKey; params?: MessageParams; fields?: Record<string, string[]> };
+
+/** A zod issue's message: the key a server check put in its params, or the schema's text looked up. */
+function issueMessage(issue: ZodError["issues"][number]): KeyedMessage | null {
+  const given = issue.code === "custom" ? issue.params : undefined;
+  if (given && isMessageKey(given.key)) return { key: given.key, params: given.params ?? {} };
+  return keyOf(issue.message);
+}
+
+/**
+ * What a failed call says, in the caller's language: a zod error by its first issue (every issue
+ * goes to its field), a keyed error by its key, an unexpected one as a system error; any other
+ * text is looked up in the catalogue and otherwise sent as it is.
+ */
+function spokenError(error: TRPCError, text: string, locale: Locale): Said {
+  const say = (k: KeyedMessage | null, fallback: string) => (k ? message(k.key, k.params, locale) : fallback);
+  if (error.cause instanceof ZodError) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of error.cause.issues) {
+      const field = issue.path.join(".") || "_";
+      fields[field] ??= [];
+      fields[field].push(say(issueMessage(issue), issue.message));
+    }
+    const first = error.cause.issues[0];
+    const k = first ? issueMessage(first) : null;
+    return { message: first ? say(k, first.message) : text, ...k, fields };
   }
-  return out;
+  const k: KeyedMessage | null =
+    error.cause instanceof KeyedCause
+      ? { key: error.cause.key, params: error.cause.params }
+      : error.code === "INTERNAL_SERVER_ERROR"
+        ? { key: "system.error", params: {} }
+        : keyOf(text);
+  return { message: say(k, text), ...k };
 }
 
 export const router = t.router;
@@ -55,7 +92,7 @@ const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
 export const publicProcedure = t.procedure.use(logErrors);
 
 const authed = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Vui lòng đăng nhập." });
+  if (!ctx.user) throw appError("UNAUTHORIZED", "auth.loginRequired");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -65,7 +102,7 @@ export const viewerProcedure = authed;
 /** Editors and admins. District scope is checked in the services, against the record's area. */
 export const editorProcedure = authed.use(({ ctx, next }) => {
   if (ctx.user.role === "viewer") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu." });
+    throw appError("FORBIDDEN", "role.viewerReadOnly");
   }
   return next();
 });
@@ -73,21 +110,18 @@ export const editorProcedure = authed.use(({ ctx, next }) => {
 /** Provincial administrators: accounts, reference data, restore, audit. */
 export const adminProcedure = authed.use(({ ctx, next }) => {
   if (ctx.user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Chức năng này chỉ dành cho quản trị viên." });
+    throw appError("FORBIDDEN", "role.adminOnly");
   }
   return next();
 });
 
 /**
- * Admins and province-wide editors (no district or commune scope): work that speaks for the whole province's
- * office, such as the written parts of its reports (decision 019).
+ * Admins and province-wide editors (no district or commune scope): work that speaks for the whole
+ * province's office, such as the written parts of its reports (decision 019).
  */
 export const provinceEditorProcedure = editorProcedure.use(({ ctx, next }) => {
   if (ctx.user.role === "editor" && (ctx.user.districtId !== null || ctx.user.communeId !== null)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Chỉ quản trị viên và cán bộ cấp tỉnh được soạn, sửa bản nháp báo cáo.",
-    });
+    throw appError("FORBIDDEN", "draft.provinceOnly");
   }
   return next();
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { plainMessage } from "../errors.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 
 /** The loading, error and empty states every screen and chart shows the same way. */
@@ -11,11 +12,12 @@ export function Loading() {
   );
 }
 
+/** `message`: a failed query's or schema's text; shown in the chosen language, never a raw browser string. */
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="state state-error" role="alert">
-      <p>{t("state.error", { message })}</p>
+      <p>{t("state.error", { message: plainMessage(message, locale) })}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t("state.retry")}

@@ -1,6 +1,26 @@
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
+import { translate } from "@qt/shared/messages/index";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { type FieldValues, type Resolver, type ResolverOptions, type UseFormProps, useForm } from "react-hook-form";
+import {
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+  type ResolverOptions,
+  type UseFormProps,
+  useForm,
+} from "react-hook-form";
+import { activeLocale } from "../i18n/I18nProvider.tsx";
+
+/** The schema's Vietnamese messages in the language on screen (the catalogue knows them). */
+function translated(errors: FieldErrors): FieldErrors {
+  const out: Record<string, unknown> = {};
+  for (const [name, error] of Object.entries(errors)) {
+    if (error && typeof error === "object" && "message" in error && typeof error.message === "string") {
+      out[name] = { ...error, message: translate(error.message, activeLocale()) };
+    } else out[name] = error && typeof error === "object" ? translated(error as FieldErrors) : error;
+  }
+  return out as FieldErrors;
+}
 
 /** A shared zod schema as the form validates with it (zod 4 implements Standard Schema). */
 export type FormSchema<TOut> = StandardSchemaV1<FieldValues, TOut>;
@@ -23,8 +43,10 @@ export function useSchemaForm<TValues extends FieldValues, TOut>({
   const resolve = standardSchemaResolver(schema);
   // The schema checks what toInput makes of the values; its messages are keyed by the schema's
   // fields, which are the form's field names, so its error map is the form's.
-  const resolver = ((values: TValues, context: unknown, options: ResolverOptions<FieldValues>) =>
-    resolve(toInput ? toInput(values) : values, context, options)) as Resolver<TValues, unknown, TOut>;
+  const resolver = (async (values: TValues, context: unknown, options: ResolverOptions<FieldValues>) => {
+    const result = await resolve(toInput ? toInput(values) : values, context, options);
+    return { ...result, errors: translated(result.errors) };
+  }) as Resolver<TValues, unknown, TOut>;
   return useForm<TValues, unknown, TOut>({
     mode: "onSubmit",
     reValidateMode: "onSubmit",

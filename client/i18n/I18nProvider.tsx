@@ -16,6 +16,13 @@ export type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * The language on screen, for code outside React: the tRPC link names it to the server in a
+ * header, and error messages are written in it (client/errors.ts). Follows the provider.
+ */
+let active: Locale = "vi";
+export const activeLocale = (): Locale => active;
+
 function initialLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
@@ -26,7 +33,9 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  active = locale;
   const setLocale = useCallback((next: Locale) => {
+    active = next;
     setLocaleState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);

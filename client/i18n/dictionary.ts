@@ -1,3 +1,6 @@
+import { RECORD_FIELDS, type RecordField } from "@qt/shared/domain";
+import type { Locale } from "@qt/shared/format";
+import { label } from "@qt/shared/vocabulary";
 import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
@@ -11,6 +14,13 @@ import { reportsEn, reportsVi } from "./messages/reports.ts";
  * the same keys (the types check it). Placeholders are written {name}. Keys are prefixed by domain
  * ("dashboard.", "auth.", "entry.", "reports.", "layout.") so the files never collide.
  */
+/** Field labels ("entry.field.costVnd") are the shared vocabulary's words, not written here again. */
+const fieldLabels = (locale: Locale) =>
+  Object.fromEntries(RECORD_FIELDS.map((f) => [`entry.field.${f}`, label("field", f, locale)])) as Record<
+    `entry.field.${RecordField}`,
+    string
+  >;
+
 export const vi = {
   ...commonVi,
   ...authVi,
@@ -19,7 +29,8 @@ export const vi = {
   ...reportsVi,
   ...layoutVi,
   ...demoVi,
-} as const;
+  ...fieldLabels("vi"),
+};
 
 export type MessageKey = keyof typeof vi;
 
@@ -34,4 +45,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...layoutEn,
   ...demoEn,
+  ...fieldLabels("en"),
 };

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from "@qt/shared/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Pager } from "../components/Pager.tsx";
@@ -6,13 +7,11 @@ import { HistoryTable } from "../features/audit/HistoryPanel.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-/** The entity names the services write to the audit trail. */
-const ENTITIES = ["site", "camera_installation", "award", "model_type", "report_draft", "user", "demo_data"] as const;
 const PAGE_SIZE = 50;
 
 /** Every change of the whole system, newest first (administrators; audit.list). */
 export default function AuditRoute() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const trpc = useTRPC();
   const id = useId();
   const [page, setPage] = useState(1);
@@ -34,9 +33,9 @@ export default function AuditRoute() {
         }}
       >
         <option value="">{t("auth.audit.allEntities")}</option>
-        {ENTITIES.map((e) => (
+        {AUDIT_ENTITIES.map((e) => (
           <option key={e} value={e}>
-            {t(`auth.entity.${e}`)}
+            {label("entity", e)}
           </option>
         ))}
       </select>

@@ -1,3 +1,5 @@
+import { LOCALE_HEADER, localeOf } from "@qt/shared/format";
+import { message } from "@qt/shared/messages/index";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -28,7 +30,8 @@ export async function csrfGuard(req: FastifyRequest, reply: FastifyReply) {
     return reply.code(403).send({
       error: {
         code: "FORBIDDEN",
-        message: "Yêu cầu bị từ chối vì không đến từ ứng dụng (chống giả mạo yêu cầu liên trang).",
+        message: message("auth.csrf", {}, localeOf(req.headers[LOCALE_HEADER])),
+        messageKey: "auth.csrf",
       },
     });
   }

@@ -5,9 +5,9 @@ import type {
   TAuditRow,
   TFieldChange,
 } from "@qt/shared/schemas/audit";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { awards } from "./awards.ts";
 import { cameras } from "./cameras.ts";
@@ -30,32 +30,73 @@ const auditSelect = {
  * whose readable form is recorded next to them (districtId → districtCode).
  */
 const QUIET = new Set([
-  "id",
-  "version",
-  "updatedAt",
-  "createdAt",
-  "warnings",
-  "districtId",
-  "communeId",
-  "passwordChangedAt",
+  ...["id", "version", "updatedAt", "createdAt", "warnings", "districtId", "communeId", "passwordChangedAt"],
+  // Names that follow their code (the history shows the code's change by these names), and
+  // whether the linked site was removed since: another record's change, not this entry's.
+  ...["areaName", "districtName", "modelTypeCode", "modelTypeName", "siteName", "siteModelTypeName", "siteRemoved"],
   // Follows the area: its change is the area's.
   "currentCommuneCode",
 ]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The fields that differ between an entry's before and after snapshots; absent and null are alike. */
+/** A snapshot's value, with absent and empty text read as none (a new record's empty notes are no change). */
+const noneIfEmpty = (v: unknown) => (v === undefined || v === "" ? null : v);
+
+/** The fields that differ between an entry's before and after snapshots. */
 export function changesOf(before: unknown, after: unknown): TFieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !QUIET.has(k));
   return keys
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+    .filter((k) => JSON.stringify(noneIfEmpty(b[k])) !== JSON.stringify(noneIfEmpty(a[k])))
+    .map((field) => ({ field, before: noneIfEmpty(b[field]), after: noneIfEmpty(a[field]) }));
 }
 
-function toRow(e: Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>): TAuditRow {
-  return { ...e, id: Number(e.id), at: e.at.toISOString(), changes: changesOf(e.before, e.after) };
+type Entry = Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>;
+
+function toRow(e: Entry, names: Record<string, string>): TAuditRow {
+  return { ...e, id: Number(e.id), at: e.at.toISOString(), changes: changesOf(e.before, e.after), names };
+}
+
+/** District codes an entry names without their names: an account's scope, an export's districts. */
+function districtCodesOf(e: Entry): string[] {
+  const codes: string[] = [];
+  for (const side of [e.before, e.after]) {
+    if (!isRecord(side) || side.districtName !== undefined) continue;
+    if (typeof side.districtCode === "string") codes.push(side.districtCode);
+    if (Array.isArray(side.districtCodes)) codes.push(...side.districtCodes.filter((c) => typeof c === "string"));
+  }
+  return codes;
+}
+
+/**
+ * The entries as rows, each with the names of the districts and accounts it names by code or id:
+ * two queries for a whole page, whatever its length.
+ */
+async function toRows(db: Db, entries: Entry[]): Promise<TAuditRow[]> {
+  const codes = [...new Set(entries.flatMap(districtCodesOf))];
+  const userIds = [...new Set(entries.filter((e) => e.entity === "user").map((e) => Number(e.entityId)))].filter(
+    (id) => Number.isInteger(id) && id > 0 && id < 2 ** 31,
+  );
+  const [districts, users] = await Promise.all([
+    codes.length
+      ? db.adminUnit.findMany({ where: { code: { in: codes }, level: "district" }, select: { code: true, name: true } })
+      : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } }) : [],
+  ]);
+  const district = new Map(districts.map((d) => [d.code, d.name]));
+  const username = new Map(users.map((u) => [String(u.id), u.username]));
+  return entries.map((e) => {
+    const names: Record<string, string> = {};
+    for (const code of districtCodesOf(e)) {
+      const name = district.get(code);
+      if (name) names[code] = name;
+    }
+    const user = e.entity === "user" ? username.get(e.entityId) : undefined;
+    if (user) names[`user:${e.entityId}`] = user;
+    return toRow(e, names);
+  });
 }
 
 /** The whole trail, newest first (administrators). */
@@ -75,7 +116,7 @@ export async function listAudit(db: Db, input: TAuditListInput): Promise<TAuditP
       take: input.pageSize,
     }),
   ]);
-  return { total, rows: rows.map(toRow) };
+  return { total, rows: await toRows(db, rows) };
 }
 
 /**
@@ -93,7 +134,7 @@ const RECORD_KINDS = [sites, cameras, awards];
 export async function recordHistory(db: Db, input: TAuditHistoryInput, user: SessionUser): Promise<TAuditRow[]> {
   const ownAccount = input.entity === "user" && input.entityId === String(user.id);
   if (ADMIN_ONLY_ENTITIES.has(input.entity) && user.role !== "admin" && !ownAccount) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Chức năng này chỉ dành cho quản trị viên." });
+    throw appError("FORBIDDEN", "role.adminOnly");
   }
   const kind = RECORD_KINDS.find((k) => k.kind.entity === input.entity);
   // A deleted record's history is the admins', as the record is; an id that is no record is not found.
@@ -104,5 +145,5 @@ export async function recordHistory(db: Db, input: TAuditHistoryInput, user: Ses
     orderBy: { id: "asc" },
     take: 500,
   });
-  return rows.map(toRow);
+  return toRows(db, rows);
 }

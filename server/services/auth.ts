@@ -1,7 +1,7 @@
 import type { TChangePasswordInput, TLoginInput, TMe } from "@qt/shared/schemas/auth";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
@@ -9,7 +9,6 @@ import { keepFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, THROTTLE_
 import { scopeOf, scopeSelect } from "./user-scope.ts";
 
 /** One message for unknown user, wrong password and disabled account: nothing to enumerate. */
-const BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
 export type LoginMeta = { ip: string; userAgent: string };
 
@@ -34,7 +33,7 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
   if (!user || !ok || user.disabledAt) {
     await keepFailure(db);
     if (user && attempt.userLimitReached) await alertAdmins(db, user.id, meta.ip);
-    throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS });
+    throw appError("UNAUTHORIZED", "auth.badCredentials");
   }
   await releaseAttempt(db, attempt);
   const token = await db.$transaction(async (tx) => {
@@ -110,11 +109,11 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     // Counted like a failed login: a stolen session must not become a password-guessing oracle.
     await keepFailure(db);
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu hiện tại không đúng." });
+    throw appError("BAD_REQUEST", "auth.wrongPassword");
   }
   await releaseAttempt(db, attempt);
   if (input.currentPassword === input.newPassword) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Mật khẩu mới phải khác mật khẩu hiện tại." });
+    throw appError("BAD_REQUEST", "auth.samePassword");
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {

@@ -50,7 +50,7 @@ async function duplicateWarnings(db: Db, a: AwardValues, _area: Area | null, sel
 async function checkSite(db: Db, siteId: number | null, area: Area | null) {
   if (!siteId) return;
   if (!area) {
-    throw fieldError("siteId", "Khen thưởng cấp tỉnh không gắn với điểm mô hình; hãy chọn xã, phường, thị trấn");
+    throw fieldError("siteId", "award.provinceNoSite");
   }
   await checkLinkedSite(db, siteId, area);
 }
@@ -77,7 +77,7 @@ export const awardKind: RecordKind<AwardTypes> = {
   fields: writableFields(ZAwardUpdateInput.shape),
   // A province-level award (no area) belongs to no district: only province-wide editors and
   // admins may write it.
-  provinceLevelRefusal: "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",
+  provinceLevelRefusal: "scope.provinceAward",
   /** An award names its area by code and its time by year; see resolveArea. */
   area: async (db, v, o) =>
     v.areaCode

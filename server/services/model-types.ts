@@ -48,7 +48,7 @@ export async function createModelType(
   user: SessionUser,
 ): Promise<TModelType> {
   if (await db.modelType.findUnique({ where: { code: input.code }, select: { id: true } })) {
-    throw fieldError("code", "Mã loại mô hình đã tồn tại");
+    throw fieldError("code", "modelType.codeTaken");
   }
   return db.$transaction(async (tx) => {
     const created = toType(await tx.modelType.create({ data: input, select: typeSelect }));
@@ -70,10 +70,12 @@ export async function updateModelType(
   // category would leave its sites breaking the rule.
   if (input.category && input.category !== before.category && before.siteCount > 0) {
     const crossesReligious = input.category === "religious" || before.category === "religious";
-    if (crossesReligious)
-      throw fieldError("category", "Loại mô hình đã có điểm, không đổi được sang/ra khỏi nhóm tôn giáo");
+    if (crossesReligious) throw fieldError("category", "modelType.religiousLocked");
   }
   const { id, version, ...changes } = input;
+  // Nothing new: nothing written (no version bump, no empty audit entry), as for records.
+  const given = Object.entries(changes).filter(([, v]) => v !== undefined);
+  if (given.every(([k, v]) => before[k as keyof typeof before] === v)) return before;
   return db.$transaction(async (tx) => {
     const { count } = await tx.modelType.updateMany({
       where: { id, version, deletedAt: null },

@@ -74,7 +74,7 @@ async function columns(db: Db, input: Fields) {
   return { ...rest, ...narrative, scopeKey: scopeKeyOf(districtCodes) };
 }
 
-const duplicateName = () => fieldError("name", "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này");
+const duplicateName = () => fieldError("name", "draft.duplicateName");
 /**
  * The unique index refused the row (two saves of one name at once). Inside an interactive
  * transaction the driver adapter's error reaches us unmapped (PGlite: a DriverAdapterError whose

@@ -1,12 +1,9 @@
-import { TRPCError } from "@trpc/server";
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { SessionUser } from "../context.ts";
+import { appError } from "../errors.ts";
 
 /** Where a record lies, for the scope check: its (former) district and its commune of today. */
 export type RecordPlace = { districtId: number; communeId: number | null };
-
-const DISTRICT_REFUSAL = "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.";
-
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
 
 /**
  * Scope of writes, enforced here in the services whatever the UI shows (decision 021):
@@ -27,17 +24,18 @@ export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean 
 }
 
 /** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
-export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: string): void {
-  if (user.role === "viewer") throw forbidden("Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.");
+export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: MessageKey): void {
+  if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
   if (mayWrite(user, place)) return;
-  throw forbidden(place === null ? (provinceLevelRefusal ?? refusal(user)) : refusal(user));
+  if (place === null && provinceLevelRefusal) throw appError("FORBIDDEN", provinceLevelRefusal);
+  throw refusal(user);
 }
 
 /** The refusal names what the editor may change: their district, or their commune and its old areas. */
-function refusal(user: SessionUser): string {
-  if (user.scope.kind !== "commune") return DISTRICT_REFUSAL;
+function refusal(user: SessionUser) {
+  if (user.scope.kind !== "commune") return appError("FORBIDDEN", "scope.ownDistrict");
   const { name } = user.scope;
   // "Xã Gio Linh" → "xã", "Đặc khu Cồn Cỏ" → "đặc khu": the kind of unit the old areas now belong to.
   const kind = name.startsWith("Đặc khu") ? "đặc khu" : (name.split(" ")[0] ?? "").toLowerCase();
-  return `Bạn chỉ được cập nhật dữ liệu của ${name} (và các địa bàn trước 01/07/2025 nay thuộc ${kind}).`;
+  return appError("FORBIDDEN", "scope.ownCommune", { commune: name, kind });
 }

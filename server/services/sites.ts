@@ -33,7 +33,7 @@ async function requireModelType(db: Db, v: SiteValues): Promise<ModelTypeRef> {
     where: { id: v.modelTypeId, deletedAt: null },
     select: { id: true, category: true },
   });
-  if (!type) throw fieldError("modelTypeId", "Loại mô hình không tồn tại");
+  if (!type) throw fieldError("modelTypeId", "modelType.missing");
   return type;
 }
 
@@ -48,10 +48,7 @@ async function assertNoLinksElsewhere(db: Db, siteId: number, areaId: number) {
     db.award.count({ where: elsewhere }),
   ]);
   if (cameras + awards > 0) {
-    throw fieldError(
-      "areaCode",
-      `Điểm mô hình đang gắn với ${cameras} đợt lắp đặt camera và ${awards} khen thưởng ở địa bàn hiện tại; hãy bỏ liên kết hoặc chuyển các bản ghi đó trước khi đổi địa bàn`,
-    );
+    throw fieldError("areaCode", "site.linksElsewhere", { cameras, awards });
   }
 }
 

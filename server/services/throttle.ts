@@ -1,5 +1,6 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 
 /** Attempts are counted in fixed windows of this length… */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -66,10 +67,7 @@ async function tooMany(db: Db, key: string, now: Date): Promise<TRPCError> {
   const row = await db.loginAttempt.findUnique({ where: { key }, select: { windowStart: true } });
   const until = (row?.windowStart.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS;
   const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-  return new TRPCError({
-    code: "TOO_MANY_REQUESTS",
-    message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-  });
+  return appError("TOO_MANY_REQUESTS", "auth.throttled", { minutes });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { dateOf } from "@qt/shared/dates";
 import type { TUnitTree, TUnitTreeInput } from "@qt/shared/schemas/units";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { Prisma, type UnitKind } from "../generated/prisma/client.ts";
 import { mayWrite } from "./scope.ts";
 
@@ -35,7 +35,7 @@ export async function requireDistrict(db: Db, code: string) {
     select: { id: true, code: true, name: true },
   });
   if (!district) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy huyện, thị xã, thành phố có mã ${code}.` });
+    throw appError("NOT_FOUND", "district.notFound", { codes: code });
   }
   return district;
 }

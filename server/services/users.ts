@@ -5,9 +5,9 @@ import type {
   TUserRow,
   TUserUpdateInput,
 } from "@qt/shared/schemas/users";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
@@ -80,7 +80,7 @@ async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
 
 async function findUser(tx: Tx, id: number): Promise<UserRecord> {
   const user = await tx.user.findUnique({ where: { id }, select: userSelect });
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "Không tìm thấy tài khoản." });
+  if (!user) throw appError("NOT_FOUND", "user.notFound");
   return user;
 }
 
@@ -105,33 +105,43 @@ export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<Se
   }
 }
 
-const usernameTaken = () => new TRPCError({ code: "CONFLICT", message: "Tên đăng nhập đã có người dùng." });
+const usernameTaken = () => appError("CONFLICT", "user.usernameTaken");
 
 export async function updateUser(db: Db, input: TUserUpdateInput, actor: SessionUser): Promise<TUserRow> {
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
     if (before.version !== input.version) {
-      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+      throw appError("CONFLICT", "user.conflict");
     }
     const role = input.role ?? before.role;
     if (input.id === actor.id && role !== "admin") {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự bỏ quyền quản trị của chính mình." });
+      throw appError("BAD_REQUEST", "user.keepOwnAdmin");
     }
     // Neither code given keeps the scope; either given replaces it (null: the whole province).
     const keep = input.districtCode === undefined && input.communeCode === undefined;
     const codes = keep ? { districtCode: before.district?.code, communeCode: before.commune?.code } : input;
     const scope = await scopeIds(tx, role === "editor" ? codes : {});
+    // Nothing new: nothing written (no version bump, no empty audit entry), as for records.
+    const displayName = input.displayName ?? before.displayName;
+    if (
+      displayName === before.displayName &&
+      role === before.role &&
+      scope.districtId === before.districtId &&
+      scope.communeId === before.communeId
+    ) {
+      return rowOf(tx, before);
+    }
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: {
-        displayName: input.displayName ?? before.displayName,
+        displayName,
         role,
         ...scope,
         version: { increment: 1 },
       },
     });
     if (count === 0) {
-      throw new TRPCError({ code: "CONFLICT", message: "Tài khoản vừa được người khác sửa. Vui lòng tải lại." });
+      throw appError("CONFLICT", "user.conflict");
     }
     const after = await findUser(tx, input.id);
     await writeAudit(tx, {
@@ -153,7 +163,7 @@ export async function disableUser(
   actor: Pick<SessionUser, "id" | "username"> | null,
 ): Promise<TUserRow> {
   if (input.id === actor?.id) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Không thể tự khóa tài khoản của chính mình." });
+    throw appError("BAD_REQUEST", "user.keepOwnAccess");
   }
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);

@@ -84,3 +84,86 @@ export function foldVietnamese(text: string): string {
 export function searchTextOf(parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(" "));
 }
+
+/** The record types the audit trail names (its `entity` column). */
+export const AUDIT_ENTITIES = [
+  "site",
+  "camera_installation",
+  "award",
+  "model_type",
+  "user",
+  "report",
+  "report_draft",
+  "demo_data",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** Every field a record, an account or an audit entry names, as forms and the history label them. */
+export const RECORD_FIELDS = [
+  "id",
+  "isDemo",
+  "deletedAt",
+  "deleteReason",
+  "districtCode",
+  "districtName",
+  "areaCode",
+  "areaName",
+  "modelTypeId",
+  "modelTypeCode",
+  "modelTypeName",
+  "category",
+  "name",
+  "host",
+  "establishedOn",
+  "status",
+  "statusChangedOn",
+  "religion",
+  "households",
+  "members",
+  "notes",
+  "installedOn",
+  "cameras",
+  "recorders",
+  "memoryCards",
+  "costVnd",
+  "fundingSource",
+  "siteId",
+  "year",
+  "issuer",
+  "form",
+  "recipientKind",
+  "recipientName",
+  "decisionNumber",
+  "description",
+  "siteCount",
+  "username",
+  "displayName",
+  "role",
+  "disabledAt",
+  "sessionsRevoked",
+  "sessionId",
+  "ip",
+  "failures",
+  "windowMinutes",
+  "lastIp",
+  // Commune scope of an account (decision 021).
+  "communeCode",
+  // Counts in the audit entry of "remove all demo records" (decision 023).
+  "sites",
+  "installations",
+  "awards",
+  "modelTypes",
+  // A report draft (decision 019).
+  "fromYear",
+  "toYear",
+  "supervisingBody",
+  "issuingBody",
+  "signerTitle",
+  "signerName",
+  "assessment",
+  "shortcomings",
+  "lessons",
+  "directions",
+  "proposals",
+] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];

@@ -1,6 +1,10 @@
 /** vi-VN (and en) formatting of numbers, money, percentages and dates, shared by UI and reports. */
 
 export type Locale = "vi" | "en";
+
+/** The header a client names its language in; Vietnamese when absent or unknown. */
+export const LOCALE_HEADER = "x-qt-locale";
+export const localeOf = (value: unknown): Locale => (value === "en" ? "en" : "vi");
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
 /** 1131 → "1.131" (vi) / "1,131" (en). */

@@ -93,7 +93,7 @@ describe("site list", () => {
     await user.click(within(screen.getByRole("row", { name: /Họ Trần Văn/ })).getByRole("button", { name: "Lịch sử" }));
     const history = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
     for (const action of ["Tạo mới", "Xóa", "Khôi phục"]) expect(history).toHaveTextContent(action);
-    expect(history).toHaveTextContent("deleteReason: — → không trùng");
+    expect(history).toHaveTextContent("Lý do xóa: — → không trùng");
     expect(history).toHaveTextContent(admin.username);
   });
 

@@ -23,8 +23,8 @@ describe("audit log screen (admins)", () => {
     expect(await screen.findByText("2 mục")).toBeInTheDocument();
     const rows = within(screen.getByRole("table")).getAllByRole("row");
     expect(rows[1]).toHaveTextContent("Khóa tài khoản");
-    expect(rows[1]).toHaveTextContent("user #9");
-    expect(rows[2]).toHaveTextContent("site #5");
+    expect(rows[1]).toHaveTextContent("Tài khoản số 9");
+    expect(rows[2]).toHaveTextContent("Điểm mô hình số 5");
     await user.selectOptions(screen.getByLabelText("Loại bản ghi"), "Điểm mô hình");
     expect(await screen.findByText("1 mục")).toBeInTheDocument();
     expect(within(screen.getByRole("table")).getAllByRole("row")).toHaveLength(2);

@@ -41,8 +41,7 @@ describe("record history panel", () => {
       before: { name: "Dòng họ Lê", households: 12, version: 1 },
       after: { name: "Dòng họ Lê", households: 15, version: 2 },
     });
-    const labels: Record<string, string> = { households: "Số hộ" };
-    renderApp(<HistoryPanel entity="site" entityId={site.id} fieldLabel={(f) => labels[f] ?? f} />, {
+    renderApp(<HistoryPanel entity="site" entityId={site.id} />, {
       db: t.db,
       user: viewer,
     });

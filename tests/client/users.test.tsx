@@ -71,7 +71,7 @@ describe("user management screen", () => {
     for (const action of ["Tạo mới", "Sửa", "Đặt lại mật khẩu", "Khóa tài khoản"]) {
       expect(within(history).getByRole("cell", { name: action })).toBeInTheDocument();
     }
-    expect(within(history).getByText("Vai trò: editor → viewer")).toBeInTheDocument();
+    expect(within(history).getByText("Vai trò: Cán bộ nhập liệu → Lãnh đạo (chỉ xem)")).toBeInTheDocument();
     const stored = await t.db.user.findUniqueOrThrow({
       where: { username: "cb.giolinh" },
       select: { disabledAt: true },

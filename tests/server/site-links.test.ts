@@ -1,3 +1,4 @@
+import { changeLines } from "@qt/shared/history";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
@@ -131,12 +132,13 @@ describe("cameras: linked site", () => {
     expect(await s.t.db.cameraInstallation.findUniqueOrThrow({ where: { id: cam.id } })).toMatchObject({
       siteId: null,
     });
-    const history = await s.history(s.users.viewer, "camera_installation", cam.id);
-    expect(history[0]?.changes).toContainEqual({
-      field: "siteName",
-      before: "Camera an ninh thôn Mỹ Thủy",
-      after: null,
-    });
+    const [last] = await s.history(s.users.viewer, "camera_installation", cam.id);
+    if (!last) throw new Error("no history");
+    // The link's change is the id's; the history names the site from the snapshot beside it.
+    expect(last.changes).toEqual([{ field: "siteId", before: siteBa.id, after: null }]);
+    expect(changeLines(last, "vi")).toEqual([
+      { field: "siteId", label: "Điểm mô hình", before: "Camera an ninh thôn Mỹ Thủy", after: "—" },
+    ]);
   });
 
   it("keeps a link to a site removed later: shown as removed, other fields still editable, not re-linkable", async () => {

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
   AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
   AWARD_FORMS,
   AWARD_ISSUERS,
   FUNDING_SOURCES,
   MODEL_CATEGORIES,
   RECIPIENT_KINDS,
+  RECORD_FIELDS,
   RELIGIONS,
   ROLES,
   SITE_STATUSES,
 } from "../../shared/src/domain.ts";
 import { DASHBOARD_VIEWS } from "../../shared/src/schemas/dashboard.ts";
+import { REPORT_FORMATS, REPORT_TABLES } from "../../shared/src/schemas/reports.ts";
 import { choices, isValue, label, VOCABULARY, type VocabularyKind } from "../../shared/src/vocabulary.ts";
 
 const ENUMS: Record<VocabularyKind, readonly string[]> = {
@@ -24,6 +27,10 @@ const ENUMS: Record<VocabularyKind, readonly string[]> = {
   role: ROLES,
   auditAction: AUDIT_ACTIONS,
   view: DASHBOARD_VIEWS,
+  reportFormat: REPORT_FORMATS,
+  reportTable: REPORT_TABLES,
+  entity: AUDIT_ENTITIES,
+  field: RECORD_FIELDS,
 };
 const kinds = Object.keys(ENUMS) as VocabularyKind[];
 

@@ -1,29 +1,20 @@
-import { formatDate } from "@qt/shared/format";
+import { changeLines, exportSentence, formatMoment, type HistoryEntry, recordTitle } from "@qt/shared/history";
 import type { TAuditRow } from "@qt/shared/schemas/audit";
 import { isValue } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
-import { isMessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { showValue } from "./changes.ts";
 
-type FieldLabel = (field: string) => string;
+/** An audit entry as the client receives it. */
+type HistoryRow = HistoryEntry & Pick<TAuditRow, "id" | "at" | "username">;
 
 /**
  * Who changed a record, when, and what (audit.history). Reusable by any screen: give it the
- * entity name written to the audit trail ("site", "user", …), the record's id and, for fields
- * other than an account's, a function naming them from the screen's own messages.
+ * entity name written to the audit trail ("site", "user", …) and the record's id. Fields, values
+ * and records are written out by shared/src/history.ts, as in the audit log.
  */
-export function HistoryPanel({
-  entity,
-  entityId,
-  fieldLabel,
-}: {
-  entity: string;
-  entityId: string | number;
-  fieldLabel?: FieldLabel;
-}) {
+export function HistoryPanel({ entity, entityId }: { entity: string; entityId: string | number }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const history = useQuery(trpc.audit.history.queryOptions({ entity, entityId: String(entityId) }));
@@ -37,42 +28,15 @@ export function HistoryPanel({
       ) : history.data.length === 0 ? (
         <Empty>{t("auth.history.empty")}</Empty>
       ) : (
-        <HistoryTable rows={[...history.data].reverse()} fieldLabel={fieldLabel} />
+        <HistoryTable rows={[...history.data].reverse()} />
       )}
     </section>
   );
 }
 
-const time = (iso: string) =>
-  `${formatDate(new Date(new Date(iso).getTime() + 7 * 3600_000))} ${new Date(iso).toLocaleTimeString("vi-VN", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    hour: "2-digit",
-    minute: "2-digit",
-  })}`;
-
-/**
- * An audit entry as the client receives it, with the fields it changed worked out by the server
- * (JSON drops an absent value, hence the optional before/after).
- */
-type Row = Pick<TAuditRow, "id" | "at" | "username" | "action" | "entity" | "entityId"> & {
-  changes: { field: string; before?: unknown; after?: unknown }[];
-};
-
 /** The entries in the order given (newest first, by convention); `showRecord` adds which record. */
-export function HistoryTable({
-  rows,
-  fieldLabel,
-  showRecord = false,
-}: {
-  rows: Row[];
-  fieldLabel?: FieldLabel;
-  showRecord?: boolean;
-}) {
-  const { t, label } = useI18n();
-  const fieldName = (field: string) => {
-    const own = `auth.field.${field}`;
-    return fieldLabel?.(field) ?? (isMessageKey(own) ? t(own) : field);
-  };
+export function HistoryTable({ rows, showRecord = false }: { rows: HistoryRow[]; showRecord?: boolean }) {
+  const { t, label, locale } = useI18n();
   return (
     <table className="history-table">
       <thead>
@@ -85,23 +49,29 @@ export function HistoryTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{time(r.at)}</td>
-            <td>{r.username || t("auth.history.system")}</td>
-            <td>{isValue("auditAction", r.action) ? label("auditAction", r.action) : r.action}</td>
-            {showRecord && <td>{`${r.entity} #${r.entityId}`}</td>}
-            <td>
-              <ul>
-                {r.changes.map((c) => (
-                  <li key={c.field}>
-                    {fieldName(c.field)}: {showValue(c.before)} → {showValue(c.after)}
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
+        {rows.map((r) => {
+          const sentence = exportSentence(r, locale);
+          return (
+            <tr key={r.id}>
+              <td>{formatMoment(r.at)}</td>
+              <td>{r.username || t("auth.history.system")}</td>
+              <td>{isValue("auditAction", r.action) ? label("auditAction", r.action) : r.action}</td>
+              {showRecord && <td>{recordTitle(r, locale)}</td>}
+              <td>
+                {sentence ?? (
+                  <ul>
+                    {changeLines(r, locale).map((c) => (
+                      // An entry with no "before" (a creation, a sign-in): "— →" on every line says nothing.
+                      <li key={c.field}>
+                        {c.label}: {r.before === null || r.before === undefined ? c.after : `${c.before} → ${c.after}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

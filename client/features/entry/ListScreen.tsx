@@ -1,9 +1,11 @@
 import { formatNumber } from "@qt/shared/format";
+import { translate } from "@qt/shared/messages/index";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useContext, useState } from "react";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useUrlState } from "../../components/useUrlState.ts";
+import { errorMessage } from "../../errors.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -37,7 +39,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   columns: Column<Row>[];
   filters?: ExtraFilter[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { procs, config } = props;
@@ -66,7 +68,9 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const create = useMutation(procs.create.mutationOptions({ onSuccess }));
   const save = useMutation(procs.update.mutationOptions({ onSuccess }));
   const remove = useMutation(procs.remove.mutationOptions({ onSuccess }));
-  const restore = useMutation(procs.restore.mutationOptions({ onSuccess, onError: (e) => setActionError(e.message) }));
+  const restore = useMutation(
+    procs.restore.mutationOptions({ onSuccess, onError: (e) => setActionError(errorMessage(e)) }),
+  );
   const loadCurrent = (id: number) =>
     queryClient.fetchQuery({
       queryKey: procs.get.queryKey({ id }),
@@ -81,7 +85,8 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
 
   const done = (saved: Saved | null) => {
     update({ edit: "" }, { keepPage: true });
-    if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => w.message)]);
+    if (saved?.unchanged) setNotice([t("entry.unchanged")]);
+    else if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => translate(w.message, locale))]);
   };
 
   const sortBy = (key: string) => {

@@ -19,7 +19,7 @@ type Def<TInput, TOutput> = {
 /** What every record kind returns: the version for optimistic locking and the soft-delete state. */
 export type RecordRow = { id: number; version: number; deletedAt: string | null };
 
-export type Saved = { warnings: TWarning[] };
+export type Saved = { warnings: TWarning[]; unchanged: boolean };
 
 /**
  * The procedures of a record kind as the screens use them: `trpc.sites`, `trpc.cameras` and

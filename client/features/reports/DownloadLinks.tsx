@@ -6,7 +6,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
  * They carry the previewed options, so the file is the document the preview showed.
  */
 export function DownloadLinks({ options, stale }: { options: TReportOptions; stale: boolean }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const query = reportOptionsToQuery(options).toString();
   return (
     <section className="report-downloads" aria-label={t("reports.download.heading")}>
@@ -22,7 +22,7 @@ export function DownloadLinks({ options, stale }: { options: TReportOptions; sta
       <div className="report-download-buttons">
         {REPORT_TABLES.map((table) => (
           <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${query}`} download>
-            {t("reports.download.csv", { table: t(`reports.table.${table}`) })}
+            {t("reports.download.csv", { table: label("reportTable", table) })}
           </a>
         ))}
       </div>

@@ -56,11 +56,6 @@ export const reportsVi = {
   "reports.section.communities": "Dòng họ và cộng đồng tôn giáo",
   "reports.section.awards": "Khen thưởng",
   "reports.section.annex": "Phụ lục theo địa bàn cấp xã",
-  "reports.table.sites": "Điểm mô hình",
-  "reports.table.cameras": "Lắp đặt camera",
-  "reports.table.awards": "Khen thưởng",
-  "reports.table.areas": "Địa bàn cấp xã",
-  "reports.table.districts": "Huyện",
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsVi, string> = {
@@ -120,9 +115,4 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.section.communities": "Clans and religious communities",
   "reports.section.awards": "Awards",
   "reports.section.annex": "Annex by commune-level area",
-  "reports.table.sites": "Sites",
-  "reports.table.cameras": "Camera installations",
-  "reports.table.awards": "Awards",
-  "reports.table.areas": "Commune-level areas",
-  "reports.table.districts": "Districts",
 };

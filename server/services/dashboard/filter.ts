@@ -2,8 +2,8 @@ import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
-import { TRPCError } from "@trpc/server";
 import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { currentCommuneOfArea, districtOfArea } from "../units.ts";
 
@@ -50,9 +50,11 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     });
     const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
     if (outside.length) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `${outside.map((d) => d.name).join(", ")} không thuộc địa bàn ${FORMER_PROVINCE_NAMES[input.formerProvinceCode as "45" | "44"].vi}.`,
+      const names = FORMER_PROVINCE_NAMES[input.formerProvinceCode as "45" | "44"];
+      throw appError("BAD_REQUEST", "territory.districtOutside", {
+        districts: outside.map((d) => d.name).join(", "),
+        territory: names.vi,
+        territoryEn: names.en,
       });
     }
     if (districts.length === 0) districts = own;
@@ -77,7 +79,7 @@ async function requireProvince(db: Db, code: string): Promise<District> {
     where: { code, level: "province", catalog: "three_level" },
     select: { id: true, code: true, name: true },
   });
-  if (!province) throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy tỉnh cũ có mã ${code}.` });
+  if (!province) throw appError("NOT_FOUND", "territory.notFound", { code });
   return province;
 }
 
@@ -91,10 +93,7 @@ async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {
   });
   const missing = wanted.filter((c) => !districts.some((d) => d.code === c));
   if (missing.length) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: `Không tìm thấy huyện, thị xã, thành phố có mã ${missing.join(", ")}.`,
-    });
+    throw appError("NOT_FOUND", "district.notFound", { codes: missing.join(", ") });
   }
   return districts;
 }
@@ -105,7 +104,7 @@ async function requireModelType(db: Db, code: string): Promise<ModelType> {
     select: { id: true, code: true, name: true, category: true, description: true },
   });
   if (!modelType) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `Không tìm thấy loại mô hình có mã ${code}.` });
+    throw appError("NOT_FOUND", "modelType.notFoundCode", { code });
   }
   return modelType;
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@qt/shared/messages/index";
 import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -58,9 +59,9 @@ export async function resolveArea(
   opts: { districtCode?: string; on?: string; year?: number; currentId?: number | null } = {},
 ): Promise<Area> {
   const units = await db.adminUnit.findMany({ where: { code }, select: unitSelect, orderBy: { catalog: "asc" } });
-  if (units.length === 0) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  if (units.length === 0) throw fieldError("areaCode", "area.codeNotFound", { code });
   const areas = units.filter((u) => u.level === "commune" || (u.level === "district" && u._count.children === 0));
-  if (areas.length === 0) throw fieldError("areaCode", "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)");
+  if (areas.length === 0) throw fieldError("areaCode", "area.communeLevel");
   let unit = areas.at(-1);
   if (opts.on) {
     const on = dateOf(opts.on);
@@ -73,11 +74,11 @@ export async function resolveArea(
     unit = during.find((u) => u.id === opts.currentId) ?? during.at(-1);
     if (!unit) throw fieldError("areaCode", wrongList(areas, start >= dateOf(TWO_LEVEL_FROM), "trong năm"));
   }
-  if (!unit) throw fieldError("areaCode", `Không tìm thấy địa bàn có mã ${code}`);
+  if (!unit) throw fieldError("areaCode", "area.codeNotFound", { code });
   const district = unit.formerDistrict ?? (unit.level === "district" ? unit : unit.parent);
-  if (!district) throw fieldError("areaCode", "Địa bàn không thuộc huyện nào");
+  if (!district) throw fieldError("areaCode", "area.noDistrict");
   if (opts.districtCode && opts.districtCode !== district.code) {
-    throw fieldError("areaCode", "Xã, phường, thị trấn không thuộc huyện đã chọn");
+    throw fieldError("areaCode", "area.notInDistrict");
   }
   return {
     id: unit.id,
@@ -95,14 +96,10 @@ export async function resolveArea(
  * reform only the communes of today; before it, a code that is only a commune of today names
  * nothing yet (the old communes, wards and townships of that date do).
  */
-function wrongList(units: { catalog: string }[], afterReform: boolean, when: "vào ngày" | "trong năm"): string {
-  if (afterReform) return "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay";
-  if (units.every((u) => u.catalog === "two_level")) {
-    return "Đây là xã, phường, đặc khu từ 01/07/2025: trước ngày đó hãy chọn xã, phường, thị trấn của huyện cũ";
-  }
-  return when === "vào ngày"
-    ? "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi"
-    : "Địa bàn không tồn tại trong năm của bản ghi";
+function wrongList(units: { catalog: string }[], afterReform: boolean, when: "vào ngày" | "trong năm"): MessageKey {
+  if (afterReform) return "area.reorganised2025";
+  if (units.every((u) => u.catalog === "two_level")) return "area.currentBeforeReform";
+  return when === "vào ngày" ? "area.notOnDate" : "area.notInYear";
 }
 
 type Unit = { id: number; code: string; name: string };

@@ -1,7 +1,7 @@
 import { dateOf, isoOf } from "@qt/shared/dates";
 import { foldVietnamese } from "@qt/shared/domain";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
+import { appError } from "../../errors.ts";
 
 // yyyy-mm-dd ↔ the DATE value Prisma writes (UTC midnight): one definition, in shared/.
 export { dateOf, isoOf };
@@ -52,7 +52,7 @@ export function metaFields(r: MetaRow) {
 export function deletedFilter(user: SessionUser, includeDeleted?: boolean): { deletedAt?: null } {
   if (!includeDeleted) return { deletedAt: null };
   if (user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Chỉ quản trị viên được xem bản ghi đã xóa." });
+    throw appError("FORBIDDEN", "scope.deletedAdminOnly");
   }
   return {};
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -105,7 +106,7 @@ export type RecordKind<T extends KindTypes> = {
   toApi: (row: T["row"]) => T["api"];
   fields: readonly (T["field"] & keyof T["api"])[];
   /** Refusal for a district or commune editor writing a record without an area (province level), if a kind allows one. */
-  provinceLevelRefusal?: string;
+  provinceLevelRefusal?: MessageKey;
   prepare?: (db: Db, values: Values<T>) => Promise<CtxOf<T>>;
   area: (
     db: Db,

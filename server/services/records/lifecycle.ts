@@ -51,7 +51,7 @@ function table<T extends KindTypes>(db: Reader, kind: RecordKind<T>): Table<T> {
 export type CreateInput<T extends KindTypes> = Partial<Values<T>> & { districtCode?: string };
 export type UpdateInput<T extends KindTypes> = CreateInput<T> & { id: number; version: number };
 export type RemoveInput = { id: number; version: number; reason: string };
-export type Saved<T extends KindTypes> = T["api"] & { warnings: TWarning[] };
+export type Saved<T extends KindTypes> = T["api"] & { warnings: TWarning[]; unchanged: boolean };
 
 /**
  * The writable fields: on update, the given ones over the stored record's; on create, the input's
@@ -69,6 +69,11 @@ export function mergeValues<T extends KindTypes>(
   }
   // Every field of Values<T> is in kind.fields (the descriptor's Values are Pick<api, fields>).
   return out as Values<T>;
+}
+
+/** Whether the merged writable fields are the stored record's (absent and null alike). */
+function sameValues<T extends KindTypes>(kind: RecordKind<T>, values: Values<T>, before: T["api"]): boolean {
+  return kind.fields.every((k) => JSON.stringify(values[k] ?? null) === JSON.stringify(before[k] ?? null));
 }
 
 /** `withDeleted`: true shows a deleted row to admins; "always" inside a mutation that just deleted it. */
@@ -203,7 +208,7 @@ export async function createRecord<T extends KindTypes>(
     await writeAudit(tx, { user, action: "create", entity: kind.entity, entityId: after.id, after });
     return after;
   });
-  return { ...record, warnings };
+  return { ...record, warnings, unchanged: false };
 }
 
 /** A stored, live record the user may change, at the version the user saw. */
@@ -251,8 +256,11 @@ export async function updateRecord<T extends KindTypes>(
 ): Promise<Saved<T>> {
   const change = await lockable(kind, db, input, user);
   const values = mergeValues(kind, input, change.before);
+  // A save that changes nothing writes nothing: no new version (which would make another user's
+  // open form conflict for no reason), no updatedAt, no empty "Sửa" entry in the history.
+  if (sameValues(kind, values, change.before)) return { ...change.before, warnings: [], unchanged: true };
   const { data, warnings } = await prepareWrite(kind, db, user, values, input.districtCode, change);
-  return { ...(await writeLocked(kind, db, user, "update", change, data)), warnings };
+  return { ...(await writeLocked(kind, db, user, "update", change, data)), warnings, unchanged: false };
 }
 
 export async function removeRecord<T extends KindTypes>(

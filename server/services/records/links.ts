@@ -26,9 +26,9 @@ export function linkedSiteFields(siteId: number | null, site: LinkedSiteRow) {
 export async function checkLinkedSite(db: Db, siteId: number | null | undefined, area: Pick<Area, "id">) {
   if (!siteId) return;
   const site = await db.site.findUnique({ where: { id: siteId }, select: { areaId: true, deletedAt: true } });
-  if (!site) throw fieldError("siteId", "Điểm mô hình không tồn tại");
-  if (site.deletedAt) throw fieldError("siteId", "Điểm mô hình đã bị xóa, không gắn được");
-  if (site.areaId !== area.id) throw fieldError("siteId", "Điểm mô hình không thuộc địa bàn đã chọn");
+  if (!site) throw fieldError("siteId", "link.siteMissing");
+  if (site.deletedAt) throw fieldError("siteId", "link.siteRemoved");
+  if (site.areaId !== area.id) throw fieldError("siteId", "link.siteElsewhere");
 }
 
 /**

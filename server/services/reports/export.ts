@@ -3,6 +3,7 @@ import { foldVietnamese } from "@qt/shared/domain";
 import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
 import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
+import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
@@ -19,14 +20,6 @@ export const CONTENT_TYPES = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
 } as const;
-
-const TABLE_NAMES: Record<ReportTable, string> = {
-  sites: "Điểm mô hình",
-  cameras: "Lắp đặt camera",
-  awards: "Khen thưởng",
-  areas: "Địa bàn cấp xã",
-  districts: "Huyện, thị xã, thành phố",
-};
 
 function filename(model: TReportModel, what: string, ext: string): string {
   const territory = model.options.formerProvinceCode
@@ -130,7 +123,7 @@ export async function exportCsv(
   const model = await buildReportModel(db, options, scope);
   await audit(db, by, `${table}.csv`, options);
   return {
-    filename: filename(model, TABLE_NAMES[table], "csv"),
+    filename: filename(model, label("reportTable", table), "csv"),
     contentType: CONTENT_TYPES.csv,
     body: csvStream(tableSpec(db, scope, model, table)),
   };

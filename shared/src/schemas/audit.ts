@@ -32,6 +32,11 @@ export const ZAuditRow = z.object({
   after: z.unknown(),
   /** The fields the entry changed, bookkeeping left out: what a history shows. */
   changes: z.array(ZFieldChange),
+  /**
+   * Names of what the entry names only by code or id (district codes of an account or an export,
+   * "user:<id>" of an account): resolved by the server so the client can write them out.
+   */
+  names: z.record(z.string(), z.string()),
 });
 export type TAuditRow = z.infer<typeof ZAuditRow>;
 

@@ -9,9 +9,9 @@ import {
   ZListBase,
   ZRecordMeta,
   ZRecordYear,
+  ZSaveOutcome,
   ZSiteRef,
   ZVersion,
-  ZWarning,
   zName,
   zPage,
   zText,
@@ -85,6 +85,6 @@ export const ZAward = z.object({
   notes: z.string(),
 });
 export type TAward = z.infer<typeof ZAward>;
-export const ZAwardSaved = ZAward.extend({ warnings: z.array(ZWarning) });
+export const ZAwardSaved = ZAward.extend(ZSaveOutcome);
 export type TAwardSaved = z.infer<typeof ZAwardSaved>;
 export const ZAwardPage = zPage(ZAward);

@@ -9,9 +9,9 @@ import {
   ZLinkedSite,
   ZListBase,
   ZRecordMeta,
+  ZSaveOutcome,
   ZSiteRef,
   ZVersion,
-  ZWarning,
   zCount,
   zPage,
   zText,
@@ -88,6 +88,6 @@ export const ZCamera = z.object({
   notes: z.string(),
 });
 export type TCamera = z.infer<typeof ZCamera>;
-export const ZCameraSaved = ZCamera.extend({ warnings: z.array(ZWarning) });
+export const ZCameraSaved = ZCamera.extend(ZSaveOutcome);
 export type TCameraSaved = z.infer<typeof ZCameraSaved>;
 export const ZCameraPage = zPage(ZCamera);

@@ -178,6 +178,12 @@ export type TByIdInput = z.infer<typeof ZByIdInput>;
 export const ZWarning = z.object({ code: z.enum(["duplicate"]), message: z.string(), ids: z.array(z.number()) });
 export type TWarning = z.infer<typeof ZWarning>;
 
+/**
+ * What a save answers besides the record: hints, and whether the save changed nothing (then
+ * nothing was written: no version bump, no audit entry).
+ */
+export const ZSaveOutcome = { warnings: z.array(ZWarning), unchanged: z.boolean() };
+
 /** What every record carries about its life: version for optimistic locking, soft-delete state. */
 export const ZRecordMeta = {
   id: z.number(),

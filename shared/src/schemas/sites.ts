@@ -9,8 +9,8 @@ import {
   ZIsoDate,
   ZListBase,
   ZRecordMeta,
+  ZSaveOutcome,
   ZVersion,
-  ZWarning,
   zCount,
   zName,
   zPage,
@@ -131,6 +131,6 @@ export const ZSite = z.object({
 });
 export type TSite = z.infer<typeof ZSite>;
 
-export const ZSiteSaved = ZSite.extend({ warnings: z.array(ZWarning) });
+export const ZSiteSaved = ZSite.extend(ZSaveOutcome);
 export type TSiteSaved = z.infer<typeof ZSiteSaved>;
 export const ZSitePage = zPage(ZSite);

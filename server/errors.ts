@@ -1,0 +1,25 @@
+import { type KeyedMessage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import { TRPCError } from "@trpc/server";
+
+type Code = TRPCError["code"];
+
+/**
+ * What an error says, as a catalogue key and parameters: the errorFormatter (server/trpc.ts) sends
+ * them to the client and writes the message in the caller's language.
+ */
+export class KeyedCause extends Error implements KeyedMessage {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(message(key, params));
+  }
+}
+
+/**
+ * A refusal with a catalogue message: its `message` stays Vietnamese (callers and tests without
+ * a language read it), the key and parameters travel in the error's cause.
+ */
+export function appError(code: Code, key: MessageKey, params: MessageParams = {}): TRPCError {
+  return new TRPCError({ code, message: message(key, params), cause: new KeyedCause(key, params) });
+}

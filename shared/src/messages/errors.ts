@@ -1,0 +1,174 @@
+/**
+ * Messages the server sends with an error (docs/decisions/020): keys are stable, the client
+ * renders them in the user's language. Placeholders are written {name}; a capitalised
+ * placeholder ({What}) capitalises its value.
+ */
+export const ERROR_MESSAGES = {
+  "system.error": { vi: "Lỗi hệ thống, vui lòng thử lại sau.", en: "System error, please try again later." },
+  "system.invalid": { vi: "Dữ liệu không hợp lệ", en: "Invalid data" },
+  "network.unreachable": {
+    vi: "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.",
+    en: "Cannot reach the server. Check the network and try again.",
+  },
+  "network.badResponse": {
+    vi: "Máy chủ trả lời không đúng dạng (có thể đang khởi động lại). Hãy thử lại sau ít phút.",
+    en: "The server sent an unexpected answer (it may be restarting). Try again in a few minutes.",
+  },
+  "auth.loginRequired": { vi: "Vui lòng đăng nhập.", en: "Please sign in." },
+  "auth.badCredentials": {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  },
+  "auth.throttled": {
+    vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+    en: "Too many failed sign-ins. Please try again in {minutes} minutes.",
+  },
+  "auth.wrongPassword": { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong." },
+  "auth.samePassword": {
+    vi: "Mật khẩu mới phải khác mật khẩu hiện tại.",
+    en: "The new password must differ from the current one.",
+  },
+  "auth.csrf": {
+    vi: "Yêu cầu bị từ chối vì không đến từ ứng dụng (chống giả mạo yêu cầu liên trang).",
+    en: "Request refused: it did not come from the application (cross-site request forgery guard).",
+  },
+  "role.viewerReadOnly": {
+    vi: "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.",
+    en: "Your account may only view data, not change it.",
+  },
+  "role.adminOnly": {
+    vi: "Chức năng này chỉ dành cho quản trị viên.",
+    en: "Only administrators may use this function.",
+  },
+  "scope.ownDistrict": {
+    vi: "Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.",
+    en: "You may only change data of the district you are responsible for.",
+  },
+  "scope.ownCommune": {
+    vi: "Bạn chỉ được cập nhật dữ liệu của {commune} (và các địa bàn trước 01/07/2025 nay thuộc {kind}).",
+    en: "You may only change data of {commune} (and of the areas before 01/07/2025 that are now part of it).",
+  },
+  "scope.provinceAward": {
+    vi: "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",
+    en: "Only province-level officers may change province-level awards.",
+  },
+  "scope.deletedAdminOnly": {
+    vi: "Chỉ quản trị viên được xem bản ghi đã xóa.",
+    en: "Only administrators may see removed records.",
+  },
+  "record.notFound": {
+    vi: "Không tìm thấy {what} (có thể đã bị xóa).",
+    en: "{What} not found (it may have been removed).",
+  },
+  "record.conflict": {
+    vi: "Bản ghi vừa được người khác thay đổi. Hãy xem lại thay đổi của họ rồi nhập lại sửa đổi của bạn.",
+    en: "Someone else has just changed this record. Review their change, then enter yours again.",
+  },
+  "record.notDeleted": {
+    vi: "Bản ghi này chưa bị xóa, không cần khôi phục.",
+    en: "This record has not been removed; there is nothing to restore.",
+  },
+  "record.duplicateSite": {
+    vi: "Có thể trùng: địa bàn này đã có điểm cùng loại mô hình và cùng tên.",
+    en: "Possible duplicate: this area already has a site of the same model type with the same name.",
+  },
+  "record.duplicateCamera": {
+    vi: "Có thể trùng: địa bàn này đã có đợt lắp đặt camera cùng ngày.",
+    en: "Possible duplicate: this area already has a camera installation on the same day.",
+  },
+  "record.duplicateAward": {
+    vi: "Có thể trùng: đã có khen thưởng cùng năm, cùng hình thức cho người nhận này.",
+    en: "Possible duplicate: this recipient already has an award of the same form in the same year.",
+  },
+  "area.codeNotFound": { vi: "Không tìm thấy địa bàn có mã {code}", en: "No area has the code {code}" },
+  "area.communeLevel": {
+    vi: "Vui lòng chọn địa bàn cấp xã (xã, phường, thị trấn)",
+    en: "Please choose a commune-level area (commune, ward, township)",
+  },
+  "area.reorganised2025": {
+    vi: "Từ 01/07/2025 địa bàn này đã được sắp xếp lại: hãy chọn xã, phường, đặc khu hiện nay",
+    en: "This area was reorganised on 01/07/2025: choose today's commune, ward or special zone",
+  },
+  "area.currentBeforeReform": {
+    vi: "Đây là xã, phường, đặc khu từ 01/07/2025: trước ngày đó hãy chọn xã, phường, thị trấn của huyện cũ",
+    en: "This is a commune of 01/07/2025 onwards: before that date choose a commune of the former district",
+  },
+  "area.notOnDate": {
+    vi: "Địa bàn không còn hoặc chưa tồn tại vào ngày của bản ghi",
+    en: "The area did not exist on the record's date",
+  },
+  "area.notInYear": {
+    vi: "Địa bàn không tồn tại trong năm của bản ghi",
+    en: "The area did not exist in the record's year",
+  },
+  "area.noDistrict": { vi: "Địa bàn không thuộc huyện nào", en: "The area belongs to no district" },
+  "area.notInDistrict": {
+    vi: "Xã, phường, thị trấn không thuộc huyện đã chọn",
+    en: "The commune is not in the chosen district",
+  },
+  "territory.districtOutside": {
+    vi: "{districts} không thuộc địa bàn {territory}.",
+    en: "{districts} is not on the land of {territoryEn}.",
+  },
+  "territory.notFound": {
+    vi: "Không tìm thấy tỉnh cũ có mã {code}.",
+    en: "No former province has the code {code}.",
+  },
+  "draft.duplicateName": {
+    vi: "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này",
+    en: "A draft of that name already exists for this scope and period",
+  },
+  "draft.provinceOnly": {
+    vi: "Chỉ quản trị viên và cán bộ cấp tỉnh được soạn, sửa bản nháp báo cáo.",
+    en: "Only administrators and province officers may write or change report drafts.",
+  },
+  "district.notFound": {
+    vi: "Không tìm thấy huyện, thị xã, thành phố có mã {codes}.",
+    en: "No district has the code {codes}.",
+  },
+  "district.noSuchCode": {
+    vi: "Không có huyện, thị xã, thành phố với mã này.",
+    en: "There is no district with this code.",
+  },
+  "modelType.notFoundCode": {
+    vi: "Không tìm thấy loại mô hình có mã {code}.",
+    en: "No model type has the code {code}.",
+  },
+  "modelType.missing": { vi: "Loại mô hình không tồn tại", en: "The model type does not exist" },
+  "modelType.codeTaken": { vi: "Mã loại mô hình đã tồn tại", en: "This model type code already exists" },
+  "modelType.religiousLocked": {
+    vi: "Loại mô hình đã có điểm, không đổi được sang/ra khỏi nhóm tôn giáo",
+    en: "The model type has sites: it cannot move into or out of the religious group",
+  },
+  "site.linksElsewhere": {
+    vi: "Điểm mô hình đang gắn với {cameras} đợt lắp đặt camera và {awards} khen thưởng ở địa bàn hiện tại; hãy bỏ liên kết hoặc chuyển các bản ghi đó trước khi đổi địa bàn",
+    en: "The site is linked to {cameras} camera installations and {awards} awards in its current area; unlink or move those records before changing the area",
+  },
+  "link.siteMissing": { vi: "Điểm mô hình không tồn tại", en: "The model site does not exist" },
+  "link.siteRemoved": {
+    vi: "Điểm mô hình đã bị xóa, không gắn được",
+    en: "The model site has been removed and cannot be linked",
+  },
+  "link.siteElsewhere": {
+    vi: "Điểm mô hình không thuộc địa bàn đã chọn",
+    en: "The model site is not in the chosen area",
+  },
+  "award.provinceNoSite": {
+    vi: "Khen thưởng cấp tỉnh không gắn với điểm mô hình; hãy chọn xã, phường, thị trấn",
+    en: "A province-level award is not linked to a site; choose a commune first",
+  },
+  "user.notFound": { vi: "Không tìm thấy tài khoản.", en: "Account not found." },
+  "user.usernameTaken": { vi: "Tên đăng nhập đã có người dùng.", en: "This username is already taken." },
+  "user.conflict": {
+    vi: "Tài khoản vừa được người khác sửa. Vui lòng tải lại.",
+    en: "Someone else has just changed this account. Please reload.",
+  },
+  "user.keepOwnAdmin": {
+    vi: "Không thể tự bỏ quyền quản trị của chính mình.",
+    en: "You cannot remove your own administrator role.",
+  },
+  "user.keepOwnAccess": {
+    vi: "Không thể tự khóa tài khoản của chính mình.",
+    en: "You cannot disable your own account.",
+  },
+} as const;

@@ -1,0 +1,67 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
+import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
+import type { SessionUser } from "../../server/context.ts";
+import { createContextInner } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { me } from "../../server/services/auth.ts";
+import { HAI_AN } from "../fixtures/units.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
+
+const as = (u: SessionUser, ui: ReactNode) => (
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
+);
+
+let t: TestDb;
+let admin: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb("reference");
+  admin = await makeUser(t.db, { role: "admin" });
+}, 60_000);
+afterAll(() => t.close());
+afterEach(() => localStorage.clear());
+
+describe("entry forms in English", () => {
+  it("shows the shared schema's messages in English when English is chosen", async () => {
+    localStorage.setItem("qt.locale", "en");
+    const user = userEvent.setup();
+    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });
+    const form = within(await screen.findByRole("form", { name: "New record" }));
+    await user.click(form.getByRole("button", { name: "Save" }));
+    expect(form.getByLabelText("Commune, ward, township")).toHaveAccessibleDescription("Please choose an area");
+    expect(form.getByLabelText("Cameras")).toHaveAccessibleDescription("Number of cameras must be a number");
+    await user.type(form.getByLabelText("Installed on"), "2019-05-01");
+    await user.click(form.getByRole("button", { name: "Save" }));
+    expect(form.getByLabelText("Installed on")).toHaveAccessibleDescription("Invalid date (format dd/mm/yyyy)");
+  });
+
+  it("saving a record unchanged says so, and writes nothing", async () => {
+    const created = await createCaller(createContextInner({ db: t.db, user: admin })).cameras.create({
+      areaCode: HAI_AN,
+      installedOn: "2021-03-01",
+      cameras: 4,
+      recorders: 1,
+      memoryCards: 1,
+      costVnd: 20_000_000,
+      fundingSource: "socialized",
+    });
+    const audit = await t.db.auditEntry.count();
+    const user = userEvent.setup();
+    renderApp(as(admin, <RecordsCamerasRoute />), {
+      db: t.db,
+      user: admin,
+      path: `/records/cameras?edit=${created.id}`,
+    });
+    const form = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));
+    expect(await form.findByDisplayValue("20.000.000")).toBeInTheDocument();
+    await user.click(form.getByRole("button", { name: "Lưu" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Không có thay đổi.");
+    expect(await t.db.auditEntry.count()).toBe(audit);
+    expect((await t.db.cameraInstallation.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(1);
+  });
+});
