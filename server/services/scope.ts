@@ -34,8 +34,5 @@ export function assertCanWrite(user: SessionUser, place: RecordPlace | null, pro
 /** The refusal names what the editor may change: their district, or their commune and its old areas. */
 function refusal(user: SessionUser) {
   if (user.scope.kind !== "commune") return appError("FORBIDDEN", "scope.ownDistrict");
-  const { name } = user.scope;
-  // "Xã Gio Linh" → "xã", "Đặc khu Cồn Cỏ" → "đặc khu": the kind of unit the old areas now belong to.
-  const kind = name.startsWith("Đặc khu") ? "đặc khu" : (name.split(" ")[0] ?? "").toLowerCase();
-  return appError("FORBIDDEN", "scope.ownCommune", { commune: name, kind });
+  return appError("FORBIDDEN", "scope.ownCommune", { commune: user.scope.name });
 }

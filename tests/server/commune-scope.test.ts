@@ -27,7 +27,8 @@ const GIO_CHAU = "19525";
 const GIO_LINH_DISTRICT = "466";
 const PHUONG_DONG_HOI = "18880";
 const DAC_KHU_CON_CO = "19742";
-const REFUSAL = "Bạn chỉ được cập nhật dữ liệu của Xã Gio Linh (và các địa bàn trước 01/07/2025 nay thuộc xã).";
+const REFUSAL =
+  "Bạn chỉ được cập nhật dữ liệu của Xã Gio Linh và của các địa bàn trước 01/07/2025 nay thuộc Xã Gio Linh.";
 
 const camera = (areaCode: string, installedOn: string) => ({
   areaCode,

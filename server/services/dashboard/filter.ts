@@ -1,7 +1,6 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -50,12 +49,8 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     });
     const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
     if (outside.length) {
-      const names = FORMER_PROVINCE_NAMES[input.formerProvinceCode as "45" | "44"];
-      throw appError("BAD_REQUEST", "territory.districtOutside", {
-        districts: outside.map((d) => d.name).join(", "),
-        territory: names.vi,
-        territoryEn: names.en,
-      });
+      const key = input.formerProvinceCode === "45" ? "territory.outside45" : "territory.outside44";
+      throw appError("BAD_REQUEST", key, { districts: outside.map((d) => d.name).join(", ") });
     }
     if (districts.length === 0) districts = own;
   }

@@ -45,8 +45,8 @@ export const ERROR_MESSAGES = {
     en: "You may only change data of the district you are responsible for.",
   },
   "scope.ownCommune": {
-    vi: "Bạn chỉ được cập nhật dữ liệu của {commune} (và các địa bàn trước 01/07/2025 nay thuộc {kind}).",
-    en: "You may only change data of {commune} (and of the areas before 01/07/2025 that are now part of it).",
+    vi: "Bạn chỉ được cập nhật dữ liệu của {commune} và của các địa bàn trước 01/07/2025 nay thuộc {commune}.",
+    en: "You may only change data of {commune} and of the areas before 01/07/2025 that are now part of {commune}.",
   },
   "scope.provinceAward": {
     vi: "Khen thưởng cấp tỉnh chỉ do cán bộ cấp tỉnh cập nhật.",
@@ -106,9 +106,13 @@ export const ERROR_MESSAGES = {
     vi: "Xã, phường, thị trấn không thuộc huyện đã chọn",
     en: "The commune is not in the chosen district",
   },
-  "territory.districtOutside": {
-    vi: "{districts} không thuộc địa bàn {territory}.",
-    en: "{districts} is not on the land of {territoryEn}.",
+  "territory.outside45": {
+    vi: "{districts} không thuộc địa bàn Quảng Trị cũ.",
+    en: "{districts} is not on the land of former Quảng Trị.",
+  },
+  "territory.outside44": {
+    vi: "{districts} không thuộc địa bàn Quảng Bình cũ.",
+    en: "{districts} is not on the land of former Quảng Bình.",
   },
   "territory.notFound": {
     vi: "Không tìm thấy tỉnh cũ có mã {code}.",

@@ -15,6 +15,14 @@ export const VALIDATION_MESSAGES = {
     vi: "Mã đơn vị hành chính (mã GSO) không hợp lệ",
     en: "Invalid administrative unit code (GSO code)",
   },
+  "v.formerProvince": {
+    vi: "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
+    en: "Invalid former province: choose 45 (former Quảng Trị) or 44 (former Quảng Bình)",
+  },
+  "v.dashboardView": {
+    vi: "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",
+    en: "Invalid view: choose historical (by the units of the record's date) or current (by today's communes)",
+  },
   "v.versionMissing": { vi: "Thiếu phiên bản của bản ghi", en: "The record's version is missing" },
   "v.badVersion": { vi: "Phiên bản không hợp lệ", en: "Invalid version" },
   "v.badSite": { vi: "Điểm mô hình không hợp lệ", en: "Invalid model site" },
