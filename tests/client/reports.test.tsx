@@ -94,7 +94,7 @@ describe("report builder", () => {
   it("lets an admin write a named draft, save it, and preview it in the report", async () => {
     const user = userEvent.setup();
     open(admin);
-    await user.click(await screen.findByRole("checkbox", { name: "Huyện Gio Linh" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Huyện Gio Linh (cũ)" }));
     await user.type(screen.getByLabelText("Tên bản nháp"), "Tổng kết Gio Linh");
     await user.type(screen.getByLabelText("Đánh giá chung"), "Phong trào được triển khai sâu rộng.");
     // Unsaved text is not in the preview: it must be saved first.
@@ -123,7 +123,7 @@ describe("report builder", () => {
     });
     const user = userEvent.setup();
     open(viewer);
-    await user.click(await screen.findByRole("checkbox", { name: "Huyện Vĩnh Linh" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Huyện Vĩnh Linh (cũ)" }));
     const pick = screen.getByLabelText("Bản nháp của phạm vi và giai đoạn này");
     await waitFor(() => expect(within(pick).getByRole("option", { name: "Bản nháp Vĩnh Linh" })).toBeInTheDocument());
     await user.selectOptions(pick, "Bản nháp Vĩnh Linh");
