@@ -12,20 +12,32 @@ const MIN_REQUESTS = 200;
  * PostgreSQL after 50 clients for 45 s, 43 MB live out of 205 MB committed, no collection at all in
  * the idle minute that followed, RSS still 85 MB above its level after start (decision 013). A
  * server that must stay within a memory budget gets them back here: once a burst of requests is
- * followed by QUIET_MS without one, one full collection runs (tens of ms, while nobody waits).
+ * followed by QUIET_MS without one, a full collection runs, and another QUIET_MS / 2 later if it is
+ * still quiet (tens of ms each, while nobody waits).
  */
 export function collectGarbageWhenIdle(app: Awaited<ReturnType<typeof buildApp>>): void {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as () => void;
   let served = 0;
   let last = 0;
+  let again = false;
   app.addHook("onResponse", async () => {
     served++;
     last = Date.now();
   });
   const timer = setInterval(() => {
-    if (served < MIN_REQUESTS || Date.now() - last < QUIET_MS) return;
+    if (Date.now() - last < QUIET_MS) return;
+    // A second collection, once the first one's sweeping is done, gives back the pages that
+    // the first left nearly empty: measured on PGlite after 50 clients for 90 s, one collection
+    // left 229 MB of heap committed for 49 MB live (RSS 96 MB over its level after start).
+    if (again) {
+      again = false;
+      gc();
+      return;
+    }
+    if (served < MIN_REQUESTS) return;
     served = 0;
+    again = true;
     gc();
   }, QUIET_MS / 2);
   timer.unref();
