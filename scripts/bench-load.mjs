@@ -101,8 +101,11 @@ async function startServer(env) {
         continue;
       }
       if (!line.includes('"msg":"request"')) {
-        // Warnings and errors, and whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc).
-        if (!line.startsWith("{") || !line.includes('"level":30')) console.log(line);
+        // Warnings and errors, whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc), and
+        // the server's own work that competes with the load (the daily backup).
+        if (!line.startsWith("{") || !line.includes('"level":30') || line.includes("backup")) {
+          console.log(`  [${new Date().toISOString()}] ${line}`);
+        }
         continue;
       }
       const { time, ms } = JSON.parse(line);
@@ -253,7 +256,7 @@ async function bench(kind) {
     const rows = [];
     for (const s of list) {
       rows.push(await run(server.url, cookie, s, server));
-      console.log(`  ${s.name}: done, load average ${load()}`);
+      console.log(`  ${s.name}: done [${new Date().toISOString()}], load average ${load()}`);
     }
     const peak = Math.max(...rows.map((r) => r["peak RSS MB"]));
     const afterLoad = rssMb(server.pid);
