@@ -82,7 +82,7 @@ describe("queries on the product's database", () => {
     expect(most).toBeLessThanOrEqual(150);
   });
 
-  it("keep a transaction's queries together while others wait", async () => {
+  it("let a transaction run to its end while other queries wait for their turn", async () => {
     const before = await t.db.adminUnit.count();
     const reads: number[] = [];
     await Promise.all([
