@@ -1,5 +1,6 @@
 import { openDatabase } from "./db/open.ts";
 import { readEnv } from "./env.ts";
+import { trackActivity } from "./http/activity.ts";
 import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { logger } from "./logger.ts";
@@ -8,6 +9,9 @@ import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
 import { productVersion } from "./version.ts";
+
+/** The embedded database's daily backup waits for this long without a request (schedule.ts). */
+const BACKUP_AFTER_QUIET_MS = 30_000;
 
 async function main() {
   const env = readEnv();
@@ -48,18 +52,23 @@ async function main() {
           },
         )
       : null;
+  const activity = trackActivity(app);
   const stopBackups =
     env.BACKUP_KEEP_DAYS > 0
-      ? scheduleDailyBackups(() =>
-          dailyBackup(db, kind, env.dataDir, env.BACKUP_KEEP_DAYS).then(
-            (file) => file && logger.info({ file }, "daily backup written"),
-            (err: unknown) => logger.error({ err }, "daily backup failed"),
-          ),
+      ? scheduleDailyBackups(
+          () =>
+            dailyBackup(db, kind, env.dataDir, env.BACKUP_KEEP_DAYS).then(
+              (file) => file && logger.info({ file }, "daily backup written"),
+              (err: unknown) => logger.error({ err }, "daily backup failed"),
+            ),
+          // PostgreSQL serves other requests on other connections meanwhile.
+          { quiet: () => kind === "postgresql" || activity.quietFor(BACKUP_AFTER_QUIET_MS) },
         )
       : () => {};
-  collectGarbageWhenIdle(app);
+  const stopGc = collectGarbageWhenIdle(activity);
   const close = async () => {
     stopBackups();
+    stopGc();
     await control?.close();
     await app.close();
     await closeDb();

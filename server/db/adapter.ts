@@ -5,6 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createTurns } from "./turns.ts";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -91,6 +92,21 @@ function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapte
  */
 export const pgliteExtensions = { pg_trgm };
 
+/**
+ * Prisma on a PGlite whose queries and transactions take turns with the event loop (turns.ts):
+ * the one way the product and the tests put Prisma on PGlite. The adapter calls only `query`,
+ * `exec` and `transaction` on it; everything else is PGlite's own.
+ */
+export function prismaOnPGlite(pglite: PGlite): PrismaPGlite {
+  const turns = createTurns();
+  const taking: Pick<PGlite, "query" | "exec" | "transaction"> = {
+    query: (...args) => turns.run(() => pglite.query(...args)),
+    exec: (...args) => turns.run(() => pglite.exec(...args)),
+    transaction: (...args) => turns.run(() => pglite.transaction(...args)),
+  };
+  return new PrismaPGlite(Object.assign(Object.create(pglite) as PGlite, taking));
+}
+
 /** Raw SQL on one database session: what the migrator needs (whole scripts, a session-held lock). */
 export type SqlSession = {
   exec: (script: string) => Promise<void>;
@@ -132,7 +148,7 @@ export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: strin
     rows: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
     release: () => {},
   });
-  return { kind: "pglite", factory: new PrismaPGlite(pglite), session, close: () => pglite.close() };
+  return { kind: "pglite", factory: prismaOnPGlite(pglite), session, close: () => pglite.close() };
 }
 
 /**

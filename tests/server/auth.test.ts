@@ -39,6 +39,13 @@ describe("login and sessions", () => {
     expect(rows[0]?.tokenHash).not.toContain(token);
     const { caller: authed } = await callerWithToken(t.db, token);
     expect(await authed.auth.me()).toEqual(me);
+    // Every request resolves the session with its account and scope in one query.
+    const { districtId, communeId } = await t.db.user.findUniqueOrThrow({
+      where: { id: u.id },
+      select: { districtId: true, communeId: true },
+    });
+    expect(districtId).not.toBeNull();
+    expect(await resolveSession(t.db, token)).toEqual({ ...me, districtId, communeId });
     const audit = await t.db.auditEntry.findMany({
       where: { entity: "user", entityId: String(u.id), action: "login" },
     });

@@ -1,11 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { backupFileName } from "../../server/services/backup/dump.ts";
 import { verifyBackup } from "../../server/services/backup/format.ts";
-import { backupsDir, dailyBackup, listBackups, pruneBackups } from "../../server/services/backup/schedule.ts";
+import {
+  backupsDir,
+  dailyBackup,
+  listBackups,
+  pruneBackups,
+  scheduleDailyBackups,
+} from "../../server/services/backup/schedule.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 
 // Automatic daily backups in $DATA_DIR/backups, kept BACKUP_KEEP_DAYS days.
@@ -79,4 +85,33 @@ describe("automatic backups", () => {
         .sort(),
     ).toEqual([first, next].sort());
   }, 120_000);
+
+  it("waits for a quiet moment (the embedded database serves nothing during a backup), but not forever", async () => {
+    vi.useFakeTimers();
+    try {
+      let quiet = false;
+      let runs = 0;
+      const stop = scheduleDailyBackups(async () => runs++, {
+        firstAfterMs: 60_000,
+        everyMs: 3_600_000,
+        quiet: () => quiet,
+        retryMs: 60_000,
+        maxWaitMs: 600_000,
+      });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(runs).toBe(0);
+      quiet = true;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(runs).toBe(1);
+      // Busy from then on: the hourly check waits, and backs up anyway after maxWaitMs.
+      quiet = false;
+      await vi.advanceTimersByTimeAsync(3_600_000 - 6 * 60_000 + 9 * 60_000);
+      expect(runs).toBe(1);
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      expect(runs).toBe(2);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

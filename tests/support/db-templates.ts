@@ -2,11 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { seedDemo } from "../../prisma/seed/demo.ts";
 import { seedReference } from "../../prisma/seed/reference.ts";
-import { chooseAdapter, pgliteExtensions } from "../../server/db/adapter.ts";
+import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { migrationSql, pgliteTemplateFile, type Template } from "./db.ts";
 import { onServer } from "./postgres.mjs";
@@ -50,7 +49,7 @@ async function pgliteTemplates(dir: string) {
     const dump = async (t: Template) =>
       fs.writeFileSync(pgliteTemplateFile(dir, t), Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
     await dump("migrated");
-    const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+    const db = createDb({ kind: "pglite", factory: prismaOnPGlite(pglite), close: () => pglite.close() });
     for (const [template, step] of STEPS) {
       await step(db);
       await dump(template);

@@ -3,10 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import type { AdapterChoice } from "../../server/db/adapter.ts";
-import { chooseAdapter, pgliteExtensions } from "../../server/db/adapter.ts";
+import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { onServer } from "./postgres.mjs";
 
@@ -60,7 +59,7 @@ export async function createTestDb(template: Template = "migrated"): Promise<Tes
     loadDataDir: new Blob([tarball]) as globalThis.Blob,
     extensions: pgliteExtensions,
   });
-  const db = createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+  const db = createDb({ kind: "pglite", factory: prismaOnPGlite(pglite), close: () => pglite.close() });
   return {
     db,
     kind: "pglite",
@@ -107,7 +106,7 @@ export async function createEmptyDb(): Promise<RawSql & { prisma: () => Promise<
       exec: async (script) => void (await pglite.exec(script)),
       query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
       prisma: async () => {
-        db ??= createDb({ kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() });
+        db ??= createDb({ kind: "pglite", factory: prismaOnPGlite(pglite), close: () => pglite.close() });
         return db;
       },
       close: async () => {
