@@ -24,8 +24,8 @@ describeE2E("dashboard screens in a real browser", () => {
   const coverage = () => page.getByRole("article", { name: "Phủ camera an ninh" });
 
   it("filters the overview by district: the figures change and the filter shows as a chip in the URL", async () => {
-    // The demo records are former Quảng Trị's: its 126 areas.
-    await page.goto(`${app.server.url}/?province=45`);
+    // The article's view (the review preset): former Quảng Trị's 126 areas, 2007–2022.
+    await page.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
     await expect.poll(() => coverage().textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
     await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm 2007–2022/ }).waitFor();
@@ -82,7 +82,7 @@ describeE2E("dashboard screens in a real browser", () => {
   });
 
   it("prints on A4 without navigation chrome, and switches to English (remembered)", async () => {
-    await page.goto(`${app.server.url}/cameras`);
+    await page.goto(`${app.server.url}/cameras?province=45&from=2007&to=2022`);
     await page.getByRole("table", { name: /Địa bàn đã có camera \(73\)/ }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(artifactsDir, "cameras.png"), fullPage: true });
     await page.emulateMedia({ media: "print" });

@@ -63,7 +63,7 @@ describeE2E("territory and view on the overview", () => {
   it("downloads the Word report of former Quảng Bình", async () => {
     const res = await page.request.get(`${app.server.url}/api/reports/summary.docx?formerProvinceCode=44`);
     expect(res.status()).toBe(200);
-    expect(res.headers()["content-disposition"]).toContain("quang-binh-cu.docx");
+    expect(res.headers()["content-disposition"]).toContain("quang-binh-cu-co-so-lieu-minh-hoa.docx");
     fs.writeFileSync(path.join(artifactsDir, "report-44.docx"), await res.body());
   });
 });

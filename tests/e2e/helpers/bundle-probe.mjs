@@ -27,7 +27,7 @@ const login = await fetch(`${url}/api/trpc/auth.login`, {
 if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
 const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
 // Former Quảng Trị, whose records the demo data are (the article's 73/126, 1.131 cameras).
-const input = encodeURIComponent(JSON.stringify({ formerProvinceCode: "45" }));
+const input = encodeURIComponent(JSON.stringify({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 }));
 const summary = await fetch(`${url}/api/trpc/dashboard.summary?input=${input}`, { headers: { cookie } });
 if (!summary.ok) throw new Error(`dashboard.summary: ${summary.status} ${await summary.text()}`);
 const { asOf: _asOf, ...figures } = (await summary.json()).result.data;
