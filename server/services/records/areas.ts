@@ -1,5 +1,6 @@
 import type { MessageKey } from "@qt/shared/messages/index";
 import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
+import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { validOn } from "../units.ts";
@@ -127,7 +128,8 @@ export function areaFields(area: AreaRow) {
     areaCode: area.code,
     areaName: area.name,
     districtCode: district.code,
-    districtName: district.name,
+    // A commune of today lies on a district that no longer exists: say so ("Huyện Gio Linh (cũ)").
+    districtName: area.catalog === "two_level" ? formerUnitName(district.name) : district.name,
     currentCommuneCode: currentCommuneOf(area)?.code ?? null,
   };
 }
