@@ -60,7 +60,7 @@ describe("entry forms in English", () => {
     const form = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));
     expect(await form.findByDisplayValue("20.000.000")).toBeInTheDocument();
     await user.click(form.getByRole("button", { name: "Lưu" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("Không có thay đổi.");
+    expect(await screen.findByText("Không có thay đổi.")).toBeInTheDocument();
     expect(await t.db.auditEntry.count()).toBe(audit);
     expect((await t.db.cameraInstallation.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(1);
   });

@@ -21,6 +21,8 @@ export function EditRecord<Row extends RecordRow>(props: {
     refetchOnMount: "always",
   });
   if (current.isError) return <ErrorState message={current.error.message} />;
-  if (!current.isFetchedAfterMount || current.isFetching || !current.data) return <Loading />;
+  // Loading until the first answer after opening; a later background refetch keeps the form (and
+  // what the user typed) mounted: a colleague's change then shows as a conflict on save.
+  if (!current.isFetchedAfterMount || !current.data) return <Loading />;
   return props.children(current.data);
 }
