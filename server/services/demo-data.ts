@@ -1,7 +1,7 @@
 import type { TDemoStatus } from "@qt/shared/schemas/demo";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 
 /** app_setting key: the demo records were removed; the seed never loads them again (decision 023). */
@@ -71,9 +71,10 @@ export async function removeAllDemo(db: Db, user: SessionUser): Promise<Counts> 
     await tx.$queryRaw`SELECT id FROM site WHERE is_demo FOR UPDATE`;
     const dependents = await countDependents(tx);
     if (total(dependents) > 0) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `Không thể xóa dữ liệu minh họa: có bản ghi thật gắn với bản ghi minh họa (${dependents.awards} khen thưởng, ${dependents.installations} lần lắp đặt camera gắn với điểm minh họa; ${dependents.sites} điểm thuộc loại mô hình minh họa). Bỏ liên kết hoặc chuyển các bản ghi đó trước.`,
+      throw appError("CONFLICT", "demo.dependents", {
+        awards: dependents.awards,
+        installations: dependents.installations,
+        sites: dependents.sites,
       });
     }
     const removed = await countDemo(tx);

@@ -7,10 +7,11 @@ import type {
   ZReportDraftUpdateInput,
 } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type TNarrative } from "@qt/shared/schemas/reports";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { appError } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
 import { resolveFilter } from "./dashboard/filter.ts";
@@ -175,10 +176,7 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
 
 /** A save or removal under a version someone else has replaced: refused, never overwritten. */
 function staleDraft(current: number): TRPCError {
-  return new TRPCError({
-    code: "CONFLICT",
-    message: `Bản nháp vừa được người khác lưu (phiên bản ${current}). Mở lại bản nháp để xem thay đổi của họ rồi sửa tiếp; nội dung bạn đang soạn chưa được lưu.`,
-  });
+  return appError("CONFLICT", "draft.stale", { version: current });
 }
 
 /**
@@ -196,16 +194,10 @@ export async function draftForReport(
     draft.toYear === options.toYear &&
     scopeKeyOf(draft.districtCodes) === scopeKeyOf(options.districtCodes);
   if (!sameScope) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `Bản nháp “${draft.name}” được viết cho phạm vi hoặc giai đoạn khác với báo cáo đang chọn.`,
-    });
+    throw appError("BAD_REQUEST", "draft.otherScope", { name: draft.name });
   }
   if (options.draftVersion !== undefined && options.draftVersion !== draft.version) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Bản nháp “${draft.name}” đã được sửa sau khi xem trước. Bấm “Xem trước” lại rồi tải về.`,
-    });
+    throw appError("CONFLICT", "draft.changedSincePreview", { name: draft.name });
   }
   return draft;
 }

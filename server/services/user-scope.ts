@@ -1,5 +1,6 @@
+import type { MessageKey, MessageParams } from "@qt/shared/messages/index";
 import type { TUserScope } from "@qt/shared/schemas/scope";
-import { TRPCError } from "@trpc/server";
+import { appError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./audit.ts";
 
@@ -25,7 +26,7 @@ export function scopeOf(u: ScopeRow): TUserScope {
   return { kind: "province" };
 }
 
-const badScope = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+const badScope = (key: MessageKey, params: MessageParams = {}) => appError("BAD_REQUEST", key, params);
 
 /**
  * The ids an editor's scope is stored as, from the codes an admin chose: a district of either old
@@ -37,7 +38,7 @@ export async function scopeIds(
   codes: { districtCode?: string | null; communeCode?: string | null },
 ): Promise<{ districtId: number | null; communeId: number | null }> {
   if (codes.districtCode && codes.communeCode) {
-    throw badScope("Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai");
+    throw badScope("userScope.both");
   }
   if (codes.communeCode) {
     const code = codes.communeCode;
@@ -45,18 +46,16 @@ export async function scopeIds(
     const current = units.find((u) => u.catalog === "two_level" && u.level === "commune");
     if (current) return { districtId: null, communeId: current.id };
     if (units.length > 0) {
-      throw badScope(
-        `Mã ${code} không phải là xã, phường, đặc khu hiện nay (chỉ có trong danh sách trước 01/07/2025).`,
-      );
+      throw badScope("userScope.oldListOnly", { code });
     }
-    throw badScope(`Không có xã, phường, đặc khu hiện nay với mã ${code}.`);
+    throw badScope("userScope.noCommune", { code });
   }
   if (codes.districtCode) {
     const unit = await tx.adminUnit.findFirst({
       where: { code: codes.districtCode, level: "district", catalog: "three_level" },
       select: { id: true },
     });
-    if (!unit) throw badScope("Không có huyện, thị xã, thành phố với mã này.");
+    if (!unit) throw badScope("userScope.noDistrict");
     return { districtId: unit.id, communeId: null };
   }
   return { districtId: null, communeId: null };

@@ -118,6 +118,38 @@ export const ERROR_MESSAGES = {
     vi: "Không tìm thấy tỉnh cũ có mã {code}.",
     en: "No former province has the code {code}.",
   },
+  "userScope.both": {
+    vi: "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",
+    en: "Choose one scope: a former district or a commune of today, not both",
+  },
+  "userScope.oldListOnly": {
+    vi: "Mã {code} không phải là xã, phường, đặc khu hiện nay (chỉ có trong danh sách trước 01/07/2025).",
+    en: "Code {code} is not a commune of today (it is only in the list before 01/07/2025).",
+  },
+  "userScope.noCommune": {
+    vi: "Không có xã, phường, đặc khu hiện nay với mã {code}.",
+    en: "No commune of today has the code {code}.",
+  },
+  "userScope.noDistrict": {
+    vi: "Không có huyện, thị xã, thành phố với mã này.",
+    en: "No district has this code.",
+  },
+  "demo.dependents": {
+    vi: "Không thể xóa dữ liệu minh họa: có bản ghi thật gắn với bản ghi minh họa ({awards} khen thưởng, {installations} lần lắp đặt camera gắn với điểm minh họa; {sites} điểm thuộc loại mô hình minh họa). Bỏ liên kết hoặc chuyển các bản ghi đó trước.",
+    en: "The demo data cannot be removed: real records depend on demo ones ({awards} awards, {installations} camera installations linked to demo sites; {sites} sites of a demo model type). Unlink or move those records first.",
+  },
+  "draft.stale": {
+    vi: "Bản nháp vừa được người khác lưu (phiên bản {version}). Mở lại bản nháp để xem thay đổi của họ rồi sửa tiếp; nội dung bạn đang soạn chưa được lưu.",
+    en: "Someone else has just saved this draft (version {version}). Reopen it to see their changes, then continue; your text has not been saved.",
+  },
+  "draft.otherScope": {
+    vi: "Bản nháp “{name}” được viết cho phạm vi hoặc giai đoạn khác với báo cáo đang chọn.",
+    en: "The draft “{name}” was written for another scope or period than the chosen report.",
+  },
+  "draft.changedSincePreview": {
+    vi: "Bản nháp “{name}” đã được sửa sau khi xem trước. Bấm “Xem trước” lại rồi tải về.",
+    en: "The draft “{name}” was changed after the preview. Press “Preview” again, then download.",
+  },
   "draft.duplicateName": {
     vi: "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này",
     en: "A draft of that name already exists for this scope and period",
