@@ -1,3 +1,5 @@
+import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
+import { message, translate } from "@qt/shared/messages/index";
 import {
   REPORT_FORMATS,
   REPORT_TABLES,
@@ -26,8 +28,12 @@ function target(file: string): Target | null {
   return null;
 }
 
-const fail = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).send({ error: { code, message } });
+/**
+ * A refusal in the user's language: the header the app's calls carry, or `lang` in the link (a
+ * download is a plain link, which cannot send a header). Messages are the catalogue's.
+ */
+const fail = (reply: FastifyReply, locale: Locale, status: number, code: string, text: string) =>
+  reply.code(status).send({ error: { code, message: translate(text, locale) } });
 
 /**
  * Report downloads: GET /api/reports/summary.{docx,xlsx,pdf} and /api/reports/{table}.csv, with the
@@ -37,13 +43,16 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
   app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
     "/api/reports/:file",
     async (req, reply) => {
+      const { lang, ...query } = req.query;
+      const locale = localeOf(req.headers[LOCALE_HEADER] ?? (typeof lang === "string" ? lang : undefined));
       const ctx = await createContext(opts, req, reply);
-      if (!ctx.user) return fail(reply, 401, "UNAUTHORIZED", "Vui lòng đăng nhập để tải báo cáo.");
+      if (!ctx.user) return fail(reply, locale, 401, "UNAUTHORIZED", message("report.loginRequired"));
       const what = target(req.params.file);
-      if (!what) return fail(reply, 404, "NOT_FOUND", "Không có báo cáo này.");
-      const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(req.query));
+      if (!what) return fail(reply, locale, 404, "NOT_FOUND", message("report.noSuchReport"));
+      const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(query));
       if (!parsed.success) {
-        return fail(reply, 400, "BAD_REQUEST", parsed.error.issues[0]?.message ?? "Tham số báo cáo không hợp lệ.");
+        const text = parsed.error.issues[0]?.message ?? message("report.badParams");
+        return fail(reply, locale, 400, "BAD_REQUEST", text);
       }
       let file: ReportFile;
       try {
@@ -54,10 +63,11 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
       } catch (err) {
         // An unknown district code is a bad parameter of this URL, not a missing page.
         if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {
-          return fail(reply, 400, "BAD_REQUEST", err.message);
+          return fail(reply, locale, 400, "BAD_REQUEST", err.message);
         }
         // The draft changed since the preview: the file would not be what the user checked.
-        if (err instanceof TRPCError && err.code === "CONFLICT") return fail(reply, 409, "CONFLICT", err.message);
+        if (err instanceof TRPCError && err.code === "CONFLICT")
+          return fail(reply, locale, 409, "CONFLICT", err.message);
         throw err;
       }
       if (!Buffer.isBuffer(file.body)) {

@@ -129,6 +129,23 @@ describe("GET /api/reports/…", () => {
     expect((await get("/api/reports/users.csv")).statusCode).toBe(404);
     expect((await get("/api/reports/summary.odt")).statusCode).toBe(404);
   });
+
+  it("answers in English when the link says lang=en (a download link cannot send the header)", async () => {
+    const refusal = async (url: string, headers?: Record<string, string>) => (await get(url, headers)).json().error;
+    expect(await refusal("/api/reports/summary.docx?lang=en", {})).toEqual({
+      code: "UNAUTHORIZED",
+      message: "Please sign in to download the report.",
+    });
+    expect((await refusal("/api/reports/summary.pdf?formerProvinceCode=44&districtCode=470&lang=en")).message).toBe(
+      "Huyện Hải Lăng is not on the land of former Quảng Bình.",
+    );
+    expect((await refusal("/api/reports/users.csv?lang=en")).message).toBe("There is no such report.");
+    // The header wins; without either the message stays Vietnamese.
+    expect((await refusal("/api/reports/users.csv?lang=vi", { cookie, "x-qt-locale": "en" })).message).toBe(
+      "There is no such report.",
+    );
+    expect((await refusal("/api/reports/users.csv")).message).toBe("Không có báo cáo này.");
+  });
 });
 
 describe("reports.preview", () => {

@@ -6,8 +6,9 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
  * They carry the previewed options, so the file is the document the preview showed.
  */
 export function DownloadLinks({ options, stale }: { options: TReportOptions; stale: boolean }) {
-  const { t, label } = useI18n();
-  const query = reportOptionsToQuery(options).toString();
+  const { t, label, locale } = useI18n();
+  // A link cannot send the language header: `lang` makes a refusal come back in the chosen language.
+  const query = `${reportOptionsToQuery(options).toString()}&lang=${locale}`;
   return (
     <section className="report-downloads" aria-label={t("reports.download.heading")}>
       <h3>{t("reports.download.heading")}</h3>

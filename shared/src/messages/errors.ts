@@ -150,6 +150,12 @@ export const ERROR_MESSAGES = {
     vi: "Bản nháp “{name}” đã được sửa sau khi xem trước. Bấm “Xem trước” lại rồi tải về.",
     en: "The draft “{name}” was changed after the preview. Press “Preview” again, then download.",
   },
+  "report.loginRequired": {
+    vi: "Vui lòng đăng nhập để tải báo cáo.",
+    en: "Please sign in to download the report.",
+  },
+  "report.noSuchReport": { vi: "Không có báo cáo này.", en: "There is no such report." },
+  "report.badParams": { vi: "Tham số báo cáo không hợp lệ.", en: "Invalid report parameters." },
   "draft.duplicateName": {
     vi: "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này",
     en: "A draft of that name already exists for this scope and period",
