@@ -1,16 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccountMenu } from "../../client/features/auth/AccountMenu.tsx";
-import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { me } from "../../server/services/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { renderApp } from "./render-app.tsx";
+import { asUser as as, renderApp } from "./render-app.tsx";
 
 /**
  * A commune editor of Xã Gio Linh (19495) on the record screens (decision 021): the form offers
@@ -18,9 +16,6 @@ import { renderApp } from "./render-app.tsx";
  * of their commune and of the old areas it took over, and the list filter keeps today's commune
  * and the old area that shares its code apart.
  */
-const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
-);
 
 let t: TestDb;
 let admin: SessionUser;

@@ -1,21 +1,14 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import type { SessionUser } from "../../server/context.ts";
 import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
 import { HAI_AN } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { renderApp } from "./render-app.tsx";
-
-const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
-);
+import { asUser as as, renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let admin: SessionUser;

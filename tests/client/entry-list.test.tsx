@@ -1,20 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { renderApp } from "./render-app.tsx";
-
-/** Screens sit behind the auth gate in the app; here the signed-in user is given directly. */
-const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
-);
+import { asUser as as, renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let admin: SessionUser;

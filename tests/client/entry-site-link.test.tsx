@@ -1,22 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import RecordsAwardsRoute from "../../client/routes/records-awards.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
 import { HAI_AN, HAI_BA } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { renderApp } from "./render-app.tsx";
-
-/** The optional "Điểm mô hình" picker of the camera and award forms. */
-const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
-);
+import { asUser as as, renderApp } from "./render-app.tsx";
 
 const CAMERA_TYPE = "Camera an ninh phòng chống tội phạm";
 const CLAN_TYPE = "Dòng họ không có tội phạm và tệ nạn xã hội";

@@ -3,9 +3,11 @@ import { createTRPCClient, unstable_localLink as localLink } from "@trpc/client"
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 import { Providers } from "../../client/App.tsx";
+import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import type { Db } from "../../server/db.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
+import { me } from "../../server/services/auth.ts";
 import { resolveSession } from "../../server/services/sessions.ts";
 
 type Caller =
@@ -50,3 +52,8 @@ export function renderApp(ui: ReactNode, opts: { db: Db; path?: string } & Calle
   );
   return { ...view, jar };
 }
+
+/** A screen as the signed-in user `u` sees it (in the app the auth gate provides the user). */
+export const asUser = (u: SessionUser, ui: ReactNode) => (
+  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
+);

@@ -1,17 +1,14 @@
 import { formatNumber } from "@qt/shared/format";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
 import ReportsRoute from "../../client/routes/reports.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { renderApp } from "./render-app.tsx";
+import { asUser as as, renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let viewer: SessionUser;
@@ -23,10 +20,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** The screen sits behind the auth gate in the app; here the signed-in user is given directly. */
-const as = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
-);
 const open = (u: SessionUser) => renderApp(as(u, <ReportsRoute />), { db: t.db, user: u, path: "/reports" });
 
 describe("report builder", () => {
