@@ -10,7 +10,7 @@ import {
 import { initTRPC, type TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
-import { appError, KeyedCause } from "./errors.ts";
+import { appError, isUniqueViolation, KeyedCause } from "./errors.ts";
 import { logFailure } from "./logger.ts";
 
 /**
@@ -82,6 +82,12 @@ export const createCallerFactory = t.createCallerFactory;
 /** Logs unexpected errors on the server; the client only sees the code and a Vietnamese message. */
 const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
+  // A unique index that refused a save racing another (a service that checked first and lost the
+  // race) is a conflict the user can act on, not a system error: a net under the services' own
+  // checks, which give the more precise message.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isUniqueViolation(result.error.cause)) {
+    return { ...result, error: appError("CONFLICT", "system.concurrentSave") };
+  }
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     logFailure(ctx.log, result.error, { path, type }, "procedure failed");
   }

@@ -7,6 +7,7 @@ import type {
 import type { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
+import { isUniqueViolation } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
 import { conflictError, fieldError, notFoundError } from "./records/errors.ts";
@@ -50,11 +51,17 @@ export async function createModelType(
   if (await db.modelType.findUnique({ where: { code: input.code }, select: { id: true } })) {
     throw fieldError("code", "modelType.codeTaken");
   }
-  return db.$transaction(async (tx) => {
-    const created = toType(await tx.modelType.create({ data: input, select: typeSelect }));
-    await writeAudit(tx, { user, action: "create", entity: ENTITY, entityId: created.id, after: created });
-    return created;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = toType(await tx.modelType.create({ data: input, select: typeSelect }));
+      await writeAudit(tx, { user, action: "create", entity: ENTITY, entityId: created.id, after: created });
+      return created;
+    });
+  } catch (err) {
+    // Two admins adding one code at once: the unique index decides.
+    if (isUniqueViolation(err)) throw fieldError("code", "modelType.codeTaken");
+    throw err;
+  }
 }
 
 export async function updateModelType(

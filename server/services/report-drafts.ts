@@ -11,7 +11,7 @@ import type { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
+import { appError, isUniqueViolation } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
 import { resolveFilter } from "./dashboard/filter.ts";
@@ -76,16 +76,6 @@ async function columns(db: Db, input: Fields) {
 }
 
 const duplicateName = () => fieldError("name", "draft.duplicateName");
-/**
- * The unique index refused the row (two saves of one name at once). Inside an interactive
- * transaction the driver adapter's error reaches us unmapped (PGlite: a DriverAdapterError whose
- * cause is PostgreSQL's 23505), not as P2002.
- */
-function isUniqueViolation(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
-  const cause = (err as { cause?: { code?: string; kind?: string } } | null)?.cause;
-  return cause?.code === "23505" || cause?.kind === "UniqueConstraintViolation";
-}
 
 export async function listReportDrafts(
   db: Db,

@@ -7,7 +7,7 @@ import type {
 } from "@qt/shared/schemas/users";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
+import { appError, isUniqueViolation } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
@@ -100,7 +100,7 @@ export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<Se
     });
   } catch (err) {
     // Two admins creating the same name at once: the unique index decides.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw usernameTaken();
+    if (isUniqueViolation(err)) throw usernameTaken();
     throw err;
   }
 }

@@ -52,6 +52,18 @@ describe("modelTypes", () => {
     );
   });
 
+  it("two admins adding one code at once: one type, the other told the code is taken", async () => {
+    const input = { code: "race-code", name: "Cùng lúc", category: "residential" as const };
+    const results = await Promise.allSettled([
+      s.caller(s.users.admin).modelTypes.create(input),
+      s.caller(s.users.admin).modelTypes.create(input),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Mã loại mô hình") });
+    expect(await s.t.db.modelType.count({ where: { code: "race-code" } })).toBe(1);
+  });
+
   it("refuses to move a type with sites into or out of the religious group", async () => {
     const clan = await s.typeId("clan-no-crime");
     await s

@@ -39,6 +39,16 @@ describe("user management", () => {
     expect(JSON.stringify(audit)).not.toMatch(/argon2|passwordHash|Hai-Lang-2024/);
   });
 
+  it("two admins creating one name at once: one account, the other told CONFLICT, never a 500", async () => {
+    const base = { displayName: "Cùng lúc", password: "Long-enough-1", role: "viewer" as const, username: "cung.luc" };
+    const results = await Promise.allSettled([as(admin).users.create(base), as(admin).users.create(base)]);
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    expect(await t.db.user.count({ where: { username: "cung.luc" } })).toBe(1);
+  });
+
   it("refuses a taken username (CONFLICT), an unknown district and a scope on a non-editor, writing nothing", async () => {
     const before = await t.db.auditEntry.count();
     const users = await t.db.user.count();

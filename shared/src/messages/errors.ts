@@ -5,6 +5,10 @@
  */
 export const ERROR_MESSAGES = {
   "system.error": { vi: "Lỗi hệ thống, vui lòng thử lại sau.", en: "System error, please try again later." },
+  "system.concurrentSave": {
+    vi: "Một người khác vừa lưu cùng dữ liệu này. Vui lòng tải lại rồi thử lại.",
+    en: "Someone else has just saved the same data. Please reload and try again.",
+  },
   "system.invalid": { vi: "Dữ liệu không hợp lệ", en: "Invalid data" },
   "network.unreachable": {
     vi: "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.",
