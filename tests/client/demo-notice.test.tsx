@@ -71,6 +71,29 @@ describe("demo data notice and badge", () => {
     expect(await screen.findByRole("heading", { name: NOTICE })).toBeInTheDocument();
   });
 
+  it("on a phone the notice opens folded to its title, and unfolds on a tap", async () => {
+    const user = userEvent.setup();
+    const { token } = await signedIn("admin");
+    // jsdom has no layout: the phone's width is what matchMedia answers.
+    window.matchMedia = ((query: string) => ({
+      matches: !query.includes("min-width"),
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    })) as never;
+    try {
+      renderApp(<Shell />, { db: t.db, path: "/", session: { token } });
+      const title = await screen.findByRole("heading", { name: NOTICE });
+      const details = title.closest("details") as HTMLDetailsElement;
+      expect(details.open).toBe(false);
+      await user.click(title);
+      expect(details.open).toBe(true);
+      expect(within(details).getByRole("button", { name: "Đã hiểu, ẩn thông báo" })).toBeVisible();
+    } finally {
+      Reflect.deleteProperty(window, "matchMedia");
+    }
+  });
+
   it("an admin closes the notice; it stays closed at the next sign-in (remembered on the server)", async () => {
     const user = userEvent.setup();
     const { token } = await signedIn("admin");

@@ -5,6 +5,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { RemoveDemo } from "./RemoveDemo.tsx";
 
+const WIDE = "(min-width: 40rem)";
+
 /**
  * For admins, on every screen until closed: the database holds demo records, what they are, and
  * how to remove them. Closing is remembered on the server for this admin (any device). Viewers and
@@ -16,6 +18,9 @@ export function DemoNotice() {
   const queryClient = useQueryClient();
   const titleId = useId();
   const [removed, setRemoved] = useState<string | null>(null);
+  // On a phone the notice opens folded to its title line, so the screen's own figures stay in the
+  // first view; a tap unfolds it. Wider screens show it whole.
+  const [wide] = useState(() => typeof window.matchMedia !== "function" || window.matchMedia(WIDE).matches);
   // Not over the slides: an admin presenting sees the slides' own badge instead.
   const presenting = useLocation().pathname.startsWith("/conference");
   const status = useQuery(trpc.demo.status.queryOptions());
@@ -39,14 +44,18 @@ export function DemoNotice() {
     return null;
   return (
     <section className="demo-notice no-print" aria-labelledby={titleId}>
-      <h3 id={titleId} className="demo-notice-title">
-        {t("demo.notice.title")}
-      </h3>
-      <p>{t("demo.notice.body", s.records)}</p>
-      <RemoveDemo status={s} onRemoved={setRemoved} />
-      <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
-        {t("demo.notice.dismiss")}
-      </button>
+      <details open={wide}>
+        <summary>
+          <h3 id={titleId} className="demo-notice-title">
+            {t("demo.notice.title")}
+          </h3>
+        </summary>
+        <p>{t("demo.notice.body", s.records)}</p>
+        <RemoveDemo status={s} onRemoved={setRemoved} />
+        <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
+          {t("demo.notice.dismiss")}
+        </button>
+      </details>
     </section>
   );
 }
