@@ -26,6 +26,8 @@ export type Filter = {
   modelType: ModelType | null;
   /** Which commune-level unit a record counts in: its own area, or today's commune (decision 022). */
   view: DashboardView;
+  /** Only records whose unit-year is approved (decision 025). */
+  approvedOnly: boolean;
 };
 
 /** What a filter may name: the dashboard's fields, with any number of districts. */
@@ -65,6 +67,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     category: input.modelCategory ?? null,
     modelType,
     view: input.view ?? "historical",
+    approvedOnly: input.approvedOnly ?? false,
   };
 }
 
