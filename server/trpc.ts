@@ -102,13 +102,23 @@ const authed = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** Anyone logged in: leaders (viewer), editors and admins. Reads province-wide figures. */
+/** Anyone logged in: leaders (viewer, approver), editors and admins. Reads province-wide figures. */
 export const viewerProcedure = authed;
 
-/** Editors and admins. District scope is checked in the services, against the record's area. */
+/**
+ * Editors and admins. District scope is checked in the services, against the record's area.
+ * Approvers read everything but write no record: who checks the figures does not change them.
+ */
 export const editorProcedure = authed.use(({ ctx, next }) => {
-  if (ctx.user.role === "viewer") {
-    throw appError("FORBIDDEN", "role.viewerReadOnly");
+  if (ctx.user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
+  if (ctx.user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
+  return next();
+});
+
+/** Approvers and admins: approve or return a submitted unit-year (decision 025). */
+export const approverProcedure = authed.use(({ ctx, next }) => {
+  if (ctx.user.role !== "approver" && ctx.user.role !== "admin") {
+    throw appError("FORBIDDEN", "role.approverOnly");
   }
   return next();
 });

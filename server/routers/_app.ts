@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "../trpc.ts";
+import { approvalsRouter } from "./approvals.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { awardsRouter } from "./awards.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  approvals: approvalsRouter,
   dashboard: dashboardRouter,
   demo: demoRouter,
   sites: sitesRouter,

@@ -1,3 +1,4 @@
+import { ZApprovalSummary } from "@qt/shared/schemas/approvals";
 import {
   ZDashboardAreas,
   ZDashboardAreasInput,
@@ -47,4 +48,9 @@ export const dashboardRouter = router({
     .output(withDemo(ZDashboardAwards))
     .query(({ ctx, input }) => figures.awards(ctx.db, input)),
   options: viewerProcedure.output(ZDashboardOptions).query(({ ctx }) => figures.options(ctx.db, undefined)),
+  /** "Số liệu đã phê duyệt: 9/10 huyện; chưa phê duyệt: …" for the figures of this filter (decision 025). */
+  approval: viewerProcedure
+    .input(ZDashboardFilter.optional())
+    .output(ZApprovalSummary)
+    .query(({ ctx, input }) => figures.approval(ctx.db, input)),
 });

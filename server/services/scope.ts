@@ -16,7 +16,7 @@ export type RecordPlace = { districtId: number; communeId: number | null };
  * The pickers ask the same question (units.tree `writable`).
  */
 export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean {
-  if (user.role === "viewer") return false;
+  if (user.role === "viewer" || user.role === "approver") return false;
   if (user.role === "admin" || user.scope.kind === "province") return true;
   if (place === null) return false;
   if (user.scope.kind === "district") return place.districtId === user.districtId;
@@ -26,6 +26,7 @@ export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean 
 /** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
 export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: MessageKey): void {
   if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
+  if (user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
   if (mayWrite(user, place)) return;
   if (place === null && provinceLevelRefusal) throw appError("FORBIDDEN", provinceLevelRefusal);
   throw refusal(user);

@@ -21,6 +21,14 @@ export const districtOfArea = Prisma.sql`(CASE WHEN a.former_district_id IS NOT 
  */
 export const currentCommuneOfArea = Prisma.sql`(CASE WHEN a.catalog = 'two_level' THEN a.id ELSE a.successor_id END)`;
 
+/**
+ * SQL for "the unit of approval of a record in area `a`" (decision 025): a commune of today for an
+ * area of the 01/07/2025 list, else the former district. The record's year completes the unit-year;
+ * its date already chose the list of its area, so a record dated 2025-03 counts in its former
+ * district's 2025 and one dated 2025-08 in its commune's 2025.
+ */
+export const approvalUnitOfArea = Prisma.sql`(CASE WHEN a.catalog = 'two_level' THEN a.id ELSE ${districtOfArea} END)`;
+
 /** SQL predicate: area `a` belongs to the list of units before 01/07/2025 (the movement's 126 areas). */
 export const isThreeLevel = Prisma.sql`(a.catalog = 'three_level')`;
 

@@ -39,7 +39,8 @@ export type AwardForm = (typeof AWARD_FORMS)[number];
 export const RECIPIENT_KINDS = ["collective", "individual"] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
-export const ROLES = ["admin", "editor", "viewer"] as const;
+/** `approver`: leaders of the movement office, who read everything and approve unit-years (decision 025). */
+export const ROLES = ["admin", "editor", "viewer", "approver"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What the audit log records someone did. */
@@ -55,6 +56,11 @@ export const AUDIT_ACTIONS = [
   "disable",
   "reset_password",
   "change_password",
+  // Approval of a unit-year (decision 025).
+  "submit",
+  "approve",
+  "return",
+  "reopen",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -95,6 +101,7 @@ export const AUDIT_ENTITIES = [
   "report",
   "report_draft",
   "demo_data",
+  "approval",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -165,5 +172,12 @@ export const RECORD_FIELDS = [
   "lessons",
   "directions",
   "proposals",
+  // An approval of a unit-year (decision 025).
+  "unitCode",
+  "unitName",
+  "state",
+  "note",
+  "reason",
+  "approvedOnly",
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];

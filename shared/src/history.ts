@@ -32,6 +32,7 @@ const ENUM_OF: Partial<Record<RecordField, VocabularyKind>> = {
   form: "awardForm",
   recipientKind: "recipientKind",
   role: "role",
+  state: "approvalState",
 };
 /** Codes and ids shown by the name stored beside them in the same snapshot. */
 const NAME_BESIDE: Partial<Record<RecordField, string>> = {
@@ -39,6 +40,7 @@ const NAME_BESIDE: Partial<Record<RecordField, string>> = {
   districtCode: "districtName",
   modelTypeId: "modelTypeName",
   siteId: "siteName",
+  unitCode: "unitName",
 };
 const DATES = new Set<string>(["establishedOn", "installedOn", "statusChangedOn"]);
 const MOMENTS = new Set<string>(["deletedAt", "disabledAt"]);
@@ -131,6 +133,9 @@ export function recordTitle(entry: HistoryEntry, locale: Locale): string {
       if (name) return say("history.user", { name });
       break;
     }
+    case "approval":
+      if (s.unitName && s.year) return say("history.approval", { year: str(s.year), unit: str(s.unitName) });
+      break;
     case "report": {
       const format = formatOf(entry.entityId);
       if (isValue("reportFormat", format))

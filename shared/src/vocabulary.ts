@@ -12,6 +12,7 @@ import type {
   SiteStatus,
 } from "./domain.ts";
 import type { Locale } from "./format.ts";
+import type { ApprovalState, ApprovalUnitKind } from "./schemas/approvals.ts";
 import type { DashboardView } from "./schemas/dashboard.ts";
 import type { ReportFormat, ReportTable } from "./schemas/reports.ts";
 
@@ -81,6 +82,17 @@ export const VOCABULARY = {
     admin: { vi: "Quản trị viên", en: "Administrator" },
     editor: { vi: "Cán bộ nhập liệu", en: "Data-entry officer" },
     viewer: { vi: "Lãnh đạo (chỉ xem)", en: "Leader (read only)" },
+    approver: { vi: "Lãnh đạo phê duyệt", en: "Approving leader" },
+  }),
+  /** The state of a unit-year's figures (decision 025); "returned" is a draft with a reason. */
+  approvalState: words<ApprovalState>({
+    draft: { vi: "Chưa gửi duyệt", en: "Not submitted" },
+    submitted: { vi: "Chờ phê duyệt", en: "Awaiting approval" },
+    approved: { vi: "Đã phê duyệt", en: "Approved" },
+  }),
+  approvalUnitKind: words<ApprovalUnitKind>({
+    district: { vi: "Huyện cũ (số liệu đến 30/06/2025)", en: "Former district (data until 30/06/2025)" },
+    commune: { vi: "Xã, phường, đặc khu hiện nay", en: "Commune of today" },
   }),
   auditAction: words<AuditAction>({
     create: { vi: "Tạo mới", en: "Created" },
@@ -94,6 +106,10 @@ export const VOCABULARY = {
     disable: { vi: "Khóa tài khoản", en: "Account disabled" },
     reset_password: { vi: "Đặt lại mật khẩu", en: "Password reset" },
     change_password: { vi: "Đổi mật khẩu", en: "Password changed" },
+    submit: { vi: "Gửi duyệt", en: "Submitted" },
+    approve: { vi: "Phê duyệt", en: "Approved" },
+    return: { vi: "Trả lại", en: "Returned" },
+    reopen: { vi: "Mở lại", en: "Reopened" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },
@@ -117,6 +133,7 @@ export const VOCABULARY = {
     report: { vi: "Báo cáo", en: "Report" },
     report_draft: { vi: "Bản nháp báo cáo", en: "Report draft" },
     demo_data: { vi: "Số liệu minh họa", en: "Demo data" },
+    approval: { vi: "Phê duyệt số liệu", en: "Data approval" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names
@@ -185,6 +202,12 @@ export const VOCABULARY = {
     lessons: { vi: "Bài học kinh nghiệm", en: "Lessons learnt" },
     directions: { vi: "Phương hướng, nhiệm vụ", en: "Directions and tasks" },
     proposals: { vi: "Đề xuất, kiến nghị", en: "Proposals" },
+    unitCode: { vi: "Mã đơn vị", en: "Unit code" },
+    unitName: { vi: "Đơn vị", en: "Unit" },
+    state: { vi: "Trạng thái phê duyệt", en: "Approval state" },
+    note: { vi: "Ghi chú khi gửi", en: "Note on submitting" },
+    reason: { vi: "Lý do", en: "Reason" },
+    approvedOnly: { vi: "Chỉ số liệu đã phê duyệt", en: "Approved figures only" },
   }),
 } as const;
 

@@ -26,6 +26,7 @@ type Persona =
   | "anonymous"
   | "disabled"
   | "viewer"
+  | "approver"
   | "editorOutOfScope"
   | "communeEditorOutOfScope"
   | "editorInScope"
@@ -37,6 +38,7 @@ const PERSONAS: Persona[] = [
   "anonymous",
   "disabled",
   "viewer",
+  "approver",
   "editorOutOfScope",
   "communeEditorOutOfScope",
   "editorInScope",
@@ -44,8 +46,14 @@ const PERSONAS: Persona[] = [
   "provinceEditor",
   "admin",
 ];
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
-const NEEDS: Record<Access, number> = { public: 0, viewer: 1, editor: 2, province: 2, admin: 3 };
+/** The roles each access lets in (approvers read everything and approve, but write no record). */
+const ROLES_OF: Record<Exclude<Access, "public">, Role[]> = {
+  viewer: ["viewer", "approver", "editor", "admin"],
+  editor: ["editor", "admin"],
+  province: ["editor", "admin"],
+  approver: ["approver", "admin"],
+  admin: ["admin"],
+};
 const isMutation = (path: string) =>
   (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]?._def.type === "mutation";
 
@@ -54,8 +62,8 @@ function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | 
   if (!policy) throw new Error(`no policy for ${path}`);
   if (policy.access === "public") return "allowed";
   if (persona === "anonymous" || persona === "disabled") return "UNAUTHORIZED";
-  const role: Role = persona === "viewer" ? "viewer" : persona === "admin" ? "admin" : "editor";
-  if (RANK[role] < NEEDS[policy.access]) return "FORBIDDEN";
+  const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
+  if (!ROLES_OF[policy.access].includes(role)) return "FORBIDDEN";
   if (policy.scoped && (persona === "editorOutOfScope" || persona === "communeEditorOutOfScope")) return "FORBIDDEN";
   // The province's office only: a district or commune editor is refused whatever the scope.
   if (policy.access === "province" && persona !== "admin" && persona !== "provinceEditor") {
@@ -85,6 +93,7 @@ beforeAll(async () => {
   if (!areaCommune) throw new Error(`the sample area ${area.code} has no commune of today`);
   users.admin = await makeUser(t.db, { role: "admin" });
   users.viewer = await makeUser(t.db, { role: "viewer" });
+  users.approver = await makeUser(t.db, { role: "approver" });
   users.editorInScope = await makeUser(t.db, { role: "editor", districtCode: "466" });
   users.editorOutOfScope = await makeUser(t.db, { role: "editor", districtCode: "464" });
   users.communeEditorInScope = await makeUser(t.db, { role: "editor", communeCode: areaCommune });
@@ -103,6 +112,7 @@ beforeAll(async () => {
     db: t.db,
     district,
     area,
+    areaCommune: { code: areaCommune },
     admin: users.admin,
     asAdmin: createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: users.admin })),
     login,

@@ -12,6 +12,7 @@ import {
   ROLES,
   SITE_STATUSES,
 } from "../../shared/src/domain.ts";
+import { APPROVAL_STATES, APPROVAL_UNIT_KINDS } from "../../shared/src/schemas/approvals.ts";
 import { DASHBOARD_VIEWS } from "../../shared/src/schemas/dashboard.ts";
 import { REPORT_FORMATS, REPORT_TABLES } from "../../shared/src/schemas/reports.ts";
 import { choices, isValue, label, VOCABULARY, type VocabularyKind } from "../../shared/src/vocabulary.ts";
@@ -26,6 +27,8 @@ const ENUMS: Record<VocabularyKind, readonly string[]> = {
   recipientKind: RECIPIENT_KINDS,
   role: ROLES,
   auditAction: AUDIT_ACTIONS,
+  approvalState: APPROVAL_STATES,
+  approvalUnitKind: APPROVAL_UNIT_KINDS,
   view: DASHBOARD_VIEWS,
   reportFormat: REPORT_FORMATS,
   reportTable: REPORT_TABLES,

@@ -1,12 +1,13 @@
 import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
+import { approvalSummary } from "../approvals/summary.ts";
 import { dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
 import { type DemoKind, demoRecords } from "./demo.ts";
-import { type FilterInput, filterInputOf } from "./filter.ts";
+import { type FilterInput, filterInputOf, resolveFilter } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
 import { dashboardSummary } from "./summary.ts";
@@ -143,6 +144,8 @@ export const dashboardFigures = {
   ),
   awards: cachedWithDemo("awards", (db, input: Filter) => dashboardAwards(db, input ?? {}), ["awards"], plain),
   options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
+  /** The approval status of the data the filter shows (decision 025), for every screen and slide. */
+  approval: cached("approval", async (db, input: Filter) => approvalSummary(db, await resolveFilter(db, plain(input)))),
 };
 
 /**

@@ -26,5 +26,6 @@ export function echoFilter(input: TDashboardFilter) {
     districtCode: input.districtCode ?? null,
     modelCategory: input.modelCategory ?? null,
     modelTypeCode: input.modelTypeCode ?? null,
+    approvedOnly: input.approvedOnly ?? false,
   };
 }

@@ -40,6 +40,14 @@ export const ERROR_MESSAGES = {
     vi: "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.",
     en: "Your account may only view data, not change it.",
   },
+  "role.approverReadOnly": {
+    vi: "Tài khoản lãnh đạo phê duyệt chỉ xem và phê duyệt số liệu, không sửa dữ liệu.",
+    en: "An approving leader's account views and approves figures; it does not change data.",
+  },
+  "role.approverOnly": {
+    vi: "Chỉ lãnh đạo phê duyệt và quản trị viên được phê duyệt hoặc trả lại số liệu.",
+    en: "Only approving leaders and administrators may approve or return figures.",
+  },
   "role.adminOnly": {
     vi: "Chức năng này chỉ dành cho quản trị viên.",
     en: "Only administrators may use this function.",
@@ -202,6 +210,46 @@ export const ERROR_MESSAGES = {
   "award.provinceNoSite": {
     vi: "Khen thưởng cấp tỉnh không gắn với điểm mô hình; hãy chọn xã, phường, thị trấn",
     en: "A province-level award is not linked to a site; choose a commune first",
+  },
+  "lock.approved": {
+    vi: "Số liệu năm {year} của {unit} đã được phê duyệt ngày {date} — đề nghị quản trị viên mở lại trước khi sửa.",
+    en: "The {year} figures of {unit} were approved on {date} — ask an administrator to reopen them before changing them.",
+  },
+  "lock.submitted": {
+    vi: "Số liệu năm {year} của {unit} đã được gửi duyệt ngày {date} và đang chờ phê duyệt — đề nghị lãnh đạo phê duyệt trả lại trước khi sửa.",
+    en: "The {year} figures of {unit} were submitted on {date} and await approval — ask an approving leader to return them before changing them.",
+  },
+  "approval.unitNotFound": {
+    vi: "Không có đơn vị mã {code}: chọn một huyện cũ (mã 3 chữ số) hoặc một xã, phường, đặc khu hiện nay (mã 5 chữ số).",
+    en: "There is no unit with code {code}: choose a former district (3-digit code) or a commune of today (5-digit code).",
+  },
+  "approval.districtYears": {
+    vi: "{unit} chỉ có số liệu phê duyệt theo huyện cũ cho các năm 2007–2025.",
+    en: "{unit} has figures to approve by former district for the years 2007–2025 only.",
+  },
+  "approval.communeYears": {
+    vi: "{unit} chỉ có số liệu phê duyệt cho các năm từ 2025 đến {max}.",
+    en: "{unit} has figures to approve for the years 2025 to {max} only.",
+  },
+  "approval.alreadySubmitted": {
+    vi: "Số liệu năm {year} của {unit} đã được gửi duyệt và đang chờ phê duyệt.",
+    en: "The {year} figures of {unit} have already been submitted and await approval.",
+  },
+  "approval.alreadyApproved": {
+    vi: "Số liệu năm {year} của {unit} đã được phê duyệt; chỉ quản trị viên mở lại được.",
+    en: "The {year} figures of {unit} are already approved; only an administrator can reopen them.",
+  },
+  "approval.notSubmitted": {
+    vi: "Số liệu năm {year} của {unit} chưa được gửi duyệt: chỉ phê duyệt hoặc trả lại số liệu đang chờ phê duyệt.",
+    en: "The {year} figures of {unit} have not been submitted: only figures awaiting approval can be approved or returned.",
+  },
+  "approval.notApproved": {
+    vi: "Số liệu năm {year} của {unit} chưa được phê duyệt: chỉ mở lại số liệu đã phê duyệt.",
+    en: "The {year} figures of {unit} are not approved: only approved figures can be reopened.",
+  },
+  "approval.conflict": {
+    vi: "Số liệu năm {year} của {unit} vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới.",
+    en: "Someone else has just acted on the {year} figures of {unit}. Reload to see their new state.",
   },
   "user.notFound": { vi: "Không tìm thấy tài khoản.", en: "Account not found." },
   "user.usernameTaken": { vi: "Tên đăng nhập đã có người dùng.", en: "This username is already taken." },

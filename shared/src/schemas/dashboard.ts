@@ -42,6 +42,8 @@ const filterShape = {
   /** Site figures only: camera installations and awards have no model type. */
   modelCategory: z.enum(MODEL_CATEGORIES, { error: () => "Nhóm mô hình không hợp lệ" }).optional(),
   modelTypeCode: ZModelTypeCode.optional(),
+  /** Only records of approved unit-years (docs/decisions/025); absent = every record. */
+  approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).optional(),
 };
 
 export const ZDashboardFilter = z.strictObject(filterShape).refine(yearRangeOk, yearRangeIssue);
@@ -55,6 +57,7 @@ const ZFilterEcho = z.object({
   districtCode: z.string().nullable(),
   modelCategory: z.enum(MODEL_CATEGORIES).nullable().optional(),
   modelTypeCode: z.string().nullable().optional(),
+  approvedOnly: z.boolean().optional(),
 });
 
 /**

@@ -13,6 +13,8 @@ export type AuthzFixtures = {
   district: { id: number; code: string };
   /** A commune-level area of that district. */
   area: { id: number; code: string; name: string };
+  /** The commune of today that took `area` over (a unit of approval in the district's scope). */
+  areaCommune: { code: string };
   /** An administrator, and a caller as them, for setting up the records a sample acts on. */
   admin: SessionUser;
   asAdmin: ReturnType<typeof createCaller>;

@@ -4,13 +4,14 @@
  * procedure missing here. Whoever adds a procedure adds its line.
  *
  * access: "public" (anyone) | "viewer" (anyone logged in) | "editor" (editors and admins) |
- *         "province" (admins and editors without a district or commune scope) | "admin" (admins only).
+ *         "province" (admins and editors without a district or commune scope) |
+ *         "approver" (approvers and admins) | "admin" (admins only).
  * scoped: true when a district or commune editor may only act on records of their own district or
  *         commune (a commune of today and the old areas it took over).
  * The valid call each cell makes is in ./samples.ts, under the same path.
  */
 
-export type Access = "public" | "viewer" | "editor" | "province" | "admin";
+export type Access = "public" | "viewer" | "editor" | "province" | "approver" | "admin";
 export type PolicyEntry = { access: Access; scoped?: boolean };
 
 export const POLICY: Record<string, PolicyEntry> = {
@@ -55,6 +56,12 @@ export const POLICY: Record<string, PolicyEntry> = {
   "dashboard.communities": { access: "viewer" },
   "dashboard.awards": { access: "viewer" },
   "dashboard.options": { access: "viewer" },
+  "dashboard.approval": { access: "viewer" },
+  "approvals.status": { access: "viewer" },
+  "approvals.submit": { access: "editor", scoped: true },
+  "approvals.approve": { access: "approver" },
+  "approvals.return": { access: "approver" },
+  "approvals.reopen": { access: "admin" },
   "demo.status": { access: "admin" },
   "demo.dismissNotice": { access: "admin" },
   "demo.removeAll": { access: "admin" },

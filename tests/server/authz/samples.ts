@@ -58,6 +58,21 @@ const newCamera = (fx: AuthzFixtures) => fx.asAdmin.cameras.create(cameraInput(f
 const newAward = (fx: AuthzFixtures) => fx.asAdmin.awards.create(awardInput(fx));
 const REASON = "Nhập trùng";
 
+/**
+ * The 2025 figures of the sample area's commune of today, put in `state` afresh for each call (as
+ * the admin makes a fresh record for each record sample), so that one caller's transition does not
+ * turn the next caller's into a wrong-state refusal.
+ */
+async function unitYearIn(fx: AuthzFixtures, state: "draft" | "submitted" | "approved") {
+  const unit = await fx.db.adminUnit.findUniqueOrThrow({
+    where: { catalog_code: { catalog: "two_level", code: fx.areaCommune.code } },
+    select: { id: true },
+  });
+  const key = { unitId: unit.id, year: 2025 };
+  await fx.db.approval.upsert({ where: { unitId_year: key }, create: { ...key, state }, update: { state } });
+  return { unitCode: fx.areaCommune.code, year: 2025 };
+}
+
 /** The record lifecycle of one kind: the same calls for sites, cameras and awards. */
 function recordSamples(
   kind: "sites" | "cameras" | "awards",
@@ -127,6 +142,12 @@ export const SAMPLES: Record<string, Sample> = {
   "dashboard.communities": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.awards": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.options": {},
+  "dashboard.approval": { input: () => ({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 }) },
+  "approvals.status": { input: () => ({ year: 2025, formerProvinceCode: "45" }) },
+  "approvals.submit": { input: async (fx) => ({ ...(await unitYearIn(fx, "draft")), note: "Đã rà soát" }) },
+  "approvals.approve": { input: (fx) => unitYearIn(fx, "submitted") },
+  "approvals.return": { input: async (fx) => ({ ...(await unitYearIn(fx, "submitted")), reason: "Thiếu số liệu" }) },
+  "approvals.reopen": { input: async (fx) => ({ ...(await unitYearIn(fx, "approved")), reason: "Sửa sai sót" }) },
   "demo.status": {},
   // Closing a notice is the admin's own preference, not a change to the data: not audited.
   "demo.dismissNotice": { audits: 0 },

@@ -1,0 +1,97 @@
+import { isoOf } from "@qt/shared/dates";
+import { formatDate } from "@qt/shared/format";
+import type { ApprovalState } from "@qt/shared/schemas/approvals";
+import { todayIso } from "@qt/shared/schemas/common";
+import { formerUnitName } from "@qt/shared/unit-names";
+import type { TRPCError } from "@trpc/server";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { approvalUnitOfArea } from "../units.ts";
+
+type Reader = Db | Prisma.TransactionClient;
+
+/**
+ * Where a record lies for locking: its area (null for a province-level award, which belongs to no
+ * unit-year and is never locked) and its year (a site's or an installation's date, an award's year).
+ */
+export type LockPlace = { areaId: number | null; year: number };
+
+/** A row that falls in a submitted or approved unit-year, with why it is refused. */
+export type LockedRow = {
+  /** The row's index in the list given to lockedRows. */
+  index: number;
+  unitCode: string;
+  /** "Huyện Gio Linh (cũ)" or "Xã Gio Linh". */
+  unitName: string;
+  year: number;
+  state: Exclude<ApprovalState, "draft">;
+  /** When it was approved (state approved) or submitted. */
+  since: Date;
+  /** The refusal, with the catalogue message of the issue (Vietnamese text, key for the client). */
+  error: TRPCError;
+};
+
+/** Rows per statement: three parameters each, far below PostgreSQL's 65 535. */
+const CHUNK = 5000;
+
+/**
+ * Which of these rows fall in a unit-year that is submitted or approved, in one query per 5 000
+ * rows: the bulk check the import (issue 12) calls per batch, and the one check of every record
+ * write of the lifecycle (records/lifecycle.ts), so the rule is written once. Inside a transaction
+ * the approval rows found are read FOR SHARE: a transition of one of them waits for the write's
+ * commit, and the write sees a transition committed before it.
+ */
+export async function lockedRows(tx: Reader, rows: readonly LockPlace[]): Promise<LockedRow[]> {
+  const out: LockedRow[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const values = rows
+      .slice(start, start + CHUNK)
+      .map((r, i) => ({ ...r, i: start + i }))
+      .filter((r): r is { areaId: number; year: number; i: number } => r.areaId !== null)
+      .map((r) => Prisma.sql`(${r.i}::int, ${r.areaId}::int, ${r.year}::int)`);
+    if (values.length === 0) continue;
+    const found = await tx.$queryRaw<
+      {
+        i: number;
+        code: string;
+        name: string;
+        level: string;
+        year: number;
+        state: "submitted" | "approved";
+        submitted_at: Date | null;
+        approved_at: Date | null;
+      }[]
+    >`SELECT r.i, u.code, u.name, u.level::text AS level, ap.year, ap.state::text AS state,
+             ap.submitted_at, ap.approved_at
+        FROM (VALUES ${Prisma.join(values)}) AS r(i, area_id, year)
+        JOIN admin_unit a ON a.id = r.area_id
+        JOIN approval ap ON ap.unit_id = ${approvalUnitOfArea} AND ap.year = r.year
+        JOIN admin_unit u ON u.id = ap.unit_id
+       WHERE ap.state IN ('submitted', 'approved')
+       ORDER BY r.i
+         FOR SHARE OF ap`;
+    for (const f of found) {
+      const unitName = f.level === "district" ? formerUnitName(f.name) : f.name;
+      const since = (f.state === "approved" ? f.approved_at : f.submitted_at) ?? new Date(0);
+      const key = f.state === "approved" ? "lock.approved" : "lock.submitted";
+      const error = appError("FORBIDDEN", key, {
+        year: String(f.year),
+        unit: unitName,
+        date: formatDate(todayIso(since)),
+      });
+      out.push({ index: f.i, unitCode: f.code, unitName, year: f.year, state: f.state, since, error });
+    }
+  }
+  return out;
+}
+
+/** Refuses a write that touches a locked unit-year (any of `places`: a record before and after). */
+export async function assertUnlocked(tx: Reader, places: readonly LockPlace[]): Promise<void> {
+  const [first] = await lockedRows(tx, places);
+  if (first) throw first.error;
+}
+
+/** A record's year from its date ("2025-08-14") or its year (awards). */
+export const yearOf = (date: string | Date | number): number =>
+  typeof date === "number" ? date : Number((typeof date === "string" ? date : isoOf(date)).slice(0, 4));
