@@ -10,6 +10,8 @@ export const FILTER_PARAMS = {
   districtCode: "district",
   modelCategory: "category",
   modelTypeCode: "type",
+  /** "approved=1": only records of approved unit-years (issue 13). */
+  approvedOnly: "approved",
 } as const;
 export type FilterField = keyof typeof FILTER_PARAMS;
 
@@ -31,6 +33,7 @@ export function filterFromParams(params: URLSearchParams): TDashboardFilter {
     districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
     modelCategory: MODEL_CATEGORIES.includes(category as ModelCategory) ? (category as ModelCategory) : undefined,
     modelTypeCode: params.get(FILTER_PARAMS.modelTypeCode) || undefined,
+    approvedOnly: params.get(FILTER_PARAMS.approvedOnly) === "1" ? true : undefined,
   };
 }
 
@@ -50,6 +53,7 @@ export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "districtCode",
   "modelCategory",
   "modelTypeCode",
+  "approvedOnly",
 ];
 
 /**
