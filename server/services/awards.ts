@@ -86,6 +86,7 @@ export const awardKind: RecordKind<AwardTypes> = {
   check: async (db, v, area, _, change) => {
     if (linkChanged(v, change?.before ?? null)) await checkSite(db, v.siteId, area);
   },
+  year: (v) => v.year,
   duplicates: duplicateWarnings,
   data: ({ areaCode, ...v }, area) => ({
     ...v,

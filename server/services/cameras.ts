@@ -4,6 +4,7 @@ import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { yearOf } from "./approvals/lock.ts";
 import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { columns, dateOf, dateYears, isoOf, metaFields } from "./records/fields.ts";
 import { type FieldOf, type RecordKind, recordSelect, writableFields } from "./records/kind.ts";
@@ -62,6 +63,7 @@ export const cameraKind: RecordKind<CameraTypes> = {
   check: async (db, v, area, _, change) => {
     if (linkChanged(v, change?.before ?? null)) await checkLinkedSite(db, v.siteId, area);
   },
+  year: (v) => yearOf(v.installedOn),
   duplicates: duplicateWarnings,
   data: ({ areaCode, ...v }, area) => ({
     ...v,

@@ -4,6 +4,7 @@ import { siteRuleIssues, type TSite, type ZSiteListInput, ZSiteUpdateInput } fro
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { yearOf } from "./approvals/lock.ts";
 import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { fieldError, fieldErrors } from "./records/errors.ts";
 import { columns, dateOf, dateYears, isoOf, isoOrNull, likeLiteral, metaFields } from "./records/fields.ts";
@@ -108,6 +109,7 @@ export const siteKind: RecordKind<SiteTypes> = {
     if (issues.length > 0) throw fieldErrors(issues);
     if (change && area.id !== change.current.area.id) await assertNoLinksElsewhere(db, change.current.id, area.id);
   },
+  year: (v) => yearOf(v.establishedOn),
   duplicates: duplicateWarnings,
   data: ({ areaCode, ...v }, area) => ({
     ...v,

@@ -86,7 +86,8 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
   assertApprovalYear(unit, key.year);
   // Who submits speaks for the unit: the editors who may write its records (decision 021's rule).
   if (t.action === "submit") assertCanWrite(user, placeOfUnit(unit));
-  const params = { year: key.year, unit: unit.title };
+  // The year as text: a number parameter would be written with a thousands separator ("2.026").
+  const params = { year: String(key.year), unit: unit.title };
   await db.$transaction(async (tx) => {
     const stored = await storedApproval(tx, unit.id, key.year);
     const state = stored?.state ?? "draft";
@@ -153,7 +154,7 @@ function snapshot(unit: ApprovalUnit, year: number, s: Stored | null) {
   };
 }
 
-function wrongState(action: Transition["action"], state: ApprovalState, params: { year: number; unit: string }) {
+function wrongState(action: Transition["action"], state: ApprovalState, params: { year: string; unit: string }) {
   if (state === "approved") return appError("CONFLICT", "approval.alreadyApproved", params);
   if (action === "submit") return appError("CONFLICT", "approval.alreadySubmitted", params);
   if (action === "reopen") return appError("CONFLICT", "approval.notApproved", params);

@@ -100,7 +100,7 @@ export function assertApprovalYear(unit: ApprovalUnit, year: number): void {
   const { from, to } = approvalYears(unit.kind);
   if (year >= from && year <= to) return;
   if (unit.kind === "district") throw appError("BAD_REQUEST", "approval.districtYears", { unit: unit.title });
-  throw appError("BAD_REQUEST", "approval.communeYears", { unit: unit.title, max: to });
+  throw appError("BAD_REQUEST", "approval.communeYears", { unit: unit.title, max: String(to) });
 }
 
 /** The unit as the scope check sees a record in it (services/scope.ts). */

@@ -4,7 +4,7 @@ import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboa
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { currentCommuneOfArea, districtOfArea } from "../units.ts";
+import { approvalUnitOfArea, currentCommuneOfArea, districtOfArea } from "../units.ts";
 
 type District = { id: number; code: string; name: string };
 type ModelType = { id: number; code: string; name: string; category: ModelCategory; description: string };
@@ -141,13 +141,27 @@ export function districtIn(f: Pick<Filter, "districts">): Prisma.Sql {
     : Prisma.sql`TRUE`;
 }
 
-/** `col` (a DATE column) within the filter's years (unless years: false), and area `a` in its districts. */
+/**
+ * SQL: with `approvedOnly`, the record (in area `a`, of year `year`) lies in an approved unit-year
+ * (decision 025); a record without an area (a province-level award) or of a year no unit is
+ * approved for (before 2007) then drops out. TRUE otherwise.
+ */
+export function approvedWhere(f: Pick<Filter, "approvedOnly">, year: Prisma.Sql): Prisma.Sql {
+  if (!f.approvedOnly) return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM approval ap WHERE ap.unit_id = ${approvalUnitOfArea}
+    AND ap.year = ${year} AND ap.state = 'approved')`;
+}
+
+/**
+ * `col` (a DATE column) within the filter's years (unless years: false), area `a` in its districts,
+ * and with approvedOnly in an approved unit-year.
+ */
 export function placeTimeWhere(
-  f: Pick<Filter, "from" | "toExcl" | "districts">,
+  f: Pick<Filter, "from" | "toExcl" | "districts" | "approvedOnly">,
   col: Prisma.Sql,
   opts: { years?: boolean } = {},
 ): Prisma.Sql {
-  const parts = [districtIn(f)];
+  const parts = [districtIn(f), approvedWhere(f, Prisma.sql`EXTRACT(YEAR FROM ${col})::int`)];
   if (opts.years !== false && f.from) parts.push(Prisma.sql`${col} >= ${f.from}`);
   if (opts.years !== false && f.toExcl) parts.push(Prisma.sql`${col} < ${f.toExcl}`);
   return Prisma.join(parts, " AND ");
@@ -173,8 +187,8 @@ export function cameraWhere(f: Filter): Prisma.Sql {
  * Awards `aw` (left-joined to admin_unit `a`) in the filter's years and districts: a district filter
  * keeps the awards whose area lies in it (province-level awards have no area and drop out).
  */
-export function awardWhere(f: Pick<Filter, "fromYear" | "toYear" | "districts">): Prisma.Sql {
-  const parts = [Prisma.sql`aw.deleted_at IS NULL`];
+export function awardWhere(f: Pick<Filter, "fromYear" | "toYear" | "districts" | "approvedOnly">): Prisma.Sql {
+  const parts = [Prisma.sql`aw.deleted_at IS NULL`, approvedWhere(f, Prisma.sql`aw.year`)];
   if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
   if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
   parts.push(districtIn(f));

@@ -121,6 +121,11 @@ export type RecordKind<T extends KindTypes> = {
     ctx: CtxOf<T> | undefined,
     change: Change<T> | null,
   ) => Promise<void>;
+  /**
+   * The year the record counts in, from its date (a site's founding, an installation's day) or its
+   * year (awards): with its area, it names the unit-year whose approval locks it (decision 025).
+   */
+  year: (values: Values<T>) => number;
   /** Likely duplicates: they warn (`warnings` on the saved record), never block. */
   duplicates: (db: Db, values: Values<T>, area: AreaOf<T>, selfId?: number) => Promise<TWarning[]>;
   /** The table's columns from the values (the lifecycle adds who wrote it and the version). */

@@ -2,6 +2,7 @@ import type { TWarning } from "@qt/shared/schemas/common";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { assertUnlocked, type LockPlace } from "../approvals/lock.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
 import { assertCanWrite, type RecordPlace } from "../scope.ts";
@@ -189,7 +190,7 @@ async function prepareWrite<T extends KindTypes>(
   );
   await kind.check?.(db, values, area, ctx, change);
   const warnings = await kind.duplicates(db, values, area, change?.current.id);
-  return { data: kind.data(values, area), warnings };
+  return { data: kind.data(values, area), warnings, place: { areaId: area?.id ?? null, year: kind.year(values) } };
 }
 
 export async function createRecord<T extends KindTypes>(
@@ -198,8 +199,16 @@ export async function createRecord<T extends KindTypes>(
   input: CreateInput<T>,
   user: SessionUser,
 ): Promise<Saved<T>> {
-  const { data, warnings } = await prepareWrite(kind, db, user, mergeValues(kind, input), input.districtCode, null);
+  const { data, warnings, place } = await prepareWrite(
+    kind,
+    db,
+    user,
+    mergeValues(kind, input),
+    input.districtCode,
+    null,
+  );
   const record = await db.$transaction(async (tx) => {
+    await assertUnlocked(tx, [place]);
     const created = await table(tx, kind).create({
       data: { ...data, createdById: user.id, updatedById: user.id },
       select: kind.select,
@@ -224,19 +233,29 @@ async function lockable<T extends KindTypes>(
   return { current, before: kind.toApi(current) };
 }
 
+/** Where a stored record counts for locking: its area and its year (decision 025). */
+function storedLockPlace<T extends KindTypes>(kind: RecordKind<T>, { current, before }: Change<T>): LockPlace {
+  return { areaId: current.area?.id ?? null, year: kind.year(before) };
+}
+
 /**
  * Writes a stored record under its version (a version that moved meanwhile is a CONFLICT),
- * re-reads it and audits the change, in one transaction.
+ * re-reads it and audits the change, in one transaction. The record's unit-year, and on an update
+ * the one it moves to (`moveTo`), must not be submitted or approved: checked in the transaction,
+ * so a transition committed meanwhile is seen and one that comes later waits (approvals/lock.ts).
  */
 async function writeLocked<T extends KindTypes>(
   kind: RecordKind<T>,
   db: Db,
   user: SessionUser,
   action: Extract<AuditAction, "update" | "remove" | "restore">,
-  { current, before }: Change<T>,
+  change: Change<T>,
   data: DataOf<T> | SoftDelete,
+  moveTo?: LockPlace,
 ): Promise<T["api"]> {
+  const { current, before } = change;
   return db.$transaction(async (tx) => {
+    await assertUnlocked(tx, [storedLockPlace(kind, change), ...(moveTo ? [moveTo] : [])]);
     const { count } = await table(tx, kind).updateMany({
       where: { id: current.id, version: current.version, ...(action === "restore" ? {} : { deletedAt: null }) },
       data: { ...data, updatedById: user.id, version: { increment: 1 } },
@@ -259,8 +278,8 @@ export async function updateRecord<T extends KindTypes>(
   // A save that changes nothing writes nothing: no new version (which would make another user's
   // open form conflict for no reason), no updatedAt, no empty "Sửa" entry in the history.
   if (sameValues(kind, values, change.before)) return { ...change.before, warnings: [], unchanged: true };
-  const { data, warnings } = await prepareWrite(kind, db, user, values, input.districtCode, change);
-  return { ...(await writeLocked(kind, db, user, "update", change, data)), warnings, unchanged: false };
+  const { data, warnings, place } = await prepareWrite(kind, db, user, values, input.districtCode, change);
+  return { ...(await writeLocked(kind, db, user, "update", change, data, place)), warnings, unchanged: false };
 }
 
 export async function removeRecord<T extends KindTypes>(

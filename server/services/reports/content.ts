@@ -1,3 +1,4 @@
+import { approvalSentence } from "@qt/shared/approval-sentence";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
@@ -70,6 +71,8 @@ function bodyBlocks(model: TReportModel): Block[] {
   }
   return [
     ...(demo ? [{ kind: "notice" as const, text: demo }] : []),
+    // Leaders read figures someone checked: the document says which were approved, and when.
+    { kind: "para" as const, text: approvalSentence(model.approval) },
     ...parts.flatMap((p, i) => [
       { kind: "heading" as const, text: `${roman(i + 1)}. ${p.title.toUpperCase()}` },
       ...p.blocks,

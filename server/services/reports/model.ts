@@ -2,6 +2,7 @@ import { todayIso } from "@qt/shared/schemas/common";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
+import { approvalSummary } from "../approvals/summary.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
 import { fundingOf } from "../dashboard/cameras.ts";
@@ -18,7 +19,7 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./sc
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const [draft, summary, yearly, funding, awards, annex, demo] = await Promise.all([
+  const [draft, summary, yearly, funding, awards, annex, demo, approval] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
     yearlyOf(db, scope),
@@ -26,10 +27,12 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     awardsOf(db, scope),
     areasOf(db, scope),
     demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
+    approvalSummary(db, scope),
   ]);
   return {
     options: {
       formerProvinceCode: options.formerProvinceCode ?? null,
+      approvedOnly: options.approvedOnly,
       view: options.view,
       fromYear: options.fromYear,
       toYear: options.toYear,
@@ -50,6 +53,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     ...scopeWords(scope, options.districtCodes),
     generatedAt: new Date().toISOString(),
     demo,
+    approval,
     summary: {
       modelTypeCount: summary.modelTypeCount,
       siteCount: summary.siteCount,

@@ -18,6 +18,7 @@ export async function resolveScope(
     fromYear: number;
     toYear: number;
     districtCodes: string[];
+    approvedOnly?: boolean;
   },
 ): Promise<ReportScope> {
   const f = await resolveFilter(db, input);

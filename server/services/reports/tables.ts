@@ -3,7 +3,7 @@ import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtIn, placeTimeWhere } from "../dashboard/filter.ts";
+import { awardWhere, placeTimeWhere } from "../dashboard/filter.ts";
 import { districtOfArea } from "../units.ts";
 import type { ReportScope } from "./scope.ts";
 
@@ -193,8 +193,7 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
             aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision, aw.is_demo
           FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE aw.deleted_at IS NULL AND aw.year >= ${scope.fromYear} AND aw.year <= ${scope.toYear} AND ${districtIn(scope)}
-            AND aw.id > ${after}
+          WHERE ${awardWhere(scope)} AND aw.id > ${after}
           ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
         (r) => [
           r.id,

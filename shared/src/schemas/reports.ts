@@ -8,6 +8,7 @@ import {
   RELIGIONS,
   REVIEW_PERIOD,
 } from "../domain.ts";
+import { ZApprovalSummary } from "./approvals.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
 import { DASHBOARD_VIEWS, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
@@ -88,6 +89,8 @@ export const ZReportOptions = z
       fromYear: ZPeriodYear.default(REVIEW_PERIOD.fromYear),
       toYear: ZPeriodYear.default(REVIEW_PERIOD.toYear),
       districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
+      /** Only records of approved unit-years (decision 025). */
+      approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).default(false),
       sections: z
         .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
         .min(1, "Chọn ít nhất một mục báo cáo")
@@ -138,6 +141,7 @@ const ZDistrictRow = z.object({
 export const ZReportModel = z.object({
   options: z.object({
     formerProvinceCode: ZFormerProvinceCode.nullable(),
+    approvedOnly: z.boolean(),
     view: z.enum(DASHBOARD_VIEWS),
     fromYear: z.number(),
     toYear: z.number(),
@@ -172,6 +176,8 @@ export const ZReportModel = z.object({
   generatedAt: z.string(),
   /** Demo records among the report's sites, installations and awards: when any, every format says so. */
   demo: ZDemoFigure,
+  /** The approval status of the report's figures (decision 025), stated in its text. */
+  approval: ZApprovalSummary,
   summary: z.object({
     modelTypeCount: ZCount,
     siteCount: ZCount,
@@ -262,6 +268,9 @@ export function reportOptionsFromQuery(query: Query): unknown {
       out.sections = list(value)
         .flatMap((v) => v.split(","))
         .filter(Boolean);
+    } else if (key === "approvedOnly") {
+      const v = Array.isArray(value) ? value.join(",") : value;
+      out.approvedOnly = v === "true" ? true : v === "false" ? false : v;
     } else if (key === "recipients") {
       out.recipients = list(value);
     } else {
