@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import ApprovalsRoute from "../../client/routes/approvals.tsx";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
+import ReportsRoute from "../../client/routes/reports.tsx";
 import UsersRoute from "../../client/routes/users.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
@@ -217,16 +218,40 @@ describe("locked records", () => {
 
 describe("approval on the figures and the accounts", () => {
   it("the overview says how much of its figures is approved, and keeps 'approved only' in the URL", async () => {
+    const unit = others[4];
+    if (!unit) throw new Error("no commune");
+    await caller(admin).approvals.submit(key(unit.code));
+    await caller(approver).approvals.approve(key(unit.code));
     const user = userEvent.setup();
     renderApp(as(approver, <OverviewRoute />), { db: t.db, user: approver, path: "/?from=2026&to=2026" });
+    // 2026: the communes of today only (former districts are approved up to 2025).
     const line = await screen.findByText(/^Số liệu đã phê duyệt: /);
-    expect(line).toHaveTextContent(/\d+\/\d+ xã; chưa phê duyệt: .+ và \d+ đơn vị khác\.$/);
+    expect(line).toHaveTextContent(
+      /^Số liệu đã phê duyệt: \d+\/78 xã, phường, đặc khu \(phê duyệt gần nhất ngày [\d/]+\); chưa phê duyệt: .+ và \d+ đơn vị khác\.$/,
+    );
     const filters = within(screen.getByRole("region", { name: "Bộ lọc" }));
     await user.click(filters.getByLabelText("Chỉ số liệu đã phê duyệt"));
     expect(await filters.findByRole("button", { name: "Bỏ lọc: Chỉ số liệu đã phê duyệt" })).toBeInTheDocument();
-    await waitFor(() =>
-      expect(screen.getByText(/^Số liệu đã phê duyệt: /)).toHaveTextContent(/Chỉ tính số liệu đã phê duyệt\.$/),
-    );
+    expect(await screen.findByText(/^Chỉ tính số liệu đã phê duyệt\. Số liệu đã phê duyệt: /)).toBeInTheDocument();
+  });
+
+  it("the report builder states the approval status, and can count approved figures only", async () => {
+    const user = userEvent.setup();
+    renderApp(as(approver, <ReportsRoute />), { db: t.db, user: approver, path: "/reports" });
+    await user.selectOptions(await screen.findByLabelText("Đến năm"), "2026");
+    await user.selectOptions(screen.getByLabelText("Từ năm"), "2026");
+    await user.click(screen.getByRole("button", { name: "Xem trước" }));
+    let preview = await screen.findByRole("article", { name: "Bản xem trước" }, { timeout: 10_000 });
+    expect(within(preview).getByText(/^Số liệu đã phê duyệt: \d+\/78 xã, phường, đặc khu/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("checkbox", { name: "Chỉ số liệu đã phê duyệt" }));
+    await user.click(screen.getByRole("button", { name: "Xem trước" }));
+    await waitFor(async () => {
+      preview = await screen.findByRole("article", { name: "Bản xem trước" });
+      expect(within(preview).getByText(/^Chỉ tính số liệu đã phê duyệt\. Số liệu đã phê duyệt: /)).toBeInTheDocument();
+    });
+    const word = new URL(screen.getByRole("link", { name: "Tải Word (.docx)" }).getAttribute("href") ?? "", "http://x");
+    expect(word.searchParams.get("approvedOnly")).toBe("true");
   });
 
   it("an admin creates an approving leader's account", async () => {

@@ -52,15 +52,10 @@ export const approvalsVi = {
   "approvals.done.approve": "Đã phê duyệt số liệu năm {year} của {unit}.",
   "approvals.done.return": "Đã trả lại số liệu năm {year} của {unit}.",
   "approvals.done.reopen": "Đã mở lại số liệu năm {year} của {unit}.",
-  "approvals.line.label": "Tình trạng phê duyệt",
-  "approvals.line.districts": "{approved}/{total} huyện",
-  "approvals.line.communes": "{approved}/{total} xã",
-  "approvals.line.all": "Số liệu đã phê duyệt: {counts}.",
-  "approvals.line.allDated": "Số liệu đã phê duyệt: {counts}; phê duyệt lần cuối ngày {date}.",
-  "approvals.line.some": "Số liệu đã phê duyệt: {counts}; chưa phê duyệt: {pending}.",
-  "approvals.line.more": "{names} và {count} đơn vị khác",
-  "approvals.line.onlyApproved": "Chỉ tính số liệu đã phê duyệt.",
   "approvals.filter.approvedOnly": "Chỉ số liệu đã phê duyệt",
+  "approvals.line.label": "Tình trạng phê duyệt",
+  "approvals.report.hint":
+    "Báo cáo luôn ghi số liệu đã được phê duyệt đến đâu; đánh dấu để chỉ tính các năm đã được phê duyệt của từng đơn vị.",
 } as const;
 
 export const approvalsEn: Record<keyof typeof approvalsVi, string> = {
@@ -115,13 +110,8 @@ export const approvalsEn: Record<keyof typeof approvalsVi, string> = {
   "approvals.done.approve": "Approved {unit}'s records of {year}.",
   "approvals.done.return": "Returned {unit}'s records of {year}.",
   "approvals.done.reopen": "Reopened {unit}'s records of {year}.",
-  "approvals.line.label": "Approval status",
-  "approvals.line.districts": "{approved}/{total} districts",
-  "approvals.line.communes": "{approved}/{total} communes",
-  "approvals.line.all": "Approved figures: {counts}.",
-  "approvals.line.allDated": "Approved figures: {counts}; last approved on {date}.",
-  "approvals.line.some": "Approved figures: {counts}; not approved: {pending}.",
-  "approvals.line.more": "{names} and {count} more",
-  "approvals.line.onlyApproved": "Approved figures only.",
   "approvals.filter.approvedOnly": "Approved figures only",
+  "approvals.line.label": "Approval status",
+  "approvals.report.hint":
+    "The report always states how much of its figures is approved; tick to count only each unit's approved years.",
 };
