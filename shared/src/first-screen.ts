@@ -75,7 +75,10 @@ export function isReviewPreset(filter: TDashboardFilter): boolean {
   );
 }
 
-export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly"; input: TDashboardFilter };
+export type FirstScreenQuery = {
+  path: "dashboard.summary" | "dashboard.yearly" | "dashboard.approval";
+  input: TDashboardFilter;
+};
 
 /**
  * The queries the screen at this address asks for first, besides the session check (auth.me). The
@@ -85,9 +88,11 @@ export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly";
 export function firstScreenQueries(pathname: string, params: URLSearchParams): FirstScreenQuery[] {
   if (pathname !== "/") return [];
   const input = pick(filterFromParams(params), OVERVIEW_FIELDS);
+  // The approval line says how far the leaders can stand behind the cards: it comes with them.
   return [
     { path: "dashboard.summary", input },
     { path: "dashboard.yearly", input },
+    { path: "dashboard.approval", input },
   ];
 }
 

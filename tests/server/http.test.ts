@@ -246,9 +246,11 @@ describe("the built client", () => {
     expect(data?.queries.map((q) => [q.path, q.input])).toEqual([
       ["dashboard.summary", input],
       ["dashboard.yearly", input],
+      ["dashboard.approval", input],
     ]);
     expect(withoutAsOf(data?.queries[0]?.data)).toEqual(withoutAsOf(await caller.dashboard.summary(input)));
     expect(data?.queries[1]?.data).toEqual(await caller.dashboard.yearly(input));
+    expect(data?.queries[2]?.data).toEqual(await caller.dashboard.approval(input));
     // Other screens: the user only. A filter the server refuses: left for the browser to ask.
     expect(carried((await site.inject({ url: "/district/461", headers: { cookie } })).body)?.queries).toEqual([]);
     expect(carried((await site.inject({ url: "/?district=999", headers: { cookie } })).body)?.queries).toEqual([]);

@@ -75,7 +75,11 @@ export async function lockedRows(tx: Reader, rows: readonly LockPlace[]): Promis
       const unitName = f.level === "district" ? formerUnitName(f.name) : f.name;
       const since = (f.state === "approved" ? f.approved_at : f.submitted_at) ?? new Date(0);
       const key = f.state === "approved" ? "lock.approved" : "lock.submitted";
-      const error = appError("FORBIDDEN", key, { year: String(f.year), unit: unitName, date: formatDate(todayIso(since)) });
+      const error = appError("FORBIDDEN", key, {
+        year: String(f.year),
+        unit: unitName,
+        date: formatDate(todayIso(since)),
+      });
       out.push({ index: f.i, unitCode: f.code, unitName, year: f.year, state: f.state, since, error });
     }
   }
