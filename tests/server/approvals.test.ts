@@ -120,7 +120,11 @@ describe("bad input", () => {
       "BAD_REQUEST",
       "Huyện Gio Linh (cũ) chỉ có số liệu phê duyệt theo huyện cũ cho các năm 2007–2025.",
     );
-    await expectTrpcError(s.caller(who.admin).approvals.submit({ unitCode: XA_GIO_LINH, year: 2024 }), "BAD_REQUEST");
+    await expectTrpcError(
+      s.caller(who.admin).approvals.submit({ unitCode: XA_GIO_LINH, year: 2024 }),
+      "BAD_REQUEST",
+      `Xã Gio Linh chỉ có số liệu phê duyệt cho các năm từ 2025 đến ${new Date(Date.now() + 7 * 3600_000).getUTCFullYear()}.`,
+    );
     await expectTrpcError(s.caller(who.admin).approvals.submit({ unitCode: "99999", year: 2025 }), "NOT_FOUND");
     await expectTrpcError(s.caller(who.admin).approvals.submit({ unitCode: "4640", year: 2025 }), "BAD_REQUEST");
   });
