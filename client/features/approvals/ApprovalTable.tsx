@@ -52,18 +52,23 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
               <td data-label={t("approvals.table.note")}>
                 <Notes item={item} />
               </td>
-              <td className="row-actions">
-                {actions.map((a) => (
-                  <button
-                    key={a}
-                    type="button"
-                    id={`${a}-${rowKey(item)}`}
-                    aria-label={`${t(`approvals.action.${a}`)} ${unit}`}
-                    onClick={() => onAction(a, item)}
-                  >
-                    {t(`approvals.action.${a}`)}
-                  </button>
-                ))}
+              <td>
+                {actions.length > 0 && (
+                  // A flex box inside the cell: a flex cell would leave the table's layout.
+                  <div className="row-actions">
+                    {actions.map((a) => (
+                      <button
+                        key={a}
+                        type="button"
+                        id={`${a}-${rowKey(item)}`}
+                        aria-label={`${t(`approvals.action.${a}`)} ${unit}`}
+                        onClick={() => onAction(a, item)}
+                      >
+                        {t(`approvals.action.${a}`)}
+                      </button>
+                    ))}
+                  </div>
+                )}
               </td>
             </tr>
           );
