@@ -32,6 +32,8 @@ const ENUM_OF: Partial<Record<RecordField, VocabularyKind>> = {
   form: "awardForm",
   recipientKind: "recipientKind",
   role: "role",
+  // An approval's state (decision 025).
+  state: "approvalState",
 };
 /** Codes and ids shown by the name stored beside them in the same snapshot. */
 const NAME_BESIDE: Partial<Record<RecordField, string>> = {
@@ -131,6 +133,9 @@ export function recordTitle(entry: HistoryEntry, locale: Locale): string {
       if (name) return say("history.user", { name });
       break;
     }
+    case "approval":
+      if (s.unitName && s.year) return say("history.approval", { unit: str(s.unitName), year: str(s.year) });
+      break;
     case "report": {
       const format = formatOf(entry.entityId);
       if (isValue("reportFormat", format))

@@ -5,6 +5,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import ApprovalsRoute from "../../client/routes/approvals.tsx";
+import AuditRoute from "../../client/routes/audit.tsx";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import ReportsRoute from "../../client/routes/reports.tsx";
@@ -134,7 +135,14 @@ describe("the approval status screen", () => {
     const user = userEvent.setup();
     renderApp(as(admin, <ApprovalsRoute />), { db: t.db, user: admin, path: PATH });
     await user.click((await row(unit.label)).getByRole("button", { name: `Mở lại ${unit.label} 2026` }));
-    const form = within(screen.getByRole("form", { name: `Mở lại số liệu năm 2026 của ${unit.label}` }));
+    let form = within(screen.getByRole("form", { name: `Mở lại số liệu năm 2026 của ${unit.label}` }));
+    // Escape closes the form and gives the focus back to the row's button; nothing is sent.
+    await user.keyboard("{Escape}");
+    const reopen = (await row(unit.label)).getByRole("button", { name: `Mở lại ${unit.label} 2026` });
+    await waitFor(() => expect(reopen).toHaveFocus());
+    expect(await stateOf(unit.code)).toBe("approved");
+    await user.keyboard("{Enter}");
+    form = within(screen.getByRole("form", { name: `Mở lại số liệu năm 2026 của ${unit.label}` }));
     await user.type(form.getByLabelText("Lý do"), "Bổ sung camera lắp tháng 12");
     await user.click(form.getByRole("button", { name: "Mở lại" }));
     await announced(`Đã mở lại số liệu năm 2026 của ${unit.label}.`);
@@ -252,6 +260,23 @@ describe("approval on the figures and the accounts", () => {
     });
     const word = new URL(screen.getByRole("link", { name: "Tải Word (.docx)" }).getAttribute("href") ?? "", "http://x");
     expect(word.searchParams.get("approvedOnly")).toBe("true");
+  });
+
+  it("the audit log names each transition's unit-year, who acted and the state it moved to", async () => {
+    const unit = others[5];
+    if (!unit) throw new Error("no commune");
+    await caller(admin).approvals.submit({ ...key(unit.code), note: "Ghi chú gửi duyệt" });
+    await caller(approver).approvals.return({ ...key(unit.code), reason: "Thiếu biên bản" });
+    const user = userEvent.setup();
+    renderApp(as(admin, <AuditRoute />), { db: t.db, user: admin, path: "/audit" });
+    await user.selectOptions(await screen.findByLabelText("Loại bản ghi"), "Phê duyệt số liệu");
+    const plain = unit.label.split(" (")[0] ?? "";
+    const returned = await screen.findByRole("row", { name: new RegExp(`Trả lại.*Số liệu năm 2026 của ${plain}`) });
+    expect(returned).toHaveTextContent(approver.username);
+    expect(returned).toHaveTextContent(/Chờ phê duyệt.*Chưa gửi duyệt/);
+    expect(returned).toHaveTextContent("Thiếu biên bản");
+    const submitted = screen.getByRole("row", { name: new RegExp(`Gửi duyệt.*Số liệu năm 2026 của ${plain}`) });
+    expect(submitted).toHaveTextContent(admin.username);
   });
 
   it("an admin creates an approving leader's account", async () => {

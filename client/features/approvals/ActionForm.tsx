@@ -66,7 +66,14 @@ export function ActionForm({ action, item, onDone }: Props) {
       ? readError(mutation.error).message
       : "";
   return (
-    <form className="approval-form" aria-label={heading} onSubmit={send} noValidate>
+    <form
+      className="approval-form"
+      aria-label={heading}
+      onSubmit={send}
+      noValidate
+      // Escape closes the form, as it would a dialog; focus goes back to the row's button.
+      onKeyDown={(e) => e.key === "Escape" && onDone("")}
+    >
       <h3 className="approval-form-head">{heading}</h3>
       {action === "submit" && <p className="approval-form-head">{t("approvals.form.submitHint", vars)}</p>}
       {action === "approve" && <p className="approval-form-head">{t("approvals.form.approveHint")}</p>}
