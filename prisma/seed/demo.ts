@@ -1,6 +1,7 @@
 import type { Db } from "../../server/db.ts";
 import type { Prisma } from "../../server/generated/prisma/client.ts";
 import { demoRemoved } from "../../server/services/demo-data.ts";
+import { loadDemoApprovals } from "./demo-approvals.ts";
 import { loadCurrentDemo } from "./demo-current.ts";
 import { loadQuangBinhDemo } from "./demo-quang-binh.ts";
 import { loadQuangTriDemo } from "./demo-quang-tri.ts";
@@ -30,6 +31,11 @@ export async function seedDemo(db: Db): Promise<{ loaded: boolean; parts: string
     if (await db.site.findFirst({ where: { isDemo: true, area: part.area }, select: { id: true } })) continue;
     await part.load(db);
     parts.push(part.name);
+  }
+  // Approvals are a part of their own (decision 025): a database seeded before them gets them once.
+  if (!(await db.approval.findFirst({ where: { isDemo: true }, select: { id: true } }))) {
+    await loadDemoApprovals(db);
+    parts.push("approvals");
   }
   return { loaded: parts.length > 0, parts };
 }

@@ -20,11 +20,16 @@ export async function ensureAdmin(
   if (existing) return { created: false };
   const generatedPassword = opts.adminPassword ? undefined : randomBytes(15).toString("base64url");
   const password = opts.adminPassword ?? generatedPassword ?? "";
-  await createUser(
+  const admin = await createUser(
     db,
     { username: ADMIN_USERNAME, displayName: "Quản trị viên", password, role: "admin", districtCode: null },
     null,
   );
+  // The demo approvals were seeded before this account existed: the demo admin approved them (decision 025).
+  await db.approval.updateMany({
+    where: { isDemo: true, state: "approved", approvedById: null },
+    data: { approvedById: admin.id },
+  });
   if (!generatedPassword) return { created: true };
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const passwordFile = path.join(opts.dataDir, "admin-password.txt");

@@ -78,6 +78,8 @@ export async function removeAllDemo(db: Db, user: SessionUser): Promise<Counts> 
       });
     }
     const removed = await countDemo(tx);
+    // Demo approvals go with the records they approve (decision 025): a real unit-year is open again.
+    await tx.approval.deleteMany({ where: { isDemo: true } });
     await tx.award.deleteMany({ where: { isDemo: true } });
     await tx.cameraInstallation.deleteMany({ where: { isDemo: true } });
     await tx.site.deleteMany({ where: { isDemo: true } });

@@ -1,4 +1,5 @@
 import { keyOf, MESSAGES, message, translate } from "@qt/shared/messages/index";
+import * as approvals from "@qt/shared/schemas/approvals";
 import * as audit from "@qt/shared/schemas/audit";
 import * as auth from "@qt/shared/schemas/auth";
 import * as awards from "@qt/shared/schemas/awards";
@@ -14,6 +15,7 @@ import { z } from "zod";
 
 /** Every input schema of the procedures (and the report options). */
 const schemas = Object.entries({
+  ...approvals,
   ...audit,
   ...auth,
   ...awards,
