@@ -17,8 +17,9 @@ export const rowKey = (item: Pick<TApprovalItem, "unit" | "year">) =>
 /** Units × years with their state, records, who submitted and approved and the note. Draws what it is given. */
 export function ApprovalTable({ items, actionsOf, onAction }: Props) {
   const { t, label, locale } = useI18n();
+  // The demo's and the imported history's approvals may carry a date without a person.
   const who = (actor: TApprovalItem["submittedBy"], at: string | null) =>
-    actor && at ? t("approvals.table.by", { name: actor.displayName, date: formatDate(at) }) : "—";
+    [actor?.displayName, at ? formatDate(at) : null].filter(Boolean).join(", ") || "—";
   return (
     <table className="approvals-table" aria-label={t("approvals.table.label")}>
       <thead>
