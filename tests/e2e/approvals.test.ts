@@ -88,11 +88,13 @@ describeE2E("yearly submission and approval", () => {
       })
       .toBe(true);
 
-  async function act(page: Page, label: string, action: string, form: string, text?: string) {
+  async function act(page: Page, label: string, action: string, form: string, text?: string, shotName?: string) {
     const row = await statusRow(page, label);
     await row.getByRole("button", { name: `${action} ${label} 2026` }).click();
     const dialog = page.getByRole("form", { name: `${form} số liệu năm 2026 của ${label}` });
+    // The form takes the focus: what is typed goes in its text box.
     if (text !== undefined) await page.keyboard.type(text);
+    if (shotName) await shots(page, shotName);
     await dialog.getByRole("button", { name: action }).click();
   }
 
@@ -140,7 +142,7 @@ describeE2E("yearly submission and approval", () => {
 
     const approver = await app.browser.newPage({ viewport: { width: 1024, height: 768 }, locale: "vi-VN" });
     await signIn(approver, app.server, "ld.phongtrao", PASSWORD);
-    await act(approver, label, "Trả lại", "Trả lại", "Số mắt camera chưa khớp biên bản");
+    await act(approver, label, "Trả lại", "Trả lại", "Số mắt camera chưa khớp biên bản", "approvals-return-form");
     await announced(approver, `Đã trả lại số liệu năm 2026 của ${label}.`);
     const returned = await expectState(approver, label, "Chưa gửi duyệt");
     expect(await returned.textContent()).toContain("Số mắt camera chưa khớp biên bản");
@@ -173,6 +175,24 @@ describeE2E("yearly submission and approval", () => {
     const slideLine = approver.getByText(/^Số liệu đã phê duyệt: /);
     await expect.poll(() => slideLine.textContent(), { timeout: 30_000 }).toMatch(/\d+\/78 xã, phường, đặc khu/);
     await shot(approver, "conference-approval-1024.png");
+    // The review conference's view: the history the demo admin approved says so.
+    await approver.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+    const review = approver.getByText(/^Số liệu đã phê duyệt: /);
+    await expect
+      .poll(() => review.textContent(), { timeout: 30_000 })
+      .toMatch(/^Số liệu đã phê duyệt: (\d+)\/\1 huyện/);
+    await shot(approver, "overview-review-approval-1024.png");
+    // The report of 2026 states it in its text.
+    await approver.goto(`${app.server.url}/reports`);
+    await approver.getByLabel("Đến năm").selectOption("2026");
+    await approver.getByLabel("Từ năm").selectOption("2026");
+    await approver.getByRole("button", { name: "Xem trước" }).click();
+    const preview = approver.getByRole("article", { name: "Bản xem trước" });
+    await expect
+      .poll(() => preview.getByText(/^Số liệu đã phê duyệt: /).textContent(), { timeout: 30_000 })
+      .toMatch(/\d+\/78 xã, phường, đặc khu/);
+    await preview.getByText(/^Số liệu đã phê duyệt: /).scrollIntoViewIfNeeded();
+    await shot(approver, "report-approval-1024.png");
 
     // Locked: the editor's edit is refused with the reason and who can reopen.
     const refused = await editCameras(editor, record.id, "6");
