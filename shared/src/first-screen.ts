@@ -44,6 +44,18 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
   return out as TDashboardFilter;
 }
 
+/**
+ * The fields the approval status of a view depends on (territory, district, years, approved only):
+ * a change of view, category or model type asks nothing new (decision 025's summary).
+ */
+export const APPROVAL_FIELDS: readonly FilterField[] = [
+  "formerProvinceCode",
+  "districtCode",
+  "fromYear",
+  "toYear",
+  "approvedOnly",
+];
+
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "formerProvinceCode",
@@ -92,7 +104,7 @@ export function firstScreenQueries(pathname: string, params: URLSearchParams): F
   return [
     { path: "dashboard.summary", input },
     { path: "dashboard.yearly", input },
-    { path: "dashboard.approval", input },
+    { path: "dashboard.approval", input: pick(input, APPROVAL_FIELDS) },
   ];
 }
 

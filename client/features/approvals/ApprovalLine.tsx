@@ -1,4 +1,5 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
+import { APPROVAL_FIELDS, pick } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -11,7 +12,8 @@ import { useTRPC } from "../../trpc.ts";
 export function ApprovalLine({ filter, large = false }: { filter: TDashboardFilter; large?: boolean }) {
   const { locale } = useI18n();
   const trpc = useTRPC();
-  const status = useQuery(trpc.dashboard.approval.queryOptions(filter));
+  // The same input as firstScreenQueries, so the overview's line comes with the page.
+  const status = useQuery(trpc.dashboard.approval.queryOptions(pick(filter, APPROVAL_FIELDS)));
   if (!status.data) return null;
   const cls = ["approval-line", status.data.complete && "approval-complete", large && "approval-line-large"];
   return (
