@@ -18,13 +18,14 @@ import type { Db } from "../db.ts";
 
 const USAGE = `Cách dùng (usage):
   pnpm report --format docx|xlsx|pdf|csv --out <file> [--from 2007] [--to 2022] [--district 470 ...]
-              [--province 45|44] [--view historical|current]
+              [--province 45|44] [--view historical|current] [--approved-only]
               [--table ${REPORT_TABLES.join("|")}] [--title "…"] [--number "…"] [--date yyyy-mm-dd]
               [--signer-title "…"] [--signer-name "…"] [--supervising-body "…"] [--draft <id>]
   --district may be repeated; without it the report covers the whole territory: the land of former
   Quảng Trị (--province 45) or Quảng Bình (--province 44), else the province of today.
   --view current counts every record in today's commune that took its area over (default:
-  historical, by the units of the record's date). --table is for csv.
+  historical, by the units of the record's date). --table is for csv. --approved-only counts only
+  records of approved unit-years (decision 025).
   --draft prints that saved draft's narrative (it must be written for the same districts and years).
   PGlite (the embedded database, no DATABASE_URL) is single-process: stop the server before running
   this, or point DATABASE_URL at the PostgreSQL server.`;
@@ -37,6 +38,7 @@ const OPTIONS = {
   district: { type: "string", multiple: true },
   province: { type: "string" },
   view: { type: "string" },
+  "approved-only": { type: "boolean" },
   table: { type: "string" },
   title: { type: "string" },
   number: { type: "string" },
@@ -62,6 +64,7 @@ function job(values: Args): Job {
   const parsed = ZReportOptions.safeParse({
     formerProvinceCode: values.province,
     view: values.view,
+    approvedOnly: values["approved-only"] ?? false,
     fromYear: num(values.from),
     toYear: num(values.to),
     districtCodes: values.district ?? [],

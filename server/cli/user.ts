@@ -14,7 +14,7 @@ import { createUser, disableUser, listUsers, resetPassword } from "../services/u
 
 const USAGE = `Cách dùng (usage):
   pnpm user list
-  pnpm user add <username> --role admin|editor|viewer [--district <GSO code> | --commune <GSO code>] [--name "<display name>"]
+  pnpm user add <username> --role admin|editor|viewer|approver [--district <GSO code> | --commune <GSO code>] [--name "<display name>"]
   pnpm user reset-password <username>
   pnpm user disable <username>
 The password of add/reset-password is read from NEW_PASSWORD, or generated and printed once.`;

@@ -34,6 +34,8 @@ const QUIET = new Set([
   // Names that follow their code (the history shows the code's change by these names), and
   // whether the linked site was removed since: another record's change, not this entry's.
   ...["areaName", "districtName", "modelTypeCode", "modelTypeName", "siteName", "siteModelTypeName", "siteRemoved"],
+  // An approval's unit by name (decision 025), beside its code.
+  "unitName",
   // Follows the area: its change is the area's.
   "currentCommuneCode",
 ]);

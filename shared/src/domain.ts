@@ -178,5 +178,6 @@ export const RECORD_FIELDS = [
   "state",
   "note",
   "reason",
+  "approvedOnly",
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];

@@ -32,7 +32,6 @@ const ENUM_OF: Partial<Record<RecordField, VocabularyKind>> = {
   form: "awardForm",
   recipientKind: "recipientKind",
   role: "role",
-  // An approval's state (decision 025).
   state: "approvalState",
 };
 /** Codes and ids shown by the name stored beside them in the same snapshot. */
@@ -41,6 +40,7 @@ const NAME_BESIDE: Partial<Record<RecordField, string>> = {
   districtCode: "districtName",
   modelTypeId: "modelTypeName",
   siteId: "siteName",
+  unitCode: "unitName",
 };
 const DATES = new Set<string>(["establishedOn", "installedOn", "statusChangedOn"]);
 const MOMENTS = new Set<string>(["deletedAt", "disabledAt"]);
@@ -134,7 +134,7 @@ export function recordTitle(entry: HistoryEntry, locale: Locale): string {
       break;
     }
     case "approval":
-      if (s.unitName && s.year) return say("history.approval", { unit: str(s.unitName), year: str(s.year) });
+      if (s.unitName && s.year) return say("history.approval", { year: str(s.year), unit: str(s.unitName) });
       break;
     case "report": {
       const format = formatOf(entry.entityId);

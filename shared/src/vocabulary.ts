@@ -207,6 +207,7 @@ export const VOCABULARY = {
     state: { vi: "Trạng thái phê duyệt", en: "Approval state" },
     note: { vi: "Ghi chú khi gửi", en: "Note on submitting" },
     reason: { vi: "Lý do", en: "Reason" },
+    approvedOnly: { vi: "Chỉ số liệu đã phê duyệt", en: "Approved figures only" },
   }),
 } as const;
 

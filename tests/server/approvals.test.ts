@@ -1,3 +1,4 @@
+import { changeLines, recordTitle } from "@qt/shared/history";
 import type { ApprovalState } from "@qt/shared/schemas/approvals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
@@ -287,6 +288,20 @@ describe("the issue's story, as a new user would", () => {
       { action: "submit", username: who.inScope.username },
       { action: "approve", username: who.approver.username },
       { action: "reopen", username: who.admin.username },
+    ]);
+    // The history panel and the audit log say it in plain words (decision 020).
+    const history = await s
+      .caller(who.viewer)
+      .audit.history({ entity: "approval", entityId: `${XA_GIO_LINH}/${YEAR}` });
+    // The role tests above returned this unit-year too: this story's return is the one with its reason.
+    const returned = history.find(
+      (h) => h.action === "return" && (h.after as { reason?: string }).reason === "Thiếu số đầu thu",
+    );
+    if (!returned) throw new Error("no return in the history");
+    expect(recordTitle(returned, "vi")).toBe("Số liệu năm 2026 của Xã Gio Linh");
+    expect(changeLines(returned, "en")).toEqual([
+      { field: "state", label: "Approval state", before: "Awaiting approval", after: "Not submitted" },
+      { field: "reason", label: "Reason", before: "—", after: "Thiếu số đầu thu" },
     ]);
   });
 });

@@ -62,6 +62,20 @@ describe("user management", () => {
     expect(await t.db.user.count()).toBe(users);
   });
 
+  it("makes approvers (decision 025): the whole province, never a scope", async () => {
+    const base = { displayName: "Lãnh đạo Phòng", password: "Long-enough-1", role: "approver" as const };
+    const created = await as(admin).users.create({ ...base, username: "phe-duyet" });
+    expect(created).toMatchObject({
+      role: "approver",
+      districtCode: null,
+      communeCode: null,
+      scope: { kind: "province" },
+    });
+    await expect(as(admin).users.create({ ...base, username: "phe-duyet-2", districtCode: "471" })).rejects.toThrow(
+      "Chỉ biên tập viên mới được giới hạn theo huyện",
+    );
+  });
+
   it("updates role and scope with optimistic versions, recording before and after", async () => {
     const u = await as(admin).users.create({
       username: "viewer-to-editor",

@@ -50,7 +50,7 @@ export function contentDisposition(name: string): string {
 export type Exporter = { user: SessionUser | null; via: "http" | "cli" };
 
 async function audit(db: Db, by: Exporter, what: string, options: TReportOptions) {
-  const { formerProvinceCode, view, fromYear, toYear, districtCodes, sections } = options;
+  const { formerProvinceCode, view, fromYear, toYear, districtCodes, sections, approvedOnly } = options;
   await writeAudit(db, {
     user: by.user,
     action: "export",
@@ -63,6 +63,7 @@ async function audit(db: Db, by: Exporter, what: string, options: TReportOptions
       toYear,
       districtCodes,
       sections,
+      approvedOnly,
       via: by.via,
     },
   });

@@ -7,7 +7,7 @@ export const HISTORY_MESSAGES = {
   "history.user": { vi: "Tài khoản {name}", en: "Account {name}" },
   "history.report": { vi: "Báo cáo {format}", en: "{format} report" },
   "history.table": { vi: "Bảng {table} (CSV)", en: "{table} table (CSV)" },
-  "history.approval": { vi: "Số liệu năm {year} của {unit}", en: "{year} figures of {unit}" },
+  "history.approval": { vi: "Số liệu năm {year} của {unit}", en: "The {year} figures of {unit}" },
   "history.other": { vi: "{entity} số {id}", en: "{entity} no. {id}" },
   "history.exportReport": {
     vi: "Xuất báo cáo {format}, {scope}, {years}",
