@@ -15,7 +15,9 @@ type Trpc = ReturnType<typeof createTRPCOptionsProxy<AppRouter>>;
 const optionsOf = (trpc: Trpc, q: FirstScreenQuery) =>
   q.path === "dashboard.summary"
     ? trpc.dashboard.summary.queryOptions(q.input)
-    : trpc.dashboard.yearly.queryOptions(q.input);
+    : q.path === "dashboard.yearly"
+      ? trpc.dashboard.yearly.queryOptions(q.input)
+      : trpc.dashboard.approval.queryOptions(q.input);
 
 /** The server's answer into the query cache, or else the question to the server. */
 function fill(queryClient: QueryClient, options: { queryKey: QueryKey }, answer: { data: unknown } | undefined) {

@@ -1,6 +1,7 @@
 import { RECORD_FIELDS, type RecordField } from "@qt/shared/domain";
 import type { Locale } from "@qt/shared/format";
 import { label } from "@qt/shared/vocabulary";
+import { approvalsEn, approvalsVi } from "./messages/approvals.ts";
 import { authEn, authVi } from "./messages/auth.ts";
 import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
@@ -24,6 +25,7 @@ const fieldLabels = (locale: Locale) =>
 export const vi = {
   ...commonVi,
   ...authVi,
+  ...approvalsVi,
   ...dashboardVi,
   ...entryVi,
   ...reportsVi,
@@ -40,6 +42,7 @@ export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(vi
 export const en: Record<MessageKey, string> = {
   ...commonEn,
   ...authEn,
+  ...approvalsEn,
   ...dashboardEn,
   ...entryEn,
   ...reportsEn,

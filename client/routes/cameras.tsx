@@ -16,7 +16,7 @@ import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode"];
+const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode", "approvedOnly"];
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
 export default function CamerasRoute() {

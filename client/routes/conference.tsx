@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { ApprovalLine } from "../features/approvals/ApprovalLine.tsx";
 import { AwardsChart } from "../features/charts/AwardsChart.tsx";
 import { DistrictCategoryChart } from "../features/charts/DistrictCategoryChart.tsx";
 import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
@@ -21,7 +22,7 @@ import { useTRPC } from "../trpc.ts";
 
 // The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.
 const FIELDS = OVERVIEW_FIELDS;
-const AWARD_FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode"];
+const AWARD_FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode", "approvedOnly"];
 
 type Data = {
   summary: TDashboardSummary;
@@ -155,6 +156,7 @@ export default function ConferenceRoute() {
             {current?.id === "cards" && <h2>{scope.cardsTitle}</h2>}
             <p className="slide-scope">{scope.line}</p>
             <DemoBadge records={demoRecords(summary.data, yearly.data, awards.data)} large />
+            <ApprovalLine filter={input} large />
             {current?.render({ summary: summary.data, yearly: yearly.data, awards: awards.data?.byYear })}
           </>
         )}

@@ -17,7 +17,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The district names its territory: the territory select does not apply here.
-const FIELDS: FilterField[] = ["view", "fromYear", "toYear", "modelCategory", "modelTypeCode"];
+const FIELDS: FilterField[] = ["view", "fromYear", "toYear", "modelCategory", "modelTypeCode", "approvedOnly"];
 
 /** One district-level unit (/district/:code), or the list to pick one from (/district). */
 export default function DistrictRoute() {

@@ -98,6 +98,13 @@ export const ROUTES: AppRoute[] = [
     Component: lazy(() => import("./records-model-types.tsx")),
   },
   { path: "/reports", navKey: "reports.nav", group: "dashboards", Component: lazy(() => import("./reports.tsx")) },
+  // Everyone follows the approval of the figures; the actions offered depend on role and scope.
+  {
+    path: "/approvals",
+    navKey: "approvals.nav",
+    group: "dashboards",
+    Component: lazy(() => import("./approvals.tsx")),
+  },
   {
     path: "/users",
     navKey: "auth.nav.users",

@@ -14,7 +14,7 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode"];
+const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode", "approvedOnly"];
 const PAGE_SIZE = 25;
 
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */

@@ -6,8 +6,11 @@ import { createCaller } from "../routers/_app.ts";
 export async function firstScreenData(ctx: Context, url: string): Promise<FirstScreenData> {
   const caller = createCaller(ctx);
   const { pathname, searchParams } = new URL(url, "http://localhost");
-  const call = (q: FirstScreenQuery) =>
-    q.path === "dashboard.summary" ? caller.dashboard.summary(q.input) : caller.dashboard.yearly(q.input);
+  const call = (q: FirstScreenQuery): Promise<unknown> => {
+    if (q.path === "dashboard.summary") return caller.dashboard.summary(q.input);
+    if (q.path === "dashboard.yearly") return caller.dashboard.yearly(q.input);
+    return caller.dashboard.approval(q.input);
+  };
   const queries = firstScreenQueries(pathname, searchParams);
   const [me, ...answers] = await Promise.all([
     caller.auth.me(),

@@ -10,6 +10,8 @@ export const FILTER_PARAMS = {
   districtCode: "district",
   modelCategory: "category",
   modelTypeCode: "type",
+  /** "approved=1": only records of approved unit-years (issue 13). */
+  approvedOnly: "approved",
 } as const;
 export type FilterField = keyof typeof FILTER_PARAMS;
 
@@ -31,6 +33,7 @@ export function filterFromParams(params: URLSearchParams): TDashboardFilter {
     districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
     modelCategory: MODEL_CATEGORIES.includes(category as ModelCategory) ? (category as ModelCategory) : undefined,
     modelTypeCode: params.get(FILTER_PARAMS.modelTypeCode) || undefined,
+    approvedOnly: params.get(FILTER_PARAMS.approvedOnly) === "1" ? true : undefined,
   };
 }
 
@@ -41,6 +44,18 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
   return out as TDashboardFilter;
 }
 
+/**
+ * The fields the approval status of a view depends on (territory, district, years, approved only):
+ * a change of view, category or model type asks nothing new (decision 025's summary).
+ */
+export const APPROVAL_FIELDS: readonly FilterField[] = [
+  "formerProvinceCode",
+  "districtCode",
+  "fromYear",
+  "toYear",
+  "approvedOnly",
+];
+
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "formerProvinceCode",
@@ -50,6 +65,7 @@ export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "districtCode",
   "modelCategory",
   "modelTypeCode",
+  "approvedOnly",
 ];
 
 /**
@@ -71,7 +87,10 @@ export function isReviewPreset(filter: TDashboardFilter): boolean {
   );
 }
 
-export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly"; input: TDashboardFilter };
+export type FirstScreenQuery = {
+  path: "dashboard.summary" | "dashboard.yearly" | "dashboard.approval";
+  input: TDashboardFilter;
+};
 
 /**
  * The queries the screen at this address asks for first, besides the session check (auth.me). The
@@ -81,9 +100,11 @@ export type FirstScreenQuery = { path: "dashboard.summary" | "dashboard.yearly";
 export function firstScreenQueries(pathname: string, params: URLSearchParams): FirstScreenQuery[] {
   if (pathname !== "/") return [];
   const input = pick(filterFromParams(params), OVERVIEW_FIELDS);
+  // The approval line says how far the leaders can stand behind the cards: it comes with them.
   return [
     { path: "dashboard.summary", input },
     { path: "dashboard.yearly", input },
+    { path: "dashboard.approval", input: pick(input, APPROVAL_FIELDS) },
   ];
 }
 

@@ -63,7 +63,7 @@ describe("first screen", () => {
   it("asks for the session and the figures at once when the page came without them", async () => {
     const c = clients();
     startFirstScreen(c.queryClient, c.trpcClient, address, null);
-    expect(c.calls).toEqual(["auth.me", "dashboard.summary", "dashboard.yearly"]);
+    expect(c.calls).toEqual(["auth.me", "dashboard.summary", "dashboard.yearly", "dashboard.approval"]);
     renderOverview(c);
     expect(await screen.findByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("0/16 xã");
     expect(c.calls.filter((p) => p === "dashboard.summary")).toHaveLength(1);

@@ -238,17 +238,21 @@ describe("the built client", () => {
 
   it("carries the session's user and the overview's figures for the address, as the procedures answer", async () => {
     const { cookie } = await loginCookie();
-    const page = await site.inject({ url: "/?from=2010&to=2020&district=470", headers: { cookie } });
+    const page = await site.inject({ url: "/?from=2010&to=2020&district=470&category=clan", headers: { cookie } });
     const data = carried(page.body);
-    const input = { fromYear: 2010, toYear: 2020, districtCode: "470" };
+    const approval = { fromYear: 2010, toYear: 2020, districtCode: "470" };
+    const input = { ...approval, modelCategory: "clan" as const };
     const caller = createCaller(createContextInner({ db: t.db, user: await userOf(cookie) }));
     expect(data?.me).toEqual(await caller.auth.me());
     expect(data?.queries.map((q) => [q.path, q.input])).toEqual([
       ["dashboard.summary", input],
       ["dashboard.yearly", input],
+      // Its own fields only: the view, category or model type do not change it.
+      ["dashboard.approval", approval],
     ]);
     expect(withoutAsOf(data?.queries[0]?.data)).toEqual(withoutAsOf(await caller.dashboard.summary(input)));
     expect(data?.queries[1]?.data).toEqual(await caller.dashboard.yearly(input));
+    expect(data?.queries[2]?.data).toEqual(await caller.dashboard.approval(approval));
     // Other screens: the user only. A filter the server refuses: left for the browser to ask.
     expect(carried((await site.inject({ url: "/district/461", headers: { cookie } })).body)?.queries).toEqual([]);
     expect(carried((await site.inject({ url: "/?district=999", headers: { cookie } })).body)?.queries).toEqual([]);

@@ -11,7 +11,8 @@ type Place = { districtCode: string | null; currentCommuneCode: string | null };
  * the old areas it took over.
  */
 export function canWriteIn(me: Pick<TMe, "role" | "scope"> | null, place: Place): boolean {
-  if (me === null || me.role === "viewer") return false;
+  // Approvers check the figures; they do not change them (decision 025).
+  if (me === null || (me.role !== "editor" && me.role !== "admin")) return false;
   if (me.role === "admin" || me.scope.kind === "province") return true;
   if (place.districtCode === null) return false;
   if (me.scope.kind === "district") return place.districtCode === me.scope.code;

@@ -4,11 +4,12 @@ import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ApprovalLine } from "../approvals/ApprovalLine.tsx";
 import { DemoBadge } from "../demo/DemoBadge.tsx";
 import { useScope } from "./scope.ts";
 
 /**
- * Screen title, what the figures cover, "as of" date and the print / present actions every dashboard
+ * Screen title, what the figures cover, their approval status, "as of" date and the print / present actions every dashboard
  * screen offers. A print starts with the agency's heading and the scope line, so a printed page says
  * whose figures it shows.
  */
@@ -43,6 +44,7 @@ export function ScreenHeader({
         <h2>{title}</h2>
         <p className="scope-line">{line}</p>
         <DemoBadge records={demo} />
+        <ApprovalLine filter={scope} />
         {asOf && <p className="as-of">{t("dashboard.asOf", { date: formatDate(asOf) })}</p>}
         {children}
       </div>

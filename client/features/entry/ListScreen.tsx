@@ -52,10 +52,10 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
-  // Controls follow the role and the district scope (the server enforces both anyway): viewers read,
-  // a district editor changes their district's records, admins also restore.
+  // Controls follow the role and the district scope (the server enforces both anyway): viewers and
+  // approvers read, a district editor changes their district's records, admins also restore.
   const me = useContext(CurrentUserContext);
-  const canWrite = me !== null && me.role !== "viewer";
+  const canWrite = me?.role === "editor" || me?.role === "admin";
   const isAdmin = me?.role === "admin";
   const [actionError, setActionError] = useState<string | null>(null);
 

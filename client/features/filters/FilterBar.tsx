@@ -21,8 +21,8 @@ type Province = keyof typeof FORMER_PROVINCE_NAMES;
 const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
 
 /**
- * Territory, view, year range, district, category and model type, the review conference's preset,
- * and the active filters as removable chips. The district select offers the territory's districts.
+ * Territory, view, year range, district, category and model type, approved figures only, the review
+ * conference's preset, and the active filters as removable chips. The district select offers the territory's districts.
  */
 export function FilterBar({ filter, onChange, fields }: Props) {
   const { t, label, locale } = useI18n();
@@ -180,6 +180,16 @@ export function FilterBar({ filter, onChange, fields }: Props) {
             </select>
           </label>
         )}
+        {has("approvedOnly") && (
+          <label className="filter-check">
+            <input
+              type="checkbox"
+              checked={filter.approvedOnly === true}
+              onChange={(e) => onChange({ approvedOnly: e.target.checked || undefined })}
+            />
+            {t("approvals.filter.approvedOnly")}
+          </label>
+        )}
       </div>
       <FilterChips filter={filter} onChange={onChange} fields={fields} options={options.data} />
     </section>
@@ -210,6 +220,9 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
   if (f("modelTypeCode")) {
     const name = options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode ?? "";
     chips.push({ field: "modelTypeCode", label: name });
+  }
+  if (f("approvedOnly") && filter.approvedOnly) {
+    chips.push({ field: "approvedOnly", label: t("approvals.filter.approvedOnly") });
   }
   if (chips.length === 0) return null;
   return (

@@ -12,7 +12,8 @@ export function useDashboardFilter() {
       const named = Object.fromEntries(
         (Object.entries(patch) as [FilterField, TDashboardFilter[FilterField]][]).map(([field, value]) => [
           FILTER_PARAMS[field],
-          value,
+          // A flag is "1" in the URL, absent when off.
+          value === true ? 1 : value === false ? undefined : value,
         ]),
       );
       // Replace: moving a filter is not a step the back button should undo one by one.

@@ -82,6 +82,18 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
         ))}
       </fieldset>
       <fieldset>
+        <legend>{t("approvals.line.label")}</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={value.approvedOnly}
+            onChange={(e) => onChange({ approvedOnly: e.target.checked })}
+          />
+          {t("approvals.filter.approvedOnly")}
+        </label>
+        <p className="form-hint">{t("approvals.report.hint")}</p>
+      </fieldset>
+      <fieldset>
         <legend>{t("reports.form.districts")}</legend>
         <label>
           <input

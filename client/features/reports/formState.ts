@@ -21,6 +21,8 @@ export type ReportFormState = {
   fromYear: number;
   toYear: number;
   districtCodes: string[];
+  /** Only records of approved unit-years (issue 13). */
+  approvedOnly: boolean;
   sections: ReportSection[];
   title: string;
   supervisingBody: string;
@@ -59,6 +61,7 @@ export function initialReportForm(today = new Date()): ReportFormState {
     fromYear: REVIEW_PERIOD.fromYear,
     toYear: REVIEW_PERIOD.toYear,
     districtCodes: [],
+    approvedOnly: false,
     sections: [...REPORT_SECTIONS],
     // Empty: the server's default subject, which names the chosen years.
     title: "",

@@ -1,0 +1,101 @@
+import { formatDate, formatNumber } from "@qt/shared/format";
+import type { TApprovalItem } from "@qt/shared/schemas/approvals";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { type ApprovalAction, unitLabel } from "./can-act.ts";
+
+type Props = {
+  items: TApprovalItem[];
+  /** The actions offered on a row (by role, scope and state). */
+  actionsOf: (item: TApprovalItem) => ApprovalAction[];
+  onAction: (action: ApprovalAction, item: TApprovalItem) => void;
+};
+
+/** A stable id for a row's buttons, so focus can go back to the button that opened a form. */
+export const rowKey = (item: Pick<TApprovalItem, "unit" | "year">) =>
+  `${item.unit.kind}-${item.unit.code}-${item.year}`;
+
+/** Units × years with their state, records, who submitted and approved and the note. Draws what it is given. */
+export function ApprovalTable({ items, actionsOf, onAction }: Props) {
+  const { t, label, locale } = useI18n();
+  // The demo's and the imported history's approvals may carry a date without a person.
+  const who = (actor: TApprovalItem["submittedBy"], at: string | null) =>
+    [actor?.displayName, at ? formatDate(at) : null].filter(Boolean).join(", ") || "—";
+  return (
+    <table className="approvals-table" aria-label={t("approvals.table.label")}>
+      <thead>
+        <tr>
+          <th scope="col">{t("approvals.table.unit")}</th>
+          <th scope="col">{t("approvals.table.year")}</th>
+          <th scope="col">{t("approvals.table.state")}</th>
+          <th scope="col">{t("approvals.table.records")}</th>
+          <th scope="col">{t("approvals.table.submitted")}</th>
+          <th scope="col">{t("approvals.table.approved")}</th>
+          <th scope="col">{t("approvals.table.note")}</th>
+          <th scope="col">{t("approvals.table.actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => {
+          const actions = actionsOf(item);
+          const unit = `${unitLabel(item.unit, locale)} ${item.year}`;
+          return (
+            <tr key={rowKey(item)} className={`approval-${item.state}`}>
+              <th scope="row">{unitLabel(item.unit, locale)}</th>
+              <td data-label={t("approvals.table.year")}>{item.year}</td>
+              <td>
+                <span className={`approval-state approval-state-${item.state}`}>
+                  {label("approvalState", item.state)}
+                </span>
+              </td>
+              <td data-label={t("approvals.table.records")}>{formatNumber(item.records)}</td>
+              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt)}</td>
+              <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt)}</td>
+              <td data-label={t("approvals.table.note")}>
+                <Notes item={item} />
+              </td>
+              <td>
+                {actions.length > 0 && (
+                  // A flex box inside the cell: a flex cell would leave the table's layout.
+                  <div className="row-actions">
+                    {actions.map((a) => (
+                      <button
+                        key={a}
+                        type="button"
+                        id={`${a}-${rowKey(item)}`}
+                        aria-label={`${t(`approvals.action.${a}`)} ${unit}`}
+                        onClick={() => onAction(a, item)}
+                      >
+                        {t(`approvals.action.${a}`)}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The editor's note, and the reason of the last return or reopening while the year is a draft again. */
+function Notes({ item }: { item: TApprovalItem }) {
+  const { t } = useI18n();
+  const returned = item.state === "draft" && item.returnReason;
+  if (!item.note && !returned) return null;
+  return (
+    <>
+      {item.note && <p className="approval-note">{item.note}</p>}
+      {returned && (
+        <p className="approval-return">
+          {t("approvals.table.returned", {
+            who: item.returnedBy?.displayName ?? "—",
+            date: item.returnedAt ? formatDate(item.returnedAt) : "",
+            reason: item.returnReason ?? "",
+          })}
+        </p>
+      )}
+    </>
+  );
+}
