@@ -95,6 +95,7 @@ export const AUDIT_ENTITIES = [
   "report",
   "report_draft",
   "demo_data",
+  "map_layer",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

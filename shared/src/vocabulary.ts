@@ -117,6 +117,7 @@ export const VOCABULARY = {
     report: { vi: "Báo cáo", en: "Report" },
     report_draft: { vi: "Bản nháp báo cáo", en: "Report draft" },
     demo_data: { vi: "Số liệu minh họa", en: "Demo data" },
+    map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names

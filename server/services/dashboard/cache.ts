@@ -1,12 +1,12 @@
 import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { dashboardAreas } from "./areas.ts";
+import { areasOf, dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
 import { type DemoKind, demoRecords } from "./demo.ts";
-import { type FilterInput, filterInputOf } from "./filter.ts";
+import { type FilterInput, filterInputOf, resolveFilter } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
 import { dashboardSummary } from "./summary.ts";
@@ -143,6 +143,13 @@ export const dashboardFigures = {
   ),
   awards: cachedWithDemo("awards", (db, input: Filter) => dashboardAwards(db, input ?? {}), ["awards"], plain),
   options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
+  /** Every commune-level area of the filter's districts (the whole province when none): the maps. */
+  communeAreas: cachedWithDemo(
+    "communeAreas",
+    async (db, input: Filter) => ({ districts: await areasOf(db, await resolveFilter(db, plain(input))) }),
+    ["sites", "installations"],
+    plain,
+  ),
 };
 
 /**

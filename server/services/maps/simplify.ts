@@ -1,0 +1,35 @@
+import type { TMapFeature } from "@qt/shared/schemas/maps";
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { feature } from "topojson-client";
+import { topology } from "topojson-server";
+import { presimplify, quantile, simplify } from "topojson-simplify";
+import type { GeometryCollection, Topology } from "topojson-specification";
+
+/** Share of the points kept for the screen: the least significant go (Visvalingam's areas). */
+const KEEP = 0.35;
+/** Decimal places kept: 1e-4° is about 11 m, far below a pixel of a province on a screen or page. */
+const DIGITS = 4;
+
+const round = (p: Position): Position => p.map((v) => Math.round(v * 10 ** DIGITS) / 10 ** DIGITS);
+
+/**
+ * Outlines simplified for the screen, once (at build time for the districts, when a commune file
+ * is loaded for the rest), never per request. Simplifying the shared topology keeps neighbours'
+ * borders identical, so no gaps or overlaps open between units.
+ */
+export function simplifyForScreen(features: TMapFeature[]): TMapFeature[] {
+  const fc: FeatureCollection<Polygon | MultiPolygon> = { type: "FeatureCollection", features };
+  const topo = presimplify(topology({ units: fc }, 1e6) as unknown as Topology<{ units: GeometryCollection }>);
+  const simple = simplify(topo, quantile(topo, 1 - KEEP));
+  const out = feature(simple, simple.objects.units as GeometryCollection) as unknown as FeatureCollection<
+    Polygon | MultiPolygon
+  >;
+  return out.features.map((f, i) => {
+    const g = f.geometry;
+    const geometry: Polygon | MultiPolygon =
+      g.type === "Polygon"
+        ? { type: "Polygon", coordinates: g.coordinates.map((r) => r.map(round)) }
+        : { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(round))) };
+    return { type: "Feature", properties: (features[i] as TMapFeature).properties, geometry };
+  });
+}
