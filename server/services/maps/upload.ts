@@ -59,21 +59,27 @@ export function checkBoundaryFile(text: string, expected: ExpectedUnit[], declar
   const problems: KeyedMessage[] = [];
   const seen = new Set<string>();
   const features: TMapFeature[] = [];
-  raw.forEach((f, i) => {
+  for (const [i, f] of raw.entries()) {
     const code = typeof f === "object" && f ? codeOf(f) : null;
-    if (!code) return problems.push({ key: "map.noCode", params: { index: i + 1 } });
-    const unit = byCode.get(code);
-    if (!unit) return problems.push({ key: "map.unknownCode", params: { code } });
-    if (seen.has(code)) return problems.push({ key: "map.duplicateCode", params: { code } });
-    seen.add(code);
-    const wrong = geometryProblems(code, f.geometry);
-    if (wrong.length) return problems.push(...wrong);
+    const unit = code ? byCode.get(code) : undefined;
+    const wrong: KeyedMessage[] = !code
+      ? [{ key: "map.noCode", params: { index: i + 1 } }]
+      : !unit
+        ? [{ key: "map.unknownCode", params: { code } }]
+        : seen.has(code)
+          ? [{ key: "map.duplicateCode", params: { code } }]
+          : geometryProblems(code, f.geometry);
+    if (code) seen.add(code);
+    if (wrong.length || !code || !unit) {
+      problems.push(...wrong);
+      continue;
+    }
     features.push({
       type: "Feature",
       properties: { code, name: unit.name, districtCode: unit.districtCode },
       geometry: f.geometry as MapGeometry,
     });
-  });
+  }
   const missing = new Set(declaredMissing);
   for (const code of missing) {
     if (!byCode.has(code)) problems.push({ key: "map.unknownCode", params: { code } });
