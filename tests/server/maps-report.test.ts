@@ -1,10 +1,10 @@
 import { MAP_COLOURS, MAP_NO_DATA } from "@qt/shared/map/scale";
 import { ZReportOptions } from "@qt/shared/schemas/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DISTRICT_ATTRIBUTION, districtFeatures } from "../../server/services/maps/boundaries.ts";
+import { DISTRICT_ATTRIBUTION } from "../../server/services/maps/boundaries.ts";
 import { reportDocument } from "../../server/services/reports/content.ts";
 import { exportReport } from "../../server/services/reports/export.ts";
-import { choroplethSvg } from "../../server/services/reports/map.ts";
+import { reportMapSvg } from "../../server/services/reports/map.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { collect, docxImages, docxParts, pdfText } from "./reports-read.ts";
@@ -50,13 +50,7 @@ describe("the map figure of the report", () => {
 
   it("shades each district by the report's coverage, in 20% bands of the one colour scale", async () => {
     const model = await buildReportModel(t.db, options());
-    const svg = choroplethSvg({
-      features: districtFeatures(),
-      units: model.byDistrict.map((d) => ({ ...d, districtCode: d.code, covered: d.coveredAreas, total: d.areas })),
-      measure: "coverage",
-      legendTitle: "x",
-      attribution: DISTRICT_ATTRIBUTION,
-    });
+    const svg = reportMapSvg(model);
     const fills = new Map(
       [...svg.matchAll(/data-code="(\d+)" d="[^"]*" fill="(#[0-9a-f]{6})"/g)].map((m) => [m[1], m[2]]),
     );
@@ -71,21 +65,35 @@ describe("the map figure of the report", () => {
     expect(shades.size).toBeGreaterThan(2);
     expect(svg).toContain("Ranh giới hành chính: geoBoundaries.org");
     expect(svg).toContain("80%–100%");
+    expect(svg).not.toContain("Ngoài phạm vi báo cáo");
   });
 
-  it("greys the territory's districts outside a one-district report", async () => {
-    const model = await buildReportModel(t.db, options({ districtCodes: ["466"] }));
-    const svg = choroplethSvg({
-      features: districtFeatures().filter((f) => f.properties.provinceCode === "45"),
-      units: model.byDistrict.map((d) => ({ ...d, districtCode: d.code, covered: d.coveredAreas, total: d.areas })),
-      measure: "coverage",
-      legendTitle: "x",
-      attribution: DISTRICT_ATTRIBUTION,
-    });
+  it("shows a one-district report on its old province, the other districts grey", async () => {
+    const svg = reportMapSvg(await buildReportModel(t.db, options({ districtCodes: ["466"] })));
     const fills = [...svg.matchAll(/data-code="(\d+)" d="[^"]*" fill="(#[0-9a-f]{6})"/g)];
-    expect(fills).toHaveLength(10);
+    expect(fills.map((f) => f[1]).sort()).toEqual([
+      "461",
+      "462",
+      "464",
+      "465",
+      "466",
+      "467",
+      "468",
+      "469",
+      "470",
+      "471",
+    ]);
     for (const [, code, fill] of fills) expect(fill === MAP_NO_DATA).toBe(code !== "466");
     expect(svg).toContain("Ngoài phạm vi báo cáo");
+  });
+
+  it("counts coverage over today's communes under the current view", async () => {
+    const model = await buildReportModel(t.db, options({ view: "current" }));
+    const svg = reportMapSvg(model);
+    const gio = model.byDistrict.find((d) => d.code === "466");
+    if (!gio) throw new Error("no Gio Linh");
+    expect(svg).toContain(`>${gio.currentCoveredAreas}/${gio.currentAreas}<`);
+    expect(svg).toContain(">(từ 01/07/2025) có camera<");
   });
 
   it("is embedded in the Word file and the PDF with its caption", async () => {

@@ -1,13 +1,12 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
-import { districtMapUnit } from "@qt/shared/map/units";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
-import { DISTRICT_ATTRIBUTION, districtFeatures } from "../maps/boundaries.ts";
+import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
 import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
-import { choroplethSvg, MAP_FIGURE } from "./map.ts";
+import { MAP_FIGURE, reportMapSvg } from "./map.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
@@ -94,25 +93,10 @@ function chart(svg: string, caption: string): ChartBlock {
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
 
-/**
- * The map of camera coverage per district of the territory, as the dashboard's map shades it
- * (docs/decisions/026): the report's districts in the colour scale, the territory's others grey.
- */
+/** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const current = m.options.view === "current";
-  const province = m.options.formerProvinceCode;
-  const features = districtFeatures().filter((f) => !province || f.properties.provinceCode === province);
-  const svg = choroplethSvg({
-    features,
-    units: m.byDistrict.map((d) => districtMapUnit(d, m.options.view)),
-    measure: "coverage",
-    legendTitle: current
-      ? "Tỷ lệ xã, phường, đặc khu (từ 01/07/2025) có camera an ninh"
-      : "Tỷ lệ địa bàn cấp xã có camera an ninh",
-    attribution: DISTRICT_ATTRIBUTION,
-  });
-  const caption = `Bản đồ 1. Tỷ lệ ${current ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
-  const { png, width, height } = renderChart(svg, caption, MAP_FIGURE);
+  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
+  const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
 

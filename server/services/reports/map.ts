@@ -1,7 +1,10 @@
 import { formatNumber } from "@qt/shared/format";
 import { projectUnits } from "@qt/shared/map/project";
 import { MAP_NO_DATA, mapClasses, mapClassLabel, mapColour, measureValue } from "@qt/shared/map/scale";
+import { districtMapUnit } from "@qt/shared/map/units";
 import type { MapMeasure, TMapFeature, TMapUnitFigures } from "@qt/shared/schemas/maps";
+import type { TReportModel } from "@qt/shared/schemas/reports";
+import { DISTRICT_ATTRIBUTION, districtFeatures } from "../maps/boundaries.ts";
 import { esc } from "./chart.ts";
 
 /** The figure's size in CSS pixels (the PNG is three times larger): map on the left, legend right. */
@@ -58,8 +61,9 @@ export function choroplethSvg(opts: {
     const u = byCode.get(p.code);
     const fill = mapColour(classes, u ? measureValue(u, opts.measure) : null);
     if (fill === MAP_NO_DATA) anyGrey = true;
+    // Grey outlines: the palest class would otherwise melt into the white page.
     parts.push(
-      `<path data-code="${esc(p.code)}" d="${p.d}" fill="${fill}" stroke="#ffffff" stroke-width="1.2" stroke-linejoin="round"/>`,
+      `<path data-code="${esc(p.code)}" d="${p.d}" fill="${fill}" stroke="#737373" stroke-width="0.7" stroke-linejoin="round"/>`,
     );
   }
   // Names and figures, largest units first, each only where it overlaps no other label and its
@@ -104,4 +108,25 @@ export function choroplethSvg(opts: {
     parts.push(`<text x="12" y="${H - FOOT + 18 + i * 14}" font-size="11" fill="#333">${esc(line)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Liberation Serif">${parts.join("")}</svg>`;
+}
+
+/**
+ * The report's map: camera coverage per district, as the dashboard's map shades it under the
+ * report's view; the report's districts in the colour scale, the other districts of their old
+ * province grey (a Gio Linh report shows former Quảng Trị).
+ */
+export function reportMapSvg(m: TReportModel): string {
+  const codes = new Set(m.byDistrict.map((d) => d.code));
+  const all = districtFeatures();
+  const provinces = new Set(all.filter((f) => codes.has(f.properties.code)).map((f) => f.properties.provinceCode));
+  return choroplethSvg({
+    features: all.filter((f) => provinces.has(f.properties.provinceCode)),
+    units: m.byDistrict.map((d) => districtMapUnit(d, m.options.view)),
+    measure: "coverage",
+    legendTitle:
+      m.options.view === "current"
+        ? "Tỷ lệ xã, phường, đặc khu (từ 01/07/2025) có camera an ninh"
+        : "Tỷ lệ địa bàn cấp xã có camera an ninh",
+    attribution: DISTRICT_ATTRIBUTION,
+  });
 }
