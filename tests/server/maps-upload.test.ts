@@ -1,8 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { topology } from "topojson-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { backupToFile } from "../../server/services/backup/dump.ts";
+import { restoreBackup } from "../../server/services/backup/restore.ts";
 import { geometryProblems } from "../../server/services/maps/geometry.ts";
 import { simplifyForScreen } from "../../server/services/maps/simplify.ts";
 import { expectedUnits } from "../../server/services/maps/units.ts";
@@ -328,4 +333,25 @@ describe("simplifying a detailed file for the screen", () => {
     expect(points).toBeGreaterThan(10_000);
     for (const f of simple) expect(geometryProblems(f.properties.code, f.geometry)).toEqual([]);
   });
+});
+
+describe("boundaries in a backup", () => {
+  it("come back whole from a backup (features, missing list, attribution)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-maps-"));
+    const target = await createTestDb();
+    try {
+      const file = path.join(dir, "b.jsonl.gz");
+      const before = await api(admin).boundaries({ level: "commune", list: "three_level" });
+      const layers = await api(admin).layers();
+      expect(layers[0]?.missing.length).toBe(3);
+      await backupToFile(t.db, t.kind, file);
+      await restoreBackup(target.db, file);
+      const there = createCaller(createContextInner({ db: target.db, dbKind: target.kind, user: admin })).maps;
+      expect(await there.boundaries({ level: "commune", list: "three_level" })).toEqual(before);
+      expect(await there.layers()).toEqual(layers);
+    } finally {
+      await target.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
