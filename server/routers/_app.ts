@@ -6,6 +6,7 @@ import { awardsRouter } from "./awards.ts";
 import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
+import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
 import { reportsRouter } from "./reports.ts";
 import { sitesRouter } from "./sites.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   modelTypes: modelTypesRouter,
   units: unitsRouter,
   reports: reportsRouter,
+  maps: mapsRouter,
 });
 
 /** The only server export the client may import, as a type. */

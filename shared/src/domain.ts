@@ -102,6 +102,7 @@ export const AUDIT_ENTITIES = [
   "report_draft",
   "demo_data",
   "approval",
+  "map_layer",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -179,5 +180,13 @@ export const RECORD_FIELDS = [
   "note",
   "reason",
   "approvedOnly",
+  // Commune boundaries loaded for a map (decision 026).
+  "list",
+  "fileName",
+  "attribution",
+  "missing",
+  "units",
+  "loadedAt",
+  "loadedBy",
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];

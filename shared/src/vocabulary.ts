@@ -134,6 +134,7 @@ export const VOCABULARY = {
     report_draft: { vi: "Bản nháp báo cáo", en: "Report draft" },
     demo_data: { vi: "Số liệu minh họa", en: "Demo data" },
     approval: { vi: "Phê duyệt số liệu", en: "Data approval" },
+    map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names
@@ -208,6 +209,16 @@ export const VOCABULARY = {
     note: { vi: "Ghi chú khi gửi", en: "Note on submitting" },
     reason: { vi: "Lý do", en: "Reason" },
     approvedOnly: { vi: "Chỉ số liệu đã phê duyệt", en: "Approved figures only" },
+    list: {
+      vi: "Danh mục đơn vị (three_level: trước 01/07/2025; two_level: từ 01/07/2025)",
+      en: "List of units (three_level: before 01/07/2025; two_level: from 01/07/2025)",
+    },
+    fileName: { vi: "Tên tệp", en: "File name" },
+    attribution: { vi: "Nguồn ranh giới", en: "Source of the boundaries" },
+    missing: { vi: "Đơn vị không có trong tệp", en: "Units left out of the file" },
+    units: { vi: "Số đơn vị có ranh giới", en: "Units with a boundary" },
+    loadedAt: { vi: "Thời điểm nạp", en: "Loaded at" },
+    loadedBy: { vi: "Người nạp", en: "Loaded by" },
   }),
 } as const;
 

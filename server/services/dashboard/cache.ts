@@ -2,7 +2,7 @@ import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { approvalSummary } from "../approvals/summary.ts";
-import { dashboardAreas } from "./areas.ts";
+import { areasOf, dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
@@ -146,6 +146,13 @@ export const dashboardFigures = {
   options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
   /** The approval status of the data the filter shows (decision 025), for every screen and slide. */
   approval: cached("approval", async (db, input: Filter) => approvalSummary(db, await resolveFilter(db, plain(input)))),
+  /** Every commune-level area of the filter's districts (the whole province when none): the maps. */
+  communeAreas: cachedWithDemo(
+    "communeAreas",
+    async (db, input: Filter) => ({ districts: await areasOf(db, await resolveFilter(db, plain(input))) }),
+    ["sites", "installations"],
+    plain,
+  ),
 };
 
 /**
