@@ -7,4 +7,4 @@ import { DISTRICTS_ASSET } from "../server/services/maps/boundaries.ts";
 import { districtsFromSource } from "../server/services/maps/source.ts";
 
 writeFileSync(DISTRICTS_ASSET, `${JSON.stringify({ type: "FeatureCollection", features: districtsFromSource() })}\n`);
-console.log(`wrote ${DISTRICTS_ASSET.pathname}`);
+console.log(`wrote ${DISTRICTS_ASSET}`);

@@ -7,6 +7,7 @@ import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { demoEn, demoVi } from "./messages/demo.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
+import { mapsEn, mapsVi } from "./messages/maps.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
 
 /**
@@ -29,6 +30,7 @@ export const vi = {
   ...reportsVi,
   ...layoutVi,
   ...demoVi,
+  ...mapsVi,
   ...fieldLabels("vi"),
 };
 
@@ -45,5 +47,6 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...layoutEn,
   ...demoEn,
+  ...mapsEn,
   ...fieldLabels("en"),
 };

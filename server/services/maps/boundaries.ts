@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { TMapBoundaries, TMapBoundariesInput, TMapFeature } from "@qt/shared/schemas/maps";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -8,7 +9,8 @@ import { layerFeatures } from "./layers.ts";
 export const DISTRICT_ATTRIBUTION =
   "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.";
 
-export const DISTRICTS_ASSET = new URL("../../assets/maps/districts-2020.json", import.meta.url);
+// A path, not a file: URL: under the client tests' jsdom, import.meta.url is not a file: URL.
+export const DISTRICTS_ASSET = path.resolve(import.meta.dirname, "../../assets/maps/districts-2020.json");
 
 type DistrictFeature = TMapFeature & { properties: { provinceCode: string } };
 
