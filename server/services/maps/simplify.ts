@@ -20,7 +20,8 @@ const round = (p: Position): Position => p.map((v) => Math.round(v * 10 ** DIGIT
 export function simplifyForScreen(features: TMapFeature[]): TMapFeature[] {
   const fc: FeatureCollection<Polygon | MultiPolygon> = { type: "FeatureCollection", features };
   const topo = presimplify(topology({ units: fc }, 1e6) as unknown as Topology<{ units: GeometryCollection }>);
-  const simple = simplify(topo, quantile(topo, 1 - KEEP));
+  // Points on a straight line weigh nothing: they go even when they are most of the points.
+  const simple = simplify(topo, Math.max(quantile(topo, 1 - KEEP), Number.MIN_VALUE));
   const out = feature(simple, simple.objects.units as GeometryCollection) as unknown as FeatureCollection<
     Polygon | MultiPolygon
   >;

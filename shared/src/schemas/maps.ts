@@ -121,9 +121,9 @@ export const MAP_PROBLEMS_SHOWN = 10;
  * attribution) and the codes of units the file knowingly leaves out, comma-separated.
  */
 export const ZMapUploadQuery = z.strictObject({
-  fileName: z.string().trim().min(1, "Thiếu tên tệp").max(200, "Tên tệp quá dài"),
+  fileName: z.string({ error: "Thiếu tên tệp" }).trim().min(1, "Thiếu tên tệp").max(200, "Tên tệp quá dài"),
   attribution: z
-    .string()
+    .string({ error: "Hãy ghi nguồn của ranh giới (hiện trên bản đồ)" })
     .trim()
     .min(3, "Hãy ghi nguồn của ranh giới (hiện trên bản đồ)")
     .max(300, "Nguồn ranh giới tối đa 300 ký tự"),

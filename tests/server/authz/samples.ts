@@ -132,6 +132,12 @@ export const SAMPLES: Record<string, Sample> = {
   "demo.dismissNotice": { audits: 0 },
   // On a database with no demo records: removes nothing, records that (one entry) and sets the marker.
   "demo.removeAll": {},
+  "maps.boundaries": { input: () => ({ level: "district" }) },
+  "maps.measures": { input: () => ({ level: "district", fromYear: 2007, toYear: 2022 }) },
+  "maps.layers": {},
+  // No commune boundaries are loaded in this database: nothing to remove, nothing audited
+  // (tests/server/maps-upload.test.ts removes a loaded file and checks its audit entry).
+  "maps.removeCommunes": { input: () => ({ list: "three_level" }), audits: 0 },
   "reports.preview": { input: () => ({ sections: ["summary"] }) },
   "reports.drafts.list": { input: (fx) => ({ districtCodes: [fx.district.code] }) },
   "reports.drafts.get": { input: async (fx) => ({ id: (await newDraft(fx)).id }) },

@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { DISTRICTS_ASSET } from "../../server/services/maps/boundaries.ts";
+import { geometryProblems } from "../../server/services/maps/geometry.ts";
+import { districtsFromSource } from "../../server/services/maps/source.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+
+/** maps.boundaries and maps.measures on the demo data, against the dashboard's own procedures. */
+let t: TestDb;
+let viewer: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb("demo");
+  viewer = await makeUser(t.db, { role: "viewer" });
+}, 120_000);
+afterAll(() => t.close());
+
+const api = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
+const PERIOD = { fromYear: 2007, toYear: 2022 } as const;
+const QT = ["461", "462", "464", "465", "466", "467", "468", "469", "470", "471"];
+const QB = ["450", "452", "453", "454", "455", "456", "457", "458"];
+
+describe("maps.boundaries (districts)", () => {
+  it("gives the 18 districts of both old provinces in WGS84, each once, with the attribution", async () => {
+    const b = await api().maps.boundaries({ level: "district" });
+    expect(b.features.map((f) => f.properties.code).sort()).toEqual([...QB, ...QT].sort());
+    expect(b.attribution).toContain("geoBoundaries.org");
+    expect(b.attribution).toContain("CC BY 3.0 IGO");
+    const gioLinh = b.features.find((f) => f.properties.code === "466");
+    expect(gioLinh?.properties).toEqual({ code: "466", name: "Huyện Gio Linh", districtCode: "466" });
+    for (const f of b.features) {
+      const points = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2);
+      for (const [x, y] of points) {
+        expect(x).toBeGreaterThan(105.5);
+        expect(x).toBeLessThan(107.5);
+        expect(y).toBeGreaterThan(16);
+        expect(y).toBeLessThan(18.2);
+      }
+    }
+    // Small enough to send with the map: the source files are 72 KB together.
+    expect(JSON.stringify(b).length).toBeLessThan(50_000);
+  });
+
+  it("gives one old province's districts for its territory", async () => {
+    const b = await api().maps.boundaries({ level: "district", formerProvinceCode: "45" });
+    expect(b.features.map((f) => f.properties.code).sort()).toEqual(QT);
+  });
+
+  it("ships the simplification of the committed source (pnpm maps:build is up to date)", () => {
+    const committed = JSON.parse(readFileSync(DISTRICTS_ASSET, "utf8"));
+    expect(committed.features).toEqual(districtsFromSource());
+  });
+
+  it("keeps every simplified district a valid polygon (the upload's own checks find nothing)", async () => {
+    const b = await api().maps.boundaries({ level: "district" });
+    for (const f of b.features) expect(geometryProblems(f.properties.code, f.geometry)).toEqual([]);
+  });
+
+  it("refuses the commune level while no boundaries are loaded, naming why", async () => {
+    await expect(api().maps.boundaries({ level: "commune", list: "two_level" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Chưa nạp ranh giới cấp xã cho danh mục này.",
+    });
+  });
+
+  it("refuses a commune level without its list, and an unknown territory", async () => {
+    await expect(api().maps.boundaries({ level: "commune" } as never)).rejects.toBeInstanceOf(TRPCError);
+    await expect(api().maps.boundaries({ level: "district", formerProvinceCode: "99" } as never)).rejects.toMatchObject(
+      { code: "BAD_REQUEST" },
+    );
+  });
+});
+
+describe("maps.measures", () => {
+  it("gives each district the dashboard's coverage, sites and cameras", async () => {
+    const [m, summary] = await Promise.all([
+      api().maps.measures({ level: "district", ...PERIOD }),
+      api().dashboard.summary(PERIOD),
+    ]);
+    expect(m.level).toBe("district");
+    expect(m.units).toHaveLength(summary.byDistrict.length);
+    for (const d of summary.byDistrict) {
+      expect(m.units.find((u) => u.code === d.code)).toEqual({
+        code: d.code,
+        name: d.name,
+        districtCode: d.code,
+        covered: d.coveredAreas,
+        total: d.areas,
+        sites: d.sites,
+        cameras: d.cameras,
+      });
+    }
+    // Not a map of zeros: the demo data has cameras and sites, and the totals add up.
+    expect(m.units.reduce((s, u) => s + u.covered, 0)).toBe(summary.cameraCoverage.covered);
+    expect(m.units.reduce((s, u) => s + u.total, 0)).toBe(summary.cameraCoverage.total);
+    expect(summary.cameraCoverage.covered).toBeGreaterThan(0);
+    expect(m.units.reduce((s, u) => s + u.sites, 0)).toBe(summary.siteCount);
+    expect(m.demo.records).toBe(summary.demo.records);
+  });
+
+  it("counts coverage over today's communes under the current view (the cameras screen's figures)", async () => {
+    const [m, cams] = await Promise.all([
+      api().maps.measures({ level: "district", ...PERIOD, view: "current" }),
+      api().dashboard.cameras({ ...PERIOD, view: "current" }),
+    ]);
+    for (const d of cams.districts) {
+      expect(m.units.find((u) => u.code === d.code)).toMatchObject({
+        covered: d.currentCoveredAreas,
+        total: d.currentAreas,
+        cameras: d.cameras,
+      });
+    }
+  });
+
+  it("counts the sites of one model type as the model type's page does, per district", async () => {
+    const type = await t.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { code: true } });
+    const [m, page] = await Promise.all([
+      api().maps.measures({ level: "district", ...PERIOD, modelTypeCode: type.code }),
+      api().dashboard.modelType({ ...PERIOD, code: type.code }),
+    ]);
+    expect(page.totalSites).toBeGreaterThan(0);
+    for (const d of page.byDistrict) expect(m.units.find((u) => u.code === d.code)?.sites).toBe(d.sites);
+    expect(m.units.reduce((s, u) => s + u.sites, 0)).toBe(page.totalSites);
+  });
+
+  it("follows the territory", async () => {
+    const m = await api().maps.measures({ level: "district", ...PERIOD, formerProvinceCode: "44" });
+    expect(m.units.map((u) => u.code)).toEqual(QB);
+  });
+
+  it("gives the communes of Gio Linh as the district's drill-down does, in each view's list", async () => {
+    for (const view of ["historical", "current"] as const) {
+      const [m, areas] = await Promise.all([
+        api().maps.measures({ level: "commune", ...PERIOD, view, districtCode: "466" }),
+        api().dashboard.areas({ ...PERIOD, view, districtCode: "466" }),
+      ]);
+      expect(m.list).toBe(view === "current" ? "two_level" : "three_level");
+      const own = areas.areas.filter((a) => a.current === (view === "current"));
+      expect(own.length).toBeGreaterThan(0);
+      expect(m.units).toEqual(
+        own.map((a) => ({
+          code: a.code,
+          name: a.name,
+          districtCode: "466",
+          covered: a.covered ? 1 : 0,
+          total: 1,
+          sites: a.sites,
+          cameras: a.cameras,
+        })),
+      );
+    }
+  });
+
+  it("refuses an unknown district with NOT_FOUND", async () => {
+    await expect(api().maps.measures({ level: "district", districtCode: "999" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
