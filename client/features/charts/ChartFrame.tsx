@@ -26,6 +26,8 @@ type Props = ChartStateProps & {
   tableOnly?: boolean;
   /** Shown under the chart and under its table alike (a map's attribution). */
   footer?: ReactNode;
+  /** Choices that change what the chart shows (a map's measure and level), under the title. */
+  toolbar?: ReactNode;
 };
 
 /**
@@ -33,7 +35,8 @@ type Props = ChartStateProps & {
  * figures as the chart, for screen readers, exact reading and copying into a report.
  */
 export function ChartFrame(props: Props) {
-  const { title, unit, note, empty, table, loading, error, onRetry, large, children, tableOnly, footer } = props;
+  const { title, unit, note, empty, table, loading, error, onRetry, large, children, tableOnly, footer, toolbar } =
+    props;
   const { t } = useI18n();
   const [showTable, setShowTable] = useState(false);
   const unitId = useId();
@@ -59,6 +62,7 @@ export function ChartFrame(props: Props) {
           </button>
         )}
       </figcaption>
+      {toolbar}
       {loading ? (
         <Loading />
       ) : error ? (

@@ -40,11 +40,13 @@ export function ChoroplethMap({
   onSelect,
   onDrawn,
 }: Props) {
-  const maxHeight = large ? Math.max(300, (typeof window === "undefined" ? 900 : window.innerHeight) - 330) : 640;
-  const geo = useMemo(() => fitUnits(features, size.width, maxHeight), [features, size.width, maxHeight]);
+  const wrap = useRef<HTMLDivElement>(null);
+  const maxHeight = useMaxHeight(wrap, large);
+  // On a slide the legend stands beside the map: the projector's height is the scarce side.
+  const width = large ? Math.max(240, size.width - SIDE_LEGEND) : size.width;
+  const geo = useMemo(() => fitUnits(features, width, maxHeight), [features, width, maxHeight]);
   const byCode = useMemo(() => new Map(values.map((v) => [v.code, v])), [values]);
   const [active, setActive] = useState<{ code: string; x: number; y: number } | null>(null);
-  const wrap = useRef<HTMLDivElement>(null);
   const drawn = useRef(onDrawn);
   drawn.current = onDrawn;
   // After the commit of new shapes or new figures: what the draw-time measure waits for.
@@ -138,4 +140,23 @@ export function ChoroplethMap({
       </ul>
     </div>
   );
+}
+
+// Under the map on a slide: the attribution, the card's and the slide's padding and the
+// presenter's hint line. The legend stands beside it, in this width.
+const SLIDE_BELOW_MAP = 105;
+const SIDE_LEGEND = 240;
+
+/**
+ * On a slide the map takes the screen's height left below where it starts (a 1024×768 projector
+ * included), never less than a readable 220 px; on a page, at most 640 px.
+ */
+function useMaxHeight(wrap: React.RefObject<HTMLDivElement | null>, large?: boolean) {
+  const [top, setTop] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (large && wrap.current) setTop(wrap.current.getBoundingClientRect().top);
+  }, [large, wrap]);
+  if (!large) return 640;
+  const screen = typeof window === "undefined" ? 900 : window.innerHeight || 900;
+  return Math.max(220, screen - (top ?? 330) - SLIDE_BELOW_MAP);
 }

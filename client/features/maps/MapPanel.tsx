@@ -79,7 +79,7 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
           name: unitName(u, level, locale),
           label: shortUnitName(u.name),
           classIndex: index < 0 ? null : index,
-          exact: exactText(u, measure, t, locale),
+          exact: exactText(u, measure, level, t, locale),
         };
       }),
     [units, classes, measure, level, locale, t],
@@ -95,71 +95,77 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
     onDistrict(level === "district" ? code : (unit?.districtCode ?? code));
   };
   return (
-    <div className="map-panel">
-      <MapControls choice={choice} onChange={setChoice} large={large} />
-      {noBoundaries && (
-        <p className="map-note" role="note">
-          {t("map.noCommuneBoundaries")}
-        </p>
-      )}
-      <ChartFrame
-        large={large}
-        title={title}
-        unit={t(`map.unit.${choice.measure}`)}
-        loading={(noBoundaries ? layers.isPending : boundaries.isPending) || figures.isPending}
-        error={layers.error?.message ?? boundaries.error?.message ?? figures.error?.message}
-        onRetry={() => {
-          void boundaries.refetch();
-          void figures.refetch();
-        }}
-        empty={units.length === 0}
-        tableOnly={noBoundaries}
-        footer={attribution && !noBoundaries ? <p className="map-attribution">{attribution}</p> : undefined}
-        table={{
-          columns: [
-            t(level === "district" ? "dashboard.chart.districts.column" : "dashboard.district.area"),
-            measureName,
-          ],
-          rows: units.map((u, i) => ({
-            key: u.code,
-            cells: [values[i]?.name ?? u.name, mapValueText(u, measure, locale)],
-          })),
-        }}
-      >
-        <ChartBox large={large}>
-          {(size) => (
-            <ChoroplethMap
-              title={title}
-              features={features}
-              values={values}
-              classes={classes.map((c) => ({ color: c.colour, label: mapClassLabel(measure, c, locale) }))}
-              noDataLabel={t("map.noData")}
-              size={size}
-              large={large}
-              onSelect={onDistrict ? drill : undefined}
-              onDrawn={timing}
-            />
+    <ChartFrame
+      large={large}
+      title={title}
+      unit={t(`map.unit.${choice.measure}`)}
+      loading={(noBoundaries ? layers.isPending : boundaries.isPending) || figures.isPending}
+      error={layers.error?.message ?? boundaries.error?.message ?? figures.error?.message}
+      onRetry={() => {
+        void boundaries.refetch();
+        void figures.refetch();
+      }}
+      empty={units.length === 0}
+      tableOnly={noBoundaries}
+      toolbar={
+        <>
+          <MapControls choice={choice} onChange={setChoice} large={large} />
+          {noBoundaries && (
+            <p className="map-note" role="note">
+              {t("map.noCommuneBoundaries")}
+            </p>
           )}
-        </ChartBox>
-        {onDistrict && !large && <p className="muted map-hint no-print">{t("map.hint")}</p>}
-      </ChartFrame>
-    </div>
+        </>
+      }
+      footer={attribution && !noBoundaries ? <p className="map-attribution">{attribution}</p> : undefined}
+      table={{
+        columns: [
+          t(level === "district" ? "dashboard.chart.districts.column" : "dashboard.district.area"),
+          measureName,
+        ],
+        rows: units.map((u, i) => ({
+          key: u.code,
+          cells: [values[i]?.name ?? u.name, figureText(u, measure, level, t, locale)],
+        })),
+      }}
+    >
+      <ChartBox large={large}>
+        {(size) => (
+          <ChoroplethMap
+            title={title}
+            features={features}
+            values={values}
+            classes={classes.map((c) => ({ color: c.colour, label: mapClassLabel(measure, c, locale) }))}
+            noDataLabel={t("map.noData")}
+            size={size}
+            large={large}
+            onSelect={onDistrict ? drill : undefined}
+            onDrawn={timing}
+          />
+        )}
+      </ChartBox>
+      {onDistrict && !large && <p className="muted map-hint no-print">{t("map.hint")}</p>}
+    </ChartFrame>
   );
 }
 
-function exactText(
-  u: TMapUnitFigures,
-  measure: MapMeasure,
-  t: ReturnType<typeof useI18n>["t"],
-  locale: ReturnType<typeof useI18n>["locale"],
-) {
-  const num = (v: number) => formatNumber(v, locale);
+type T = ReturnType<typeof useI18n>["t"];
+type L = ReturnType<typeof useI18n>["locale"];
+
+/** A unit's figure as the table shows it: a commune-level unit is covered or not, not "1/1". */
+function figureText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t: T, locale: L) {
+  if (measure === "coverage" && level === "commune") return t(u.covered > 0 ? "map.covered" : "map.uncovered");
+  return mapValueText(u, measure, locale);
+}
+
+/** The tooltip's and the screen reader's sentence: the figure and what it counts. */
+function exactText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t: T, locale: L) {
   if (measure === "coverage") {
+    if (level === "commune") return figureText(u, measure, level, t, locale);
     return u.total === 0 ? t("map.noData") : t("map.exact.coverage", { text: mapValueText(u, measure, locale) });
   }
-  return t(measure === "sites" ? "map.exact.sites" : "map.exact.cameras", {
-    count: num(measure === "sites" ? u.sites : u.cameras),
-  });
+  const count = formatNumber(measure === "sites" ? u.sites : u.cameras, locale);
+  return t(measure === "sites" ? "map.exact.sites" : "map.exact.cameras", { count });
 }
 
 const dropUndefined = (f: TDashboardFilter) =>
