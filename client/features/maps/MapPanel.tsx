@@ -5,6 +5,8 @@ import { communeListOfView, type MapLevel, type MapMeasure, type TMapUnitFigures
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+// The map's words come with its chunk (client/i18n/dictionary.ts, addMessages).
+import "../../i18n/messages/maps.ts";
 import { useTRPC } from "../../trpc.ts";
 import { ChartBox } from "../charts/ChartBox.tsx";
 import { ChartFrame } from "../charts/ChartFrame.tsx";

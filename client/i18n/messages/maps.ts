@@ -1,4 +1,6 @@
-/** The choropleth map and the screen that loads commune boundaries. */
+import { addMessages } from "../dictionary.ts";
+
+/** The choropleth map and the screen that loads commune boundaries (loaded with them). */
 export const mapsVi = {
   "map.title": "Bản đồ: {measure}",
   "map.measure": "Chỉ tiêu",
@@ -27,8 +29,6 @@ export const mapsVi = {
   "map.hint": "Bấm vào một huyện (hoặc Tab rồi Enter) để xem chi tiết.",
   "map.noCommuneBoundaries":
     "Chưa có ranh giới hành chính cấp xã cho danh sách này: bản đồ cấp xã hiện khi quản trị viên tải tệp ranh giới lên. Số liệu theo xã ở bảng dưới.",
-  "map.slide": "Bản đồ",
-  "map.admin.nav": "Ranh giới bản đồ",
   "map.admin.heading": "Ranh giới hành chính cấp xã cho bản đồ",
   "map.admin.intro":
     "Tải lên tệp GeoJSON hoặc TopoJSON (tọa độ WGS84, mỗi đơn vị có mã GSO, tối đa {mb} MB) cho một danh sách đơn vị. Bản đồ cấp huyện có sẵn; bản đồ cấp xã chỉ hiện khi đã tải ranh giới.",
@@ -81,8 +81,6 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.hint": "Click a district (or Tab to it and press Enter) to open it.",
   "map.noCommuneBoundaries":
     "No commune boundaries are loaded for this list: the commune map appears once an administrator uploads a boundary file. The commune figures are in the table below.",
-  "map.slide": "Map",
-  "map.admin.nav": "Map boundaries",
   "map.admin.heading": "Commune boundaries for the map",
   "map.admin.intro":
     "Upload a GeoJSON or TopoJSON file (WGS84 coordinates, every unit keyed by its GSO code, at most {mb} MB) for one list of units. The district map is built in; the commune map appears only once boundaries are loaded.",
@@ -106,3 +104,6 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.admin.noFile": "Please choose a boundary file",
   "map.admin.tooBig": "The file is too large ({size}); the limit is {limit}",
 };
+
+// Loaded with the map's chunk and the boundaries screen, not with the first screen.
+addMessages(mapsVi, mapsEn);
