@@ -197,9 +197,9 @@ describe("the preview is the download", () => {
     const kindAt = text.indexOf(doc.kind);
     for (const line of headingOf(doc)) expect(text.slice(0, kindAt)).toContain(line);
     expectInOrder(text, textsOf(doc));
-    // The charts are the very images: the same PNG bytes.
+    // The charts and the map are the very images: the same PNG bytes.
     const charts = doc.body.flatMap((b) => (b.kind === "chart" ? [b.png] : []));
-    expect(charts).toHaveLength(2);
+    expect(charts).toHaveLength(3);
     expect((await docxImages(docx)).sort()).toEqual([...charts].sort());
     const pdf = await pdfText(await collect((await exportReport(t.db, cli, options, "pdf")).body));
     const pdfKindAt = squeeze(pdf.text).indexOf(squeeze(doc.kind));

@@ -1,3 +1,4 @@
+import { districtMapUnit } from "@qt/shared/map/units";
 import type { TDemoFigure } from "@qt/shared/schemas/demo";
 import {
   communeListOfView,
@@ -18,16 +19,7 @@ export async function mapMeasures(db: Db, input: TMapMeasuresInput): Promise<TMa
   const { level, ...filter } = input;
   if (level === "district") {
     const summary = await dashboardFigures.summary(db, filter);
-    const current = filter.view === "current";
-    const units: TMapUnitFigures[] = summary.byDistrict.map((d) => ({
-      code: d.code,
-      name: d.name,
-      districtCode: d.code,
-      covered: current ? d.currentCoveredAreas : d.coveredAreas,
-      total: current ? d.currentAreas : d.areas,
-      sites: d.sites,
-      cameras: d.cameras,
-    }));
+    const units = summary.byDistrict.map((d) => districtMapUnit(d, filter.view));
     return { level, list: null, units, demo: summary.demo };
   }
   const list = communeListOfView(filter.view);

@@ -7,7 +7,7 @@ export type ChartImage = { png: Buffer; width: number; height: number; caption: 
 
 const W = 640;
 const H = 320;
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * A bar chart drawn as SVG with fixed sizes, then rasterised to PNG by resvg with the shipped
@@ -69,10 +69,17 @@ function niceStep(max: number): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
-/** PNG at twice the SVG size, so the chart stays sharp when printed. */
-export function renderChart(svg: string, caption: string): ChartImage {
+/**
+ * PNG at `scale` times the SVG size (twice by default), so the figure stays sharp when printed;
+ * the map asks for three times (about 300 dpi at its printed width).
+ */
+export function renderChart(
+  svg: string,
+  caption: string,
+  size: { width: number; height: number; scale: number } = { width: W, height: H, scale: 2 },
+): ChartImage {
   const png = new Resvg(svg, {
-    fitTo: { mode: "width", value: W * 2 },
+    fitTo: { mode: "width", value: size.width * size.scale },
     font: {
       loadSystemFonts: false,
       fontFiles: [FONT_FILES.normal, FONT_FILES.bold],
@@ -81,5 +88,5 @@ export function renderChart(svg: string, caption: string): ChartImage {
   })
     .render()
     .asPng();
-  return { png, width: W, height: H, caption };
+  return { png, width: size.width, height: size.height, caption };
 }

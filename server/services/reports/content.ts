@@ -3,8 +3,10 @@ import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/repo
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
+import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
 import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
+import { MAP_FIGURE, reportMapSvg } from "./map.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
@@ -88,6 +90,13 @@ function paragraphsOf(text: string): Block[] {
 
 function chart(svg: string, caption: string): ChartBlock {
   const { png, width, height } = renderChart(svg, caption);
+  return { kind: "chart", png: png.toString("base64"), width, height, caption };
+}
+
+/** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
+function coverageMap(m: TReportModel): ChartBlock {
+  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
+  const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
 
@@ -194,6 +203,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         ),
         "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
       ),
+      coverageMap(m),
     ];
   },
   communities: (m) => {

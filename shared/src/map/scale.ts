@@ -13,7 +13,7 @@ export const MAP_NO_DATA = "#d9d9d9";
 export const mapInk = (colour: string) =>
   colour === MAP_COLOURS[3] || colour === MAP_COLOURS[4] ? "#ffffff" : "#1a1a1a";
 
-/** A class: values in [from, to] (inclusive), its colour; a ratio measure's bounds are 0–1. */
+/** A class: values from `from` (inclusive) up to the next class's, its colour; a share's bounds are 0–1. */
 export type MapClass = { from: number; to: number; colour: string };
 
 /** A unit's value for a measure: coverage as a share (null when the unit has no area to cover). */
@@ -57,11 +57,14 @@ export function mapClasses(measure: MapMeasure, values: (number | null)[]): MapC
   return classes;
 }
 
-/** The colour of a value (grey for none); a value above every class takes the last one. */
+/**
+ * The colour of a value (grey for none): the last class it reaches, so a share on a bound goes up
+ * (20% is in "20%–40%") and a count in the class whose first number it is at least.
+ */
 export function mapColour(classes: MapClass[], value: number | null): string {
   if (value === null) return MAP_NO_DATA;
-  const c = classes.find((k, i) => value <= k.to && (value >= k.from || i === 0)) ?? classes[classes.length - 1];
-  return c?.colour ?? MAP_NO_DATA;
+  const reached = classes.filter((k) => value >= k.from);
+  return (reached[reached.length - 1] ?? classes[0])?.colour ?? MAP_NO_DATA;
 }
 
 /** A class's legend label: "40–60%", "0", "11–20", "0%"/"100%" for a commune's none / covered. */

@@ -1,0 +1,28 @@
+import type { DashboardView } from "../schemas/dashboard.ts";
+import type { TMapUnitFigures } from "../schemas/maps.ts";
+
+type DistrictRow = {
+  code: string;
+  name: string;
+  sites: number;
+  cameras: number;
+  areas: number;
+  coveredAreas: number;
+  currentAreas: number;
+  currentCoveredAreas: number;
+};
+
+/**
+ * A district's figures as a map unit: coverage over the view's list of commune-level units (the
+ * areas before 01/07/2025, or today's communes on its land). The map API and the report's map
+ * both ask this, so the screen and the paper shade a district alike.
+ */
+export const districtMapUnit = (d: DistrictRow, view: DashboardView | undefined): TMapUnitFigures => ({
+  code: d.code,
+  name: d.name,
+  districtCode: d.code,
+  covered: view === "current" ? d.currentCoveredAreas : d.coveredAreas,
+  total: view === "current" ? d.currentAreas : d.areas,
+  sites: d.sites,
+  cameras: d.cameras,
+});
