@@ -66,6 +66,23 @@ describeE2E("maps in a real browser (issue 16)", () => {
     expect(errors).toEqual([]);
   });
 
+  it("the printed overview carries the map with its legend and attribution, without its choosers", async () => {
+    await page.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+    const figure = map(page);
+    await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await figure.isVisible()).toBe(true);
+      expect(await figure.getByText(ATTRIBUTION).isVisible()).toBe(true);
+      expect(await figure.getByRole("list").isVisible()).toBe(true);
+      expect(await figure.getByLabel("Chỉ tiêu").isVisible()).toBe(false);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      fs.writeFileSync(shot("map-overview-print.pdf"), pdf);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   it("keyboard: Tab reaches a district, Enter opens it", async () => {
     await page.goto(`${app.server.url}/?province=45`);
     const figure = map(page);

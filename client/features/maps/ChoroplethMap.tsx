@@ -1,3 +1,4 @@
+import { MAP_NO_DATA } from "@qt/shared/map/scale";
 import type { TMapFeature } from "@qt/shared/schemas/maps";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ChartSize } from "../charts/ChartBox.tsx";
@@ -21,7 +22,7 @@ type Props = {
   onDrawn?: () => void;
 };
 
-const NO_DATA = "#f2f2f2";
+const NO_DATA = MAP_NO_DATA;
 const NO_DATA_ID = "map-no-data";
 
 /**
@@ -74,7 +75,7 @@ export function ChoroplethMap({
         <defs>
           <pattern id={NO_DATA_ID} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={NO_DATA} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" strokeWidth="1.5" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" strokeWidth="1.5" />
           </pattern>
         </defs>
         {geo.units.map((u) => {
