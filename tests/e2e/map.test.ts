@@ -83,6 +83,51 @@ describeE2E("maps in a real browser (issue 16)", () => {
     }
   });
 
+  it("the cameras, model-type and district screens carry the map too; in English as well", async () => {
+    const screens = [
+      { path: "/cameras?province=45", name: "Phủ camera an ninh", units: 10, file: "map-cameras-1440.png" },
+      {
+        path: "/model-type/clan-no-crime?province=45",
+        name: "Điểm của một loại mô hình",
+        units: 10,
+        file: "map-model-type-1440.png",
+      },
+    ];
+    for (const s of screens) {
+      await page.goto(`${app.server.url}${s.path}`);
+      const figure = map(page, s.name);
+      await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(s.units);
+      await figure.screenshot({ path: shot(s.file) });
+    }
+    // The model type's map counts that type's sites: Gio Linh's clans without crime, exactly.
+    const typed = map(page, "Điểm của một loại mô hình");
+    expect(await typed.getByRole("link", { name: /^Huyện Gio Linh \(cũ\): \d+ điểm mô hình$/ }).count()).toBe(1);
+
+    await page.goto(`${app.server.url}/district/461`);
+    const district = map(page);
+    await district.getByRole("note").waitFor({ timeout: 30_000 });
+    await district.getByRole("table").waitFor();
+    await district.getByLabel("Cấp đơn vị").selectOption("district");
+    await expect.poll(() => district.getByRole("link").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+    await district.screenshot({ path: shot("map-district-1440.png") });
+
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    try {
+      await page.goto(`${app.server.url}/?province=45`);
+      const english = page.getByRole("figure", { name: "Map: Security camera coverage" });
+      await expect.poll(() => english.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
+      expect(
+        await english
+          .getByRole("link", { name: /^Huyện Gio Linh \(former\): \d+\/\d+ \(.*\) areas with cameras$/ })
+          .count(),
+      ).toBe(1);
+      expect(await english.textContent()).toContain("CC BY 3.0 IGO");
+      await english.screenshot({ path: shot("map-overview-en-1440.png") });
+    } finally {
+      await page.getByLabel("Language").selectOption("vi");
+    }
+  });
+
   it("keyboard: Tab reaches a district, Enter opens it", async () => {
     await page.goto(`${app.server.url}/?province=45`);
     const figure = map(page);

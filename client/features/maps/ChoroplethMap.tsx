@@ -3,6 +3,7 @@ import type { TMapFeature } from "@qt/shared/schemas/maps";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ChartSize } from "../charts/ChartBox.tsx";
 import { fitUnits } from "./fit.ts";
+import { shortUnitName } from "./names.ts";
 
 /** One unit's figure as the map shows it: its class (null: no figure) and the exact text of its tooltip. */
 export type MapValue = { code: string; name: string; label: string; classIndex: number | null; exact: string };
@@ -18,6 +19,8 @@ type Props = {
   large?: boolean;
   /** Opens a unit (a district's screen); absent, the units are not links. */
   onSelect?: (code: string) => void;
+  /** A unit drawn with a heavy outline: the district the screen is about. */
+  chosen?: string;
   /** Called once the map is committed for these features and values (the draw-time measure). */
   onDrawn?: () => void;
 };
@@ -40,6 +43,7 @@ export function ChoroplethMap({
   large,
   onSelect,
   onDrawn,
+  chosen,
 }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const maxHeight = useMaxHeight(wrap, large);
@@ -81,14 +85,19 @@ export function ChoroplethMap({
         {geo.units.map((u) => {
           const v = byCode.get(u.code);
           const fill = v?.classIndex != null ? (classes[v.classIndex]?.color ?? NO_DATA) : `url(#${NO_DATA_ID})`;
-          const name = v ? `${v.name}: ${v.exact}` : u.code;
+          const name = v ? `${v.name}: ${v.exact}` : `${u.name}: ${noDataLabel}`;
+          const cls = [
+            "map-unit",
+            active?.code === u.code && "map-unit-active",
+            chosen === u.code && "map-unit-chosen",
+          ];
           return (
             // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be an <a> with a router link's behaviour
             <path
               key={u.code}
               d={u.d}
               fill={fill}
-              className={active?.code === u.code ? "map-unit map-unit-active" : "map-unit"}
+              className={cls.filter(Boolean).join(" ")}
               role="link"
               tabIndex={0}
               aria-label={name}
@@ -109,7 +118,7 @@ export function ChoroplethMap({
             .filter((u) => u.area >= minLabelArea && Number.isFinite(u.centroid[0]))
             .map((u) => (
               <text key={u.code} x={u.centroid[0]} y={u.centroid[1]} textAnchor="middle" dominantBaseline="middle">
-                {byCode.get(u.code)?.label ?? u.code}
+                {byCode.get(u.code)?.label ?? shortUnitName(u.name)}
               </text>
             ))}
         </g>

@@ -61,7 +61,17 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
     staleTime: Number.POSITIVE_INFINITY,
     enabled: level === "district" || (layers.isSuccess && !noBoundaries),
   });
-  const figures = useQuery(trpc.maps.measures.queryOptions({ ...dropUndefined(measureFilter), level }));
+  // The district level shows every district of the territory, the filtered one outlined: where it
+  // stands among the others.
+  const figures = useQuery(
+    trpc.maps.measures.queryOptions({
+      ...dropUndefined({
+        ...measureFilter,
+        districtCode: level === "district" ? undefined : measureFilter.districtCode,
+      }),
+      level,
+    }),
+  );
   const units = figures.data?.units ?? [];
   const classes = useMemo(
     () =>
@@ -143,6 +153,7 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
             large={large}
             onSelect={onDistrict ? drill : undefined}
             onDrawn={timing}
+            chosen={level === "district" ? filter.districtCode : undefined}
           />
         )}
       </ChartBox>
