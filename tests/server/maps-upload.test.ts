@@ -1,8 +1,15 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { topology } from "topojson-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { backupToFile } from "../../server/services/backup/dump.ts";
+import { restoreBackup } from "../../server/services/backup/restore.ts";
+import { geometryProblems } from "../../server/services/maps/geometry.ts";
+import { simplifyForScreen } from "../../server/services/maps/simplify.ts";
 import { expectedUnits } from "../../server/services/maps/units.ts";
 import { collection, communeFile, gridFeatures } from "../fixtures/maps.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
@@ -301,4 +308,50 @@ describe("who may load and remove boundaries", () => {
     });
     expect((await api(viewer).layers()).map((l) => l.list)).toEqual(["three_level"]);
   });
+});
+
+describe("simplifying a detailed file for the screen", () => {
+  it("keeps about 20,000 points of a 96,000-point file, every outline still valid", () => {
+    const features = Array.from({ length: 24 }, (_, i) => {
+      const [cx, cy] = [106.3 + (i % 6) * 0.08, 16.5 + Math.floor(i / 6) * 0.08];
+      const ring = Array.from({ length: 4000 }, (_, k) => {
+        const a = (2 * Math.PI * k) / 4000;
+        const r = 0.035 + 0.002 * Math.sin(40 * a);
+        return [Number((cx + r * Math.cos(a)).toFixed(6)), Number((cy + r * Math.sin(a)).toFixed(6))];
+      });
+      ring.push(ring[0] as number[]);
+      return {
+        type: "Feature" as const,
+        properties: { code: String(i), name: `Xã ${i}`, districtCode: "466" },
+        geometry: { type: "Polygon" as const, coordinates: [ring] },
+      };
+    });
+    const simple = simplifyForScreen(features);
+    const points = simple.reduce((n, f) => n + (f.geometry.coordinates[0] as number[][]).length, 0);
+    // The budget, give or take the weights tied at the cut (1%).
+    expect(points).toBeLessThanOrEqual(20_200);
+    expect(points).toBeGreaterThan(10_000);
+    for (const f of simple) expect(geometryProblems(f.properties.code, f.geometry)).toEqual([]);
+  });
+});
+
+describe("boundaries in a backup", () => {
+  it("come back whole from a backup (features, missing list, attribution)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-maps-"));
+    const target = await createTestDb();
+    try {
+      const file = path.join(dir, "b.jsonl.gz");
+      const before = await api(admin).boundaries({ level: "commune", list: "three_level" });
+      const layers = await api(admin).layers();
+      expect(layers[0]?.missing.length).toBe(3);
+      await backupToFile(t.db, t.kind, file);
+      await restoreBackup(target.db, file);
+      const there = createCaller(createContextInner({ db: target.db, dbKind: target.kind, user: admin })).maps;
+      expect(await there.boundaries({ level: "commune", list: "three_level" })).toEqual(before);
+      expect(await there.layers()).toEqual(layers);
+    } finally {
+      await target.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import * as awards from "@qt/shared/schemas/awards";
 import * as cameras from "@qt/shared/schemas/cameras";
 import * as common from "@qt/shared/schemas/common";
 import * as dashboard from "@qt/shared/schemas/dashboard";
+import * as maps from "@qt/shared/schemas/maps";
 import * as modelTypes from "@qt/shared/schemas/model-types";
 import * as reports from "@qt/shared/schemas/reports";
 import * as sites from "@qt/shared/schemas/sites";
@@ -20,11 +21,15 @@ const schemas = Object.entries({
   ...cameras,
   ...common,
   ...dashboard,
+  ...maps,
   ...modelTypes,
   ...reports,
   ...sites,
   ...users,
-}).filter(([name, s]) => /Input$|Options$|Filter$/.test(name) && s instanceof z.ZodType) as [string, z.ZodType][];
+}).filter(([name, s]) => /Input$|Options$|Filter$|Query$/.test(name) && s instanceof z.ZodType) as [
+  string,
+  z.ZodType,
+][];
 
 /** Values that break each kind of rule: type, emptiness, sign, fraction, size, format, characters. */
 const BAD = [null, "", " ", -1, 2.5, 10 ** 12, "x".repeat(5000), "abc", "2099-12-31", "1980-02-30", "a\u0000b", [], {}];

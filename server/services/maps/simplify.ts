@@ -7,6 +7,11 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 
 /** Share of the points kept for the screen: the least significant go (Visvalingam's areas). */
 const KEEP = 0.35;
+/**
+ * At most this many points in all (about 400 KB of GeoJSON): an official commune file of several
+ * megabytes keeps what a province-wide map at screen or print size can show, and no more.
+ */
+const MAX_POINTS = 20_000;
 /** Decimal places kept: 1e-4° is about 11 m, far below a pixel of a province on a screen or page. */
 const DIGITS = 4;
 
@@ -21,7 +26,9 @@ export function simplifyForScreen(features: TMapFeature[]): TMapFeature[] {
   const fc: FeatureCollection<Polygon | MultiPolygon> = { type: "FeatureCollection", features };
   const topo = presimplify(topology({ units: fc }, 1e6) as unknown as Topology<{ units: GeometryCollection }>);
   // Points on a straight line weigh nothing: they go even when they are most of the points.
-  const simple = simplify(topo, Math.max(quantile(topo, 1 - KEEP), Number.MIN_VALUE));
+  const points = topo.arcs.reduce((sum, arc) => sum + arc.length, 0);
+  const keep = Math.min(KEEP, MAX_POINTS / Math.max(1, points));
+  const simple = simplify(topo, Math.max(quantile(topo, keep), Number.MIN_VALUE));
   const out = feature(simple, simple.objects.units as GeometryCollection) as unknown as FeatureCollection<
     Polygon | MultiPolygon
   >;

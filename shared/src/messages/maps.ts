@@ -3,6 +3,22 @@
  * unit's code, so that whoever prepared the file can find it.
  */
 export const MAP_MESSAGES = {
+  "map.levelInvalid": {
+    vi: "Cấp bản đồ không hợp lệ: chọn district hoặc commune",
+    en: "Invalid map level: choose district or commune",
+  },
+  "map.listInvalid": {
+    vi: "Danh mục đơn vị không hợp lệ: chọn three_level (trước 01/07/2025) hoặc two_level (từ 01/07/2025)",
+    en: "Invalid list of units: choose three_level (before 01/07/2025) or two_level (from 01/07/2025)",
+  },
+  "map.measureInvalid": { vi: "Chỉ tiêu bản đồ không hợp lệ", en: "Invalid map measure" },
+  "map.fileNameMissing": { vi: "Thiếu tên tệp", en: "The file name is missing" },
+  "map.fileNameLong": { vi: "Tên tệp quá dài", en: "The file name is too long" },
+  "map.attributionMissing": {
+    vi: "Hãy ghi nguồn của ranh giới (hiện trên bản đồ)",
+    en: "Give the source of the boundaries (shown on the map)",
+  },
+  "map.attributionLong": { vi: "Nguồn ranh giới tối đa 300 ký tự", en: "The source may have at most 300 characters" },
   "map.refused": {
     vi: "Tệp ranh giới bị từ chối ({count} lỗi); không có gì được lưu.",
     en: "The boundary file was refused ({count} problems); nothing was stored.",
