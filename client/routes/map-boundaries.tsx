@@ -151,15 +151,14 @@ export default function MapBoundariesRoute() {
           {t("map.admin.missingCodes")}
           <input name="missing" type="text" inputMode="numeric" />
         </label>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button" disabled={busy}>
           {busy ? t("map.admin.uploading") : t("map.admin.upload")}
         </button>
       </form>
       {refusal && (
         <div className="form-error" role="alert">
-          <p>
-            {t("map.admin.refused")} {refusal.message}
-          </p>
+          {/* The route's message already says the file was refused and that nothing was stored. */}
+          <p>{refusal.message}</p>
           {refusal.problems.length > 0 && (
             <ul>
               {refusal.problems.map((p) => (

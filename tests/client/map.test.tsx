@@ -2,12 +2,14 @@ import { MAP_COLOURS } from "@qt/shared/map/scale";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LazyMap } from "../../client/features/maps/LazyMap.tsx";
 import ConferenceRoute from "../../client/routes/conference.tsx";
 import MapBoundariesRoute from "../../client/routes/map-boundaries.tsx";
 import type { SessionUser } from "../../server/context.ts";
+import { loadCommuneBoundaries } from "../../server/services/maps/load.ts";
 import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { communeFile } from "../fixtures/maps.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { asUser, renderApp } from "./render-app.tsx";
@@ -134,5 +136,38 @@ describe("choropleth map", () => {
     expect(list).toHaveTextContent("Địa bàn cấp xã 2020–2025 (trước 01/07/2025): Chưa tải");
     await user.click(screen.getByRole("button", { name: "Tải lên" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Vui lòng chọn tệp ranh giới");
+  });
+
+  it("with commune boundaries loaded the commune map appears; the admin removes them", async () => {
+    const user = userEvent.setup();
+    const text = JSON.stringify(await communeFile(t.db, "three_level"));
+    const loaded = await loadCommuneBoundaries(
+      t.db,
+      admin,
+      { list: "three_level", text, fileName: "o-vuong.geojson", attribution: "Ô vuông thử nghiệm", missing: [] },
+      "vi",
+    );
+    expect(loaded.ok).toBe(true);
+    const communes = renderApp(
+      <LazyMap filter={{ formerProvinceCode: "45", districtCode: "461" }} initial={{ level: "commune" }} />,
+      { db: t.db, user: viewer },
+    );
+    const figure = await mapFigure();
+    // Đông Hà's 9 areas of 2020–2025, each a link named by whether it has cameras (Phường 1 has).
+    await waitFor(() => expect(within(figure).getAllByRole("link")).toHaveLength(9));
+    expect(within(figure).getByRole("link", { name: "Phường 1: Có camera an ninh" })).toBeInTheDocument();
+    expect(within(figure).getByRole("link", { name: "Phường Đông Giang: Chưa có camera" })).toBeInTheDocument();
+    expect(figure).toHaveTextContent("Ô vuông thử nghiệm");
+    expect(screen.queryByRole("note")).toBeNull();
+    communes.unmount();
+
+    renderApp(asUser(admin, <MapBoundariesRoute />), { db: t.db, user: admin });
+    const list = await screen.findByRole("list");
+    await waitFor(() => expect(list).toHaveTextContent("o-vuong.geojson"));
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+    await user.click(screen.getByRole("button", { name: "Gỡ ranh giới" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Đã gỡ ranh giới.");
+    await waitFor(() => expect(list).toHaveTextContent("Địa bàn cấp xã 2020–2025 (trước 01/07/2025): Chưa tải"));
+    confirm.mockRestore();
   });
 });

@@ -48,7 +48,6 @@ export const mapsVi = {
   "map.admin.notLoaded": "Chưa tải",
   "map.admin.done": "Đã lưu ranh giới: {units} đơn vị.",
   "map.admin.removed": "Đã gỡ ranh giới.",
-  "map.admin.refused": "Tệp bị từ chối:",
   "map.admin.noFile": "Vui lòng chọn tệp ranh giới",
   "map.admin.tooBig": "Tệp quá lớn ({size}); giới hạn {limit}",
 } as const;
@@ -100,7 +99,6 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.admin.notLoaded": "Not loaded",
   "map.admin.done": "Boundaries saved: {units} units.",
   "map.admin.removed": "Boundaries removed.",
-  "map.admin.refused": "The file was refused:",
   "map.admin.noFile": "Please choose a boundary file",
   "map.admin.tooBig": "The file is too large ({size}); the limit is {limit}",
 };
