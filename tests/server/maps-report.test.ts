@@ -2,10 +2,13 @@ import { MAP_COLOURS, MAP_NO_DATA } from "@qt/shared/map/scale";
 import { ZReportOptions } from "@qt/shared/schemas/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISTRICT_ATTRIBUTION } from "../../server/services/maps/boundaries.ts";
+import { loadCommuneBoundaries } from "../../server/services/maps/load.ts";
 import { reportDocument } from "../../server/services/reports/content.ts";
 import { exportReport } from "../../server/services/reports/export.ts";
-import { reportMapSvg } from "../../server/services/reports/map.ts";
+import { reportCommuneMapSvg, reportMapSvg } from "../../server/services/reports/map.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
+import { communeFile } from "../fixtures/maps.ts";
+import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { collect, docxImages, docxParts, pdfText } from "./reports-read.ts";
 
@@ -108,5 +111,40 @@ describe("the map figure of the report", () => {
     expect(pdf.text.replace(/\s+/g, " ")).toContain("Bản đồ 1. Tỷ lệ địa bàn cấp xã có camera an ninh");
     // Three images in the PDF: the two charts and the map.
     expect(pdfBuf.toString("latin1").match(/\/Subtype \/Image/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the commune map of the report, once commune boundaries are loaded", () => {
+  it("maps a former Quảng Trị report's communes of today, covered or not as its annex says", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const text = JSON.stringify(await communeFile(t.db, "two_level"));
+    const loaded = await loadCommuneBoundaries(
+      t.db,
+      admin,
+      { list: "two_level", text, fileName: "xa.geojson", attribution: "Ô vuông thử nghiệm", missing: [] },
+      "vi",
+    );
+    expect(loaded.ok).toBe(true);
+    const o = options({ formerProvinceCode: "45", view: "current", sections: ["cameras", "annex"] });
+    const model = await buildReportModel(t.db, o);
+    const communes = model.annex.flatMap((d) => d.areas).filter((a) => a.current);
+    expect(communes.some((a) => a.covered)).toBe(true);
+    expect(communes.some((a) => !a.covered)).toBe(true);
+    const svg = reportCommuneMapSvg(model) ?? "";
+    const fills = new Map(
+      [...svg.matchAll(/data-code="(\d+)" d="[^"]*" fill="(#[0-9a-f]{6})"/g)].map((m) => [m[1], m[2]]),
+    );
+    expect(fills.size).toBe(communes.length);
+    for (const a of communes) expect(fills.get(a.code), a.name).toBe(a.covered ? MAP_COLOURS[4] : MAP_COLOURS[0]);
+    expect(svg).toContain("Chưa có camera");
+    expect(svg).toContain("Ô vuông thử nghiệm");
+
+    const doc = reportDocument(model);
+    const second = doc.body.find((b) => b.kind === "chart" && b.caption.startsWith("Bản đồ 2."));
+    expect(second?.kind === "chart" && second.caption).toBe(
+      "Bản đồ 2. Xã, phường, đặc khu có camera an ninh, 2007–2022. Ranh giới: Ô vuông thử nghiệm",
+    );
+    const docx = await collect((await exportReport(t.db, cli, { ...o, date: doc.meta.date }, "docx")).body);
+    expect(await docxImages(docx)).toContain(second?.kind === "chart" ? second.png : "");
   });
 });

@@ -6,7 +6,7 @@ import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
 import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
-import { MAP_FIGURE, reportMapSvg } from "./map.ts";
+import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
@@ -98,6 +98,16 @@ function coverageMap(m: TReportModel): ChartBlock {
   const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
+}
+
+/** The commune map (Bản đồ 2), when an admin loaded commune boundaries for the report's view. */
+function communeMap(m: TReportModel): ChartBlock[] {
+  const svg = reportCommuneMapSvg(m);
+  if (!svg || !m.communeMap) return [];
+  const what = m.communeMap.list === "two_level" ? "Xã, phường, đặc khu" : "Địa bàn cấp xã";
+  const caption = `Bản đồ 2. ${what} có camera an ninh, ${m.options.fromYear}–${m.options.toYear}. Ranh giới: ${m.communeMap.attribution}`;
+  const { png, width, height } = renderChart(svg, caption, MAP_FIGURE);
+  return [{ kind: "chart", png: png.toString("base64"), width, height, caption }];
 }
 
 /**
@@ -204,6 +214,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
       ),
       coverageMap(m),
+      ...communeMap(m),
     ];
   },
   communities: (m) => {

@@ -13,7 +13,8 @@ const MAP_W = 440;
 const FOOT = 44;
 
 /** "Huyện Gio Linh" → "Gio Linh": the map has room for the name only; the table gives the rest. */
-const shortName = (name: string) => name.replace(/^(Huyện|Thị xã|Thành phố)\s+/u, "").replace(/\s*\(cũ\)$/u, "");
+const shortName = (name: string) =>
+  name.replace(/^(Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/u, "").replace(/\s*\(cũ\)$/u, "");
 
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -47,6 +48,10 @@ export function choroplethSvg(opts: {
   measure: MapMeasure;
   legendTitle: string;
   attribution: string;
+  /** Legend texts in place of the class bounds (a commune map: "no camera", "camera"). */
+  classLabels?: string[];
+  /** Names only on the map (a commune's figure is its colour). */
+  namesOnly?: boolean;
 }): string {
   const { width: W, height: H } = MAP_FIGURE;
   const byCode = new Map(opts.units.map((u) => [u.code, u]));
@@ -71,7 +76,7 @@ export function choroplethSvg(opts: {
   for (const p of [...drawn].sort((a, b) => b.area - a.area)) {
     if (p.area < 900) continue;
     const u = byCode.get(p.code);
-    const lines = [shortName(p.name), u ? figureText(u, opts.measure) : ""].filter(Boolean);
+    const lines = [shortName(p.name), u && !opts.namesOnly ? figureText(u, opts.measure) : ""].filter(Boolean);
     const w = Math.max(...lines.map((l) => l.length)) * 6.2;
     const [x, y] = p.centroid;
     const box: Box = [x - w / 2, y - 12, x + w / 2, y - 12 + lines.length * 13];
@@ -93,7 +98,9 @@ export function choroplethSvg(opts: {
   }
   ly += 6;
   const rows = [
-    ...[...classes].reverse().map((c) => ({ colour: c.colour, text: mapClassLabel(opts.measure, c) })),
+    ...classes
+      .map((c, i) => ({ colour: c.colour, text: opts.classLabels?.[i] ?? mapClassLabel(opts.measure, c) }))
+      .reverse(),
     ...(anyGrey ? [{ colour: MAP_NO_DATA, text: "Ngoài phạm vi báo cáo" }] : []),
   ];
   for (const r of rows) {
@@ -128,5 +135,29 @@ export function reportMapSvg(m: TReportModel): string {
         ? "Tỷ lệ xã, phường, đặc khu (từ 01/07/2025) có camera an ninh"
         : "Tỷ lệ địa bàn cấp xã có camera an ninh",
     attribution: DISTRICT_ATTRIBUTION,
+  });
+}
+
+/**
+ * The report's commune map, when boundaries are loaded for the view's list: each commune-level
+ * unit of the report's districts covered or not (the annex's ✓), named where there is room.
+ */
+export function reportCommuneMapSvg(m: TReportModel): string | null {
+  const layer = m.communeMap;
+  if (!layer) return null;
+  const current = layer.list === "two_level";
+  const units = m.annex.flatMap((d) =>
+    d.areas
+      .filter((a) => a.current === current)
+      .map((a) => ({ ...a, districtCode: d.code, covered: a.covered ? 1 : 0, total: 1 })),
+  );
+  return choroplethSvg({
+    features: layer.features,
+    units,
+    measure: "coverage",
+    legendTitle: current ? "Xã, phường, đặc khu có camera an ninh" : "Địa bàn cấp xã có camera an ninh",
+    attribution: layer.attribution,
+    classLabels: ["Chưa có camera", "Có camera"],
+    namesOnly: true,
   });
 }

@@ -1,4 +1,5 @@
 import { todayIso } from "@qt/shared/schemas/common";
+import { communeListOfView } from "@qt/shared/schemas/maps";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
@@ -8,6 +9,7 @@ import { fundingOf } from "../dashboard/cameras.ts";
 import { demoRecordsOf } from "../dashboard/demo.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
+import { layerFeatures } from "../maps/layers.ts";
 import { draftForReport } from "../report-drafts.ts";
 import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./scope.ts";
 
@@ -18,7 +20,8 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./sc
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const [draft, summary, yearly, funding, awards, annex, demo] = await Promise.all([
+  const list = communeListOfView(options.view);
+  const [draft, summary, yearly, funding, awards, annex, demo, layer] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
     yearlyOf(db, scope),
@@ -26,7 +29,9 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     awardsOf(db, scope),
     areasOf(db, scope),
     demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
+    layerFeatures(db, list),
   ]);
+  const inScope = new Set(summary.byDistrict.map((d) => d.code));
   return {
     options: {
       formerProvinceCode: options.formerProvinceCode ?? null,
@@ -77,5 +82,10 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
         current,
       })),
     })),
+    communeMap: layer && {
+      list,
+      attribution: layer.attribution,
+      features: layer.features.filter((f) => inScope.has(f.properties.districtCode)),
+    },
   };
 }

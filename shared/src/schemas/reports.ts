@@ -11,6 +11,7 @@ import {
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
 import { DASHBOARD_VIEWS, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
+import { ZCommuneList, ZMapFeature } from "./maps.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -233,6 +234,14 @@ export const ZReportModel = z.object({
       ),
     }),
   ),
+  /**
+   * The commune-level boundaries of the report's districts, when an admin loaded them for the
+   * view's list (docs/decisions/026): the report then maps its communes too. Absent or null: none.
+   */
+  communeMap: z
+    .object({ list: ZCommuneList, attribution: z.string(), features: z.array(ZMapFeature) })
+    .nullable()
+    .optional(),
 });
 export type TReportModel = z.infer<typeof ZReportModel>;
 
