@@ -92,9 +92,17 @@ describe("choropleth map", () => {
 
     await user.selectOptions(screen.getByLabelText("Chỉ tiêu"), "sites");
     const sites = await screen.findByRole("figure", { name: "Bản đồ: Điểm mô hình" });
-    // Đông Hà's 3 sites of the fixture (Họ Lê, Họ Nguyễn, Camera P1, Giáo xứ Đông Giang: 4).
+    // Đông Hà's sites in the fixture: 2 in Phường 1, 2 in Đông Giang (as the district screen counts).
     expect(
-      await within(sites).findByRole("link", { name: /^Thành phố Đông Hà \(cũ\): \d+ điểm mô hình$/ }),
+      await within(sites).findByRole("link", { name: "Thành phố Đông Hà (cũ): 4 điểm mô hình" }),
+    ).toBeInTheDocument();
+
+    // The sites of one model type: the clans without crime, 2 in Đông Hà (Họ Lê, Họ Nguyễn).
+    await user.selectOptions(screen.getByLabelText("Chỉ tiêu"), "typeSites");
+    await user.selectOptions(await screen.findByLabelText("Tô theo loại"), "clan-no-crime");
+    const typed = await screen.findByRole("figure", { name: "Bản đồ: Điểm của một loại mô hình" });
+    expect(
+      await within(typed).findByRole("link", { name: "Thành phố Đông Hà (cũ): 2 điểm mô hình" }),
     ).toBeInTheDocument();
   });
 

@@ -65,7 +65,6 @@ export function MapControls({
         <label className="map-control">
           {t("map.modelType")}
           <select value={choice.modelTypeCode ?? ""} onChange={(e) => onChange({ modelTypeCode: e.target.value })}>
-            <option value="">{t("map.modelType.choose")}</option>
             {options.data?.modelTypes.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.name}

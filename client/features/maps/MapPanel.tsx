@@ -34,12 +34,19 @@ export type MapPanelProps = {
 export default function MapPanel({ filter, onDistrict, initial, large }: MapPanelProps) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const [choice, setChoice] = useMapChoice(initial);
+  const [chosen, setChoice] = useMapChoice(initial);
+  const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  // "Sites of a model type" without a type chosen yet: the filter's type, else the catalogue's first,
+  // so the map never shows all sites under that name.
+  const choice =
+    chosen.measure === "typeSites" && !chosen.modelTypeCode
+      ? { ...chosen, modelTypeCode: filter.modelTypeCode ?? options.data?.modelTypes[0]?.code }
+      : chosen;
   const level: MapLevel = choice.level;
   // "Sites of a model type" is the sites measure with the type chosen beside it.
   const measure: MapMeasure = choice.measure === "typeSites" ? "sites" : choice.measure;
   const measureFilter: TDashboardFilter =
-    choice.measure === "typeSites" && choice.modelTypeCode
+    choice.measure === "typeSites"
       ? { ...filter, modelCategory: undefined, modelTypeCode: choice.modelTypeCode }
       : filter;
   const list = communeListOfView(filter.view);
