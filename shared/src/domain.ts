@@ -166,5 +166,13 @@ export const RECORD_FIELDS = [
   "lessons",
   "directions",
   "proposals",
+  // Commune boundaries loaded for a map (decision 026).
+  "list",
+  "fileName",
+  "attribution",
+  "missing",
+  "units",
+  "loadedAt",
+  "loadedBy",
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];

@@ -41,7 +41,7 @@ const NAME_BESIDE: Partial<Record<RecordField, string>> = {
   siteId: "siteName",
 };
 const DATES = new Set<string>(["establishedOn", "installedOn", "statusChangedOn"]);
-const MOMENTS = new Set<string>(["deletedAt", "disabledAt"]);
+const MOMENTS = new Set<string>(["deletedAt", "disabledAt", "loadedAt"]);
 const PLAIN_NUMBERS = new Set<string>(["year", "id", "sessionId"]);
 
 /** A model type's own fields are named as a model type's, not a site's. */

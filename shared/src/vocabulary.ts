@@ -186,6 +186,16 @@ export const VOCABULARY = {
     lessons: { vi: "Bài học kinh nghiệm", en: "Lessons learnt" },
     directions: { vi: "Phương hướng, nhiệm vụ", en: "Directions and tasks" },
     proposals: { vi: "Đề xuất, kiến nghị", en: "Proposals" },
+    list: {
+      vi: "Danh mục đơn vị (three_level: trước 01/07/2025; two_level: từ 01/07/2025)",
+      en: "List of units (three_level: before 01/07/2025; two_level: from 01/07/2025)",
+    },
+    fileName: { vi: "Tên tệp", en: "File name" },
+    attribution: { vi: "Nguồn ranh giới", en: "Source of the boundaries" },
+    missing: { vi: "Đơn vị không có trong tệp", en: "Units left out of the file" },
+    units: { vi: "Số đơn vị có ranh giới", en: "Units with a boundary" },
+    loadedAt: { vi: "Thời điểm nạp", en: "Loaded at" },
+    loadedBy: { vi: "Người nạp", en: "Loaded by" },
   }),
 } as const;
 
