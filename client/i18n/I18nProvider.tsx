@@ -46,7 +46,8 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   }, []);
   const t = useCallback(
     (key: MessageKey, params?: Record<string, string | number>) => {
-      const text: string = dictionaries[locale][key];
+      // A lazy feature's key before its chunk came (never shown: only its own components ask).
+      const text: string = (dictionaries[locale] as Record<string, string>)[key] ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
     },
     [locale],

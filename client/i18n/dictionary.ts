@@ -8,6 +8,7 @@ import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { demoEn, demoVi } from "./messages/demo.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
+import type { mapsVi } from "./messages/maps.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
 
 /**
@@ -34,12 +35,17 @@ export const vi = {
   ...fieldLabels("vi"),
 };
 
-export type MessageKey = keyof typeof vi;
+/**
+ * The keys of messages that load with their feature's chunk (addMessages), not with the first
+ * screen: the map's (issue 16: the map is not in the first screen's JavaScript, its words neither).
+ */
+type LazyKey = keyof typeof mapsVi;
+export type MessageKey = keyof typeof vi | LazyKey;
 
 /** Whether a key built at run time (e.g. from a field name the server sends) has a message. */
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(vi, key);
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof vi, string> = {
   ...commonEn,
   ...authEn,
   ...approvalsEn,
@@ -50,3 +56,9 @@ export const en: Record<MessageKey, string> = {
   ...demoEn,
   ...fieldLabels("en"),
 };
+
+/** A lazily loaded feature's messages join the dictionaries when its chunk is evaluated. */
+export function addMessages(viPart: Record<string, string>, enPart: Record<string, string>) {
+  Object.assign(vi, viPart);
+  Object.assign(en, enPart);
+}

@@ -3,6 +3,7 @@ import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPer
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
@@ -12,6 +13,7 @@ import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { LazyMap } from "../features/maps/LazyMap.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -22,7 +24,8 @@ const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear
 export default function CamerasRoute() {
   const { t, label, locale } = useI18n();
   const trpc = useTRPC();
-  const { filter, setFilter } = useDashboardFilter();
+  const navigate = useNavigate();
+  const { filter, setFilter, search } = useDashboardFilter();
   const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, FIELDS)));
   const num = (v: number) => formatNumber(v, locale);
   const money = (v: number) => <span title={formatMoneyExact(v, locale)}>{formatMoneyShort(v, locale)}</span>;
@@ -62,6 +65,11 @@ export default function CamerasRoute() {
           </div>
           <CoverageChart rows={d.districts} />
         </section>
+        <LazyMap
+          filter={pick(filter, FIELDS)}
+          initial={{ measure: "coverage" }}
+          onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: search ? `?${search}` : "" })}
+        />
         <section className="print-section">
           <DataTable
             caption={t("dashboard.cameras.byDistrict")}

@@ -1,5 +1,5 @@
 import { type FilterField, OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
-import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -16,6 +16,7 @@ import { useScope } from "../features/dashboard/scope.ts";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
 import { DemoBadge, demoRecords } from "../features/demo/DemoBadge.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { LazyMap } from "../features/maps/LazyMap.tsx";
 import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -25,6 +26,7 @@ const FIELDS = OVERVIEW_FIELDS;
 const AWARD_FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode", "approvedOnly"];
 
 type Data = {
+  filter: TDashboardFilter;
   summary: TDashboardSummary;
   yearly?: TDashboardYearly;
   awards?: { year: number; collective: number; individual: number; total: number }[];
@@ -55,6 +57,7 @@ const SLIDES: Slide[] = [
     render: (d) => <YearlyChart years={d.yearly?.years ?? []} loading={!d.yearly} large />,
   },
   { id: "coverage", label: "chart.coverage.title", render: (d) => <CoverageChart rows={d.summary.byDistrict} large /> },
+  { id: "map", label: "map.slide", render: (d) => <LazyMap filter={d.filter} large /> },
   {
     id: "religion",
     label: "dashboard.chart.religion.title",
@@ -157,7 +160,12 @@ export default function ConferenceRoute() {
             <p className="slide-scope">{scope.line}</p>
             <DemoBadge records={demoRecords(summary.data, yearly.data, awards.data)} large />
             <ApprovalLine filter={input} large />
-            {current?.render({ summary: summary.data, yearly: yearly.data, awards: awards.data?.byYear })}
+            {current?.render({
+              filter: input,
+              summary: summary.data,
+              yearly: yearly.data,
+              awards: awards.data?.byYear,
+            })}
           </>
         )}
       </section>

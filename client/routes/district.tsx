@@ -13,6 +13,7 @@ import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -62,7 +63,8 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const { filter, setFilter } = useDashboardFilter();
+  const { filter, setFilter, search } = useDashboardFilter();
+  const keepSearch = search ? `?${search}` : "";
   const input: TDashboardFilter & { districtCode: string } = { ...pick(filter, FIELDS), districtCode: code };
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const areas = useQuery(trpc.dashboard.areas.queryOptions(input));
@@ -96,6 +98,13 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
               <AreasTable data={areas.data} />
             )}
           </section>
+          <LazyMap
+            filter={input}
+            initial={{ level: "commune" }}
+            onDistrict={(district) =>
+              district !== code && navigate({ pathname: `/district/${district}`, search: keepSearch })
+            }
+          />
           <section className="print-section chart-grid" aria-label={t("dashboard.district.overTime")}>
             <YearlyChart
               years={yearly.data?.years ?? []}

@@ -119,5 +119,12 @@ export const ROUTES: AppRoute[] = [
     roles: ["admin"],
     Component: lazy(() => import("./audit.tsx")),
   },
+  {
+    path: "/admin/map-boundaries",
+    navKey: "map.admin.nav",
+    group: "admin",
+    roles: ["admin"],
+    Component: lazy(() => import("./map-boundaries.tsx")),
+  },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

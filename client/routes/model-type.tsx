@@ -11,6 +11,7 @@ import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -97,6 +98,11 @@ function ModelTypeScreen({ code }: { code: string }) {
           }}
         />
       </section>
+      <LazyMap
+        filter={pick(filter, FIELDS)}
+        initial={{ measure: "typeSites", modelTypeCode: code }}
+        onDistrict={(district) => navigate({ pathname: `/district/${district}`, search: search ? `?${search}` : "" })}
+      />
       <section className="print-section">
         <DataTable
           caption={t("dashboard.modelType.sites", { total: num(d.sites.total) })}

@@ -77,6 +77,7 @@ export default function OverviewRoute() {
           <Suspense fallback={chartsPending}>
             {chartsMayLoad ? (
               <OverviewCharts
+                filter={input}
                 summary={summary.data}
                 yearly={{
                   data: yearly.data,

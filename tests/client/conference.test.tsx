@@ -33,23 +33,23 @@ describe("conference mode", () => {
     // The fixture lies on former Quảng Trị: its 126 areas.
     render("/conference?province=45");
     expect(await screen.findByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("2/126");
-    expect(slide()).toHaveTextContent("Trang 1/7");
+    expect(slide()).toHaveTextContent("Trang 1/8");
     key("ArrowLeft");
-    expect(slide()).toHaveTextContent("Trang 1/7");
+    expect(slide()).toHaveTextContent("Trang 1/8");
     key("ArrowRight");
-    expect(slide()).toHaveTextContent("Trang 2/7");
+    expect(slide()).toHaveTextContent("Trang 2/8");
     expect(screen.getByRole("figure", { name: "Số điểm theo loại mô hình" })).toBeInTheDocument();
     expect(screen.queryByRole("article", { name: "Phủ camera an ninh" })).toBeNull();
     key("PageDown");
     key("PageDown");
-    expect(slide()).toHaveTextContent("Trang 4/7");
+    expect(slide()).toHaveTextContent("Trang 4/8");
     key("PageUp");
-    expect(slide()).toHaveTextContent("Trang 3/7");
+    expect(slide()).toHaveTextContent("Trang 3/8");
     for (let i = 0; i < 10; i++) key("PageDown");
-    expect(slide()).toHaveTextContent("Trang 7/7");
+    expect(slide()).toHaveTextContent("Trang 8/8");
     expect(await screen.findByRole("figure", { name: "Khen thưởng theo năm" })).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Trang trước" }));
-    expect(slide()).toHaveTextContent("Trang 6/7");
+    expect(slide()).toHaveTextContent("Trang 7/8");
   });
 
   it("presents only the chosen charts, and Escape leaves", async () => {
@@ -70,10 +70,10 @@ describe("conference mode", () => {
     fireEvent.click(screen.getByText("Chọn trang trình chiếu", { selector: "summary" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Khen thưởng theo năm" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Số điểm theo loại mô hình" }));
-    expect(slide()).toHaveTextContent("Trang 1/5");
+    expect(slide()).toHaveTextContent("Trang 1/6");
     key("ArrowRight");
     expect(screen.getByRole("figure", { name: "Số điểm mô hình theo huyện, chia theo nhóm" })).toBeInTheDocument();
     fireEvent.click(screen.getByRole("checkbox", { name: "Số điểm theo loại mô hình" }));
-    expect(slide()).toHaveTextContent("Trang 1/6");
+    expect(slide()).toHaveTextContent("Trang 1/7");
   });
 });

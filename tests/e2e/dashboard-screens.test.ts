@@ -63,21 +63,21 @@ describeE2E("dashboard screens in a real browser", () => {
   it("presents the conference mode and moves between slides with the keyboard", async () => {
     await page.goto(`${app.server.url}/conference`);
     const counter = page.locator(".conference-counter");
-    await expect.poll(() => counter.textContent(), { timeout: 30_000 }).toBe("Trang 1/7");
+    await expect.poll(() => counter.textContent(), { timeout: 30_000 }).toBe("Trang 1/8");
     await page.getByRole("article", { name: "Phủ camera an ninh" }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, "conference-1.png") });
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => counter.textContent()).toBe("Trang 2/7");
+    await expect.poll(() => counter.textContent()).toBe("Trang 2/8");
     await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
     await page.keyboard.press("PageDown");
     await page.keyboard.press("PageDown");
     await page.keyboard.press("PageDown");
-    await expect.poll(() => counter.textContent()).toBe("Trang 5/7");
+    await expect.poll(() => counter.textContent()).toBe("Trang 5/8");
     await page.getByRole("img", { name: /camera an ninh, theo huyện/ }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, "conference-coverage.png") });
     await page.keyboard.press("PageUp");
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => counter.textContent()).toBe("Trang 3/7");
+    await expect.poll(() => counter.textContent()).toBe("Trang 3/8");
     expect(errors).toEqual([]);
   });
 

@@ -22,13 +22,21 @@ type Props = ChartStateProps & {
   note?: ReactNode;
   /** The chart itself; drawn only when there is data. */
   children: ReactNode;
+  /** Only the table (the chart cannot be drawn, e.g. a map without boundaries): no toggle. */
+  tableOnly?: boolean;
+  /** Shown under the chart and under its table alike (a map's attribution). */
+  footer?: ReactNode;
+  /** Choices that change what the chart shows (a map's measure and level), under the title. */
+  toolbar?: ReactNode;
 };
 
 /**
  * Title, unit, states and the "data table" toggle around one chart: the table shows the same
  * figures as the chart, for screen readers, exact reading and copying into a report.
  */
-export function ChartFrame({ title, unit, note, empty, table, loading, error, onRetry, large, children }: Props) {
+export function ChartFrame(props: Props) {
+  const { title, unit, note, empty, table, loading, error, onRetry, large, children, tableOnly, footer, toolbar } =
+    props;
   const { t } = useI18n();
   const [showTable, setShowTable] = useState(false);
   const unitId = useId();
@@ -43,7 +51,7 @@ export function ChartFrame({ title, unit, note, empty, table, loading, error, on
           </span>
           {note && !loading && !error && !empty && <span className="chart-note">{note}</span>}
         </div>
-        {ready && (
+        {ready && !tableOnly && (
           <button
             type="button"
             className="chart-toggle no-print"
@@ -54,17 +62,19 @@ export function ChartFrame({ title, unit, note, empty, table, loading, error, on
           </button>
         )}
       </figcaption>
+      {toolbar}
       {loading ? (
         <Loading />
       ) : error ? (
         <ErrorState message={error} onRetry={onRetry} />
       ) : empty ? (
         <Empty />
-      ) : showTable ? (
+      ) : showTable || tableOnly ? (
         <DataTable caption={t("dashboard.chart.tableCaption", { title })} table={table} />
       ) : (
         <div className="chart-body">{children}</div>
       )}
+      {ready && footer}
     </figure>
   );
 }

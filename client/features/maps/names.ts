@@ -1,0 +1,17 @@
+import type { Locale } from "@qt/shared/format";
+import type { MapLevel } from "@qt/shared/schemas/maps";
+import { formerUnitName } from "@qt/shared/unit-names";
+
+/** A unit as the tooltip and the table name it: districts were abolished on 01/07/2025, "(cũ)". */
+export function unitName(u: { name: string }, level: MapLevel, locale: Locale) {
+  return level === "district" ? formerUnitName(u.name, locale) : u.name;
+}
+
+// The kind of unit is the same for almost every label on one map: the map labels the place only.
+const KIND = /^(Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/u;
+
+/** "Huyện Gio Linh" → "Gio Linh"; "Phường 1" keeps its kind (a bare "1" names nothing). */
+export function shortUnitName(name: string) {
+  const short = name.replace(KIND, "");
+  return /^\d+$/.test(short) ? name : short;
+}
