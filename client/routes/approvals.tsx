@@ -41,7 +41,7 @@ function useApprovalFilter() {
     year: year === ALL ? undefined : year && /^\d{4}$/.test(year) ? Number(year) : THIS_YEAR,
     kind: kind === ALL ? undefined : (oneOf(APPROVAL_UNIT_KINDS, kind) ?? "commune"),
     formerProvinceCode: oneOf(FORMER_PROVINCE_CODES, params.get("province")),
-    districtCode: params.get("district") ?? undefined,
+    districtCode: params.get("district") || undefined,
     state: oneOf(APPROVAL_STATES, params.get("state")),
   };
   return { filter, update };
