@@ -50,8 +50,8 @@ async function snapshot(db: Db) {
 
 beforeAll(async () => {
   s = await entrySetup();
-  await seed(s.t.db, { demo: true });
   // History the backup must carry: a version bump, a soft delete, audit entries, a live session.
+  // Entered before the demo data, whose approved 2007–2022 history would lock these years (decision 025).
   const editor = s.caller(s.users.haiLang);
   const site = await editor.sites.create({
     modelTypeId: await s.typeId("clan-no-crime"),
@@ -67,6 +67,7 @@ beforeAll(async () => {
     establishedOn: "2020-01-01",
   });
   await editor.sites.remove({ id: gone.id, version: 1, reason: "nhập nhầm" });
+  await seed(s.t.db, { demo: true });
   const login = await makeLoginUser(s.t.db, { role: "viewer" });
   await createSession(s.t.db, login.id, { ip: "10.0.0.1", userAgent: "test" });
   target = await createTestDb();

@@ -147,3 +147,32 @@ describe("server messages in the client's language (header x-qt-locale)", () => 
     expect(vi.body.error.message).toBe("Không tìm thấy điểm mô hình (có thể đã bị xóa).");
   });
 });
+
+describe("the lock of an approved year (decision 025), in both languages", () => {
+  it("names the unit, the year and the day, and who can reopen it; nothing is written", async () => {
+    const unit = await t.db.adminUnit.findUniqueOrThrow({
+      where: { catalog_code: { catalog: "three_level", code: "470" } },
+      select: { id: true },
+    });
+    const key = { unitId: unit.id, year: 2015 };
+    const approved = { state: "approved" as const, approvedAt: new Date("2023-01-20T02:00:00Z") };
+    await t.db.approval.upsert({ where: { unitId_year: key }, create: { ...key, ...approved }, update: approved });
+    try {
+      const before = await t.db.site.count();
+      const vi = await call("sites.create", await site(), { cookie: cookies.admin });
+      expect(vi.status).toBe(403);
+      expect(vi.body.error.message).toBe(
+        "Số liệu năm 2015 của Huyện Hải Lăng (cũ) đã được phê duyệt ngày 20/01/2023 — đề nghị quản trị viên mở lại trước khi sửa.",
+      );
+      const en = await call("sites.create", await site(), { cookie: cookies.admin, locale: "en" });
+      expect(en.body.error).toMatchObject({
+        message:
+          "The 2015 figures of Huyện Hải Lăng (cũ) were approved on 20/01/2023 — ask an administrator to reopen them before changing them.",
+        data: { code: "FORBIDDEN", messageKey: "lock.approved", params: { year: "2015", date: "20/01/2023" } },
+      });
+      expect(await t.db.site.count()).toBe(before);
+    } finally {
+      await t.db.approval.update({ where: { unitId_year: key }, data: { state: "draft", approvedAt: null } });
+    }
+  });
+});
