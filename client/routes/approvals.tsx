@@ -1,18 +1,11 @@
-import {
-  APPROVAL_STATES,
-  APPROVAL_UNIT_KINDS,
-  type ApprovalState,
-  type ApprovalUnitKind,
-  HISTORY_YEARS,
-  type TApprovalItem,
-} from "@qt/shared/schemas/approvals";
+import { APPROVAL_STATES, APPROVAL_UNIT_KINDS, type TApprovalItem } from "@qt/shared/schemas/approvals";
 import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
-import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { Empty, ErrorState, Loading } from "../components/QueryState.tsx";
 import { useUrlState } from "../components/useUrlState.ts";
 import { ActionForm } from "../features/approvals/ActionForm.tsx";
+import { ALL, type ApprovalFilter, ApprovalFilters } from "../features/approvals/ApprovalFilters.tsx";
 import { ApprovalProgress } from "../features/approvals/ApprovalProgress.tsx";
 import { ApprovalTable, rowKey } from "../features/approvals/ApprovalTable.tsx";
 import { type ApprovalAction, actionsFor } from "../features/approvals/can-act.ts";
@@ -21,11 +14,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: THIS_YEAR - HISTORY_YEARS.from + 1 }, (_, i) => THIS_YEAR - i);
-/** In the URL, "all" is an explicit "every year" / "every kind"; absent is the screen's default. */
-const ALL = "all";
 
-type Province = (typeof FORMER_PROVINCE_CODES)[number];
 const oneOf = <T extends string>(list: readonly T[], v: string | null) =>
   list.includes(v as T) ? (v as T) : undefined;
 
@@ -33,7 +22,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null) =>
  * The filter kept in the URL, so "communes that have not submitted 2026" is one link. It opens on
  * this year's communes of today: what commune police submit and leaders follow now.
  */
-function useApprovalFilter() {
+function useApprovalFilter(): { filter: ApprovalFilter; update: ReturnType<typeof useUrlState>["update"] } {
   const { params, update } = useUrlState();
   const year = params.get("year");
   const kind = params.get("kind");
@@ -41,7 +30,7 @@ function useApprovalFilter() {
     year: year === ALL ? undefined : year && /^\d{4}$/.test(year) ? Number(year) : THIS_YEAR,
     kind: kind === ALL ? undefined : (oneOf(APPROVAL_UNIT_KINDS, kind) ?? "commune"),
     formerProvinceCode: oneOf(FORMER_PROVINCE_CODES, params.get("province")),
-    districtCode: params.get("district") ?? undefined,
+    districtCode: params.get("district") || undefined,
     state: oneOf(APPROVAL_STATES, params.get("state")),
   };
   return { filter, update };
@@ -49,7 +38,7 @@ function useApprovalFilter() {
 
 /** Units × years with their approval state, the progress, and the transitions the user may make. */
 export default function ApprovalsRoute() {
-  const { t, label, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const me = useCurrentUser();
   const { filter, update } = useApprovalFilter();
@@ -77,66 +66,7 @@ export default function ApprovalsRoute() {
     <main className="approvals-screen">
       <h2>{t("approvals.heading")}</h2>
       <p className="approvals-intro">{t("approvals.intro")}</p>
-      <form className="entry-filters" aria-label={t("approvals.filter.label")} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("approvals.filter.year")}
-          <select value={filter.year ?? ALL} onChange={(e) => update({ year: e.target.value })}>
-            <option value={ALL}>{t("approvals.filter.allYears")}</option>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("approvals.filter.kind")}
-          <select value={filter.kind ?? ALL} onChange={(e) => update({ kind: e.target.value })}>
-            <option value={ALL}>{t("approvals.filter.allKinds")}</option>
-            {APPROVAL_UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {label("approvalUnitKind", k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("approvals.filter.territory")}
-          <select
-            value={filter.formerProvinceCode ?? ""}
-            onChange={(e) => update({ province: e.target.value, district: undefined })}
-          >
-            <option value="">{t("dashboard.filter.territory.whole")}</option>
-            {FORMER_PROVINCE_CODES.map((p: Province) => (
-              <option key={p} value={p}>
-                {formerProvinceLabel(p, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("approvals.filter.district")}
-          <select value={filter.districtCode ?? ""} onChange={(e) => update({ district: e.target.value })}>
-            <option value="">{t("approvals.filter.allDistricts")}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {formerUnitName(d.name, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("approvals.filter.state")}
-          <select value={filter.state ?? ""} onChange={(e) => update({ state: e.target.value })}>
-            <option value="">{t("approvals.filter.allStates")}</option>
-            {APPROVAL_STATES.map((s: ApprovalState) => (
-              <option key={s} value={s}>
-                {label("approvalState", s)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <ApprovalFilters filter={filter} districts={districts} onChange={update} />
       <p role="status" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
@@ -147,11 +77,7 @@ export default function ApprovalsRoute() {
         <ErrorState message={status.error.message} onRetry={() => status.refetch()} />
       ) : (
         <>
-          <ApprovalProgress
-            totals={status.data.totals}
-            kind={filter.kind as ApprovalUnitKind | undefined}
-            year={filter.year}
-          />
+          <ApprovalProgress totals={status.data.totals} kind={filter.kind} year={filter.year} />
           {status.data.items.length === 0 ? (
             <Empty>{t("approvals.table.empty")}</Empty>
           ) : (

@@ -173,6 +173,12 @@ describe("the approval status screen", () => {
     ).toEqual([first]);
   });
 
+  it("answers a year out of range in the URL with the server's message", async () => {
+    renderApp(as(approver, <ApprovalsRoute />), { db: t.db, user: approver, path: "/approvals?year=1990" });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Năm phê duyệt phải từ 2007");
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+  });
+
   it("reads in English", async () => {
     localStorage.setItem("qt.locale", "en");
     renderApp(as(approver, <ApprovalsRoute />), { db: t.db, user: approver, path: PATH });

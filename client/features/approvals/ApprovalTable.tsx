@@ -10,6 +10,10 @@ type Props = {
   onAction: (action: ApprovalAction, item: TApprovalItem) => void;
 };
 
+/** "Name, date": the demo's and the imported history's approvals may carry a date without a person. */
+const who = (actor: TApprovalItem["submittedBy"], at: string | null) =>
+  [actor?.displayName, at ? formatDate(at) : null].filter(Boolean).join(", ");
+
 /** A stable id for a row's buttons, so focus can go back to the button that opened a form. */
 export const rowKey = (item: Pick<TApprovalItem, "unit" | "year">) =>
   `${item.unit.kind}-${item.unit.code}-${item.year}`;
@@ -17,9 +21,6 @@ export const rowKey = (item: Pick<TApprovalItem, "unit" | "year">) =>
 /** Units × years with their state, records, who submitted and approved and the note. Draws what it is given. */
 export function ApprovalTable({ items, actionsOf, onAction }: Props) {
   const { t, label, locale } = useI18n();
-  // The demo's and the imported history's approvals may carry a date without a person.
-  const who = (actor: TApprovalItem["submittedBy"], at: string | null) =>
-    [actor?.displayName, at ? formatDate(at) : null].filter(Boolean).join(", ") || "—";
   return (
     <table className="approvals-table" aria-label={t("approvals.table.label")}>
       <thead>
@@ -48,8 +49,8 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
                 </span>
               </td>
               <td data-label={t("approvals.table.records")}>{formatNumber(item.records)}</td>
-              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt)}</td>
-              <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt)}</td>
+              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt) || "—"}</td>
+              <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt) || "—"}</td>
               <td data-label={t("approvals.table.note")}>
                 <Notes item={item} />
               </td>
@@ -90,8 +91,7 @@ function Notes({ item }: { item: TApprovalItem }) {
       {returned && (
         <p className="approval-return">
           {t("approvals.table.returned", {
-            who: item.returnedBy?.displayName ?? "—",
-            date: item.returnedAt ? formatDate(item.returnedAt) : "",
+            who: who(item.returnedBy, item.returnedAt) || "—",
             reason: item.returnReason ?? "",
           })}
         </p>
