@@ -19,8 +19,11 @@ const FALLBACK = { normal: 760, large: 1150 };
 // A4 portrait's text width (186 mm) in CSS px: printed charts are drawn for the page, not the window,
 // and the print stylesheet shrinks them further when the page is narrower.
 const PRINT_WIDTH = 700;
-// What a slide's bar, title and hint take from the screen's height (see .conference in dashboard.css).
-const SLIDE_CHROME = 250;
+// What a slide's bar, scope, badges, title and hint take from the screen's height, until the chart
+// has been laid out once and measures where it starts (see .conference in dashboard.css).
+const SLIDE_CHROME = 330;
+// Below a slide's chart: the key hint and the slide's padding.
+const SLIDE_FOOT = 56;
 
 /**
  * Measures the width its chart may use and hands it to the chart with the sizes derived from it,
@@ -30,6 +33,14 @@ const SLIDE_CHROME = 250;
 export function ChartBox({ large = false, children }: { large?: boolean; children: (size: ChartSize) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(large ? FALLBACK.large : FALLBACK.normal);
+  // On a slide, where the chart starts: the lines above it (scope, demo badge, approval status)
+  // arrive with their own queries and push it down, so it is measured after every render.
+  const [top, setTop] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (!large || !ref.current) return;
+    const at = Math.round(ref.current.getBoundingClientRect().top);
+    if (at > 0 && at !== top) setTop(at);
+  });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === "undefined") return;
@@ -53,14 +64,14 @@ export function ChartBox({ large = false, children }: { large?: boolean; childre
   }, []);
   return (
     <div ref={ref} className="chart-box">
-      {children(sizeFor(width, large))}
+      {children(sizeFor(width, large, top))}
     </div>
   );
 }
 
-export function sizeFor(width: number, large: boolean): ChartSize {
+export function sizeFor(width: number, large: boolean, top: number | null = null): ChartSize {
   const screenHeight = typeof window === "undefined" ? 900 : window.innerHeight || 900;
-  const slideHeight = Math.max(260, screenHeight - SLIDE_CHROME);
+  const slideHeight = Math.max(260, screenHeight - (top === null ? SLIDE_CHROME : top + SLIDE_FOOT));
   const font = large ? Math.round(Math.min(22, Math.max(13, width / 60))) : width < 480 ? 11 : 12;
   return {
     width,
