@@ -81,6 +81,33 @@ describeE2E("dashboard screens in a real browser", () => {
     expect(errors).toEqual([]);
   });
 
+  it("fits every slide's chart on a 1024×768 projector, axis and legend included", async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await page.goto(`${app.server.url}/conference?province=45&from=2007&to=2022`);
+      const counter = page.locator(".conference-counter");
+      await expect.poll(() => counter.textContent(), { timeout: 30_000 }).toBe("Trang 1/8");
+      // The approval line and the demo badge above a chart arrive with their own queries.
+      await page
+        .getByText(/Số liệu đã phê duyệt/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      for (let n = 2; n <= 8; n++) {
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(() => counter.textContent()).toBe(`Trang ${n}/8`);
+        const chart = page.locator(".conference-slide figure.chart svg").first();
+        await chart.waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(300);
+        const bottom = await chart.evaluate((el) => el.getBoundingClientRect().bottom);
+        const hint = await page.locator(".conference-hint").evaluate((el) => el.getBoundingClientRect().top);
+        expect(bottom, `slide ${n}`).toBeLessThanOrEqual(hint);
+      }
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+  });
+
   it("prints on A4 without navigation chrome, and switches to English (remembered)", async () => {
     await page.goto(`${app.server.url}/cameras?province=45&from=2007&to=2022`);
     await page.getByRole("table", { name: /Địa bàn đã có camera \(73\)/ }).waitFor({ timeout: 30_000 });
