@@ -6,6 +6,7 @@ import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { demoEn, demoVi } from "./messages/demo.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
+import { importsEn, importsVi } from "./messages/imports.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
 
@@ -29,6 +30,7 @@ export const vi = {
   ...reportsVi,
   ...layoutVi,
   ...demoVi,
+  ...importsVi,
   ...fieldLabels("vi"),
 };
 
@@ -45,5 +47,6 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...layoutEn,
   ...demoEn,
+  ...importsEn,
   ...fieldLabels("en"),
 };

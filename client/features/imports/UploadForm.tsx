@@ -1,0 +1,77 @@
+import { IMPORT_KINDS, type ImportKind, type TImportPreview, ZImportPreview } from "@qt/shared/schemas/imports";
+import { message } from "@qt/shared/messages/index";
+import { type FormEvent, useContext, useState } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { templateUrl } from "./fields.ts";
+import { ProgressBar } from "./ProgressBar.tsx";
+import { type UploadProgress, UploadError, UploaderContext } from "./upload.ts";
+
+/** Step 1: the kind, its template, the file; the upload with its progress; the server's first preview. */
+export function UploadForm({ onPreview }: { onPreview: (p: TImportPreview) => void }) {
+  const { t, locale } = useI18n();
+  const upload = useContext(UploaderContext);
+  const [kind, setKind] = useState<ImportKind>("sites");
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return setError(t("imports.file.none"));
+    setError(null);
+    setProgress({ loaded: 0, total: file.size });
+    try {
+      const body = await upload({ kind, file, locale, onProgress: setProgress });
+      onPreview(ZImportPreview.parse(body));
+    } catch (err) {
+      setError(err instanceof UploadError ? err.message : message("network.badResponse", {}, locale));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const sent = progress && progress.total > 0 ? progress.loaded / progress.total : 0;
+  return (
+    <form className="import-upload" aria-label={t("imports.step.file")} onSubmit={submit}>
+      <h3>{t("imports.step.file")}</h3>
+      <fieldset className="import-kinds">
+        <legend>{t("imports.kind")}</legend>
+        {IMPORT_KINDS.map((k) => (
+          <label key={k}>
+            <input type="radio" name="import-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {t(`imports.kind.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p>
+        <a className="button secondary" href={templateUrl(kind, locale)} download>
+          {t("imports.template", { kind: t(`imports.kind.${kind}`) })}
+        </a>
+      </p>
+      <label className="import-file">
+        {t("imports.file")}
+        <input
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={progress !== null}>
+          {t("imports.upload")}
+        </button>
+      </div>
+      {progress &&
+        (sent < 1 ? (
+          <ProgressBar value={sent} text={t("imports.uploading", { percent: Math.floor(sent * 100) })} />
+        ) : (
+          <ProgressBar text={t("imports.reading")} />
+        ))}
+    </form>
+  );
+}
