@@ -5,6 +5,7 @@ import { awardsRouter } from "./awards.ts";
 import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
+import { importsRouter } from "./imports.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
 import { reportsRouter } from "./reports.ts";
 import { sitesRouter } from "./sites.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   modelTypes: modelTypesRouter,
   units: unitsRouter,
   reports: reportsRouter,
+  imports: importsRouter,
 });
 
 /** The only server export the client may import, as a type. */
