@@ -30,9 +30,7 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
     return (
       <section className="import-result" aria-label={t("imports.step.commit")}>
         <h3>{t("imports.step.commit")}</h3>
-        <p role="status">
-          {t("imports.result", { created: n(commit.data.created), skipped: n(commit.data.skipped) })}
-        </p>
+        <p role="status">{t("imports.result", { created: n(commit.data.created), skipped: n(commit.data.skipped) })}</p>
         <p className="form-actions">
           {commit.data.created > 0 && (
             <Link className="button" to={recordsOfBatch(preview.kind, preview.batchId)}>

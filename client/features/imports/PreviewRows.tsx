@@ -10,7 +10,11 @@ import { errorsUrl } from "./fields.ts";
 import { saidIn } from "./said.ts";
 
 const PAGE_SIZE = 20;
-const FILTER_KEY = { ready: "imports.filter.ready", duplicate: "imports.filter.duplicate", error: "imports.filter.error" } as const;
+const FILTER_KEY = {
+  ready: "imports.filter.ready",
+  duplicate: "imports.filter.duplicate",
+  error: "imports.filter.error",
+} as const;
 
 /** Step 3: the file's rows by state (all, ready, duplicates, errors), each with its sheet row number and issues. */
 export function PreviewRows({ preview }: { preview: TImportPreview }) {
@@ -36,7 +40,8 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
       <h3>{t("imports.step.preview")}</h3>
       <p>{t("imports.file.summary", { file: preview.fileName, total: formatNumber(preview.total, locale) })}</p>
       {preview.yearOnly > 0 && <p className="form-hint">{t("imports.yearOnly.count", n(preview.yearOnly))}</p>}
-      <div className="import-filters" role="group" aria-label={t("imports.filter.label")}>
+      <fieldset className="import-filters">
+        <legend>{t("imports.filter.label")}</legend>
         <button type="button" aria-pressed={state === undefined} onClick={() => choose(undefined)}>
           {t("imports.filter.all", n(preview.total))}
         </button>
@@ -45,7 +50,7 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
             {t(FILTER_KEY[s], n(counts[s]))}
           </button>
         ))}
-      </div>
+      </fieldset>
       {preview.errorRows > 0 && (
         <p>
           <a className="button secondary" href={errorsUrl(preview.batchId, locale)} download>

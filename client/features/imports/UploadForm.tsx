@@ -1,10 +1,10 @@
-import { IMPORT_KINDS, type ImportKind, type TImportPreview, ZImportPreview } from "@qt/shared/schemas/imports";
 import { message } from "@qt/shared/messages/index";
+import { IMPORT_KINDS, type ImportKind, type TImportPreview, ZImportPreview } from "@qt/shared/schemas/imports";
 import { type FormEvent, useContext, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { templateUrl } from "./fields.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
-import { type UploadProgress, UploadError, UploaderContext } from "./upload.ts";
+import { UploadError, UploaderContext, type UploadProgress } from "./upload.ts";
 
 /** Step 1: the kind, its template, the file; the upload with its progress; the server's first preview. */
 export function UploadForm({ onPreview }: { onPreview: (p: TImportPreview) => void }) {
