@@ -20,7 +20,7 @@ export function injectUploader(app: App, sessionToken: string): Uploader {
       part(
         `Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type || "application/octet-stream"}`,
       ),
-      Buffer.from(await new Response(file).arrayBuffer()),
+      Buffer.from(await file.arrayBuffer()),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     onProgress({ loaded: payload.length, total: payload.length });
