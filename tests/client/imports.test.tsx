@@ -147,6 +147,27 @@ describe("import screen", () => {
     expect(screen.queryByRole("form", { name: "2. Ghép cột với trường" })).not.toBeInTheDocument();
   });
 
+  it("speaks English when the user chose it, the server's refusal included", async () => {
+    localStorage.setItem("qt.locale", "en");
+    try {
+      const user = userEvent.setup();
+      renderImports(editorToken);
+      const upload = await screen.findByRole("form", { name: "1. Choose the kind and the file" });
+      await user.click(within(upload).getByLabelText("Camera installations"));
+      expect(
+        within(upload).getByRole("link", { name: "Download the Excel template (Camera installations)" }),
+      ).toHaveAttribute("href", "/api/imports/template.xlsx?kind=cameras&lang=en");
+      const csv = new File(["Ghi chú;Số camera\r\n"], "trong.csv", { type: "text/csv" });
+      await user.upload(within(upload).getByLabelText("Excel or CSV file (at most 20 MB)"), csv);
+      await user.click(within(upload).getByRole("button", { name: "Upload and preview" }));
+      const refusal = await within(upload).findByRole("alert");
+      expect(refusal.textContent).toMatch(/[a-z]/);
+      expect(refusal.textContent).not.toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i);
+    } finally {
+      localStorage.removeItem("qt.locale");
+    }
+  });
+
   it("is not offered to a viewer, and refused when opened by its address", async () => {
     renderImports(viewerToken);
     expect(await screen.findByRole("heading", { name: "Không có quyền truy cập" })).toBeInTheDocument();
