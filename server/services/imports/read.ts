@@ -94,7 +94,7 @@ function readCsv(bytes: Buffer): SheetRow[] {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab, CR and LF mean a binary file.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
+  if (hasControl(text.slice(0, 4096))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
   const sep = separatorOf(text);
   const rows: SheetRow[] = [];
   let cells: Cell[] = [];
@@ -147,4 +147,12 @@ function separatorOf(text: string): string {
   const head = text.slice(0, 8192).replace(/"[^"]*"/g, "");
   const count = (c: string) => head.split(c).length - 1;
   return count(";") > count(",") ? ";" : ",";
+}
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
 }
