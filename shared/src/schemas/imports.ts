@@ -18,7 +18,18 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
  * code); `modelType` a model type (by name or code); the rest are the record's own fields.
  */
 export const IMPORT_FIELDS = {
-  sites: ["modelType", "district", "area", "name", "host", "establishedOn", "households", "members", "notes"],
+  sites: [
+    "modelType",
+    "district",
+    "area",
+    "name",
+    "host",
+    "establishedOn",
+    "religion",
+    "households",
+    "members",
+    "notes",
+  ],
   cameras: [
     "district",
     "area",
@@ -41,8 +52,8 @@ export const ZImportField = z.enum(ALL_IMPORT_FIELDS as [ImportField, ...ImportF
 /** Fields a row cannot do without, per kind (the others may stay empty). */
 export const IMPORT_REQUIRED = {
   sites: ["modelType", "area", "name", "establishedOn"],
-  cameras: ["area", "installedOn", "cameras"],
-  awards: ["year", "recipientName"],
+  cameras: ["area", "installedOn", "cameras", "fundingSource"],
+  awards: ["year", "issuer", "form", "recipientKind", "recipientName"],
 } as const satisfies Record<ImportKind, readonly ImportField[]>;
 
 export const ROW_STATES = ["ready", "duplicate", "error"] as const;
