@@ -1,7 +1,7 @@
 import { dateOf } from "@qt/shared/dates";
 import { foldVietnamese } from "@qt/shared/domain";
 import { formerUnitName } from "@qt/shared/unit-names";
-import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Area } from "../records/areas.ts";
 import { validOn } from "../units.ts";
 import type { CellIssue } from "./values.ts";
@@ -91,7 +91,7 @@ const fail = (key: CellIssue["key"], params: CellIssue["params"], suggestions: s
 
 export type UnitMatcher = Awaited<ReturnType<typeof unitMatcher>>;
 
-export async function unitMatcher(db: Db) {
+export async function unitMatcher(db: Prisma.TransactionClient) {
   const rows = await db.adminUnit.findMany({
     select: {
       id: true,
@@ -212,7 +212,7 @@ const typeKey = (s: string) =>
 
 export type TypeMatcher = Awaited<ReturnType<typeof typeMatcher>>;
 
-export async function typeMatcher(db: Db) {
+export async function typeMatcher(db: Prisma.TransactionClient) {
   const rows = await db.modelType.findMany({
     where: { deletedAt: null },
     select: { id: true, code: true, name: true, category: true },
