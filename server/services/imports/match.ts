@@ -74,9 +74,11 @@ function distance(a: string, b: string): number {
 /** Up to three names closest to `key`, close enough to be a misspelling. */
 function closest<T extends { key: string }>(key: string, among: T[], nameOf: (t: T) => string): string[] {
   const limit = Math.max(2, Math.floor(key.length / 3));
-  return among
-    .map((t) => ({ t, d: distance(key, t.key) }))
-    .filter((x) => x.d <= limit)
+  const near = among.map((t) => ({ t, d: distance(key, t.key) })).filter((x) => x.d <= limit);
+  // Only the nearest: "Hải Ann" suggests "Xã Hải An", not every name two letters away.
+  const best = Math.min(...near.map((x) => x.d));
+  return near
+    .filter((x) => x.d === best)
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map((x) => nameOf(x.t))
