@@ -1,7 +1,7 @@
 import { dateOf } from "@qt/shared/dates";
 import { foldVietnamese } from "@qt/shared/domain";
 import { formerUnitName } from "@qt/shared/unit-names";
-import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Area } from "../records/areas.ts";
 import { validOn } from "../units.ts";
 import type { CellIssue } from "./values.ts";
@@ -74,9 +74,11 @@ function distance(a: string, b: string): number {
 /** Up to three names closest to `key`, close enough to be a misspelling. */
 function closest<T extends { key: string }>(key: string, among: T[], nameOf: (t: T) => string): string[] {
   const limit = Math.max(2, Math.floor(key.length / 3));
-  return among
-    .map((t) => ({ t, d: distance(key, t.key) }))
-    .filter((x) => x.d <= limit)
+  const near = among.map((t) => ({ t, d: distance(key, t.key) })).filter((x) => x.d <= limit);
+  // Only the nearest: "Hải Ann" suggests "Xã Hải An", not every name two letters away.
+  const best = Math.min(...near.map((x) => x.d));
+  return near
+    .filter((x) => x.d === best)
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map((x) => nameOf(x.t))
@@ -91,7 +93,7 @@ const fail = (key: CellIssue["key"], params: CellIssue["params"], suggestions: s
 
 export type UnitMatcher = Awaited<ReturnType<typeof unitMatcher>>;
 
-export async function unitMatcher(db: Db) {
+export async function unitMatcher(db: Prisma.TransactionClient) {
   const rows = await db.adminUnit.findMany({
     select: {
       id: true,
@@ -212,7 +214,7 @@ const typeKey = (s: string) =>
 
 export type TypeMatcher = Awaited<ReturnType<typeof typeMatcher>>;
 
-export async function typeMatcher(db: Db) {
+export async function typeMatcher(db: Prisma.TransactionClient) {
   const rows = await db.modelType.findMany({
     where: { deletedAt: null },
     select: { id: true, code: true, name: true, category: true },
