@@ -1,8 +1,25 @@
+import fastifyCookie from "@fastify/cookie";
 import { LOCALE_HEADER } from "@qt/shared/format";
+import Fastify, { type FastifyInstance } from "fastify";
 import { refusalMessage, UploadError, type Uploader } from "../../client/features/imports/upload.ts";
-import type { buildApp } from "../../server/http/app.ts";
+import type { ContextDb } from "../../server/context.ts";
+import { csrfGuard } from "../../server/http/csrf.ts";
+import { importRoutes } from "../../server/http/imports.ts";
+import { multipart } from "../server/helpers/imports.ts";
 
-type App = Awaited<ReturnType<typeof buildApp>>;
+/**
+ * The import's HTTP routes as server/http/app.ts mounts them (cookie parser, CSRF guard, the
+ * routes), without the rest of the app: app.ts finds the built client from its own file URL,
+ * which jsdom's URL does not resolve.
+ */
+export async function uploadServer(opts: ContextDb): Promise<FastifyInstance> {
+  const app = Fastify();
+  await app.register(fastifyCookie);
+  app.addHook("onRequest", csrfGuard);
+  await app.register(importRoutes, opts);
+  await app.ready();
+  return app;
+}
 
 /**
  * The upload of the import screen sent to the real HTTP server in the test process: the same
@@ -10,25 +27,18 @@ type App = Awaited<ReturnType<typeof buildApp>>;
  * (jsdom cannot send a session cookie to another origin). The browser's XHR itself is covered by
  * the e2e test.
  */
-export function injectUploader(app: App, sessionToken: string): Uploader {
+export function injectUploader(app: FastifyInstance, sessionToken: string): Uploader {
   return async ({ kind, file, locale, onProgress }) => {
-    const boundary = `----qt-test-${Math.random().toString(36).slice(2)}`;
-    const part = (head: string) => Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`);
-    const payload = Buffer.concat([
-      part('Content-Disposition: form-data; name="kind"'),
-      Buffer.from(`${kind}\r\n`),
-      part(
-        `Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type || "application/octet-stream"}`,
-      ),
-      Buffer.from(await file.arrayBuffer()),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const { payload, contentType } = multipart(
+      { kind },
+      { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) },
+    );
     onProgress({ loaded: payload.length, total: payload.length });
     const res = await app.inject({
       method: "POST",
       url: "/api/imports",
       headers: {
-        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-type": contentType,
         cookie: `qt_session=${sessionToken}`,
         "x-qt-client": "web",
         [LOCALE_HEADER]: locale,
