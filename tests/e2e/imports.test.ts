@@ -104,6 +104,8 @@ describeE2E("import from a spreadsheet in a real browser", () => {
       households: col(/hộ/i),
     };
     ws.getRow(header.row).getCell(at.households).value = "Quy mô";
+    // The example row goes: every cell of it, not only those the office fills in.
+    for (const c of header.columns) ws.getRow(header.row + 1).getCell(c.index).value = null;
     ROWS.forEach((r, i) => {
       const row = ws.getRow(header.row + 1 + i);
       row.getCell(at.name).value = r.name;
@@ -185,6 +187,11 @@ describeE2E("import from a spreadsheet in a real browser", () => {
       await form.getByRole("button", { name: "Xóa các bản ghi của lần nhập này" }).click();
       await entry.getByText(/^Đã hoàn tác: xóa \d+ bản ghi\.$/).waitFor({ timeout: 60_000 });
     }
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(artifactsDir, `imports-history-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await siteCount()).toBe(before);
     expect(errors).toEqual([]);
   });

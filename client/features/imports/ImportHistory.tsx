@@ -54,17 +54,20 @@ export function ImportHistory() {
               <tbody>
                 {list.data.items.map((b) => (
                   <tr key={b.batchId}>
-                    <td>{formatMoment(b.committedAt ?? b.createdAt)}</td>
-                    <td>{b.userName}</td>
-                    <td>{t(`imports.kind.${b.kind}`)}</td>
-                    <th scope="row">{b.fileName}</th>
-                    <td>{n(b.total)}</td>
-                    <td>{n(b.created)}</td>
-                    <td>{state(b)}</td>
+                    <td data-label={t("imports.history.when")}>{formatMoment(b.committedAt ?? b.createdAt)}</td>
+                    <td data-label={t("imports.history.who")}>{b.userName}</td>
+                    <td data-label={t("imports.history.kind")}>{t(`imports.kind.${b.kind}`)}</td>
+                    <th scope="row" data-label={t("imports.history.file")}>
+                      {b.fileName}
+                    </th>
+                    <td data-label={t("imports.history.rows")}>{n(b.total)}</td>
+                    <td data-label={t("imports.history.created")}>{n(b.created)}</td>
+                    <td data-label={t("imports.history.state")}>{state(b)}</td>
                     <td>
-                      {b.created > 0 && (
+                      {/* The records still there: an undo removes those nobody edited since. */}
+                      {b.created - b.removed > 0 && (
                         <Link to={recordsOfBatch(b.kind, b.batchId)}>
-                          {t("imports.history.open", { count: n(b.created) })}
+                          {t("imports.history.open", { count: n(b.created - b.removed) })}
                         </Link>
                       )}
                       {b.status === "committed" && undoing !== b.batchId && (

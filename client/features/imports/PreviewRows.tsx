@@ -79,10 +79,14 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
               <tbody>
                 {rows.data.items.map((r) => (
                   <tr key={r.row} className={`row-${r.state}`}>
-                    <th scope="row">{r.row}</th>
-                    <td>{statusWord(r.state)}</td>
-                    <td className="import-cells">{r.cells.filter(Boolean).join(" · ")}</td>
-                    <td>
+                    <th scope="row" data-label={t("imports.row")}>
+                      {r.row}
+                    </th>
+                    <td data-label={t("imports.status")}>{statusWord(r.state)}</td>
+                    <td className="import-cells" data-label={t("imports.detail")}>
+                      {r.cells.filter(Boolean).join(" · ")}
+                    </td>
+                    <td data-label={t("imports.problems")}>
                       <ul className="import-issues">
                         {r.issues.map((i) => (
                           <li key={`${i.column}-${i.key}-${i.message}`}>
