@@ -195,6 +195,42 @@ describeE2E("import from a spreadsheet in a real browser", () => {
     expect(await siteCount()).toBe(before);
     expect(errors).toEqual([]);
   });
+
+  it("shows how much of a large file has gone up, then that the server is reading it", async () => {
+    const lines = ["Tên điểm mô hình;Loại mô hình;Xã, phường, thị trấn;Huyện/TX/TP;Ngày thành lập;Số hộ"];
+    for (let i = 1; i <= 3000; i++) lines.push(`Khu dân cư số ${i};${TYPE};Hải An;Hải Lăng;15/03/2015;${i % 300}`);
+    const big = path.join(dir, "nhieu-dong.csv");
+    fs.writeFileSync(big, lines.join("\r\n"));
+    await page.goto(`${app.server.url}/imports`);
+    // A slow office line: about 6 s for the file's 330 KB.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 1e6,
+      uploadThroughput: 55_000,
+    });
+    const form = page.getByRole("form", { name: "1. Chọn loại và tệp" });
+    await form.getByLabel("Tệp Excel hoặc CSV (tối đa 20 MB)").setInputFiles(big);
+    await form.getByRole("button", { name: "Tải lên và xem trước" }).click();
+    const bar = form.getByRole("progressbar", { name: "Tiến độ" });
+    // Part of the file sent: the bar and its words say how much.
+    await expect
+      .poll(async () => Number((await bar.getAttribute("value")) ?? 0), { timeout: 30_000, interval: 100 })
+      .toBeGreaterThan(0.2);
+    const sent = Number(await bar.getAttribute("value"));
+    expect(sent).toBeLessThan(1);
+    expect(await form.getByRole("status").textContent()).toMatch(/^Đang tải tệp lên: \d+%$/);
+    await page.getByRole("form", { name: "2. Ghép cột với trường" }).waitFor({ timeout: 90_000 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    expect(await page.getByRole("button", { name: "Sẵn sàng: 3.000" }).count()).toBe(1);
+  });
 });
 
 /** The header row of the template: the first row naming the site's name column. */
