@@ -85,7 +85,12 @@ export async function evaluateRows(
   return built.map((b): Evaluated => {
     const issues: StoredIssue[] = [
       ...missingIssues,
-      ...b.issues.map((i) => ({ column: letter(i.field), key: i.key, params: i.params })),
+      ...b.issues.map((i) => {
+        const column = letter(i.field);
+        // A formula without value names its cell as Excel does ("G7").
+        const params = i.key === "import.formulaNoValue" ? { ...i.params, cell: `${column}${b.row}` } : i.params;
+        return { column, key: i.key, params };
+      }),
     ];
     const base = { row: b.row, yearOnly: b.yearOnly, duplicateOf: null };
     if (issues.length > 0 || !b.input) return { ...base, state: "error", values: null, issues };
