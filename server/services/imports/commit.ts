@@ -66,7 +66,7 @@ export async function commitBatch(db: Db, input: { batchId: number; skipErrors: 
       });
       // PostgreSQL returns the inserted rows in the order of the VALUES list.
       const records = created.map(writer.toApi);
-      records.forEach((rec, j) => recordIds.set((part[j] as Evaluated).row, rec.id));
+      for (const [j, rec] of records.entries()) recordIds.set((part[j] as Evaluated).row, rec.id);
       await tx.auditEntry.createMany({
         data: records.map((after) => ({
           userId: user.id,

@@ -36,7 +36,7 @@ export type Evaluated = {
 /** A row that is not a record: the total at the end ("Tổng cộng", "Cộng") or a column-number line "(1) (2) (3)". */
 export function isDataRow(cells: Cell[]): boolean {
   const texts = cells.filter((c) => c !== null).map((c) => (typeof c === "string" ? foldVietnamese(c) : ""));
-  if (texts.some((t) => /^(tong cong|tong so|cong|tong)\b/.test(t))) return false;
+  if (texts.some((t) => /^(tong cong|tong so|cong|tong)\s*:?$/.test(t))) return false;
   const filled = cells.filter((c) => c !== null);
   if (filled.length >= 3 && filled.every((c) => typeof c === "string" && /^\(\s*\d{1,2}\s*\)$/.test(c.trim()))) {
     return false;
@@ -85,7 +85,12 @@ export async function evaluateRows(
   return built.map((b): Evaluated => {
     const issues: StoredIssue[] = [
       ...missingIssues,
-      ...b.issues.map((i) => ({ column: letter(i.field), key: i.key, params: i.params })),
+      ...b.issues.map((i) => {
+        const column = letter(i.field);
+        // A formula without value names its cell as Excel does ("G7").
+        const params = i.key === "import.formulaNoValue" ? { ...i.params, cell: `${column}${b.row}` } : i.params;
+        return { column, key: i.key, params };
+      }),
     ];
     const base = { row: b.row, yearOnly: b.yearOnly, duplicateOf: null };
     if (issues.length > 0 || !b.input) return { ...base, state: "error", values: null, issues };
