@@ -21,9 +21,14 @@ export default function ImportsRoute() {
   const queryClient = useQueryClient();
   const [preview, setPreview] = useState<TImportPreview | null>(null);
   const [auto, setAuto] = useState<(ImportField | null)[]>([]);
+  const [returned, setReturned] = useState(false);
   const uploaded = (p: TImportPreview) => {
     setPreview(p);
     setAuto(p.columns.map((c) => c.field));
+  };
+  const another = () => {
+    setPreview(null);
+    setReturned(true);
   };
   const remapped = (p: TImportPreview) => {
     setPreview(p);
@@ -35,17 +40,17 @@ export default function ImportsRoute() {
       <h2>{t("imports.heading")}</h2>
       <p>{t("imports.intro")}</p>
       {preview === null ? (
-        <UploadForm onPreview={uploaded} />
+        <UploadForm onPreview={uploaded} focus={returned} />
       ) : (
         <div className="import-steps" key={preview.batchId}>
           <p className="form-actions">
-            <button type="button" onClick={() => setPreview(null)}>
+            <button type="button" onClick={another}>
               {t("imports.other")}
             </button>
           </p>
           <MappingEditor preview={preview} auto={auto} onApplied={remapped} />
           <PreviewRows preview={preview} />
-          <CommitPanel preview={preview} onAgain={() => setPreview(null)} />
+          <CommitPanel preview={preview} onAgain={another} />
         </div>
       )}
       <ImportHistory />

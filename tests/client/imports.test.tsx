@@ -82,6 +82,8 @@ describe("import screen", () => {
 
     // The mapping as the server read the header (row 3, under the title): "Quy mô" is not a field.
     const mapping = await screen.findByRole("form", { name: "2. Ghép cột với trường" });
+    // The keyboard continues at the new step: the upload button that led here is gone.
+    await waitFor(() => expect(within(mapping).getByRole("heading", { name: "2. Ghép cột với trường" })).toHaveFocus());
     const fieldOf = (column: string) => within(mapping).getByLabelText(`Trường của cột ${column}`);
     expect(fieldOf("B: Tên mô hình")).toHaveDisplayValue("Tên điểm mô hình * (tự nhận)");
     expect(fieldOf("G: Quy mô")).toHaveValue("");
@@ -112,6 +114,8 @@ describe("import screen", () => {
     await user.click(within(commit).getByLabelText("Nhập các dòng sẵn sàng, bỏ qua các dòng lỗi và trùng"));
     await user.click(within(commit).getByRole("button", { name: "Nhập 2 dòng" }));
     expect(await screen.findByText("Đã nhập 2 bản ghi, bỏ qua 1 dòng.")).toBeInTheDocument();
+    const result = screen.getByRole("region", { name: "4. Nhập vào hệ thống" });
+    await waitFor(() => expect(within(result).getByRole("heading")).toHaveFocus());
     expect(await sitesNamed("Khu dân cư thôn Tân An")).toEqual([{ households: 120, deletedAt: null }]);
     expect(await sitesNamed("Khu dân cư thôn Đông")).toEqual([]);
 

@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { recordsOfBatch } from "./fields.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
+import { useFocusOnMount } from "./useFocusOnMount.ts";
 import { useImportChanged } from "./useImportChanged.ts";
 
 /** Step 4: all-or-nothing or skip the rows in error, the commit, and what it created. */
@@ -26,24 +27,7 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
     e.preventDefault();
     commit.mutate({ batchId: preview.batchId, skipErrors });
   };
-  if (commit.isSuccess) {
-    return (
-      <section className="import-result" aria-label={t("imports.step.commit")}>
-        <h3>{t("imports.step.commit")}</h3>
-        <p role="status">{t("imports.result", { created: n(commit.data.created), skipped: n(commit.data.skipped) })}</p>
-        <p className="form-actions">
-          {commit.data.created > 0 && (
-            <Link className="button" to={recordsOfBatch(preview.kind, preview.batchId)}>
-              {t("imports.result.link")}
-            </Link>
-          )}
-          <button type="button" onClick={onAgain}>
-            {t("imports.again")}
-          </button>
-        </p>
-      </section>
-    );
-  }
+  if (commit.isSuccess) return <CommitResult preview={preview} result={commit.data} onAgain={onAgain} />;
   return (
     <form className="import-commit" aria-label={t("imports.step.commit")} onSubmit={submit}>
       <h3>{t("imports.step.commit")}</h3>
@@ -71,5 +55,35 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
       </div>
       {commit.isPending && <ProgressBar text={t("imports.writing")} />}
     </form>
+  );
+}
+
+/** What the commit wrote, with the way to its records and to another file; takes the focus. */
+function CommitResult(props: {
+  preview: TImportPreview;
+  result: { created: number; skipped: number };
+  onAgain: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { preview, result } = props;
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <section className="import-result" aria-label={t("imports.step.commit")}>
+      <h3 ref={heading} tabIndex={-1}>
+        {t("imports.step.commit")}
+      </h3>
+      <p role="status">{t("imports.result", { created: n(result.created), skipped: n(result.skipped) })}</p>
+      <p className="form-actions">
+        {result.created > 0 && (
+          <Link className="button" to={recordsOfBatch(preview.kind, preview.batchId)}>
+            {t("imports.result.link")}
+          </Link>
+        )}
+        <button type="button" onClick={props.onAgain}>
+          {t("imports.again")}
+        </button>
+      </p>
+    </section>
   );
 }

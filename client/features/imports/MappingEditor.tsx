@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { fieldLabelKey } from "./fields.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
+import { useFocusOnMount } from "./useFocusOnMount.ts";
 
 /**
  * Step 2: each column of the file and the field it fills, as the server matched it from the
@@ -23,6 +24,7 @@ export function MappingEditor(props: {
   const trpc = useTRPC();
   const { preview } = props;
   const [mapping, setMapping] = useState(() => preview.columns.map((c) => c.field));
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const remap = useMutation(trpc.imports.remap.mutationOptions({ onSuccess: props.onApplied }));
   const fields: readonly ImportField[] = IMPORT_FIELDS[preview.kind];
   const required: readonly ImportField[] = IMPORT_REQUIRED[preview.kind];
@@ -35,7 +37,9 @@ export function MappingEditor(props: {
   };
   return (
     <form className="import-mapping" aria-label={t("imports.step.mapping")} onSubmit={submit}>
-      <h3>{t("imports.step.mapping")}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t("imports.step.mapping")}
+      </h3>
       <p className="form-hint">{t("imports.mapping.hint")}</p>
       <div className="table-scroll">
         <table className="entry-table">

@@ -1,19 +1,24 @@
 import { message } from "@qt/shared/messages/index";
 import { IMPORT_KINDS, type ImportKind, type TImportPreview, ZImportPreview } from "@qt/shared/schemas/imports";
-import { type FormEvent, useContext, useState } from "react";
+import { type FormEvent, useContext, useEffect, useRef, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { templateUrl } from "./fields.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { UploadError, UploaderContext, type UploadProgress } from "./upload.ts";
 
 /** Step 1: the kind, its template, the file; the upload with its progress; the server's first preview. */
-export function UploadForm({ onPreview }: { onPreview: (p: TImportPreview) => void }) {
+export function UploadForm({ onPreview, focus }: { onPreview: (p: TImportPreview) => void; focus: boolean }) {
   const { t, locale } = useI18n();
   const upload = useContext(UploaderContext);
   const [kind, setKind] = useState<ImportKind>("sites");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Back from a preview ("another file"): the keyboard continues here, not at the top of the page.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +38,9 @@ export function UploadForm({ onPreview }: { onPreview: (p: TImportPreview) => vo
   const sent = progress && progress.total > 0 ? progress.loaded / progress.total : 0;
   return (
     <form className="import-upload" aria-label={t("imports.step.file")} onSubmit={submit}>
-      <h3>{t("imports.step.file")}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t("imports.step.file")}
+      </h3>
       <fieldset className="import-kinds">
         <legend>{t("imports.kind")}</legend>
         {IMPORT_KINDS.map((k) => (
