@@ -4,6 +4,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Shell } from "../../client/App.tsx";
 import { UploaderContext } from "../../client/features/imports/upload.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createCaller } from "../../server/routers/_app.ts";
+import { resolveSession } from "../../server/services/sessions.ts";
 import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { injectUploader, uploadServer } from "./inject-uploader.ts";
@@ -11,13 +14,15 @@ import { renderApp } from "./render-app.tsx";
 
 let t: TestDb;
 let app: Awaited<ReturnType<typeof uploadServer>>;
+let editor: SessionUser;
 let editorToken: string;
 let viewerToken: string;
 beforeAll(async () => {
   t = await createTestDb("reference");
   app = await uploadServer({ db: t.db, dbKind: t.kind });
-  const editor = await makeLoginUser(t.db, { role: "editor" });
-  editorToken = await sessionFor(t.db, editor.id);
+  const login = await makeLoginUser(t.db, { role: "editor" });
+  editorToken = await sessionFor(t.db, login.id);
+  editor = (await resolveSession(t.db, editorToken)) as SessionUser;
   const viewer = await makeLoginUser(t.db, { role: "viewer" });
   viewerToken = await sessionFor(t.db, viewer.id);
 }, 120_000);
@@ -69,7 +74,7 @@ const sitesNamed = (name: string) =>
   t.db.site.findMany({ where: { name }, select: { households: true, deletedAt: true } });
 
 describe("import screen", () => {
-  it("uploads a messy sheet, fixes a mapping, shows errors by sheet row, imports the ready rows and undoes them", async () => {
+  it("uploads a messy sheet, fixes a mapping, shows errors by sheet row, imports the ready rows, undoes them but the one a colleague edited", async () => {
     const user = userEvent.setup();
     renderImports(editorToken);
     const upload = await screen.findByRole("form", { name: "1. Chọn loại và tệp" });
@@ -119,6 +124,13 @@ describe("import screen", () => {
     expect(await sitesNamed("Khu dân cư thôn Tân An")).toEqual([{ households: 120, deletedAt: null }]);
     expect(await sitesNamed("Khu dân cư thôn Đông")).toEqual([]);
 
+    // A colleague corrects one of the imported sites: the undo keeps it and says why.
+    const edited = await t.db.site.findFirstOrThrow({
+      where: { name: "Khu phố 3 an toàn" },
+      select: { id: true, version: true },
+    });
+    await createCaller(createContextInner({ db: t.db, user: editor })).sites.update({ ...edited, households: 85 });
+
     // The history: who, which file, how many rows and records; undo needs a reason.
     const history = await screen.findByRole("table", { name: "Các lần nhập" });
     const entry = await waitFor(() => {
@@ -139,9 +151,14 @@ describe("import screen", () => {
     expect((await sitesNamed("Khu dân cư thôn Tân An"))[0]?.deletedAt).toBeNull();
     await user.type(within(undo).getByLabelText("Lý do hoàn tác"), "Nhập nhầm tệp của năm trước");
     await user.click(within(undo).getByRole("button", { name: "Xóa các bản ghi của lần nhập này" }));
-    expect(await within(entry).findByText("Đã hoàn tác: xóa 2 bản ghi.")).toBeInTheDocument();
+    expect(await within(entry).findByText("Đã hoàn tác: xóa 1 bản ghi.")).toBeInTheDocument();
+    expect(within(entry).getByText("Giữ lại 1 bản ghi:")).toBeInTheDocument();
+    expect(within(entry).getByText(`Bản ghi số ${edited.id}: Đã được sửa sau khi nhập, giữ lại.`)).toBeInTheDocument();
     await waitFor(() => expect(entry).toHaveTextContent("Đã hoàn tác: Nhập nhầm tệp của năm trước"));
     expect((await sitesNamed("Khu dân cư thôn Tân An"))[0]?.deletedAt).not.toBeNull();
+    expect(await sitesNamed("Khu phố 3 an toàn")).toEqual([{ households: 85, deletedAt: null }]);
+    // What is left of the import is still linked from the history.
+    expect(within(entry).getByRole("link", { name: "Xem 1 bản ghi" })).toBeInTheDocument();
   });
 
   it("says why a file that is not a spreadsheet is refused, and writes nothing", async () => {
