@@ -58,3 +58,10 @@ export async function insertAudit(
     SELECT ${user.id}, ${user.username}, ${action}, ${entity}, v.id, v."before", v."after"
     FROM jsonb_to_recordset(${json}::jsonb) AS v(id text, "before" jsonb, "after" jsonb)`;
 }
+
+/** Which record each written row of a batch created. */
+export async function insertLinks(tx: Tx, batchId: number, links: { row: number; recordId: number }[]) {
+  const json = JSON.stringify(links);
+  await tx.$executeRaw`INSERT INTO import_record (batch_id, "row", record_id)
+    SELECT ${batchId}, v."row", v."recordId" FROM jsonb_to_recordset(${json}::jsonb) AS v("row" int, "recordId" int)`;
+}

@@ -3,7 +3,7 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { ownBatch } from "./batch.ts";
-import { insertAudit, insertRecords } from "./bulk.ts";
+import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
 import { type Evaluated, evaluateRows } from "./evaluate.ts";
 import { refusedRows } from "./may-write.ts";
 import { saveStates, storedRows } from "./preview.ts";
@@ -63,8 +63,11 @@ export async function commitBatch(db: Db, input: { batchId: number; skipErrors: 
           updatedById: user.id,
         })),
       );
-      const links = ids.map((recordId, j) => ({ batchId: batch.id, row: (part[j] as Evaluated).row, recordId }));
-      await tx.importRecord.createMany({ data: links });
+      await insertLinks(
+        tx,
+        batch.id,
+        ids.map((recordId, j) => ({ row: (part[j] as Evaluated).row, recordId })),
+      );
       // Each audit entry keeps the record as its API shows it, read back as the lifecycle does.
       const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
       await insertAudit(
