@@ -5,6 +5,7 @@ import * as awards from "@qt/shared/schemas/awards";
 import * as cameras from "@qt/shared/schemas/cameras";
 import * as common from "@qt/shared/schemas/common";
 import * as dashboard from "@qt/shared/schemas/dashboard";
+import * as imports from "@qt/shared/schemas/imports";
 import * as modelTypes from "@qt/shared/schemas/model-types";
 import * as reports from "@qt/shared/schemas/reports";
 import * as sites from "@qt/shared/schemas/sites";
@@ -20,6 +21,7 @@ const schemas = Object.entries({
   ...cameras,
   ...common,
   ...dashboard,
+  ...imports,
   ...modelTypes,
   ...reports,
   ...sites,

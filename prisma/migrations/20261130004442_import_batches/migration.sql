@@ -40,12 +40,19 @@ CREATE TABLE "import_row" (
     "cells" JSONB NOT NULL,
     "state" "import_row_state" NOT NULL,
     "year_only" BOOLEAN NOT NULL DEFAULT false,
-    "values" JSONB,
     "issues" JSONB NOT NULL,
     "duplicate_of" INTEGER,
-    "record_id" INTEGER,
 
     CONSTRAINT "import_row_pkey" PRIMARY KEY ("batch_id","row")
+);
+
+-- CreateTable
+CREATE TABLE "import_record" (
+    "batch_id" INTEGER NOT NULL,
+    "row" INTEGER NOT NULL,
+    "record_id" INTEGER NOT NULL,
+
+    CONSTRAINT "import_record_pkey" PRIMARY KEY ("batch_id","row")
 );
 
 -- CreateIndex
@@ -62,4 +69,7 @@ ALTER TABLE "import_batch" ADD CONSTRAINT "import_batch_created_by_id_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "import_row" ADD CONSTRAINT "import_row_batch_id_fkey" FOREIGN KEY ("batch_id") REFERENCES "import_batch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "import_record" ADD CONSTRAINT "import_record_batch_id_fkey" FOREIGN KEY ("batch_id") REFERENCES "import_batch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -2,9 +2,8 @@ import type { ImportField } from "@qt/shared/schemas/imports";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { auditSnapshot } from "../audit.ts";
 import { ownBatch } from "./batch.ts";
+import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
 import { type Evaluated, evaluateRows } from "./evaluate.ts";
 import { refusedRows } from "./may-write.ts";
 import { saveStates, storedRows } from "./preview.ts";
@@ -53,36 +52,33 @@ export async function commitBatch(db: Db, input: { batchId: number; skipErrors: 
       if (why) Object.assign(r, { state: "error", issues: [{ column: null, key: why.key, params: why.params }] });
     }
     const toWrite = ready.filter((r) => !refused.has(r.row));
-    const recordIds = new Map<number, number>();
     for (let i = 0; i < toWrite.length; i += CHUNK) {
       const part = toWrite.slice(i, i + CHUNK);
-      const created = await writer.table(tx).createManyAndReturn({
-        data: part.map((r) => ({
+      const ids = await insertRecords(
+        tx,
+        writer.sqlTable,
+        part.map((r) => ({
           ...writer.data(r.values?.input ?? {}, r.values?.area ?? null),
           createdById: user.id,
           updatedById: user.id,
         })),
-        select: writer.select,
-      });
-      // PostgreSQL returns the inserted rows in the order of the VALUES list.
-      const records = created.map(writer.toApi);
-      for (const [j, rec] of records.entries()) recordIds.set((part[j] as Evaluated).row, rec.id);
-      await tx.auditEntry.createMany({
-        data: records.map((after) => ({
-          userId: user.id,
-          username: user.username,
-          action: "create",
-          entity: writer.entity,
-          entityId: String(after.id),
-          after: auditSnapshot({ ...after, importBatchId: batch.id }) as Prisma.InputJsonValue,
-        })),
-      });
+      );
+      await insertLinks(
+        tx,
+        batch.id,
+        ids.map((recordId, j) => ({ row: (part[j] as Evaluated).row, recordId })),
+      );
+      // Each audit entry keeps the record as its API shows it, read back as the lifecycle does.
+      const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
+      await insertAudit(
+        tx,
+        user,
+        "create",
+        writer.entity,
+        stored.map(writer.toApi).map((after) => ({ id: after.id, after: { ...after, importBatchId: batch.id } })),
+      );
     }
-    await saveStates(
-      tx,
-      batch.id,
-      evaluated.map((r) => ({ ...r, recordId: recordIds.get(r.row) ?? null })),
-    );
+    await saveStates(tx, batch.id, evaluated);
     const skipped = evaluated.length - toWrite.length;
     await tx.importBatch.update({
       where: { id: batch.id },

@@ -29,8 +29,6 @@ export type Evaluated = {
   values: StoredValues | null;
   issues: StoredIssue[];
   duplicateOf: number | null;
-  /** After commit: the record written from the row. */
-  recordId?: number | null;
 };
 
 /** A row that is not a record: the total at the end ("Tổng cộng", "Cộng") or a column-number line "(1) (2) (3)". */

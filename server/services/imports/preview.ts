@@ -35,7 +35,6 @@ function counts(rows: Evaluated[]) {
 const rowData = (r: Evaluated) => ({
   state: r.state,
   yearOnly: r.yearOnly,
-  values: (r.values ?? undefined) as Prisma.InputJsonValue | undefined,
   issues: r.issues as unknown as Prisma.InputJsonValue,
   duplicateOf: r.duplicateOf,
 });
@@ -71,14 +70,17 @@ export async function createBatch(
         select: { id: true },
       });
       for (let i = 0; i < data.length; i += CHUNK) {
-        await tx.importRow.createMany({
-          data: data.slice(i, i + CHUNK).map((r, j) => ({
-            batchId: batch.id,
-            row: r.row,
-            cells: r.cells as Prisma.InputJsonValue,
-            ...rowData(evaluated[i + j] as Evaluated),
-          })),
-        });
+        const json = JSON.stringify(
+          data.slice(i, i + CHUNK).map((r, j) => {
+            const e = evaluated[i + j] as Evaluated;
+            return { ...rowData(e), row: r.row, cells: r.cells, issues: e.issues };
+          }),
+        );
+        // One JSON parameter per chunk: see bulk.ts.
+        await tx.$executeRaw`INSERT INTO import_row (batch_id, "row", cells, state, year_only, issues, duplicate_of)
+          SELECT ${batch.id}, v."row", v.cells, v.state::import_row_state, v."yearOnly", v.issues, v."duplicateOf"
+          FROM jsonb_to_recordset(${json}::jsonb)
+            AS v("row" int, cells jsonb, state text, "yearOnly" boolean, issues jsonb, "duplicateOf" int)`;
       }
       return batch.id;
     },
@@ -164,25 +166,34 @@ export async function remapBatch(db: Db, input: TImportRemapInput, user: Session
   return getPreview(db, batch.id, user, locale);
 }
 
-/** Writes the rows' new states in bulk (one statement per chunk, not one per row). */
+/**
+ * Writes the rows' new states in bulk (one statement per chunk, not one per row): only the rows
+ * whose judgement changed since they were stored.
+ */
 export async function saveStates(tx: Prisma.TransactionClient, batchId: number, rows: Evaluated[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    const json = JSON.stringify(
-      part.map((r) => ({
-        ...rowData(r),
-        row: r.row,
-        values: r.values ?? null,
-        issues: r.issues,
-        recordId: r.recordId ?? null,
-      })),
-    );
+  const stored = await tx.importRow.findMany({
+    where: { batchId },
+    select: { row: true, state: true, issues: true, duplicateOf: true },
+  });
+  const before = new Map(stored.map((r) => [r.row, canonical([r.state, r.issues, r.duplicateOf])]));
+  const changed = rows.filter((r) => before.get(r.row) !== canonical([r.state, r.issues, r.duplicateOf]));
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    const json = JSON.stringify(changed.slice(i, i + CHUNK).map((r) => ({ ...rowData(r), row: r.row })));
     await tx.$executeRaw`UPDATE import_row AS r SET state = v.state::import_row_state, year_only = v."yearOnly",
-      "values" = v."values", issues = v.issues, duplicate_of = v."duplicateOf", record_id = v."recordId"
+      issues = v.issues, duplicate_of = v."duplicateOf"
       FROM jsonb_to_recordset(${json}::jsonb)
-        AS v("row" int, state text, "yearOnly" boolean, "values" jsonb, issues jsonb, "duplicateOf" int, "recordId" int)
+        AS v("row" int, state text, "yearOnly" boolean, issues jsonb, "duplicateOf" int)
       WHERE r.batch_id = ${batchId} AND r."row" = v."row"`;
   }
+}
+
+/** JSON with object keys sorted: jsonb gives keys back in its own order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
 }
 
 /** A page of the batch's rows, filtered by state, with their cells and issues. */
@@ -197,10 +208,15 @@ export async function listRows(db: Db, input: TImportRowsInput, user: SessionUse
       orderBy: { row: "asc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { row: true, state: true, yearOnly: true, cells: true, issues: true, duplicateOf: true, recordId: true },
+      select: { row: true, state: true, yearOnly: true, cells: true, issues: true, duplicateOf: true },
     }),
     db.importRow.count({ where }),
   ]);
+  const records = await db.importRecord.findMany({
+    where: { batchId: batch.id, row: { in: rows.map((r) => r.row) } },
+    select: { row: true, recordId: true },
+  });
+  const recordOf = new Map(records.map((r) => [r.row, r.recordId]));
   const width = (batch.headers as string[]).length;
   return {
     items: rows.map((r) => ({
@@ -210,7 +226,7 @@ export async function listRows(db: Db, input: TImportRowsInput, user: SessionUse
       cells: Array.from({ length: width }, (_, i) => shown((r.cells as Cell[])[i] ?? null)),
       issues: (r.issues as StoredIssue[]).map((i) => sayIssue(r.row, i, locale)),
       duplicateOf: r.duplicateOf,
-      recordId: r.recordId,
+      recordId: recordOf.get(r.row) ?? null,
     })),
     total,
   };
@@ -245,7 +261,7 @@ export async function listBatches(
         created: true,
         removed: true,
         createdBy: { select: { displayName: true, username: true } },
-        rows: { where: { recordId: { not: null } }, select: { recordId: true }, orderBy: { row: "asc" }, take: 1000 },
+        records: { select: { recordId: true }, orderBy: { row: "asc" }, take: 1000 },
       },
     }),
     db.importBatch.count({ where }),
@@ -267,7 +283,7 @@ export async function listBatches(
       errorRows: b.errorRows,
       created: b.created,
       removed: b.removed,
-      recordIds: b.rows.map((r) => r.recordId as number),
+      recordIds: b.records.map((r) => r.recordId),
     })),
     total,
   };

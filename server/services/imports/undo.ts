@@ -4,8 +4,8 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { auditSnapshot } from "../audit.ts";
 import { ownBatch } from "./batch.ts";
+import { insertAudit } from "./bulk.ts";
 import { BULK_TX } from "./commit.ts";
 import { refusedRows } from "./may-write.ts";
 import { type ApiRecord, WRITERS } from "./writers.ts";
@@ -28,11 +28,8 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
       data: { status: "undone", undoneAt: now, undoReason: input.reason },
     });
     if (count === 0) throw appError("CONFLICT", "import.alreadyUndone");
-    const rows = await tx.importRow.findMany({
-      where: { batchId: batch.id, recordId: { not: null } },
-      select: { recordId: true },
-    });
-    const ids = rows.map((r) => r.recordId as number);
+    const links = await tx.importRecord.findMany({ where: { batchId: batch.id }, select: { recordId: true } });
+    const ids = links.map((r) => r.recordId);
     const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
     const records = stored.map(writer.toApi);
     const places = new Map(stored.map((row, i) => [(records[i] as ApiRecord).id, writer.placeOf(row)]));
@@ -58,23 +55,23 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
     });
     // Removable rows were read in this transaction at version 1; one changed meanwhile would have blocked on its lock.
     if (removed !== removable.length) throw appError("CONFLICT", "record.conflict");
-    await tx.auditEntry.createMany({
-      data: removable.map((before) => ({
-        userId: user.id,
-        username: user.username,
-        action: "remove",
-        entity: writer.entity,
-        entityId: String(before.id),
-        before: auditSnapshot(before) as Prisma.InputJsonValue,
-        after: auditSnapshot({
+    await insertAudit(
+      tx,
+      user,
+      "remove",
+      writer.entity,
+      removable.map((before) => ({
+        id: before.id,
+        before,
+        after: {
           ...before,
           version: before.version + 1,
           deletedAt: now.toISOString(),
           deleteReason: input.reason,
           importBatchId: batch.id,
-        }) as Prisma.InputJsonValue,
+        },
       })),
-    });
+    );
     await tx.importBatch.update({ where: { id: batch.id }, data: { removed } });
     return {
       removed,

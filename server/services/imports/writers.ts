@@ -25,17 +25,22 @@ type BulkTable = {
  */
 export type Writer = {
   entity: string;
+  /** The table's name in SQL (the schema's @@map). */
+  sqlTable: string;
   table: (tx: Tx) => BulkTable;
   select: object;
-  data: (input: Record<string, unknown>, area: Area | null) => object;
+  data: (input: Record<string, unknown>, area: Area | null) => Record<string, unknown>;
   toApi: (row: unknown) => ApiRecord;
   /** Where a stored row lies, for the write rule (from the area it was read with). */
   placeOf: (row: unknown) => RecordPlace | null;
 };
 
+const SQL_TABLES = { site: "site", cameraInstallation: "camera_installation", award: "award" } as const;
+
 function writer<T extends KindTypes>(kind: RecordKind<T>): Writer {
   return {
     entity: kind.entity,
+    sqlTable: SQL_TABLES[kind.table],
     // As in the lifecycle's table(): Prisma's per-table generics do not unify with one structural type.
     table: (tx) => tx[kind.table] as unknown as BulkTable,
     select: kind.select,
