@@ -103,7 +103,7 @@ describe("import screen", () => {
     const rows = await within(preview).findByRole("table", { name: "Các dòng của tệp" });
     const bad = within(rows).getByRole("rowheader", { name: "5" }).closest("tr") as HTMLElement;
     expect(bad).toHaveTextContent("Cột D: Dòng 5: không tìm thấy xã 'Hải Ann' ở Huyện Hải Lăng");
-    expect(bad).toHaveTextContent("Hải An");
+    expect(bad).toHaveTextContent("— có phải 'Xã Hải An'?");
     expect(within(preview).getByRole("link", { name: "Tải các dòng lỗi (Excel)" })).toHaveAttribute(
       "href",
       expect.stringMatching(/^\/api\/imports\/\d+\/errors\.xlsx\?lang=vi$/),

@@ -1,13 +1,12 @@
 import { formatNumber } from "@qt/shared/format";
 import { ROW_STATES, type RowState, type TImportPreview } from "@qt/shared/schemas/imports";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { errorsUrl } from "./fields.ts";
-import { saidIn } from "./said.ts";
 
 const PAGE_SIZE = 20;
 const FILTER_KEY = {
@@ -23,6 +22,13 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
   const [state, setState] = useState<RowState | undefined>(preview.errorRows > 0 ? "error" : undefined);
   const [page, setPage] = useState(1);
   const rows = useQuery(trpc.imports.rows.queryOptions({ batchId: preview.batchId, state, page, pageSize: PAGE_SIZE }));
+  // The messages come written in the language of the request: another language asks again.
+  const asked = useRef(locale);
+  useEffect(() => {
+    if (asked.current === locale) return;
+    asked.current = locale;
+    void rows.refetch();
+  }, [locale, rows]);
   const counts: Record<RowState, number> = {
     ready: preview.ready,
     duplicate: preview.duplicates,
@@ -91,16 +97,9 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
                         {r.issues.map((i) => (
                           <li key={`${i.column}-${i.key}-${i.message}`}>
                             {i.column ? `${t("imports.column")} ${i.column}: ` : ""}
-                            {saidIn(i, locale)}
+                            {i.message}
                           </li>
                         ))}
-                        {r.state === "duplicate" && (
-                          <li>
-                            {r.duplicateOf === null
-                              ? t("imports.duplicate.inFile")
-                              : t("imports.duplicate.record", { id: r.duplicateOf })}
-                          </li>
-                        )}
                         {r.yearOnly && <li>{t("imports.yearOnly")}</li>}
                       </ul>
                     </td>

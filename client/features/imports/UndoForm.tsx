@@ -6,7 +6,6 @@ import { type FormEvent, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { saidIn } from "./said.ts";
 import { useImportChanged } from "./useImportChanged.ts";
 
 type Batch = { batchId: number; kind: ImportKind; fileName: string };
@@ -39,7 +38,7 @@ export function UndoForm({ batch, onClose }: { batch: Batch; onClose: () => void
             <p>{t("imports.undo.kept", { count: formatNumber(kept.length, locale) })}</p>
             <ul>
               {kept.map((k) => (
-                <li key={k.id}>{t("imports.undo.keptItem", { id: k.id, reason: saidIn(k, locale) })}</li>
+                <li key={k.id}>{t("imports.undo.keptItem", { id: k.id, reason: k.message })}</li>
               ))}
             </ul>
           </>

@@ -82,8 +82,6 @@ export const importsVi = {
   "imports.problems": "Lỗi và ghi chú",
   "imports.yearOnly": "Chỉ ghi năm: lấy ngày 01/01 của năm đó",
   "imports.yearOnly.count": "{count} dòng chỉ ghi năm: được nhận, lấy ngày 01/01 của năm đó.",
-  "imports.duplicate.inFile": "Trùng với một dòng phía trên trong tệp",
-  "imports.duplicate.record": "Đã có trong hệ thống (bản ghi số {id})",
   "imports.writing": "Đang ghi các bản ghi…",
   "imports.undo.close": "Đóng",
 } as const;
@@ -172,8 +170,6 @@ export const importsEn: Record<keyof typeof importsVi, string> = {
   "imports.problems": "Errors and notes",
   "imports.yearOnly": "Year only: dated 1 January of that year",
   "imports.yearOnly.count": "{count} rows give only a year: accepted, dated 1 January of that year.",
-  "imports.duplicate.inFile": "Repeats a row above it in the file",
-  "imports.duplicate.record": "Already recorded (record {id})",
   "imports.writing": "Writing the records…",
   "imports.undo.close": "Close",
 };
