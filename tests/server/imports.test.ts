@@ -186,6 +186,29 @@ describe("a messy sites list", () => {
   });
 });
 
+describe("names as people write them", () => {
+  it("takes old spellings, codes instead of names, and says when a commune did not exist on the day", async () => {
+    const csv = [
+      "Loại mô hình;Tên điểm;Xã;Huyện;Ngày thành lập",
+      `${CLAN};Dòng họ Hồ Văn;Xã Đakrông;Đakrông;01/06/2018`,
+      `${CLAN};Dòng họ Lê Văn;${HAI_AN};;01/06/2018`,
+      `${CLAN};Dòng họ Trương;Gio Châu;Gio Linh;01/03/2025`,
+      `clan-no-crime;Dòng họ Phạm;TT Krông Klang;H. Đa Krông;2019`,
+    ].join("\n");
+    const p = await upload(s.users.province, Buffer.from(csv, "utf8"));
+    const rows = await rowsOf(s.users.province, p.batchId);
+    expect(rows.map((r) => [r.row, r.state])).toEqual([
+      [2, "ready"],
+      [3, "ready"],
+      [4, "error"],
+      [5, "ready"],
+    ]);
+    expect(rows[2]?.issues[0]?.message).toBe(
+      "Dòng 4: 'Gio Châu' không còn (hoặc chưa có) vào ngày 01/03/2025 — có phải 'Xã Gio Linh'?",
+    );
+  });
+});
+
 describe("roles and scopes", () => {
   it("refuses viewers every import procedure", async () => {
     await expectTrpcError(s.caller(s.users.viewer).imports.list({ page: 1, pageSize: 10 }), "FORBIDDEN");
