@@ -71,4 +71,5 @@ export const POLICY: Record<string, PolicyEntry> = {
   "imports.commit": { access: "editor" },
   "imports.undo": { access: "editor" },
   "imports.list": { access: "editor" },
+  "imports.createModelType": { access: "admin" },
 };

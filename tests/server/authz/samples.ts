@@ -158,4 +158,9 @@ export const SAMPLES: Record<string, Sample> = {
   "imports.commit": { input: () => ({ batchId: NO_BATCH, skipErrors: true }), fails: noBatch, audits: 0 },
   "imports.undo": { input: () => ({ batchId: NO_BATCH, reason: REASON }), fails: noBatch, audits: 0 },
   "imports.list": { input: () => ({ page: 1, pageSize: 10 }) },
+  "imports.createModelType": {
+    input: (fx) => ({ batchId: NO_BATCH, code: `mau-${fx.unique()}`, name: `Loại ${fx.unique()}`, category: "clan" }),
+    fails: noBatch,
+    audits: 0,
+  },
 };
