@@ -15,6 +15,7 @@ import {
 import { commitBatch } from "../services/imports/commit.ts";
 import { createTypeForBatch } from "../services/imports/model-type.ts";
 import { getPreview, listBatches, listRows, remapBatch } from "../services/imports/preview.ts";
+import { batchKey, track } from "../services/imports/progress.ts";
 import { undoBatch } from "../services/imports/undo.ts";
 import { adminProcedure, editorProcedure, router } from "../trpc.ts";
 
@@ -39,7 +40,9 @@ export const importsRouter = router({
   commit: editorProcedure
     .input(ZImportCommitInput)
     .output(ZImportCommitResult)
-    .mutation(({ ctx, input }) => commitBatch(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) =>
+      commitBatch(ctx.db, input, ctx.user, track(batchKey(input.batchId), ctx.meta.sessionToken)),
+    ),
   undo: editorProcedure
     .input(ZImportUndoInput)
     .output(ZImportUndoResult)
