@@ -8,8 +8,18 @@ import { type ContextDb, createContext } from "../context.ts";
 import { KeyedCause } from "../errors.ts";
 import { errorsWorkbook } from "../services/imports/errors-file.ts";
 import { createBatch } from "../services/imports/preview.ts";
+import {
+  batchKey,
+  NO_TRACKER,
+  PROGRESS_ID,
+  progressOf,
+  track,
+  tracked,
+  uploadKey,
+} from "../services/imports/progress.ts";
 import { templateWorkbook } from "../services/imports/template.ts";
 import { contentDisposition } from "../services/reports/export.ts";
+import { SESSION_COOKIE } from "../services/sessions.ts";
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = {
   BAD_REQUEST: 400,
@@ -52,6 +62,7 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
     if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
     if (!req.isMultipart()) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
     let kind: string | undefined;
+    let progressId: string | undefined;
     let file: { name: string; bytes: Buffer } | undefined;
     try {
       for await (const part of req.parts()) {
@@ -60,6 +71,8 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
           file = { name: part.filename || "tep", bytes: await part.toBuffer() };
         } else if (part.fieldname === "kind") {
           kind = String(part.value);
+        } else if (part.fieldname === "progressId") {
+          progressId = String(part.value);
         }
       }
     } catch (err) {
@@ -73,18 +86,47 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
       return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
     }
     if (!file || file.bytes.length === 0) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
+    if (progressId !== undefined && !PROGRESS_ID.test(progressId)) {
+      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badProgressId");
+    }
+    const progress = progressId ? track(uploadKey(progressId), ctx.meta.sessionToken) : NO_TRACKER;
     try {
-      const preview = await createBatch(
-        ctx.db,
-        { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes },
-        ctx.user,
-        locale,
+      const user = ctx.user;
+      const preview = await tracked(progress, () =>
+        createBatch(
+          ctx.db,
+          { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes },
+          user,
+          locale,
+          progress,
+        ),
       );
       return reply.send(preview);
     } catch (err) {
       return refuseError(reply, locale, err);
     }
   });
+
+  // The progress of an upload (`?upload=` the progressId the form sent) or of a commit (`?batch=`),
+  // for the session that started it. Answered from memory, without a query: on the embedded
+  // database a query would wait behind the import it reports on (progress.ts).
+  app.get<{ Querystring: { upload?: string; batch?: string; lang?: string } }>(
+    "/api/imports/progress",
+    async (req, reply) => {
+      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
+      const token = req.cookies[SESSION_COOKIE];
+      const { upload, batch } = req.query;
+      const key =
+        upload !== undefined && PROGRESS_ID.test(upload)
+          ? uploadKey(upload)
+          : batch !== undefined && /^\d{1,10}$/.test(batch)
+            ? batchKey(Number(batch))
+            : null;
+      const found = key ? progressOf(key, token) : null;
+      if (!found) return refuse(reply, locale, 404, "NOT_FOUND", "import.noProgress");
+      return reply.header("cache-control", "no-store").send(found);
+    },
+  );
 
   app.get<{ Params: { batchId: string }; Querystring: { lang?: string } }>(
     "/api/imports/:batchId/errors.xlsx",

@@ -3,6 +3,7 @@ import {
   ZImportBatchPage,
   ZImportCommitInput,
   ZImportCommitResult,
+  ZImportCreateModelTypeInput,
   ZImportListInput,
   ZImportPreview,
   ZImportRemapInput,
@@ -12,9 +13,11 @@ import {
   ZImportUndoResult,
 } from "@qt/shared/schemas/imports";
 import { commitBatch } from "../services/imports/commit.ts";
+import { createTypeForBatch } from "../services/imports/model-type.ts";
 import { getPreview, listBatches, listRows, remapBatch } from "../services/imports/preview.ts";
+import { batchKey, track } from "../services/imports/progress.ts";
 import { undoBatch } from "../services/imports/undo.ts";
-import { editorProcedure, router } from "../trpc.ts";
+import { adminProcedure, editorProcedure, router } from "../trpc.ts";
 
 /**
  * Spreadsheet import (decision 024). The file itself arrives by `POST /api/imports` (multipart,
@@ -37,11 +40,18 @@ export const importsRouter = router({
   commit: editorProcedure
     .input(ZImportCommitInput)
     .output(ZImportCommitResult)
-    .mutation(({ ctx, input }) => commitBatch(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) =>
+      commitBatch(ctx.db, input, ctx.user, track(batchKey(input.batchId), ctx.meta.sessionToken)),
+    ),
   undo: editorProcedure
     .input(ZImportUndoInput)
     .output(ZImportUndoResult)
     .mutation(({ ctx, input }) => undoBatch(ctx.db, input, ctx.user, ctx.locale)),
+  /** An admin creates a model type the file names (through the catalogue's service) and re-reads the batch. */
+  createModelType: adminProcedure
+    .input(ZImportCreateModelTypeInput)
+    .output(ZImportPreview)
+    .mutation(({ ctx, input }) => createTypeForBatch(ctx.db, input, ctx.user, ctx.locale)),
   list: editorProcedure
     .input(ZImportListInput)
     .output(ZImportBatchPage)

@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
+import { createBatch } from "../../server/services/imports/preview.ts";
+import type { Tracker } from "../../server/services/imports/progress.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { entrySetup } from "./helpers/entry.ts";
@@ -29,9 +31,10 @@ const CLAN = "Dòng họ không có tội phạm";
 
 async function post(
   bytes: Buffer | null,
-  opts: { kind?: string; cookie?: string; guard?: boolean; name?: string } = {},
+  opts: { kind?: string; cookie?: string; guard?: boolean; name?: string; progressId?: string } = {},
 ) {
-  const body = multipart({ kind: opts.kind ?? "sites" }, bytes ? { name: opts.name ?? "ds.xlsx", bytes } : undefined);
+  const fields = { kind: opts.kind ?? "sites", ...(opts.progressId ? { progressId: opts.progressId } : {}) };
+  const body = multipart(fields, bytes ? { name: opts.name ?? "ds.xlsx", bytes } : undefined);
   return app.inject({
     method: "POST",
     url: "/api/imports",
@@ -224,5 +227,44 @@ describe("files for the user", () => {
     expect(p).toMatchObject({ total: 1, ready: 1, errorRows: 0 });
     const bad = await app.inject({ method: "GET", url: "/api/imports/template.xlsx?kind=x", headers: { cookie } });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("progress of a long upload and commit", () => {
+  const poll = (query: string, who = cookie) =>
+    app.inject({ method: "GET", url: `/api/imports/progress?${query}`, headers: { cookie: who } });
+
+  it("reports each phase with its row counts while the work runs", async () => {
+    const seen: string[] = [];
+    const recorder: Tracker = { set: (phase, n, total) => void seen.push(`${phase} ${n}/${total}`), end: () => {} };
+    const file = { kind: "sites" as const, fileName: "x.xlsx", bytes: await goodFile() };
+    await createBatch(s.t.db, file, editor, "vi", recorder);
+    expect(seen).toEqual(["checking 0/3", "checking 3/3", "saving 0/3"]);
+  });
+
+  it("answers the session that started an upload or a commit, and nobody else", async () => {
+    const progressId = "abcdefgh-12345678";
+    const res = await post(await goodFile(), { progressId });
+    expect(res.statusCode).toBe(200);
+    const up = await poll(`upload=${progressId}`);
+    expect([up.statusCode, up.json()]).toEqual([200, { phase: "done", processed: 3, total: 3 }]);
+    const other = `qt_session=${await sessionFor(s.t.db, s.users.province.id)}`;
+    expect((await poll(`upload=${progressId}`, other)).statusCode).toBe(404);
+    expect((await poll("upload=unknown-id-0000000000")).json().error.message).toBe(
+      "Không có lần nhập nào đang chạy với mã này.",
+    );
+    expect((await post(await goodFile(), { progressId: "short" })).statusCode).toBe(400);
+
+    const { batchId } = res.json();
+    const commit = await app.inject({
+      method: "POST",
+      url: "/api/trpc/imports.commit",
+      payload: { batchId, skipErrors: true },
+      headers: { cookie, "x-qt-client": "1" },
+    });
+    expect(commit.statusCode).toBe(200);
+    const c = await poll(`batch=${batchId}`);
+    expect([c.statusCode, c.json()]).toEqual([200, { phase: "done", processed: 1, total: 1 }]);
+    expect((await poll(`batch=${batchId}`, other)).statusCode).toBe(404);
   });
 });

@@ -186,6 +186,69 @@ describe("a messy sites list", () => {
   });
 });
 
+describe("names as people write them", () => {
+  it("takes old spellings, codes instead of names, and says when a commune did not exist on the day", async () => {
+    const csv = [
+      "Loại mô hình;Tên điểm;Xã;Huyện;Ngày thành lập",
+      `${CLAN};Dòng họ Hồ Văn;Xã Đakrông;Đakrông;01/06/2018`,
+      `${CLAN};Dòng họ Lê Văn;${HAI_AN};;01/06/2018`,
+      `${CLAN};Dòng họ Trương;Gio Châu;Gio Linh;01/03/2025`,
+      `clan-no-crime;Dòng họ Phạm;TT Krông Klang;H. Đa Krông;2019`,
+    ].join("\n");
+    const p = await upload(s.users.province, Buffer.from(csv, "utf8"));
+    const rows = await rowsOf(s.users.province, p.batchId);
+    expect(rows.map((r) => [r.row, r.state])).toEqual([
+      [2, "ready"],
+      [3, "ready"],
+      [4, "error"],
+      [5, "ready"],
+    ]);
+    expect(rows[2]?.issues[0]?.message).toBe(
+      "Dòng 4: 'Gio Châu' không còn (hoặc chưa có) vào ngày 01/03/2025 — có phải 'Xã Gio Linh'?",
+    );
+  });
+});
+
+describe("an unknown model type", () => {
+  it("lets an admin create it from the preview: audited by the catalogue, the batch read again", async () => {
+    const csv = [
+      "Loại mô hình;Tên điểm;Xã;Huyện;Ngày thành lập",
+      `Mô hình cụm dân cư tự quản;Cụm Bắc;${HAI_AN};${HAI_LANG};01/06/2018`,
+      `${CLAN};Dòng họ Đinh;${HAI_AN};${HAI_LANG};01/06/2018`,
+    ].join("\n");
+    const p = await upload(s.users.admin, Buffer.from(csv, "utf8"));
+    expect(p).toMatchObject({ ready: 1, errorRows: 1 });
+    expect(p.errors[0]?.message).toMatch(/^Dòng 2: không có loại mô hình 'Mô hình cụm dân cư tự quản'/);
+    const api = s.caller(s.users.admin).imports;
+    const type = { code: "cum-tu-quan", name: "Mô hình cụm dân cư tự quản", category: "clan" as const };
+    // Another kind of list has no model type; nothing is created.
+    const cameras = await upload(
+      s.users.admin,
+      Buffer.from("Xã;Huyện;Ngày lắp đặt;Số mắt camera\nHải Ba;Hải Lăng;2020;2", "utf8"),
+      "cameras",
+    );
+    const before = await s.counts();
+    await expectTrpcError(api.createModelType({ batchId: cameras.batchId, ...type }), "BAD_REQUEST");
+    expect(await s.counts()).toEqual(before);
+
+    const after = await api.createModelType({ batchId: p.batchId, ...type });
+    expect(after).toMatchObject({ batchId: p.batchId, status: "preview", ready: 2, errorRows: 0, errors: [] });
+    const created = await s.t.db.modelType.findUniqueOrThrow({ where: { code: type.code } });
+    expect(created).toMatchObject({ name: type.name, category: "clan" });
+    const audit = await s.t.db.auditEntry.findMany({ where: { entity: "model_type", entityId: String(created.id) } });
+    expect(audit.map((a) => [a.action, a.userId])).toEqual([["create", s.users.admin.id]]);
+    // The same code again is the catalogue's own refusal; a committed batch takes no new type.
+    await expectTrpcError(api.createModelType({ batchId: p.batchId, ...type }), "BAD_REQUEST");
+    expect(await api.commit({ batchId: p.batchId, skipErrors: false })).toEqual({ created: 2, skipped: 0 });
+    const types = await s.t.db.modelType.count();
+    await expectTrpcError(
+      api.createModelType({ batchId: p.batchId, ...type, code: "khac-1", name: "Khác 1" }),
+      "CONFLICT",
+    );
+    expect(await s.t.db.modelType.count()).toBe(types);
+  });
+});
+
 describe("roles and scopes", () => {
   it("refuses viewers every import procedure", async () => {
     await expectTrpcError(s.caller(s.users.viewer).imports.list({ page: 1, pageSize: 10 }), "FORBIDDEN");

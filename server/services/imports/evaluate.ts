@@ -18,6 +18,8 @@ import type { Cell, SheetRow } from "./read.ts";
 
 type Tx = Prisma.TransactionClient;
 
+const YIELD_EVERY = 2000;
+
 /** An issue as stored with its row: the column's letter and a catalogue key. */
 export type StoredIssue = { column: string | null; key: MessageKey; params: MessageParams };
 /** A row's values ready to write: the kind's create input and its resolved area. */
@@ -53,6 +55,7 @@ export async function evaluateRows(
   kind: ImportKind,
   rows: SheetRow[],
   mapping: (ImportField | null)[],
+  onChecked?: (checked: number) => void,
 ): Promise<Evaluated[]> {
   const spec = KIND_SPECS[kind];
   const columnOf = new Map<ImportField, number>();
@@ -71,13 +74,20 @@ export async function evaluateRows(
     const i = f ? columnOf.get(f) : undefined;
     return i === undefined ? null : letterOf(i);
   };
-  const built = rows.map((r) => {
+  const buildOne = (r: SheetRow) => {
     const cell = (f: ImportField) => {
       const i = columnOf.get(f);
       return i === undefined ? null : (r.cells[i] ?? null);
     };
     return { row: r.row, ...spec.build({ cell, units, types }) };
-  });
+  };
+  const built: ReturnType<typeof buildOne>[] = [];
+  for (let i = 0; i < rows.length; i += YIELD_EVERY) {
+    for (const r of rows.slice(i, i + YIELD_EVERY)) built.push(buildOne(r));
+    onChecked?.(built.length);
+    // Let the server answer other requests (the progress poll among them) between slices.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const existing = await spec.existing(tx, built);
   const firstRow = new Map<string, number>();
   return built.map((b): Evaluated => {

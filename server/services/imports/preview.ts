@@ -16,6 +16,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BatchRow, ownBatch } from "./batch.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
+import { NO_TRACKER, type Tracker } from "./progress.ts";
 import { type Cell, readSheet, type SheetRow } from "./read.ts";
 import { shown } from "./values.ts";
 
@@ -49,11 +50,15 @@ export async function createBatch(
   file: { kind: ImportKind; fileName: string; bytes: Buffer },
   user: SessionUser,
   locale: Locale,
+  progress: Tracker = NO_TRACKER,
 ): Promise<TImportPreview> {
-  const sheet = await readSheet(file.bytes);
+  const sheet = await readSheet(file.bytes, (read) => progress.set("reading", read, null));
   const header = findHeader(file.kind, sheet);
   const data = sheet.slice(header.index + 1).filter((r) => isDataRow(r.cells));
-  const evaluated = await evaluateRows(db, file.kind, data, header.mapping);
+  progress.set("checking", 0, data.length);
+  const evaluated = await evaluateRows(db, file.kind, data, header.mapping, (n) =>
+    progress.set("checking", n, data.length),
+  );
   const batchId = await db.$transaction(
     async (tx) => {
       const batch = await tx.importBatch.create({
@@ -70,6 +75,7 @@ export async function createBatch(
         select: { id: true },
       });
       for (let i = 0; i < data.length; i += CHUNK) {
+        progress.set("saving", i, data.length);
         const json = JSON.stringify(
           data.slice(i, i + CHUNK).map((r, j) => {
             const e = evaluated[i + j] as Evaluated;

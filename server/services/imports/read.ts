@@ -21,15 +21,16 @@ const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
 
 /** The rows of the first sheet that has any, from the bytes of an .xlsx or a .csv. */
-export async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
+/** `onRows` hears how many rows have been read so far, every few thousand (the progress bar). */
+export async function readSheet(bytes: Buffer, onRows?: (read: number) => void): Promise<SheetRow[]> {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB)) {
     throw appError("BAD_REQUEST", bytes.includes(ENCRYPTED_STREAM) ? "import.encrypted" : "import.oldExcel");
   }
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes);
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, onRows);
   return readCsv(bytes);
 }
 
-async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
+async function readXlsx(bytes: Buffer, onRows?: (read: number) => void): Promise<SheetRow[]> {
   const names = checkZip(bytes);
   if (!names.some((n) => n.startsWith("xl/worksheets/"))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
@@ -49,6 +50,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
         });
         for (let i = 0; i < cells.length; i++) cells[i] ??= null;
         if (cells.some((c) => c !== null)) rows.push({ row: row.number, cells });
+        if (onRows && rows.length % 2000 === 0) onRows(rows.length);
       }
       if (rows.length > 0) return rows;
     }

@@ -48,6 +48,18 @@ export const IMPORT_MESSAGES = {
     vi: "Lần nhập này đã được ghi vào cơ sở dữ liệu, không ghi lại lần nữa.",
     en: "This import has already been written, it is not written twice.",
   },
+  "import.badProgressId": {
+    vi: "Mã theo dõi tiến độ không hợp lệ.",
+    en: "The progress id is not valid.",
+  },
+  "import.noProgress": {
+    vi: "Không có lần nhập nào đang chạy với mã này.",
+    en: "No import is running under this id.",
+  },
+  "import.noModelTypeForKind": {
+    vi: "Chỉ danh sách mô hình mới có loại mô hình.",
+    en: "Only a list of sites has model types.",
+  },
   "import.notCommitted": {
     vi: "Lần nhập này chưa được ghi nên không có gì để hoàn tác.",
     en: "This import has not been written, so there is nothing to undo.",

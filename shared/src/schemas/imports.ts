@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, zName } from "./common.ts";
+import { ZModelTypeCreateInput } from "./model-types.ts";
 
 /**
  * Spreadsheet import (issue 12, decision 024): a file is read into a batch of rows that is
@@ -100,6 +101,10 @@ export const ZImportRemapInput = z.strictObject({
 export type TImportRemapInput = z.infer<typeof ZImportRemapInput>;
 
 export const ZImportBatchInput = z.strictObject({ batchId: ZId });
+
+/** An admin creates a model type the file names but the catalogue lacks; the batch is read again. */
+export const ZImportCreateModelTypeInput = ZModelTypeCreateInput.extend({ batchId: ZId });
+export type TImportCreateModelTypeInput = z.input<typeof ZImportCreateModelTypeInput>;
 
 /** A page of the preview's rows, filtered by state. */
 export const ZImportRowsInput = z.strictObject({
