@@ -28,9 +28,9 @@ export async function uploadServer(opts: ContextDb): Promise<FastifyInstance> {
  * the e2e test.
  */
 export function injectUploader(app: FastifyInstance, sessionToken: string): Uploader {
-  return async ({ kind, file, locale, onProgress }) => {
+  return async ({ kind, progressId, file, locale, onProgress }) => {
     const { payload, contentType } = multipart(
-      { kind },
+      { kind, progressId },
       { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) },
     );
     onProgress({ loaded: payload.length, total: payload.length });

@@ -11,6 +11,7 @@ import { recordsOfBatch } from "./fields.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { useFocusOnMount } from "./useFocusOnMount.ts";
 import { useImportChanged } from "./useImportChanged.ts";
+import { fractionOf, useServerProgress } from "./useServerProgress.ts";
 
 /** Step 4: all-or-nothing or skip the rows in error, the commit, and what it created. */
 export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onAgain: () => void }) {
@@ -20,6 +21,7 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
   const [skipErrors, setSkipErrors] = useState(false);
   const commit = useMutation(trpc.imports.commit.mutationOptions({ onSuccess: () => changed(preview.kind) }));
   const n = (v: number) => formatNumber(v, locale);
+  const server = useServerProgress(commit.isPending ? `batch=${preview.batchId}` : null);
   const blocked = !skipErrors && preview.errorRows > 0;
   const nothing = preview.ready === 0;
 
@@ -53,7 +55,16 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
           {t("imports.commit", { count: n(preview.ready) })}
         </button>
       </div>
-      {commit.isPending && <ProgressBar text={t("imports.writing")} />}
+      {commit.isPending && (
+        <ProgressBar
+          value={fractionOf(server)}
+          text={
+            server?.total
+              ? t("imports.writingCount", { processed: n(server.processed), total: n(server.total) })
+              : t("imports.writing")
+          }
+        />
+      )}
     </form>
   );
 }

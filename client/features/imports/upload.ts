@@ -9,6 +9,8 @@ export type UploadProgress = { loaded: number; total: number };
 
 export type UploadRequest = {
   kind: string;
+  /** The upload's name for GET /api/imports/progress?upload=…, while the server reads the rows. */
+  progressId: string;
   file: File;
   locale: Locale;
   onProgress: (p: UploadProgress) => void;
@@ -38,7 +40,7 @@ export function refusalMessage(body: unknown, status: number, locale: Locale): s
  * body has gone out (the progress bar of a 20 MB file). Same headers as every tRPC call: the CSRF
  * guard refuses a POST without `x-qt-client`, and the language header picks the messages' language.
  */
-export const xhrUpload: Uploader = ({ kind, file, locale, onProgress }) =>
+export const xhrUpload: Uploader = ({ kind, progressId, file, locale, onProgress }) =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/imports");
@@ -59,6 +61,7 @@ export const xhrUpload: Uploader = ({ kind, file, locale, onProgress }) =>
     const form = new FormData();
     // The kind first: the server reads the fields in order and can refuse a wrong kind before the file.
     form.append("kind", kind);
+    form.append("progressId", progressId);
     form.append("file", file, file.name);
     xhr.send(form);
   });

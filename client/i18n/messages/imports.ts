@@ -83,6 +83,8 @@ export const importsVi = {
   "imports.yearOnly": "Chỉ ghi năm: lấy ngày 01/01 của năm đó",
   "imports.yearOnly.count": "{count} dòng chỉ ghi năm: được nhận, lấy ngày 01/01 của năm đó.",
   "imports.writing": "Đang ghi các bản ghi…",
+  "imports.writingCount": "Đang ghi: {processed}/{total} dòng…",
+  "imports.checking": "Đang đọc và kiểm tra: {processed}/{total} dòng…",
   "imports.undo.close": "Đóng",
 } as const;
 
@@ -171,5 +173,7 @@ export const importsEn: Record<keyof typeof importsVi, string> = {
   "imports.yearOnly": "Year only: dated 1 January of that year",
   "imports.yearOnly.count": "{count} rows give only a year: accepted, dated 1 January of that year.",
   "imports.writing": "Writing the records…",
+  "imports.writingCount": "Writing: {processed}/{total} rows…",
+  "imports.checking": "Reading and checking: {processed}/{total} rows…",
   "imports.undo.close": "Close",
 };
