@@ -7,6 +7,7 @@ import { commonEn, commonVi } from "./messages/common.ts";
 import { dashboardEn, dashboardVi } from "./messages/dashboard.ts";
 import { demoEn, demoVi } from "./messages/demo.ts";
 import { entryEn, entryVi } from "./messages/entry.ts";
+import { importsEn, importsVi } from "./messages/imports.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
 import type { mapsVi } from "./messages/maps.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
@@ -32,6 +33,7 @@ export const vi = {
   ...reportsVi,
   ...layoutVi,
   ...demoVi,
+  ...importsVi,
   ...fieldLabels("vi"),
 };
 
@@ -54,6 +56,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...reportsEn,
   ...layoutEn,
   ...demoEn,
+  ...importsEn,
   ...fieldLabels("en"),
 };
 

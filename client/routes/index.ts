@@ -91,6 +91,13 @@ export const ROUTES: AppRoute[] = [
     Component: lazy(() => import("./records-awards.tsx")),
   },
   {
+    path: "/imports",
+    navKey: "imports.nav",
+    group: "records",
+    roles: WRITERS,
+    Component: lazy(() => import("./imports.tsx")),
+  },
+  {
     path: "/records/model-types",
     navKey: "entry.nav.modelTypes",
     group: "records",

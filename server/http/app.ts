@@ -11,6 +11,7 @@ import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
+import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
 import { reportRoutes } from "./reports.ts";
 import { appShell } from "./shell.ts";
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(reportRoutes, opts);
   await app.register(mapRoutes, opts);
+  await app.register(importRoutes, opts);
 
   const clientDir = opts.clientDir ?? clientDist;
   if (opts.serveClient && fs.existsSync(path.join(clientDir, "index.html"))) {

@@ -6,6 +6,7 @@ import { awardsRouter } from "./awards.ts";
 import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
+import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
 import { reportsRouter } from "./reports.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   units: unitsRouter,
   reports: reportsRouter,
   maps: mapsRouter,
+  imports: importsRouter,
 });
 
 /** The only server export the client may import, as a type. */

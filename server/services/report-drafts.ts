@@ -12,7 +12,7 @@ import type { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import { appError, isUniqueViolation } from "../errors.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
 import { resolveFilter } from "./dashboard/filter.ts";
 import { fieldError, notFoundError } from "./records/errors.ts";

@@ -8,7 +8,7 @@ import type {
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import { appError, isUniqueViolation } from "../errors.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
 import { accountSelect, revokeAllSessions } from "./sessions.ts";

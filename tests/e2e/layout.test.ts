@@ -10,7 +10,15 @@ const SIZES = [
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
-const SCREENS = ["/", "/district/466", "/conference", "/records/sites", "/records/sites?edit=new", "/audit"];
+const SCREENS = [
+  "/",
+  "/district/466",
+  "/conference",
+  "/records/sites",
+  "/records/sites?edit=new",
+  "/imports",
+  "/audit",
+];
 
 describeE2E("layout, slides and role-aware navigation in a real browser", () => {
   const app = useServerAndBrowser();
@@ -112,6 +120,7 @@ describeE2E("layout, slides and role-aware navigation in a real browser", () => 
     await nav.getByRole("link", { name: "Trình chiếu hội nghị" }).waitFor();
     expect(await nav.getByRole("link", { name: "Nhập điểm mô hình" }).count()).toBe(0);
     expect(await nav.getByRole("link", { name: "Tài khoản người dùng" }).count()).toBe(0);
+    expect(await nav.getByRole("link", { name: "Nhập từ Excel/CSV" }).count()).toBe(0);
     await page.goto(`${app.server.url}/users`);
     await page.getByRole("heading", { name: "Không có quyền truy cập" }).waitFor({ timeout: 30_000 });
     await context.close();

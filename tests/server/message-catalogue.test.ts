@@ -6,6 +6,7 @@ import * as awards from "@qt/shared/schemas/awards";
 import * as cameras from "@qt/shared/schemas/cameras";
 import * as common from "@qt/shared/schemas/common";
 import * as dashboard from "@qt/shared/schemas/dashboard";
+import * as imports from "@qt/shared/schemas/imports";
 import * as maps from "@qt/shared/schemas/maps";
 import * as modelTypes from "@qt/shared/schemas/model-types";
 import * as reports from "@qt/shared/schemas/reports";
@@ -24,6 +25,7 @@ const schemas = Object.entries({
   ...common,
   ...dashboard,
   ...maps,
+  ...imports,
   ...modelTypes,
   ...reports,
   ...sites,

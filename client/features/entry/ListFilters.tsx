@@ -118,6 +118,14 @@ export function ListFilters(props: { filters: ExtraFilter[]; isAdmin: boolean })
         { value: "real", label: t("entry.demo.real") },
         { value: "demo", label: t("entry.demo.demo") },
       ])}
+      {state("importBatchId") && (
+        <p className="entry-import-filter">
+          {t("entry.importBatch", { id: state("importBatchId") })}{" "}
+          <button type="button" onClick={() => update({ importBatchId: "" })}>
+            {t("entry.importBatch.clear")}
+          </button>
+        </p>
+      )}
       {props.isAdmin && (
         <label>
           <input

@@ -14,8 +14,10 @@ const BASE_KEYS = [
   "toYear",
   "demo",
   "includeDeleted",
+  // The records one spreadsheet import created (the import history links here).
+  "importBatchId",
 ];
-const NUMERIC = new Set(["page", "pageSize", "fromYear", "toYear", "modelTypeId"]);
+const NUMERIC = new Set(["page", "pageSize", "fromYear", "toYear", "modelTypeId", "importBatchId"]);
 
 /**
  * The list procedure's input as the URL spells it (numbers as numbers, empty values left out),

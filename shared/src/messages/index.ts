@@ -1,6 +1,7 @@
 import { formatNumber, type Locale } from "../format.ts";
 import { ERROR_MESSAGES } from "./errors.ts";
 import { HISTORY_MESSAGES } from "./history.ts";
+import { IMPORT_MESSAGES } from "./imports.ts";
 import { MAP_MESSAGES } from "./maps.ts";
 import { NOUNS, VALIDATION_MESSAGES } from "./validation.ts";
 
@@ -9,7 +10,13 @@ import { NOUNS, VALIDATION_MESSAGES } from "./validation.ts";
  * (the default) and English (docs/decisions/020). The server sends a key and parameters; either
  * side renders them with `message`.
  */
-export const MESSAGES = { ...ERROR_MESSAGES, ...VALIDATION_MESSAGES, ...HISTORY_MESSAGES, ...MAP_MESSAGES } as const;
+export const MESSAGES = {
+  ...ERROR_MESSAGES,
+  ...VALIDATION_MESSAGES,
+  ...HISTORY_MESSAGES,
+  ...MAP_MESSAGES,
+  ...IMPORT_MESSAGES,
+} as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type MessageParams = Record<string, string | number>;
 export type KeyedMessage = { key: MessageKey; params: MessageParams };

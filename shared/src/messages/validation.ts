@@ -164,6 +164,7 @@ export const NOUNS: Record<string, string> = {
   "tên loại mô hình": "model type name",
   "tên tập thể/cá nhân được khen": "recipient's name",
   "lý do xóa": "reason for removal",
+  "lý do hoàn tác": "reason for the undo",
   "mô tả": "description",
   "đơn vị/dòng họ chủ trì": "host unit or clan",
   "số quyết định": "decision number",

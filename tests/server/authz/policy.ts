@@ -75,4 +75,12 @@ export const POLICY: Record<string, PolicyEntry> = {
   "reports.drafts.create": { access: "province" },
   "reports.drafts.update": { access: "province" },
   "reports.drafts.remove": { access: "province" },
+  // Imports: editors and admins; the scope is checked row by row at commit (tests/server/imports.test.ts).
+  "imports.get": { access: "editor" },
+  "imports.rows": { access: "editor" },
+  "imports.remap": { access: "editor" },
+  "imports.commit": { access: "editor" },
+  "imports.undo": { access: "editor" },
+  "imports.list": { access: "editor" },
+  "imports.createModelType": { access: "admin" },
 };

@@ -57,6 +57,8 @@ const newSite = async (fx: AuthzFixtures) => fx.asAdmin.sites.create(await siteI
 const newCamera = (fx: AuthzFixtures) => fx.asAdmin.cameras.create(cameraInput(fx));
 const newAward = (fx: AuthzFixtures) => fx.asAdmin.awards.create(awardInput(fx));
 const REASON = "Nhập trùng";
+const NO_BATCH = 2 ** 31 - 1;
+const noBatch = { code: "NOT_FOUND", message: "Không tìm thấy lần nhập này." } as const;
 
 /**
  * The 2025 figures of the sample area's commune of today, put in `state` afresh for each call (as
@@ -174,5 +176,18 @@ export const SAMPLES: Record<string, Sample> = {
       const d = await newDraft(fx);
       return { id: d.id, version: d.version };
     },
+  },
+  // A batch is its uploader's (or an admin's): a batch that does not exist gets every allowed caller
+  // past the role check to the same NOT_FOUND; ownership and scopes are tested in imports.test.ts.
+  "imports.get": { input: () => ({ batchId: NO_BATCH }), fails: noBatch },
+  "imports.rows": { input: () => ({ batchId: NO_BATCH }), fails: noBatch },
+  "imports.remap": { input: () => ({ batchId: NO_BATCH, mapping: [] }), fails: noBatch, audits: 0 },
+  "imports.commit": { input: () => ({ batchId: NO_BATCH, skipErrors: true }), fails: noBatch, audits: 0 },
+  "imports.undo": { input: () => ({ batchId: NO_BATCH, reason: REASON }), fails: noBatch, audits: 0 },
+  "imports.list": { input: () => ({ page: 1, pageSize: 10 }) },
+  "imports.createModelType": {
+    input: (fx) => ({ batchId: NO_BATCH, code: `mau-${fx.unique()}`, name: `Loại ${fx.unique()}`, category: "clan" }),
+    fails: noBatch,
+    audits: 0,
   },
 };

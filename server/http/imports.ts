@@ -1,0 +1,170 @@
+import fastifyMultipart from "@fastify/multipart";
+import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
+import { type MessageKey, message } from "@qt/shared/messages/index";
+import { IMPORT_KINDS, IMPORT_MAX_BYTES, type ImportKind } from "@qt/shared/schemas/imports";
+import { TRPCError } from "@trpc/server";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { type ContextDb, createContext } from "../context.ts";
+import { KeyedCause } from "../errors.ts";
+import { errorsWorkbook } from "../services/imports/errors-file.ts";
+import { createBatch } from "../services/imports/preview.ts";
+import {
+  batchKey,
+  NO_TRACKER,
+  PROGRESS_ID,
+  progressOf,
+  track,
+  tracked,
+  uploadKey,
+} from "../services/imports/progress.ts";
+import { templateWorkbook } from "../services/imports/template.ts";
+import { contentDisposition } from "../services/reports/export.ts";
+import { SESSION_COOKIE } from "../services/sessions.ts";
+
+const STATUS: Partial<Record<TRPCError["code"], number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+/** A refusal as the app's other plain routes send it: code, message in the user's language, key. */
+function refuse(reply: FastifyReply, locale: Locale, status: number, code: string, key: MessageKey, params = {}) {
+  return reply.code(status).send({ error: { code, message: message(key, params, locale), messageKey: key, params } });
+}
+
+/** A service's refusal (a TRPCError with a catalogue key) as an HTTP answer; anything else is unexpected. */
+function refuseError(reply: FastifyReply, locale: Locale, err: unknown) {
+  if (err instanceof TRPCError && err.cause instanceof KeyedCause && STATUS[err.code]) {
+    return refuse(reply, locale, STATUS[err.code] as number, err.code, err.cause.key, err.cause.params);
+  }
+  throw err;
+}
+
+const MB = IMPORT_MAX_BYTES / (1024 * 1024);
+
+/**
+ * The import's plain HTTP routes (decision 024): the upload (multipart, behind the session and
+ * the CSRF guard of http/app.ts), the errors file and the templates. Encapsulated, so the
+ * multipart parser serves these routes only.
+ */
+export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1000, parts: 6 },
+  });
+
+  app.post("/api/imports", async (req, reply) => {
+    const locale = localeOf(req.headers[LOCALE_HEADER]);
+    const ctx = await createContext(opts, req, reply);
+    if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
+    if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+    if (!req.isMultipart()) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
+    let kind: string | undefined;
+    let progressId: string | undefined;
+    let file: { name: string; bytes: Buffer } | undefined;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === "file") {
+          // toBuffer stops at the size limit while the upload streams in (RequestFileTooLargeError).
+          file = { name: part.filename || "tep", bytes: await part.toBuffer() };
+        } else if (part.fieldname === "kind") {
+          kind = String(part.value);
+        } else if (part.fieldname === "progressId") {
+          progressId = String(part.value);
+        }
+      }
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_PARTS_LIMIT" || code === "FST_FILES_LIMIT") {
+        return refuse(reply, locale, 413, "PAYLOAD_TOO_LARGE", "import.tooLarge", { mb: MB });
+      }
+      return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
+    }
+    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
+    }
+    if (!file || file.bytes.length === 0) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
+    if (progressId !== undefined && !PROGRESS_ID.test(progressId)) {
+      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badProgressId");
+    }
+    const progress = progressId ? track(uploadKey(progressId), ctx.meta.sessionToken) : NO_TRACKER;
+    try {
+      const user = ctx.user;
+      const preview = await tracked(progress, () =>
+        createBatch(
+          ctx.db,
+          { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes },
+          user,
+          locale,
+          progress,
+        ),
+      );
+      return reply.send(preview);
+    } catch (err) {
+      return refuseError(reply, locale, err);
+    }
+  });
+
+  // The progress of an upload (`?upload=` the progressId the form sent) or of a commit (`?batch=`),
+  // for the session that started it. Answered from memory, without a query: on the embedded
+  // database a query would wait behind the import it reports on (progress.ts).
+  app.get<{ Querystring: { upload?: string; batch?: string; lang?: string } }>(
+    "/api/imports/progress",
+    async (req, reply) => {
+      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
+      const token = req.cookies[SESSION_COOKIE];
+      const { upload, batch } = req.query;
+      const key =
+        upload !== undefined && PROGRESS_ID.test(upload)
+          ? uploadKey(upload)
+          : batch !== undefined && /^\d{1,10}$/.test(batch)
+            ? batchKey(Number(batch))
+            : null;
+      const found = key ? progressOf(key, token) : null;
+      if (!found) return refuse(reply, locale, 404, "NOT_FOUND", "import.noProgress");
+      return reply.header("cache-control", "no-store").send(found);
+    },
+  );
+
+  app.get<{ Params: { batchId: string }; Querystring: { lang?: string } }>(
+    "/api/imports/:batchId/errors.xlsx",
+    async (req, reply) => {
+      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
+      const ctx = await createContext(opts, req, reply);
+      if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
+      if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+      const id = Number(req.params.batchId);
+      if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) {
+        return refuse(reply, locale, 404, "NOT_FOUND", "import.batchNotFound");
+      }
+      try {
+        const file = await errorsWorkbook(ctx.db, id, ctx.user, locale);
+        return sendXlsx(reply, file.filename, file.body);
+      } catch (err) {
+        return refuseError(reply, locale, err);
+      }
+    },
+  );
+
+  app.get<{ Querystring: { kind?: string; lang?: string } }>("/api/imports/template.xlsx", async (req, reply) => {
+    const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
+    const ctx = await createContext(opts, req, reply);
+    if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
+    const kind = req.query.kind;
+    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
+    }
+    const file = await templateWorkbook(ctx.db, kind as ImportKind);
+    return sendXlsx(reply, file.filename, file.body);
+  });
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const sendXlsx = (reply: FastifyReply, filename: string, body: Buffer) =>
+  reply
+    .header("Content-Type", XLSX)
+    .header("Content-Disposition", contentDisposition(filename))
+    .header("Cache-Control", "no-store")
+    .send(body);

@@ -1,0 +1,106 @@
+import type { ImportField } from "@qt/shared/schemas/imports";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { ownBatch } from "./batch.ts";
+import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
+import { type Evaluated, evaluateRows } from "./evaluate.ts";
+import { refusedRows } from "./may-write.ts";
+import { saveStates, storedRows } from "./preview.ts";
+import { NO_TRACKER, type Tracker, tracked } from "./progress.ts";
+import { WRITERS } from "./writers.ts";
+
+const CHUNK = 1000;
+/** Long enough for 50.000 rows on a slow disk; the import holds the database's write turn meanwhile. */
+export const BULK_TX = { maxWait: 60_000, timeout: 600_000 };
+
+/**
+ * Writes a batch once, in one transaction: its rows are judged again against the database as it
+ * is now (a record imported meanwhile becomes a duplicate), each ready row must pass the write
+ * rule (may-write.ts), then the records and their audit entries (naming the import) are written
+ * in bulk. `skipErrors` false: any row in error or refused writes nothing.
+ */
+export async function commitBatch(
+  db: Db,
+  input: { batchId: number; skipErrors: boolean },
+  user: SessionUser,
+  progress: Tracker = NO_TRACKER,
+) {
+  const batch = await ownBatch(db, input.batchId, user);
+  if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
+  const writer = WRITERS[batch.kind];
+  return tracked(progress, () =>
+    db.$transaction(async (tx) => {
+      // Claiming the batch first makes a second commit (even a concurrent one) find nothing to claim.
+      const { count } = await tx.importBatch.updateMany({
+        where: { id: batch.id, status: "preview" },
+        data: { status: "committed", committedAt: new Date() },
+      });
+      if (count === 0) throw appError("CONFLICT", "import.alreadyCommitted");
+      const rows = await storedRows(tx, batch.id);
+      progress.set("checking", 0, rows.length);
+      const evaluated = await evaluateRows(tx, batch.kind, rows, batch.mapping as (ImportField | null)[], (n) =>
+        progress.set("checking", n, rows.length),
+      );
+      const errors = evaluated.filter((r) => r.state === "error");
+      if (errors.length > 0 && !input.skipErrors) {
+        throw appError("BAD_REQUEST", "import.hasErrors", { count: errors.length });
+      }
+      const ready = evaluated.filter((r) => r.state === "ready" && r.values);
+      const refused = await refusedRows(
+        tx,
+        user,
+        ready.map((r) => {
+          const area = r.values?.area;
+          return { row: r.row, place: area ? { districtId: area.districtId, communeId: area.communeId } : null };
+        }),
+      );
+      const firstRefusal = refused.values().next().value;
+      if (firstRefusal && !input.skipErrors) throw appError("FORBIDDEN", firstRefusal.key, firstRefusal.params);
+      for (const r of ready) {
+        const why = refused.get(r.row);
+        if (why) Object.assign(r, { state: "error", issues: [{ column: null, key: why.key, params: why.params }] });
+      }
+      const toWrite = ready.filter((r) => !refused.has(r.row));
+      for (let i = 0; i < toWrite.length; i += CHUNK) {
+        progress.set("writing", i, toWrite.length);
+        const part = toWrite.slice(i, i + CHUNK);
+        const ids = await insertRecords(
+          tx,
+          writer.sqlTable,
+          part.map((r) => ({
+            ...writer.data(r.values?.input ?? {}, r.values?.area ?? null),
+            createdById: user.id,
+            updatedById: user.id,
+          })),
+        );
+        await insertLinks(
+          tx,
+          batch.id,
+          ids.map((recordId, j) => ({ row: (part[j] as Evaluated).row, recordId })),
+        );
+        // Each audit entry keeps the record as its API shows it, read back as the lifecycle does.
+        const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
+        await insertAudit(
+          tx,
+          user,
+          "create",
+          writer.entity,
+          stored.map(writer.toApi).map((after) => ({ id: after.id, after: { ...after, importBatchId: batch.id } })),
+        );
+      }
+      await saveStates(tx, batch.id, evaluated);
+      const skipped = evaluated.length - toWrite.length;
+      await tx.importBatch.update({
+        where: { id: batch.id },
+        data: {
+          created: toWrite.length,
+          ready: evaluated.filter((r) => r.state === "ready").length,
+          duplicates: evaluated.filter((r) => r.state === "duplicate").length,
+          errorRows: evaluated.filter((r) => r.state === "error").length,
+        },
+      });
+      return { created: toWrite.length, skipped };
+    }, BULK_TX),
+  );
+}

@@ -1,0 +1,65 @@
+import { hashToken } from "../sessions.ts";
+
+/**
+ * How far a long upload or commit has got, for the screen's progress bar (decision 024). Kept in
+ * memory, not in the database: on the embedded database a poll that asked the database would wait
+ * behind the very transaction it reports on. A job belongs to the session that started it (the
+ * hash of its cookie), so the poll is answered without a query and nobody else can read it.
+ */
+export type ImportPhase = "reading" | "checking" | "saving" | "writing" | "done" | "failed";
+export type ImportProgress = { phase: ImportPhase; processed: number; total: number | null };
+type Job = ImportProgress & { owner: string };
+
+const jobs = new Map<string, Job>();
+/** A finished job is kept this long, so the last poll sees "done" or "failed". */
+const KEEP_MS = 60_000;
+const MAX_JOBS = 1000;
+
+/** A client's name for its upload: long and random enough not to be guessed or collide. */
+export const PROGRESS_ID = /^[A-Za-z0-9_-]{16,64}$/;
+export const uploadKey = (progressId: string) => `upload:${progressId}`;
+export const batchKey = (batchId: number) => `batch:${batchId}`;
+
+export type Tracker = {
+  set: (phase: ImportPhase, processed: number, total: number | null) => void;
+  end: (ok: boolean) => void;
+};
+
+/** Nothing to report to (no session, e.g. a test calling the service): the work runs the same. */
+export const NO_TRACKER: Tracker = { set: () => {}, end: () => {} };
+
+/** Starts reporting a job under `key` for the session with this cookie token. */
+export function track(key: string, sessionToken: string | undefined): Tracker {
+  if (!sessionToken) return NO_TRACKER;
+  if (jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
+  const job: Job = { phase: "reading", processed: 0, total: null, owner: hashToken(sessionToken) };
+  jobs.set(key, job);
+  return {
+    set: (phase, processed, total) => Object.assign(job, { phase, processed, total }),
+    end: (ok) => {
+      Object.assign(job, ok ? { phase: "done", processed: job.total ?? job.processed } : { phase: "failed" });
+      setTimeout(() => {
+        if (jobs.get(key) === job) jobs.delete(key);
+      }, KEEP_MS).unref();
+    },
+  };
+}
+
+/** Reports the job to the session that started it; anyone else (or an unknown key) gets null. */
+export function progressOf(key: string, sessionToken: string | undefined): ImportProgress | null {
+  const job = jobs.get(key);
+  if (!job || !sessionToken || job.owner !== hashToken(sessionToken)) return null;
+  return { phase: job.phase, processed: job.processed, total: job.total };
+}
+
+/** Runs `work` under a tracker that ends as the work does. */
+export async function tracked<T>(tracker: Tracker, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    tracker.end(true);
+    return result;
+  } catch (err) {
+    tracker.end(false);
+    throw err;
+  }
+}
