@@ -3,6 +3,7 @@ import type { SessionUser } from "../../server/context.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
+import { setApproval } from "./helpers/approvals.ts";
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 import { xlsx } from "./helpers/imports.ts";
 
@@ -335,5 +336,40 @@ describe("cameras and awards, CSV", () => {
     expect(p.errors[0]?.message).toBe(
       'Dòng 4: "Huyện ủy" không phải giá trị hợp lệ (có thể là: UBND tỉnh, Bộ Công an, Cục V05, Giám đốc Công an tỉnh, Cấp khác).',
     );
+  });
+});
+
+describe("approved unit-years (decision 025)", () => {
+  it("an import into an approved year is refused whole, or skips those rows; its undo keeps what a later approval locked", async () => {
+    await setApproval(s.t.db, HAI_LANG, 2013, "approved", new Date(Date.UTC(2024, 0, 20)));
+    const sheet = await xlsx([
+      ["Tên mô hình", "Loại mô hình", "Xã, phường, thị trấn", "Huyện/TX/TP", "Năm thành lập"],
+      ["Dòng họ Khóa Sổ", CLAN, "Hải An", "Hải Lăng", "15/03/2013"],
+      ["Dòng họ Mở Sổ", CLAN, "Hải An", "Hải Lăng", "15/03/2014"],
+    ]);
+    const p = await upload(s.users.province, sheet);
+    expect(p).toMatchObject({ total: 2, ready: 2 });
+    const api = s.caller(s.users.province).imports;
+    const before = await s.counts();
+    await expectTrpcError(
+      api.commit({ batchId: p.batchId, skipErrors: false }),
+      "FORBIDDEN",
+      "Số liệu năm 2013 của Huyện Hải Lăng (cũ) đã được phê duyệt ngày 20/01/2024 — đề nghị quản trị viên mở lại trước khi sửa.",
+    );
+    expect(await s.counts()).toEqual(before);
+    expect(await api.commit({ batchId: p.batchId, skipErrors: true })).toMatchObject({ created: 1, skipped: 1 });
+    const created = await s.t.db.site.findFirstOrThrow({ where: { name: "Dòng họ Mở Sổ" }, select: { id: true } });
+    expect(await s.t.db.site.count({ where: { name: "Dòng họ Khóa Sổ" } })).toBe(0);
+
+    await setApproval(s.t.db, HAI_LANG, 2014, "submitted");
+    const undo = await api.undo({ batchId: p.batchId, reason: "Nhập nhầm tệp" });
+    expect(undo.removed).toBe(0);
+    expect(undo.kept).toEqual([
+      expect.objectContaining({
+        id: created.id,
+        message: expect.stringContaining("Số liệu năm 2014 của Huyện Hải Lăng (cũ)"),
+      }),
+    ]);
+    expect(await s.t.db.site.count({ where: { id: created.id, deletedAt: null } })).toBe(1);
   });
 });

@@ -51,8 +51,12 @@ export async function commitBatch(
         tx,
         user,
         ready.map((r) => {
-          const area = r.values?.area;
-          return { row: r.row, place: area ? { districtId: area.districtId, communeId: area.communeId } : null };
+          const area = r.values?.area ?? null;
+          return {
+            row: r.row,
+            place: area ? { districtId: area.districtId, communeId: area.communeId } : null,
+            lock: writer.lockOf(r.values?.input ?? {}, area),
+          };
         }),
       );
       const firstRefusal = refused.values().next().value;

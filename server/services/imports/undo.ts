@@ -33,6 +33,7 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
     const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
     const records = stored.map(writer.toApi);
     const places = new Map(stored.map((row, i) => [(records[i] as ApiRecord).id, writer.placeOf(row)]));
+    const locks = new Map(stored.map((row, i) => [(records[i] as ApiRecord).id, writer.storedLockOf(row)]));
     const linked = batch.kind === "sites" ? await linkedSites(tx, ids) : new Set<number>();
     const kept = new Map<number, KeyedMessage>();
     for (const r of records) {
@@ -44,7 +45,11 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
     const refused = await refusedRows(
       tx,
       user,
-      candidates.map((r) => ({ row: r.id, place: places.get(r.id) ?? null })),
+      candidates.map((r) => ({
+        row: r.id,
+        place: places.get(r.id) ?? null,
+        lock: locks.get(r.id) ?? { areaId: null, year: 0 },
+      })),
     );
     for (const [id, why] of refused) kept.set(id, why);
     const removable = candidates.filter((r) => !kept.has(r.id));

@@ -1,5 +1,6 @@
 import type { ImportKind } from "@qt/shared/schemas/imports";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { LockPlace } from "../approvals/lock.ts";
 import { awardKind } from "../awards.ts";
 import { cameraKind } from "../cameras.ts";
 import { type Area, currentCommuneOf, districtOf } from "../records/areas.ts";
@@ -33,6 +34,10 @@ export type Writer = {
   toApi: (row: unknown) => ApiRecord;
   /** Where a stored row lies, for the write rule (from the area it was read with). */
   placeOf: (row: unknown) => RecordPlace | null;
+  /** The unit-year a row to write counts in (its area and the kind's year), for the approval lock. */
+  lockOf: (input: Record<string, unknown>, area: Area | null) => LockPlace;
+  /** The same for a stored row. */
+  storedLockOf: (row: unknown) => LockPlace;
 };
 
 const SQL_TABLES = { site: "site", cameraInstallation: "camera_installation", award: "award" } as const;
@@ -50,6 +55,14 @@ function writer<T extends KindTypes>(kind: RecordKind<T>): Writer {
     placeOf: (row) => {
       const area = (row as T["row"]).area;
       return area ? { districtId: districtOf(area).id, communeId: currentCommuneOf(area)?.id ?? null } : null;
+    },
+    lockOf: (input, area) => ({
+      areaId: area?.id ?? null,
+      year: kind.year(mergeValues(kind, input as Partial<Values<T>>)),
+    }),
+    storedLockOf: (row) => {
+      const api = kind.toApi(row as T["row"]);
+      return { areaId: (row as T["row"]).area?.id ?? null, year: kind.year(mergeValues(kind, {}, api)) };
     },
   };
 }
