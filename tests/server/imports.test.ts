@@ -360,6 +360,10 @@ describe("approved unit-years (decision 025)", () => {
     expect(await api.commit({ batchId: p.batchId, skipErrors: true })).toMatchObject({ created: 1, skipped: 1 });
     const created = await s.t.db.site.findFirstOrThrow({ where: { name: "Dòng họ Mở Sổ" }, select: { id: true } });
     expect(await s.t.db.site.count({ where: { name: "Dòng họ Khóa Sổ" } })).toBe(0);
+    // The import history links to the records the import created: the list filters by batch.
+    const listed = await s.caller(s.users.viewer).sites.list({ importBatchId: p.batchId, pageSize: 100 });
+    expect(listed.items.map((r) => r.id)).toEqual([created.id]);
+    expect(listed.total).toBe(1);
 
     await setApproval(s.t.db, HAI_LANG, 2014, "submitted");
     const undo = await api.undo({ batchId: p.batchId, reason: "Nhập nhầm tệp" });

@@ -74,6 +74,7 @@ export async function commitBatch(
           writer.sqlTable,
           part.map((r) => ({
             ...writer.data(r.values?.input ?? {}, r.values?.area ?? null),
+            importBatchId: batch.id,
             createdById: user.id,
             updatedById: user.id,
           })),

@@ -19,6 +19,7 @@ export type RecordListInput = {
   fromYear?: number;
   toYear?: number;
   demo?: "demo" | "real";
+  importBatchId?: number;
   includeDeleted?: boolean;
   sort: string;
   dir: "asc" | "desc";

@@ -17,6 +17,7 @@ type Reader = Db | Prisma.TransactionClient;
 type CommonWhere = {
   deletedAt?: null;
   isDemo?: boolean;
+  importBatchId?: number;
   area?: Prisma.AdminUnitWhereInput;
   searchText?: { contains: string };
 };
@@ -119,6 +120,7 @@ export async function listRecords<T extends KindTypes>(
         AND: [
           deleted,
           demoFilter(input.demo),
+          ...(input.importBatchId ? [{ importBatchId: input.importBatchId }] : []),
           ...areaFilter(input).map((area) => ({ area })),
           ...kind.filters(input),
           ...(kind.search

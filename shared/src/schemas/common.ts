@@ -150,6 +150,8 @@ export const ZListBase = {
   areaCode: ZGsoCode.optional(),
   /** A commune of today: its own records and those of the old areas it took over. */
   communeCode: ZGsoCode.optional(),
+  /** The records one import created (decision 024): the import history links here. */
+  importBatchId: ZId.optional(),
   fromYear: ZRecordYear.optional(),
   toYear: ZRecordYear.optional(),
   /** "demo": only demo rows, "real": only real ones; absent: both. */
