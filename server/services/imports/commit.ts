@@ -26,11 +26,12 @@ export async function commitBatch(
   user: SessionUser,
   progress: Tracker = NO_TRACKER,
 ) {
-  const batch = await ownBatch(db, input.batchId, user);
-  if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
-  const writer = WRITERS[batch.kind];
-  return tracked(progress, () =>
-    db.$transaction(async (tx) => {
+  // The whole call is tracked, so a refusal before the transaction ends the job as failed too.
+  return tracked(progress, async () => {
+    const batch = await ownBatch(db, input.batchId, user);
+    if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
+    const writer = WRITERS[batch.kind];
+    return db.$transaction(async (tx) => {
       // Claiming the batch first makes a second commit (even a concurrent one) find nothing to claim.
       const { count } = await tx.importBatch.updateMany({
         where: { id: batch.id, status: "preview" },
@@ -101,6 +102,6 @@ export async function commitBatch(
         },
       });
       return { created: toWrite.length, skipped };
-    }, BULK_TX),
-  );
+    }, BULK_TX);
+  });
 }
