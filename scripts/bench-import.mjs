@@ -5,7 +5,7 @@
 // (preview) and committed through the API as the browser does; the time of each and the server's
 // peak RSS above its base (after sign-in, before the upload). Goals: preview ≤ 10 s, commit ≤ 30 s,
 // peak ≤ 300 MB above base. Loopback only.
-// Usage: pnpm bench:import [--rows 50000]
+// Usage: pnpm bench:import [--rows 50000]  (BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -30,7 +30,9 @@ function rssMb(pid) {
 async function startServer() {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-import-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // BENCH_SERVER_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server/main.ts"], {
     cwd: root,
     env: {
       ...process.env,

@@ -266,5 +266,15 @@ describe("progress of a long upload and commit", () => {
     const c = await poll(`batch=${batchId}`);
     expect([c.statusCode, c.json()]).toEqual([200, { phase: "done", processed: 1, total: 1 }]);
     expect((await poll(`batch=${batchId}`, other)).statusCode).toBe(404);
+    // Another editor's commit of this batch is refused: their own job ends failed, the owner's stays done.
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/trpc/imports.commit",
+      payload: { batchId, skipErrors: true },
+      headers: { cookie: other, "x-qt-client": "1" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect((await poll(`batch=${batchId}`, other)).json()).toEqual({ phase: "failed", processed: 0, total: null });
+    expect((await poll(`batch=${batchId}`)).json()).toEqual({ phase: "done", processed: 1, total: 1 });
   });
 });

@@ -129,14 +129,37 @@ async function previewOf(db: Db, batch: BatchRow, locale: Locale): Promise<TImpo
   };
 }
 
+/**
+ * Rows read back a page at a time (by row number): the embedded database holds a whole result in
+ * its WebAssembly memory before handing it over, and that memory is never given back, so one
+ * 50.000-row answer would raise the server's memory for good (decision 024, "Measured").
+ */
+const READ_PAGE = 5000;
+
+async function* pagesOf<T extends { row: number }>(read: (after: number) => Promise<T[]>) {
+  let after = 0;
+  for (;;) {
+    const page = await read(after);
+    if (page.length === 0) return;
+    yield page;
+    after = (page[page.length - 1] as T).row;
+    if (page.length < READ_PAGE) return;
+  }
+}
+
 /** The stored rows of a batch, as the reader gave them. */
 export async function storedRows(db: Db | Prisma.TransactionClient, batchId: number): Promise<SheetRow[]> {
-  const rows = await db.importRow.findMany({
-    where: { batchId },
-    orderBy: { row: "asc" },
-    select: { row: true, cells: true },
-  });
-  return rows.map((r) => ({ row: r.row, cells: r.cells as Cell[] }));
+  const out: SheetRow[] = [];
+  const pages = pagesOf((after) =>
+    db.importRow.findMany({
+      where: { batchId, row: { gt: after } },
+      orderBy: { row: "asc" },
+      take: READ_PAGE,
+      select: { row: true, cells: true },
+    }),
+  );
+  for await (const page of pages) for (const r of page) out.push({ row: r.row, cells: r.cells as Cell[] });
+  return out;
 }
 
 /** Checks a mapping against the batch's columns and kind: one field per column, each field once. */
@@ -177,11 +200,17 @@ export async function remapBatch(db: Db, input: TImportRemapInput, user: Session
  * whose judgement changed since they were stored.
  */
 export async function saveStates(tx: Prisma.TransactionClient, batchId: number, rows: Evaluated[]) {
-  const stored = await tx.importRow.findMany({
-    where: { batchId },
-    select: { row: true, state: true, issues: true, duplicateOf: true },
-  });
-  const before = new Map(stored.map((r) => [r.row, canonical([r.state, r.issues, r.duplicateOf])]));
+  const before = new Map<number, string>();
+  const pages = pagesOf((after) =>
+    tx.importRow.findMany({
+      where: { batchId, row: { gt: after } },
+      orderBy: { row: "asc" },
+      take: READ_PAGE,
+      select: { row: true, state: true, issues: true, duplicateOf: true },
+    }),
+  );
+  for await (const page of pages)
+    for (const r of page) before.set(r.row, canonical([r.state, r.issues, r.duplicateOf]));
   const changed = rows.filter((r) => before.get(r.row) !== canonical([r.state, r.issues, r.duplicateOf]));
   for (let i = 0; i < changed.length; i += CHUNK) {
     const json = JSON.stringify(changed.slice(i, i + CHUNK).map((r) => ({ ...rowData(r), row: r.row })));
@@ -197,7 +226,7 @@ export async function saveStates(tx: Prisma.TransactionClient, batchId: number, 
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_, x) =>
     x && typeof x === "object" && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : x,
   );
 }

@@ -8,9 +8,8 @@ import { hashToken } from "../sessions.ts";
  */
 export type ImportPhase = "reading" | "checking" | "saving" | "writing" | "done" | "failed";
 export type ImportProgress = { phase: ImportPhase; processed: number; total: number | null };
-type Job = ImportProgress & { owner: string };
-
-const jobs = new Map<string, Job>();
+/** Jobs by their session's hash and key: a job cannot be overwritten or read from another session. */
+const jobs = new Map<string, ImportProgress>();
 /** A finished job is kept this long, so the last poll sees "done" or "failed". */
 const KEEP_MS = 60_000;
 const MAX_JOBS = 1000;
@@ -29,17 +28,18 @@ export type Tracker = {
 export const NO_TRACKER: Tracker = { set: () => {}, end: () => {} };
 
 /** Starts reporting a job under `key` for the session with this cookie token. */
-export function track(key: string, sessionToken: string | undefined): Tracker {
+export function track(key: string, sessionToken: string | undefined, first: ImportPhase = "reading"): Tracker {
   if (!sessionToken) return NO_TRACKER;
   if (jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
-  const job: Job = { phase: "reading", processed: 0, total: null, owner: hashToken(sessionToken) };
-  jobs.set(key, job);
+  const id = `${hashToken(sessionToken)}|${key}`;
+  const job: ImportProgress = { phase: first, processed: 0, total: null };
+  jobs.set(id, job);
   return {
     set: (phase, processed, total) => Object.assign(job, { phase, processed, total }),
     end: (ok) => {
       Object.assign(job, ok ? { phase: "done", processed: job.total ?? job.processed } : { phase: "failed" });
       setTimeout(() => {
-        if (jobs.get(key) === job) jobs.delete(key);
+        if (jobs.get(id) === job) jobs.delete(id);
       }, KEEP_MS).unref();
     },
   };
@@ -47,9 +47,8 @@ export function track(key: string, sessionToken: string | undefined): Tracker {
 
 /** Reports the job to the session that started it; anyone else (or an unknown key) gets null. */
 export function progressOf(key: string, sessionToken: string | undefined): ImportProgress | null {
-  const job = jobs.get(key);
-  if (!job || !sessionToken || job.owner !== hashToken(sessionToken)) return null;
-  return { phase: job.phase, processed: job.processed, total: job.total };
+  const job = sessionToken ? jobs.get(`${hashToken(sessionToken)}|${key}`) : undefined;
+  return job ? { phase: job.phase, processed: job.processed, total: job.total } : null;
 }
 
 /** Runs `work` under a tracker that ends as the work does. */
