@@ -1,5 +1,4 @@
-import v8 from "node:v8";
-import vm from "node:vm";
+import { fullGc } from "../gc.ts";
 import type { Activity } from "./activity.ts";
 
 /** How long without a request counts as the end of a burst. */
@@ -16,8 +15,7 @@ const MIN_REQUESTS = 200;
  * still quiet (tens of ms each, while nobody waits). Returns the stop function.
  */
 export function collectGarbageWhenIdle(activity: Activity): () => void {
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
+  const gc = fullGc;
   let servedAtLast = 0;
   let again = false;
   const timer = setInterval(() => {

@@ -2,6 +2,7 @@ import type { ImportField } from "@qt/shared/schemas/imports";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
+import { fullGc } from "../../gc.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BatchRow, ownBatch } from "./batch.ts";
 import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
@@ -12,6 +13,8 @@ import { NO_TRACKER, type Tracker, tracked } from "./progress.ts";
 import { WRITERS } from "./writers.ts";
 
 const CHUNK = 1000;
+/** Rows written between two full collections. */
+const GC_EVERY = 3_000;
 /** Long enough for 50.000 rows on a slow disk; the import holds the database's write turn meanwhile. */
 export const BULK_TX = { maxWait: 60_000, timeout: 600_000 };
 
@@ -68,6 +71,9 @@ export async function commitBatch(
       const toWrite = ready.filter((r) => !refused.has(r.row));
       for (let i = 0; i < toWrite.length; i += CHUNK) {
         progress.set("writing", i, toWrite.length);
+        // Each chunk leaves its rows, JSON and read-back behind as garbage that V8 would let pile up
+        // to hundreds of MB before collecting (measured: 470 MB above base for 50,000 rows).
+        if (i > 0 && i % GC_EVERY === 0) fullGc();
         const part = toWrite.slice(i, i + CHUNK);
         const ids = await insertRecords(
           tx,
