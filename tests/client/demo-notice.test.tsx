@@ -13,6 +13,8 @@ import { renderApp } from "./render-app.tsx";
  */
 let t: TestDb;
 const NOTICE = "Cơ sở dữ liệu này có dữ liệu minh họa";
+/** The badge on the figures (the approval line beside it is a note too). */
+const BADGE = "Có số liệu minh họa";
 beforeAll(async () => {
   t = await createTestDb("reference");
   const area = await t.db.adminUnit.findFirstOrThrow({
@@ -53,7 +55,7 @@ describe("demo data notice and badge", () => {
   it("a viewer sees the badge on the overview, not the admins' notice", async () => {
     const { token } = await signedIn("viewer");
     renderApp(<Shell />, { db: t.db, path: "/", session: { token } });
-    const badge = await screen.findByRole("note");
+    const badge = await screen.findByRole("note", { name: BADGE });
     expect(badge).toHaveTextContent("Có số liệu minh họa");
     expect(badge).toHaveTextContent("3 bản ghi minh họa");
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
@@ -62,9 +64,9 @@ describe("demo data notice and badge", () => {
   it("a conference slide carries the badge; the admins' notice stays off the slides", async () => {
     const { token } = await signedIn("admin");
     renderApp(<Shell />, { db: t.db, path: "/conference", session: { token } });
-    const badge = await screen.findByRole("note");
+    const badge = await screen.findByRole("note", { name: BADGE });
     expect(badge).toHaveTextContent("Có số liệu minh họa");
-    expect(screen.getByRole("region", { name: "Trang 1/7" })).toContainElement(badge);
+    expect(screen.getByRole("region", { name: "Trang 1/8" })).toContainElement(badge);
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
     // Leaving the slides, the same admin's notice shows: it was hidden by the place, not missing.
     await userEvent.setup().click(screen.getByRole("button", { name: "Thoát trình chiếu" }));
@@ -104,7 +106,7 @@ describe("demo data notice and badge", () => {
     await waitFor(() => expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull());
     first.unmount();
     renderApp(<Shell />, { db: t.db, path: "/", session: { token } });
-    await screen.findByRole("note"); // the overview has loaded, with its badge
+    await screen.findByRole("note", { name: BADGE }); // the overview has loaded, with its badge
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();
   });
 
@@ -119,7 +121,7 @@ describe("demo data notice and badge", () => {
     await user.click(within(dialog).getByRole("button", { name: "Xóa dữ liệu minh họa" }));
     const done = await screen.findByText("Đã xóa 2 điểm mô hình, 1 lần lắp đặt camera và 0 khen thưởng minh họa.");
     expect(done).toHaveAttribute("role", "status");
-    await waitFor(() => expect(screen.queryByRole("note")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("note", { name: BADGE })).toBeNull());
     expect(await t.db.site.count({ where: { isDemo: true } })).toBe(0);
     expect(await t.db.site.count()).toBe(1);
     expect(screen.queryByRole("heading", { name: NOTICE })).toBeNull();

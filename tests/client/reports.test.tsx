@@ -49,7 +49,10 @@ describe("report builder", () => {
         .getAllByRole("row")
         .some((r) => r.textContent?.startsWith("Tổng cộng")),
     ).toBe(true);
-    expect(within(preview).getAllByRole("img")).toHaveLength(2);
+    // Two charts and the coverage map (decision 026), as in the Word file.
+    const images = within(preview).getAllByRole("img");
+    expect(images).toHaveLength(3);
+    expect(images.filter((i) => /^Bản đồ 1/.test(i.getAttribute("alt") ?? ""))).toHaveLength(1);
     expect(within(preview).getByText("Nguyễn Văn A")).toBeInTheDocument();
     expect(within(preview).queryByRole("region", { name: "Phụ lục" })).not.toBeInTheDocument();
 

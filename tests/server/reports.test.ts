@@ -154,6 +154,8 @@ describe.each([
         });
         return found;
       };
+      // Says how much of the data is approved, as the Word report does (decision 025).
+      expect(String(summarySheet?.getRow(4).getCell(1).value)).toMatch(/^Số liệu đã phê duyệt: \d+\/\d+ /);
       expect(value("Số điểm mô hình")).toBe(s.siteCount);
       expect(value("Số mô hình được xây dựng, nhân rộng")).toBe(s.modelTypeCount);
       expect(value("Số địa bàn cấp xã có camera an ninh")).toBe(s.cameraCoverage.covered);

@@ -13,7 +13,7 @@ export function DemoBadge({ records, large = false }: { records: number; large?:
   const { t } = useI18n();
   if (records <= 0) return null;
   return (
-    <p className={large ? "demo-badge demo-badge-large" : "demo-badge"} role="note">
+    <p className={large ? "demo-badge demo-badge-large" : "demo-badge"} role="note" aria-label={t("demo.badge")}>
       <strong>{t("demo.badge")}</strong>{" "}
       <span className="demo-badge-detail">{t("demo.badge.detail", { count: formatNumber(records) })}</span>
     </p>

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { approvalSentence } from "@qt/shared/approval-sentence";
 import { formatPercent } from "@qt/shared/format";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
@@ -90,13 +91,15 @@ async function writeTable(
 
 function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportModel): void {
   const s = model.summary;
-  const ws = wb.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 4 }] });
+  const ws = wb.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 5 }] });
   ws.columns = [{ width: 60 }, { width: 20, style: { numFmt: "#,##0" } }];
   ws.addRow([model.options.title]).font = { bold: true, size: 13 };
   ws.addRow([model.scopeLine]);
   // The third line says whether demo records count in these figures (decision 023); blank when not.
   const demo = demoSentence(model);
   ws.addRow([demo ?? ""]).font = demo ? { bold: true, color: { argb: "FFC00000" } } : {};
+  // The fourth, how much of the data is approved (decision 025), in the Word report's words.
+  ws.addRow([approvalSentence(model.approval)]);
   const h = ws.addRow(["Chỉ tiêu", "Số liệu"]);
   h.eachCell((c) => {
     c.style = HEADER_STYLE;
