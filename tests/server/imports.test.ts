@@ -264,7 +264,11 @@ describe("roles and scopes", () => {
     ];
     const editor = s.users.haiLang;
     const p = await upload(editor, await xlsx(rows));
-    expect(p).toMatchObject({ ready: 2, errorRows: 0 });
+    // The preview says it already; the commit asks again in its transaction.
+    expect(p).toMatchObject({ ready: 1, errorRows: 1 });
+    expect(p.errors.map((e) => e.message)).toEqual([
+      "Dòng 3: Bạn chỉ được cập nhật dữ liệu của huyện, thị xã, thành phố mình phụ trách.",
+    ]);
     const before = await s.counts();
     await expectTrpcError(
       s.caller(editor).imports.commit({ batchId: p.batchId, skipErrors: false }),
@@ -348,7 +352,14 @@ describe("approved unit-years (decision 025)", () => {
       ["Dòng họ Mở Sổ", CLAN, "Hải An", "Hải Lăng", "15/03/2014"],
     ]);
     const p = await upload(s.users.province, sheet);
-    expect(p).toMatchObject({ total: 2, ready: 2 });
+    // The preview already says what the commit would refuse.
+    expect(p).toMatchObject({ total: 2, ready: 1, errorRows: 1 });
+    expect(p.errors.map((e) => [e.row, e.message])).toEqual([
+      [
+        2,
+        "Dòng 2: Số liệu năm 2013 của Huyện Hải Lăng (cũ) đã được phê duyệt ngày 20/01/2024 — đề nghị quản trị viên mở lại trước khi sửa.",
+      ],
+    ]);
     const api = s.caller(s.users.province).imports;
     const before = await s.counts();
     await expectTrpcError(

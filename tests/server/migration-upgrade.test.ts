@@ -37,7 +37,8 @@ const tableOfModel = Object.fromEntries(
   [
     ...fs
       .readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8")
-      .matchAll(/^model (\w+) \{[^}]*?@@map\("(\w+)"\)[^}]*\}/gm),
+      // A model's block ends at the first "}" alone on its line (its comments may hold braces).
+      .matchAll(/^model (\w+) \{\n(?:(?!\}\n)[^\n]*\n)*?\s*@@map\("(\w+)"\)/gm),
   ].map((m) => [m[1], m[2]]),
 );
 

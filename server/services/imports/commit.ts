@@ -7,7 +7,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BatchRow, ownBatch } from "./batch.ts";
 import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
 import { type Evaluated, evaluateRows } from "./evaluate.ts";
-import { refusedRows } from "./may-write.ts";
+import { refusedRows, rowToWrite } from "./may-write.ts";
 import { saveStates, storedRows } from "./preview.ts";
 import { NO_TRACKER, type Tracker, tracked } from "./progress.ts";
 import { WRITERS } from "./writers.ts";
@@ -53,14 +53,7 @@ export async function commitBatch(
       const refused = await refusedRows(
         tx,
         user,
-        ready.map((r) => {
-          const area = r.values?.area ?? null;
-          return {
-            row: r.row,
-            place: area ? { districtId: area.districtId, communeId: area.communeId } : null,
-            lock: writer.lockOf(r.values?.input ?? {}, area),
-          };
-        }),
+        ready.map((r) => rowToWrite(batch.kind, r)),
       );
       const firstRefusal = refused.values().next().value;
       if (firstRefusal && !input.skipErrors) throw appError("FORBIDDEN", firstRefusal.key, firstRefusal.params);

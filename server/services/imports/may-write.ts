@@ -1,10 +1,13 @@
 import type { KeyedMessage } from "@qt/shared/messages/index";
+import type { ImportKind } from "@qt/shared/schemas/imports";
 import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
 import { KeyedCause } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type LockPlace, lockedRows } from "../approvals/lock.ts";
 import { assertCanWrite, type RecordPlace } from "../scope.ts";
+import type { Evaluated } from "./evaluate.ts";
+import { WRITERS } from "./writers.ts";
 
 /**
  * A row as the write rule sees it: its sheet row (or record id), where its record lies (null:
@@ -42,4 +45,37 @@ export async function refusedRows(
     refused.set((open[locked.index] as RowToWrite).row, { key: cause.key, params: cause.params });
   }
   return refused;
+}
+
+/** What the write rule needs of an evaluated row of a kind: its place and its unit-year. */
+export function rowToWrite(kind: ImportKind, r: Evaluated): RowToWrite {
+  const area = r.values?.area ?? null;
+  return {
+    row: r.row,
+    place: area ? { districtId: area.districtId, communeId: area.communeId } : null,
+    lock: WRITERS[kind].lockOf(r.values?.input ?? {}, area),
+  };
+}
+
+/**
+ * The preview says before the commit what the commit would refuse: a ready row outside the
+ * user's scope or in a submitted or approved unit-year becomes an error with the refusal's words.
+ * The commit asks the same rule again inside its transaction (an approval may come in between).
+ */
+export async function markRefused(
+  tx: Prisma.TransactionClient,
+  user: SessionUser,
+  kind: ImportKind,
+  rows: Evaluated[],
+): Promise<void> {
+  const ready = rows.filter((r) => r.state === "ready" && r.values);
+  const refused = await refusedRows(
+    tx,
+    user,
+    ready.map((r) => rowToWrite(kind, r)),
+  );
+  for (const r of ready) {
+    const why = refused.get(r.row);
+    if (why) Object.assign(r, { state: "error", issues: [{ column: null, key: why.key, params: why.params }] });
+  }
 }

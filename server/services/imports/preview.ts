@@ -16,6 +16,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BatchRow, ownBatch } from "./batch.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
+import { markRefused } from "./may-write.ts";
 import { NO_TRACKER, type Tracker } from "./progress.ts";
 import { type Cell, readSheet, type SheetRow } from "./read.ts";
 import { shown } from "./values.ts";
@@ -59,6 +60,7 @@ export async function createBatch(
   const evaluated = await evaluateRows(db, file.kind, data, header.mapping, (n) =>
     progress.set("checking", n, data.length),
   );
+  await markRefused(db, user, file.kind, evaluated);
   const batchId = await db.$transaction(
     async (tx) => {
       const batch = await tx.importBatch.create({
@@ -181,6 +183,7 @@ export async function remapBatch(db: Db, input: TImportRemapInput, user: Session
   checkMapping(batch.kind, (batch.headers as string[]).length, input.mapping);
   const rows = await storedRows(db, batch.id);
   const evaluated = await evaluateRows(db, batch.kind, rows, input.mapping);
+  await markRefused(db, user, batch.kind, evaluated);
   await db.$transaction(
     async (tx) => {
       const { count } = await tx.importBatch.updateMany({
