@@ -193,7 +193,11 @@ describe("the preview is the download", () => {
     expect(doc.meta).toEqual({ date: todayIso(), draft: { id: draft.id, version: 1 } });
     const options = ZReportOptions.parse({ ...input, draftId: draft.id, date: doc.meta.date, draftVersion: 1 });
     const docx = await collect((await exportReport(t.db, cli, options, "docx")).body);
-    const { text } = await docxParts(docx);
+    const { text, document } = await docxParts(docx);
+    // Every figure's paragraph keeps with the next, its caption: never split across two pages.
+    const figures = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:drawing>/gs)].map((m) => m[0]);
+    expect(figures).toHaveLength(3);
+    for (const f of figures) expect(f).toContain("<w:keepNext/>");
     const kindAt = text.indexOf(doc.kind);
     for (const line of headingOf(doc)) expect(text.slice(0, kindAt)).toContain(line);
     expectInOrder(text, textsOf(doc));

@@ -145,6 +145,9 @@ function block(b: Block): (Paragraph | Table)[] {
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
+          // A figure and its caption stay on one page: a caption alone at the top of the next page
+          // reads as the caption of the figure under it.
+          keepNext: true,
           children: [
             new ImageRun({
               type: "png",

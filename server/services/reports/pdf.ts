@@ -47,9 +47,15 @@ function block(b: Block): Content {
     case "table":
       return table(b);
     case "chart":
+      // One unbreakable block: a figure and its caption stay on one page.
       return [
-        { image: `data:image/png;base64,${b.png}`, width: 440, alignment: "center" },
-        { text: b.caption, italics: true, fontSize: 12, alignment: "center", margin: [0, 2, 0, 8] },
+        {
+          unbreakable: true,
+          stack: [
+            { image: `data:image/png;base64,${b.png}`, width: 440, alignment: "center" },
+            { text: b.caption, italics: true, fontSize: 12, alignment: "center", margin: [0, 2, 0, 8] },
+          ],
+        },
       ];
   }
 }
