@@ -7,6 +7,8 @@ export type ChartImage = { png: Buffer; width: number; height: number; caption: 
 
 const W = 640;
 const H = 320;
+const LABEL_CHAR_PX = 5.6;
+const LABEL_ANGLE = (35 * Math.PI) / 180;
 export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
@@ -15,10 +17,15 @@ export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
  * carry React/recharts, and a hand-built SVG of two dozen elements is all a printed report needs.
  */
 export function barChartSvg(data: BarDatum[], opts: { legend?: [string, string?] } = {}): string {
-  const left = 56;
+  // Category names are written at -35°, ending under their bar: the longest one sets how much room
+  // they need below the axis and left of the first bar (Liberation Serif at 11 px averages about
+  // 5,6 px a character), so "Thành phố Đông Hà (cũ)" is not cut at the image's edge.
+  const longest = Math.max(0, ...data.map((d) => d.label.length)) * LABEL_CHAR_PX;
   const right = 16;
   const top = opts.legend ? 36 : 16;
-  const bottom = 64;
+  const bottom = Math.max(64, Math.ceil(14 + longest * Math.sin(LABEL_ANGLE) + 8));
+  const firstSlot = (W - 56 - right) / Math.max(1, data.length);
+  const left = Math.max(56, Math.ceil(longest * Math.cos(LABEL_ANGLE) - firstSlot / 2 + 8));
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const max = Math.max(1, ...data.flatMap((d) => [d.value, d.value2 ?? 0]));
