@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
 
 describeE2E("dashboard screens in a real browser", () => {
   const app = useServerAndBrowser();
@@ -12,12 +12,8 @@ describeE2E("dashboard screens in a real browser", () => {
   const errors: string[] = [];
   beforeAll(async () => {
     page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
     await signIn(page, app.server);
-    errors.length = 0; // the signed-out first load answers 401 to auth.me, as it should
+    collectPageErrors(page, errors);
     fs.mkdirSync(artifactsDir, { recursive: true });
   });
 

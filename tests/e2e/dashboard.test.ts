@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
 
 describeE2E("the built app in a real browser", () => {
   const app = useServerAndBrowser();
@@ -11,12 +11,8 @@ describeE2E("the built app in a real browser", () => {
   it("opens on today's province and gives the article's figures in one click (73/126 communes covered)", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    // Before login the browser reports auth.me's expected 401 as a console error: count from here.
     await signIn(page, app.server);
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
+    collectPageErrors(page, errors);
     const coverage = page.getByRole("article", { name: "Phủ camera an ninh" });
     // The whole province of today: both old provinces' areas, and its 78 communes.
     await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toContain("/78");

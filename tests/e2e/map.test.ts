@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { collection, gridFeatures } from "../fixtures/maps.ts";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
 
 const ATTRIBUTION = "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020)";
 const shot = (name: string) => path.join(artifactsDir, name);
@@ -16,12 +16,8 @@ describeE2E("maps in a real browser (issue 16)", () => {
   const errors: string[] = [];
   beforeAll(async () => {
     page = await app.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
     await signIn(page, app.server);
-    errors.length = 0; // the signed-out first load answers 401 to auth.me, as it should
+    collectPageErrors(page, errors);
     fs.mkdirSync(artifactsDir, { recursive: true });
   }, 120_000);
   afterAll(() => page?.close());

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
 
 /** The overview for each territory and view, on a projector and a desktop screen (decision 022). */
 describeE2E("territory and view on the overview", () => {
@@ -13,11 +13,8 @@ describeE2E("territory and view on the overview", () => {
   const errors: string[] = [];
   beforeAll(async () => {
     page = await app.browser.newPage({ viewport: { width: 1024, height: 768 }, locale: "vi-VN" });
-    page.on("pageerror", (e) => errors.push(e.message));
     await signIn(page, app.server);
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
+    collectPageErrors(page, errors);
     fs.mkdirSync(artifactsDir, { recursive: true });
   });
   afterAll(() => page?.close());

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -20,5 +20,16 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * Collects what the page reports as broken (uncaught errors, console errors) into `into`, from now
+ * on: call it after signing in, since the signed-out first load answers 401 to auth.me, as it should.
+ */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on("pageerror", (e) => into.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") into.push(m.text());
   });
 }
