@@ -56,8 +56,26 @@ export async function acquireLock(dataDir: string): Promise<DataDirLock> {
   return { release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** What the holder says about itself, or null when it does not answer within a second. */
-export function askHolder(name: string): Promise<HolderInfo | null> {
+/**
+ * How long a refused process waits for the holder to say who it is. The name is taken by bind()
+ * a moment before the holder listens, and a holder busy starting (two shared cores) may not
+ * answer for a while: a refusal should still name it, so a failed or silent answer is asked again
+ * until this deadline, and only then does the message fall back to "another process".
+ */
+export const ASK_HOLDER_MS = 10_000;
+
+/** What the holder says about itself, or null when it has not said it within `waitMs`. */
+export async function askHolder(name: string, waitMs = ASK_HOLDER_MS): Promise<HolderInfo | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    const info = await askOnce(name, Math.max(100, Math.min(left, 2000)));
+    if (info || Date.now() + 100 > deadline) return info;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function askOnce(name: string, timeoutMs: number): Promise<HolderInfo | null> {
   return new Promise((resolve) => {
     let text = "";
     const socket = net.connect({ path: name });
@@ -65,14 +83,16 @@ export function askHolder(name: string): Promise<HolderInfo | null> {
       socket.destroy();
       resolve(value);
     };
-    socket.setTimeout(1000, () => done(null));
+    socket.setTimeout(timeoutMs, () => done(null));
     socket.on("data", (d) => {
       text += d;
     });
     socket.on("error", () => done(null));
+    socket.on("close", () => done(null));
     socket.on("end", () => {
       try {
-        done(JSON.parse(text) as HolderInfo);
+        const info = JSON.parse(text) as HolderInfo;
+        done(typeof info?.pid === "number" ? info : null);
       } catch {
         done(null);
       }

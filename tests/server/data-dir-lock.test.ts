@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { acquireLock, lockName } from "../../server/db/lock.ts";
 
 // One process per embedded data directory (issue 14, finding 4): real processes racing for the
 // lock, and a holder killed with SIGKILL, as on a power cut or the OOM killer.
@@ -24,6 +26,8 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
+
+const holderInfo = `${JSON.stringify({ pid: 424242, startedAt: "2026-01-01T00:00:00.000Z", command: "x", host: "test-host" })}\n`;
 
 type Holder = { child: ChildProcess; outcome: Promise<string> };
 
@@ -65,6 +69,30 @@ describe("data directory lock", () => {
       expect(o).toContain("hold-lock.ts");
     }
   }, 60_000);
+
+  // The race above cannot be steered: under load the holder may bind the name a while before it
+  // answers. These holders are made slow on purpose, so the refusal's wording is tested without luck.
+  it.each([
+    ["answers only after 1.5 s (busy starting)", (s: net.Socket) => setTimeout(() => s.end(holderInfo), 1500)],
+    [
+      "drops every connection for its first 1.5 s (bound, not yet answering)",
+      (s: net.Socket, t: number) => (Date.now() - t < 1500 ? s.destroy() : s.end(holderInfo)),
+    ],
+  ])(
+    "names a holder that %s",
+    async (_, answer) => {
+      const dir = tmp();
+      const started = Date.now();
+      const holder = net.createServer((s) => answer(s, started));
+      await new Promise<void>((resolve) => holder.listen({ path: lockName(dir), exclusive: true }, resolve));
+      try {
+        await expect(acquireLock(dir)).rejects.toThrow(`đang được tiến trình 424242 (máy test-host`);
+      } finally {
+        holder.close();
+      }
+    },
+    30_000,
+  );
 
   it("is free again after the holder is killed with SIGKILL, with nothing to clean up", async () => {
     const dir = tmp();
