@@ -1,7 +1,9 @@
 import { foldVietnamese } from "@qt/shared/domain";
 import { IMPORT_FIELDS, type ImportField, type ImportKind } from "@qt/shared/schemas/imports";
 import { appError } from "../../errors.ts";
-import type { Cell, SheetRow } from "./read.ts";
+import { type Cell, letterOf, type SheetRow } from "./sheet.ts";
+
+export { letterOf };
 
 /**
  * Header texts people write for each field, folded (no diacritics, lower case, punctuation as
@@ -122,18 +124,6 @@ export function fieldOfHeader(kind: ImportKind, header: string): ImportField | n
 
 const textOf = (c: Cell): string =>
   c === null ? "" : typeof c === "string" ? c : typeof c === "number" ? String(c) : "date" in c ? c.date : "";
-
-/** A column letter from a 0-based index: 0 → A, 27 → AB. */
-export function letterOf(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** How many rows above the data are searched for the header (title rows, a unit name, a date line). */
 const HEADER_SEARCH = 30;

@@ -1,85 +1,30 @@
-import { Readable } from "node:stream";
-import { TRPCError } from "@trpc/server";
-import ExcelJS from "exceljs";
 import { appError } from "../../errors.ts";
-import { checkZip } from "./zip-guard.ts";
+import { READ_LIMITS, ReadBudget, type ReadLimits, RowSink } from "./limits.ts";
+import type { SheetRow } from "./sheet.ts";
+import { readXlsx } from "./xlsx.ts";
 
-/**
- * A cell as read: text, a number, a real date (yyyy-mm-dd of an Excel date cell), a formula that
- * has no cached value (an error of that cell), or empty. Nothing is ever evaluated: a text that
- * begins with "=" stays text.
- */
-export type Cell = string | number | { date: string } | { formula: string } | null;
-/** A sheet row with its own row number (as Excel shows it). */
-export type SheetRow = { row: number; cells: Cell[] };
-
-/** More rows than this in one file are refused (the benchmark's 50.000 fit well). */
-export const MAX_ROWS = 100_000;
+export type { Cell, SheetRow } from "./sheet.ts";
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Office writes a password-protected .xlsx as a compound file holding this stream (UTF-16 name). */
 const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
 
-/** The rows of the first sheet that has any, from the bytes of an .xlsx or a .csv. */
-/** `onRows` hears how many rows have been read so far, every few thousand (the progress bar). */
-export async function readSheet(bytes: Buffer, onRows?: (read: number) => void): Promise<SheetRow[]> {
+/**
+ * The rows of the first sheet that has any, from the bytes of an .xlsx or a .csv, under the read
+ * limits (`limits.ts`; a test may pass smaller ones). `onRows` hears how many rows have been read
+ * so far, every few thousand (the progress bar).
+ */
+export async function readSheet(
+  bytes: Buffer,
+  onRows?: (read: number) => void,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<SheetRow[]> {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB)) {
     throw appError("BAD_REQUEST", bytes.includes(ENCRYPTED_STREAM) ? "import.encrypted" : "import.oldExcel");
   }
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, onRows);
-  return readCsv(bytes);
-}
-
-async function readXlsx(bytes: Buffer, onRows?: (read: number) => void): Promise<SheetRow[]> {
-  const names = checkZip(bytes);
-  if (!names.some((n) => n.startsWith("xl/worksheets/"))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
-  try {
-    for await (const sheet of reader) {
-      const rows: SheetRow[] = [];
-      for await (const row of sheet) {
-        if (rows.length >= MAX_ROWS) throw appError("BAD_REQUEST", "import.tooManyRows", { max: MAX_ROWS });
-        const cells: Cell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          cells[col - 1] = cellOf(cell.value);
-        });
-        for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-        if (cells.some((c) => c !== null)) rows.push({ row: row.number, cells });
-        if (onRows && rows.length % 2000 === 0) onRows(rows.length);
-      }
-      if (rows.length > 0) return rows;
-    }
-  } catch (err) {
-    if (err instanceof TRPCError) throw err;
-    throw appError("BAD_REQUEST", "import.damaged");
-  }
-  throw appError("BAD_REQUEST", "import.noSheet");
-}
-
-const isoOfDate = (d: Date) => d.toISOString().slice(0, 10);
-
-function cellOf(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return v.trim() === "" ? null : v;
-  if (typeof v === "number") return v;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return { date: isoOfDate(v) };
-  if ("richText" in v) return v.richText.map((r) => r.text).join("") || null;
-  if ("formula" in v || "sharedFormula" in v) {
-    const result = v.result;
-    if (result === undefined || result === null || (typeof result === "object" && "error" in result)) {
-      return { formula: ("formula" in v ? v.formula : v.sharedFormula) ?? "" };
-    }
-    return cellOf(result as ExcelJS.CellValue);
-  }
-  if ("text" in v) return String(v.text);
-  if ("error" in v) return { formula: String(v.error) };
-  return null;
+  const budget = new ReadBudget(limits);
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, budget, onRows);
+  return readCsv(bytes, new RowSink(budget, onRows));
 }
 
 /**
@@ -87,7 +32,7 @@ function cellOf(v: ExcelJS.CellValue): Cell {
  * commas or (regional settings) semicolons, RFC 4180 quoting. Anything that is not UTF-8 text
  * (binary, or an old code page) is not a spreadsheet we can read correctly.
  */
-function readCsv(bytes: Buffer): SheetRow[] {
+function readCsv(bytes: Buffer, sink: RowSink<string>): SheetRow[] {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -98,23 +43,26 @@ function readCsv(bytes: Buffer): SheetRow[] {
   // Control characters other than tab, CR and LF mean a binary file.
   if (hasControl(text.slice(0, 4096))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
   const sep = separatorOf(text);
-  const rows: SheetRow[] = [];
-  let cells: Cell[] = [];
+  // Only non-empty fields are kept, with their column: a line of commas costs nothing.
+  let cells: [number, string, number][] = [];
+  let col = 0;
   let field = "";
   let quoted = false;
   let line = 1;
   let rowStart = 1;
   const endField = () => {
-    cells.push(field.trim() === "" ? null : field);
+    if (field.trim() !== "") {
+      sink.checkColumn(rowStart, col);
+      cells.push([col, field, field.length]);
+    }
+    col++;
     field = "";
   };
   const endRow = () => {
     endField();
-    if (cells.some((c) => c !== null)) {
-      if (rows.length >= MAX_ROWS) throw appError("BAD_REQUEST", "import.tooManyRows", { max: MAX_ROWS });
-      rows.push({ row: rowStart, cells });
-    }
+    sink.add(rowStart, cells);
     cells = [];
+    col = 0;
     rowStart = line;
   };
   for (let i = 0; i < text.length; i++) {
@@ -139,9 +87,9 @@ function readCsv(bytes: Buffer): SheetRow[] {
       endRow();
     } else field += ch;
   }
-  if (field !== "" || cells.length > 0) endRow();
-  if (rows.length === 0) throw appError("BAD_REQUEST", "import.noSheet");
-  return rows;
+  if (field !== "" || cells.length > 0 || col > 0) endRow();
+  if (sink.rows.length === 0) throw appError("BAD_REQUEST", "import.noSheet");
+  return sink.rows;
 }
 
 /** The separator of the first lines: the one of ";" and "," found more often outside quotes. */

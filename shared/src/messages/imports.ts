@@ -39,6 +39,30 @@ export const IMPORT_MESSAGES = {
     vi: "Tệp có quá nhiều dòng: tối đa {max} dòng mỗi lần nhập.",
     en: "The file has too many rows: at most {max} rows per import.",
   },
+  "import.tooManyColumns": {
+    vi: "Ô {cell} nằm ngoài giới hạn {max} cột (đến cột {last}): hãy xóa dữ liệu ở các cột thừa rồi tải lên lại.",
+    en: "Cell {cell} is beyond the limit of {max} columns (up to column {last}): delete the data in the extra columns and upload again.",
+  },
+  "import.tooManyCells": {
+    vi: "Tệp có quá nhiều ô có dữ liệu: tối đa {max} ô mỗi lần nhập.",
+    en: "The file has too many cells with data: at most {max} cells per import.",
+  },
+  "import.tooMuchText": {
+    vi: "Tệp có quá nhiều chữ: tối đa {max} ký tự mỗi lần nhập.",
+    en: "The file holds too much text: at most {max} characters per import.",
+  },
+  "import.tooManyStrings": {
+    vi: "Bảng chuỗi dùng chung của tệp quá lớn: tối đa {max} chuỗi.",
+    en: "The file's shared-string table is too large: at most {max} strings.",
+  },
+  "import.cellTooLong": {
+    vi: "Tệp có ô dài quá {max} ký tự (giới hạn của Excel).",
+    en: "The file has a cell longer than {max} characters (Excel's own limit).",
+  },
+  "import.tooSlow": {
+    vi: "Đọc tệp quá {seconds} giây nên đã dừng: hãy chia tệp thành nhiều tệp nhỏ hơn.",
+    en: "Reading the file took more than {seconds} seconds and was stopped: split it into smaller files.",
+  },
   "import.batchNotFound": { vi: "Không tìm thấy lần nhập này.", en: "This import was not found." },
   "import.notYours": {
     vi: "Bạn chỉ được thao tác trên lần nhập của chính mình.",
