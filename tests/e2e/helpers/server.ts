@@ -10,6 +10,8 @@ const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export type RunningServer = {
   url: string;
   dataDir: string;
+  /** The server's own process id (memory can be read from /proc/PID/status). */
+  pid: number;
   output: () => string;
   /** SIGTERM (a clean shutdown); removes the data directory unless the caller gave it. */
   stop: () => Promise<void>;
@@ -78,6 +80,7 @@ export async function startServer(
   return {
     url,
     dataDir,
+    pid: child.pid as number,
     output: () => output,
     stop: async () => {
       await signal("SIGTERM", 10_000);
