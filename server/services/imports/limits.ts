@@ -11,7 +11,7 @@ export const READ_LIMITS = {
   rows: 100_000,
   /** Columns up to the last non-empty cell of a row (empty or styled cells further right cost nothing). */
   columns: 200,
-  /** Non-empty cells kept. */
+  /** Cells kept, a row counting as wide as its last non-empty cell (what is stored). */
   cells: 2_000_000,
   /** Characters of text in the cells kept (a shared string counts each time a cell uses it). */
   text: 32_000_000,
@@ -74,7 +74,8 @@ export class RowSink<C> {
       this.budget.text += length;
       width = Math.max(width, col + 1);
     }
-    this.budget.cells += cells.length;
+    // Each row is stored as wide as its last cell, so the empty cells before it count too.
+    this.budget.cells += width;
     if (this.budget.cells > this.limits.cells) {
       throw appError("BAD_REQUEST", "import.tooManyCells", { max: this.limits.cells });
     }
