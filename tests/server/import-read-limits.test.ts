@@ -122,6 +122,12 @@ describe("reading a spreadsheet under limits set before reading", () => {
       "Tệp có quá nhiều chữ: tối đa 100 ký tự mỗi lần nhập.",
     ],
     [
+      "cells (a row as wide as its last cell)",
+      { cells: 20 },
+      rowsOf(3, (r) => textCell(`A${r}`, "x") + textCell(`H${r}`, "y")),
+      "Tệp có quá nhiều ô có dữ liệu: tối đa 20 ô mỗi lần nhập.",
+    ],
+    [
       "one cell's text",
       { cellText: 50 },
       `<row r="1">${textCell("A1", "x".repeat(51))}</row>`,
