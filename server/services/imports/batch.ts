@@ -1,4 +1,6 @@
+import { IMPORT_KINDS, type ImportKind } from "@qt/shared/schemas/imports";
 import type { SessionUser } from "../../context.ts";
+import { LOCK_SPACE, lockXact } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -31,3 +33,11 @@ export async function ownBatch(db: Reader, batchId: number, user: SessionUser) {
   return batch;
 }
 export type BatchRow = Awaited<ReturnType<typeof ownBatch>>;
+
+/**
+ * Commits and undos of one kind judge and write one after the other (held to the transaction's
+ * end): on PostgreSQL two at once would each miss the records the other is writing or removing,
+ * and the duplicate rule would let a file in twice (decision 027).
+ */
+export const lockImportKind = (tx: Prisma.TransactionClient, kind: ImportKind) =>
+  lockXact(tx, LOCK_SPACE.importKind, [IMPORT_KINDS.indexOf(kind)]);

@@ -219,6 +219,10 @@ export const ERROR_MESSAGES = {
     vi: "Số liệu năm {year} của {unit} đã được gửi duyệt ngày {date} và đang chờ phê duyệt — đề nghị lãnh đạo phê duyệt trả lại trước khi sửa.",
     en: "The {year} figures of {unit} were submitted on {date} and await approval — ask an approving leader to return them before changing them.",
   },
+  "lock.busy": {
+    vi: "Số liệu của đơn vị và năm này đang được ghi (có thể một lần nhập đang chạy) — vui lòng thử lại sau ít phút.",
+    en: "The records of this unit and year are being written right now (an import may be running) — please try again in a few minutes.",
+  },
   "approval.unitNotFound": {
     vi: "Không có đơn vị mã {code}: chọn một huyện cũ (mã 3 chữ số) hoặc một xã, phường, đặc khu hiện nay (mã 5 chữ số).",
     en: "There is no unit with code {code}: choose a former district (3-digit code) or a commune of today (5-digit code).",
