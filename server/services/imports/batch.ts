@@ -25,6 +25,15 @@ export const batchSelect = {
   createdById: true,
 } as const satisfies Prisma.ImportBatchSelect;
 
+/**
+ * Who may import: editors and admins. Approvers check the figures and do not enter them; viewers
+ * read. The upload route asks it before reading the body, and the service again.
+ */
+export function assertImporter(user: SessionUser): void {
+  if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
+  if (user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
+}
+
 /** A batch the user may act on: their own, or any for an admin (others' batches are refused, not hidden). */
 export async function ownBatch(db: Reader, batchId: number, user: SessionUser) {
   const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: batchSelect });
