@@ -148,12 +148,15 @@ describe("a submission while records are being written in its unit-year", () => 
       await held.fired;
       let imported = false;
       const tracker: Tracker = { set: (phase) => phase === "writing" && writing.fire(), end: () => {} };
-      const commit = commitBatch(s.t.db, { batchId: p.batchId, skipErrors: false }, s.users.province, () => tracker).then(
-        (r) => {
-          imported = true;
-          return r;
-        },
-      );
+      const commit = commitBatch(
+        s.t.db,
+        { batchId: p.batchId, skipErrors: false },
+        s.users.province,
+        () => tracker,
+      ).then((r) => {
+        imported = true;
+        return r;
+      });
       await writing.fired;
       await new Promise((resolve) => setTimeout(resolve, 300));
       const submit = s.caller(s.users.province).approvals.submit({ unitCode: HAI_LANG, year: 2021 });
