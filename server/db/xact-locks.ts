@@ -8,7 +8,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 export const LOCK_SPACE = {
   /** A unit of approval and year: every record write in it, and its approval transitions (decision 025). */
   unitYear: 0x5154_0001,
-  /** A kind of import: commits of one kind judge their duplicates one after the other (decision 027). */
+  /** A kind of import: commits of one kind judge their duplicates one after the other (decision 028). */
   importKind: 0x5154_0002,
 } as const;
 

@@ -99,7 +99,7 @@ export async function updateModelType(
 
 /**
  * A type's category decides which group its sites count in, so changing it would change figures
- * that were submitted or approved (decision 027): refused while any live site of the type lies in
+ * that were submitted or approved (decision 028): refused while any live site of the type lies in
  * a submitted or approved unit-year, naming how many. The unit-years' locks are taken first, so a
  * submission in progress is waited for and one that comes later sees the new category.
  */

@@ -8,7 +8,7 @@ import { approvalOf, setApproval, unitId, XA_GIO_LINH } from "./helpers/approval
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 
 /**
- * Imports and approvals at the same moment (issue 23, decision 027). On PostgreSQL (the server
+ * Imports and approvals at the same moment (issue 23, decision 028). On PostgreSQL (the server
  * project's second run, TEST_DATABASE_URL) each call below has its own connection and the calls
  * really overlap; on the embedded database they take turns, and the outcome must be the same.
  */

@@ -46,7 +46,7 @@ export type BatchRow = Awaited<ReturnType<typeof ownBatch>>;
 /**
  * Commits and undos of one kind judge and write one after the other (held to the transaction's
  * end): on PostgreSQL two at once would each miss the records the other is writing or removing,
- * and the duplicate rule would let a file in twice (decision 027).
+ * and the duplicate rule would let a file in twice (decision 028).
  */
 export const lockImportKind = (tx: Prisma.TransactionClient, kind: ImportKind) =>
   lockXact(tx, LOCK_SPACE.importKind, [IMPORT_KINDS.indexOf(kind)]);
