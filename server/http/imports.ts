@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type ContextDb, createContext } from "../context.ts";
 import { KeyedCause } from "../errors.ts";
+import { assertImporter } from "../services/imports/batch.ts";
 import { errorsWorkbook } from "../services/imports/errors-file.ts";
 import { createBatch } from "../services/imports/preview.ts";
 import {
@@ -59,7 +60,11 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
     const locale = localeOf(req.headers[LOCALE_HEADER]);
     const ctx = await createContext(opts, req, reply);
     if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
-    if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+    try {
+      assertImporter(ctx.user);
+    } catch (err) {
+      return refuseError(reply, locale, err);
+    }
     if (!req.isMultipart()) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
     let kind: string | undefined;
     let progressId: string | undefined;
@@ -134,7 +139,11 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
       const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
       const ctx = await createContext(opts, req, reply);
       if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
-      if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+      try {
+        assertImporter(ctx.user);
+      } catch (err) {
+        return refuseError(reply, locale, err);
+      }
       const id = Number(req.params.batchId);
       if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) {
         return refuse(reply, locale, 404, "NOT_FOUND", "import.batchNotFound");

@@ -41,7 +41,7 @@ export const importsRouter = router({
     .input(ZImportCommitInput)
     .output(ZImportCommitResult)
     .mutation(({ ctx, input }) =>
-      commitBatch(ctx.db, input, ctx.user, track(batchKey(input.batchId), ctx.meta.sessionToken, "checking")),
+      commitBatch(ctx.db, input, ctx.user, () => track(batchKey(input.batchId), ctx.meta.sessionToken, "checking")),
     ),
   undo: editorProcedure
     .input(ZImportUndoInput)

@@ -7,8 +7,9 @@ import type {
 import type { z } from "zod";
 import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
-import { isUniqueViolation } from "../errors.ts";
+import { appError, isUniqueViolation } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { type LockPlace, lockedRows, lockUnitYears, UNIT_YEAR_WAIT_MS } from "./approvals/lock.ts";
 import { writeAudit } from "./audit.ts";
 import { conflictError, fieldError, notFoundError } from "./records/errors.ts";
 import { deletedFilter } from "./records/fields.ts";
@@ -84,6 +85,7 @@ export async function updateModelType(
   const given = Object.entries(changes).filter(([, v]) => v !== undefined);
   if (given.every(([k, v]) => before[k as keyof typeof before] === v)) return before;
   return db.$transaction(async (tx) => {
+    if (input.category && input.category !== before.category) await assertCategoryOpen(tx, id);
     const { count } = await tx.modelType.updateMany({
       where: { id, version, deletedAt: null },
       data: { ...changes, version: { increment: 1 } },
@@ -92,5 +94,27 @@ export async function updateModelType(
     const after = toType(await tx.modelType.findUniqueOrThrow({ where: { id }, select: typeSelect }));
     await writeAudit(tx, { user, action: "update", entity: ENTITY, entityId: id, before, after });
     return after;
+  });
+}
+
+/**
+ * A type's category decides which group its sites count in, so changing it would change figures
+ * that were submitted or approved (decision 028): refused while any live site of the type lies in
+ * a submitted or approved unit-year, naming how many. The unit-years' locks are taken first, so a
+ * submission in progress is waited for and one that comes later sees the new category.
+ */
+async function assertCategoryOpen(tx: Prisma.TransactionClient, typeId: number): Promise<void> {
+  const places = await tx.$queryRaw<LockPlace[]>`
+    SELECT DISTINCT area_id AS "areaId", EXTRACT(YEAR FROM established_on)::int AS year
+      FROM site WHERE model_type_id = ${typeId} AND deleted_at IS NULL`;
+  await lockUnitYears(tx, places, UNIT_YEAR_WAIT_MS);
+  const locked = await lockedRows(tx, places);
+  const [first] = locked;
+  if (!first) return;
+  const count = new Set(locked.map((l) => `${l.unitCode}/${l.year}`)).size;
+  throw appError("CONFLICT", "modelType.categoryApproved", {
+    count: String(count),
+    year: String(first.year),
+    unit: first.unitName,
   });
 }

@@ -6,6 +6,7 @@ import { ensureAdmin } from "../../server/services/bootstrap.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
+import { expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Figures that say what they are (issue 13, decision 025), on the demo data: its approvals (former
@@ -116,6 +117,52 @@ describe("approvedOnly", () => {
     // One header line, one line per site (no text of the demo sites spans lines).
     const rows = text.trim().split("\n").length - 1;
     expect(rows).toBe(after.siteCount);
+  });
+});
+
+describe("the catalogue under approved figures (issue 23)", () => {
+  it("refuses to move a type with sites in approved or submitted unit-years to another category, naming how many; figures and type unchanged", async () => {
+    const clanApproved = async () =>
+      (await call(viewer).dashboard.summary({ ...REVIEW, approvedOnly: true, modelCategory: "clan" })).siteCount;
+    const figure = await clanApproved();
+    expect(figure).toBeGreaterThan(0);
+    // The clan type with the most live sites, and the unit-years (submitted or approved) they lie
+    // in, by decision 025's rule written out here.
+    const [type] = await t.db.$queryRawUnsafe<{ id: number; version: number; unit_years: number }[]>(
+      `SELECT mt.id, mt.version, (COUNT(DISTINCT (ap.unit_id, ap.year)) FILTER (WHERE ap.id IS NOT NULL))::int AS unit_years
+         FROM model_type mt JOIN site r ON r.model_type_id = mt.id AND r.deleted_at IS NULL
+         JOIN admin_unit a ON a.id = r.area_id
+         LEFT JOIN approval ap ON ap.state IN ('submitted', 'approved')
+          AND ap.year = EXTRACT(YEAR FROM r.established_on)::int
+          AND ap.unit_id = CASE WHEN a.catalog = 'two_level' THEN a.id
+                                WHEN a.level = 'district' THEN a.id ELSE a.parent_id END
+        WHERE mt.category = 'clan'
+        GROUP BY mt.id, mt.version ORDER BY COUNT(r.id) DESC LIMIT 1`,
+    );
+    if (!type) throw new Error("no clan type with sites in the demo");
+    expect(type.unit_years).toBeGreaterThan(1);
+    const audit = await t.db.auditEntry.count();
+    const refused = await expectTrpcError(
+      call(admin).modelTypes.update({ id: type.id, version: type.version, category: "residential" }),
+      "CONFLICT",
+    );
+    expect(refused.message).toMatch(
+      new RegExp(
+        `^Không đổi được nhóm của loại mô hình này: điểm mô hình thuộc loại này nằm trong ${type.unit_years} năm số liệu đã gửi duyệt hoặc đã phê duyệt \\(như số liệu năm \\d{4} của .+\\)`,
+      ),
+    );
+    expect(await t.db.modelType.findUniqueOrThrow({ where: { id: type.id } })).toMatchObject({
+      category: "clan",
+      version: type.version,
+    });
+    expect(await t.db.auditEntry.count()).toBe(audit);
+    expect(await clanApproved()).toBe(figure);
+    // Its name still changes (no figure moves), and a type without such sites changes category.
+    await call(admin).modelTypes.update({ id: type.id, version: type.version, name: "Dòng họ tự quản an ninh" });
+    const fresh = await call(admin).modelTypes.create({ code: "clan-new", name: "Dòng họ mới", category: "clan" });
+    expect(
+      await call(admin).modelTypes.update({ id: fresh.id, version: fresh.version, category: "residential" }),
+    ).toMatchObject({ category: "residential" });
   });
 });
 

@@ -1,10 +1,12 @@
 import { IMPORT_MAX_BYTES } from "@qt/shared/schemas/imports";
+import type { TRPCError } from "@trpc/server";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "../../server/context.ts";
+import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
+import { createCaller } from "../../server/routers/_app.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
-import type { Tracker } from "../../server/services/imports/progress.ts";
+import { MAX_JOBS_PER_SESSION, type Tracker, track, uploadKey } from "../../server/services/imports/progress.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { entrySetup } from "./helpers/entry.ts";
@@ -83,6 +85,25 @@ describe("POST /api/imports", () => {
       "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.",
     ]);
     expect(await written()).toEqual(before);
+  });
+
+  it("refuses an approver exactly like a viewer: upload and errors file, by the route and by the service", async () => {
+    const approver = await makeUser(s.t.db, { role: "approver" });
+    const before = await written();
+    const a = await post(await goodFile(), { cookie: `qt_session=${await sessionFor(s.t.db, approver.id)}` });
+    const refusal = "Tài khoản lãnh đạo phê duyệt chỉ xem và phê duyệt số liệu, không sửa dữ liệu.";
+    expect([a.statusCode, a.json().error.message]).toEqual([403, refusal]);
+    await expect(
+      createBatch(s.t.db, { kind: "sites", fileName: "x.xlsx", bytes: await goodFile() }, approver, "vi"),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
+    expect(await written()).toEqual(before);
+    const { batchId } = (await post(await goodFile())).json();
+    const errors = await app.inject({
+      method: "GET",
+      url: `/api/imports/${batchId}/errors.xlsx`,
+      headers: { cookie: `qt_session=${await sessionFor(s.t.db, approver.id)}` },
+    });
+    expect([errors.statusCode, errors.json().error.message]).toEqual([403, refusal]);
   });
 
   const badInputs: [string, () => Promise<Buffer> | Buffer, number, string, string?][] = [
@@ -237,7 +258,8 @@ describe("progress of a long upload and commit", () => {
     const c = await poll(`batch=${batchId}`);
     expect([c.statusCode, c.json()]).toEqual([200, { phase: "done", processed: 1, total: 1 }]);
     expect((await poll(`batch=${batchId}`, other)).statusCode).toBe(404);
-    // Another editor's commit of this batch is refused: their own job ends failed, the owner's stays done.
+    // Another editor's commit of this batch is refused before any job starts: nothing to poll for
+    // them, and the owner's stays done.
     const refused = await app.inject({
       method: "POST",
       url: "/api/trpc/imports.commit",
@@ -245,7 +267,49 @@ describe("progress of a long upload and commit", () => {
       headers: { cookie: other, "x-qt-client": "1" },
     });
     expect(refused.statusCode).toBe(403);
-    expect((await poll(`batch=${batchId}`, other)).json()).toEqual({ phase: "failed", processed: 0, total: null });
+    expect((await poll(`batch=${batchId}`, other)).statusCode).toBe(404);
     expect((await poll(`batch=${batchId}`)).json()).toEqual({ phase: "done", processed: 1, total: 1 });
+  });
+
+  it("starts jobs only for the caller's own batches, a few per session: nobody can wipe another's progress bar", async () => {
+    const progressId = "owner-upload-000001";
+    const { batchId } = (await post(await goodFile(), { progressId })).json();
+    const committed = await app.inject({
+      method: "POST",
+      url: "/api/trpc/imports.commit",
+      payload: { batchId, skipErrors: true },
+      headers: { cookie, "x-qt-client": "1" },
+    });
+    expect(committed.statusCode).toBe(200);
+    const mine = async () => [(await poll(`upload=${progressId}`)).json(), (await poll(`batch=${batchId}`)).json()];
+    const done = await mine();
+    expect(done.map((job) => job.phase)).toEqual(["done", "done"]);
+    // Another user sends a thousand commits of batches that do not exist, and one of the owner's.
+    const token = await sessionFor(s.t.db, s.users.province.id);
+    const other = createCaller(
+      createContextInner({ db: s.t.db, user: s.users.province, meta: { sessionToken: token } }),
+    );
+    const refusals = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        other.imports.commit({ batchId: 2_000_000 + i, skipErrors: true }).then(
+          () => "written",
+          (e: TRPCError) => e.code,
+        ),
+      ),
+    );
+    expect(new Set(refusals)).toEqual(new Set(["NOT_FOUND"]));
+    await expect(other.imports.commit({ batchId, skipErrors: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await mine()).toEqual(done);
+    expect((await poll("batch=2000000", `qt_session=${token}`)).statusCode).toBe(404);
+    // A session that starts many jobs of its own drops only its own oldest.
+    for (let i = 0; i < MAX_JOBS_PER_SESSION + 4; i++) track(uploadKey(`other-upload-${1000 + i}-xx`), token);
+    const others = await Promise.all(
+      Array.from(
+        { length: MAX_JOBS_PER_SESSION + 4 },
+        async (_, i) => (await poll(`upload=other-upload-${1000 + i}-xx`, `qt_session=${token}`)).statusCode,
+      ),
+    );
+    expect(others).toEqual([...Array(4).fill(404), ...Array(MAX_JOBS_PER_SESSION).fill(200)]);
+    expect(await mine()).toEqual(done);
   });
 });

@@ -344,7 +344,7 @@ describe("cameras and awards, CSV", () => {
 });
 
 describe("approved unit-years (decision 025)", () => {
-  it("an import into an approved year is refused whole, or skips those rows; its undo keeps what a later approval locked", async () => {
+  it("an import into an approved year is refused whole, or skips those rows; its undo waits for a later submission to be returned", async () => {
     await setApproval(s.t.db, HAI_LANG, 2013, "approved", new Date(Date.UTC(2024, 0, 20)));
     const sheet = await xlsx([
       ["Tên mô hình", "Loại mô hình", "Xã, phường, thị trấn", "Huyện/TX/TP", "Năm thành lập"],
@@ -376,15 +376,20 @@ describe("approved unit-years (decision 025)", () => {
     expect(listed.items.map((r) => r.id)).toEqual([created.id]);
     expect(listed.total).toBe(1);
 
-    await setApproval(s.t.db, HAI_LANG, 2014, "submitted");
-    const undo = await api.undo({ batchId: p.batchId, reason: "Nhập nhầm tệp" });
-    expect(undo.removed).toBe(0);
-    expect(undo.kept).toEqual([
-      expect.objectContaining({
-        id: created.id,
-        message: expect.stringContaining("Số liệu năm 2014 của Huyện Hải Lăng (cũ)"),
-      }),
-    ]);
+    // An undo the lock refuses changes nothing: the batch stays committed, to be undone once reopened.
+    await setApproval(s.t.db, HAI_LANG, 2014, "submitted", new Date(Date.UTC(2024, 0, 21)));
+    const committed = await s.t.db.importBatch.findUniqueOrThrow({ where: { id: p.batchId } });
+    const beforeUndo = await s.counts();
+    await expectTrpcError(
+      api.undo({ batchId: p.batchId, reason: "Nhập nhầm tệp" }),
+      "FORBIDDEN",
+      "Số liệu năm 2014 của Huyện Hải Lăng (cũ) đã được gửi duyệt ngày 21/01/2024 và đang chờ phê duyệt — đề nghị lãnh đạo phê duyệt trả lại trước khi sửa.",
+    );
+    expect(await s.counts()).toEqual(beforeUndo);
+    expect(await s.t.db.importBatch.findUniqueOrThrow({ where: { id: p.batchId } })).toEqual(committed);
     expect(await s.t.db.site.count({ where: { id: created.id, deletedAt: null } })).toBe(1);
+    await setApproval(s.t.db, HAI_LANG, 2014, "draft");
+    expect(await api.undo({ batchId: p.batchId, reason: "Nhập nhầm tệp" })).toEqual({ removed: 1, kept: [] });
+    expect(await s.t.db.site.count({ where: { id: created.id, deletedAt: null } })).toBe(0);
   });
 });

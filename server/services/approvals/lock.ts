@@ -4,6 +4,7 @@ import type { ApprovalState } from "@qt/shared/schemas/approvals";
 import { todayIso } from "@qt/shared/schemas/common";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { TRPCError } from "@trpc/server";
+import { LOCK_SPACE, lockXact, lockXactWithin } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -86,8 +87,58 @@ export async function lockedRows(tx: Reader, rows: readonly LockPlace[]): Promis
   return out;
 }
 
-/** Refuses a write that touches a locked unit-year (any of `places`: a record before and after). */
-export async function assertUnlocked(tx: Reader, places: readonly LockPlace[]): Promise<void> {
+/**
+ * How long a form's save or a transition waits for a unit-year another transaction is writing
+ * (an import holds it until its last record is written) before it is told to try again.
+ */
+export const UNIT_YEAR_WAIT_MS = 3_000;
+
+/** Unit ids are a few thousand: unit × 10 000 + year stays far inside an int. */
+const unitKey = (unitId: number, year: number) => unitId * 10_000 + (((year % 10_000) + 10_000) % 10_000);
+
+/**
+ * Takes the locks of unit-years until the transaction ends. Every record write in a unit-year
+ * (lockUnitYears) and every transition of it (lockUnitYear) takes its lock, whether or not the
+ * unit-year has an approval row yet: a submission waits for a write in progress and then submits
+ * what it wrote, a write waits for a transition in progress and then sees it. `waitMs`: wait at
+ * most that long, then CONFLICT `lock.busy`; without it (the import), wait as long as it takes.
+ */
+async function lockKeys(tx: Prisma.TransactionClient, keys: number[], waitMs?: number): Promise<void> {
+  if (waitMs === undefined) return lockXact(tx, LOCK_SPACE.unitYear, keys);
+  if (!(await lockXactWithin(tx, LOCK_SPACE.unitYear, keys, waitMs))) throw appError("CONFLICT", "lock.busy");
+}
+
+/** The lock of one unit of approval's year (a transition), waiting at most UNIT_YEAR_WAIT_MS. */
+export const lockUnitYear = (tx: Prisma.TransactionClient, unitId: number, year: number) =>
+  lockKeys(tx, [unitKey(unitId, year)], UNIT_YEAR_WAIT_MS);
+
+/** The locks of every unit-year these places fall in (their areas' units of approval). */
+export async function lockUnitYears(
+  tx: Prisma.TransactionClient,
+  places: readonly LockPlace[],
+  waitMs?: number,
+): Promise<void> {
+  const distinct = new Map<string, { area: number; year: number }>();
+  for (const p of places)
+    if (p.areaId !== null) distinct.set(`${p.areaId}/${p.year}`, { area: p.areaId, year: p.year });
+  if (distinct.size === 0) return;
+  const units = await tx.$queryRaw<{ unit_id: number; year: number }[]>`
+    SELECT DISTINCT ${approvalUnitOfArea} AS unit_id, r.year
+      FROM jsonb_to_recordset(${JSON.stringify([...distinct.values()])}::jsonb) AS r(area int, year int)
+      JOIN admin_unit a ON a.id = r.area`;
+  await lockKeys(
+    tx,
+    units.map((u) => unitKey(u.unit_id, u.year)),
+    waitMs,
+  );
+}
+
+/**
+ * The check of a record write, in its transaction: takes the locks of the unit-years it touches
+ * (any of `places`: a record before and after), then refuses the write if one is submitted or approved.
+ */
+export async function assertUnlocked(tx: Prisma.TransactionClient, places: readonly LockPlace[]): Promise<void> {
+  await lockUnitYears(tx, places, UNIT_YEAR_WAIT_MS);
   const [first] = await lockedRows(tx, places);
   if (first) throw first.error;
 }

@@ -10,6 +10,7 @@ import { appError } from "../../errors.ts";
 import type { ApprovalState, Prisma } from "../../generated/prisma/client.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { assertCanWrite } from "../scope.ts";
+import { lockUnitYear } from "./lock.ts";
 import { approvalItems } from "./status.ts";
 import { type ApprovalUnit, assertApprovalYear, placeOfUnit, requireApprovalUnit } from "./units.ts";
 
@@ -89,6 +90,9 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
   // The year as text: a number parameter would be written with a thousands separator ("2.026").
   const params = { year: String(key.year), unit: unit.title };
   await db.$transaction(async (tx) => {
+    // A record write in progress in this unit-year holds its lock: the transition waits for it
+    // (a few seconds at most, then "busy": an import may hold it much longer).
+    await lockUnitYear(tx, unit.id, key.year);
     const stored = await storedApproval(tx, unit.id, key.year);
     const state = stored?.state ?? "draft";
     if (!t.from.includes(state)) throw wrongState(t.action, state, params);

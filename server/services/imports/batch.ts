@@ -1,4 +1,6 @@
+import { IMPORT_KINDS, type ImportKind } from "@qt/shared/schemas/imports";
 import type { SessionUser } from "../../context.ts";
+import { LOCK_SPACE, lockXact } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -23,6 +25,15 @@ export const batchSelect = {
   createdById: true,
 } as const satisfies Prisma.ImportBatchSelect;
 
+/**
+ * Who may import: editors and admins. Approvers check the figures and do not enter them; viewers
+ * read. The upload route asks it before reading the body, and the service again.
+ */
+export function assertImporter(user: SessionUser): void {
+  if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
+  if (user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
+}
+
 /** A batch the user may act on: their own, or any for an admin (others' batches are refused, not hidden). */
 export async function ownBatch(db: Reader, batchId: number, user: SessionUser) {
   const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: batchSelect });
@@ -31,3 +42,11 @@ export async function ownBatch(db: Reader, batchId: number, user: SessionUser) {
   return batch;
 }
 export type BatchRow = Awaited<ReturnType<typeof ownBatch>>;
+
+/**
+ * Commits and undos of one kind judge and write one after the other (held to the transaction's
+ * end): on PostgreSQL two at once would each miss the records the other is writing or removing,
+ * and the duplicate rule would let a file in twice (decision 028).
+ */
+export const lockImportKind = (tx: Prisma.TransactionClient, kind: ImportKind) =>
+  lockXact(tx, LOCK_SPACE.importKind, [IMPORT_KINDS.indexOf(kind)]);

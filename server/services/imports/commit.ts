@@ -4,7 +4,8 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { fullGc } from "../../gc.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { type BatchRow, ownBatch } from "./batch.ts";
+import { lockUnitYears } from "../approvals/lock.ts";
+import { type BatchRow, lockImportKind, ownBatch } from "./batch.ts";
 import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
 import { type Evaluated, evaluateRows } from "./evaluate.ts";
 import { refusedRows, rowToWrite } from "./may-write.ts";
@@ -28,11 +29,14 @@ export async function commitBatch(
   db: Db,
   input: { batchId: number; skipErrors: boolean },
   user: SessionUser,
-  progress: Tracker = NO_TRACKER,
+  startProgress: () => Tracker = () => NO_TRACKER,
 ) {
-  // The whole call is tracked, so a refusal before the transaction ends the job as failed too.
+  // A job to report is started only for the batch's owner (or an admin): an unknown or another
+  // user's batch starts none, so nobody can crowd out someone else's progress bar.
+  const batch = await ownBatch(db, input.batchId, user);
+  const progress = startProgress();
+  // From here the whole call is tracked, so a refusal before the transaction ends the job as failed too.
   return tracked(progress, async () => {
-    const batch = await ownBatch(db, input.batchId, user);
     if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
     const writer = WRITERS[batch.kind];
     return db.$transaction(async (tx) => {
@@ -42,6 +46,7 @@ export async function commitBatch(
         data: { status: "committed", committedAt: new Date() },
       });
       if (count === 0) throw appError("CONFLICT", "import.alreadyCommitted");
+      await lockImportKind(tx, batch.kind);
       // The cells are only needed to judge the rows: nothing keeps them past this statement, so
       // 50.000 rows' cells can be collected before the writes (the memory goal of decision 024).
       const evaluated = await judgeStored(tx, batch, progress);
@@ -50,11 +55,13 @@ export async function commitBatch(
         throw appError("BAD_REQUEST", "import.hasErrors", { count: errors.length });
       }
       const ready = evaluated.filter((r) => r.state === "ready" && r.values);
-      const refused = await refusedRows(
+      const rows = ready.map((r) => rowToWrite(batch.kind, r));
+      // Held until the records are committed: a submission of one of these unit-years waits for them.
+      await lockUnitYears(
         tx,
-        user,
-        ready.map((r) => rowToWrite(batch.kind, r)),
+        rows.map((r) => r.lock),
       );
+      const refused = await refusedRows(tx, user, rows);
       const firstRefusal = refused.values().next().value;
       if (firstRefusal && !input.skipErrors) throw appError("FORBIDDEN", firstRefusal.key, firstRefusal.params);
       for (const r of ready) {

@@ -27,6 +27,18 @@ export async function refusedRows(
   user: SessionUser,
   rows: RowToWrite[],
 ): Promise<Map<number, KeyedMessage>> {
+  const refused = scopeRefusals(user, rows);
+  for (const [row, why] of await lockRefusals(
+    tx,
+    rows.filter((r) => !refused.has(r.row)),
+  )) {
+    refused.set(row, why);
+  }
+  return refused;
+}
+
+/** The rows outside the user's scope, with the words a single save would say. */
+export function scopeRefusals(user: SessionUser, rows: RowToWrite[]): Map<number, KeyedMessage> {
   const refused = new Map<number, KeyedMessage>();
   for (const r of rows) {
     try {
@@ -36,13 +48,21 @@ export async function refusedRows(
       refused.set(r.row, { key: err.cause.key, params: err.cause.params });
     }
   }
-  const open = rows.filter((r) => !refused.has(r.row));
+  return refused;
+}
+
+/** The rows in a submitted or approved unit-year (decision 025), with the lock's words. */
+export async function lockRefusals(
+  tx: Prisma.TransactionClient,
+  rows: RowToWrite[],
+): Promise<Map<number, KeyedMessage>> {
+  const refused = new Map<number, KeyedMessage>();
   for (const locked of await lockedRows(
     tx,
-    open.map((r) => r.lock),
+    rows.map((r) => r.lock),
   )) {
     const cause = locked.error.cause as KeyedCause;
-    refused.set((open[locked.index] as RowToWrite).row, { key: cause.key, params: cause.params });
+    refused.set((rows[locked.index] as RowToWrite).row, { key: cause.key, params: cause.params });
   }
   return refused;
 }

@@ -13,7 +13,7 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { type BatchRow, ownBatch } from "./batch.ts";
+import { assertImporter, type BatchRow, ownBatch } from "./batch.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
 import { markRefused } from "./may-write.ts";
@@ -53,6 +53,7 @@ export async function createBatch(
   locale: Locale,
   progress: Tracker = NO_TRACKER,
 ): Promise<TImportPreview> {
+  assertImporter(user);
   const sheet = await readSheet(file.bytes, (read) => progress.set("reading", read, null));
   const header = findHeader(file.kind, sheet);
   const data = sheet.slice(header.index + 1).filter((r) => isDataRow(r.cells));

@@ -8,11 +8,17 @@ import { hashToken } from "../sessions.ts";
  */
 export type ImportPhase = "reading" | "checking" | "saving" | "writing" | "done" | "failed";
 export type ImportProgress = { phase: ImportPhase; processed: number; total: number | null };
-/** Jobs by their session's hash and key: a job cannot be overwritten or read from another session. */
-const jobs = new Map<string, ImportProgress>();
+/**
+ * Jobs by their session's hash, then key: a job cannot be overwritten or read from another
+ * session, and a session that starts many jobs drops only its own oldest ones.
+ */
+const jobs = new Map<string, Map<string, ImportProgress>>();
 /** A finished job is kept this long, so the last poll sees "done" or "failed". */
 const KEEP_MS = 60_000;
-const MAX_JOBS = 1000;
+/** Jobs one session keeps: a person runs one or two imports at a time. */
+export const MAX_JOBS_PER_SESSION = 8;
+/** Sessions with jobs: past this, a new session's job is not reported (nobody else's is dropped). */
+const MAX_SESSIONS = 5_000;
 
 /** A client's name for its upload: long and random enough not to be guessed or collide. */
 export const PROGRESS_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -27,19 +33,34 @@ export type Tracker = {
 /** Nothing to report to (no session, e.g. a test calling the service): the work runs the same. */
 export const NO_TRACKER: Tracker = { set: () => {}, end: () => {} };
 
-/** Starts reporting a job under `key` for the session with this cookie token. */
+/**
+ * Starts reporting a job under `key` for the session with this cookie token. Call it once the
+ * caller is known to own the work (a commit: after the batch's ownership check). A job of the same
+ * key still running (the same commit sent twice) keeps its place; the second is not reported.
+ */
 export function track(key: string, sessionToken: string | undefined, first: ImportPhase = "reading"): Tracker {
   if (!sessionToken) return NO_TRACKER;
-  if (jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
-  const id = `${hashToken(sessionToken)}|${key}`;
+  const session = hashToken(sessionToken);
+  let own = jobs.get(session);
+  if (!own) {
+    if (jobs.size >= MAX_SESSIONS) return NO_TRACKER;
+    own = new Map();
+    jobs.set(session, own);
+  }
+  const running = own.get(key);
+  if (running && running.phase !== "done" && running.phase !== "failed") return NO_TRACKER;
+  own.delete(key);
+  if (own.size >= MAX_JOBS_PER_SESSION) own.delete(own.keys().next().value as string);
   const job: ImportProgress = { phase: first, processed: 0, total: null };
-  jobs.set(id, job);
+  own.set(key, job);
   return {
     set: (phase, processed, total) => Object.assign(job, { phase, processed, total }),
     end: (ok) => {
       Object.assign(job, ok ? { phase: "done", processed: job.total ?? job.processed } : { phase: "failed" });
       setTimeout(() => {
-        if (jobs.get(id) === job) jobs.delete(id);
+        if (own.get(key) !== job) return;
+        own.delete(key);
+        if (own.size === 0 && jobs.get(session) === own) jobs.delete(session);
       }, KEEP_MS).unref();
     },
   };
@@ -47,7 +68,7 @@ export function track(key: string, sessionToken: string | undefined, first: Impo
 
 /** Reports the job to the session that started it; anyone else (or an unknown key) gets null. */
 export function progressOf(key: string, sessionToken: string | undefined): ImportProgress | null {
-  const job = sessionToken ? jobs.get(`${hashToken(sessionToken)}|${key}`) : undefined;
+  const job = sessionToken ? jobs.get(hashToken(sessionToken))?.get(key) : undefined;
   return job ? { phase: job.phase, processed: job.processed, total: job.total } : null;
 }
 

@@ -4,16 +4,18 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { ownBatch } from "./batch.ts";
+import { lockedRows, lockUnitYears } from "../approvals/lock.ts";
+import { lockImportKind, ownBatch } from "./batch.ts";
 import { insertAudit } from "./bulk.ts";
 import { BULK_TX } from "./commit.ts";
-import { refusedRows } from "./may-write.ts";
+import { type RowToWrite, scopeRefusals } from "./may-write.ts";
 import { type ApiRecord, WRITERS } from "./writers.ts";
 
 /**
  * Undoes a committed batch: removes (soft delete, with the reason, audited) the records it created
  * that nobody changed since (still at version 1), and says which it kept and why: edited since,
- * removed already, a site other records are linked to, or outside the user's scope now.
+ * removed already, a site other records are linked to, or outside the user's scope now. A record
+ * in a submitted or approved unit-year refuses the whole undo (nothing changes until it is reopened).
  * A non-admin undoes only their own batch (ownBatch).
  */
 export async function undoBatch(db: Db, input: { batchId: number; reason: string }, user: SessionUser, locale: Locale) {
@@ -28,6 +30,7 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
       data: { status: "undone", undoneAt: now, undoReason: input.reason },
     });
     if (count === 0) throw appError("CONFLICT", "import.alreadyUndone");
+    await lockImportKind(tx, batch.kind);
     const links = await tx.importRecord.findMany({ where: { batchId: batch.id }, select: { recordId: true } });
     const ids = links.map((r) => r.recordId);
     const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
@@ -41,18 +44,26 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
       else if (r.version > 1) kept.set(r.id, { key: "import.keptEdited", params: {} });
       else if (linked.has(r.id)) kept.set(r.id, { key: "import.keptLinked", params: {} });
     }
-    const candidates = records.filter((r) => !kept.has(r.id));
-    const refused = await refusedRows(
+    const candidates: RowToWrite[] = records
+      .filter((r) => !kept.has(r.id))
+      .map((r) => ({ row: r.id, place: places.get(r.id) ?? null, lock: locks.get(r.id) ?? { areaId: null, year: 0 } }));
+    for (const [id, why] of scopeRefusals(user, candidates)) kept.set(id, why);
+    const open = candidates.filter((r) => !kept.has(r.row));
+    // Held until the removals are committed: a submission of one of these unit-years waits for them.
+    await lockUnitYears(
       tx,
-      user,
-      candidates.map((r) => ({
-        row: r.id,
-        place: places.get(r.id) ?? null,
-        lock: locks.get(r.id) ?? { areaId: null, year: 0 },
-      })),
+      open.map((r) => r.lock),
     );
-    for (const [id, why] of refused) kept.set(id, why);
-    const removable = candidates.filter((r) => !kept.has(r.id));
+    // A submitted or approved unit-year refuses the whole undo, which changes nothing (the batch
+    // stays committed): once it is reopened the same undo removes everything, as it would have.
+    const locked = (
+      await lockedRows(
+        tx,
+        open.map((r) => r.lock),
+      )
+    )[0];
+    if (locked) throw locked.error;
+    const removable = records.filter((r) => !kept.has(r.id));
     const removal = { deletedAt: now, deletedById: user.id, deleteReason: input.reason };
     const { count: removed } = await writer.table(tx).updateMany({
       where: { id: { in: removable.map((r) => r.id) }, version: 1, deletedAt: null },

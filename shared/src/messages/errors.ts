@@ -194,6 +194,10 @@ export const ERROR_MESSAGES = {
     vi: "Loại mô hình đã có điểm, không đổi được sang/ra khỏi nhóm tôn giáo",
     en: "The model type has sites: it cannot move into or out of the religious group",
   },
+  "modelType.categoryApproved": {
+    vi: "Không đổi được nhóm của loại mô hình này: điểm mô hình thuộc loại này nằm trong {count} năm số liệu đã gửi duyệt hoặc đã phê duyệt (như số liệu năm {year} của {unit}), đổi nhóm sẽ làm thay đổi số liệu đã duyệt — đề nghị mở lại hoặc trả lại các năm đó trước.",
+    en: "The category of this model type cannot be changed: its sites lie in {count} unit-years that are submitted or approved (such as the {year} figures of {unit}), and changing it would change approved figures — reopen or return those years first.",
+  },
   "site.linksElsewhere": {
     vi: "Điểm mô hình đang gắn với {cameras} đợt lắp đặt camera và {awards} khen thưởng ở địa bàn hiện tại; hãy bỏ liên kết hoặc chuyển các bản ghi đó trước khi đổi địa bàn",
     en: "The site is linked to {cameras} camera installations and {awards} awards in its current area; unlink or move those records before changing the area",
@@ -218,6 +222,10 @@ export const ERROR_MESSAGES = {
   "lock.submitted": {
     vi: "Số liệu năm {year} của {unit} đã được gửi duyệt ngày {date} và đang chờ phê duyệt — đề nghị lãnh đạo phê duyệt trả lại trước khi sửa.",
     en: "The {year} figures of {unit} were submitted on {date} and await approval — ask an approving leader to return them before changing them.",
+  },
+  "lock.busy": {
+    vi: "Số liệu của đơn vị và năm này đang được ghi (có thể một lần nhập đang chạy) — vui lòng thử lại sau ít phút.",
+    en: "The records of this unit and year are being written right now (an import may be running) — please try again in a few minutes.",
   },
   "approval.unitNotFound": {
     vi: "Không có đơn vị mã {code}: chọn một huyện cũ (mã 3 chữ số) hoặc một xã, phường, đặc khu hiện nay (mã 5 chữ số).",
