@@ -14,7 +14,8 @@ export function CommuneHome() {
   const unit = me.scope.name;
   const mine = `communeCode=${me.scope.code}`;
   return (
-    <section className="commune-home" aria-labelledby="commune-home-h">
+    // First even where a phone's layout reorders the overview's children (styles.css, main.overview).
+    <section className="commune-home" aria-labelledby="commune-home-h" style={{ order: -1 }}>
       <h2 id="commune-home-h">{t("home.commune.heading", { unit })}</h2>
       <p>{t("home.commune.intro", { unit })}</p>
       <ul className="commune-home-links">

@@ -21,11 +21,9 @@ export function LockedActions(props: { lock: TRecordLock; canAsk: boolean }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <span className="lock-badge" id={`${id}-why`} title={why}>
-        <span aria-hidden="true">🔒 </span>
-        {t("entry.lock.badge")}
-        <small className="lock-why">{why}</small>
-      </span>
+      <p className="lock-why" id={`${id}-why`}>
+        <strong className="lock-badge">{t("entry.lock.badge")}</strong>: {why}
+      </p>
       {props.canAsk && (
         <>
           <button type="button" disabled aria-describedby={`${id}-why`}>

@@ -37,7 +37,8 @@ export function ScopeSelect({
     <>
       <select
         id={id}
-        required
+        // Checked by the form, which says what is missing (the browser's bubble would not say it).
+        aria-required
         disabled={loading}
         aria-busy={loading || undefined}
         aria-describedby={loading ? `${id}-loading` : undefined}
