@@ -132,10 +132,14 @@ describe("the approver's confirmation", () => {
     const user = userEvent.setup();
     renderApp(as(admin, <ApprovalsRoute />), { db: t.db, user: admin, path: `/approvals?year=${YEAR}` });
     const row = await screen.findByRole("row", { name: /Xã Gio Linh/ });
-    const link = within(row).getByRole("link", { name: `Xem 1 bản ghi năm ${YEAR} của Xã Gio Linh (huyện Gio Linh cũ)` });
+    const link = within(row).getByRole("link", {
+      name: `Xem 1 bản ghi năm ${YEAR} của Xã Gio Linh (huyện Gio Linh cũ)`,
+    });
     expect(link).toHaveAttribute("href", `/records/cameras?communeCode=${XA_GIO_LINH}&fromYear=${YEAR}&toYear=${YEAR}`);
     await user.click(within(row).getByRole("button", { name: `Phê duyệt Xã Gio Linh (huyện Gio Linh cũ) ${YEAR}` }));
-    const form = screen.getByRole("form", { name: `Phê duyệt số liệu năm ${YEAR} của Xã Gio Linh (huyện Gio Linh cũ)` });
+    const form = screen.getByRole("form", {
+      name: `Phê duyệt số liệu năm ${YEAR} của Xã Gio Linh (huyện Gio Linh cũ)`,
+    });
     expect(form).toHaveTextContent("0 điểm mô hình, 1 đợt lắp đặt (4 camera), 0 khen thưởng");
     expect(within(form).getByRole("note")).toHaveTextContent(`Năm ${YEAR} chưa kết thúc`);
     await setApproval(t.db, XA_GIO_LINH, YEAR, "draft");
