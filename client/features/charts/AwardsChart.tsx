@@ -1,9 +1,10 @@
 import { formatNumber } from "@qt/shared/format";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { SERIES } from "@qt/shared/palette";
+import { BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { barSeries } from "./BarSeries.tsx";
 import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { OKABE_ITO } from "./palette.ts";
 
 export type AwardYearRow = { year: number; collective: number; individual: number; total: number };
 
@@ -46,20 +47,17 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
             <YAxis allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(font)} />
-            <Bar
-              dataKey="collective"
-              stackId="k"
-              name={label("recipientKind", "collective")}
-              fill={OKABE_ITO[0]}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="individual"
-              stackId="k"
-              name={label("recipientKind", "individual")}
-              fill={OKABE_ITO[1]}
-              isAnimationActive={false}
-            />
+            {barSeries({
+              data: rows,
+              font,
+              format: num,
+              horizontal: false,
+              totalKey: "total",
+              series: [
+                { key: "collective", name: label("recipientKind", "collective"), fill: SERIES.primary },
+                { key: "individual", name: label("recipientKind", "individual"), fill: SERIES.secondary },
+              ],
+            })}
           </BarChart>
         )}
       </ChartBox>
