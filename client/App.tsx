@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { AppNav } from "./components/AppNav.tsx";
 import { Forbidden } from "./components/Forbidden.tsx";
 import { Loading } from "./components/QueryState.tsx";
+import { SkipLink } from "./components/SkipLink.tsx";
 import { isTransient } from "./errors.ts";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
@@ -42,6 +43,7 @@ export function Shell() {
   const { t, locale, setLocale } = useI18n();
   return (
     <>
+      <SkipLink />
       <header className="app-header">
         <div>
           <p className="app-province">{t("app.province")}</p>

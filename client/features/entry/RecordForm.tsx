@@ -243,7 +243,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
         </div>
       ) : (
         <div className="entry-actions">
-          <button type="submit" disabled={isSubmitting || !!conflict}>
+          <button type="submit" className="primary" disabled={isSubmitting || !!conflict}>
             {t("entry.save")}
           </button>
           <button type="button" onClick={() => (dirty ? setConfirmLeave(true) : props.onDone(null))}>

@@ -95,7 +95,7 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <button type="submit" className="primary" disabled={mutation.isPending}>
           {user ? t("auth.users.save") : t("auth.users.create")}
         </button>
         <button type="button" onClick={() => onDone("")}>
