@@ -1,26 +1,16 @@
-import type { MouseEvent } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 
-/** What a screen's content is: its <main>, or a slide on the conference screen. */
-const TARGET = ".conference-slide, main";
+/** The id of what the skip link jumps to: the screens' area under the header and navigation. */
+export const CONTENT_ID = "content";
 
 /**
  * "Bỏ qua đến nội dung": the first Tab stop of every screen, shown when focused, so a keyboard user
- * does not Tab through the header, language, menu and account links (12 stops) on every page. The
- * screens' <main> is focused directly rather than by id, so no screen has to carry one.
+ * does not Tab through the header, language, menu and account links (12 stops) on every page.
  */
 export function SkipLink() {
   const { t } = useI18n();
-  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
-    const target = document.querySelector<HTMLElement>(TARGET);
-    if (!target) return;
-    e.preventDefault();
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.focus();
-    target.scrollIntoView?.({ block: "start" });
-  };
   return (
-    <a className="skip-link" href="#content" onClick={skip}>
+    <a className="skip-link" href={`#${CONTENT_ID}`}>
       {t("layout.skipToContent")}
     </a>
   );
