@@ -8,6 +8,21 @@ import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
 
 export type AwardYearRow = { year: number; collective: number; individual: number; total: number };
 
+/**
+ * Every year of the scope, from its first (2007 for a 2007–2022 scope, though the first award came
+ * in 2008) to its last, with zeros where nothing was awarded: the axis says what the scope is.
+ */
+export function yearsOfScope(rows: AwardYearRow[], from?: number, to?: number): AwardYearRow[] {
+  if (rows.length === 0) return rows;
+  const first = Math.min(from ?? Number.POSITIVE_INFINITY, ...rows.map((r) => r.year));
+  const last = Math.max(to ?? Number.NEGATIVE_INFINITY, ...rows.map((r) => r.year));
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  return Array.from(
+    { length: last - first + 1 },
+    (_, i) => byYear.get(first + i) ?? { year: first + i, collective: 0, individual: 0, total: 0 },
+  );
+}
+
 /** Awards per year, collectives and individuals stacked. */
 export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardYearRow[] }) {
   const { t, label, locale } = useI18n();

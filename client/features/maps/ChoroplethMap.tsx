@@ -59,7 +59,9 @@ export function ChoroplethMap({
     if (geo.units.length > 0 && values.length > 0) drawn.current?.();
   }, [geo, values]);
   const font = size.font;
-  const minLabelArea = (font * 4.5) ** 2;
+  // A district map (a score of units) names every district, the small towns and the island
+  // included (a slide named 3 of 10); a commune map names only the units large enough for it.
+  const minLabelArea = geo.units.length <= MAX_ALL_LABELLED ? 0 : (font * 4.5) ** 2;
   const shown = active ? byCode.get(active.code) : undefined;
   const point = (e: React.PointerEvent, code: string) => {
     const box = wrap.current?.getBoundingClientRect();
@@ -152,6 +154,7 @@ export function ChoroplethMap({
   );
 }
 
+const MAX_ALL_LABELLED = 20;
 // Under the map on a slide: the attribution, the card's and the slide's padding and the
 // presenter's hint line. The legend stands beside it, in this width.
 const SLIDE_BELOW_MAP = 105;
