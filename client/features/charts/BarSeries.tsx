@@ -80,8 +80,29 @@ export function barSeries<Row extends Record<string, unknown>>(opts: {
         data.map((row, j) => <Cell key={String(j)} fill={(s.fill as (r: Row) => string)(row)} />)}
       {stacked && <LabelList dataKey={s.key} content={segmentLabel(font, format, horizontal)} />}
       {!stacked && <LabelList dataKey={s.key} position={horizontal ? "right" : "top"} {...end} />}
-      {stacked && totalKey && i === series.length - 1 && (
-        <LabelList dataKey={totalKey} position={horizontal ? "right" : "top"} {...end} fontWeight={700} />
+      {stacked && totalKey && (
+        <LabelList
+          dataKey={totalKey}
+          content={(p: LabelArgs & { index?: number }) => {
+            // The total ends the row's last non-empty segment (a row whose last series is 0 kept no total).
+            const row = data[Number(p.index)];
+            if (!row || !Number(row[s.key]) || series.slice(i + 1).some((n) => Number(row[n.key]) > 0)) return null;
+            const [x, y, w, h] = [Number(p.x), Number(p.y), Number(p.width), Number(p.height)];
+            return (
+              <text
+                x={horizontal ? x + w + 5 : x + w / 2}
+                y={horizontal ? y + h / 2 : y - 5}
+                fontSize={font}
+                fontWeight={700}
+                fill="#1b1f24"
+                textAnchor={horizontal ? "start" : "middle"}
+                dominantBaseline={horizontal ? "central" : "auto"}
+              >
+                {(opts.endFormat ?? format)(Number(p.value))}
+              </text>
+            );
+          }}
+        />
       )}
     </Bar>
   ));
