@@ -11,6 +11,7 @@ const noTestDatabase = [
   "tests/server/data-dir-modes.test.ts",
   "tests/server/env.test.ts",
   "tests/server/format.test.ts",
+  "tests/server/palette.test.ts",
   "tests/server/reports-cli.test.ts",
   "tests/server/upgrade.test.ts",
   "tests/server/vocabulary.test.ts",

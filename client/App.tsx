@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { AppNav } from "./components/AppNav.tsx";
 import { Forbidden } from "./components/Forbidden.tsx";
 import { Loading } from "./components/QueryState.tsx";
+import { CONTENT_ID, SkipLink } from "./components/SkipLink.tsx";
 import { isTransient } from "./errors.ts";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
@@ -42,6 +43,7 @@ export function Shell() {
   const { t, locale, setLocale } = useI18n();
   return (
     <>
+      <SkipLink />
       <header className="app-header">
         <div>
           <p className="app-province">{t("app.province")}</p>
@@ -67,14 +69,16 @@ export function Shell() {
                 <AccountMenu me={me} />
               </div>
               {me.role === "admin" && <DemoNotice />}
-              <Suspense fallback={<Loading />}>
-                <Routes>
-                  {ROUTES.map((r) => (
-                    <Route key={r.path} path={r.path} element={allowed(r) ? <r.Component /> : <Forbidden />} />
-                  ))}
-                  <Route path="*" element={<Forbidden notFound />} />
-                </Routes>
-              </Suspense>
+              <div id={CONTENT_ID} tabIndex={-1} className="content">
+                <Suspense fallback={<Loading />}>
+                  <Routes>
+                    {ROUTES.map((r) => (
+                      <Route key={r.path} path={r.path} element={allowed(r) ? <r.Component /> : <Forbidden />} />
+                    ))}
+                    <Route path="*" element={<Forbidden notFound />} />
+                  </Routes>
+                </Suspense>
+              </div>
             </>
           );
         }}

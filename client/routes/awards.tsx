@@ -3,7 +3,7 @@ import { formatNumber } from "@qt/shared/format";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
-import { AwardsChart } from "../features/charts/AwardsChart.tsx";
+import { AwardsChart, yearsOfScope } from "../features/charts/AwardsChart.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
@@ -34,7 +34,7 @@ export default function AwardsRoute() {
               <Card key={k.kind} label={label("recipientKind", k.kind)} value={num(k.count)} />
             ))}
           </div>
-          <AwardsChart rows={d.byYear} />
+          <AwardsChart rows={yearsOfScope(d.byYear, filter.fromYear, filter.toYear)} />
         </section>
         <section className="print-section">
           <DataTable

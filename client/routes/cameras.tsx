@@ -160,7 +160,7 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
             cells: [
               `${a.name}, ${formerUnitName(a.districtName, locale)}`,
               formatNumber(a.cameras, locale),
-              a.firstInstalledOn ? formatDate(a.firstInstalledOn) : "",
+              a.firstInstalledOn ? formatDate(a.firstInstalledOn, locale) : "",
             ],
           })),
         }}

@@ -5,7 +5,7 @@ import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ApprovalLine } from "../features/approvals/ApprovalLine.tsx";
-import { AwardsChart } from "../features/charts/AwardsChart.tsx";
+import { AwardsChart, yearsOfScope } from "../features/charts/AwardsChart.tsx";
 import { DistrictCategoryChart } from "../features/charts/DistrictCategoryChart.tsx";
 import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
@@ -66,7 +66,9 @@ const SLIDES: Slide[] = [
   {
     id: "awards",
     label: "dashboard.chart.awards.title",
-    render: (d) => <AwardsChart rows={d.awards ?? []} loading={!d.awards} large />,
+    render: (d) => (
+      <AwardsChart rows={yearsOfScope(d.awards ?? [], d.filter.fromYear, d.filter.toYear)} loading={!d.awards} large />
+    ),
   },
 ];
 
@@ -157,9 +159,12 @@ export default function ConferenceRoute() {
           <>
             {/* Every slide says what it covers: one district's figures must not pass for the province's. */}
             {current?.id === "cards" && <h2>{scope.cardsTitle}</h2>}
-            <p className="slide-scope">{scope.line}</p>
-            <DemoBadge records={demoRecords(summary.data, yearly.data, awards.data)} large />
-            <ApprovalLine filter={input} large />
+            {/* Scope, demo badge and approval in one line: the chart gets the slide's height. */}
+            <div className="slide-meta">
+              <p className="slide-scope">{scope.line}</p>
+              <DemoBadge records={demoRecords(summary.data, yearly.data, awards.data)} />
+              <ApprovalLine filter={input} />
+            </div>
             {current?.render({
               filter: input,
               summary: summary.data,

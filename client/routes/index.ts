@@ -3,6 +3,8 @@ import { type ComponentType, lazy } from "react";
 import type { MessageKey } from "../i18n/dictionary.ts";
 // Dashboard layout, conference mode and the A4-landscape print stylesheet (issue 4).
 import "../features/dashboard/dashboard.css";
+// Buttons, inputs, headings, focus ring, skip link and phone cards for every screen (issue 22).
+import "../controls.css";
 
 /** The navigation's groups, in order: leaders read, editors enter, admins manage. */
 export const NAV_GROUPS = ["dashboards", "records", "admin"] as const;

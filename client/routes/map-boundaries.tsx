@@ -89,7 +89,7 @@ export default function MapBoundariesRoute() {
                   <>
                     {t("map.admin.loaded", {
                       units: String(layer.units),
-                      date: formatDate(layer.loadedAt),
+                      date: formatDate(layer.loadedAt, locale),
                       by: layer.loadedBy,
                     })}{" "}
                     ({layer.fileName}; {layer.attribution})
@@ -151,7 +151,7 @@ export default function MapBoundariesRoute() {
           {t("map.admin.missingCodes")}
           <input name="missing" type="text" inputMode="numeric" />
         </label>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy}>
           {busy ? t("map.admin.uploading") : t("map.admin.upload")}
         </button>
       </form>

@@ -120,7 +120,7 @@ function ModelTypeScreen({ code }: { code: string }) {
                 s.name,
                 s.host,
                 `${s.areaName}, ${formerUnitName(s.districtName, locale)}`,
-                formatDate(s.establishedOn),
+                formatDate(s.establishedOn, locale),
                 label("status", s.status),
               ],
             })),

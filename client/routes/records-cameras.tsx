@@ -15,7 +15,7 @@ export default function RecordsCamerasRoute() {
   const columns: Column<TCamera>[] = [
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
-    { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn)) },
+    { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn), locale) },
     { label: "entry.field.cameras", sort: "cameras", render: (r) => formatNumber(Number(r.cameras), locale) },
     { label: "entry.field.recorders", render: (r) => formatNumber(Number(r.recorders), locale) },
     { label: "entry.field.memoryCards", render: (r) => formatNumber(Number(r.memoryCards), locale) },

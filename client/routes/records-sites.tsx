@@ -17,7 +17,11 @@ export default function RecordsSitesRoute() {
     { label: "entry.field.name", sort: "name", render: (r) => String(r.name) },
     { label: "entry.field.modelTypeId", sort: "modelType", render: (r) => String(r.modelTypeName) },
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
-    { label: "entry.field.establishedOn", sort: "establishedOn", render: (r) => formatDate(String(r.establishedOn)) },
+    {
+      label: "entry.field.establishedOn",
+      sort: "establishedOn",
+      render: (r) => formatDate(String(r.establishedOn), locale),
+    },
     { label: "entry.field.status", render: (r) => label("status", r.status) },
   ];
   return (

@@ -41,7 +41,7 @@ export function approvalSentence(s: TApprovalSummary, locale: Locale = "vi"): st
   ].filter((k) => k.count.total > 0);
   if (kinds.length === 0) return `${w.none}.`;
   const counts = kinds.map((k) => `${k.count.approved}/${k.count.total} ${k.word}`).join(", ");
-  const latest = s.lastApprovedAt ? ` (${w.latest(formatDate(vietnamDay(s.lastApprovedAt)))})` : "";
+  const latest = s.lastApprovedAt ? ` (${w.latest(formatDate(vietnamDay(s.lastApprovedAt), locale))})` : "";
   const pending = kinds.flatMap((k) => k.count.pending.map((u) => k.name(u.name)));
   const named = pending.slice(0, NAMED).join(", ");
   const rest = pending.length > NAMED ? ` ${w.others(pending.length - NAMED)}` : "";

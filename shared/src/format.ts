@@ -50,9 +50,15 @@ export function formatMoneyExact(vnd: number, locale: Locale = "vi"): string {
   return locale === "vi" ? `${v} đồng` : `${v} VND`;
 }
 
-/** ISO date (yyyy-mm-dd or full ISO) → "31/01/2023" in both languages (the users' convention). */
-export function formatDate(iso: string | Date): string {
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * ISO date (yyyy-mm-dd or full ISO) → "31/01/2023" in Vietnamese (the users' convention), "31 Jan
+ * 2023" in English: 07/12/2026 reads as 12 July to an English reader, "7 Dec 2026" to anyone.
+ */
+export function formatDate(iso: string | Date, locale: Locale = "vi"): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
+  if (locale === "en") return `${d.getUTCDate()} ${MONTHS_EN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   const dd = String(d.getUTCDate()).padStart(2, "0");
   const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
   return `${dd}/${mm}/${d.getUTCFullYear()}`;

@@ -54,11 +54,11 @@ const ENTITY_FIELD: Record<string, Partial<Record<string, RecordField>>> = {
 const isField = (f: string): f is RecordField => (RECORD_FIELDS as readonly string[]).includes(f);
 
 /** A timestamp in Vietnam's time: "10/10/2022 14:05". */
-export function formatMoment(iso: string): string {
+export function formatMoment(iso: string, locale: Locale = "vi"): string {
   const local = new Date(new Date(iso).getTime() + 7 * 3600_000);
   const hh = String(local.getUTCHours()).padStart(2, "0");
   const mm = String(local.getUTCMinutes()).padStart(2, "0");
-  return `${formatDate(local)} ${hh}:${mm}`;
+  return `${formatDate(local, locale)} ${hh}:${mm}`;
 }
 
 /** One value of a field as the reader sees it; `side` is the snapshot it was read from. */
@@ -77,8 +77,8 @@ export function formatValue(
   if (beside) return str(side[beside]) || names[str(value)] || str(value);
   if (typeof value === "boolean") return message(value ? "history.yes" : "history.no", {}, locale);
   if (field === "costVnd" && typeof value === "number") return formatMoneyExact(value, locale);
-  if (DATES.has(field) && typeof value === "string") return formatDate(value);
-  if (MOMENTS.has(field) && typeof value === "string") return formatMoment(value);
+  if (DATES.has(field) && typeof value === "string") return formatDate(value, locale);
+  if (MOMENTS.has(field) && typeof value === "string") return formatMoment(value, locale);
   if (typeof value === "number") return PLAIN_NUMBERS.has(field) ? String(value) : formatNumber(value, locale);
   if (Array.isArray(value)) return value.map((v) => formatValue(field, v, locale, {}, names)).join(", ");
   return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -115,7 +115,7 @@ export function recordTitle(entry: HistoryEntry, locale: Locale): string {
       if (s.name && area) return say("history.site", { name: str(s.name), area });
       break;
     case "camera_installation":
-      if (s.installedOn && area) return say("history.camera", { area, date: formatDate(str(s.installedOn)) });
+      if (s.installedOn && area) return say("history.camera", { area, date: formatDate(str(s.installedOn), locale) });
       break;
     case "award":
       if (s.recipientName)

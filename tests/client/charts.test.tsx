@@ -113,6 +113,36 @@ describe("DistrictCategoryChart", () => {
     ]);
   });
 
+  // "Khu dân cư" was orange in one view and green in another: colours went by rank, not category.
+  it("keeps a category's colour whatever its rank, and writes each segment's value and the row's total", () => {
+    // The legend's mark for a name has the series' colour.
+    const fillOf = (name: string) => {
+      const figure = screen.getByRole("figure", { name: "Số điểm mô hình theo huyện, chia theo nhóm" });
+      const item = Array.from(figure.querySelectorAll(".recharts-legend-item")).find((li) => li.textContent === name);
+      return item?.querySelector("path, rect")?.getAttribute("fill");
+    };
+    const first = renderApp(
+      <DistrictCategoryChart
+        rows={[{ code: "461", name: "Đông Hà", byCategory: { ...zero, residential: 40, clan: 5 } }]}
+      />,
+      { db: t.db },
+    );
+    const residentialFirst = fillOf("Khu dân cư");
+    first.unmount();
+    renderApp(
+      <DistrictCategoryChart
+        rows={[{ code: "461", name: "Đông Hà", byCategory: { ...zero, clan: 50, camera: 45, residential: 30 } }]}
+      />,
+      { db: t.db },
+    );
+    expect(residentialFirst).toBeTruthy();
+    expect(fillOf("Khu dân cư")).toBe(residentialFirst);
+    const figure = screen.getByRole("figure", { name: "Số điểm mô hình theo huyện, chia theo nhóm" });
+    const texts = Array.from(figure.querySelectorAll("svg text"), (x) => x.textContent);
+    // Each segment's value and the total (50 + 45 + 30), checked by hand.
+    expect(texts).toEqual(expect.arrayContaining(["50", "45", "30", "125"]));
+  });
+
   it("is empty when no district has a site", () => {
     renderApp(<DistrictCategoryChart rows={[{ code: "461", name: "Đông Hà", byCategory: zero }]} />, { db: t.db });
     expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
@@ -189,6 +219,15 @@ describe("AwardsChart", () => {
   it("tabulates collectives, individuals and totals per year", () => {
     renderApp(<AwardsChart rows={[{ year: 2015, collective: 6, individual: 75, total: 81 }]} />, { db: t.db });
     expect(tableRows("Khen thưởng theo năm")).toEqual([["2015", "6", "75", "81"]]);
+  });
+  it("writes collectives, individuals and the total on the stacked bars", () => {
+    renderApp(<AwardsChart rows={[{ year: 2015, collective: 6, individual: 75, total: 81 }]} />, { db: t.db });
+    const figure = screen.getByRole("figure", { name: /Khen thưởng theo năm/ });
+    const texts = Array.from(
+      figure.querySelectorAll("svg .recharts-label-list text, svg .recharts-label"),
+      (x) => x.textContent,
+    );
+    expect(texts).toEqual(expect.arrayContaining(["75", "81"]));
   });
   it("shows loading and error states", () => {
     expectStates((s) => renderApp(<AwardsChart rows={[]} {...s} />, { db: t.db }), /Khen thưởng theo năm/);

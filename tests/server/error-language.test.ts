@@ -128,6 +128,17 @@ describe("server messages in the client's language (header x-qt-locale)", () => 
     });
   });
 
+  // zod's own "Unrecognized key" reached Vietnamese users in English (issue 22).
+  it("a strict input's extra key, in the caller's language from the catalogue", async () => {
+    const input = { ...(await site()), colour: "red" };
+    const vi = await call("sites.create", input, { cookie: cookies.admin });
+    expect(vi.status).toBe(400);
+    expect(vi.body.error.message).toBe("Tham số không được hỗ trợ: colour");
+    const en = await call("sites.create", input, { cookie: cookies.admin, locale: "en" });
+    expect(en.body.error.message).toBe("Unsupported parameter: colour");
+    expect(en.body.error.data).toMatchObject({ messageKey: "v.unrecognizedKeys", params: { keys: "colour" } });
+  });
+
   it("a rule checked against the database (field error) and a missing record, with parameters", async () => {
     const bad = await call(
       "sites.create",
@@ -167,7 +178,7 @@ describe("the lock of an approved year (decision 025), in both languages", () =>
       const en = await call("sites.create", await site(), { cookie: cookies.admin, locale: "en" });
       expect(en.body.error).toMatchObject({
         message:
-          "The 2015 figures of Huyện Hải Lăng (cũ) were approved on 20/01/2023 — ask an administrator to reopen them before changing them.",
+          "The 2015 figures of Huyện Hải Lăng (former) were approved on 20 Jan 2023 — ask an administrator to reopen them before changing them.",
         data: { code: "FORBIDDEN", messageKey: "lock.approved", params: { year: "2015", date: "20/01/2023" } },
       });
       expect(await t.db.site.count()).toBe(before);

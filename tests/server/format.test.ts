@@ -41,4 +41,9 @@ describe("vi-VN and English formatting of the dashboard's figures", () => {
     expect(formatDate("2023-01-31T23:30:00.000Z")).toBe("31/01/2023");
     expect(formatDate(new Date(Date.UTC(2007, 4, 9)))).toBe("09/05/2007");
   });
+  it("dates: dd/mm/yyyy in Vietnamese, '7 Dec 2026' in English (07/12/2026 reads as 12 July there)", () => {
+    expect(formatDate("2026-12-07")).toBe("07/12/2026");
+    expect(formatDate("2026-12-07", "en")).toBe("7 Dec 2026");
+    expect(formatDate("2023-01-31T00:00:00.000Z", "en")).toBe("31 Jan 2023");
+  });
 });

@@ -215,7 +215,13 @@ describe("files for the user", () => {
       "Xã, phường, thị trấn",
     ]);
     expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list" });
-    const p = (await post(res.rawPayload)).json();
+    // The example row is marked as one and skipped: left in the file it imports nothing.
+    expect(ws.getRow(2).getCell(ws.getRow(1).cellCount + 1).value).toBe("VÍ DỤ — xóa dòng này");
+    expect((await post(res.rawPayload)).json()).toMatchObject({ total: 0 });
+    // Filled in as the example shows (mark removed), the same row imports.
+    ws.getRow(2).getCell(ws.getRow(1).cellCount + 1).value = null;
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const p = (await post(filled)).json();
     expect(p).toMatchObject({ total: 1, ready: 1, errorRows: 0 });
     const bad = await app.inject({ method: "GET", url: "/api/imports/template.xlsx?kind=x", headers: { cookie } });
     expect(bad.statusCode).toBe(400);

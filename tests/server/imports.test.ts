@@ -393,3 +393,44 @@ describe("approved unit-years (decision 025)", () => {
     expect(await s.t.db.site.count({ where: { id: created.id, deletedAt: null } })).toBe(0);
   });
 });
+
+// Issue 22 item 14: every preview left a "Chưa nhập" row in the history; an example row was imported.
+describe("previews are not imports; the template's example row is not data", () => {
+  const sheet = (rows: (string | number)[][]) =>
+    xlsx([["Tên mô hình", "Loại mô hình", "Xã, phường, thị trấn", "Huyện/TX/TP", "Năm thành lập"], ...rows]);
+
+  it("lists committed imports only, and drops a preview left uncommitted for a day at the next upload", async () => {
+    const editor = s.users.province;
+    const api = s.caller(editor).imports;
+    const before = (await api.list({ page: 1, pageSize: 100 })).items.map((b) => b.batchId);
+    const p = await upload(editor, await sheet([["Dòng họ Bùi", CLAN, "Hải An", "Hải Lăng", "2015"]]));
+    const listed = (await api.list({ page: 1, pageSize: 100 })).items.map((b) => b.batchId);
+    expect(listed).toEqual(before);
+    expect(listed).not.toContain(p.batchId);
+    // A day and a minute later (the clock moved by ageing the row), another upload clears it.
+    await s.t.db.importBatch.update({
+      where: { id: p.batchId },
+      data: { createdAt: new Date(Date.now() - 24 * 3600_000 - 60_000) },
+    });
+    const fresh = await upload(editor, await sheet([["Dòng họ Bùi", CLAN, "Hải An", "Hải Lăng", "2015"]]));
+    expect(await s.t.db.importBatch.count({ where: { id: p.batchId } })).toBe(0);
+    expect(await s.t.db.importRow.count({ where: { batchId: p.batchId } })).toBe(0);
+    // A recent preview stays, to be committed; once committed it is in the history.
+    expect(await s.t.db.importBatch.count({ where: { id: fresh.batchId } })).toBe(1);
+    await api.commit({ batchId: fresh.batchId, skipErrors: true });
+    expect((await api.list({ page: 1, pageSize: 100 })).items.map((b) => b.batchId)).toContain(fresh.batchId);
+  });
+
+  it("skips a row marked 'VÍ DỤ — xóa dòng này' and reads the rows beside it", async () => {
+    const p = await upload(
+      s.users.province,
+      await sheet([
+        ["Tổ tự quản số 1", CLAN, "Hải An", "Hải Lăng", "2015", "VÍ DỤ — xóa dòng này"],
+        ["Dòng họ Đặng", CLAN, "Hải An", "Hải Lăng", "2016"],
+      ]),
+    );
+    expect(p.total).toBe(1);
+    const rows = await rowsOf(s.users.province, p.batchId);
+    expect(rows.map((r) => r.row)).toEqual([3]);
+  });
+});

@@ -101,7 +101,7 @@ describe("sites.create", () => {
       "Vui lòng chọn tôn giáo cho mô hình trong tôn giáo",
     ],
     ["unknown model type", { modelTypeId: 999_999 }, "modelTypeId", "Loại mô hình không tồn tại"],
-    ["unknown key", { colour: "red" }, "", 'Unrecognized key: "colour"'],
+    ["unknown key", { colour: "red" }, "", "Tham số không được hỗ trợ: colour"],
   ];
   it.each(invalid)("rejects %s with BAD_REQUEST and changes nothing", async (_, patch, field, message) => {
     const input = { ...base(), ...patch };

@@ -126,7 +126,12 @@ export function ActionForm({ action, item, onDone }: Props) {
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" ref={action === "approve" ? first : undefined} disabled={mutation.isPending}>
+        <button
+          type="submit"
+          className="primary"
+          ref={action === "approve" ? first : undefined}
+          disabled={mutation.isPending}
+        >
           {t(`approvals.action.${action}`)}
         </button>
         <button type="button" onClick={() => onDone("")}>

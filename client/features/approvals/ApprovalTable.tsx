@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from "@qt/shared/format";
+import { formatDate, formatNumber, type Locale } from "@qt/shared/format";
 import type { TApprovalItem } from "@qt/shared/schemas/approvals";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -13,8 +13,8 @@ type Props = {
 };
 
 /** "Name, date": the demo's and the imported history's approvals may carry a date without a person. */
-const who = (actor: TApprovalItem["submittedBy"], at: string | null) =>
-  [actor?.displayName, at ? formatDate(at) : null].filter(Boolean).join(", ");
+const who = (actor: TApprovalItem["submittedBy"], at: string | null, locale: Locale) =>
+  [actor?.displayName, at ? formatDate(at, locale) : null].filter(Boolean).join(", ");
 
 /** A stable id for a row's buttons, so focus can go back to the button that opened a form. */
 export const rowKey = (item: Pick<TApprovalItem, "unit" | "year">) =>
@@ -66,8 +66,8 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
                   formatNumber(item.records)
                 )}
               </td>
-              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt) || "—"}</td>
-              <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt) || "—"}</td>
+              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt, locale) || "—"}</td>
+              <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt, locale) || "—"}</td>
               <td data-label={t("approvals.table.note")}>
                 <Notes item={item} />
               </td>
@@ -99,7 +99,7 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
 
 /** The editor's note, and the reason of the last return or reopening while the year is a draft again. */
 function Notes({ item }: { item: TApprovalItem }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const returned = item.state === "draft" && item.returnReason;
   const asked = item.reopenRequest;
   if (!item.note && !returned && !asked) return null;
@@ -118,7 +118,7 @@ function Notes({ item }: { item: TApprovalItem }) {
       {returned && (
         <p className="approval-return">
           {t("approvals.table.returned", {
-            who: who(item.returnedBy, item.returnedAt) || "—",
+            who: who(item.returnedBy, item.returnedAt, locale) || "—",
             reason: item.returnReason ?? "",
           })}
         </p>

@@ -53,7 +53,7 @@ export function HistoryTable({ rows, showRecord = false }: { rows: HistoryRow[];
           const sentence = exportSentence(r, locale);
           return (
             <tr key={r.id}>
-              <td>{formatMoment(r.at)}</td>
+              <td>{formatMoment(r.at, locale)}</td>
               <td>{r.username || t("auth.history.system")}</td>
               <td>{isValue("auditAction", r.action) ? label("auditAction", r.action) : r.action}</td>
               {showRecord && <td>{recordTitle(r, locale)}</td>}

@@ -59,7 +59,7 @@ export function ChangePasswordForm(props: { heading?: string } = {}) {
         </p>
       )}
       {change.isSuccess && !mismatch && <p role="status">{t("auth.account.done")}</p>}
-      <button type="submit" disabled={change.isPending}>
+      <button type="submit" className="primary" disabled={change.isPending}>
         {t("auth.account.submit")}
       </button>
     </form>

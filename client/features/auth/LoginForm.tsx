@@ -49,7 +49,7 @@ export function LoginForm() {
           {errorMessage(login.error)}
         </p>
       )}
-      <button type="submit" disabled={login.isPending}>
+      <button type="submit" className="primary" disabled={login.isPending}>
         {login.isPending ? t("auth.login.submitting") : t("auth.login.submit")}
       </button>
     </form>

@@ -1,11 +1,27 @@
 import { formatNumber } from "@qt/shared/format";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { SERIES } from "@qt/shared/palette";
+import { BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { barSeries } from "./BarSeries.tsx";
 import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { OKABE_ITO } from "./palette.ts";
 
 export type AwardYearRow = { year: number; collective: number; individual: number; total: number };
+
+/**
+ * Every year of the scope, from its first (2007 for a 2007–2022 scope, though the first award came
+ * in 2008) to its last, with zeros where nothing was awarded: the axis says what the scope is.
+ */
+export function yearsOfScope(rows: AwardYearRow[], from?: number, to?: number): AwardYearRow[] {
+  if (rows.length === 0) return rows;
+  const first = Math.min(from ?? Number.POSITIVE_INFINITY, ...rows.map((r) => r.year));
+  const last = Math.max(to ?? Number.NEGATIVE_INFINITY, ...rows.map((r) => r.year));
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  return Array.from(
+    { length: last - first + 1 },
+    (_, i) => byYear.get(first + i) ?? { year: first + i, collective: 0, individual: 0, total: 0 },
+  );
+}
 
 /** Awards per year, collectives and individuals stacked. */
 export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardYearRow[] }) {
@@ -46,20 +62,17 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
             <YAxis allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(font)} />
-            <Bar
-              dataKey="collective"
-              stackId="k"
-              name={label("recipientKind", "collective")}
-              fill={OKABE_ITO[0]}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="individual"
-              stackId="k"
-              name={label("recipientKind", "individual")}
-              fill={OKABE_ITO[1]}
-              isAnimationActive={false}
-            />
+            {barSeries({
+              data: rows,
+              font,
+              format: num,
+              horizontal: false,
+              totalKey: "total",
+              series: [
+                { key: "collective", name: label("recipientKind", "collective"), fill: SERIES.primary },
+                { key: "individual", name: label("recipientKind", "individual"), fill: SERIES.secondary },
+              ],
+            })}
           </BarChart>
         )}
       </ChartBox>

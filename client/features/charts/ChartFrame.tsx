@@ -51,7 +51,7 @@ export function ChartFrame(props: Props) {
           </span>
           {note && !loading && !error && !empty && <span className="chart-note">{note}</span>}
         </div>
-        {ready && !tableOnly && (
+        {ready && !tableOnly && !large && (
           <button
             type="button"
             className="chart-toggle no-print"

@@ -1,15 +1,18 @@
 import type { ModelCategory } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
+import { CATEGORY_COLOURS, SERIES } from "@qt/shared/palette";
 import { formerUnitName } from "@qt/shared/unit-names";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
+import { ChartBox } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { OKABE_ITO, OTHER_GREY } from "./palette.ts";
+import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type DistrictCategoryRow = { code: string; name: string; byCategory: Record<ModelCategory, number> };
 
-/** Categories in order of size; "other" and those beyond the palette are merged into one grey series. */
+/** More series than this are not told apart in a stack: the smallest join the grey "other" series. */
+const MAX_SERIES = 8;
+
+/** Categories in order of size; "other" and those beyond MAX_SERIES are merged into one grey series. */
 function seriesOf(rows: DistrictCategoryRow[]) {
   const totals = new Map<ModelCategory, number>();
   for (const r of rows) {
@@ -21,7 +24,7 @@ function seriesOf(rows: DistrictCategoryRow[]) {
   // The "other" category always joins the grey series: "Khác" beside "Các nhóm khác" read as two
   // names for one thing.
   const named = present.filter(([c]) => c !== "other");
-  const keep = present.length > OKABE_ITO.length ? OKABE_ITO.length - 1 : OKABE_ITO.length;
+  const keep = present.length > MAX_SERIES ? MAX_SERIES - 1 : MAX_SERIES;
   const shown = named.slice(0, keep).map(([c]) => c);
   return { shown, merged: present.map(([c]) => c).filter((c) => !shown.includes(c)) };
 }
@@ -64,48 +67,27 @@ export function DistrictCategoryChart({
     >
       <ChartBox large={state.large}>
         {(size) => (
-          <BarChart
-            width={size.width}
-            height={size.rowsHeight(data.length, state.large ? 48 : 34, 110)}
+          <HorizontalBars
+            title={title}
+            size={size}
             data={data}
-            layout="vertical"
-            margin={{ left: 8, right: 24, top: 8 }}
-            role="img"
-            aria-label={title}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(size.font)} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={size.axisWidth(state.large ? 260 : 170)}
-              interval={0}
-              tick={tickProps(size.font)}
-            />
-            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-            <Legend {...legendProps(size.font)} />
-            {shown.map((c, i) => (
-              <Bar
-                key={c}
-                dataKey={c}
-                stackId="sites"
-                name={label("category", c)}
-                fill={OKABE_ITO[i]}
-                isAnimationActive={false}
-                cursor={onSelect ? "pointer" : undefined}
-                onClick={(entry: { payload?: { code: string } }) => entry.payload && onSelect?.(entry.payload.code)}
-              />
-            ))}
-            {merged.length > 0 && (
-              <Bar
-                dataKey="merged"
-                stackId="sites"
-                name={t("dashboard.chart.otherCategories")}
-                fill={OTHER_GREY}
-                isAnimationActive={false}
-              />
-            )}
-          </BarChart>
+            format={num}
+            rowHeight={state.large ? 48 : 34}
+            extra={110}
+            axisCap={state.large ? 260 : 170}
+            totalKey="total"
+            series={[
+              ...shown.map((c) => ({
+                key: c,
+                name: label("category", c),
+                fill: CATEGORY_COLOURS[c],
+                onClick: onSelect ? (d: { code: string }) => onSelect(d.code) : undefined,
+              })),
+              ...(merged.length > 0
+                ? [{ key: "merged", name: t("dashboard.chart.otherCategories"), fill: SERIES.other }]
+                : []),
+            ]}
+          />
         )}
       </ChartBox>
     </ChartFrame>

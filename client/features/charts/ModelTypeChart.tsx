@@ -1,9 +1,9 @@
 import { formatNumber } from "@qt/shared/format";
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { SERIES } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, tickProps } from "./ChartBox.tsx";
+import { ChartBox } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { OTHER_GREY, PRIMARY } from "./palette.ts";
+import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type ModelTypeRow = { code: string; name: string; sites: number };
 
@@ -41,39 +41,25 @@ export function ModelTypeChart({
       }}
     >
       <ChartBox large={state.large}>
-        {({ width, font, axisWidth, rowsHeight }) => (
-          <BarChart
-            width={width}
-            height={rowsHeight(data.length, state.large ? 44 : 30, 50)}
+        {(size) => (
+          <HorizontalBars
+            title={title}
+            size={size}
             data={data}
-            layout="vertical"
-            margin={{ left: 8, right: 48, top: 8 }}
-            role="img"
-            aria-label={title}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={axisWidth(state.large ? 480 : 380)}
-              interval={0}
-              tick={tickProps(font)}
-            />
-            <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
-            <Bar
-              dataKey="sites"
-              name={t("dashboard.chart.sites")}
-              isAnimationActive={false}
-              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font, fill: "#1b1f24" }}
-              cursor={onSelect ? "pointer" : undefined}
-              onClick={(entry: { payload?: ModelTypeRow }) => entry.payload?.code && onSelect?.(entry.payload.code)}
-            >
-              {data.map((d) => (
-                <Cell key={d.code || "other"} fill={d.code ? PRIMARY : OTHER_GREY} />
-              ))}
-            </Bar>
-          </BarChart>
+            format={num}
+            rowHeight={state.large ? 44 : 30}
+            extra={50}
+            axisCap={state.large ? 480 : 380}
+            tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
+            series={[
+              {
+                key: "sites",
+                name: t("dashboard.chart.sites"),
+                fill: (d) => (d.code ? SERIES.primary : SERIES.other),
+                onClick: onSelect ? (d) => d.code && onSelect(d.code) : undefined,
+              },
+            ]}
+          />
         )}
       </ChartBox>
     </ChartFrame>

@@ -1,10 +1,10 @@
 import type { Religion } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { RELIGION_COLOURS } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, tickProps } from "./ChartBox.tsx";
+import { ChartBox } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { OKABE_ITO } from "./palette.ts";
+import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type ReligionRow = { religion: Religion; sites: number };
 
@@ -26,31 +26,18 @@ export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: Reli
       }}
     >
       <ChartBox large={state.large}>
-        {({ width, font, axisWidth, rowsHeight }) => (
-          <BarChart
-            width={width}
-            height={rowsHeight(data.length, state.large ? 70 : 44, 50)}
+        {(size) => (
+          <HorizontalBars
+            title={title}
+            size={size}
             data={data}
-            layout="vertical"
-            margin={{ left: 8, right: 48, top: 8 }}
-            role="img"
-            aria-label={title}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
-            <YAxis type="category" dataKey="name" width={axisWidth(state.large ? 240 : 150)} tick={tickProps(font)} />
-            <Tooltip formatter={(v) => [num(Number(v)), t("dashboard.chart.sites")]} />
-            <Bar
-              dataKey="sites"
-              name={t("dashboard.chart.sites")}
-              isAnimationActive={false}
-              label={{ position: "right", formatter: (v: unknown) => num(Number(v)), fontSize: font, fill: "#1b1f24" }}
-            >
-              {data.map((d, i) => (
-                <Cell key={d.religion} fill={OKABE_ITO[i % OKABE_ITO.length]} />
-              ))}
-            </Bar>
-          </BarChart>
+            format={num}
+            rowHeight={state.large ? 70 : 44}
+            extra={50}
+            axisCap={state.large ? 240 : 150}
+            tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
+            series={[{ key: "sites", name: t("dashboard.chart.sites"), fill: (d) => RELIGION_COLOURS[d.religion] }]}
+          />
         )}
       </ChartBox>
     </ChartFrame>

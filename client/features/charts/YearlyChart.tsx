@@ -1,9 +1,9 @@
 import { formatNumber } from "@qt/shared/format";
+import { SERIES } from "@qt/shared/palette";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
-import { PRIMARY, SECONDARY } from "./palette.ts";
 
 export type YearRow = { year: number; sites: number; cumulative: number };
 
@@ -44,12 +44,12 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
             <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
             <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
             <Legend {...legendProps(font)} />
-            <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={PRIMARY} isAnimationActive={false} />
+            <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={SERIES.primary} isAnimationActive={false} />
             <Line
               yAxisId="cum"
               dataKey="cumulative"
               name={cumLabel}
-              stroke={SECONDARY}
+              stroke={SERIES.secondary}
               strokeWidth={3}
               dot={{ r: 3 }}
               isAnimationActive={false}

@@ -1,15 +1,13 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
+import { SERIES } from "@qt/shared/palette";
 import { formerUnitName } from "@qt/shared/unit-names";
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { ReferenceLine } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, tickProps } from "../charts/ChartBox.tsx";
+import { ChartBox } from "../charts/ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
+import { HorizontalBars } from "../charts/HorizontalBars.tsx";
 
 type Row = { code: string; name: string; areas: number; coveredAreas: number };
-
-/** Okabe–Ito blue and vermilion: distinguishable with the common colour-vision deficiencies. */
-const BAR = "#0072B2";
-const PROVINCE_LINE = "#D55E00";
 
 /**
  * Share of each district's commune-level areas that have security cameras, against 100% and the
@@ -68,81 +66,52 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
       }}
     >
       <ChartBox large={state.large}>
-        {({ width, font, axisWidth, rowsHeight }) => (
-          <BarChart
-            width={width}
-            height={rowsHeight(rows.length, state.large ? 46 : 34, 80)}
+        {(size) => (
+          <HorizontalBars
+            title={title}
+            size={size}
             data={data}
-            layout="vertical"
-            margin={{ left: 8, right: 40, top: 28 }}
-            role="img"
-            aria-label={title}
+            format={(v) => formatNumber(v, locale)}
+            endFormat={(v) => formatPercent(v, 100, locale)}
+            rowHeight={state.large ? 46 : 34}
+            extra={80}
+            axisCap={state.large ? 260 : 170}
+            margin={{ top: 28, right: 40 }}
+            valueAxis={{ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], unit: "%" }}
+            // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
+            minPointSize={2}
+            tooltip={(_v, _name, row) => [
+              t("chart.coverage.tooltip", {
+                covered: formatNumber(row.coveredAreas, locale),
+                total: formatNumber(row.areas, locale),
+                percent: formatPercent(row.coveredAreas, row.areas, locale),
+              }),
+              t("chart.coverage.series"),
+            ]}
+            series={[{ key: "percent", name: t("chart.coverage.series"), fill: SERIES.primary }]}
           >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 20, 40, 60, 80, 100]}
-              unit="%"
-              tickFormatter={(v: number) => formatNumber(v, locale)}
-              tick={tickProps(font)}
-            />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={axisWidth(state.large ? 260 : 170)}
-              interval={0}
-              tick={tickProps(font)}
-            />
-            <Tooltip
-              formatter={(_value, _name, item) => {
-                const row = item.payload as Row;
-                return [
-                  t("chart.coverage.tooltip", {
-                    covered: formatNumber(row.coveredAreas, locale),
-                    total: formatNumber(row.areas, locale),
-                    percent: formatPercent(row.coveredAreas, row.areas, locale),
-                  }),
-                  t("chart.coverage.series"),
-                ];
-              }}
-            />
             {/* Labelled, so the line reads as "every commune covered" and not as a stray axis. */}
             <ReferenceLine
               x={100}
               stroke="#333"
               strokeWidth={2}
-              label={{ value: "100%", position: "insideTopRight", fill: "#333", fontSize: font }}
-            />
-            <Bar
-              dataKey="percent"
-              name={t("chart.coverage.series")}
-              fill={BAR}
-              isAnimationActive={false}
-              // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
-              minPointSize={2}
-              label={{
-                position: "right",
-                formatter: (v: unknown) => formatPercent(Number(v), 100, locale),
-                fontSize: font,
-                fill: "#1b1f24",
-              }}
+              label={{ value: "100%", position: "insideTopRight", fill: "#333", fontSize: size.font }}
             />
             <ReferenceLine
               x={provincePercent}
-              stroke={PROVINCE_LINE}
+              stroke={SERIES.secondary}
               strokeWidth={2}
               strokeDasharray="6 3"
               ifOverflow="extendDomain"
               label={{
                 value: formatPercent(covered, total, locale),
                 position: "top",
-                fill: PROVINCE_LINE,
-                fontSize: font,
+                fill: SERIES.secondary,
+                fontSize: size.font,
                 fontWeight: 700,
               }}
             />
-          </BarChart>
+          </HorizontalBars>
         )}
       </ChartBox>
     </ChartFrame>

@@ -31,7 +31,7 @@ export function ScreenHeader({
   demo?: number;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { line } = useScope(scope);
   return (
     // The agency's name without the reports' schemas: zod must stay out of the first screen's bundle.
@@ -45,7 +45,7 @@ export function ScreenHeader({
         <p className="scope-line">{line}</p>
         <DemoBadge records={demo} />
         <ApprovalLine filter={scope} />
-        {asOf && <p className="as-of">{t("dashboard.asOf", { date: formatDate(asOf) })}</p>}
+        {asOf && <p className="as-of">{t("dashboard.asOf", { date: formatDate(asOf, locale) })}</p>}
         {children}
       </div>
       <div className="screen-actions no-print">

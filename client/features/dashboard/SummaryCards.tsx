@@ -29,7 +29,7 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
   const religiousSites = summary.byReligion.reduce((s, r) => s + r.sites, 0);
   return (
     <section aria-label={t("dashboard.heading")}>
-      <p className="as-of">{t("dashboard.asOf", { date: formatDate(summary.asOf) })}</p>
+      <p className="as-of">{t("dashboard.asOf", { date: formatDate(summary.asOf, locale) })}</p>
       <div className={large ? "cards cards-large" : "cards"}>
         <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
         <Card label={t("card.sites")} value={num(summary.siteCount)} />

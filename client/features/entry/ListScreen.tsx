@@ -109,7 +109,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
       <h2>{t(props.title)}</h2>
       {canWrite && (
         <p>
-          <button type="button" onClick={() => update({ edit: "new" }, { keepPage: true })}>
+          <button type="button" className="primary" onClick={() => update({ edit: "new" }, { keepPage: true })}>
             {t("entry.add")}
           </button>
         </p>
@@ -195,9 +195,11 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
                   {list.data.items.map((row) => (
                     <tr key={row.id} className={row.deletedAt ? "deleted" : row.lock ? "locked" : undefined}>
                       {props.columns.map((c) => (
-                        <td key={c.label}>{c.render(row)}</td>
+                        <td key={c.label} data-label={t(c.label)}>
+                          {c.render(row)}
+                        </td>
                       ))}
-                      <td>
+                      <td className="row-actions-cell">
                         {row.deletedAt ? (
                           isAdmin && (
                             <button type="button" onClick={() => restore.mutate({ id: row.id })}>

@@ -89,7 +89,9 @@ export function ModelTypeForm<TInput>(props: {
         {input("description")}
       </div>
       <div className="entry-actions">
-        <button type="submit">{t("entry.save")}</button>
+        <button type="submit" className="primary">
+          {t("entry.save")}
+        </button>
         <button type="button" onClick={props.onDone}>
           {t("entry.cancel")}
         </button>

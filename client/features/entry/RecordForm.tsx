@@ -253,7 +253,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
         <div className="entry-actions">
           {/* The refusal by the button that caused it, focused (issue 22): a lock, a conflict, a scope. */}
           <FormAlert message={formError} />
-          <button type="submit" disabled={isSubmitting || !!conflict}>
+          <button type="submit" className="primary" disabled={isSubmitting || !!conflict}>
             {t("entry.save")}
           </button>
           <button type="button" onClick={() => (dirty ? setConfirmLeave(true) : props.onDone(null))}>

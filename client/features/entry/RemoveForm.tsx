@@ -38,7 +38,9 @@ export function RemoveForm(props: {
           {...form.register("reason")}
         />
       </Field>
-      <button type="submit">{t("entry.remove.confirm")}</button>
+      <button type="submit" className="danger">
+        {t("entry.remove.confirm")}
+      </button>
       <button type="button" onClick={props.onDone}>
         {t("entry.cancel")}
       </button>

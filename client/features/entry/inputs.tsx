@@ -103,7 +103,7 @@ export function AreaPicker(props: {
     : missing
       ? t("entry.area.notOnDate", {
           name: nameOf(missing),
-          date: on ? formatDate(on) : formatDate(new Date().toISOString().slice(0, 10)),
+          date: formatDate(on || new Date().toISOString().slice(0, 10), locale),
         })
       : undefined;
   if (former) {

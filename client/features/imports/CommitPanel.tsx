@@ -51,7 +51,7 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
       )}
       {commit.isError && <ErrorState message={errorMessage(commit.error)} />}
       <div className="form-actions">
-        <button type="submit" disabled={blocked || nothing || commit.isPending}>
+        <button type="submit" className="primary" disabled={blocked || nothing || commit.isPending}>
           {t("imports.commit", { count: n(preview.ready) })}
         </button>
       </div>

@@ -54,7 +54,7 @@ export function ImportHistory() {
               <tbody>
                 {list.data.items.map((b) => (
                   <tr key={b.batchId}>
-                    <td data-label={t("imports.history.when")}>{formatMoment(b.committedAt ?? b.createdAt)}</td>
+                    <td data-label={t("imports.history.when")}>{formatMoment(b.committedAt ?? b.createdAt, locale)}</td>
                     <td data-label={t("imports.history.who")}>{b.userName}</td>
                     <td data-label={t("imports.history.kind")}>{t(`imports.kind.${b.kind}`)}</td>
                     <th scope="row" data-label={t("imports.history.file")}>

@@ -83,7 +83,7 @@ export function MappingEditor(props: {
       {changed && <p className="form-hint">{t("imports.mapping.changed")}</p>}
       {remap.isError && <ErrorState message={errorMessage(remap.error)} />}
       <div className="form-actions">
-        <button type="submit" disabled={!changed || remap.isPending}>
+        <button type="submit" className="primary" disabled={!changed || remap.isPending}>
           {t("imports.mapping.apply")}
         </button>
       </div>

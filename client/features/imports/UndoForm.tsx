@@ -70,7 +70,7 @@ export function UndoForm({ batch, onClose }: { batch: Batch; onClose: () => void
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={undo.isPending}>
+        <button type="submit" className="danger" disabled={undo.isPending}>
           {t("imports.undo.confirm")}
         </button>
         <button type="button" onClick={onClose}>

@@ -77,7 +77,7 @@ export function UploadForm({ onPreview, focus }: { onPreview: (p: TImportPreview
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={progress !== null}>
+        <button type="submit" className="primary" disabled={progress !== null}>
           {t("imports.upload")}
         </button>
       </div>

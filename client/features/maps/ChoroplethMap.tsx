@@ -59,7 +59,9 @@ export function ChoroplethMap({
     if (geo.units.length > 0 && values.length > 0) drawn.current?.();
   }, [geo, values]);
   const font = size.font;
-  const minLabelArea = (font * 4.5) ** 2;
+  // A district map (a score of units) names every district, the small towns and the island
+  // included (a slide named 3 of 10); a commune map names only the units large enough for it.
+  const minLabelArea = geo.units.length <= MAX_ALL_LABELLED ? 0 : (font * 4.5) ** 2;
   const shown = active ? byCode.get(active.code) : undefined;
   const point = (e: React.PointerEvent, code: string) => {
     const box = wrap.current?.getBoundingClientRect();
@@ -114,13 +116,21 @@ export function ChoroplethMap({
         })}
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the labels are not focusable; each shape's link already names its unit */}
         <g className="map-labels" aria-hidden="true" fontSize={font}>
-          {geo.units
-            .filter((u) => u.area >= minLabelArea && Number.isFinite(u.centroid[0]))
-            .map((u) => (
-              <text key={u.code} x={u.centroid[0]} y={u.centroid[1]} textAnchor="middle" dominantBaseline="middle">
-                {byCode.get(u.code)?.label ?? shortUnitName(u.name)}
-              </text>
-            ))}
+          {placeLabels(
+            geo.units
+              .filter((u) => u.area >= minLabelArea && Number.isFinite(u.centroid[0]))
+              .map((u) => ({
+                code: u.code,
+                text: byCode.get(u.code)?.label ?? shortUnitName(u.name),
+                x: u.centroid[0],
+                y: u.centroid[1],
+              })),
+            font,
+          ).map((l) => (
+            <text key={l.code} x={l.x} y={l.y} textAnchor="middle" dominantBaseline="middle">
+              {l.text}
+            </text>
+          ))}
         </g>
       </svg>
       {active && shown && (
@@ -152,6 +162,25 @@ export function ChoroplethMap({
   );
 }
 
+const MAX_ALL_LABELLED = 20;
+
+type Label = { code: string; text: string; x: number; y: number };
+
+/**
+ * Labels at their units' centres, each moved down or up by a line until it no longer covers one
+ * already placed: neighbouring small towns ("Đông Hà" and "Triệu Phong") were written over each other.
+ */
+function placeLabels(labels: Label[], font: number): Label[] {
+  const placed: Label[] = [];
+  const width = (l: Label) => l.text.length * font * 0.6;
+  const clash = (a: Label, b: Label) =>
+    Math.abs(a.x - b.x) < (width(a) + width(b)) / 2 && Math.abs(a.y - b.y) < font * 1.15;
+  for (const l of [...labels].sort((a, b) => a.y - b.y)) {
+    const tries = [0, 1, -1, 2, -2, 3].map((k) => ({ ...l, y: l.y + k * font * 1.2 }));
+    placed.push(tries.find((c) => !placed.some((p) => clash(c, p))) ?? l);
+  }
+  return placed;
+}
 // Under the map on a slide: the attribution, the card's and the slide's padding and the
 // presenter's hint line. The legend stands beside it, in this width.
 const SLIDE_BELOW_MAP = 105;

@@ -128,7 +128,8 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
       tableOnly={noBoundaries}
       toolbar={
         <>
-          <MapControls choice={choice} onChange={setChoice} large={large} />
+          {/* A slide shows the map the presenter chose beforehand: no form controls on a projector. */}
+          {!large && <MapControls choice={choice} onChange={setChoice} />}
           {noBoundaries && (
             <p className="map-note" role="note">
               {t("map.noCommuneBoundaries")}

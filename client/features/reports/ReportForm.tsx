@@ -155,7 +155,7 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
           {error}
         </p>
       )}
-      <button type="submit" disabled={error !== null}>
+      <button type="submit" className="primary" disabled={error !== null}>
         {t("reports.preview")}
       </button>
     </form>

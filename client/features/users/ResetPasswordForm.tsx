@@ -38,7 +38,7 @@ export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (m
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={reset.isPending}>
+        <button type="submit" className="primary" disabled={reset.isPending}>
           {t("auth.users.reset")}
         </button>
         <button type="button" onClick={() => onDone("")}>

@@ -112,7 +112,7 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
         <FormAlert
           message={scopeMissing ? t("users.scope.required") : mutation.isError ? errorMessage(mutation.error) : null}
         />
-        <button type="submit" disabled={mutation.isPending}>
+        <button type="submit" className="primary" disabled={mutation.isPending}>
           {user ? t("auth.users.save") : t("auth.users.create")}
         </button>
         <button type="button" onClick={() => onDone("")}>

@@ -39,7 +39,7 @@ export function UserTable({
               {u.disabled ? t("auth.users.disabled") : t("auth.users.active")}
               {u.loginAlertAt && (
                 <span className="badge badge-alert" title={t("auth.users.loginAlertHint")}>
-                  {t("auth.users.loginAlert", { date: formatDate(u.loginAlertAt) })}
+                  {t("auth.users.loginAlert", { date: formatDate(u.loginAlertAt, locale) })}
                 </span>
               )}
             </td>

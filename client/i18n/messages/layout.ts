@@ -1,5 +1,6 @@
 /** The app's frame: navigation groups, the scope line of slides and prints, the print heading. */
 export const layoutVi = {
+  "layout.skipToContent": "Bỏ qua đến nội dung",
   "layout.menu": "Menu",
   "layout.menu.close": "Đóng menu",
   "layout.nav.dashboards": "Bảng số liệu",
@@ -22,6 +23,7 @@ export const layoutVi = {
 } as const;
 
 export const layoutEn: Record<keyof typeof layoutVi, string> = {
+  "layout.skipToContent": "Skip to content",
   "layout.menu": "Menu",
   "layout.menu.close": "Close menu",
   "layout.nav.dashboards": "Dashboards",

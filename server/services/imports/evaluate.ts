@@ -11,7 +11,7 @@ import {
 } from "@qt/shared/schemas/imports";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Area } from "../records/areas.ts";
-import { letterOf, TEMPLATE_HEADERS } from "./header.ts";
+import { letterOf, SAMPLE_MARK_FOLDED, TEMPLATE_HEADERS } from "./header.ts";
 import { KIND_SPECS } from "./kinds.ts";
 import { typeMatcher, unitMatcher } from "./match.ts";
 import type { Cell, SheetRow } from "./read.ts";
@@ -36,6 +36,8 @@ export type Evaluated = {
 /** A row that is not a record: the total at the end ("Tổng cộng", "Cộng") or a column-number line "(1) (2) (3)". */
 export function isDataRow(cells: Cell[]): boolean {
   const texts = cells.filter((c) => c !== null).map((c) => (typeof c === "string" ? foldVietnamese(c) : ""));
+  // The template's example row, left in the file ("VÍ DỤ — xóa dòng này" beside it).
+  if (texts.some((t) => t.startsWith(SAMPLE_MARK_FOLDED))) return false;
   if (texts.some((t) => /^(tong cong|tong so|cong|tong)\s*:?$/.test(t))) return false;
   const filled = cells.filter((c) => c !== null);
   if (filled.length >= 3 && filled.every((c) => typeof c === "string" && /^\(\s*\d{1,2}\s*\)$/.test(c.trim()))) {

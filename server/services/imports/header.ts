@@ -72,6 +72,13 @@ const SYNONYMS: Record<ImportField, string[]> = {
   decisionNumber: ["so quyet dinh", "quyet dinh", "so qd", "so quyet dinh khen thuong"],
 };
 
+/**
+ * Written beside the template's example row, which the import then skips: an example left in the
+ * file looked like real data and was imported as a record.
+ */
+export const SAMPLE_MARK = "VÍ DỤ — xóa dòng này";
+export const SAMPLE_MARK_FOLDED = foldVietnamese("VÍ DỤ");
+
 /** The template's header of a field (its first synonym, written with diacritics). */
 export const TEMPLATE_HEADERS: Record<ImportField, string> = {
   modelType: "Loại mô hình",

@@ -15,6 +15,7 @@ import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { assertImporter, type BatchRow, ownBatch } from "./batch.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
+import { expirePreviews } from "./expire.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
 import { markRefused } from "./may-write.ts";
 import { NO_TRACKER, type Tracker } from "./progress.ts";
@@ -54,6 +55,7 @@ export async function createBatch(
   progress: Tracker = NO_TRACKER,
 ): Promise<TImportPreview> {
   assertImporter(user);
+  await expirePreviews(db);
   const sheet = await readSheet(file.bytes, (read) => progress.set("reading", read, null));
   const header = findHeader(file.kind, sheet);
   const data = sheet.slice(header.index + 1).filter((r) => isDataRow(r.cells));
@@ -277,7 +279,8 @@ export async function listBatches(
   input: { page: number; pageSize: number },
   user: SessionUser,
 ): Promise<{ items: TImportBatchSummary[]; total: number }> {
-  const where = user.role === "admin" ? {} : { createdById: user.id };
+  // The history lists imports that were committed (and undone): a preview is not an import.
+  const where = { status: { not: "preview" as const }, ...(user.role === "admin" ? {} : { createdById: user.id }) };
   const [batches, total] = await Promise.all([
     db.importBatch.findMany({
       where,

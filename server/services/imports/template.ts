@@ -3,7 +3,7 @@ import { IMPORT_FIELDS, type ImportField, type ImportKind } from "@qt/shared/sch
 import { choices, type VocabularyKind } from "@qt/shared/vocabulary";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
-import { letterOf, TEMPLATE_HEADERS } from "./header.ts";
+import { letterOf, SAMPLE_MARK, TEMPLATE_HEADERS } from "./header.ts";
 import { typeMatcher, unitMatcher } from "./match.ts";
 
 const CHOICE_OF: Partial<Record<ImportField, VocabularyKind>> = {
@@ -38,7 +38,11 @@ export async function templateWorkbook(db: Db, kind: ImportKind) {
   lists.getColumn(1).values = ["Xã, phường, đặc khu", ...communes];
   lists.getColumn(2).values = ["Loại mô hình", ...types];
   ws.addRow(fields.map((f) => TEMPLATE_HEADERS[f])).font = { bold: true };
-  ws.addRow(fields.map((f) => example(f, communes[0] ?? "", types[0] ?? "")));
+  const sample = ws.addRow([...fields.map((f) => example(f, communes[0] ?? "", types[0] ?? "")), SAMPLE_MARK]);
+  sample.font = { italic: true, color: { argb: "FF6B7785" } };
+  const mark = sample.getCell(fields.length + 1);
+  mark.font = { bold: true, color: { argb: "FFB00020" } };
+  ws.getColumn(fields.length + 1).width = SAMPLE_MARK.length + 2;
   fields.forEach((f, i) => {
     const col = letterOf(i);
     ws.getColumn(i + 1).width = Math.max(14, TEMPLATE_HEADERS[f].length + 4);

@@ -1,8 +1,10 @@
 import { formatNumber } from "@qt/shared/format";
+import { SERIES } from "@qt/shared/palette";
 import { Resvg } from "@resvg/resvg-js";
 import { FONT_FILES } from "./labels.ts";
 
 export type BarDatum = { label: string; value: number /** Second series, drawn lighter beside. */; value2?: number };
+// The screens' colours (shared palette): the report's second series was a light blue at 1.8:1 against white.
 export type ChartImage = { png: Buffer; width: number; height: number; caption: string };
 
 const W = 640;
@@ -44,10 +46,12 @@ export function barChartSvg(data: BarDatum[], opts: { legend?: [string, string?]
   }
   data.forEach((d, i) => {
     const x0 = left + i * slot + (slot - barW * (two ? 2 : 1)) / 2;
-    parts.push(`<rect x="${x0}" y="${y(d.value)}" width="${barW}" height="${y(0) - y(d.value)}" fill="#1f4e79"/>`);
+    parts.push(
+      `<rect x="${x0}" y="${y(d.value)}" width="${barW}" height="${y(0) - y(d.value)}" fill="${SERIES.primary}"/>`,
+    );
     if (d.value2 !== undefined) {
       parts.push(
-        `<rect x="${x0 + barW}" y="${y(d.value2)}" width="${barW}" height="${y(0) - y(d.value2)}" fill="#9dc3e6"/>`,
+        `<rect x="${x0 + barW}" y="${y(d.value2)}" width="${barW}" height="${y(0) - y(d.value2)}" fill="${SERIES.secondary}"/>`,
       );
     }
     const cx = left + i * slot + slot / 2;
@@ -59,10 +63,10 @@ export function barChartSvg(data: BarDatum[], opts: { legend?: [string, string?]
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(0)}" y2="${y(0)}" stroke="#333"/>`);
   if (opts.legend) {
     const [a, b] = opts.legend;
-    parts.push(`<rect x="${left}" y="10" width="12" height="12" fill="#1f4e79"/>`);
+    parts.push(`<rect x="${left}" y="10" width="12" height="12" fill="${SERIES.primary}"/>`);
     parts.push(`<text x="${left + 18}" y="20" font-size="12">${esc(a)}</text>`);
     if (b) {
-      parts.push(`<rect x="${left + 260}" y="10" width="12" height="12" fill="#9dc3e6"/>`);
+      parts.push(`<rect x="${left + 260}" y="10" width="12" height="12" fill="${SERIES.secondary}"/>`);
       parts.push(`<text x="${left + 278}" y="20" font-size="12">${esc(b)}</text>`);
     }
   }

@@ -1,4 +1,4 @@
-import { formatNumber, type Locale } from "../format.ts";
+import { formatDate, formatNumber, type Locale } from "../format.ts";
 import { ERROR_MESSAGES } from "./errors.ts";
 import { HISTORY_MESSAGES } from "./history.ts";
 import { IMPORT_MESSAGES } from "./imports.ts";
@@ -28,6 +28,16 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uncapitalize = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
+ * A parameter as an English reader needs it: "07/12/2026" reads as 12 July, so "7 Dec 2026"; a
+ * former district's "(cũ)" becomes "(former)", as formerUnitName writes it in English.
+ */
+function englishParam(value: string): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  if (m) return formatDate(`${m[3]}-${m[2]}-${m[1]}`, "en");
+  return value.endsWith(" (cũ)") ? `${value.slice(0, -" (cũ)".length)} (former)` : value;
+}
+
+/**
  * A message in a language. A number parameter is written in the language's digits (1.131 / 1,131;
  * pass years as strings); a text parameter that is a field's Vietnamese name is translated.
  */
@@ -39,7 +49,7 @@ export function message(key: MessageKey, params: MessageParams = {}, locale: Loc
       typeof value === "number"
         ? formatNumber(value, locale)
         : locale === "en"
-          ? (NOUNS[uncapitalize(value)] ?? value)
+          ? (NOUNS[uncapitalize(value)] ?? englishParam(value))
           : value;
     return name === uncapitalize(name) ? text : capitalize(text);
   });

@@ -4,6 +4,19 @@
  * ({label}, {max}) cover the messages built from a field's name (zName, zText, zCount).
  */
 export const VALIDATION_MESSAGES = {
+  // zod's own rules, when a schema did not word them (schemas/zod-config.ts).
+  "v.unrecognizedKeys": { vi: "Tham số không được hỗ trợ: {keys}", en: "Unsupported parameter: {keys}" },
+  "v.missingValue": { vi: "Thiếu giá trị bắt buộc", en: "A required value is missing" },
+  "v.wrongType": { vi: "Giá trị không đúng kiểu", en: "The value is of the wrong type" },
+  "v.tooLongText": { vi: "Không được dài quá {max} ký tự", en: "No longer than {max} characters" },
+  "v.tooShortText": { vi: "Phải có ít nhất {min} ký tự", en: "At least {min} characters" },
+  "v.tooManyItems": { vi: "Không được quá {max} mục", en: "No more than {max} items" },
+  "v.tooFewItems": { vi: "Phải có ít nhất {min} mục", en: "At least {min} items" },
+  "v.tooBigValue": { vi: "Giá trị không được vượt quá {max}", en: "The value cannot exceed {max}" },
+  "v.tooSmallValue": { vi: "Giá trị phải từ {min} trở lên", en: "The value must be {min} or more" },
+  "v.badChoice": { vi: "Giá trị không hợp lệ, chọn một trong: {values}", en: "Invalid value; choose one of: {values}" },
+  "v.badFormat": { vi: "Định dạng không hợp lệ", en: "Invalid format" },
+  "v.badValue": { vi: "Giá trị không hợp lệ", en: "Invalid value" },
   "v.badCharacter": { vi: "Có ký tự không hợp lệ", en: "Contains an invalid character" },
   "v.badId": { vi: "Mã bản ghi không hợp lệ", en: "Invalid record id" },
   "v.dateRequired": { vi: "Vui lòng nhập ngày", en: "Please enter a date" },

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { dateOf, isoOf } from "../dates.ts";
 import { MIN_YEAR } from "../domain.ts";
+// zod's default messages from the catalogue, wherever a schema is parsed.
+import "./zod-config.ts";
 
 /**
  * Building blocks of the data-entry schemas (issue 5). Every message is Vietnamese: the server
