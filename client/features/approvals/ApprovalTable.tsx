@@ -66,7 +66,9 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
                   formatNumber(item.records)
                 )}
               </td>
-              <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt, locale) || "—"}</td>
+              <td data-label={t("approvals.table.submitted")}>
+                {who(item.submittedBy, item.submittedAt, locale) || "—"}
+              </td>
               <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt, locale) || "—"}</td>
               <td data-label={t("approvals.table.note")}>
                 <Notes item={item} />
