@@ -69,7 +69,8 @@ async function tableCounts(): Promise<Record<string, number>> {
   }
 }
 
-const failure = /Khôi phục thất bại; cơ sở dữ liệu đích vẫn như trước.*foreign key.*The restore failed; the target is as it was/s;
+const failure =
+  /Khôi phục thất bại; cơ sở dữ liệu đích vẫn như trước.*foreign key.*The restore failed; the target is as it was/s;
 
 describe("a restore that fails", () => {
   it("leaves an empty target empty, says why, and the retry fails the same way", async () => {
