@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   "approve",
   "return",
   "reopen",
+  // A response or file that carried citizens' names (issue 29, item 5).
+  "read_names",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

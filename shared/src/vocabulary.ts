@@ -110,6 +110,7 @@ export const VOCABULARY = {
     approve: { vi: "Phê duyệt", en: "Approved" },
     return: { vi: "Trả lại", en: "Returned" },
     reopen: { vi: "Mở lại", en: "Reopened" },
+    read_names: { vi: "Xem tên người được khen", en: "Read recipients' names" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },
