@@ -117,7 +117,10 @@ async function login(url: string): Promise<string> {
 async function timed(url: string, headers: Record<string, string> = {}): Promise<number> {
   const t0 = performance.now();
   const ok = await fetch(url, { headers, signal: AbortSignal.timeout(5000) }).then(
-    async (r) => (await r.arrayBuffer(), r.ok),
+    async (r) => {
+      await r.arrayBuffer();
+      return r.ok;
+    },
     () => false,
   );
   return ok ? performance.now() - t0 : 5000;
@@ -157,7 +160,8 @@ async function main() {
         cliPeak = Math.max(cliPeak, rss(cli.pid ?? 0).peak);
         await sleep(100);
       }
-      const code = exited ? await done : (cli.kill("SIGKILL"), -1);
+      if (!exited) cli.kill("SIGKILL");
+      const code = exited ? await done : -1;
       const seconds = (Date.now() - t0) / 1000;
       const max = (l: number[]) => Math.round(Math.max(0, ...l));
       const p = (l: number[], q: number) =>

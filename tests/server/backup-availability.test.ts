@@ -11,7 +11,9 @@ import { snapshotsDir } from "../../server/services/backup/snapshot.ts";
 // Issue 23, item 9: a backup of the embedded database held its only connection for the whole
 // read (48 s for 270,000 rows), so the server answered no one. Now it reads a snapshot of the
 // files: the server's queries and writes go on during the backup, and the backup is still one
-// moment (a row written meanwhile is not in it). Timings at scale: scripts/bench-backup.ts.
+// moment (a row written meanwhile is not in it), and its snapshot is removed. NOTE: at this size
+// the write also went through with the old read (checked by reverting dump.ts only), so this test
+// proves consistency and cleanup, not the stall; the stall is measured by scripts/bench-backup.ts.
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "qt-backup-avail-"));
 const ROWS = 40_000;
@@ -52,7 +54,7 @@ describe.runIf(inject("dbTemplates").kind === "pglite")("a backup of the running
     const backup = backupToFile(open.db, open.kind, file, take && { dataDir: work, take }).then(() => {
       finished = true;
     });
-    // Asked right after the backup started: answered while it still runs (before: after it).
+    // Asked right after the backup started: answered while it still runs.
     await open.db.$executeRawUnsafe(
       `INSERT INTO award (year, issuer, form, recipient_kind, recipient_name, updated_at)
        VALUES (2015, 'ministry', 'certificate', 'individual', 'Ghi trong lúc sao lưu', now())`,
