@@ -6,12 +6,10 @@ import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { logger } from "./logger.ts";
 import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
+import { removeSnapshots } from "./services/backup/snapshot.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
 import { productVersion } from "./version.ts";
-
-/** The embedded database's daily backup waits for this long without a request (schedule.ts). */
-const BACKUP_AFTER_QUIET_MS = 30_000;
 
 async function main() {
   const env = readEnv();
@@ -19,7 +17,10 @@ async function main() {
     { version: productVersion, dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" },
     "starting",
   );
-  const { db, kind, demoLoaded, upgrade, close: closeDb } = await openDatabase(env);
+  const { db, kind, demoLoaded, upgrade, snapshot: take, close: closeDb } = await openDatabase(env);
+  // Backups on the embedded database read a snapshot of it (decision 030); leftovers of a crash go.
+  const snapshot = take ? { dataDir: env.dataDir, take } : undefined;
+  removeSnapshots(env.dataDir);
   if (upgrade.backup)
     logger.info({ backup: upgrade.backup, from: upgrade.previousVersion }, "pre-upgrade backup written");
   if (upgrade.applied.length > 0) logger.info({ migrations: upgrade.applied }, "migrations applied");
@@ -45,24 +46,21 @@ async function main() {
   // Not fatal: the server serves without it (a socket path is limited to 107 bytes).
   const control =
     kind === "pglite"
-      ? await startControlSocket(env.dataDir, db, (err) => logger.error({ err }, "backup request failed")).catch(
-          (err: unknown) => {
-            logger.warn({ err }, "pnpm backup cannot reach this server (control socket not started)");
-            return null;
-          },
-        )
+      ? await startControlSocket(env.dataDir, { db, kind, ...(snapshot ? { snapshot } : {}) }, (err) =>
+          logger.error({ err }, "backup request failed"),
+        ).catch((err: unknown) => {
+          logger.warn({ err }, "pnpm backup cannot reach this server (control socket not started)");
+          return null;
+        })
       : null;
   const activity = trackActivity(app);
   const stopBackups =
     env.BACKUP_KEEP_DAYS > 0
-      ? scheduleDailyBackups(
-          () =>
-            dailyBackup(db, kind, env.dataDir, env.BACKUP_KEEP_DAYS).then(
-              (file) => file && logger.info({ file }, "daily backup written"),
-              (err: unknown) => logger.error({ err }, "daily backup failed"),
-            ),
-          // PostgreSQL serves other requests on other connections meanwhile.
-          { quiet: () => kind === "postgresql" || activity.quietFor(BACKUP_AFTER_QUIET_MS) },
+      ? scheduleDailyBackups(() =>
+          dailyBackup(db, kind, env.dataDir, env.BACKUP_KEEP_DAYS, new Date(), snapshot).then(
+            (file) => file && logger.info({ file }, "daily backup written"),
+            (err: unknown) => logger.error({ err }, "daily backup failed"),
+          ),
         )
       : () => {};
   const stopGc = collectGarbageWhenIdle(activity);

@@ -13,7 +13,7 @@ export default function RecordsAwardsRoute() {
   const client = useTRPCClient();
   const columns: Column<TAward>[] = [
     { label: "entry.field.year", sort: "year", render: (r) => String(r.year) },
-    { label: "entry.field.recipientName", sort: "recipientName", render: (r) => String(r.recipientName) },
+    { label: "entry.field.recipientName", sort: "recipientName", render: (r) => r.recipientName ?? "—" },
     { label: "entry.field.issuer", sort: "issuer", render: (r) => label("issuer", r.issuer) },
     { label: "entry.field.form", render: (r) => label("awardForm", r.form) },
     {

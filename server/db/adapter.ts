@@ -5,7 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { createTurns } from "./turns.ts";
+import { createTurns, type Turns } from "./turns.ts";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -97,8 +97,7 @@ export const pgliteExtensions = { pg_trgm };
  * the one way the product and the tests put Prisma on PGlite. The adapter calls only `query`,
  * `exec` and `transaction` on it; everything else is PGlite's own.
  */
-export function prismaOnPGlite(pglite: PGlite): PrismaPGlite {
-  const turns = createTurns();
+export function prismaOnPGlite(pglite: PGlite, turns: Turns = createTurns()): PrismaPGlite {
   const taking: Pick<PGlite, "query" | "exec" | "transaction"> = {
     query: (...args) => turns.run(() => pglite.query(...args)),
     exec: (...args) => turns.run(() => pglite.exec(...args)),
@@ -119,7 +118,23 @@ export type AdapterChoice = {
   factory: PrismaPg | PrismaPGlite;
   session: () => Promise<SqlSession>;
   close: () => Promise<void>;
+  /** The embedded database only: copies its files, as of one moment, into `into` (a backup's snapshot). */
+  snapshot?: (into: string) => Promise<void>;
 };
+
+/**
+ * A copy of the embedded database's files at one moment (decision 030): taken in the database's
+ * turn, so no query runs meanwhile, after a CHECKPOINT, so the data files hold every committed
+ * change. Requests wait for the copy only (file copies, done off the event loop), not for the
+ * backup read from it afterwards.
+ */
+function snapshotOf(pglite: PGlite, dir: string, turns: Turns) {
+  return (into: string) =>
+    turns.run(async () => {
+      await pglite.exec("CHECKPOINT");
+      await fs.promises.cp(dir, into, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+    });
+}
 
 /** PostgreSQL when a postgresql:// URL is given, otherwise the embedded PGlite in `$DATA_DIR/pg`. */
 export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: string }): Promise<AdapterChoice> {
@@ -148,7 +163,14 @@ export async function chooseAdapter(opts: { databaseUrl?: string; dataDir: strin
     rows: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
     release: () => {},
   });
-  return { kind: "pglite", factory: prismaOnPGlite(pglite), session, close: () => pglite.close() };
+  const turns = createTurns();
+  return {
+    kind: "pglite",
+    factory: prismaOnPGlite(pglite, turns),
+    session,
+    close: () => pglite.close(),
+    snapshot: snapshotOf(pglite, dir, turns),
+  };
 }
 
 /**

@@ -12,6 +12,8 @@ export type Connection = {
   kind: AdapterChoice["kind"];
   /** Raw SQL on one session of the same database, for migrations. */
   session: () => Promise<SqlSession>;
+  /** The embedded database's snapshot for backups (adapter.ts); none on PostgreSQL. */
+  snapshot?: AdapterChoice["snapshot"];
   close: () => Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export async function connect(env: Env): Promise<Connection> {
     db,
     kind: adapter.kind,
     session: adapter.session,
+    ...(adapter.snapshot ? { snapshot: adapter.snapshot } : {}),
     close: async () => {
       await db.$disconnect();
       await adapter.close();

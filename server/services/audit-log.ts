@@ -11,6 +11,7 @@ import { appError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { awards } from "./awards.ts";
 import { cameras } from "./cameras.ts";
+import { NAMES_AUDIT_ENTITY } from "./personal-data.ts";
 import { sites } from "./sites.ts";
 
 const auditSelect = {
@@ -127,7 +128,7 @@ export async function listAudit(db: Db, input: TAuditListInput): Promise<TAuditP
  * record (sites, cameras, awards, reference data) is readable by anyone logged in, and so is its
  * history.
  */
-const ADMIN_ONLY_ENTITIES = new Set(["user", "session", "report"]);
+const ADMIN_ONLY_ENTITIES = new Set(["user", "session", "report", NAMES_AUDIT_ENTITY]);
 
 /** The record kinds: their history is read by whoever may read the record (`get`'s rule). */
 const RECORD_KINDS = [sites, cameras, awards];
@@ -140,12 +141,25 @@ export async function recordHistory(db: Db, input: TAuditHistoryInput, user: Ses
   }
   const kind = RECORD_KINDS.find((k) => k.kind.entity === input.entity);
   // A deleted record's history is the admins', as the record is; an id that is no record is not found.
-  if (kind) await kind.get(db, /^\d{1,9}$/.test(input.entityId) ? Number(input.entityId) : 0, user);
+  const shown = kind ? await kind.get(db, /^\d{1,9}$/.test(input.entityId) ? Number(input.entityId) : 0, user) : null;
   const rows = await db.auditEntry.findMany({
     where: { entity: input.entity, entityId: input.entityId },
     select: auditSelect,
     orderBy: { id: "asc" },
     take: 500,
   });
-  return toRows(db, rows);
+  const out = await toRows(db, rows);
+  // A recipient's name the reader may not see on the record is not shown in its history either.
+  return shown && "nameHidden" in shown && shown.nameHidden ? out.map(withoutRecipientName) : out;
+}
+
+function withoutRecipientName(row: TAuditRow): TAuditRow {
+  const blank = (side: unknown) =>
+    isRecord(side) && "recipientName" in side ? { ...side, recipientName: null } : side;
+  return {
+    ...row,
+    before: blank(row.before),
+    after: blank(row.after),
+    changes: row.changes.map((c) => (c.field === "recipientName" ? { ...c, before: null, after: null } : c)),
+  };
 }

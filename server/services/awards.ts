@@ -2,8 +2,10 @@ import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
 import { type TAward, type ZAwardListInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
+import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { auditNames, concealAward, nameRule } from "./personal-data.ts";
 import { type Area, areaFields, resolveArea } from "./records/areas.ts";
 import { fieldError } from "./records/errors.ts";
 import { columns, metaFields, yearsBetween } from "./records/fields.ts";
@@ -18,7 +20,8 @@ const awardSelect = recordSelect({
 
 type AwardTypes = {
   row: Prisma.AwardGetPayload<{ select: typeof awardSelect }>;
-  api: TAward;
+  /** As stored: the name is always there; `awards` below withholds it per reader. */
+  api: Omit<TAward, "recipientName" | "nameHidden"> & { recipientName: string };
   field: FieldOf<typeof ZAwardUpdateInput.shape>;
   /** Null: a province-level award. */
   area: Area | null;
@@ -105,4 +108,33 @@ export const awardKind: RecordKind<AwardTypes> = {
   },
 };
 
-export const awards = recordService(awardKind);
+const lifecycle = recordService(awardKind);
+
+/**
+ * Awards as the lifecycle serves them, with recipients' names only where the reader may see them
+ * (personal-data.ts): after the list's cache, which is shared by every reader of the same page.
+ */
+export const awards = {
+  ...lifecycle,
+  list: async (db: Db, input: AwardTypes["list"], user: SessionUser) => {
+    const page = await lifecycle.list(db, input, user);
+    const rule = nameRule(user);
+    const items = page.items.map((a) => concealAward(rule, a));
+    const hidden = items.filter((a) => a.nameHidden).length;
+    await auditNames(db, user, {
+      entityId: "award.list",
+      rule,
+      names: items.length - hidden,
+      hidden,
+      via: "list",
+    });
+    return { ...page, items };
+  },
+  get: async (db: Db, id: number, user: SessionUser) => {
+    const rule = nameRule(user);
+    const award = concealAward(rule, await lifecycle.get(db, id, user));
+    const hidden = award.nameHidden ? 1 : 0;
+    await auditNames(db, user, { entityId: `award:${id}`, rule, names: 1 - hidden, hidden, via: "get" });
+    return award;
+  },
+};

@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   "reopen",
   // An editor asks an admin to reopen a locked unit-year (issue 22).
   "request_reopen",
+  // A response or file that carried citizens' names (issue 29, item 5).
+  "read_names",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

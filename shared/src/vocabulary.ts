@@ -111,6 +111,7 @@ export const VOCABULARY = {
     return: { vi: "Trả lại", en: "Returned" },
     reopen: { vi: "Mở lại", en: "Reopened" },
     request_reopen: { vi: "Đề nghị mở lại", en: "Reopening requested" },
+    read_names: { vi: "Xem tên người được khen", en: "Read recipients' names" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },

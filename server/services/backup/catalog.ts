@@ -77,3 +77,14 @@ export async function appliedMigrations(tx: Tx): Promise<string[]> {
   );
   return rows.map((r) => r.name);
 }
+
+/** The table's primary key when it is one column (its name and type), for keyset paging on its index. */
+export async function singleKeyOf(tx: Tx, table: string): Promise<{ column: string; type: string } | null> {
+  const rows = await tx.$queryRawUnsafe<{ column: string; type: string }[]>(
+    `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type FROM pg_constraint k
+     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+     WHERE k.contype = 'p' AND k.conrelid = $1::regclass AND cardinality(k.conkey) = 1`,
+    quote(table),
+  );
+  return rows[0] ?? null;
+}

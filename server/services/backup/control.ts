@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import type { Db } from "../../db.ts";
 import { writeBackup } from "./dump.ts";
 import { type EndLine, verifyBackup } from "./format.ts";
+import { type BackupSource, readingSnapshot } from "./snapshot.ts";
 
 /**
  * How `pnpm backup` reaches a server that holds the embedded database (a second process may not
@@ -18,7 +18,7 @@ export type ControlServer = { close: () => Promise<void> };
 /** Starts answering backup requests. Only the lock holder calls this, so a leftover socket file is stale. */
 export async function startControlSocket(
   dataDir: string,
-  db: Db,
+  source: BackupSource,
   onError: (err: unknown) => void,
 ): Promise<ControlServer> {
   const file = controlSocketPath(dataDir);
@@ -31,7 +31,7 @@ export async function startControlSocket(
         socket.destroy();
         return;
       }
-      writeBackup(db, "pglite", socket).catch((err: unknown) => {
+      readingSnapshot(source, (db) => writeBackup(db, "pglite", socket)).catch((err: unknown) => {
         onError(err);
         socket.destroy();
       });

@@ -5,15 +5,17 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { Db } from "../../db.ts";
-import { appliedMigrations, columnsOf, quote, sequences, tablesInOrder } from "./catalog.ts";
+import { appliedMigrations, columnsOf, quote, sequences, singleKeyOf, tablesInOrder } from "./catalog.ts";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, line } from "./format.ts";
+import { type BackupSource, readingSnapshot } from "./snapshot.ts";
 
-const PAGE = 2000;
+const PAGE = 1000;
 
 /**
  * Writes a backup of the whole database to `out` (gzip'd). Everything is read in one REPEATABLE
- * READ transaction, so the backup is one consistent moment even while the server keeps writing.
- * On PGlite the server's other queries wait while it runs (one connection).
+ * READ transaction, so the backup is one consistent moment even while the server keeps writing,
+ * in pages of PAGE rows with a turn of the event loop between pages (requests are served between
+ * them). A running server on the embedded database reads a snapshot (snapshot.ts).
  */
 export async function writeBackup(db: Db, kind: BackupHeader["database"], out: Writable): Promise<void> {
   const gzip = createGzip();
@@ -29,7 +31,7 @@ export async function writeBackup(db: Db, kind: BackupHeader["database"], out: W
       async (tx) => {
         // Set here rather than through Prisma's isolationLevel option: pglite-prisma-adapter 0.6
         // sends that before BEGIN, where it does nothing (the header below showed "read committed").
-        await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         const [isolation] = await tx.$queryRawUnsafe<{ level: string }[]>(
           "SELECT current_setting('transaction_isolation') AS level",
         );
@@ -46,16 +48,22 @@ export async function writeBackup(db: Db, kind: BackupHeader["database"], out: W
         const tables = await tablesInOrder(tx);
         for (const table of tables) {
           await write(line("T", { table, columns: await columnsOf(tx, table) }));
-          // Keyset paging on the row's physical address: stable within the snapshot, any table.
-          let after = "(0,0)";
+          // Keyset paging on the primary key's index (a physical address, ctid, for a table without
+          // a one-column key): each page is one short index scan, so the read takes turns with requests.
+          const key = await singleKeyOf(tx, table);
+          const at = key ? quote(key.column) : "ctid";
+          const cast = key ? key.type : "tid";
+          let after: string | null = null;
           for (;;) {
-            const page = await tx.$queryRawUnsafe<{ at: string; row: string }[]>(
-              `SELECT ctid::text AS at, row_to_json(t)::text AS row FROM ${quote(table)} t
-               WHERE ctid > $1::tid ORDER BY ctid LIMIT ${PAGE}`,
-              after,
+            const page: { at: string; row: string }[] = await tx.$queryRawUnsafe(
+              `SELECT ${at}::text AS at, row_to_json(t)::text AS row FROM ${quote(table)} t
+               ${after === null ? "" : `WHERE ${at} > $1::${cast}`} ORDER BY ${at} LIMIT ${PAGE}`,
+              ...(after === null ? [] : [after]),
             );
             for (const r of page) await write(`R\t${r.row}\n`);
             rows += page.length;
+            // PGlite answers without a macrotask: without this, one turn of the loop is the whole read.
+            await new Promise((resolve) => setImmediate(resolve));
             if (page.length < PAGE) break;
             after = page[page.length - 1]?.at ?? after;
           }
@@ -83,11 +91,18 @@ export async function writeBackup(db: Db, kind: BackupHeader["database"], out: W
  * Writes a backup to `file`, readable by its owner only (it holds password and session hashes).
  * Written beside it first and renamed when complete: a crash leaves no half backup under the name.
  */
-export async function backupToFile(db: Db, kind: BackupHeader["database"], file: string): Promise<void> {
+export async function backupToFile(
+  db: Db,
+  kind: BackupHeader["database"],
+  file: string,
+  snapshot?: BackupSource["snapshot"],
+): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
   try {
-    await writeBackup(db, kind, fs.createWriteStream(partial, { mode: 0o600 }));
+    await readingSnapshot({ db, kind, ...(snapshot ? { snapshot } : {}) }, (from) =>
+      writeBackup(from, kind, fs.createWriteStream(partial, { mode: 0o600 })),
+    );
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, file);
   } finally {

@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataDirBusyError } from "../../db/lock.ts";
-import { migrateOrRefuse } from "../../db/migrate.ts";
 import { claimDataDir, connect } from "../../db/open.ts";
 import type { Env } from "../../env.ts";
 import { requestBackup } from "./control.ts";
 import { backupToFile } from "./dump.ts";
 import { type EndLine, verifyBackup } from "./format.ts";
-import { databaseIsEmpty, restoreBackup } from "./restore.ts";
+import { restorePglite, restorePostgres } from "./restore-target.ts";
 
 /**
  * A consistent backup of the configured database into `file` (0600), whether or not the server
@@ -43,29 +42,14 @@ export async function backupDatabase(env: Env, file: string): Promise<EndLine> {
 /**
  * Restores `file` into the configured database: an empty one (a new data directory, a database
  * without tables), or with `force` any one, whose content is replaced. The file is read in full
- * first, and the load is one transaction: a bad file or a refusal changes nothing. The embedded
+ * first; a bad file, a refusal or a failed load changes nothing (restore-target.ts). The embedded
  * database must not be in use (its lock); stop PostgreSQL app servers before forcing.
  */
 export async function restoreDatabase(env: Env, file: string, opts: { force: boolean }): Promise<EndLine> {
   await verifyBackup(file);
   const claim = await claimDataDir(env);
   try {
-    const probe = await connect(env);
-    const empty = await databaseIsEmpty(probe.db).finally(() => probe.close());
-    if (!empty && !opts.force) {
-      throw new Error(
-        "Cơ sở dữ liệu đích đã có dữ liệu; không khôi phục đè lên (thêm --force để thay toàn bộ dữ liệu hiện có). " +
-          "(The target database is not empty; nothing was changed. Add --force to replace everything in it.)",
-      );
-    }
-    const conn = await connect(env);
-    try {
-      const session = await conn.session();
-      await migrateOrRefuse(session, conn.kind).finally(() => session.release());
-      return await restoreBackup(conn.db, file);
-    } finally {
-      await conn.close();
-    }
+    return env.DATABASE_URL ? await restorePostgres(env, file, opts) : await restorePglite(env, file, opts);
   } finally {
     await claim.release();
   }

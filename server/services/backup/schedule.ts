@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "../../db.ts";
 import { backupFileName, backupToFile } from "./dump.ts";
 import type { BackupHeader } from "./format.ts";
+import type { BackupSource } from "./snapshot.ts";
 
 /**
  * Automatic daily backups in `$DATA_DIR/backups`, kept `BACKUP_KEEP_DAYS` days (0: none made).
@@ -38,23 +39,22 @@ export async function dailyBackup(
   dataDir: string,
   keepDays: number,
   now = new Date(),
+  snapshot?: BackupSource["snapshot"],
 ): Promise<string | null> {
   const dir = backupsDir(dataDir);
   const newest = listBackups(dir)[0];
   if (newest && now.getTime() - newest.mtime.getTime() < DAY) return null;
   const file = path.join(dir, backupFileName(now));
-  await backupToFile(db, kind, file);
+  await backupToFile(db, kind, file, snapshot);
   pruneBackups(dir, keepDays, now);
   return file;
 }
 
 /**
  * Runs dailyBackup a minute after start, then every hour. Returns the stop function.
- * `quiet` says whether now is a good moment: on the embedded database the backup's one snapshot
- * holds the only connection, so every request waits for the whole dump (measured: the first
- * backup, a minute after start, fell in the middle of a load test, and requests waited up to
- * 1.8–2.6 s in the server against 1.2–1.5 s without it; decision 013). A backup that is not quiet
- * is tried again every `retryMs`, and made anyway after `maxWaitMs`.
+ * `quiet` says whether now is a good moment (a caller that wants one: the server no longer does,
+ * since a backup reads a snapshot and does not hold the embedded database; decision 030). A backup
+ * that is not quiet is tried again every `retryMs`, and made anyway after `maxWaitMs`.
  */
 export function scheduleDailyBackups(
   run: () => Promise<unknown>,

@@ -7,10 +7,11 @@ import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { writeAudit } from "../audit.ts";
+import { auditNames, type NameRule, nameRule } from "../personal-data.ts";
 import { csvStream } from "./csv.ts";
 import { buildReportModel } from "./model.ts";
-import { resolveScope } from "./scope.ts";
-import { tableSpec } from "./tables.ts";
+import { type ReportScope, resolveScope } from "./scope.ts";
+import { awardNameCounts, tableSpec } from "./tables.ts";
 
 export type ReportFile = { filename: string; contentType: string; body: Buffer | Readable };
 
@@ -69,6 +70,14 @@ async function audit(db: Db, by: Exporter, what: string, options: TReportOptions
   });
 }
 
+/** The exporter's rule for recipients' names, after auditing how many the file will carry (personal-data.ts). */
+async function auditedNames(db: Db, by: Exporter, scope: ReportScope, file: string): Promise<NameRule> {
+  const rule = nameRule(by.user);
+  const counts = await awardNameCounts(db, scope, rule);
+  await auditNames(db, by.user, { entityId: file, rule, ...counts, via: by.via });
+  return rule;
+}
+
 /**
  * The summary report as Word, Excel or PDF. Word and PDF are built in memory (a few hundred KB);
  * Excel streams, since it carries every site. The export is audited before any byte is sent.
@@ -94,12 +103,13 @@ export async function exportReport(
     const { renderPdf } = await import("./pdf.ts");
     return { filename: name, contentType: CONTENT_TYPES.pdf, body: await renderPdf(model) };
   }
+  const names = await auditedNames(db, by, scope, `summary.${format}`);
   const { writeXlsx } = await import("./xlsx.ts");
   const out = new PassThrough();
   // When the reader goes away (download cancelled), stop producing rows.
   const abort = new AbortController();
   out.on("close", () => abort.abort());
-  writeXlsx(db, scope, model, out, abort.signal).catch((err: unknown) => {
+  writeXlsx(db, scope, model, out, abort.signal, names).catch((err: unknown) => {
     if (!abort.signal.aborted) out.destroy(err as Error);
   });
   return { filename: name, contentType: CONTENT_TYPES.xlsx, body: out };
@@ -123,9 +133,10 @@ export async function exportCsv(
   const scope = await resolveScope(db, options);
   const model = await buildReportModel(db, options, scope);
   await audit(db, by, `${table}.csv`, options);
+  const names = table === "awards" ? await auditedNames(db, by, scope, "awards.csv") : nameRule(by.user);
   return {
     filename: filename(model, label("reportTable", table), "csv"),
     contentType: CONTENT_TYPES.csv,
-    body: csvStream(tableSpec(db, scope, model, table)),
+    body: csvStream(tableSpec(db, scope, model, table, names)),
   };
 }

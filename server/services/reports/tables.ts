@@ -4,6 +4,7 @@ import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { awardWhere, placeTimeWhere } from "../dashboard/filter.ts";
+import { type NameRule, nameVisibleSql } from "../personal-data.ts";
 import { districtOfArea } from "../units.ts";
 import type { ReportScope } from "./scope.ts";
 
@@ -165,14 +166,21 @@ type AwardRow = {
   issuer: AwardIssuer;
   form: AwardForm;
   kind: RecipientKind;
-  recipient: string;
+  recipient: string | null;
   area: string | null;
   district: string | null;
   decision: string;
   is_demo: boolean;
 };
 
-function awards(db: Db, scope: ReportScope): TableSpec {
+const AWARD_FROM = Prisma.sql`award aw LEFT JOIN admin_unit a ON a.id = aw.area_id`;
+
+/**
+ * The awards list. Recipients' names outside the reader's scope are withheld ("—", and a flag
+ * column for such readers; personal-data.ts).
+ */
+function awards(db: Db, scope: ReportScope, names: NameRule): TableSpec {
+  const restricted = names.kind !== "all";
   return {
     sheet: "Khen thưởng",
     columns: [
@@ -182,6 +190,7 @@ function awards(db: Db, scope: ReportScope): TableSpec {
       { header: "Hình thức", width: 14, type: "text" },
       { header: "Đối tượng", width: 10, type: "text" },
       { header: "Tập thể, cá nhân được khen", width: 40, type: "text" },
+      ...(restricted ? [HIDDEN_NAME_COLUMN] : []),
       { header: "Địa bàn cấp xã", width: 22, type: "text" },
       { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
       { header: "Số quyết định", width: 18, type: "text" },
@@ -191,8 +200,9 @@ function awards(db: Db, scope: ReportScope): TableSpec {
       keyset(
         (after) => db.$queryRaw<AwardRow[]>`
           SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
-            aw.recipient_name AS recipient, a.name AS area, d.name AS district, aw.decision_number AS decision, aw.is_demo
-          FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
+            CASE WHEN ${nameVisibleSql(names)} THEN aw.recipient_name END AS recipient,
+            a.name AS area, d.name AS district, aw.decision_number AS decision, aw.is_demo
+          FROM ${AWARD_FROM} LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
           WHERE ${awardWhere(scope)} AND aw.id > ${after}
           ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
         (r) => [
@@ -201,7 +211,8 @@ function awards(db: Db, scope: ReportScope): TableSpec {
           label("issuer", r.issuer),
           label("awardForm", r.form),
           label("recipientKind", r.kind),
-          r.recipient,
+          r.recipient ?? HIDDEN_NAME,
+          ...(restricted ? [flag(r.recipient === null)] : []),
           r.area ?? "",
           r.district ?? "",
           r.decision,
@@ -209,6 +220,27 @@ function awards(db: Db, scope: ReportScope): TableSpec {
         ],
       ),
   };
+}
+
+const HIDDEN_NAME = "—";
+const HIDDEN_NAME_COLUMN: Column = {
+  header: "Tên ngoài phạm vi, không hiện (1 = có)",
+  width: 14,
+  type: "int",
+  sum: true,
+};
+
+/** How many recipients' names an awards list carries for this reader, and how many it withholds: for the audit. */
+export async function awardNameCounts(
+  db: Db,
+  scope: ReportScope,
+  names: NameRule,
+): Promise<{ names: number; hidden: number }> {
+  const [r] = await db.$queryRaw<{ names: number; hidden: number }[]>`
+    SELECT count(*) FILTER (WHERE ${nameVisibleSql(names)})::int AS names,
+      count(*) FILTER (WHERE NOT ${nameVisibleSql(names)})::int AS hidden
+    FROM ${AWARD_FROM} WHERE ${awardWhere(scope)}`;
+  return { names: r?.names ?? 0, hidden: r?.hidden ?? 0 };
 }
 
 async function* once(rows: CellValue[][]) {
@@ -282,14 +314,20 @@ function districts(model: TReportModel): TableSpec {
 }
 
 /** The tables of a report: the three record lists stream from the database, the rest come from the model. */
-export function tableSpec(db: Db, scope: ReportScope, model: TReportModel, table: ReportTable): TableSpec {
+export function tableSpec(
+  db: Db,
+  scope: ReportScope,
+  model: TReportModel,
+  table: ReportTable,
+  names: NameRule = { kind: "all" },
+): TableSpec {
   switch (table) {
     case "sites":
       return sites(db, scope);
     case "cameras":
       return cameras(db, scope);
     case "awards":
-      return awards(db, scope);
+      return awards(db, scope, names);
     case "areas":
       return areas(model);
     case "districts":

@@ -5,6 +5,7 @@ import { formatPercent } from "@qt/shared/format";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
+import type { NameRule } from "../personal-data.ts";
 import { demoSentence } from "./content.ts";
 import type { ReportScope } from "./scope.ts";
 import { type Column, type TableSpec, tableSpec } from "./tables.ts";
@@ -136,12 +137,13 @@ export async function writeXlsx(
   model: TReportModel,
   out: Writable,
   signal?: AbortSignal,
+  names: NameRule = { kind: "all" },
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = model.options.issuingBody;
   writeSummary(wb, model);
   for (const table of ["districts", "areas", "sites", "cameras", "awards"] as const) {
-    await writeTable(wb, tableSpec(db, scope, model, table), signal);
+    await writeTable(wb, tableSpec(db, scope, model, table, names), signal);
   }
   await wb.commit();
 }

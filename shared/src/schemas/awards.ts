@@ -73,7 +73,10 @@ export const ZAward = z.object({
   issuer: z.enum(AWARD_ISSUERS),
   form: z.enum(AWARD_FORMS),
   recipientKind: z.enum(RECIPIENT_KINDS),
-  recipientName: z.string(),
+  /** Null when the reader may not see it: a commune's or district's account, another unit's award. */
+  recipientName: z.string().nullable(),
+  /** Set when the name was withheld (personal data outside the reader's scope; issue 29). */
+  nameHidden: z.literal(true).optional(),
   areaCode: z.string().nullable(),
   areaName: z.string().nullable(),
   districtCode: z.string().nullable(),

@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type OpenDatabase, openDatabase } from "../../server/db/open.ts";
+import { readEnv } from "../../server/env.ts";
+import { backupToFile } from "../../server/services/backup/dump.ts";
+import { snapshotsDir } from "../../server/services/backup/snapshot.ts";
+
+// Issue 23, item 9: a backup of the embedded database held its only connection for the whole
+// read (48 s for 270,000 rows), so the server answered no one. Now it reads a snapshot of the
+// files: the server's queries and writes go on during the backup, and the backup is still one
+// moment (a row written meanwhile is not in it), and its snapshot is removed. NOTE: at this size
+// the write also went through with the old read (checked by reverting dump.ts only), so this test
+// proves consistency and cleanup, not the stall; the stall is measured by scripts/bench-backup.ts.
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "qt-backup-avail-"));
+const ROWS = 40_000;
+let open: OpenDatabase;
+
+beforeAll(async () => {
+  open = await openDatabase(readEnv({ DATA_DIR: work, DATABASE_URL: "", SEED_DEMO: "false", LOG_LEVEL: "warn" }));
+  await open.db.$executeRawUnsafe(
+    `INSERT INTO award (year, issuer, form, recipient_kind, recipient_name, updated_at)
+     SELECT 2010 + i % 10, 'ministry', 'certificate', 'individual', 'Người nhận ' || i, now()
+     FROM generate_series(1, ${ROWS}) i`,
+  );
+}, 240_000);
+afterAll(async () => {
+  await open?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function awardNames(file: string): Promise<string[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of fs.createReadStream(file).pipe(createGunzip())) chunks.push(c as Buffer);
+  let table = "";
+  const names: string[] = [];
+  for (const l of Buffer.concat(chunks).toString("utf8").split("\n")) {
+    if (l.startsWith("T\t")) table = (JSON.parse(l.slice(2)) as { table: string }).table;
+    if (l.startsWith("R\t") && table === "award")
+      names.push((JSON.parse(l.slice(2)) as { recipient_name: string }).recipient_name);
+  }
+  return names;
+}
+
+describe.runIf(inject("dbTemplates").kind === "pglite")("a backup of the running embedded database", () => {
+  it("lets the server read and write while it runs, and is still one moment", async () => {
+    const file = path.join(work, "b.jsonl.gz");
+    let finished = false;
+    const take = open.snapshot;
+    expect(take).toBeDefined();
+    const backup = backupToFile(open.db, open.kind, file, take && { dataDir: work, take }).then(() => {
+      finished = true;
+    });
+    // Asked right after the backup started: answered while it still runs.
+    await open.db.$executeRawUnsafe(
+      `INSERT INTO award (year, issuer, form, recipient_kind, recipient_name, updated_at)
+       VALUES (2015, 'ministry', 'certificate', 'individual', 'Ghi trong lúc sao lưu', now())`,
+    );
+    const [one] = await open.db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM award");
+    expect(finished, "the write and the read waited for the whole backup").toBe(false);
+    expect(one?.n).toBe(ROWS + 1);
+    await backup;
+    const names = await awardNames(file);
+    expect(names).toHaveLength(ROWS);
+    expect(names).not.toContain("Ghi trong lúc sao lưu");
+    // The snapshot is gone.
+    expect(fs.existsSync(snapshotsDir(work)) ? fs.readdirSync(snapshotsDir(work)) : []).toEqual([]);
+  }, 240_000);
+});
