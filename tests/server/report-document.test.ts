@@ -101,7 +101,7 @@ describe("the Word report", () => {
         "CÔNG AN TỈNH QUẢNG TRỊ",
         "BÁO CÁO",
         "Tổng kết xây dựng, nhân rộng mô hình",
-        "Địa bàn: Huyện Gio Linh (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+        "Địa bàn: Huyện Gio Linh (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
         "I. KẾT QUẢ CHUNG",
         "VI. ĐÁNH GIÁ CHUNG",
         "Nhân dân tích cực tham gia.",

@@ -1,17 +1,28 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import { BLANK_LINE, periodWords } from "@qt/shared/report-words";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
-import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
+import {
+  ANNEX_TITLE,
+  DOCUMENT_KIND,
+  NARRATIVE_PLACEHOLDER,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  SECTION_TITLES,
+} from "./labels.ts";
 import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
 const num = (v: number) => formatNumber(v);
+/** "năm 2026", "giai đoạn 2007–2022" */
+const period = (m: TReportModel) => periodWords(m.options.fromYear, m.options.toYear);
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The printed report as one object: the Word and PDF writers lay it out and the builder's preview
@@ -39,8 +50,8 @@ export function reportDocument(model: TReportModel): TReportDocument {
     body: bodyBlocks(model),
     closing: {
       recipients: o.recipients,
-      signerTitle: o.signerTitle.split("\n").filter(Boolean),
-      signerName: o.signerName,
+      signerTitle: signatureOf(model).title,
+      signerName: signatureOf(model).name,
     },
     annex: annex
       ? {
@@ -53,13 +64,27 @@ export function reportDocument(model: TReportModel): TReportDocument {
   };
 }
 
+/**
+ * The signer's title (one entry per printed line) and name. Left blank, they print as dotted lines
+ * for the office to fill: a report is never signed by a name the product made up.
+ */
+export function signatureOf(model: TReportModel): { title: string[]; name: string } {
+  const { signerTitle, signerName } = model.options;
+  const title = signerTitle.split("\n").filter(Boolean);
+  return { title: title.length ? title : [BLANK_LINE], name: signerName || BLANK_LINE };
+}
+
 /** "Báo cáo tổng kết …" → "Tổng kết …": the kind is printed once, above the subject. */
 export function subjectOf(title: string): string {
   const rest = title.replace(/^\s*báo\s+cáo[\s:.,–-]*/iu, "");
   return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : title;
 }
 
-/** The figures' sections as chosen, then each narrative section that has text, numbered I, II, … */
+/**
+ * The figures' sections as chosen, then the five narrative sections, numbered I, II, … A section
+ * with no saved text says so ("(nội dung do đơn vị soạn)") rather than vanishing: the office sees
+ * what is left to write.
+ */
 function bodyBlocks(model: TReportModel): Block[] {
   const demo = demoSentence(model);
   const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards"];
@@ -69,7 +94,10 @@ function bodyBlocks(model: TReportModel): Block[] {
   const narrative = model.draft?.narrative;
   for (const key of NARRATIVE_SECTIONS) {
     const paragraphs = paragraphsOf(narrative?.[key] ?? "");
-    if (paragraphs.length) parts.push({ title: NARRATIVE_TITLES[key], blocks: paragraphs });
+    parts.push({
+      title: NARRATIVE_TITLES[key],
+      blocks: paragraphs.length ? paragraphs : [{ kind: "placeholder", text: NARRATIVE_PLACEHOLDER }],
+    });
   }
   return [
     ...(demo ? [{ kind: "notice" as const, text: demo }] : []),
@@ -98,7 +126,7 @@ function chart(svg: string, caption: string): ChartBlock {
 
 /** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
+  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
@@ -108,7 +136,7 @@ function communeMap(m: TReportModel): ChartBlock[] {
   const svg = reportCommuneMapSvg(m);
   if (!svg || !m.communeMap) return [];
   const what = m.communeMap.list === "two_level" ? "Xã, phường, đặc khu" : "Địa bàn cấp xã";
-  const caption = `Bản đồ 2. ${what} có camera an ninh, ${m.options.fromYear}–${m.options.toYear}. Ranh giới: ${m.communeMap.attribution}`;
+  const caption = `Bản đồ 2. ${what} có camera an ninh, ${period(m)}. Ranh giới: ${m.communeMap.attribution}`;
   const { png, width, height } = renderChart(svg, caption, MAP_FIGURE);
   return [{ kind: "chart", png: png.toString("base64"), width, height, caption }];
 }
@@ -129,7 +157,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Giai đoạn ${m.options.fromYear}–${m.options.toYear}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${num(s.coverage.covered)}/${num(s.coverage.total)} địa bàn cấp xã có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
+        text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${num(s.coverage.covered)}/${num(s.coverage.total)} địa bàn cấp xã có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
       {
         kind: "table",
@@ -165,7 +193,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
-        `Biểu đồ 1. Số điểm mô hình được xây dựng theo năm, ${m.options.fromYear}–${m.options.toYear}`,
+        `Biểu đồ 1. Số điểm mô hình được xây dựng ${m.options.fromYear === m.options.toYear ? period(m) : `theo năm, ${period(m)}`}`,
       ),
     ];
   },
@@ -234,7 +262,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         kind: "para",
         text: religious.length
           ? `Mô hình trong cộng đồng tôn giáo: ${religious.map((r) => `${num(r.sites)} mô hình trong ${label("religion", r.religion)}`).join(", ")}.`
-          : "Chưa có mô hình trong cộng đồng tôn giáo trong giai đoạn này.",
+          : `Chưa có mô hình trong cộng đồng tôn giáo ${period(m)}.`,
       },
     ];
   },
@@ -304,7 +332,7 @@ function roman(n: number): string {
 }
 
 /** "Quảng Trị, ngày 31 tháng 01 năm 2023" */
-function placeAndDate(model: TReportModel): string {
+export function placeAndDate(model: TReportModel): string {
   const [dd, mm, yyyy] = formatDate(model.options.date).split("/");
   return `${model.options.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
 }

@@ -1,3 +1,4 @@
+import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
 import { communeListOfView } from "@qt/shared/schemas/maps";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
@@ -34,6 +35,8 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     layerFeatures(db, list),
   ]);
   const inScope = new Set(summary.byDistrict.map((d) => d.code));
+  // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
+  const date = options.date ?? todayIso();
   return {
     options: {
       formerProvinceCode: options.formerProvinceCode ?? null,
@@ -47,11 +50,11 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,
       place: options.place,
-      // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
-      date: options.date ?? todayIso(),
-      signerTitle: options.signerTitle,
-      signerName: options.signerName,
-      recipients: options.recipients.filter((r) => r.length > 0),
+      date,
+      // The options' signer, else the draft's; nobody chosen: dotted lines in the document.
+      signerTitle: options.signerTitle || draft?.signerTitle || "",
+      signerName: options.signerName || draft?.signerName || "",
+      recipients: (options.recipients ?? defaultRecipients(date)).filter((r) => r.length > 0),
     },
     draft: draft && { id: draft.id, name: draft.name, version: draft.version, narrative: draft.narrative },
     districts: namedDistricts(scope, options.districtCodes),

@@ -24,8 +24,10 @@ function table(b: TableBlock): Content {
   ];
   if (b.totals) body.push(b.totals.map((c, i) => ({ text: c, bold: true, alignment: align(i) })));
   return {
-    // headerRows: the header row is repeated on every page the table spans.
-    table: { headerRows: 1, dontBreakRows: true, widths: b.widths.map((w) => `${w}%`), body },
+    // headerRows: the header row is repeated on every page the table spans; keepWithHeaderRows:
+    // it never stands alone at a page foot, the first rows go with it.
+    table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: true, widths: b.widths.map((w) => `${w}%`), body },
+    unbreakable: body.length <= SHORT_TABLE,
     fontSize: 12,
     margin: [0, 4, 0, 10],
   };
@@ -33,10 +35,13 @@ function table(b: TableBlock): Content {
 
 function block(b: Block): Content {
   switch (b.kind) {
+    // headlineLevel: see keepHeadingsWithNext.
     case "heading":
-      return { text: b.text, bold: true, margin: [0, 10, 0, 6] };
+      return { text: b.text, bold: true, margin: [0, 10, 0, 6], headlineLevel: 1 };
     case "subheading":
-      return { text: b.text, bold: true, italics: true, margin: [0, 8, 0, 4] };
+      return { text: b.text, bold: true, italics: true, margin: [0, 8, 0, 4], headlineLevel: 1 };
+    case "placeholder":
+      return { text: b.text, italics: true, leadingIndent: mm(10), margin: [0, 0, 0, 6] };
     case "para":
       return { text: b.text, alignment: "justify", leadingIndent: mm(10), margin: [0, 0, 0, 6] };
     case "notice":
@@ -73,6 +78,7 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
     // Nghị định 30: Arabic numerals, top centre, none on the first page.
     header: (current) =>
       current === 1 ? null : { text: String(current), alignment: "center", fontSize: 13, margin: [0, mm(10), 0, 0] },
+    pageBreakBefore: keepHeadingsWithNext,
     content: [
       {
         columns: [
@@ -105,6 +111,21 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
     ],
   };
 }
+
+/**
+ * A heading that would end a page starts the next one instead: when nothing follows it on its page,
+ * or when less room is left below it than the heading, a table's header and two rows take. (The
+ * nodes a table moves to the next page still report their first place, so the room is what counts.)
+ */
+const keepHeadingsWithNext: NonNullable<TDocumentDefinitions["pageBreakBefore"]> = (node, nodes) => {
+  if (node.headlineLevel !== 1) return false;
+  const { verticalRatio, pageInnerHeight } = node.startPosition;
+  return (1 - verticalRatio) * pageInnerHeight < HEADING_WITH_TABLE || nodes.getFollowingNodesOnPage().length === 0;
+};
+/** Points: a heading line, a two-line table header and two rows. */
+const HEADING_WITH_TABLE = mm(40);
+/** A table of this many rows or fewer is not split across pages (no totals row alone on a page). */
+const SHORT_TABLE = 8;
 
 function closing(d: TReportDocument): Content {
   const c = d.closing;
