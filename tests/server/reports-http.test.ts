@@ -47,7 +47,9 @@ describe("GET /api/reports/…", () => {
     const { text } = await docxParts(res.rawPayload);
     expect(text).toContain("Nguyễn Văn A");
     expect(text).toContain("Huyện Hải Lăng (cũ)");
-    expect(text).toContain("Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ");
+    expect(text).toContain(
+      "Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
+    );
     const entry = await t.db.auditEntry.findFirst({
       where: { action: "export", entity: "report", entityId: "summary.docx" },
       select: { userId: true, username: true, after: true },

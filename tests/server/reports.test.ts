@@ -60,7 +60,8 @@ describe.each([
     districtCode: undefined,
     formerProvinceCode: undefined,
     place: "Quảng Trị",
-    scopeLine: "Địa bàn: Toàn tỉnh Quảng Trị; giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
+    scopeLine:
+      "Địa bàn: Toàn tỉnh Quảng Trị; giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
   },
   {
     scope: "former Quảng Trị (the 2023 conference)",
@@ -74,7 +75,8 @@ describe.each([
     districtCode: "470",
     formerProvinceCode: undefined,
     place: "Hải Lăng",
-    scopeLine: "Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
+    scopeLine:
+      "Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
   },
 ])(
   "report for $scope: every file's figures equal dashboard.summary",

@@ -27,7 +27,6 @@ function table(b: TableBlock): Content {
     // headerRows: the header row is repeated on every page the table spans; keepWithHeaderRows:
     // it never stands alone at a page foot, the first rows go with it.
     table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: true, widths: b.widths.map((w) => `${w}%`), body },
-    unbreakable: body.length <= SHORT_TABLE,
     fontSize: 12,
     margin: [0, 4, 0, 10],
   };
@@ -63,6 +62,29 @@ function block(b: Block): Content {
         },
       ];
   }
+}
+
+const isShortTable = (b: Block | undefined) => b?.kind === "table" && b.rows.length + 2 <= SHORT_TABLE;
+
+/**
+ * The blocks in order; a short table is never split (no totals row alone on a page), and goes with
+ * the heading before it as one unbreakable block: moved whole to the next page, it takes its
+ * heading along.
+ */
+function blocks(list: Block[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i] as Block;
+    const next = list[i + 1];
+    if ((b.kind === "heading" || b.kind === "subheading") && isShortTable(next)) {
+      // Without headlineLevel: a page break asked for inside an unbreakable block loses the block.
+      const heading = { ...(block(b) as object), headlineLevel: undefined } as Content;
+      out.push({ unbreakable: true, stack: [heading, block(next as Block)] });
+      i++;
+    } else if (isShortTable(b)) out.push({ unbreakable: true, stack: [block(b)] });
+    else out.push(block(b));
+  }
+  return out;
 }
 
 /** Heading, "BÁO CÁO" and subject, the sections, then "Nơi nhận" and the signature; the annex after. */
@@ -105,7 +127,7 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
       { text: d.kind, bold: true, alignment: "center", margin: [0, 18, 0, 0] },
       { text: d.subject, bold: true, alignment: "center" },
       { text: d.scope, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
-      ...d.body.map(block),
+      ...blocks(d.body),
       closing(d),
       ...(d.annex ? annex(d.annex) : []),
     ],
@@ -158,7 +180,7 @@ function annex(a: NonNullable<TReportDocument["annex"]>): Content[] {
     { text: a.title, bold: true, alignment: "center", pageBreak: "before" },
     { text: a.subject, bold: true, alignment: "center" },
     { text: a.note, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
-    ...a.blocks.map(block),
+    ...blocks(a.blocks),
   ];
 }
 
