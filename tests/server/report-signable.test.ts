@@ -1,4 +1,4 @@
-import type { Block } from "@qt/shared/schemas/report-document";
+import type { Block, TReportDocument } from "@qt/shared/schemas/report-document";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
@@ -6,6 +6,7 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { reportDocument } from "../../server/services/reports/content.ts";
 import { exportReport } from "../../server/services/reports/export.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
+import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { collect, docxParts, pdfText } from "./reports-read.ts";
@@ -160,6 +161,19 @@ function headingsWithNext(blocks: Block[]): { heading: string; next: string }[] 
   );
 }
 
+/** Each heading's page also holds, after it, the first words of the block it introduces. */
+function expectHeadingsWithTheirText(doc: TReportDocument, pageTexts: string[], note: unknown = "") {
+  const pages = pageTexts.map(squeeze);
+  let page = 0;
+  for (const { heading, next } of headingsWithNext([...doc.body, ...(doc.annex?.blocks ?? [])])) {
+    while (page < pages.length && !pages[page]?.includes(squeeze(heading))) page++;
+    expect(page, `${heading} (${note})`).toBeLessThan(pages.length);
+    const text = pages[page] ?? "";
+    const after = text.indexOf(squeeze(heading)) + squeeze(heading).length;
+    expect(text.indexOf(squeeze(next), after), `${heading} → ${next} (${note})`).toBeGreaterThanOrEqual(0);
+  }
+}
+
 describe("headings keep with their tables (the annex's “10. Huyện Cồn Cỏ (cũ)” was alone at a page foot)", () => {
   it("Word: every heading keeps with the next paragraph, and each table's header and first rows with the rows after", async () => {
     const { document } = await word(FORMER_QT);
@@ -194,15 +208,23 @@ describe("headings keep with their tables (the annex's “10. Huyện Cồn Cỏ
     ["2026, the province of today", YEAR_2026],
   ])("PDF %s: every heading is on the page of what it introduces", async (_name, input) => {
     const doc = reportDocument(await buildReportModel(t.db, ZReportOptions.parse(input)));
-    const { pageTexts } = await pdf(input);
-    const pages = pageTexts.map(squeeze);
-    let page = 0;
-    for (const { heading, next } of headingsWithNext([...doc.body, ...(doc.annex?.blocks ?? [])])) {
-      while (page < pages.length && !pages[page]?.includes(squeeze(heading))) page++;
-      expect(page, heading).toBeLessThan(pages.length);
-      const text = pages[page] ?? "";
-      const after = text.indexOf(squeeze(heading)) + squeeze(heading).length;
-      expect(text.indexOf(squeeze(next), after), `${heading} → ${next}`).toBeGreaterThanOrEqual(0);
+    expectHeadingsWithTheirText(doc, (await pdf(input)).pageTexts);
+  });
+
+  it("PDF: a heading is never left at a page foot, however long the text before it", async () => {
+    const base = await buildReportModel(t.db, ZReportOptions.parse({ ...YEAR_2026, sections: ["awards"] }));
+    // Each added line moves the headings after it down, across one whole page and more.
+    for (let lines = 0; lines <= 40; lines++) {
+      const assessment = Array.from({ length: lines }, (_, i) => `Dòng ${i + 1} của phần đánh giá chung.`).join("\n");
+      const narrative = {
+        assessment,
+        shortcomings: "Tồn tại.",
+        lessons: "Bài học.",
+        directions: "Phương hướng.",
+        proposals: "Đề xuất.",
+      };
+      const model = { ...base, draft: { id: 1, name: "Thử", version: 1, narrative } };
+      expectHeadingsWithTheirText(reportDocument(model), (await pdfText(await renderPdf(model))).pageTexts, lines);
     }
   });
 });
