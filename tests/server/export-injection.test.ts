@@ -5,7 +5,7 @@ import { exportCsv, exportReport } from "../../server/services/reports/export.ts
 import { ZReportOptions } from "../../shared/src/schemas/reports.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { entrySetup } from "./helpers/entry.ts";
-import { collect, docxParts, pdfText, readXlsx } from "./reports-read.ts";
+import { collect, docxParts, parseCsv, pdfText, readXlsx } from "./reports-read.ts";
 
 /** Issue 14, finding 1: what a district editor types must stay inert in every file leaders open. */
 let s: Awaited<ReturnType<typeof entrySetup>>;
@@ -53,33 +53,6 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(() => s.t.close());
-
-/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 async function csvCells(table: "sites" | "cameras" | "awards"): Promise<string[]> {
   const file = await exportCsv(s.t.db, { user: null, via: "cli" }, options, table);

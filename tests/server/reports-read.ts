@@ -85,3 +85,30 @@ export function xlsxSink(): { out: PassThrough; done: Promise<Buffer> } {
   const out = new PassThrough();
   return { out, done: collect(out) };
 }
+
+/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
+export function parseCsv(text: string, sep = ","): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === sep) {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
