@@ -1,7 +1,8 @@
+import { unitListOf } from "@qt/shared/coverage";
 import { formatNumber } from "@qt/shared/format";
 import { mapClasses, mapClassLabel, mapColour, mapValueText, measureValue } from "@qt/shared/map/scale";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { communeListOfView, type MapLevel, type MapMeasure, type TMapUnitFigures } from "@qt/shared/schemas/maps";
+import type { MapLevel, MapMeasure, TMapUnitFigures } from "@qt/shared/schemas/maps";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -49,7 +50,7 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
     choice.measure === "typeSites"
       ? { ...filter, modelCategory: undefined, modelTypeCode: choice.modelTypeCode }
       : filter;
-  const list = communeListOfView(filter.view);
+  const list = unitListOf(filter);
   // Commune boundaries exist only once an admin loaded them for the view's list.
   const layers = useQuery({ ...trpc.maps.layers.queryOptions(), enabled: level === "commune" });
   const noBoundaries = level === "commune" && layers.isSuccess && !layers.data.some((l) => l.list === list);

@@ -1,3 +1,4 @@
+import { coverageHeadline } from "@qt/shared/coverage";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -40,8 +41,8 @@ type Row = {
 /**
  * Camera coverage and equipment, per district of the filter and in total: the one home of "73/126"
  * (the areas before 01/07/2025 that existed in the period) and of its 01/07/2025 counterpart
- * (today's communes, whatever the period), read by the summary, the cameras screen and the
- * reports. The same in both views. One query; the total is the sum of the disjoint districts, and
+ * (today's communes, whatever the period), with the headline of the period (the list in force on
+ * its last day), read by the summary, the cameras screen, the maps and the reports. The same in both views. One query; the total is the sum of the disjoint districts, and
  * every district of the territory has a row (today's communes lie on each).
  */
 export async function cameraFigures(db: Db, f: Filter) {
@@ -78,13 +79,15 @@ export async function cameraFigures(db: Db, f: Filter) {
     costVnd: n(r.cost),
     installations: n(r.installations),
   }));
+  const counts = {
+    covered: sumOf(districts, "coveredAreas"),
+    total: sumOf(districts, "areas"),
+    current: { covered: sumOf(districts, "currentCoveredAreas"), total: sumOf(districts, "currentAreas") },
+  };
   return {
     districts,
-    coverage: {
-      covered: sumOf(districts, "coveredAreas"),
-      total: sumOf(districts, "areas"),
-      current: { covered: sumOf(districts, "currentCoveredAreas"), total: sumOf(districts, "currentAreas") },
-    },
+    // The figure to quote names its list (docs/decisions/027); the two counts stay for older callers.
+    coverage: { ...counts, ...coverageHeadline(counts, f) },
     totals: {
       cameras: sumOf(districts, "cameras"),
       recorders: sumOf(districts, "recorders"),

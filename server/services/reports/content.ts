@@ -1,11 +1,18 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
-import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
+import {
+  coveragePhrase,
+  coverageWithRate,
+  districtCoverage,
+  listHeading,
+  secondarySentence,
+} from "./coverage-words.ts";
 import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
 import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
 
@@ -98,7 +105,7 @@ function chart(svg: string, caption: string): ChartBlock {
 
 /** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
+  const caption = `Bản đồ 1. Tỷ lệ ${listHeading(m.summary.coverage.headline.list).toLowerCase()} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
@@ -129,7 +136,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Giai đoạn ${m.options.fromYear}–${m.options.toYear}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${num(s.coverage.covered)}/${num(s.coverage.total)} địa bàn cấp xã có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
+        text: `Giai đoạn ${m.options.fromYear}–${m.options.toYear}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${coveragePhrase(s.coverage.headline)} có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
       {
         kind: "table",
@@ -137,7 +144,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "TT",
           "Huyện, thị xã, thành phố",
           "Số điểm",
-          "Địa bàn cấp xã",
+          listHeading(s.coverage.headline.list),
           "Có camera",
           "Số camera",
           "Kinh phí (đồng)",
@@ -148,8 +155,8 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           String(i + 1),
           d.name,
           num(d.sites),
-          num(d.areas),
-          num(d.coveredAreas),
+          num(districtCoverage(d, s.coverage).total),
+          num(districtCoverage(d, s.coverage).covered),
           num(d.cameras),
           num(d.costVnd),
         ]),
@@ -157,8 +164,8 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "",
           "Tổng cộng",
           num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
-          num(m.summary.coverage.total),
-          num(m.summary.coverage.covered),
+          num(s.coverage.headline.total),
+          num(s.coverage.headline.covered),
           num(m.summary.cameras.cameras),
           num(m.summary.cameras.costVnd),
         ],
@@ -189,11 +196,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${
-          cov.current.total > 0
-            ? ` Theo đơn vị hành chính từ 01/07/2025, ${num(cov.current.covered)}/${num(cov.current.total)} xã, phường, đặc khu (${formatPercent(cov.current.covered, cov.current.total)}) có camera an ninh trên địa bàn.`
-            : ""
-        }`,
+        text: `Mô hình được triển khai tại ${coverageWithRate(cov.headline)} thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố${cov.headline.list === "two_level" ? " (cũ)" : ""}; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${secondarySentence(cov)}`,
       },
       {
         kind: "table",
@@ -211,10 +214,13 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(
-          m.byDistrict.map((d) => ({ label: d.name, value: d.areas, value2: d.coveredAreas })),
-          { legend: ["Số địa bàn cấp xã", "Địa bàn có camera"] },
+          m.byDistrict.map((d) => {
+            const own = districtCoverage(d, cov);
+            return { label: d.name, value: own.total, value2: own.covered };
+          }),
+          { legend: [`Số ${listHeading(cov.headline.list).toLowerCase()}`, "Có camera"] },
         ),
-        "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
+        `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo huyện, thị xã, thành phố`,
       ),
       coverageMap(m),
       ...communeMap(m),

@@ -1,5 +1,5 @@
+import { coverageOfList, unitListOf } from "@qt/shared/coverage";
 import { todayIso } from "@qt/shared/schemas/common";
-import { communeListOfView } from "@qt/shared/schemas/maps";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
@@ -21,7 +21,7 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./sc
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const list = communeListOfView(options.view);
+  const list = unitListOf(options);
   const [draft, summary, yearly, funding, awards, annex, demo, approval, layer] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
@@ -65,7 +65,9 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       areasWithModels: summary.areasWithModels,
       coverage: summary.cameraCoverage,
       cameras: summary.cameras,
-      coveredDistricts: summary.byDistrict.filter((d) => d.coveredAreas > 0).length,
+      coveredDistricts: summary.byDistrict.filter(
+        (d) => coverageOfList(d, summary.cameraCoverage.headline.list).covered > 0,
+      ).length,
     },
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,

@@ -1,11 +1,11 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { approvalSentence } from "@qt/shared/approval-sentence";
-import { formatPercent } from "@qt/shared/format";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
 import { demoSentence } from "./content.ts";
+import { coverageRows } from "./coverage-words.ts";
 import type { ReportScope } from "./scope.ts";
 import { type Column, type TableSpec, tableSpec } from "./tables.ts";
 
@@ -108,9 +108,7 @@ function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportMode
     ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount],
     ["Số điểm mô hình", s.siteCount],
     ["Số địa bàn cấp xã có mô hình", s.areasWithModels],
-    ["Số địa bàn cấp xã có camera an ninh", s.coverage.covered],
-    ["Tổng số địa bàn cấp xã", s.coverage.total],
-    ["Tỷ lệ địa bàn có camera", formatPercent(s.coverage.covered, s.coverage.total)],
+    ...coverageRows(s.coverage),
     ["Số huyện, thị xã, thành phố có camera", s.coveredDistricts],
     ["Số mắt camera", s.cameras.cameras],
     ["Số đầu thu", s.cameras.recorders],
