@@ -59,6 +59,12 @@ export const coverageOfList = (d: DistrictCoverageRow, list: UnitList): { covere
     ? { covered: d.currentCoveredAreas, total: d.currentAreas }
     : { covered: d.coveredAreas, total: d.areas };
 
+/** Each district's coverage over one list, named: the rows of coverage charts. */
+export const coverageRows = <R extends DistrictCoverageRow & { code: string; name: string }>(
+  rows: readonly R[],
+  list: UnitList,
+) => rows.map((d) => ({ code: d.code, name: d.name, ...coverageOfList(d, list) }));
+
 /**
  * The commune-level units a map or table of units shows: today's communes under the "current" view,
  * else the list in force at the period's end (its own records, by the units of their date).

@@ -9,17 +9,28 @@ import { n, sumOf } from "./rows.ts";
 /**
  * Areas covered by cameras in the period, as a CTE body with columns `area_id` and `first_on` (the
  * first installation): every area with an installation, and each 01/07/2025 commune that took over
- * such an area (its successor), whose own installations and its predecessors' both count.
+ * such an area (its successor), whose own installations and its predecessors' both count. With
+ * `rollUp: false` (a table "by the units of the record's date") only an area's own installations.
  */
-export function coveredAreasSql(f: Filter): Prisma.Sql {
+export function coveredAreasSql(f: Filter, { rollUp = true } = {}): Prisma.Sql {
+  const successors = rollUp
+    ? Prisma.sql`UNION ALL
+      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}`
+    : Prisma.empty;
   return Prisma.sql`SELECT area_id, MIN(installed_on) AS first_on FROM (
       SELECT ci.area_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
         WHERE ${cameraWhere(f)}
-      UNION ALL
-      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}) installed
+      ${successors}) installed
     GROUP BY area_id`;
 }
+
+/**
+ * The covered areas of a table of units under the filter's view: "current" rolls predecessors up
+ * into today's communes, as its cameras and sites do; "historical" counts each unit's own records,
+ * so a unit is never ticked with 0 cameras beside it.
+ */
+export const coveredInViewSql = (f: Filter) => coveredAreasSql(f, { rollUp: f.view === "current" });
 
 export type CameraDistrict = TDashboardCameras["districts"][number] & { id: number; installations: number };
 

@@ -127,7 +127,8 @@ function communeMap(m: TReportModel): ChartBlock[] {
 export function demoSentence(model: TReportModel): string | null {
   const n = model.demo.records;
   if (n === 0) return null;
-  return `Có số liệu minh họa: ${num(n)} bản ghi được tính trong báo cáo này là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
+  // The one demo count of the report's scope (services/dashboard/demo.ts), saying what it counts.
+  return `Có số liệu minh họa: ${num(n)} bản ghi (điểm mô hình, lần lắp đặt camera và khen thưởng thuộc phạm vi báo cáo) là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
@@ -277,12 +278,20 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       { kind: "subheading", text: `${di + 1}. ${d.name}` },
       {
         kind: "table",
-        headers: ["TT", "Địa bàn cấp xã", "Số điểm", "Số camera", "Có camera"],
+        // The units of the view (decision 027): today's communes alone are named as such; a list
+        // that also holds the old areas marks today's communes by their first day.
+        headers: [
+          "TT",
+          d.areas.every((a) => a.current) ? listHeading("two_level") : "Địa bàn cấp xã",
+          "Số điểm",
+          "Số camera",
+          "Có camera",
+        ],
         widths: [8, 50, 14, 14, 14],
         align: ["left", "left", "right", "right", "center"],
         rows: d.areas.map((a, i) => [
           String(i + 1),
-          a.current && m.options.view === "historical" ? `${a.name} (từ 01/07/2025)` : a.name,
+          a.current && d.areas.some((o) => !o.current) ? `${a.name} (từ 01/07/2025)` : a.name,
           num(a.sites),
           num(a.cameras),
           a.covered ? "x" : "",

@@ -29,7 +29,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     fundingOf(db, scope),
     awardsOf(db, scope),
     areasOf(db, scope),
-    demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
+    demoRecordsOf(db, scope),
     approvalSummary(db, scope),
     layerFeatures(db, list),
   ]);
