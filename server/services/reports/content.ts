@@ -10,6 +10,7 @@ import {
   coveragePhrase,
   coverageWithRate,
   districtCoverage,
+  listColumn,
   listHeading,
   secondarySentence,
 } from "./coverage-words.ts";
@@ -145,7 +146,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "TT",
           "Huyện, thị xã, thành phố",
           "Số điểm",
-          listHeading(s.coverage.headline.list),
+          listColumn(s.coverage.headline.list),
           "Có camera",
           "Số camera",
           "Kinh phí (đồng)",
@@ -282,7 +283,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         // that also holds the old areas marks today's communes by their first day.
         headers: [
           "TT",
-          d.areas.every((a) => a.current) ? listHeading("two_level") : "Địa bàn cấp xã",
+          d.areas.every((a) => a.current) ? listColumn("two_level") : "Địa bàn cấp xã",
           "Số điểm",
           "Số camera",
           "Có camera",

@@ -37,6 +37,9 @@ export const listHeading = (list: UnitList) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** The short column heading of a district table's units: "Xã, phường, đặc khu" / "Địa bàn cấp xã". */
+export const listColumn = (list: UnitList) => (list === "two_level" ? "Xã, phường, đặc khu" : "Địa bàn cấp xã");
+
 /** A district's covered/total over the headline's list. */
 export const districtCoverage = (d: DistrictCoverageRow, cov: Coverage) => coverageOfList(d, cov.headline.list);
 
