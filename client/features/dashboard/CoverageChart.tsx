@@ -1,3 +1,4 @@
+import type { UnitList } from "@qt/shared/coverage";
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
@@ -5,7 +6,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ChartBox, tickProps } from "../charts/ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
 
-type Row = { code: string; name: string; areas: number; coveredAreas: number };
+/** A district's coverage over the headline's list (`coverageRows`). */
+type Row = { code: string; name: string; covered: number; total: number };
 
 /** Okabe–Ito blue and vermilion: distinguishable with the common colour-vision deficiencies. */
 const BAR = "#0072B2";
@@ -16,24 +18,25 @@ const PROVINCE_LINE = "#D55E00";
  * province-wide figure: a dashed line with its percent above the plot, named in the caption (an SVG
  * label alone was clipped by the plot margin and could not be read).
  */
-export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[] }) {
+export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows: Row[]; list: UnitList }) {
   const { t, locale } = useI18n();
-  const covered = rows.reduce((s, r) => s + r.coveredAreas, 0);
-  const total = rows.reduce((s, r) => s + r.areas, 0);
+  const covered = rows.reduce((s, r) => s + r.covered, 0);
+  const total = rows.reduce((s, r) => s + r.total, 0);
   // Every district was abolished on 01/07/2025: "Huyện … (cũ)".
   const data = rows.map((r) => ({
     ...r,
     name: formerUnitName(r.name, locale),
-    percent: r.areas === 0 ? 0 : (100 * r.coveredAreas) / r.areas,
+    percent: r.total === 0 ? 0 : (100 * r.covered) / r.total,
   }));
   const provincePercent = total === 0 ? 0 : (100 * covered) / total;
   const provinceLabel = t("chart.coverage.province", { percent: formatPercent(covered, total, locale) });
-  const title = t("chart.coverage.title");
+  // Named by the list it counts (decision 027): the areas before 01/07/2025, or today's communes.
+  const title = t(list === "two_level" ? "chart.coverage.titleToday" : "chart.coverage.title");
   return (
     <ChartFrame
       {...state}
       title={title}
-      unit={t("chart.coverage.unit")}
+      unit={t(list === "two_level" ? "chart.coverage.unitToday" : "chart.coverage.unit")}
       note={
         <>
           <span className="swatch-dashed" aria-hidden="true" />
@@ -52,8 +55,8 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
             key: r.code,
             cells: [
               r.name,
-              `${formatNumber(r.coveredAreas, locale)}/${formatNumber(r.areas, locale)}`,
-              formatPercent(r.coveredAreas, r.areas, locale),
+              `${formatNumber(r.covered, locale)}/${formatNumber(r.total, locale)}`,
+              formatPercent(r.covered, r.total, locale),
             ],
           })),
           {
@@ -99,9 +102,9 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
                 const row = item.payload as Row;
                 return [
                   t("chart.coverage.tooltip", {
-                    covered: formatNumber(row.coveredAreas, locale),
-                    total: formatNumber(row.areas, locale),
-                    percent: formatPercent(row.coveredAreas, row.areas, locale),
+                    covered: formatNumber(row.covered, locale),
+                    total: formatNumber(row.total, locale),
+                    percent: formatPercent(row.covered, row.total, locale),
                   }),
                   t("chart.coverage.series"),
                 ];

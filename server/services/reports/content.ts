@@ -1,5 +1,5 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
-import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
 import { BLANK_LINE, periodWords } from "@qt/shared/report-words";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
@@ -7,6 +7,14 @@ import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/s
 import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
+import {
+  coveragePhrase,
+  coverageWithRate,
+  districtCoverage,
+  listColumn,
+  listHeading,
+  secondarySentence,
+} from "./coverage-words.ts";
 import {
   ANNEX_TITLE,
   DOCUMENT_KIND,
@@ -126,7 +134,7 @@ function chart(svg: string, caption: string): ChartBlock {
 
 /** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
+  const caption = `Bản đồ 1. Tỷ lệ ${listHeading(m.summary.coverage.headline.list).toLowerCase()} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
@@ -148,7 +156,8 @@ function communeMap(m: TReportModel): ChartBlock[] {
 export function demoSentence(model: TReportModel): string | null {
   const n = model.demo.records;
   if (n === 0) return null;
-  return `Có số liệu minh họa: ${num(n)} bản ghi được tính trong báo cáo này là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
+  // The one demo count of the report's scope (services/dashboard/demo.ts), saying what it counts.
+  return `Có số liệu minh họa: ${num(n)} bản ghi (điểm mô hình, lần lắp đặt camera và khen thưởng thuộc phạm vi báo cáo) là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
@@ -157,7 +166,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${num(s.coverage.covered)}/${num(s.coverage.total)} địa bàn cấp xã có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
+        text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${coveragePhrase(s.coverage.headline)} có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
       {
         kind: "table",
@@ -165,7 +174,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "TT",
           "Huyện, thị xã, thành phố",
           "Số điểm",
-          "Địa bàn cấp xã",
+          listColumn(s.coverage.headline.list),
           "Có camera",
           "Số camera",
           "Kinh phí (đồng)",
@@ -176,8 +185,8 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           String(i + 1),
           d.name,
           num(d.sites),
-          num(d.areas),
-          num(d.coveredAreas),
+          num(districtCoverage(d, s.coverage).total),
+          num(districtCoverage(d, s.coverage).covered),
           num(d.cameras),
           num(d.costVnd),
         ]),
@@ -185,8 +194,8 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "",
           "Tổng cộng",
           num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
-          num(m.summary.coverage.total),
-          num(m.summary.coverage.covered),
+          num(s.coverage.headline.total),
+          num(s.coverage.headline.covered),
           num(m.summary.cameras.cameras),
           num(m.summary.cameras.costVnd),
         ],
@@ -217,11 +226,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${
-          cov.current.total > 0
-            ? ` Theo đơn vị hành chính từ 01/07/2025, ${num(cov.current.covered)}/${num(cov.current.total)} xã, phường, đặc khu (${formatPercent(cov.current.covered, cov.current.total)}) có camera an ninh trên địa bàn.`
-            : ""
-        }`,
+        text: `Mô hình được triển khai tại ${coverageWithRate(cov.headline)} thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố${cov.headline.list === "two_level" ? " (cũ)" : ""}; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${secondarySentence(cov)}`,
       },
       {
         kind: "table",
@@ -239,10 +244,13 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(
-          m.byDistrict.map((d) => ({ label: d.name, value: d.areas, value2: d.coveredAreas })),
-          { legend: ["Số địa bàn cấp xã", "Địa bàn có camera"] },
+          m.byDistrict.map((d) => {
+            const own = districtCoverage(d, cov);
+            return { label: d.name, value: own.total, value2: own.covered };
+          }),
+          { legend: [`Số ${listHeading(cov.headline.list).toLowerCase()}`, "Có camera"] },
         ),
-        "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
+        `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo huyện, thị xã, thành phố`,
       ),
       coverageMap(m),
       ...communeMap(m),
@@ -299,12 +307,20 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       { kind: "subheading", text: `${di + 1}. ${d.name}` },
       {
         kind: "table",
-        headers: ["TT", "Địa bàn cấp xã", "Số điểm", "Số camera", "Có camera"],
+        // The units of the view (decision 027): today's communes alone are named as such; a list
+        // that also holds the old areas marks today's communes by their first day.
+        headers: [
+          "TT",
+          d.areas.every((a) => a.current) ? listColumn("two_level") : "Địa bàn cấp xã",
+          "Số điểm",
+          "Số camera",
+          "Có camera",
+        ],
         widths: [8, 50, 14, 14, 14],
         align: ["left", "left", "right", "right", "center"],
         rows: d.areas.map((a, i) => [
           String(i + 1),
-          a.current && m.options.view === "historical" ? `${a.name} (từ 01/07/2025)` : a.name,
+          a.current && d.areas.some((o) => !o.current) ? `${a.name} (từ 01/07/2025)` : a.name,
           num(a.sites),
           num(a.cameras),
           a.covered ? "x" : "",

@@ -1,6 +1,6 @@
+import { coverageOfList, unitListOf } from "@qt/shared/coverage";
 import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
-import { communeListOfView } from "@qt/shared/schemas/maps";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
@@ -22,7 +22,7 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./sc
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const list = communeListOfView(options.view);
+  const list = unitListOf(options);
   const [draft, summary, yearly, funding, awards, annex, demo, approval, layer] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
@@ -30,7 +30,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     fundingOf(db, scope),
     awardsOf(db, scope),
     areasOf(db, scope),
-    demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
+    demoRecordsOf(db, scope),
     approvalSummary(db, scope),
     layerFeatures(db, list),
   ]);
@@ -68,7 +68,9 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       areasWithModels: summary.areasWithModels,
       coverage: summary.cameraCoverage,
       cameras: summary.cameras,
-      coveredDistricts: summary.byDistrict.filter((d) => d.coveredAreas > 0).length,
+      coveredDistricts: summary.byDistrict.filter(
+        (d) => coverageOfList(d, summary.cameraCoverage.headline.list).covered > 0,
+      ).length,
     },
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,

@@ -2,6 +2,7 @@ import { approvalSentence } from "@qt/shared/approval-sentence";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import type ExcelJS from "exceljs";
 import { demoSentence, placeAndDate, signatureOf, subjectOf } from "./content.ts";
+import { coverageRows } from "./coverage-words.ts";
 import { DOCUMENT_KIND } from "./labels.ts";
 
 /** The sheet's three columns (label, figure, unit), in Excel's character widths: one portrait page. */
@@ -37,9 +38,13 @@ function figures(model: TReportModel): Line[] {
     ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount, "mô hình"],
     ["Số điểm mô hình", s.siteCount, "điểm"],
     ["Số địa bàn cấp xã có mô hình", s.areasWithModels, "địa bàn"],
-    ["Số địa bàn cấp xã có camera an ninh", s.coverage.covered, "địa bàn"],
-    ["Tổng số địa bàn cấp xã", s.coverage.total, "địa bàn"],
-    ["Tỷ lệ địa bàn có camera", s.coverage.total === 0 ? 0 : s.coverage.covered / s.coverage.total, "", PERCENT],
+    // The coverage headline's rows (decision 027), the rate as a number with a percent format.
+    ...coverageRows(s.coverage).map(([label, value], i): Line => {
+      const h = s.coverage.headline;
+      return i === 2
+        ? [label, h.total === 0 ? 0 : h.covered / h.total, "", PERCENT]
+        : [label, Number(value), "địa bàn"];
+    }),
     ["Số huyện, thị xã, thành phố có camera", s.coveredDistricts, "huyện"],
     ["Số mắt camera", s.cameras.cameras, "camera"],
     ["Số đầu thu", s.cameras.recorders, "đầu thu"],

@@ -11,7 +11,7 @@ import {
 import { periodWords } from "../report-words.ts";
 import { ZApprovalSummary } from "./approvals.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
-import { DASHBOARD_VIEWS, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
+import { DASHBOARD_VIEWS, ZCoverage, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
 
@@ -187,11 +187,8 @@ export const ZReportModel = z.object({
     modelTypeCount: ZCount,
     siteCount: ZCount,
     areasWithModels: ZCount,
-    coverage: z.object({
-      covered: ZCount,
-      total: ZCount,
-      current: z.object({ covered: ZCount, total: ZCount }),
-    }),
+    /** The dashboard's coverage, with the headline to print (decision 027). */
+    coverage: ZCoverage,
     cameras: z.object({
       cameras: ZCount,
       recorders: ZCount,
