@@ -1,4 +1,4 @@
-/** One headline figure: label, value, optional detail; `title` carries the exact value on hover. */
+/** One headline figure: label, value, optional detail lines; `title` carries the exact value on hover. */
 export function Card({
   label,
   value,
@@ -7,16 +7,22 @@ export function Card({
 }: {
   label: string;
   value: string;
-  detail?: string;
+  /** One line, or several (each its own paragraph). */
+  detail?: string | readonly string[];
   title?: string;
 }) {
+  const details = detail === undefined ? [] : typeof detail === "string" ? [detail] : detail;
   return (
     <article className="card" aria-label={label}>
       <h3>{label}</h3>
       <p className="card-value" title={title}>
         {value}
       </p>
-      {detail && <p className="card-detail">{detail}</p>}
+      {details.filter(Boolean).map((d) => (
+        <p key={d} className="card-detail">
+          {d}
+        </p>
+      ))}
     </article>
   );
 }

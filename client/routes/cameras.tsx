@@ -1,3 +1,4 @@
+import { coverageOfList, coverageRows } from "@qt/shared/coverage";
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
@@ -7,9 +8,9 @@ import { useNavigate } from "react-router";
 import { Card } from "../components/Card.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
+import { CoverageCard } from "../features/dashboard/CoverageCard.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
-import { currentFigures } from "../features/dashboard/SummaryCards.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
@@ -28,6 +29,8 @@ export default function CamerasRoute() {
   const { filter, setFilter, search } = useDashboardFilter();
   const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, FIELDS)));
   const num = (v: number) => formatNumber(v, locale);
+  const coverageText = (c: { covered: number; total: number }) =>
+    `${num(c.covered)}/${num(c.total)} (${formatPercent(c.covered, c.total, locale)})`;
   const money = (v: number) => <span title={formatMoneyExact(v, locale)}>{formatMoneyShort(v, locale)}</span>;
   const body = () => {
     if (q.isPending) return <Loading />;
@@ -40,19 +43,7 @@ export default function CamerasRoute() {
       <>
         <section className="print-section">
           <div className="cards">
-            <Card
-              label={t("card.coverage")}
-              value={t("card.coverageValue", {
-                covered: num(d.coverage.covered),
-                total: num(d.coverage.total),
-                percent: formatPercent(d.coverage.covered, d.coverage.total, locale),
-              })}
-              detail={
-                d.coverage.current.total > 0
-                  ? t("card.coverageCurrent", currentFigures(d.coverage.current, locale))
-                  : undefined
-              }
-            />
+            <CoverageCard coverage={d.coverage} />
             <Card label={t("card.cameras")} value={num(d.totals.cameras)} />
             <Card label={t("dashboard.cameras.recorders")} value={num(d.totals.recorders)} />
             <Card label={t("dashboard.cameras.memoryCards")} value={num(d.totals.memoryCards)} />
@@ -63,7 +54,7 @@ export default function CamerasRoute() {
               detail={formatMoneyExact(d.totals.costVnd, locale)}
             />
           </div>
-          <CoverageChart rows={d.districts} />
+          <CoverageChart rows={coverageRows(d.districts, d.coverage.headline.list)} list={d.coverage.headline.list} />
         </section>
         <LazyMap
           filter={pick(filter, FIELDS)}
@@ -86,7 +77,7 @@ export default function CamerasRoute() {
                 key: r.code,
                 cells: [
                   formerUnitName(r.name, locale),
-                  `${num(r.coveredAreas)}/${num(r.areas)} (${formatPercent(r.coveredAreas, r.areas, locale)})`,
+                  coverageText(coverageOfList(r, d.coverage.headline.list)),
                   num(r.cameras),
                   num(r.recorders),
                   num(r.memoryCards),

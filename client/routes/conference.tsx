@@ -1,3 +1,4 @@
+import { coverageRows } from "@qt/shared/coverage";
 import { type FilterField, OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
@@ -56,7 +57,17 @@ const SLIDES: Slide[] = [
     label: "dashboard.conference.slideYearly",
     render: (d) => <YearlyChart years={d.yearly?.years ?? []} loading={!d.yearly} large />,
   },
-  { id: "coverage", label: "chart.coverage.title", render: (d) => <CoverageChart rows={d.summary.byDistrict} large /> },
+  {
+    id: "coverage",
+    label: "chart.coverage.title",
+    render: (d) => (
+      <CoverageChart
+        rows={coverageRows(d.summary.byDistrict, d.summary.cameraCoverage.headline.list)}
+        list={d.summary.cameraCoverage.headline.list}
+        large
+      />
+    ),
+  },
   { id: "map", label: "map.slide", render: (d) => <LazyMap filter={d.filter} large /> },
   {
     id: "religion",

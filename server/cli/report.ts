@@ -8,6 +8,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import {
+  type CsvSeparator,
+  isCsvSeparator,
   REPORT_FORMATS,
   REPORT_TABLES,
   type ReportTable,
@@ -19,13 +21,15 @@ import type { Db } from "../db.ts";
 const USAGE = `Cách dùng (usage):
   pnpm report --format docx|xlsx|pdf|csv --out <file> [--from 2007] [--to 2022] [--district 470 ...]
               [--province 45|44] [--view historical|current] [--approved-only]
-              [--table ${REPORT_TABLES.join("|")}] [--title "…"] [--number "…"] [--date yyyy-mm-dd]
+              [--table ${REPORT_TABLES.join("|")}] [--sep comma|semicolon]
+              [--title "…"] [--number "…"] [--date yyyy-mm-dd]
               [--signer-title "…"] [--signer-name "…"] [--supervising-body "…"] [--draft <id>]
   --district may be repeated; without it the report covers the whole territory: the land of former
   Quảng Trị (--province 45) or Quảng Bình (--province 44), else the province of today.
   --view current counts every record in today's commune that took its area over (default:
-  historical, by the units of the record's date). --table is for csv. --approved-only counts only
-  records of approved unit-years (decision 025).
+  historical, by the units of the record's date). --table and --sep are for csv (--sep semicolon:
+  for Excel with Vietnamese regional settings). --approved-only counts only records of approved
+  unit-years (decision 025).
   --draft prints that saved draft's narrative (it must be written for the same districts and years).
   PGlite (the embedded database, no DATABASE_URL) is single-process: stop the server before running
   this, or point DATABASE_URL at the PostgreSQL server.`;
@@ -40,6 +44,7 @@ const OPTIONS = {
   view: { type: "string" },
   "approved-only": { type: "boolean" },
   table: { type: "string" },
+  sep: { type: "string" },
   title: { type: "string" },
   number: { type: "string" },
   date: { type: "string" },
@@ -53,7 +58,7 @@ const OPTIONS = {
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
 type Job = { out: string; options: TReportOptions } & (
   | { format: (typeof REPORT_FORMATS)[number] }
-  | { format: "csv"; table: ReportTable }
+  | { format: "csv"; table: ReportTable; sep: CsvSeparator }
 );
 
 /** Checks every option before the database is opened, so a typo fails fast and changes nothing. */
@@ -82,14 +87,18 @@ function job(values: Args): Job {
   }
   const table = values.table ?? "";
   if (!(REPORT_TABLES as readonly string[]).includes(table)) throw new Error(`--table: ${REPORT_TABLES.join(", ")}`);
-  return { out: values.out, options: parsed.data, format: "csv", table: table as ReportTable };
+  const sep = values.sep ?? "comma";
+  if (!isCsvSeparator(sep)) throw new Error("--sep: comma, semicolon");
+  return { out: values.out, options: parsed.data, format: "csv", table: table as ReportTable, sep };
 }
 
 async function run(db: Db, j: Job) {
   const { exportCsv, exportReport } = await import("../services/reports/export.ts");
   const by = { user: null, via: "cli" } as const;
   const file =
-    j.format === "csv" ? await exportCsv(db, by, j.options, j.table) : await exportReport(db, by, j.options, j.format);
+    j.format === "csv"
+      ? await exportCsv(db, by, j.options, j.table, j.sep)
+      : await exportReport(db, by, j.options, j.format);
   const body = Buffer.isBuffer(file.body) ? Readable.from([file.body]) : file.body;
   await pipeline(body, fs.createWriteStream(j.out));
   console.log(`Đã ghi ${j.out} (${fs.statSync(j.out).size} bytes).`);

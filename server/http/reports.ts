@@ -1,6 +1,7 @@
 import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
 import { message, translate } from "@qt/shared/messages/index";
 import {
+  isCsvSeparator,
   REPORT_FORMATS,
   REPORT_TABLES,
   type ReportFormat,
@@ -43,12 +44,16 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
   app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
     "/api/reports/:file",
     async (req, reply) => {
-      const { lang, ...query } = req.query;
+      const { lang, sep, ...query } = req.query;
       const locale = localeOf(req.headers[LOCALE_HEADER] ?? (typeof lang === "string" ? lang : undefined));
       const ctx = await createContext(opts, req, reply);
       if (!ctx.user) return fail(reply, locale, 401, "UNAUTHORIZED", message("report.loginRequired"));
       const what = target(req.params.file);
       if (!what) return fail(reply, locale, 404, "NOT_FOUND", message("report.noSuchReport"));
+      // The CSV separator is a property of the file, not of the report: read apart from the options.
+      if (sep !== undefined && !isCsvSeparator(sep)) {
+        return fail(reply, locale, 400, "BAD_REQUEST", message("report.badSeparator", {}, locale));
+      }
       const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(query));
       if (!parsed.success) {
         const text = parsed.error.issues[0]?.message ?? message("report.badParams");
@@ -59,7 +64,7 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
         file =
           what.kind === "summary"
             ? await exportReport(ctx.db, { user: ctx.user, via: "http" }, parsed.data, what.format)
-            : await exportCsv(ctx.db, { user: ctx.user, via: "http" }, parsed.data, what.table);
+            : await exportCsv(ctx.db, { user: ctx.user, via: "http" }, parsed.data, what.table, sep);
       } catch (err) {
         // An unknown district code is a bad parameter of this URL, not a missing page.
         if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {

@@ -3,6 +3,8 @@ import type { SessionUser } from "../context.ts";
 import type { Db } from "../db.ts";
 import { appError } from "../errors.ts";
 import { type Tx, writeAudit } from "./audit.ts";
+import { demoCountsOf } from "./dashboard/demo.ts";
+import { resolveFilter } from "./dashboard/filter.ts";
 
 /** app_setting key: the demo records were removed; the seed never loads them again (decision 023). */
 const DEMO_REMOVED = "demo_removed";
@@ -44,12 +46,19 @@ const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a
 
 /** What the admins' notice and the confirmation dialog say: the counts, and whether removal is possible. */
 export async function demoStatus(db: Db, user: SessionUser): Promise<TDemoStatus> {
-  const [records, dependents, dismissed] = await Promise.all([
+  const [records, dependents, dismissed, inFigures] = await Promise.all([
     countDemo(db),
     countDependents(db),
     db.noticeDismissal.count({ where: { userId: user.id, notice: DEMO_NOTICE } }),
+    resolveFilter(db, {}).then((f) => demoCountsOf(db, f)),
   ]);
-  return { records, dependents, removed: await demoRemoved(db), noticeDismissed: dismissed > 0 };
+  return {
+    records,
+    inFigures: { records: total(inFigures), ...inFigures },
+    dependents,
+    removed: await demoRemoved(db),
+    noticeDismissed: dismissed > 0,
+  };
 }
 
 export async function dismissDemoNotice(db: Db, user: SessionUser): Promise<void> {

@@ -1,3 +1,4 @@
+import type { UnitList } from "./coverage.ts";
 import type {
   AuditAction,
   AuditEntity,
@@ -77,6 +78,11 @@ export const VOCABULARY = {
   view: words<DashboardView>({
     historical: { vi: "theo đơn vị hành chính tại thời điểm ghi nhận", en: "by the units of the record's date" },
     current: { vi: "theo xã, phường, đặc khu hiện nay", en: "by today's communes" },
+  }),
+  /** The list a coverage figure counts (decision 027), after its total: "19/78 xã, phường, đặc khu hiện nay". */
+  unitList: words<UnitList>({
+    three_level: { vi: "địa bàn cấp xã trước 01/07/2025", en: "commune-level areas before 01/07/2025" },
+    two_level: { vi: "xã, phường, đặc khu hiện nay", en: "communes, wards and special zone of today" },
   }),
   role: words<Role>({
     admin: { vi: "Quản trị viên", en: "Administrator" },

@@ -173,9 +173,10 @@ describe("CoverageChart", () => {
     renderApp(
       <CoverageChart
         rows={[
-          { code: "461", name: "Thành phố Đông Hà", areas: 9, coveredAreas: 9 },
-          { code: "468", name: "Huyện Cam Lộ", areas: 8, coveredAreas: 1 },
+          { code: "461", name: "Thành phố Đông Hà", total: 9, covered: 9 },
+          { code: "468", name: "Huyện Cam Lộ", total: 8, covered: 1 },
         ]}
+        list="three_level"
       />,
       { db: t.db },
     );
@@ -188,7 +189,7 @@ describe("CoverageChart", () => {
     ]);
   });
   it("shows its error state", () => {
-    renderApp(<CoverageChart rows={[]} error="Hết thời gian chờ" />, { db: t.db });
+    renderApp(<CoverageChart rows={[]} list="two_level" error="Hết thời gian chờ" />, { db: t.db });
     expect(screen.getByRole("alert")).toHaveTextContent("Hết thời gian chờ");
   });
 });

@@ -82,8 +82,9 @@ describe("dashboard.areas", () => {
     expect(r.district).toEqual({ code: "461", name: "Thành phố Đông Hà" });
     expect(r.areas.filter((x) => !x.current)).toHaveLength(9);
     // After them, the two wards of 01/07/2025 on Đông Hà's land; Phường Đông Hà took over Phường 1.
+    // By the units of the record's date it has no installation of its own: not ticked (issue 22).
     expect(r.areas.filter((x) => x.current).map((x) => [x.code, x.name, x.covered, x.cameras])).toEqual([
-      ["19333", "Phường Đông Hà", true, 0],
+      ["19333", "Phường Đông Hà", false, 0],
       ["19351", "Phường Nam Đông Hà", false, 0],
     ]);
     const a = (code: string) => r.areas.find((x) => x.code === code);
@@ -97,7 +98,7 @@ describe("dashboard.areas", () => {
     const conCo = await caller().dashboard.areas({ districtCode: "471" });
     expect(conCo.areas).toEqual([
       expect.objectContaining({ code: "471", sites: 2, covered: true, cameras: 3, current: false }),
-      expect.objectContaining({ code: "19742", sites: 0, covered: true, cameras: 0, current: true }),
+      expect.objectContaining({ code: "19742", sites: 0, covered: false, cameras: 0, current: true }),
     ]);
     const early = await caller().dashboard.areas({ districtCode: "461", toYear: 2016 });
     expect(early.areas.find((x) => x.code === "19333")).toMatchObject({ cameras: 10, sites: 2 });
@@ -116,7 +117,14 @@ describe("dashboard.cameras", () => {
   it("sums cameras, recorders, cards and money per district and funding source", async () => {
     // The fixture lies on former Quảng Trị: its 126 areas and the 37 communes of today on its land.
     const c = await caller().dashboard.cameras({ formerProvinceCode: "45" });
-    expect(c.coverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
+    // Over every year: the headline is over today's 37 communes, the old list second (decision 027).
+    expect(c.coverage).toEqual({
+      covered: 2,
+      total: 126,
+      current: { covered: 2, total: 37 },
+      headline: { list: "two_level", covered: 2, total: 37 },
+      secondary: { list: "three_level", covered: 2, total: 126 },
+    });
     expect(c.totals).toEqual({ cameras: 18, recorders: 2, memoryCards: 3, costVnd: 690_000_000, installations: 3 });
     expect(c.districts).toHaveLength(10);
     expect(c.districts.find((d) => d.code === "461")).toEqual({
@@ -140,20 +148,24 @@ describe("dashboard.cameras", () => {
     expect(c.areas).toHaveLength(126 + 37);
     expect(c.areas.filter((a) => a.covered).map((a) => [a.code, a.name, a.current, a.firstInstalledOn])).toEqual([
       ["19333", "Phường 1", false, "2015-05-01"],
-      ["19333", "Phường Đông Hà", true, "2015-05-01"],
       ["471", "Huyện Cồn Cỏ", false, "2024-03-01"],
-      ["19742", "Đặc khu Cồn Cỏ", true, "2024-03-01"],
     ]);
   });
 
   it("applies years and district", async () => {
     const early = await caller().dashboard.cameras({ formerProvinceCode: "45", toYear: 2018 });
-    expect(early.coverage).toEqual({ covered: 1, total: 126, current: { covered: 1, total: 37 } });
+    expect(early.coverage).toEqual({
+      covered: 1,
+      total: 126,
+      current: { covered: 1, total: 37 },
+      headline: { list: "three_level", covered: 1, total: 126 },
+      secondary: null,
+    });
     expect(early.totals.cameras).toBe(10);
     const late = await caller().dashboard.cameras({ fromYear: 2016 });
     expect(late.totals).toMatchObject({ cameras: 8, installations: 2 });
     const camLo = await caller().dashboard.cameras({ districtCode: "468" });
-    expect(camLo.coverage).toEqual({ covered: 0, total: 8, current: { covered: 0, total: 2 } });
+    expect(camLo.coverage).toMatchObject({ covered: 0, total: 8, current: { covered: 0, total: 2 } });
     expect(camLo.districts.map((d) => d.code)).toEqual(["468"]);
     expect(camLo.funding).toEqual([]);
   });
@@ -164,10 +176,11 @@ describe("dashboard.cameras", () => {
     const old = await countAreas(t.db, { catalog: "three_level" });
     const today = await countAreas(t.db, { catalog: "two_level" });
     const c = await caller().dashboard.cameras({});
-    expect(c.coverage).toEqual({
+    expect(c.coverage).toMatchObject({
       covered: 2,
       total: old,
       current: { covered: 2, total: today },
+      headline: { list: "two_level", covered: 2, total: today },
     });
     expect(c.districts.map((d) => d.code)).toEqual((await caller().dashboard.options()).districts.map((d) => d.code));
     expect(c.totals.cameras).toBe(18);
@@ -267,7 +280,7 @@ describe("dashboard.summary with the new filters", () => {
   it("narrows site figures by category and gives each district its sites per category", async () => {
     const s = await caller().dashboard.summary({ formerProvinceCode: "45", modelCategory: "clan" });
     expect([s.siteCount, s.modelTypeCount]).toEqual([3, 2]);
-    expect(s.cameraCoverage).toEqual({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
+    expect(s.cameraCoverage).toMatchObject({ covered: 2, total: 126, current: { covered: 2, total: 37 } });
     const all = await caller().dashboard.summary({});
     expect(all.siteCount).toBe(8);
     expect(all.byDistrict.find((d) => d.code === "461")?.byCategory).toMatchObject({

@@ -106,7 +106,13 @@ describe("territory and view on the dashboard", () => {
     const [h, c] = await Promise.all([dashboard().areas(filter), dashboard().areas({ ...filter, view: "current" })]);
     const sum = (a: typeof h, k: "sites" | "cameras") => a.areas.reduce((s, x) => s + x[k], 0);
     expect(c.areas.every((a) => a.current)).toBe(true);
-    expect(c.areas.map((a) => a.code)).toEqual(h.areas.filter((a) => a.current).map((a) => a.code));
+    // Today's communes on Gio Linh's land, from the units; by the units of the record's date a
+    // 2007–2022 table lists none of them (they did not exist yet).
+    const today = await t.db.$queryRaw<{ code: string }[]>`
+      SELECT a.code FROM admin_unit a JOIN admin_unit d ON d.id = a.former_district_id
+      WHERE a.catalog = 'two_level' AND d.code = '466' ORDER BY a.code`;
+    expect(c.areas.map((a) => a.code)).toEqual(today.map((a) => a.code));
+    expect(h.areas.filter((a) => a.current)).toEqual([]);
     expect(sum(c, "sites")).toBe(sum(h, "sites"));
     expect(sum(c, "cameras")).toBe(sum(h, "cameras"));
     expect(sum(c, "sites")).toBeGreaterThan(0);

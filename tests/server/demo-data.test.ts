@@ -62,19 +62,41 @@ const opts = ZReportOptions.parse({ date: "2026-11-29", fromYear: 2007, toYear: 
 describe("figures say how many demo records count in them", () => {
   it("on the demo database every record of a figure is demo, so the count equals the figure's records", async () => {
     const d = call(demo, who.demo.viewer).dashboard;
+    // The one count of a scope: sites, camera installations and awards in it (issue 22).
     const s = await d.summary({});
-    expect(s.demo.records).toBe(s.siteCount + s.cameras.installations);
+    const awards = await d.awards({});
+    expect(s.demo.records).toBe(s.siteCount + s.cameras.installations + awards.total);
     expect(s.demo.records).toBeGreaterThan(500);
     const c = await d.cameras({ formerProvinceCode: "44" });
-    expect(c.demo.records).toBe(c.totals.installations);
+    const qbAwards = await d.awards({ formerProvinceCode: "44" });
+    const qbSites = await d.summary({ formerProvinceCode: "44" });
+    expect(c.demo.records).toBe(qbSites.siteCount + c.totals.installations + qbAwards.total);
     expect(c.demo.records).toBeGreaterThan(0);
-    const a = await d.awards({ fromYear: 2007, toYear: 2022 });
-    expect(a.demo.records).toBe(a.total);
-    const y = await d.yearly({ fromYear: 2023, toYear: 2026 });
-    expect(y.demo.records).toBe(y.years.reduce((sum, r) => sum + r.sites, 0));
-    // A model type's screen counts that type's sites only.
+    // Every screen of one scope says the same number.
+    const period = { fromYear: 2023, toYear: 2026 };
+    const [y, a, cam] = await Promise.all([d.yearly(period), d.awards(period), d.cameras(period)]);
+    expect(new Set([y.demo.records, a.demo.records, cam.demo.records]).size).toBe(1);
+    // A model type's screen counts that type's sites only: installations and awards have no type.
     const m = await d.modelType({ code: "clan-no-crime" });
     expect(m.demo.records).toBe(113);
+  });
+
+  it("one demo count: the overview, the report of the same scope and the admins' notice say the same number", async () => {
+    // Counted from the rows, not by the product: live demo sites, installations and awards.
+    const [row] = await demo.db.$queryRaw<{ n: bigint }[]>`
+      SELECT (SELECT COUNT(*) FROM site WHERE is_demo AND deleted_at IS NULL)
+        + (SELECT COUNT(*) FROM camera_installation WHERE is_demo AND deleted_at IS NULL)
+        + (SELECT COUNT(*) FROM award WHERE is_demo AND deleted_at IS NULL) AS n`;
+    const expected = Number(row?.n);
+    const overview = await call(demo, who.demo.viewer).dashboard.summary({});
+    const status = await call(demo, who.demo.admin).demo.status();
+    const model = await buildReportModel(demo.db, opts); // 2007–2026: every demo record's year
+    expect([overview.demo.records, status.inFigures.records, model.demo.records]).toEqual([
+      expected,
+      expected,
+      expected,
+    ]);
+    expect(status.inFigures.sites + status.inFigures.installations + status.inFigures.awards).toBe(expected);
   });
 
   it("on a database of real records only, the same figures carry 0", async () => {

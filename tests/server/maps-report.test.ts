@@ -90,13 +90,13 @@ describe("the map figure of the report", () => {
     expect(svg).toContain("Ngoài phạm vi báo cáo");
   });
 
-  it("counts coverage over today's communes under the current view", async () => {
-    const model = await buildReportModel(t.db, options({ view: "current" }));
+  it("counts coverage over today's communes for a period ending after 30/06/2025", async () => {
+    const model = await buildReportModel(t.db, options({ fromYear: 2023, toYear: 2026 }));
     const svg = reportMapSvg(model);
     const gio = model.byDistrict.find((d) => d.code === "466");
     if (!gio) throw new Error("no Gio Linh");
     expect(svg).toContain(`>${gio.currentCoveredAreas}/${gio.currentAreas}<`);
-    expect(svg).toContain(">(từ 01/07/2025) có camera<");
+    expect(svg).toContain(">hiện nay có camera an ninh<");
   });
 
   it("is embedded in the Word file and the PDF with its caption", async () => {

@@ -101,7 +101,7 @@ describe("the Word report", () => {
         "CÔNG AN TỈNH QUẢNG TRỊ",
         "BÁO CÁO",
         "Tổng kết xây dựng, nhân rộng mô hình",
-        "Địa bàn: Huyện Gio Linh (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận",
+        "Địa bàn: Huyện Gio Linh (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
         "I. KẾT QUẢ CHUNG",
         "VI. ĐÁNH GIÁ CHUNG",
         "Nhân dân tích cực tham gia.",
@@ -149,13 +149,21 @@ describe("the Word report", () => {
     expect(document).not.toContain("footerReference");
   });
 
-  it("leaves the narrative out without a draft, the annex when not chosen; the subject names the years", async () => {
+  it("prints the narrative's sections without a draft (to be written), leaves the annex out when not chosen; the subject names the years", async () => {
     const options = ZReportOptions.parse({ ...input, fromYear: 2015, toYear: 2018, sections: ["summary", "awards"] });
     const { text } = await docxParts(await collect((await exportReport(t.db, cli, options, "docx")).body));
     expect(text).toContain("an ninh Tổ quốc giai đoạn 2015–2018");
     expect(text).not.toContain("2007–2022");
-    expectInOrder(text, ["I. KẾT QUẢ CHUNG", "II. CÔNG TÁC KHEN THƯỞNG", "Nơi nhận:", "Trần Văn B"]);
-    expect(text).not.toContain("ĐÁNH GIÁ CHUNG");
+    expectInOrder(text, [
+      "I. KẾT QUẢ CHUNG",
+      "II. CÔNG TÁC KHEN THƯỞNG",
+      "III. ĐÁNH GIÁ CHUNG",
+      "(nội dung do đơn vị soạn)",
+      "VII. ĐỀ XUẤT, KIẾN NGHỊ",
+      "(nội dung do đơn vị soạn)",
+      "Nơi nhận:",
+      "Trần Văn B",
+    ]);
     expect(text).not.toContain("Phụ lục");
   });
 });

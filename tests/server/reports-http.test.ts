@@ -47,7 +47,9 @@ describe("GET /api/reports/…", () => {
     const { text } = await docxParts(res.rawPayload);
     expect(text).toContain("Nguyễn Văn A");
     expect(text).toContain("Huyện Hải Lăng (cũ)");
-    expect(text).toContain("Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận");
+    expect(text).toContain(
+      "Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
+    );
     const entry = await t.db.auditEntry.findFirst({
       where: { action: "export", entity: "report", entityId: "summary.docx" },
       select: { userId: true, username: true, after: true },
@@ -163,7 +165,7 @@ describe("reports.preview", () => {
     const firstTable = preview.body.find((b) => b.kind === "table");
     expect(firstTable?.kind === "table" && firstTable.rows[0]?.[2]).toBe(summary.siteCount.toLocaleString("vi-VN"));
     expect(preview.scope).toBe(
-      "(Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận)",
+      "(Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ)",
     );
     await expect(
       createCaller(createContextInner({ db: t.db, dbKind: t.kind })).reports.preview({}),

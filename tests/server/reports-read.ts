@@ -87,7 +87,7 @@ export function xlsxSink(): { out: PassThrough; done: Promise<Buffer> } {
 }
 
 /** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, sep = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -99,7 +99,7 @@ export function parseCsv(text: string): string[][] {
       i++;
     } else if (c === '"') {
       quoted = !quoted;
-    } else if (!quoted && c === ",") {
+    } else if (!quoted && c === sep) {
       row.push(cell);
       cell = "";
     } else if (!quoted && c === "\r" && text[i + 1] === "\n") {

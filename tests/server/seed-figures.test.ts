@@ -121,7 +121,14 @@ describe("seeded demo data reproduces every figure of the 2023 conference articl
     const sameFigures = (d: Record<(typeof keys)[number], unknown>) => Object.fromEntries(keys.map((k) => [k, d[k]]));
     const province = await caller().dashboard.cameras({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 });
     // Both lists of units: 73 of the 126 areas before 01/07/2025, 29 of the 37 communes after.
-    expect(province.coverage).toEqual({ covered: 73, total: 126, current: { covered: 29, total: 37 } });
+    // The headline of 2007–2022 is over the list in force on 31/12/2022 (decision 027): 73/126, no second line.
+    expect(province.coverage).toEqual({
+      covered: 73,
+      total: 126,
+      current: { covered: 29, total: 37 },
+      headline: { list: "three_level", covered: 73, total: 126 },
+      secondary: null,
+    });
     for (const filter of [{}, { fromYear: 2007, toYear: 2015 }, { districtCode: "470" }, { fromYear: 2023 }]) {
       const [summary, cameras] = await Promise.all([
         caller().dashboard.summary(filter),

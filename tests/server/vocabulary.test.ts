@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNIT_LISTS } from "../../shared/src/coverage.ts";
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
@@ -30,6 +31,7 @@ const ENUMS: Record<VocabularyKind, readonly string[]> = {
   approvalState: APPROVAL_STATES,
   approvalUnitKind: APPROVAL_UNIT_KINDS,
   view: DASHBOARD_VIEWS,
+  unitList: UNIT_LISTS,
   reportFormat: REPORT_FORMATS,
   reportTable: REPORT_TABLES,
   entity: AUDIT_ENTITIES,

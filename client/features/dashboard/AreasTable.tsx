@@ -18,7 +18,8 @@ export function AreasTable({ data }: { data: TDashboardAreas }) {
       caption={t("dashboard.district.areas")}
       table={{
         columns: [
-          t("dashboard.district.area"),
+          // Today's communes alone are named as such (decision 027).
+          data.areas.length > 0 && !mixed ? t("dashboard.district.areaToday") : t("dashboard.district.area"),
           t("dashboard.chart.sites"),
           ...cats.map((c) => label("category", c)),
           t("dashboard.district.covered"),

@@ -1,3 +1,4 @@
+import type { UnitList } from "@qt/shared/coverage";
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { SERIES } from "@qt/shared/palette";
 import { formerUnitName } from "@qt/shared/unit-names";
@@ -7,31 +8,33 @@ import { ChartBox } from "../charts/ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
 import { HorizontalBars } from "../charts/HorizontalBars.tsx";
 
-type Row = { code: string; name: string; areas: number; coveredAreas: number };
+/** A district's coverage over the headline's list (`coverageRows`). */
+type Row = { code: string; name: string; covered: number; total: number };
 
 /**
  * Share of each district's commune-level areas that have security cameras, against 100% and the
  * province-wide figure: a dashed line with its percent above the plot, named in the caption (an SVG
  * label alone was clipped by the plot margin and could not be read).
  */
-export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[] }) {
+export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows: Row[]; list: UnitList }) {
   const { t, locale } = useI18n();
-  const covered = rows.reduce((s, r) => s + r.coveredAreas, 0);
-  const total = rows.reduce((s, r) => s + r.areas, 0);
+  const covered = rows.reduce((s, r) => s + r.covered, 0);
+  const total = rows.reduce((s, r) => s + r.total, 0);
   // Every district was abolished on 01/07/2025: "Huyện … (cũ)".
   const data = rows.map((r) => ({
     ...r,
     name: formerUnitName(r.name, locale),
-    percent: r.areas === 0 ? 0 : (100 * r.coveredAreas) / r.areas,
+    percent: r.total === 0 ? 0 : (100 * r.covered) / r.total,
   }));
   const provincePercent = total === 0 ? 0 : (100 * covered) / total;
   const provinceLabel = t("chart.coverage.province", { percent: formatPercent(covered, total, locale) });
-  const title = t("chart.coverage.title");
+  // Named by the list it counts (decision 027): the areas before 01/07/2025, or today's communes.
+  const title = t(list === "two_level" ? "chart.coverage.titleToday" : "chart.coverage.title");
   return (
     <ChartFrame
       {...state}
       title={title}
-      unit={t("chart.coverage.unit")}
+      unit={t(list === "two_level" ? "chart.coverage.unitToday" : "chart.coverage.unit")}
       note={
         <>
           <span className="swatch-dashed" aria-hidden="true" />
@@ -50,8 +53,8 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
             key: r.code,
             cells: [
               r.name,
-              `${formatNumber(r.coveredAreas, locale)}/${formatNumber(r.areas, locale)}`,
-              formatPercent(r.coveredAreas, r.areas, locale),
+              `${formatNumber(r.covered, locale)}/${formatNumber(r.total, locale)}`,
+              formatPercent(r.covered, r.total, locale),
             ],
           })),
           {
@@ -82,9 +85,9 @@ export function CoverageChart({ rows, ...state }: ChartStateProps & { rows: Row[
             minPointSize={2}
             tooltip={(_v, _name, row) => [
               t("chart.coverage.tooltip", {
-                covered: formatNumber(row.coveredAreas, locale),
-                total: formatNumber(row.areas, locale),
-                percent: formatPercent(row.coveredAreas, row.areas, locale),
+                covered: formatNumber(row.covered, locale),
+                total: formatNumber(row.total, locale),
+                percent: formatPercent(row.covered, row.total, locale),
               }),
               t("chart.coverage.series"),
             ]}

@@ -1,3 +1,4 @@
+import { coverageRows } from "@qt/shared/coverage";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { DistrictCategoryChart } from "../charts/DistrictCategoryChart.tsx";
 import { ModelTypeChart } from "../charts/ModelTypeChart.tsx";
@@ -51,7 +52,10 @@ export function OverviewCharts({ filter, summary, yearly, onModelType, onDistric
           error={yearly.error}
           onRetry={yearly.onRetry}
         />
-        <CoverageChart rows={summary.byDistrict} />
+        <CoverageChart
+          rows={coverageRows(summary.byDistrict, summary.cameraCoverage.headline.list)}
+          list={summary.cameraCoverage.headline.list}
+        />
         <ReligionChart rows={summary.byReligion} />
       </section>
     </>

@@ -1,29 +1,13 @@
-import {
-  formatDate,
-  formatMoneyExact,
-  formatMoneyShort,
-  formatNumber,
-  formatPercent,
-  type Locale,
-} from "@qt/shared/format";
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import { Card } from "../../components/Card.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-
-/** Covered/total communes of the 01/07/2025 list, formatted for "card.coverageCurrent". */
-export function currentFigures(c: { covered: number; total: number }, locale: Locale) {
-  return {
-    covered: formatNumber(c.covered, locale),
-    total: formatNumber(c.total, locale),
-    percent: formatPercent(c.covered, c.total, locale),
-  };
-}
+import { CoverageCard } from "./CoverageCard.tsx";
 
 /** Headline figures of the movement, in the user's locale (vi-VN numbers by default). */
 export function SummaryCards({ summary, large }: { summary: TDashboardSummary; large?: boolean }) {
   const { t, locale } = useI18n();
   const num = (v: number) => formatNumber(v, locale);
-  const { covered, total, current } = summary.cameraCoverage;
   const religion = (r: string) => summary.byReligion.find((x) => x.religion === r)?.sites ?? 0;
   const clans = summary.byModelType.find((m) => m.code === "clan-security")?.sites ?? 0;
   const religiousSites = summary.byReligion.reduce((s, r) => s + r.sites, 0);
@@ -34,15 +18,7 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
         <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
         <Card label={t("card.sites")} value={num(summary.siteCount)} />
         <Card label={t("card.areasWithModels")} value={num(summary.areasWithModels)} />
-        <Card
-          label={t("card.coverage")}
-          value={t("card.coverageValue", {
-            covered: num(covered),
-            total: num(total),
-            percent: formatPercent(covered, total, locale),
-          })}
-          detail={current.total > 0 ? t("card.coverageCurrent", currentFigures(current, locale)) : undefined}
-        />
+        <CoverageCard coverage={summary.cameraCoverage} />
         <Card
           label={t("card.cameras")}
           value={num(summary.cameras.cameras)}

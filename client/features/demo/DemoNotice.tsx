@@ -1,3 +1,4 @@
+import { formatNumber } from "@qt/shared/format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useLocation } from "react-router";
@@ -50,7 +51,14 @@ export function DemoNotice() {
             {t("demo.notice.title")}
           </h3>
         </summary>
-        <p>{t("demo.notice.body", s.records)}</p>
+        <p>
+          {t("demo.notice.body", {
+            total: formatNumber(s.inFigures.records),
+            sites: formatNumber(s.inFigures.sites),
+            installations: formatNumber(s.inFigures.installations),
+            awards: formatNumber(s.inFigures.awards),
+          })}
+        </p>
         <RemoveDemo status={s} onRemoved={setRemoved} />
         <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
           {t("demo.notice.dismiss")}

@@ -1,7 +1,8 @@
+import { listInForce, type UnitList, unitListOf } from "@qt/shared/coverage";
 import { formatNumber } from "@qt/shared/format";
 import { mapClasses, mapClassLabel, mapColour, mapValueText, measureValue } from "@qt/shared/map/scale";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { communeListOfView, type MapLevel, type MapMeasure, type TMapUnitFigures } from "@qt/shared/schemas/maps";
+import type { MapLevel, MapMeasure, TMapUnitFigures } from "@qt/shared/schemas/maps";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -32,7 +33,7 @@ export type MapPanelProps = {
  * Default export: the panel is loaded on demand (with d3-geo) by LazyMap, never with the first screen.
  */
 export default function MapPanel({ filter, onDistrict, initial, large }: MapPanelProps) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const [chosen, setChoice] = useMapChoice(initial);
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -49,7 +50,10 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
     choice.measure === "typeSites"
       ? { ...filter, modelCategory: undefined, modelTypeCode: choice.modelTypeCode }
       : filter;
-  const list = communeListOfView(filter.view);
+  const list = unitListOf(filter);
+  // What coverage counts (decision 027): districts over the headline's list, units of the level's list.
+  const coverageList: UnitList = level === "district" ? listInForce(filter) : list;
+  const listWords = label("unitList", coverageList);
   // Commune boundaries exist only once an admin loaded them for the view's list.
   const layers = useQuery({ ...trpc.maps.layers.queryOptions(), enabled: level === "commune" });
   const noBoundaries = level === "commune" && layers.isSuccess && !layers.data.some((l) => l.list === list);
@@ -98,10 +102,10 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
           name: unitName(u, level, locale),
           label: shortUnitName(u.name),
           classIndex: index < 0 ? null : index,
-          exact: exactText(u, measure, level, t, locale),
+          exact: exactText(u, measure, level, t, locale, listWords),
         };
       }),
-    [units, classes, measure, level, locale, t],
+    [units, classes, measure, level, locale, t, listWords],
   );
   const timing = useDrawTiming(boundaries.dataUpdatedAt, figures.dataUpdatedAt);
   const measureName = t(`map.measure.${choice.measure}`);
@@ -117,7 +121,7 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
     <ChartFrame
       large={large}
       title={title}
-      unit={t(`map.unit.${choice.measure}`)}
+      unit={t(`map.unit.${choice.measure}`, { list: listWords })}
       loading={(noBoundaries ? layers.isPending : boundaries.isPending) || figures.isPending}
       error={layers.error?.message ?? boundaries.error?.message ?? figures.error?.message}
       onRetry={() => {
@@ -180,10 +184,10 @@ function figureText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t:
 }
 
 /** The tooltip's and the screen reader's sentence: the figure and what it counts. */
-function exactText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t: T, locale: L) {
+function exactText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t: T, locale: L, list: string) {
   if (measure === "coverage") {
     if (level === "commune") return figureText(u, measure, level, t, locale);
-    return u.total === 0 ? t("map.noData") : t("map.exact.coverage", { text: mapValueText(u, measure, locale) });
+    return u.total === 0 ? t("map.noData") : t("map.exact.coverage", { text: mapValueText(u, measure, locale), list });
   }
   const count = formatNumber(measure === "sites" ? u.sites : u.cameras, locale);
   return t(measure === "sites" ? "map.exact.sites" : "map.exact.cameras", { count });

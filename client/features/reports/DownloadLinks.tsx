@@ -1,4 +1,11 @@
-import { REPORT_FORMATS, REPORT_TABLES, reportOptionsToQuery, type TReportOptions } from "@qt/shared/schemas/reports";
+import {
+  type CsvSeparator,
+  REPORT_FORMATS,
+  REPORT_TABLES,
+  reportOptionsToQuery,
+  type TReportOptions,
+} from "@qt/shared/schemas/reports";
+import { useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /**
@@ -9,6 +16,9 @@ export function DownloadLinks({ options, stale }: { options: TReportOptions; sta
   const { t, label, locale } = useI18n();
   // A link cannot send the language header: `lang` makes a refusal come back in the chosen language.
   const query = `${reportOptionsToQuery(options).toString()}&lang=${locale}`;
+  // Excel with Vietnamese regional settings splits CSV on ";" (its decimal separator is ",").
+  const [sep, setSep] = useState<CsvSeparator>("comma");
+  const csvQuery = sep === "semicolon" ? `${query}&sep=semicolon` : query;
   return (
     <section className="report-downloads" aria-label={t("reports.download.heading")}>
       <h3>{t("reports.download.heading")}</h3>
@@ -20,9 +30,18 @@ export function DownloadLinks({ options, stale }: { options: TReportOptions; sta
           </a>
         ))}
       </div>
+      <fieldset className="report-csv-separator">
+        <legend>{t("reports.download.csvSeparator")}</legend>
+        {(["comma", "semicolon"] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="csv-separator" checked={sep === value} onChange={() => setSep(value)} />
+            {t(`reports.download.csvSeparator.${value}`)}
+          </label>
+        ))}
+      </fieldset>
       <div className="report-download-buttons">
         {REPORT_TABLES.map((table) => (
-          <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${query}`} download>
+          <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${csvQuery}`} download>
             {t("reports.download.csv", { table: label("reportTable", table) })}
           </a>
         ))}

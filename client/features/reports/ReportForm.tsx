@@ -3,7 +3,7 @@ import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports"
 import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import type { FormEvent, ReactNode } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import type { ReportFormState } from "./formState.ts";
+import { dateChange, type ReportFormState } from "./formState.ts";
 
 const YEARS = (() => {
   const last = Math.max(REVIEW_PERIOD.toYear, new Date().getFullYear());
@@ -31,10 +31,10 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
     const keep = all.filter((d) => !code || d.province === code).map((d) => d.code);
     onChange({ formerProvinceCode: code, districtCodes: value.districtCodes.filter((c) => keep.includes(c)) });
   };
-  const text = (key: keyof ReportFormState, label: Parameters<typeof t>[0], type = "text") => (
+  const text = (key: keyof ReportFormState, label: Parameters<typeof t>[0]) => (
     <label>
       {t(label)}
-      <input type={type} value={String(value[key])} onChange={(e) => onChange({ [key]: e.target.value })} />
+      <input type="text" value={String(value[key])} onChange={(e) => onChange({ [key]: e.target.value })} />
     </label>
   );
   const submit = (e: FormEvent) => {
@@ -138,12 +138,16 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
         {text("issuingBody", "reports.form.issuingBody")}
         {text("documentNumber", "reports.form.documentNumber")}
         {text("place", "reports.form.place")}
-        {text("date", "reports.form.date", "date")}
+        <label>
+          {t("reports.form.date")}
+          <input type="date" value={value.date} onChange={(e) => onChange(dateChange(value, e.target.value))} />
+        </label>
         <label>
           {t("reports.form.signerTitle")}
           <textarea rows={2} value={value.signerTitle} onChange={(e) => onChange({ signerTitle: e.target.value })} />
         </label>
         {text("signerName", "reports.form.signerName")}
+        <p className="form-hint">{t("reports.form.signerHint")}</p>
         <label>
           {t("reports.form.recipients")}
           <textarea rows={4} value={value.recipients} onChange={(e) => onChange({ recipients: e.target.value })} />

@@ -83,6 +83,12 @@ function BlockView({ block: b }: { block: Block }) {
       );
     case "para":
       return <p className="report-para">{b.text}</p>;
+    case "placeholder":
+      return (
+        <p className="report-para">
+          <em>{b.text}</em>
+        </p>
+      );
     case "notice":
       return (
         <p className="report-notice" role="note">

@@ -1,10 +1,9 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
 import type { TReportDraft } from "@qt/shared/schemas/report-drafts";
 import {
   DEFAULT_ISSUING_BODY,
-  DEFAULT_RECIPIENTS,
-  DEFAULT_SIGNER_TITLE,
   DEFAULT_SUPERVISING_BODY,
   NARRATIVE_SECTIONS,
   REPORT_SECTIONS,
@@ -71,10 +70,22 @@ export function initialReportForm(today = new Date()): ReportFormState {
     place: "Quảng Trị",
     // Today in Vietnam, as the server dates a report that names no date.
     date: todayIso(today),
-    signerTitle: DEFAULT_SIGNER_TITLE,
+    // Empty: dotted lines in the document, for the office to fill by hand.
+    signerTitle: "",
     signerName: "",
-    recipients: DEFAULT_RECIPIENTS.join("\n"),
+    recipients: recipientsOf(todayIso(today)),
   };
+}
+
+const recipientsOf = (date: string) => defaultRecipients(date).join("\n");
+
+/**
+ * A new date of issue; recipients still at the default follow it (the police units of that day),
+ * recipients the user typed stay as typed.
+ */
+export function dateChange(state: ReportFormState, date: string): Partial<ReportFormState> {
+  const untouched = state.recipients === recipientsOf(state.date || todayIso());
+  return untouched && date ? { date, recipients: recipientsOf(date) } : { date };
 }
 
 /** The options the preview procedure and the download URLs take (the shared schema validates them). */

@@ -2,10 +2,10 @@
 export const demoVi = {
   "demo.badge": "Có số liệu minh họa",
   "demo.badge.detail":
-    "{count} bản ghi minh họa (dữ liệu mẫu để dùng thử, không phải số liệu thực tế) được tính trong các số liệu này.",
+    "{count} bản ghi minh họa (điểm mô hình, lần lắp đặt camera và khen thưởng thuộc phạm vi đang xem; dữ liệu mẫu để dùng thử, không phải số liệu thực tế).",
   "demo.notice.title": "Cơ sở dữ liệu này có dữ liệu minh họa",
   "demo.notice.body":
-    "Để dùng thử phần mềm, cơ sở dữ liệu đã được nạp sẵn {sites} điểm mô hình, {installations} lần lắp đặt camera và {awards} khen thưởng minh họa (không phải số liệu thực tế). Mọi màn hình, trang trình chiếu và báo cáo có tính các bản ghi này đều ghi “Có số liệu minh họa”. Trước khi nhập số liệu thật, hãy xóa toàn bộ dữ liệu minh họa; việc xóa được ghi nhật ký và không nạp lại.",
+    "Để dùng thử phần mềm, cơ sở dữ liệu đã được nạp sẵn {total} bản ghi minh họa (không phải số liệu thực tế): {sites} điểm mô hình, {installations} lần lắp đặt camera và {awards} khen thưởng. Mọi màn hình, trang trình chiếu và báo cáo có tính các bản ghi này đều ghi “Có số liệu minh họa” và số bản ghi minh họa thuộc phạm vi của nó (toàn tỉnh, mọi năm: {total}). Trước khi nhập số liệu thật, hãy xóa toàn bộ dữ liệu minh họa; việc xóa được ghi nhật ký và không nạp lại.",
   "demo.notice.dismiss": "Đã hiểu, ẩn thông báo",
   "demo.notice.close": "Đóng",
   "demo.remove.open": "Xóa toàn bộ dữ liệu minh họa…",
@@ -25,10 +25,10 @@ export const demoVi = {
 export const demoEn: Record<keyof typeof demoVi, string> = {
   "demo.badge": "Includes demo data",
   "demo.badge.detail":
-    "{count} demo records (sample data for trying the product, not real figures) count in these figures.",
+    "{count} demo records (model sites, camera installations and awards in the scope shown; sample data for trying the product, not real figures).",
   "demo.notice.title": "This database holds demo data",
   "demo.notice.body":
-    "To try the product, the database was loaded with {sites} model sites, {installations} camera installations and {awards} awards that are demo records (not real figures). Every screen, slide and report that counts them says “Includes demo data”. Before entering real records, remove all demo data; the removal is audited and the demo data is never loaded again.",
+    "To try the product, the database was loaded with {total} demo records (not real figures): {sites} model sites, {installations} camera installations and {awards} awards. Every screen, slide and report that counts them says “Includes demo data” and how many demo records lie in its scope (whole province, every year: {total}). Before entering real records, remove all demo data; the removal is audited and the demo data is never loaded again.",
   "demo.notice.dismiss": "Understood, hide this notice",
   "demo.notice.close": "Close",
   "demo.remove.open": "Remove all demo data…",

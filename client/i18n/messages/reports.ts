@@ -50,6 +50,11 @@ export const reportsVi = {
   "reports.download.xlsx": "Tải Excel (.xlsx)",
   "reports.download.pdf": "Tải PDF",
   "reports.download.csv": "CSV: {table}",
+  "reports.download.csvSeparator": "Dấu phân cách của tệp CSV",
+  "reports.download.csvSeparator.comma": "Dấu phẩy (,): chuẩn chung, các phần mềm khác",
+  "reports.download.csvSeparator.semicolon": "Dấu chấm phẩy (;): Excel cài đặt vùng Việt Nam",
+  "reports.form.signerHint":
+    "Để trống chức vụ, họ tên người ký: văn bản in dòng chấm để điền tay khi ký (hoặc lấy theo bản nháp đã chọn).",
   "reports.section.summary": "Kết quả chung",
   "reports.section.modelTypes": "Các mô hình được xây dựng, nhân rộng",
   "reports.section.cameras": "Camera an ninh",
@@ -109,6 +114,11 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.download.xlsx": "Download Excel (.xlsx)",
   "reports.download.pdf": "Download PDF",
   "reports.download.csv": "CSV: {table}",
+  "reports.download.csvSeparator": "CSV field separator",
+  "reports.download.csvSeparator.comma": "Comma (,): the standard, for other software",
+  "reports.download.csvSeparator.semicolon": "Semicolon (;): Excel with Vietnamese regional settings",
+  "reports.form.signerHint":
+    "Leave the signer's title and name empty to print dotted lines to fill in by hand (or to use the chosen draft's).",
   "reports.section.summary": "Overall results",
   "reports.section.modelTypes": "Models built and replicated",
   "reports.section.cameras": "Security cameras",

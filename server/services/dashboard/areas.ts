@@ -1,7 +1,7 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { districtOfArea, isArea } from "../units.ts";
-import { coveredAreasSql } from "./coverage.ts";
+import { coveredInViewSql } from "./coverage.ts";
 import {
   areaListed,
   areaOfView,
@@ -46,7 +46,7 @@ export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
         district_name: string;
       }[]
     >`
-      WITH covered AS (${coveredAreasSql(f)})
+      WITH covered AS (${coveredInViewSql(f)})
       SELECT a.id, a.code, a.name, a.catalog = 'two_level' AS current,
         EXISTS (SELECT 1 FROM covered WHERE covered.area_id = a.id) AS covered,
         d.code AS district_code, d.name AS district_name

@@ -6,7 +6,7 @@ import { areasOf, dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
-import { type DemoKind, demoRecords } from "./demo.ts";
+import { demoRecords } from "./demo.ts";
 import { type FilterInput, filterInputOf, resolveFilter } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
@@ -92,19 +92,14 @@ const cached =
     cachedAggregate(db, name, input, () => compute(db, input));
 
 /**
- * A figure with its demo field: how many demo records of the kinds it is made of count under the
- * same filter (services/dashboard/demo.ts), computed alongside and cached with it.
+ * A figure with its demo field: the one demo count of the same scope (services/dashboard/demo.ts),
+ * computed alongside and cached with it.
  */
 const cachedWithDemo =
-  <I, O>(
-    name: string,
-    compute: (db: Db, input: I) => Promise<O>,
-    kinds: DemoKind[],
-    filter: (input: I) => FilterInput,
-  ) =>
+  <I, O>(name: string, compute: (db: Db, input: I) => Promise<O>, filter: (input: I) => FilterInput) =>
   (db: Db, input: I) =>
     cachedAggregate(db, name, input, async () => {
-      const [figures, demo] = await Promise.all([compute(db, input), demoRecords(db, filter(input), kinds)]);
+      const [figures, demo] = await Promise.all([compute(db, input), demoRecords(db, filter(input))]);
       return { ...figures, demo };
     });
 
@@ -113,36 +108,16 @@ const plain = (input: Filter) => filterInputOf(input ?? {});
 
 /** Every dashboard procedure's figures, through the cache (the reports compute their own). */
 export const dashboardFigures = {
-  summary: cachedWithDemo(
-    "summary",
-    (db, input: Filter) => dashboardSummary(db, input ?? {}),
-    ["sites", "installations"],
-    plain,
-  ),
-  yearly: cachedWithDemo("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {}), ["sites"], plain),
-  areas: cachedWithDemo("areas", dashboardAreas, ["sites", "installations"], filterInputOf),
-  cameras: cachedWithDemo(
-    "cameras",
-    (db, input: Filter) => dashboardCameras(db, input ?? {}),
-    ["installations"],
-    plain,
-  ),
-  modelType: cachedWithDemo(
-    "modelType",
-    dashboardModelType,
-    ["sites"],
-    ({ code, page: _p, pageSize: _s, ...rest }) => ({
-      ...filterInputOf(rest),
-      modelTypeCode: code,
-    }),
-  ),
-  communities: cachedWithDemo(
-    "communities",
-    (db, input: Filter) => dashboardCommunities(db, input ?? {}),
-    ["sites"],
-    plain,
-  ),
-  awards: cachedWithDemo("awards", (db, input: Filter) => dashboardAwards(db, input ?? {}), ["awards"], plain),
+  summary: cachedWithDemo("summary", (db, input: Filter) => dashboardSummary(db, input ?? {}), plain),
+  yearly: cachedWithDemo("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {}), plain),
+  areas: cachedWithDemo("areas", dashboardAreas, filterInputOf),
+  cameras: cachedWithDemo("cameras", (db, input: Filter) => dashboardCameras(db, input ?? {}), plain),
+  modelType: cachedWithDemo("modelType", dashboardModelType, ({ code, page: _p, pageSize: _s, ...rest }) => ({
+    ...filterInputOf(rest),
+    modelTypeCode: code,
+  })),
+  communities: cachedWithDemo("communities", (db, input: Filter) => dashboardCommunities(db, input ?? {}), plain),
+  awards: cachedWithDemo("awards", (db, input: Filter) => dashboardAwards(db, input ?? {}), plain),
   options: cached("options", (db, _input: undefined) => dashboardOptions(db)),
   /** The approval status of the data the filter shows (decision 025), for every screen and slide. */
   approval: cached("approval", async (db, input: Filter) => approvalSummary(db, await resolveFilter(db, plain(input)))),
@@ -150,7 +125,6 @@ export const dashboardFigures = {
   communeAreas: cachedWithDemo(
     "communeAreas",
     async (db, input: Filter) => ({ districts: await areasOf(db, await resolveFilter(db, plain(input))) }),
-    ["sites", "installations"],
     plain,
   ),
 };

@@ -3,7 +3,7 @@ import type { TDashboardCameras, TDashboardFilter } from "@qt/shared/schemas/das
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units.ts";
-import { cameraFigures, coveredAreasSql } from "./coverage.ts";
+import { cameraFigures, coveredInViewSql } from "./coverage.ts";
 import {
   areaListed,
   areaOfView,
@@ -65,7 +65,7 @@ async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["area
       first_on: Date | null;
       current: boolean;
     }[]
-  >`WITH covered AS (${coveredAreasSql(f)}),
+  >`WITH covered AS (${coveredInViewSql(f)}),
     cam AS (
       SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
       FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id

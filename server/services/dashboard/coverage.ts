@@ -1,3 +1,4 @@
+import { coverageHeadline } from "@qt/shared/coverage";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -8,17 +9,28 @@ import { n, sumOf } from "./rows.ts";
 /**
  * Areas covered by cameras in the period, as a CTE body with columns `area_id` and `first_on` (the
  * first installation): every area with an installation, and each 01/07/2025 commune that took over
- * such an area (its successor), whose own installations and its predecessors' both count.
+ * such an area (its successor), whose own installations and its predecessors' both count. With
+ * `rollUp: false` (a table "by the units of the record's date") only an area's own installations.
  */
-export function coveredAreasSql(f: Filter): Prisma.Sql {
+export function coveredAreasSql(f: Filter, { rollUp = true } = {}): Prisma.Sql {
+  const successors = rollUp
+    ? Prisma.sql`UNION ALL
+      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}`
+    : Prisma.empty;
   return Prisma.sql`SELECT area_id, MIN(installed_on) AS first_on FROM (
       SELECT ci.area_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
         WHERE ${cameraWhere(f)}
-      UNION ALL
-      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}) installed
+      ${successors}) installed
     GROUP BY area_id`;
 }
+
+/**
+ * The covered areas of a table of units under the filter's view: "current" rolls predecessors up
+ * into today's communes, as its cameras and sites do; "historical" counts each unit's own records,
+ * so a unit is never ticked with 0 cameras beside it.
+ */
+export const coveredInViewSql = (f: Filter) => coveredAreasSql(f, { rollUp: f.view === "current" });
 
 export type CameraDistrict = TDashboardCameras["districts"][number] & { id: number; installations: number };
 
@@ -40,8 +52,8 @@ type Row = {
 /**
  * Camera coverage and equipment, per district of the filter and in total: the one home of "73/126"
  * (the areas before 01/07/2025 that existed in the period) and of its 01/07/2025 counterpart
- * (today's communes, whatever the period), read by the summary, the cameras screen and the
- * reports. The same in both views. One query; the total is the sum of the disjoint districts, and
+ * (today's communes, whatever the period), with the headline of the period (the list in force on
+ * its last day), read by the summary, the cameras screen, the maps and the reports. The same in both views. One query; the total is the sum of the disjoint districts, and
  * every district of the territory has a row (today's communes lie on each).
  */
 export async function cameraFigures(db: Db, f: Filter) {
@@ -78,13 +90,15 @@ export async function cameraFigures(db: Db, f: Filter) {
     costVnd: n(r.cost),
     installations: n(r.installations),
   }));
+  const counts = {
+    covered: sumOf(districts, "coveredAreas"),
+    total: sumOf(districts, "areas"),
+    current: { covered: sumOf(districts, "currentCoveredAreas"), total: sumOf(districts, "currentAreas") },
+  };
   return {
     districts,
-    coverage: {
-      covered: sumOf(districts, "coveredAreas"),
-      total: sumOf(districts, "areas"),
-      current: { covered: sumOf(districts, "currentCoveredAreas"), total: sumOf(districts, "currentAreas") },
-    },
+    // The figure to quote names its list (docs/decisions/027); the two counts stay for older callers.
+    coverage: { ...counts, ...coverageHeadline(counts, f) },
     totals: {
       cameras: sumOf(districts, "cameras"),
       recorders: sumOf(districts, "recorders"),

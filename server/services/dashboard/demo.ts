@@ -11,32 +11,47 @@ import {
   siteWhere,
 } from "./filter.ts";
 
-/** The kinds of record a figure is made of: a screen's demo flag counts only those. */
-export type DemoKind = "sites" | "installations" | "awards";
+/** Demo records of a scope, by kind. */
+export type DemoCounts = { sites: number; installations: number; awards: number };
 
 /**
- * How many demo records count in a figure under this filter: the same conditions as the figures
- * themselves (siteWhere, cameraWhere, awardWhere), restricted to `is_demo`, in one query. Zero
- * means the figure holds real records only (docs/decisions/023).
+ * The one demo count (decision 023, issue 22): the demo records that lie in a scope (territory,
+ * district, period) — model sites, camera installations and awards, under the same conditions as
+ * the figures (siteWhere, cameraWhere, awardWhere) — in one query. A model category or type narrows
+ * the scope to sites: installations and awards have none. The dashboard's badge, the slides, every
+ * report and the admins' notice (whole province, every year) state this number, so one scope reads
+ * the same everywhere. Zero means the scope holds real records only.
  */
-export async function demoRecordsOf(db: Db, f: Filter, kinds: readonly DemoKind[]): Promise<TDemoFigure> {
-  const counts: Record<DemoKind, Prisma.Sql> = {
-    sites: Prisma.sql`(SELECT COUNT(*) FROM ${SITE_FROM} WHERE s.is_demo AND ${siteWhere(f)})`,
-    installations: Prisma.sql`(SELECT COUNT(*) FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ci.is_demo AND ${cameraWhere(f)})`,
-    awards: Prisma.sql`(SELECT COUNT(*) FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
-      WHERE aw.is_demo AND ${awardWhere(f)})`,
+export async function demoCountsOf(db: Db, f: Filter): Promise<DemoCounts> {
+  const sitesOnly = f.category !== null || f.modelType !== null;
+  const [row] = await db.$queryRaw<{ sites: bigint; installations: bigint; awards: bigint }[]>`
+    SELECT (SELECT COUNT(*) FROM ${SITE_FROM} WHERE s.is_demo AND ${siteWhere(f)}) AS sites,
+      ${
+        sitesOnly
+          ? Prisma.sql`0`
+          : Prisma.sql`(SELECT COUNT(*) FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        WHERE ci.is_demo AND ${cameraWhere(f)})`
+      } AS installations,
+      ${
+        sitesOnly
+          ? Prisma.sql`0`
+          : Prisma.sql`(SELECT COUNT(*) FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
+        WHERE aw.is_demo AND ${awardWhere(f)})`
+      } AS awards`;
+  return {
+    sites: Number(row?.sites ?? 0),
+    installations: Number(row?.installations ?? 0),
+    awards: Number(row?.awards ?? 0),
   };
-  if (kinds.length === 0) return { records: 0 };
-  const [row] = await db.$queryRaw<{ records: bigint }[]>`
-    SELECT ${Prisma.join(
-      kinds.map((k) => counts[k]),
-      " + ",
-    )} AS records`;
-  return { records: Number(row?.records ?? 0) };
+}
+
+/** The scope's demo count as every figure carries it. */
+export async function demoRecordsOf(db: Db, f: Filter): Promise<TDemoFigure> {
+  const c = await demoCountsOf(db, f);
+  return { records: c.sites + c.installations + c.awards };
 }
 
 /** The same for a dashboard input (codes not yet resolved). */
-export async function demoRecords(db: Db, input: FilterInput, kinds: readonly DemoKind[]): Promise<TDemoFigure> {
-  return demoRecordsOf(db, await resolveFilter(db, input), kinds);
+export async function demoRecords(db: Db, input: FilterInput): Promise<TDemoFigure> {
+  return demoRecordsOf(db, await resolveFilter(db, input));
 }

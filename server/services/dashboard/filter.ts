@@ -117,13 +117,14 @@ export function areaOfView(f: Pick<Filter, "view">): Prisma.Sql {
 }
 
 /**
- * SQL: area `a` is one the filter's figures list under its view. "historical": an area of the
- * list before 01/07/2025 whose validity overlaps the period (the denominator of coverage), or one of
- * today's communes (records dated from 01/07/2025); "current": today's communes only.
+ * SQL: area `a` is one the filter's figures list under its view. "historical": a unit that existed
+ * in the period: an area of the list before 01/07/2025 whose validity overlaps it (the denominator
+ * of coverage), and today's communes only when the period reaches 01/07/2025 (a 2007–2022 table
+ * lists no unit "từ 01/07/2025"); "current": today's communes only.
  */
 export function areaListed(f: Pick<Filter, "view" | "from" | "toExcl">): Prisma.Sql {
   if (f.view === "current") return Prisma.sql`a.catalog = 'two_level'`;
-  return Prisma.sql`(a.catalog = 'two_level' OR ${existedInPeriod(f)})`;
+  return existedInPeriod(f);
 }
 
 /** SQL: area `a` existed at some time in the filter's years (validFrom/validTo are inclusive days). */

@@ -1,17 +1,36 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
-import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
+import { BLANK_LINE, periodWords } from "@qt/shared/report-words";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
-import { ANNEX_TITLE, DOCUMENT_KIND, NATIONAL_MOTTO, NATIONAL_NAME, SECTION_TITLES } from "./labels.ts";
+import {
+  coveragePhrase,
+  coverageWithRate,
+  districtCoverage,
+  listColumn,
+  listHeading,
+  secondarySentence,
+} from "./coverage-words.ts";
+import {
+  ANNEX_TITLE,
+  DOCUMENT_KIND,
+  NARRATIVE_PLACEHOLDER,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  SECTION_TITLES,
+} from "./labels.ts";
 import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
 const num = (v: number) => formatNumber(v);
+/** "năm 2026", "giai đoạn 2007–2022" */
+const period = (m: TReportModel) => periodWords(m.options.fromYear, m.options.toYear);
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The printed report as one object: the Word and PDF writers lay it out and the builder's preview
@@ -39,8 +58,8 @@ export function reportDocument(model: TReportModel): TReportDocument {
     body: bodyBlocks(model),
     closing: {
       recipients: o.recipients,
-      signerTitle: o.signerTitle.split("\n").filter(Boolean),
-      signerName: o.signerName,
+      signerTitle: signatureOf(model).title,
+      signerName: signatureOf(model).name,
     },
     annex: annex
       ? {
@@ -53,13 +72,27 @@ export function reportDocument(model: TReportModel): TReportDocument {
   };
 }
 
+/**
+ * The signer's title (one entry per printed line) and name. Left blank, they print as dotted lines
+ * for the office to fill: a report is never signed by a name the product made up.
+ */
+export function signatureOf(model: TReportModel): { title: string[]; name: string } {
+  const { signerTitle, signerName } = model.options;
+  const title = signerTitle.split("\n").filter(Boolean);
+  return { title: title.length ? title : [BLANK_LINE], name: signerName || BLANK_LINE };
+}
+
 /** "Báo cáo tổng kết …" → "Tổng kết …": the kind is printed once, above the subject. */
 export function subjectOf(title: string): string {
   const rest = title.replace(/^\s*báo\s+cáo[\s:.,–-]*/iu, "");
   return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : title;
 }
 
-/** The figures' sections as chosen, then each narrative section that has text, numbered I, II, … */
+/**
+ * The figures' sections as chosen, then the five narrative sections, numbered I, II, … A section
+ * with no saved text says so ("(nội dung do đơn vị soạn)") rather than vanishing: the office sees
+ * what is left to write.
+ */
 function bodyBlocks(model: TReportModel): Block[] {
   const demo = demoSentence(model);
   const order: ReportSection[] = ["summary", "modelTypes", "cameras", "communities", "awards"];
@@ -69,7 +102,10 @@ function bodyBlocks(model: TReportModel): Block[] {
   const narrative = model.draft?.narrative;
   for (const key of NARRATIVE_SECTIONS) {
     const paragraphs = paragraphsOf(narrative?.[key] ?? "");
-    if (paragraphs.length) parts.push({ title: NARRATIVE_TITLES[key], blocks: paragraphs });
+    parts.push({
+      title: NARRATIVE_TITLES[key],
+      blocks: paragraphs.length ? paragraphs : [{ kind: "placeholder", text: NARRATIVE_PLACEHOLDER }],
+    });
   }
   return [
     ...(demo ? [{ kind: "notice" as const, text: demo }] : []),
@@ -98,7 +134,7 @@ function chart(svg: string, caption: string): ChartBlock {
 
 /** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const caption = `Bản đồ 1. Tỷ lệ ${m.options.view === "current" ? "xã, phường, đặc khu" : "địa bàn cấp xã"} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${m.options.fromYear}–${m.options.toYear}. ${DISTRICT_ATTRIBUTION}`;
+  const caption = `Bản đồ 1. Tỷ lệ ${listHeading(m.summary.coverage.headline.list).toLowerCase()} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
@@ -108,7 +144,7 @@ function communeMap(m: TReportModel): ChartBlock[] {
   const svg = reportCommuneMapSvg(m);
   if (!svg || !m.communeMap) return [];
   const what = m.communeMap.list === "two_level" ? "Xã, phường, đặc khu" : "Địa bàn cấp xã";
-  const caption = `Bản đồ 2. ${what} có camera an ninh, ${m.options.fromYear}–${m.options.toYear}. Ranh giới: ${m.communeMap.attribution}`;
+  const caption = `Bản đồ 2. ${what} có camera an ninh, ${period(m)}. Ranh giới: ${m.communeMap.attribution}`;
   const { png, width, height } = renderChart(svg, caption, MAP_FIGURE);
   return [{ kind: "chart", png: png.toString("base64"), width, height, caption }];
 }
@@ -120,7 +156,8 @@ function communeMap(m: TReportModel): ChartBlock[] {
 export function demoSentence(model: TReportModel): string | null {
   const n = model.demo.records;
   if (n === 0) return null;
-  return `Có số liệu minh họa: ${num(n)} bản ghi được tính trong báo cáo này là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
+  // The one demo count of the report's scope (services/dashboard/demo.ts), saying what it counts.
+  return `Có số liệu minh họa: ${num(n)} bản ghi (điểm mô hình, lần lắp đặt camera và khen thưởng thuộc phạm vi báo cáo) là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
@@ -129,7 +166,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Giai đoạn ${m.options.fromYear}–${m.options.toYear}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${num(s.coverage.covered)}/${num(s.coverage.total)} địa bàn cấp xã có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
+        text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${coveragePhrase(s.coverage.headline)} có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
       {
         kind: "table",
@@ -137,7 +174,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "TT",
           "Huyện, thị xã, thành phố",
           "Số điểm",
-          "Địa bàn cấp xã",
+          listColumn(s.coverage.headline.list),
           "Có camera",
           "Số camera",
           "Kinh phí (đồng)",
@@ -148,8 +185,8 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           String(i + 1),
           d.name,
           num(d.sites),
-          num(d.areas),
-          num(d.coveredAreas),
+          num(districtCoverage(d, s.coverage).total),
+          num(districtCoverage(d, s.coverage).covered),
           num(d.cameras),
           num(d.costVnd),
         ]),
@@ -157,15 +194,15 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "",
           "Tổng cộng",
           num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
-          num(m.summary.coverage.total),
-          num(m.summary.coverage.covered),
+          num(s.coverage.headline.total),
+          num(s.coverage.headline.covered),
           num(m.summary.cameras.cameras),
           num(m.summary.cameras.costVnd),
         ],
       },
       chart(
         barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
-        `Biểu đồ 1. Số điểm mô hình được xây dựng theo năm, ${m.options.fromYear}–${m.options.toYear}`,
+        `Biểu đồ 1. Số điểm mô hình được xây dựng ${m.options.fromYear === m.options.toYear ? period(m) : `theo năm, ${period(m)}`}`,
       ),
     ];
   },
@@ -189,11 +226,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Mô hình được triển khai tại ${num(cov.covered)}/${num(cov.total)} địa bàn cấp xã (${formatPercent(cov.covered, cov.total)}) thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${
-          cov.current.total > 0
-            ? ` Theo đơn vị hành chính từ 01/07/2025, ${num(cov.current.covered)}/${num(cov.current.total)} xã, phường, đặc khu (${formatPercent(cov.current.covered, cov.current.total)}) có camera an ninh trên địa bàn.`
-            : ""
-        }`,
+        text: `Mô hình được triển khai tại ${coverageWithRate(cov.headline)} thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố${cov.headline.list === "two_level" ? " (cũ)" : ""}; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${secondarySentence(cov)}`,
       },
       {
         kind: "table",
@@ -211,10 +244,13 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(
-          m.byDistrict.map((d) => ({ label: d.name, value: d.areas, value2: d.coveredAreas })),
-          { legend: ["Số địa bàn cấp xã", "Địa bàn có camera"] },
+          m.byDistrict.map((d) => {
+            const own = districtCoverage(d, cov);
+            return { label: d.name, value: own.total, value2: own.covered };
+          }),
+          { legend: [`Số ${listHeading(cov.headline.list).toLowerCase()}`, "Có camera"] },
         ),
-        "Biểu đồ 2. Địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố",
+        `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo huyện, thị xã, thành phố`,
       ),
       coverageMap(m),
       ...communeMap(m),
@@ -234,7 +270,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         kind: "para",
         text: religious.length
           ? `Mô hình trong cộng đồng tôn giáo: ${religious.map((r) => `${num(r.sites)} mô hình trong ${label("religion", r.religion)}`).join(", ")}.`
-          : "Chưa có mô hình trong cộng đồng tôn giáo trong giai đoạn này.",
+          : `Chưa có mô hình trong cộng đồng tôn giáo ${period(m)}.`,
       },
     ];
   },
@@ -271,12 +307,20 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       { kind: "subheading", text: `${di + 1}. ${d.name}` },
       {
         kind: "table",
-        headers: ["TT", "Địa bàn cấp xã", "Số điểm", "Số camera", "Có camera"],
+        // The units of the view (decision 027): today's communes alone are named as such; a list
+        // that also holds the old areas marks today's communes by their first day.
+        headers: [
+          "TT",
+          d.areas.every((a) => a.current) ? listColumn("two_level") : "Địa bàn cấp xã",
+          "Số điểm",
+          "Số camera",
+          "Có camera",
+        ],
         widths: [8, 50, 14, 14, 14],
         align: ["left", "left", "right", "right", "center"],
         rows: d.areas.map((a, i) => [
           String(i + 1),
-          a.current && m.options.view === "historical" ? `${a.name} (từ 01/07/2025)` : a.name,
+          a.current && d.areas.some((o) => !o.current) ? `${a.name} (từ 01/07/2025)` : a.name,
           num(a.sites),
           num(a.cameras),
           a.covered ? "x" : "",
@@ -304,7 +348,7 @@ function roman(n: number): string {
 }
 
 /** "Quảng Trị, ngày 31 tháng 01 năm 2023" */
-function placeAndDate(model: TReportModel): string {
+export function placeAndDate(model: TReportModel): string {
   const [dd, mm, yyyy] = formatDate(model.options.date).split("/");
   return `${model.options.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
 }

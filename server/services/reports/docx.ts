@@ -81,6 +81,9 @@ function letterhead(d: TReportDocument): Table {
   });
 }
 
+/** The table's header and first body rows, kept on one page with the rows after them. */
+const KEPT_ROWS = 3;
+
 /** Width of the text area in twips (page less margins): where tables lay out their columns. */
 const TEXT_WIDTH = DOCX_LAYOUT.page.width - DOCX_LAYOUT.margin.left - DOCX_LAYOUT.margin.right;
 
@@ -88,36 +91,57 @@ function table(b: TableBlock): Table {
   // Column widths in twips as well as percentages: LibreOffice ignores percentage cell widths and
   // would otherwise squeeze the money column until "4.928.650.000" wraps.
   const twips = b.headers.map((_, i) => Math.round(((b.widths[i] ?? 10) / 100) * TEXT_WIDTH));
-  const cell = (text: string, i: number, row: "head" | "body" | "total" = "body") =>
+  const count = 1 + b.rows.length + (b.totals ? 1 : 0);
+  const cell = (text: string, i: number, at: number, row: "head" | "body" | "total" = "body") =>
     new TableCell({
       width: { size: twips[i] ?? 0, type: WidthType.DXA },
       children: [
         new Paragraph({
           alignment: row === "head" ? AlignmentType.CENTER : ALIGN[b.align[i] ?? "left"],
+          // The header and the first rows keep with the rows after them (a table never starts with
+          // its header alone at a page foot; its heading keeps with the header), and the last row
+          // before the totals with them (no totals row alone at the top of a page).
+          keepNext: (at < KEPT_ROWS || at === count - 2) && at < count - 1,
           children: [new TextRun({ text, bold: row !== "body", size: DOCX_LAYOUT.tableSize })],
         }),
       ],
     });
   const rows = [
     // Repeated at the top of every page the table spans.
-    new TableRow({ tableHeader: true, cantSplit: true, children: b.headers.map((h, i) => cell(h, i, "head")) }),
-    ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
+    new TableRow({ tableHeader: true, cantSplit: true, children: b.headers.map((h, i) => cell(h, i, 0, "head")) }),
+    ...b.rows.map((r, at) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, at + 1)) })),
   ];
-  if (b.totals) rows.push(new TableRow({ cantSplit: true, children: b.totals.map((c, i) => cell(c, i, "total")) }));
+  if (b.totals) {
+    rows.push(new TableRow({ cantSplit: true, children: b.totals.map((c, i) => cell(c, i, count - 1, "total")) }));
+  }
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: twips, rows });
 }
 
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
+    // Headings keep with what follows: never alone at the foot of a page.
     case "heading":
       return [
-        new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: b.text, bold: true })] }),
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: b.text, bold: true })],
+        }),
       ];
     case "subheading":
       return [
         new Paragraph({
+          keepNext: true,
           spacing: { before: 160, after: 80 },
           children: [new TextRun({ text: b.text, bold: true, italics: true })],
+        }),
+      ];
+    case "placeholder":
+      return [
+        new Paragraph({
+          indent: { firstLine: mm(10) },
+          spacing: { after: 120 },
+          children: [new TextRun({ text: b.text, italics: true })],
         }),
       ];
     case "para":

@@ -1,7 +1,14 @@
 import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
 import type { TReportDocument } from "@qt/shared/schemas/report-document";
-import type { ReportFormat, ReportTable, TReportModel, TReportOptions } from "@qt/shared/schemas/reports";
+import {
+  CSV_SEPARATORS,
+  type CsvSeparator,
+  type ReportFormat,
+  type ReportTable,
+  type TReportModel,
+  type TReportOptions,
+} from "@qt/shared/schemas/reports";
 import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
@@ -22,7 +29,7 @@ export const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
 } as const;
 
-function filename(model: TReportModel, what: string, ext: string): string {
+function filename(model: TReportModel, what: string, ext: string, variant = ""): string {
   const territory = model.options.formerProvinceCode
     ? FORMER_PROVINCE_NAMES[model.options.formerProvinceCode].vi
     : "Toàn tỉnh";
@@ -30,7 +37,9 @@ function filename(model: TReportModel, what: string, ext: string): string {
   // A file passed on without the product still says it holds demo records (decision 023).
   // No parentheses: the ASCII fallback name would end in "-.docx".
   const demo = model.demo.records > 0 ? " - có số liệu minh họa" : "";
-  return `${what} ${model.options.fromYear}-${model.options.toYear} - ${scope}${demo}.${ext}`;
+  const { fromYear, toYear } = model.options;
+  const years = fromYear === toYear ? String(fromYear) : `${fromYear}-${toYear}`;
+  return `${what} ${years} - ${scope}${demo}${variant}.${ext}`;
 }
 
 /** The same name without diacritics or unsafe characters, for the plain `filename=` parameter. */
@@ -129,14 +138,17 @@ export async function exportCsv(
   by: Exporter,
   options: TReportOptions,
   table: ReportTable,
+  sep: CsvSeparator = "comma",
 ): Promise<ReportFile> {
   const scope = await resolveScope(db, options);
   const model = await buildReportModel(db, options, scope);
   await audit(db, by, `${table}.csv`, options);
   const names = table === "awards" ? await auditedNames(db, by, scope, "awards.csv") : nameRule(by.user);
+  // The name says which separator, so a file passed on still tells how to open it.
+  const variant = sep === "semicolon" ? " - dấu chấm phẩy" : "";
   return {
-    filename: filename(model, label("reportTable", table), "csv"),
+    filename: filename(model, label("reportTable", table), "csv", variant),
     contentType: CONTENT_TYPES.csv,
-    body: csvStream(tableSpec(db, scope, model, table, names)),
+    body: csvStream(tableSpec(db, scope, model, table, names), CSV_SEPARATORS[sep]),
   };
 }

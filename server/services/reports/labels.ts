@@ -13,6 +13,18 @@ export const SECTION_TITLES = {
   annex: "Số liệu theo địa bàn cấp xã",
 } as const;
 
+/**
+ * How a document says which commune-level units its figures are counted by (the screens' view
+ * words are the product's: "tại thời điểm ghi nhận" is not an administrative phrase).
+ */
+export const DOCUMENT_VIEW_WORDS = {
+  historical: "số liệu theo đơn vị hành chính cấp xã của từng thời kỳ",
+  current: "số liệu theo xã, phường, đặc khu hiện nay",
+} as const;
+
+/** Printed under a narrative section's heading while no draft holds its text (decision 019). */
+export const NARRATIVE_PLACEHOLDER = "(nội dung do đơn vị soạn)";
+
 /** Printed once above the subject line (decision 019: the title does not repeat it). */
 export const DOCUMENT_KIND = "BÁO CÁO";
 /** Nghị định 30/2020/NĐ-CP, Phụ lục I: an annex is headed "Phụ lục", then its subject in capitals. */

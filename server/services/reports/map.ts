@@ -118,8 +118,8 @@ export function choroplethSvg(opts: {
 }
 
 /**
- * The report's map: camera coverage per district, as the dashboard's map shades it under the
- * report's view; the report's districts in the colour scale, the other districts of their old
+ * The report's map: camera coverage per district, as the dashboard's map shades it, over the
+ * headline's list (decision 027); the report's districts in the colour scale, the other districts of their old
  * province grey (a Gio Linh report shows former Quảng Trị).
  */
 export function reportMapSvg(m: TReportModel): string {
@@ -128,11 +128,11 @@ export function reportMapSvg(m: TReportModel): string {
   const provinces = new Set(all.filter((f) => codes.has(f.properties.code)).map((f) => f.properties.provinceCode));
   return choroplethSvg({
     features: all.filter((f) => provinces.has(f.properties.provinceCode)),
-    units: m.byDistrict.map((d) => districtMapUnit(d, m.options.view)),
+    units: m.byDistrict.map((d) => districtMapUnit(d, m.summary.coverage.headline.list)),
     measure: "coverage",
     legendTitle:
-      m.options.view === "current"
-        ? "Tỷ lệ xã, phường, đặc khu (từ 01/07/2025) có camera an ninh"
+      m.summary.coverage.headline.list === "two_level"
+        ? "Tỷ lệ xã, phường, đặc khu hiện nay có camera an ninh"
         : "Tỷ lệ địa bàn cấp xã có camera an ninh",
     attribution: DISTRICT_ATTRIBUTION,
   });

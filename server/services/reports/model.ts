@@ -1,5 +1,6 @@
+import { coverageOfList, unitListOf } from "@qt/shared/coverage";
+import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
-import { communeListOfView } from "@qt/shared/schemas/maps";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
@@ -21,7 +22,7 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./sc
  */
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
-  const list = communeListOfView(options.view);
+  const list = unitListOf(options);
   const [draft, summary, yearly, funding, awards, annex, demo, approval, layer] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
@@ -29,11 +30,13 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     fundingOf(db, scope),
     awardsOf(db, scope),
     areasOf(db, scope),
-    demoRecordsOf(db, scope, ["sites", "installations", "awards"]),
+    demoRecordsOf(db, scope),
     approvalSummary(db, scope),
     layerFeatures(db, list),
   ]);
   const inScope = new Set(summary.byDistrict.map((d) => d.code));
+  // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
+  const date = options.date ?? todayIso();
   return {
     options: {
       formerProvinceCode: options.formerProvinceCode ?? null,
@@ -47,11 +50,11 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,
       place: options.place,
-      // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
-      date: options.date ?? todayIso(),
-      signerTitle: options.signerTitle,
-      signerName: options.signerName,
-      recipients: options.recipients.filter((r) => r.length > 0),
+      date,
+      // The options' signer, else the draft's; nobody chosen: dotted lines in the document.
+      signerTitle: options.signerTitle || draft?.signerTitle || "",
+      signerName: options.signerName || draft?.signerName || "",
+      recipients: (options.recipients ?? defaultRecipients(date)).filter((r) => r.length > 0),
     },
     draft: draft && { id: draft.id, name: draft.name, version: draft.version, narrative: draft.narrative },
     districts: namedDistricts(scope, options.districtCodes),
@@ -65,7 +68,9 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       areasWithModels: summary.areasWithModels,
       coverage: summary.cameraCoverage,
       cameras: summary.cameras,
-      coveredDistricts: summary.byDistrict.filter((d) => d.coveredAreas > 0).length,
+      coveredDistricts: summary.byDistrict.filter(
+        (d) => coverageOfList(d, summary.cameraCoverage.headline.list).covered > 0,
+      ).length,
     },
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,

@@ -24,8 +24,9 @@ function table(b: TableBlock): Content {
   ];
   if (b.totals) body.push(b.totals.map((c, i) => ({ text: c, bold: true, alignment: align(i) })));
   return {
-    // headerRows: the header row is repeated on every page the table spans.
-    table: { headerRows: 1, dontBreakRows: true, widths: b.widths.map((w) => `${w}%`), body },
+    // headerRows: the header row is repeated on every page the table spans; keepWithHeaderRows:
+    // it never stands alone at a page foot, the first rows go with it.
+    table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: true, widths: b.widths.map((w) => `${w}%`), body },
     fontSize: 12,
     margin: [0, 4, 0, 10],
   };
@@ -33,10 +34,13 @@ function table(b: TableBlock): Content {
 
 function block(b: Block): Content {
   switch (b.kind) {
+    // headlineLevel: see keepHeadingsWithNext.
     case "heading":
-      return { text: b.text, bold: true, margin: [0, 10, 0, 6] };
+      return { text: b.text, bold: true, margin: [0, 10, 0, 6], headlineLevel: 1 };
     case "subheading":
-      return { text: b.text, bold: true, italics: true, margin: [0, 8, 0, 4] };
+      return { text: b.text, bold: true, italics: true, margin: [0, 8, 0, 4], headlineLevel: 1 };
+    case "placeholder":
+      return { text: b.text, italics: true, leadingIndent: mm(10), margin: [0, 0, 0, 6] };
     case "para":
       return { text: b.text, alignment: "justify", leadingIndent: mm(10), margin: [0, 0, 0, 6] };
     case "notice":
@@ -60,6 +64,29 @@ function block(b: Block): Content {
   }
 }
 
+const isShortTable = (b: Block | undefined) => b?.kind === "table" && b.rows.length + 2 <= SHORT_TABLE;
+
+/**
+ * The blocks in order; a short table is never split (no totals row alone on a page), and goes with
+ * the heading before it as one unbreakable block: moved whole to the next page, it takes its
+ * heading along.
+ */
+function blocks(list: Block[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i] as Block;
+    const next = list[i + 1];
+    if ((b.kind === "heading" || b.kind === "subheading") && isShortTable(next)) {
+      // Without headlineLevel: a page break asked for inside an unbreakable block loses the block.
+      const heading = { ...(block(b) as object), headlineLevel: undefined } as Content;
+      out.push({ unbreakable: true, stack: [heading, block(next as Block)] });
+      i++;
+    } else if (isShortTable(b)) out.push({ unbreakable: true, stack: [block(b)] });
+    else out.push(block(b));
+  }
+  return out;
+}
+
 /** Heading, "BÁO CÁO" and subject, the sections, then "Nơi nhận" and the signature; the annex after. */
 export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
   const d = reportDocument(model);
@@ -73,6 +100,7 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
     // Nghị định 30: Arabic numerals, top centre, none on the first page.
     header: (current) =>
       current === 1 ? null : { text: String(current), alignment: "center", fontSize: 13, margin: [0, mm(10), 0, 0] },
+    pageBreakBefore: keepHeadingsWithNext,
     content: [
       {
         columns: [
@@ -99,12 +127,27 @@ export function pdfDefinition(model: TReportModel): TDocumentDefinitions {
       { text: d.kind, bold: true, alignment: "center", margin: [0, 18, 0, 0] },
       { text: d.subject, bold: true, alignment: "center" },
       { text: d.scope, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
-      ...d.body.map(block),
+      ...blocks(d.body),
       closing(d),
       ...(d.annex ? annex(d.annex) : []),
     ],
   };
 }
+
+/**
+ * A heading that would end a page starts the next one instead: when nothing follows it on its page,
+ * or when less room is left below it than the heading, a table's header and two rows take. (The
+ * nodes a table moves to the next page still report their first place, so the room is what counts.)
+ */
+const keepHeadingsWithNext: NonNullable<TDocumentDefinitions["pageBreakBefore"]> = (node, nodes) => {
+  if (node.headlineLevel !== 1) return false;
+  const { verticalRatio, pageInnerHeight } = node.startPosition;
+  return (1 - verticalRatio) * pageInnerHeight < HEADING_WITH_TABLE || nodes.getFollowingNodesOnPage().length === 0;
+};
+/** Points: a heading line, a two-line table header and two rows. */
+const HEADING_WITH_TABLE = mm(40);
+/** A table of this many rows or fewer is not split across pages (no totals row alone on a page). */
+const SHORT_TABLE = 8;
 
 function closing(d: TReportDocument): Content {
   const c = d.closing;
@@ -137,7 +180,7 @@ function annex(a: NonNullable<TReportDocument["annex"]>): Content[] {
     { text: a.title, bold: true, alignment: "center", pageBreak: "before" },
     { text: a.subject, bold: true, alignment: "center" },
     { text: a.note, italics: true, alignment: "center", margin: [0, 0, 0, 10] },
-    ...a.blocks.map(block),
+    ...blocks(a.blocks),
   ];
 }
 

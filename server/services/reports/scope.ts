@@ -1,8 +1,12 @@
+import { periodWords } from "@qt/shared/report-words";
 import type { DashboardView } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
-import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { type Filter, resolveFilter } from "../dashboard/filter.ts";
+import { DOCUMENT_VIEW_WORDS } from "./labels.ts";
+
+/** Records of 2025 lie in old areas (until 30/06) and in today's communes; from 2026, only in the latter. */
+const LAST_YEAR_OF_OLD_UNITS = 2025;
 
 /**
  * The territory, period, districts and view of a report: a dashboard filter (same semantics, so the
@@ -44,6 +48,12 @@ export function scopeWords(scope: ReportScope, districtCodes: string[]) {
       : "Toàn tỉnh Quảng Trị";
   return {
     scopeName: named.length ? place : territory ? `tỉnh ${territory}` : "toàn tỉnh Quảng Trị",
-    scopeLine: `Địa bàn: ${place} · ${scope.fromYear}–${scope.toYear} · ${label("view", scope.view)}`,
+    // Plain words, not the screens' "theo đơn vị hành chính tại thời điểm ghi nhận". From 2026 on,
+    // every record lies in today's communes and both views are one: nothing to say.
+    scopeLine: [
+      `Địa bàn: ${place}`,
+      periodWords(scope.fromYear, scope.toYear),
+      ...(scope.fromYear > LAST_YEAR_OF_OLD_UNITS ? [] : [DOCUMENT_VIEW_WORDS[scope.view]]),
+    ].join("; "),
   };
 }

@@ -1,14 +1,13 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { approvalSentence } from "@qt/shared/approval-sentence";
-import { formatPercent } from "@qt/shared/format";
+import { periodWords } from "@qt/shared/report-words";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
 import type { NameRule } from "../personal-data.ts";
-import { demoSentence } from "./content.ts";
 import type { ReportScope } from "./scope.ts";
 import { type Column, type TableSpec, tableSpec } from "./tables.ts";
+import { writeSummarySheet } from "./xlsx-summary.ts";
 
 const NUM_FMT: Record<Column["type"], string | undefined> = {
   id: "0",
@@ -22,6 +21,35 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { wrapText: true, vertical: "middle", horizontal: "center" },
   fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } },
 };
+
+/** Wider than this (in Excel's character widths) a sheet prints landscape. */
+const PORTRAIT_WIDTH = 100;
+
+/**
+ * Printed, a list is one page wide (as many pages down as it needs), landscape when wide, on A4,
+ * with its header row repeated at the top of every page.
+ */
+function printSetup(spec: TableSpec): Partial<ExcelJS.PageSetup> {
+  const width = spec.columns.reduce((sum, c) => sum + c.width, 0);
+  return {
+    paperSize: 9,
+    orientation: width > PORTRAIT_WIDTH ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** Each printed page says whose, what and which period, and its number ("&" escaped as "&&"). */
+function pageHeader(sheet: string, model: TReportModel): Partial<ExcelJS.HeaderFooter> {
+  const text = (s: string) => s.replace(/&/g, "&&");
+  const o = model.options;
+  return {
+    oddHeader: `&L${text(o.issuingBody)}&C&B${text(sheet)}, ${text(periodWords(o.fromYear, o.toYear))}&R&P/&N`,
+  };
+}
 
 const colLetter = (i: number) => {
   let s = "";
@@ -50,9 +78,14 @@ async function zipCaughtUp(ws: unknown, signal?: AbortSignal): Promise<void> {
 async function writeTable(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   spec: TableSpec,
+  model: TReportModel,
   signal?: AbortSignal,
 ): Promise<void> {
-  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(spec.sheet, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: printSetup(spec),
+    headerFooter: pageHeader(spec.sheet, model),
+  });
   ws.columns = spec.columns.map((c) => ({ width: c.width, style: { numFmt: NUM_FMT[c.type] } }));
   const header = ws.addRow(spec.columns.map((c) => c.header));
   header.eachCell((cell) => {
@@ -90,46 +123,6 @@ async function writeTable(
   await ws.commit();
 }
 
-function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportModel): void {
-  const s = model.summary;
-  const ws = wb.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 5 }] });
-  ws.columns = [{ width: 60 }, { width: 20, style: { numFmt: "#,##0" } }];
-  ws.addRow([model.options.title]).font = { bold: true, size: 13 };
-  ws.addRow([model.scopeLine]);
-  // The third line says whether demo records count in these figures (decision 023); blank when not.
-  const demo = demoSentence(model);
-  ws.addRow([demo ?? ""]).font = demo ? { bold: true, color: { argb: "FFC00000" } } : {};
-  // The fourth, how much of the data is approved (decision 025), in the Word report's words.
-  ws.addRow([approvalSentence(model.approval)]);
-  const h = ws.addRow(["Chỉ tiêu", "Số liệu"]);
-  h.eachCell((c) => {
-    c.style = HEADER_STYLE;
-  });
-  const rows: [string, number | string][] = [
-    ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount],
-    ["Số điểm mô hình", s.siteCount],
-    ["Số địa bàn cấp xã có mô hình", s.areasWithModels],
-    ["Số địa bàn cấp xã có camera an ninh", s.coverage.covered],
-    ["Tổng số địa bàn cấp xã", s.coverage.total],
-    ["Tỷ lệ địa bàn có camera", formatPercent(s.coverage.covered, s.coverage.total)],
-    ["Số huyện, thị xã, thành phố có camera", s.coveredDistricts],
-    ["Số mắt camera", s.cameras.cameras],
-    ["Số đầu thu", s.cameras.recorders],
-    ["Số thẻ nhớ", s.cameras.memoryCards],
-    ["Số lần lắp đặt", s.cameras.installations],
-    ["Kinh phí lắp đặt camera (đồng)", s.cameras.costVnd],
-  ];
-  for (const r of rows) ws.addRow(r);
-  ws.addRow([]);
-  const mh = ws.addRow(["Mô hình", "Số điểm"]);
-  mh.eachCell((c) => {
-    c.style = HEADER_STYLE;
-  });
-  for (const t of model.byModelType) ws.addRow([t.name, t.sites]);
-  ws.autoFilter = "A4:B4";
-  ws.commit();
-}
-
 /** The workbook, streamed into `out`: Summary, By district, By area, Sites, Camera installations, Awards. */
 export async function writeXlsx(
   db: Db,
@@ -141,9 +134,9 @@ export async function writeXlsx(
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = model.options.issuingBody;
-  writeSummary(wb, model);
+  writeSummarySheet(wb, model);
   for (const table of ["districts", "areas", "sites", "cameras", "awards"] as const) {
-    await writeTable(wb, tableSpec(db, scope, model, table, names), signal);
+    await writeTable(wb, tableSpec(db, scope, model, table, names), model, signal);
   }
   await wb.commit();
 }

@@ -1,4 +1,4 @@
-import type { DashboardView } from "../schemas/dashboard.ts";
+import { coverageOfList, type UnitList } from "../coverage.ts";
 import type { TMapUnitFigures } from "../schemas/maps.ts";
 
 type DistrictRow = {
@@ -13,16 +13,15 @@ type DistrictRow = {
 };
 
 /**
- * A district's figures as a map unit: coverage over the view's list of commune-level units (the
- * areas before 01/07/2025, or today's communes on its land). The map API and the report's map
+ * A district's figures as a map unit: coverage over the headline's list of commune-level units (the
+ * areas before 01/07/2025, or today's communes on its land; docs/decisions/027). The map API and the report's map
  * both ask this, so the screen and the paper shade a district alike.
  */
-export const districtMapUnit = (d: DistrictRow, view: DashboardView | undefined): TMapUnitFigures => ({
+export const districtMapUnit = (d: DistrictRow, list: UnitList): TMapUnitFigures => ({
   code: d.code,
   name: d.name,
   districtCode: d.code,
-  covered: view === "current" ? d.currentCoveredAreas : d.coveredAreas,
-  total: view === "current" ? d.currentAreas : d.areas,
+  ...coverageOfList(d, list),
   sites: d.sites,
   cameras: d.cameras,
 });

@@ -172,6 +172,10 @@ export const ERROR_MESSAGES = {
   },
   "report.noSuchReport": { vi: "Không có báo cáo này.", en: "There is no such report." },
   "report.badParams": { vi: "Tham số báo cáo không hợp lệ.", en: "Invalid report parameters." },
+  "report.badSeparator": {
+    vi: "Dấu phân cách CSV không hợp lệ: chọn sep=comma (dấu phẩy) hoặc sep=semicolon (dấu chấm phẩy).",
+    en: "Invalid CSV separator: choose sep=comma or sep=semicolon.",
+  },
   "draft.duplicateName": {
     vi: "Đã có bản nháp cùng tên cho phạm vi và giai đoạn này",
     en: "A draft of that name already exists for this scope and period",

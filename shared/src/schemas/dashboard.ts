@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNIT_LISTS } from "../coverage.ts";
 import {
   AWARD_FORMS,
   AWARD_ISSUERS,
@@ -67,10 +68,18 @@ const ZFilterEcho = z.object({
  * each covered when an installation in the period lies in it or in an area it took over
  * (docs/decisions/009, 022).
  */
-const ZCoverage = z.object({
+const ZCoverageCount = z.object({ list: z.enum(UNIT_LISTS), covered: z.number(), total: z.number() });
+export const ZCoverage = z.object({
   covered: z.number(),
   total: z.number(),
   current: z.object({ covered: z.number(), total: z.number() }),
+  /**
+   * The figure to quote (shared/src/coverage.ts, docs/decisions/027): over the list in force on the
+   * period's last day (today's communes for any period ending after 30/06/2025), which it names.
+   */
+  headline: ZCoverageCount,
+  /** The other list's figure, only when the period spans 01/07/2025. */
+  secondary: ZCoverageCount.nullable(),
 });
 
 export const ZDashboardSummary = z.object({

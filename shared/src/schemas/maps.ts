@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNIT_LISTS, type UnitList } from "../coverage.ts";
 import { ZGsoCode } from "./common.ts";
 import { ZDashboardFilter, ZFormerProvinceCode } from "./dashboard.ts";
 
@@ -13,16 +14,14 @@ export const ZMapLevel = z.enum(MAP_LEVELS, { error: () => "Cấp bản đồ kh
 
 /**
  * The commune-level lists a boundary file may describe, named as the unit catalogue names them:
- * the areas before 01/07/2025 ("three_level", 2020–2025) or today's communes ("two_level"). The
- * dashboard's view picks one: "historical" → three_level, "current" → two_level.
+ * the areas before 01/07/2025 ("three_level", 2020–2025) or today's communes ("two_level"). A map
+ * shows the one `unitListOf` (shared/src/coverage.ts) picks for its filter.
  */
-export const COMMUNE_LISTS = ["three_level", "two_level"] as const;
-export type CommuneList = (typeof COMMUNE_LISTS)[number];
+export const COMMUNE_LISTS = UNIT_LISTS;
+export type CommuneList = UnitList;
 export const ZCommuneList = z.enum(COMMUNE_LISTS, {
   error: () => "Danh mục đơn vị không hợp lệ: chọn three_level (trước 01/07/2025) hoặc two_level (từ 01/07/2025)",
 });
-export const communeListOfView = (view: "historical" | "current" | undefined): CommuneList =>
-  view === "current" ? "two_level" : "three_level";
 
 /** What a map can shade by; "sites" follows the filter's model category and type. */
 export const MAP_MEASURES = ["coverage", "sites", "cameras"] as const;

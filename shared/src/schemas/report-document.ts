@@ -27,6 +27,8 @@ export const ZBlock = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("heading"), text: z.string() }),
   z.object({ kind: z.literal("subheading"), text: z.string() }),
   z.object({ kind: z.literal("para"), text: z.string() }),
+  /** Printed in italics where the office writes its own text: "(nội dung do đơn vị soạn)". */
+  z.object({ kind: z.literal("placeholder"), text: z.string() }),
   /** Printed framed and bold, before the sections: the demo-data warning (decision 023). */
   z.object({ kind: z.literal("notice"), text: z.string() }),
   ZTableBlock,
@@ -60,7 +62,7 @@ export const ZReportDocument = z.object({
   body: z.array(ZBlock),
   closing: z.object({
     recipients: z.array(z.string()),
-    /** One entry per line ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
+    /** One entry per line ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"); a dotted line when nobody was chosen. */
     signerTitle: z.array(z.string()),
     signerName: z.string(),
   }),

@@ -8,9 +8,10 @@ import {
   RELIGIONS,
   REVIEW_PERIOD,
 } from "../domain.ts";
+import { periodWords } from "../report-words.ts";
 import { ZApprovalSummary } from "./approvals.ts";
 import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
-import { DASHBOARD_VIEWS, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
+import { DASHBOARD_VIEWS, ZCoverage, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
 
@@ -31,6 +32,14 @@ export type TNarrative = Record<NarrativeSection, string>;
 export const REPORT_TABLES = ["sites", "cameras", "awards", "areas", "districts"] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
+/**
+ * CSV field separators (`?sep=`): the comma of RFC 4180 (the default), or the semicolon that Excel
+ * with Vietnamese regional settings expects (its decimal separator is the comma).
+ */
+export const CSV_SEPARATORS = { comma: ",", semicolon: ";" } as const;
+export type CsvSeparator = keyof typeof CSV_SEPARATORS;
+export const isCsvSeparator = (s: unknown): s is CsvSeparator => s === "comma" || s === "semicolon";
+
 export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -39,17 +48,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * "2007–2022" would mislabel a report of 2015–2018), and not the kind again (decision 019).
  */
 export const defaultReportTitle = (fromYear: number, toYear: number) =>
-  `Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc giai đoạn ${fromYear === toYear ? `năm ${fromYear}` : `${fromYear}–${toYear}`}`;
+  `Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc ${periodWords(fromYear, toYear)}`;
 export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
-export const DEFAULT_SIGNER_TITLE = "GIÁM ĐỐC";
-export const DEFAULT_RECIPIENTS = [
-  "Bộ Công an (Cục V05) (để báo cáo);",
-  "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo);",
-  "Công an các huyện, thị xã, thành phố;",
-  "Lưu: VT, PV05.",
-];
 
 const maxYear = () => new Date().getFullYear() + 1;
 const text = (max: number, label: string) => ZText.trim().max(max, `${label} dài quá ${max} ký tự`);
@@ -72,7 +74,8 @@ export const ZReportHeadingFields = {
         .join("\n"),
     )
     .refine((s) => s.split("\n").length <= 3, "Chức vụ người ký tối đa 3 dòng")
-    .default(DEFAULT_SIGNER_TITLE),
+    .default(""),
+  /** Empty: the signer's title and name print as dotted lines to fill by hand (or the draft's). */
   signerName: text(120, "Họ tên người ký").default(""),
 };
 
@@ -110,7 +113,8 @@ export const ZReportOptions = z
           error: () => `Năm của ngày ban hành phải từ ${MIN_YEAR} đến ${maxYear()}`,
         })
         .optional(),
-      recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").default(DEFAULT_RECIPIENTS),
+      /** Left out: `defaultRecipients` of the report's date (the police units of that day). */
+      recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").optional(),
       /** The narrative of this saved draft (report-drafts.ts) goes into the document. */
       draftId: ZId.optional(),
       /** The draft's version the preview showed: a download of a draft changed since is refused. */
@@ -172,7 +176,7 @@ export const ZReportModel = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
   /** "toàn tỉnh Quảng Trị", "tỉnh Quảng Trị cũ", "Huyện Hải Lăng (cũ)": what "trên địa bàn …" names. */
   scopeName: z.string(),
-  /** "Địa bàn: Quảng Trị cũ · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận". */
+  /** "Địa bàn: Quảng Trị cũ; giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ". */
   scopeLine: z.string(),
   generatedAt: z.string(),
   /** Demo records among the report's sites, installations and awards: when any, every format says so. */
@@ -183,11 +187,8 @@ export const ZReportModel = z.object({
     modelTypeCount: ZCount,
     siteCount: ZCount,
     areasWithModels: ZCount,
-    coverage: z.object({
-      covered: ZCount,
-      total: ZCount,
-      current: z.object({ covered: ZCount, total: ZCount }),
-    }),
+    /** The dashboard's coverage, with the headline to print (decision 027). */
+    coverage: ZCoverage,
     cameras: z.object({
       cameras: ZCount,
       recorders: ZCount,

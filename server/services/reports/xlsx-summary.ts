@@ -1,0 +1,155 @@
+import { approvalSentence } from "@qt/shared/approval-sentence";
+import type { TReportModel } from "@qt/shared/schemas/reports";
+import type ExcelJS from "exceljs";
+import { demoSentence, placeAndDate, signatureOf, subjectOf } from "./content.ts";
+import { coverageRows } from "./coverage-words.ts";
+import { DOCUMENT_KIND } from "./labels.ts";
+
+/** The sheet's three columns (label, figure, unit), in Excel's character widths: one portrait page. */
+const WIDTHS = [54, 16, 16];
+const FONT = "Times New Roman";
+const SIZE = 12;
+/** Roughly how many characters of 12 pt text fit on one line across the three columns. */
+const LINE_CHARS = 82;
+const LINE_HEIGHT = 16;
+
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true, name: FONT, size: SIZE },
+  alignment: { wrapText: true, vertical: "middle", horizontal: "center" },
+  fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } },
+  border: {
+    top: { style: "thin" },
+    bottom: { style: "thin" },
+    left: { style: "thin" },
+    right: { style: "thin" },
+  },
+};
+const BORDER = HEADER_STYLE.border;
+const INT = "#,##0";
+/** The coverage rate is a number (0.579) that Excel shows as "57,9%" in a Vietnamese locale. */
+const PERCENT = "0.0%";
+
+type Line = [label: string, value: number, unit: string, numFmt?: string];
+
+/** The "Chỉ tiêu" table: every figure a number cell, with its number format. */
+function figures(model: TReportModel): Line[] {
+  const s = model.summary;
+  return [
+    ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount, "mô hình"],
+    ["Số điểm mô hình", s.siteCount, "điểm"],
+    ["Số địa bàn cấp xã có mô hình", s.areasWithModels, "địa bàn"],
+    // The coverage headline's rows (decision 027), the rate as a number with a percent format.
+    ...coverageRows(s.coverage).map(([label, value], i): Line => {
+      const h = s.coverage.headline;
+      return i === 2
+        ? [label, h.total === 0 ? 0 : h.covered / h.total, "", PERCENT]
+        : [label, Number(value), "địa bàn"];
+    }),
+    ["Số huyện, thị xã, thành phố có camera", s.coveredDistricts, "huyện"],
+    ["Số mắt camera", s.cameras.cameras, "camera"],
+    ["Số đầu thu", s.cameras.recorders, "đầu thu"],
+    ["Số thẻ nhớ", s.cameras.memoryCards, "thẻ nhớ"],
+    ["Số lần lắp đặt", s.cameras.installations, "lần"],
+    ["Kinh phí lắp đặt camera (đồng)", s.cameras.costVnd, "đồng"],
+  ];
+}
+
+/**
+ * The workbook's first sheet, laid out to print as a report on one portrait page: the agency
+ * heading (as the Word report's), "BÁO CÁO" and the subject, the scope, demo and approval lines,
+ * the figures (numbers with number formats), the model types with their total, then the date and
+ * the signature lines. Long lines are merged across the columns and wrapped, never cut.
+ */
+export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: TReportModel): void {
+  const o = model.options;
+  const ws = wb.addWorksheet("Tổng hợp", {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+  ws.columns = WIDTHS.map((width) => ({ width, style: { font: { name: FONT, size: SIZE } } }));
+  const add = (values: ExcelJS.CellValue[], font: Partial<ExcelJS.Font> = {}) => {
+    const row = ws.addRow(values);
+    row.font = { name: FONT, size: SIZE, ...font };
+    return row;
+  };
+  /** One line across the three columns, wrapped, as tall as its text needs. */
+  const wide = (
+    text: string,
+    font: Partial<ExcelJS.Font> = {},
+    horizontal: "center" | "left" = "center",
+    chars = LINE_CHARS,
+  ) => {
+    const row = add([text], font);
+    ws.mergeCells(row.number, 1, row.number, WIDTHS.length);
+    row.getCell(1).alignment = { wrapText: true, vertical: "middle", horizontal };
+    row.height = Math.max(1, Math.ceil(text.length / chars)) * LINE_HEIGHT + 4;
+    return row;
+  };
+  const centred = (row: ExcelJS.Row) => {
+    row.getCell(1).alignment = { horizontal: "center" };
+  };
+
+  if (o.supervisingBody) centred(add([o.supervisingBody]));
+  centred(add([o.issuingBody], { bold: true, underline: true }));
+  add([]);
+  wide(DOCUMENT_KIND, { bold: true, size: 13 });
+  wide(subjectOf(o.title), { bold: true, size: 13 }, "center", 68);
+  wide(`(${model.scopeLine})`, { italic: true });
+  // Whether demo records count in these figures (decision 023), and how much is approved (025).
+  const demo = demoSentence(model);
+  if (demo) wide(demo, { bold: true, color: { argb: "FFC00000" } }, "left");
+  wide(approvalSentence(model.approval), {}, "left");
+  add([]);
+
+  table(add(["Chỉ tiêu", "Số liệu", "Đơn vị tính"], { bold: true }));
+  for (const [labelText, value, unit, numFmt] of figures(model)) {
+    const row = add([labelText, value, unit]);
+    row.getCell(2).numFmt = numFmt ?? INT;
+    row.getCell(3).alignment = { horizontal: "center" };
+    bordered(row);
+  }
+  add([]);
+
+  table(add(["Mô hình", "Số điểm", "Số địa bàn cấp xã"], { bold: true }));
+  for (const t of model.byModelType) {
+    const row = add([t.name, t.sites, t.communes]);
+    row.getCell(2).numFmt = INT;
+    row.getCell(3).numFmt = INT;
+    bordered(row);
+  }
+  // A commune may hold several models: only the sites add up.
+  const total = add(["Tổng cộng", model.summary.siteCount, null], { bold: true });
+  total.getCell(2).numFmt = INT;
+  bordered(total);
+  add([]);
+
+  // The date and the signature on the right (columns B–C), as under the Word report.
+  const sign = signatureOf(model);
+  const right = (text: string, font: Partial<ExcelJS.Font>) => {
+    const row = add([null, text], font);
+    ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
+    row.getCell(2).alignment = { horizontal: "center" };
+  };
+  right(placeAndDate(model), { italic: true });
+  for (const line of sign.title) right(line, { bold: true });
+  for (let i = 0; i < 4; i++) add([]);
+  right(sign.name, { bold: true });
+  ws.commit();
+}
+
+function table(header: ExcelJS.Row) {
+  header.eachCell((cell) => {
+    cell.style = HEADER_STYLE;
+  });
+}
+
+function bordered(row: ExcelJS.Row) {
+  for (let c = 1; c <= WIDTHS.length; c++) if (BORDER) row.getCell(c).border = BORDER;
+}
