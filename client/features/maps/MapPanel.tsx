@@ -186,9 +186,7 @@ function figureText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t:
 function exactText(u: TMapUnitFigures, measure: MapMeasure, level: MapLevel, t: T, locale: L, list: string) {
   if (measure === "coverage") {
     if (level === "commune") return figureText(u, measure, level, t, locale);
-    return u.total === 0
-      ? t("map.noData")
-      : t("map.exact.coverage", { text: mapValueText(u, measure, locale), list });
+    return u.total === 0 ? t("map.noData") : t("map.exact.coverage", { text: mapValueText(u, measure, locale), list });
   }
   const count = formatNumber(measure === "sites" ? u.sites : u.cameras, locale);
   return t(measure === "sites" ? "map.exact.sites" : "map.exact.cameras", { count });
