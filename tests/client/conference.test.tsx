@@ -56,7 +56,10 @@ describe("conference mode", () => {
     render("/conference?slides=coverage,religion");
     expect(slide()).toHaveTextContent("Trang 1/2");
     expect(
-      await screen.findByRole("figure", { name: "Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện" }),
+      // Every year: today's communes lead (decision 027).
+      await screen.findByRole("figure", {
+        name: "Tỷ lệ xã, phường, đặc khu hiện nay có camera an ninh, theo huyện (cũ)",
+      }),
     ).toBeInTheDocument();
     key("ArrowRight");
     expect(screen.getByRole("figure", { name: "Mô hình trong tôn giáo, theo tôn giáo" })).toBeInTheDocument();

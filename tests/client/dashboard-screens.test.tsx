@@ -47,9 +47,10 @@ describe("dashboard screens", () => {
     const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
     const rows = rowsOf(table);
     // Its 9 areas, then the 2 wards of 01/07/2025 on its land (Phường Đông Hà took over Phường 1).
+    // By the units of the record's date each is ticked by its own installations only (issue 22).
     expect(rows).toHaveLength(9 + 2);
     expect(rows.slice(9).map((r) => [r[0], r[5]])).toEqual([
-      ["Phường Đông Hà (từ 01/07/2025)", "✓ có"],
+      ["Phường Đông Hà (từ 01/07/2025)", "✗ chưa"],
       ["Phường Nam Đông Hà (từ 01/07/2025)", "✗ chưa"],
     ]);
     expect(
@@ -67,7 +68,10 @@ describe("dashboard screens", () => {
       "✗ chưa",
       "0",
     ]);
-    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("1/9 xã (11,1%)");
+    // Over every year: Đông Hà's 2 wards of today lead, its 9 old areas second (decision 027).
+    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
+      "1/2 xã (50,0%)theo 2 xã, phường, đặc khu hiện nayTheo địa bàn cấp xã trước 01/07/2025: 1/9 (11,1%)",
+    );
   });
 
   it("district: an unknown code shows the server's message", async () => {
@@ -107,11 +111,13 @@ describe("dashboard screens", () => {
   });
 
   it("cameras: equipment and money per district, funding sources, covered and uncovered areas", async () => {
-    render("/cameras?province=45"); // the fixture's old province: 126 areas, 37 communes of today
+    // The fixture's old province: 126 areas, 37 communes of today. Over every year the headline is
+    // over today's communes (decision 027): Đông Hà's 2 wards, one of which took over Phường 1.
+    render("/cameras?province=45");
     const byDistrict = await screen.findByRole("table", { name: "Thiết bị và kinh phí theo huyện" });
     expect(rowsOf(byDistrict).find((r) => r[0] === "Thành phố Đông Hà (cũ)")).toEqual([
       "Thành phố Đông Hà (cũ)",
-      "1/9 (11,1%)",
+      "1/2 (50,0%)",
       "15",
       "1",
       "3",
@@ -123,22 +129,20 @@ describe("dashboard screens", () => {
       "Xã hội hóa",
       "Kết hợp",
     ]);
-    expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
-      "Theo xã, phường, đặc khu từ 01/07/2025: 2/37 (5,4%)",
-    );
+    const card = screen.getByRole("article", { name: "Phủ camera an ninh" });
+    expect(card).toHaveTextContent("2/37 xã (5,4%)theo 37 xã, phường, đặc khu hiện nay");
+    expect(card).toHaveTextContent("Theo địa bàn cấp xã trước 01/07/2025: 2/126 (1,6%)");
     expect(rowsOf(screen.getByRole("table", { name: "Địa bàn đã có camera (2)" }))).toEqual([
       ["Phường 1, Thành phố Đông Hà (cũ)", "15", "01/05/2015"],
       ["Huyện Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "3", "01/03/2024"],
     ]);
     expect(screen.getByRole("table", { name: "Địa bàn chưa có camera (124)" })).toBeInTheDocument();
-    // Today's communes, covered through the areas they took over.
-    const current = screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (2)" });
-    expect(rowsOf(current)).toEqual([
-      ["Phường Đông Hà, Thành phố Đông Hà (cũ)", "0", "01/05/2015"],
-      ["Đặc khu Cồn Cỏ, Huyện Cồn Cỏ (cũ)", "0", "01/03/2024"],
-    ]);
+    // By the units of the record's date, today's communes have no installation of their own: none
+    // is listed as covered with 0 cameras (issue 22).
+    const current = screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 đã có camera (0)" });
+    expect(rowsOf(current)).toEqual([]);
     expect(
-      screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 chưa có camera (35)" }),
+      screen.getByRole("table", { name: "Xã, phường, đặc khu từ 01/07/2025 chưa có camera (37)" }),
     ).toBeInTheDocument();
   });
 

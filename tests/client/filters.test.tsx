@@ -37,8 +37,11 @@ function renderOverview(path: string) {
 
 const coverage = () => screen.findByRole("article", { name: "Phủ camera an ninh" });
 
-/** Old-list areas of the whole province of today, counted from the units (not from the dashboard). */
-const wholeProvinceAreas = () => countAreas(t.db, { catalog: "three_level" });
+/**
+ * Today's communes of the whole province, counted from the units (not from the dashboard): over
+ * every year (a period ending today) the headline counts them (decision 027).
+ */
+const wholeProvinceAreas = () => countAreas(t.db, { catalog: "two_level" });
 const share = (covered: number, total: number) =>
   `${covered}/${formatNumber(total)} xã (${formatPercent(covered, total)})`;
 
@@ -46,11 +49,11 @@ describe("dashboard filters", () => {
   it("reads the filter from the URL, shows it as chips, and removing a chip widens the figures", async () => {
     // The fixture lies on former Quảng Trị (126 areas).
     renderOverview("/?province=45&from=2010&district=461");
-    // 19333 (Đông Hà) got cameras in 2015: 1 of Đông Hà's 9 areas.
-    expect(await coverage()).toHaveTextContent("1/9 xã (11,1%)");
+    // 19333 (Đông Hà) got cameras in 2015: Phường Đông Hà took it over, 1 of Đông Hà's 2 wards of today.
+    expect(await coverage()).toHaveTextContent("1/2 xã (50,0%)");
     expect(screen.getByRole("button", { name: "Bỏ lọc: Từ năm 2010" })).toBeInTheDocument();
     fireEvent.click(await screen.findByRole("button", { name: "Bỏ lọc: Thành phố Đông Hà (cũ)" }));
-    await screen.findByText("2/126 xã (1,6%)");
+    await screen.findByText("2/37 xã (5,4%)");
     expect(screen.getByRole("status", { name: "url" })).toHaveTextContent("?province=45&from=2010");
     expect(screen.getByLabelText("Huyện, thị xã, thành phố")).toHaveValue("");
     fireEvent.click(await screen.findByRole("button", { name: "Bỏ lọc: Quảng Trị cũ" }));
@@ -59,7 +62,7 @@ describe("dashboard filters", () => {
 
   it("changing a select updates the URL and every figure on the page", async () => {
     renderOverview("/?province=45");
-    expect(await coverage()).toHaveTextContent("2/126 xã (1,6%)");
+    expect(await coverage()).toHaveTextContent("2/37 xã (5,4%)");
     expect(screen.getByRole("article", { name: "Điểm mô hình" })).toHaveTextContent("8");
     fireEvent.change(screen.getByLabelText("Đến năm"), { target: { value: "2016" } });
     await screen.findByText("1/126 xã (0,8%)");
@@ -91,7 +94,7 @@ describe("dashboard filters", () => {
     expect(districtOptions()).toContain("Thành phố Đông Hà (cũ)");
     // Former Quảng Bình: only its 8 districts can be chosen.
     fireEvent.change(screen.getByLabelText("Địa bàn"), { target: { value: "44" } });
-    await screen.findByText("0/151 xã (0,0%)");
+    await screen.findByText(share(0, await countAreas(t.db, { catalog: "two_level", province: "44" })));
     expect(screen.getByRole("status", { name: "url" })).toHaveTextContent("?province=44");
     expect(districtOptions()).toHaveLength(1 + 8);
     expect(districtOptions()).not.toContain("Thành phố Đông Hà (cũ)");

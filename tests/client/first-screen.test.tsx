@@ -37,7 +37,7 @@ function clients() {
   return { calls, queryClient: makeQueryClient(), trpcClient };
 }
 
-const address = { pathname: "/", search: "?from=2010&district=470" };
+const address = { pathname: "/", search: "?from=2010&to=2024&district=470" };
 
 function renderOverview(c: ReturnType<typeof clients>) {
   render(
@@ -51,7 +51,10 @@ function renderOverview(c: ReturnType<typeof clients>) {
 
 describe("first screen", () => {
   it("draws the cards in the first render from the figures that came with the page, asking for none", async () => {
-    const given = await firstScreenData(createContextInner({ db: t.db, user: viewer }), "/?from=2010&district=470");
+    const given = await firstScreenData(
+      createContextInner({ db: t.db, user: viewer }),
+      "/?from=2010&to=2024&district=470",
+    );
     const c = clients();
     startFirstScreen(c.queryClient, c.trpcClient, address, given);
     renderOverview(c);

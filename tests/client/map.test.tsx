@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The map of former Quảng Trị's districts, as the overview draws it for that territory. */
-const renderMap = () => renderApp(<LazyMap filter={{ formerProvinceCode: "45" }} />, { db: t.db, user: viewer });
+const renderMap = () =>
+  renderApp(<LazyMap filter={{ formerProvinceCode: "45", toYear: 2024 }} />, { db: t.db, user: viewer });
 
 const mapFigure = () => screen.findByRole("figure", { name: "Bản đồ: Phủ camera an ninh" }, { timeout: 10_000 });
 
@@ -76,7 +77,10 @@ describe("choropleth map", () => {
     const seen: string[] = [];
     renderApp(
       <Routes>
-        <Route path="/" element={<LazyMap filter={{ formerProvinceCode: "45" }} onDistrict={(c) => seen.push(c)} />} />
+        <Route
+          path="/"
+          element={<LazyMap filter={{ formerProvinceCode: "45", toYear: 2024 }} onDistrict={(c) => seen.push(c)} />}
+        />
       </Routes>,
       { db: t.db, user: viewer, path: "/" },
     );
@@ -84,7 +88,7 @@ describe("choropleth map", () => {
     const camLo = await within(figure).findByRole("link", { name: /^Huyện Cam Lộ \(cũ\)/ });
     camLo.focus();
     expect(await within(figure).findByRole("tooltip")).toHaveTextContent(
-      "Huyện Cam Lộ (cũ)0/8 (0,0%) địa bàn có camera",
+      "Huyện Cam Lộ (cũ)0/8 (0,0%) địa bàn cấp xã trước 01/07/2025 có camera",
     );
     await user.keyboard("{Enter}");
     await user.click(within(figure).getByRole("link", { name: /^Huyện Gio Linh/ }));
@@ -112,7 +116,10 @@ describe("choropleth map", () => {
         <Route
           path="/"
           element={
-            <LazyMap filter={{ formerProvinceCode: "45", districtCode: "461" }} initial={{ level: "commune" }} />
+            <LazyMap
+              filter={{ formerProvinceCode: "45", districtCode: "461", toYear: 2024 }}
+              initial={{ level: "commune" }}
+            />
           }
         />
       </Routes>,
@@ -157,7 +164,10 @@ describe("choropleth map", () => {
     );
     expect(loaded.ok).toBe(true);
     const communes = renderApp(
-      <LazyMap filter={{ formerProvinceCode: "45", districtCode: "461" }} initial={{ level: "commune" }} />,
+      <LazyMap
+        filter={{ formerProvinceCode: "45", districtCode: "461", toYear: 2024 }}
+        initial={{ level: "commune" }}
+      />,
       { db: t.db, user: viewer },
     );
     const figure = await mapFigure();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import { installationRow, siteRow } from "../../prisma/seed/factories.ts";
 import type { SessionUser } from "../../server/context.ts";
+import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
@@ -61,11 +62,11 @@ afterAll(() => t.close());
 
 describe("overview screen", () => {
   it("shows the headline figures from the database in vi-VN formats", async () => {
-    // The fixture lies on former Quảng Trị: its 126 areas.
-    renderApp(<OverviewRoute />, { db: t.db, user: viewer, path: "/?province=45" });
+    // The fixture lies on former Quảng Trị: its 126 areas, the list in force at the end of 2024.
+    renderApp(<OverviewRoute />, { db: t.db, user: viewer, path: "/?province=45&to=2024" });
     expect(screen.getByRole("status")).toHaveTextContent("Đang tải");
     const coverage = await screen.findByRole("article", { name: "Phủ camera an ninh" });
-    expect(coverage).toHaveTextContent("3/126 xã (2,4%)");
+    expect(coverage).toHaveTextContent("3/126 xã (2,4%)theo 126 địa bàn cấp xã trước 01/07/2025");
     expect(screen.getByRole("article", { name: "Mắt camera" })).toHaveTextContent("40");
     expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1,7 tỷ đồng");
     expect(screen.getByRole("article", { name: "Kinh phí camera" })).toHaveTextContent("1.700.000.000 đồng");
@@ -75,5 +76,19 @@ describe("overview screen", () => {
       { timeout: 15_000 },
     );
     expect(within(chart).getByText("Toàn tỉnh 2,4%")).toBeInTheDocument();
+  });
+
+  it("this year for today's whole province: the card is over today's communes and names them, never 0/0", async () => {
+    // Counted from the units: today's communes, wards and special zone (78). The fixture has no
+    // installation this year, so none is covered.
+    const today = await countAreas(t.db, { catalog: "two_level" });
+    expect(today).toBe(78);
+    const year = new Date().getFullYear();
+    renderApp(<OverviewRoute />, { db: t.db, user: viewer, path: `/?from=${year}&to=${year}` });
+    const coverage = await screen.findByRole("article", { name: "Phủ camera an ninh" });
+    expect(coverage).toHaveTextContent(`0/${today} xã (0,0%)theo ${today} xã, phường, đặc khu hiện nay`);
+    expect(coverage).not.toHaveTextContent("0/0");
+    // A period after 01/07/2025 has no second list.
+    expect(coverage).not.toHaveTextContent("01/07/2025");
   });
 });

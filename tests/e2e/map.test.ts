@@ -114,7 +114,9 @@ describeE2E("maps in a real browser (issue 16)", () => {
       await expect.poll(() => english.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
       expect(
         await english
-          .getByRole("link", { name: /^Huyện Gio Linh \(former\): \d+\/\d+ \(.*\) areas with cameras$/ })
+          .getByRole("link", {
+            name: /^Huyện Gio Linh \(former\): \d+\/\d+ \(.*\) communes, wards and special zone of today with cameras$/,
+          })
           .count(),
       ).toBe(1);
       expect(await english.textContent()).toContain("CC BY 3.0 IGO");
