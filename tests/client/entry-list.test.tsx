@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import RecordsSitesRoute from "../../client/routes/records-sites.tsx";
@@ -84,7 +84,9 @@ describe("site list", () => {
     );
     await user.click(within(screen.getByRole("row", { name: /Họ Trần Văn/ })).getByRole("button", { name: "Lịch sử" }));
     const history = await screen.findByRole("region", { name: "Lịch sử thay đổi" });
-    for (const action of ["Tạo mới", "Xóa", "Khôi phục"]) expect(history).toHaveTextContent(action);
+    // The panel opens at once and fills when its query answers.
+    await waitFor(() => expect(history).toHaveTextContent("Tạo mới"), { timeout: 5000 });
+    for (const action of ["Xóa", "Khôi phục"]) expect(history).toHaveTextContent(action);
     expect(history).toHaveTextContent("Lý do xóa: — → không trùng");
     expect(history).toHaveTextContent(admin.username);
   });
@@ -101,6 +103,14 @@ describe("site list", () => {
     const editor = await makeUser(t.db, { role: "editor", districtCode: "470" });
     renderApp(as(editor, <RecordsSitesRoute />), { db: t.db, user: editor, path: "/records/sites?edit=new" });
     const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    // Today's date (the default): one list of today's communes, no abolished district asked, and only
+    // those that took over the editor's former district.
+    const today = await waitFor(() => form.getByLabelText("Xã, phường, đặc khu"));
+    expect(form.queryByLabelText("Huyện, thị xã, thành phố")).not.toBeInTheDocument();
+    await waitFor(() => expect(within(today).getByRole("option", { name: "Xã Hải Lăng" })).toBeInTheDocument());
+    expect(within(today).queryByRole("option", { name: /Đông Hà/ })).not.toBeInTheDocument();
+    // A date before 01/07/2025: the old list, starting in their district.
+    fireEvent.change(form.getByLabelText("Ngày thành lập"), { target: { value: "2019-05-01" } });
     await waitFor(() => expect(form.getByLabelText("Huyện, thị xã, thành phố")).toHaveValue("470"));
     expect(
       within(form.getByLabelText("Xã, phường, thị trấn")).getByRole("option", { name: "Xã Hải An" }),

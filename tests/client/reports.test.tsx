@@ -36,7 +36,7 @@ describe("report builder", () => {
     const s = await dashboardSummary(t.db, { fromYear: 2007, toYear: 2022, districtCode: "470" });
     expect(
       within(preview).getByText(
-        "(Địa bàn: Huyện Hải Lăng (cũ) · 2007–2022 · theo đơn vị hành chính tại thời điểm ghi nhận)",
+        "(Địa bàn: Huyện Hải Lăng (cũ); giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ)",
       ),
     ).toBeInTheDocument();
     expect(within(preview).getByText("BỘ CÔNG AN")).toBeInTheDocument();
