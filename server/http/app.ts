@@ -11,6 +11,7 @@ import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
+import { localeOfRequest, refuse } from "./guard.ts";
 import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
 import { reportRoutes } from "./reports.ts";
@@ -39,6 +40,16 @@ export async function buildApp(opts: AppOptions) {
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
+  // The net under every plain route: an unexpected failure is logged and answered with the
+  // catalogue's system error, never with its own text (a driver's message names tables and SQL);
+  // Fastify's own refusals (a body too large, a bad content type) keep their status, not their words.
+  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
+    const locale = localeOfRequest(req);
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) logFailure(req.log, err, { url: req.url.slice(0, 200) }, "request failed");
+    const key = status === 500 ? "system.error" : status === 413 ? "request.tooLarge" : "system.invalid";
+    return refuse(reply, locale, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", key);
+  });
   app.addHook("onRequest", async (req, reply) => {
     // API answers are per user and change with the data: no browser or proxy may keep them.
     if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -1,0 +1,68 @@
+import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
+import { type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import { uncleanPath } from "@qt/shared/schemas/common";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type Context, type ContextDb, createContext, type SessionUser } from "../context.ts";
+import { KeyedCause } from "../errors.ts";
+import { type Access, refusalOf } from "../trpc.ts";
+
+/** The language of a plain route's answer: the app's header, or `lang` in a link (a link sends no header). */
+export function localeOfRequest(req: FastifyRequest): Locale {
+  const lang = (req.query as { lang?: unknown } | undefined)?.lang;
+  return localeOf(req.headers[LOCALE_HEADER] ?? lang);
+}
+
+/** A refusal as every plain route sends it: the message in the user's language, its key and parameters. */
+export function refuse(
+  reply: FastifyReply,
+  locale: Locale,
+  status: number,
+  code: string,
+  key: MessageKey,
+  params: MessageParams = {},
+) {
+  return reply
+    .code(status)
+    .send({ ok: false, error: { code, message: message(key, params, locale), messageKey: key, params } });
+}
+
+type Guarded = Context & { user: SessionUser };
+const contexts = new WeakMap<FastifyRequest, Guarded>();
+
+const hasBody = (req: FastifyRequest) =>
+  req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+
+/**
+ * A plain route's `onRequest` hook: the session and role checked by the procedures' own rule
+ * (`refusalOf`, server/trpc.ts) before a byte of the body is read, so that a stranger's 20 MB
+ * upload is answered 401 at its headers and the connection closed; then the clean-text rule over
+ * the query string and the path. `unauthorized` names a route's own sign-in message.
+ */
+export function guard(opts: ContextDb, access: Access, say: { unauthorized?: MessageKey } = {}) {
+  return async function guardRoute(req: FastifyRequest, reply: FastifyReply) {
+    const locale = localeOfRequest(req);
+    const ctx = await createContext(opts, req, reply);
+    const refused = refusalOf(ctx.user, access);
+    if (refused || !ctx.user) {
+      if (hasBody(req)) reply.header("connection", "close");
+      const cause = refused?.cause instanceof KeyedCause ? refused.cause : null;
+      const unauthorized = !ctx.user;
+      const key = unauthorized ? (say.unauthorized ?? "auth.loginRequired") : (cause?.key ?? "role.adminOnly");
+      return refuse(reply, locale, unauthorized ? 401 : 403, unauthorized ? "UNAUTHORIZED" : "FORBIDDEN", key, {
+        ...cause?.params,
+      });
+    }
+    if (uncleanPath([req.query, req.params])) {
+      if (hasBody(req)) reply.header("connection", "close");
+      return refuse(reply, locale, 400, "BAD_REQUEST", "request.badCharacter");
+    }
+    contexts.set(req, { ...ctx, user: ctx.user });
+  };
+}
+
+/** The context the route's guard built: only a guarded route's handler asks for it. */
+export function guarded(req: FastifyRequest): Guarded {
+  const ctx = contexts.get(req);
+  if (!ctx) throw new Error(`${req.routeOptions.url}: route declared without a guard`);
+  return ctx;
+}
