@@ -26,25 +26,25 @@ export function refuse(
     .send({ ok: false, error: { code, message: message(key, params, locale), messageKey: key, params } });
 }
 
+/** A plain route and the access its guard declares. */
+export type PlainRoute = { method: string; url: string; access: Access };
+
 type Guarded = Context & { user: SessionUser };
 const contexts = new WeakMap<FastifyRequest, Guarded>();
 
-const hasBody = (req: FastifyRequest) =>
-  req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
-
 /**
  * A plain route's `onRequest` hook: the session and role checked by the procedures' own rule
- * (`refusalOf`, server/trpc.ts) before a byte of the body is read, so that a stranger's 20 MB
- * upload is answered 401 at its headers and the connection closed; then the clean-text rule over
- * the query string and the path. `unauthorized` names a route's own sign-in message.
+ * (`refusalOf`, server/trpc.ts) before the body is read, so that a stranger's 20 MB upload is
+ * answered 401 at its headers and what still comes is discarded as it arrives (Node drains an
+ * unread body; the connection is not cut, which would make a browser lose the answer and show a
+ * network error instead of "sign in"); then the clean-text rule over the query string and path. `unauthorized` names a route's own sign-in message.
  */
 export function guard(opts: ContextDb, access: Access, say: { unauthorized?: MessageKey } = {}) {
-  return async function guardRoute(req: FastifyRequest, reply: FastifyReply) {
+  const hook = async function guardRoute(req: FastifyRequest, reply: FastifyReply) {
     const locale = localeOfRequest(req);
     const ctx = await createContext(opts, req, reply);
     const refused = refusalOf(ctx.user, access);
     if (refused || !ctx.user) {
-      if (hasBody(req)) reply.header("connection", "close");
       const cause = refused?.cause instanceof KeyedCause ? refused.cause : null;
       const unauthorized = !ctx.user;
       const key = unauthorized ? (say.unauthorized ?? "auth.loginRequired") : (cause?.key ?? "role.adminOnly");
@@ -53,11 +53,27 @@ export function guard(opts: ContextDb, access: Access, say: { unauthorized?: Mes
       });
     }
     if (uncleanPath([req.query, req.params])) {
-      if (hasBody(req)) reply.header("connection", "close");
       return refuse(reply, locale, 400, "BAD_REQUEST", "request.badCharacter");
     }
     contexts.set(req, { ...ctx, user: ctx.user });
   };
+  accessOfHook.set(hook, access);
+  return hook;
+}
+
+const accessOfHook = new WeakMap<object, Access>();
+
+/**
+ * The access a route's guard declares, from the route's options as Fastify's `onRoute` sees them;
+ * null for a route without a guard (http/app.ts refuses to start with such an /api/ route).
+ */
+export function declaredAccess(onRequest: unknown): Access | null {
+  const hooks = Array.isArray(onRequest) ? onRequest : [onRequest];
+  for (const h of hooks) {
+    const access = typeof h === "function" ? accessOfHook.get(h) : undefined;
+    if (access) return access;
+  }
+  return null;
 }
 
 /** The context the route's guard built: only a guarded route's handler asks for it. */

@@ -60,7 +60,6 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
       malformed: { key: "import.noFile", params: {} },
     });
     if (!read.ok) {
-      reply.header("connection", "close");
       const { key, params } = read.refusal;
       return refuse(reply, locale, read.status, read.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", key, params);
     }
