@@ -9,7 +9,7 @@ import {
 } from "@qt/shared/messages/index";
 import { BAD_CHARACTER, uncleanPath } from "@qt/shared/schemas/common";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import type { Context, SessionUser } from "./context.ts";
 import { appError, isUniqueViolation, KeyedCause } from "./errors.ts";
 import { logFailure } from "./logger.ts";
@@ -105,7 +105,11 @@ const cleanInput = t.middleware(async ({ getRawInput, next }) => {
   const raw = await getRawInput().catch(() => undefined);
   const at = uncleanPath(raw);
   if (!at) return next();
-  const cause = new ZodError([{ code: "custom", path: at, message: BAD_CHARACTER, input: undefined }]);
+  // Parse-made, so that it is an Error tRPC keeps as the cause (see services/records/errors.ts).
+  const cause = z
+    .any()
+    .superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: at, message: BAD_CHARACTER }))
+    .safeParse(null).error;
   throw new TRPCError({ code: "BAD_REQUEST", message: BAD_CHARACTER, cause });
 });
 
