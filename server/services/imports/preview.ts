@@ -14,6 +14,7 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BatchRow, ownBatch } from "./batch.ts";
+import { cleanCells } from "./clean-cells.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
 import { markRefused } from "./may-write.ts";
@@ -53,7 +54,7 @@ export async function createBatch(
   locale: Locale,
   progress: Tracker = NO_TRACKER,
 ): Promise<TImportPreview> {
-  const sheet = await readSheet(file.bytes, (read) => progress.set("reading", read, null));
+  const sheet = cleanCells(await readSheet(file.bytes, (read) => progress.set("reading", read, null)));
   const header = findHeader(file.kind, sheet);
   const data = sheet.slice(header.index + 1).filter((r) => isDataRow(r.cells));
   progress.set("checking", 0, data.length);

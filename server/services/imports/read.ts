@@ -1,9 +1,7 @@
 import { Readable } from "node:stream";
-import { isCleanText } from "@qt/shared/schemas/common";
 import { TRPCError } from "@trpc/server";
 import ExcelJS from "exceljs";
 import { appError } from "../../errors.ts";
-import { letterOf } from "./header.ts";
 import { checkZip } from "./zip-guard.ts";
 
 /**
@@ -28,24 +26,8 @@ export async function readSheet(bytes: Buffer, onRows?: (read: number) => void):
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB)) {
     throw appError("BAD_REQUEST", bytes.includes(ENCRYPTED_STREAM) ? "import.encrypted" : "import.oldExcel");
   }
-  const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
-  return cleanCells(isZip ? await readXlsx(bytes, onRows) : readCsv(bytes));
-}
-
-/**
- * The clean-text rule (shared/src/schemas/common.ts) on every cell's text as read, whatever the
- * format: a NUL or a lone surrogate anywhere in the file (not only in its first 4 KB, which the CSV
- * reader sniffs for binary) is refused naming its cell, before anything is stored (issue 23).
- */
-function cleanCells(rows: SheetRow[]): SheetRow[] {
-  for (const { row, cells } of rows) {
-    for (const [i, c] of cells.entries()) {
-      const text = typeof c === "string" ? c : c !== null && typeof c === "object" && "formula" in c ? c.formula : "";
-      if (!isCleanText(text))
-        throw appError("BAD_REQUEST", "import.badCharacter", { cell: `${letterOf(i)}${row}`, row: String(row) });
-    }
-  }
-  return rows;
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, onRows);
+  return readCsv(bytes);
 }
 
 async function readXlsx(bytes: Buffer, onRows?: (read: number) => void): Promise<SheetRow[]> {
