@@ -135,7 +135,7 @@ describeE2E("how the screens look: skip link, phone, projector", () => {
           await page.waitForLoadState("networkidle");
           await page.screenshot({
             path: path.join(SHOTS, `${name}-${size.width}-${locale}.png`),
-            fullPage: !heading ? false : true,
+            fullPage: Boolean(heading),
           });
         }
         await preview(path.join(SHOTS, `import-preview-${size.width}-${locale}.png`), locale);

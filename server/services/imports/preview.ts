@@ -14,6 +14,7 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { assertImporter, type BatchRow, ownBatch } from "./batch.ts";
+import { cleanCells } from "./clean-cells.ts";
 import { type Evaluated, evaluateRows, fieldsOf, isDataRow, type StoredIssue, sayIssue } from "./evaluate.ts";
 import { expirePreviews } from "./expire.ts";
 import { findHeader, letterOf as letterOfIndex } from "./header.ts";
@@ -56,7 +57,7 @@ export async function createBatch(
 ): Promise<TImportPreview> {
   assertImporter(user);
   await expirePreviews(db);
-  const sheet = await readSheet(file.bytes, (read) => progress.set("reading", read, null));
+  const sheet = cleanCells(await readSheet(file.bytes, (read) => progress.set("reading", read, null)));
   const header = findHeader(file.kind, sheet);
   const data = sheet.slice(header.index + 1).filter((r) => isDataRow(r.cells));
   progress.set("checking", 0, data.length);

@@ -17,6 +17,10 @@ export const IMPORT_MESSAGES = {
     vi: "Tệp không phải bảng tính Excel (.xlsx) hoặc CSV.",
     en: "The file is not an Excel (.xlsx) or CSV spreadsheet.",
   },
+  "import.badCharacter": {
+    vi: "Ô {cell} (dòng {row}) có ký tự không hợp lệ (ký tự điều khiển hoặc mã hóa hỏng): hãy sửa ô này rồi tải lên lại.",
+    en: "Cell {cell} (row {row}) has an invalid character (a control character or broken encoding): correct it and upload again.",
+  },
   "import.oldExcel": {
     vi: "Tệp Excel cũ (.xls) hoặc tệp có mật khẩu: hãy mở trong Excel, bỏ mật khẩu và lưu dạng .xlsx.",
     en: "An old Excel file (.xls) or a password-protected file: open it in Excel, remove the password and save it as .xlsx.",
