@@ -100,8 +100,9 @@ describe("user management screen", () => {
     ]);
     expect(groups).toContain("Xã, phường, đặc khu hiện nay trên địa bàn Huyện Gio Linh (cũ)");
     expect(commune.closest("optgroup")?.label).toBe("Xã, phường, đặc khu hiện nay trên địa bàn Huyện Gio Linh (cũ)");
-    // No old commune is offered as a scope: 78 communes of today, 18 former districts, the province.
-    expect(within(scope).getAllByRole("option")).toHaveLength(1 + 18 + 78);
+    // No old commune is offered as a scope: the "choose" prompt, the province, 18 former districts,
+    // 78 communes of today.
+    expect(within(scope).getAllByRole("option")).toHaveLength(1 + 1 + 18 + 78);
     await user.selectOptions(scope, commune);
     await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Đã tạo tài khoản ca.giolinh.");
