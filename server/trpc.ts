@@ -97,9 +97,19 @@ const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
 /** Login and health only. */
 export const publicProcedure = t.procedure.use(logErrors);
 
-const authed = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Anyone signed in, even with a password someone else chose: only what the first sign-in needs
+ * (auth.me, auth.logout, auth.changePassword).
+ */
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw appError("UNAUTHORIZED", "auth.loginRequired");
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Signed in with a password of one's own: a new account or a reset one changes it first. */
+const authed = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) throw appError("FORBIDDEN", "auth.mustChangePassword");
+  return next();
 });
 
 /** Anyone logged in: leaders (viewer, approver), editors and admins. Reads province-wide figures. */

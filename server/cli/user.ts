@@ -69,7 +69,7 @@ async function run(db: Db, command: string | undefined, args: string[]) {
       districtCode: values.district ?? null,
       communeCode: values.commune ?? null,
     });
-    await createUser(db, input, null);
+    await createUser(db, input, null, { temporary: generated });
     console.log(`Đã tạo tài khoản ${input.username} (created).`);
     if (generated) console.log(`Mật khẩu (password, shown once): ${password}`);
     return;
@@ -80,6 +80,7 @@ async function run(db: Db, command: string | undefined, args: string[]) {
       db,
       parse(ZUserResetPasswordInput, { id: await idOf(db, username), newPassword: password }),
       null,
+      { temporary: generated },
     );
     console.log(
       `Đã đặt lại mật khẩu của ${username}; mọi phiên đăng nhập đã kết thúc (password reset, sessions ended).`,

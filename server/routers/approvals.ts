@@ -7,7 +7,13 @@ import {
   ZApprovalSubmitInput,
 } from "@qt/shared/schemas/approvals";
 import { approvalStatus } from "../services/approvals/status.ts";
-import { approveApproval, reopenApproval, returnApproval, submitApproval } from "../services/approvals/transitions.ts";
+import {
+  approveApproval,
+  reopenApproval,
+  requestReopen,
+  returnApproval,
+  submitApproval,
+} from "../services/approvals/transitions.ts";
 import { adminProcedure, approverProcedure, editorProcedure, router, viewerProcedure } from "../trpc.ts";
 
 /**
@@ -32,6 +38,11 @@ export const approvalsRouter = router({
     .input(ZApprovalReasonInput)
     .output(ZApprovalItem)
     .mutation(({ ctx, input }) => returnApproval(ctx.db, input, ctx.user)),
+  /** Editors of the unit (and admins): ask an admin to reopen a locked unit-year; audited, listed for admins. */
+  requestReopen: editorProcedure
+    .input(ZApprovalReasonInput)
+    .output(ZApprovalItem)
+    .mutation(({ ctx, input }) => requestReopen(ctx.db, input, ctx.user)),
   reopen: adminProcedure
     .input(ZApprovalReasonInput)
     .output(ZApprovalItem)

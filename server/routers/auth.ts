@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Context } from "../context.ts";
 import { changePassword, login, logout, me } from "../services/auth.ts";
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../services/sessions.ts";
-import { publicProcedure, router, viewerProcedure } from "../trpc.ts";
+import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
 
 function setSessionCookie(ctx: Context, token: string) {
   ctx.meta.setCookie?.(SESSION_COOKIE, token, { maxAgeSeconds: Math.floor(SESSION_ABSOLUTE_MS / 1000) });
@@ -18,13 +18,13 @@ export const authRouter = router({
       setSessionCookie(ctx, token);
       return user;
     }),
-  logout: viewerProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+  logout: sessionProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     await logout(ctx.db, ctx.user, ctx.meta.sessionToken);
     ctx.meta.clearCookie?.(SESSION_COOKIE);
     return { ok: true as const };
   }),
-  me: viewerProcedure.output(ZMe).query(({ ctx }) => me(ctx.user)),
-  changePassword: viewerProcedure
+  me: sessionProcedure.output(ZMe).query(({ ctx }) => me(ctx.user)),
+  changePassword: sessionProcedure
     .input(ZChangePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

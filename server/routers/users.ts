@@ -14,7 +14,7 @@ export const usersRouter = router({
   create: adminProcedure
     .input(ZUserCreateInput)
     .output(ZUserRow)
-    .mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.user, { temporary: true })),
   update: adminProcedure
     .input(ZUserUpdateInput)
     .output(ZUserRow)

@@ -23,6 +23,7 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       username: true,
       displayName: true,
       role: true,
+      mustChangePassword: true,
       passwordHash: true,
       disabledAt: true,
       ...scopeSelect,
@@ -57,6 +58,7 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       districtCode: user.district?.code ?? null,
       communeCode: user.commune?.code ?? null,
       scope: scopeOf(user),
+      mustChangePassword: user.mustChangePassword,
     },
   };
 }
@@ -91,6 +93,7 @@ export function me(user: SessionUser): TMe {
     districtCode: user.districtCode,
     communeCode: user.communeCode,
     scope: user.scope,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -119,7 +122,7 @@ export async function changePassword(
   return db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+      data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, version: { increment: 1 } },
       select: { id: true },
     });
     const revoked = await revokeAllSessions(tx, user.id);

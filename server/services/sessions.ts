@@ -21,6 +21,8 @@ export type SessionUser = {
   communeId: number | null;
   /** The scope by name, for the menu and the refusals' messages. */
   scope: TUserScope;
+  /** Someone else chose the password: only auth.me/logout/changePassword answer until it changes. */
+  mustChangePassword: boolean;
 };
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -69,6 +71,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", u.disabled_at AS "disabledAt",
            u.id AS "userId", u.username, u.display_name AS "displayName", u.role::text AS role,
+           u.must_change_password AS "mustChangePassword",
            u.district_id AS "districtId", d.code AS "districtCode", d.name AS "districtName",
            u.commune_id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
            f.code AS "formerDistrictCode", f.name AS "formerDistrictName"
@@ -92,6 +95,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     username: session.username,
     displayName: session.displayName,
     role: session.role,
+    mustChangePassword: session.mustChangePassword,
     districtId: session.districtId,
     districtCode: session.districtCode,
     communeId: session.communeId,
@@ -127,6 +131,7 @@ type SessionRow = {
   username: string;
   displayName: string;
   role: Role;
+  mustChangePassword: boolean;
   districtId: number | null;
   districtCode: string | null;
   districtName: string | null;

@@ -18,6 +18,7 @@ import { scopeIds, scopeOf, scopeSelect } from "./user-scope.ts";
 const userSelect = {
   ...accountSelect,
   disabledAt: true,
+  mustChangePassword: true,
   version: true,
   createdAt: true,
   ...scopeSelect,
@@ -38,6 +39,7 @@ function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
     communeCode: u.commune?.code ?? null,
     scope: scopeOf(u),
     disabled: u.disabledAt !== null,
+    mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     loginAlertAt: loginAlertAt?.toISOString() ?? null,
@@ -84,7 +86,16 @@ async function findUser(tx: Tx, id: number): Promise<UserRecord> {
   return user;
 }
 
-export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<SessionUser, "id" | "username"> | null) {
+/**
+ * `temporary`: someone other than the user chose the password (an admin on the accounts screen, a
+ * password the shell generated): the user must change it at first sign-in.
+ */
+export async function createUser(
+  db: Db,
+  input: TUserCreateInput,
+  actor: Pick<SessionUser, "id" | "username"> | null,
+  opts: { temporary?: boolean } = {},
+) {
   const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
   if (taken) throw usernameTaken();
   const passwordHash = await hashPassword(input.password);
@@ -92,7 +103,14 @@ export async function createUser(db: Db, input: TUserCreateInput, actor: Pick<Se
     return await db.$transaction(async (tx) => {
       const scope = input.role === "editor" ? await scopeIds(tx, input) : await scopeIds(tx, {});
       const user = await tx.user.create({
-        data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, ...scope },
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role,
+          mustChangePassword: opts.temporary ?? false,
+          ...scope,
+        },
         select: userSelect,
       });
       await writeAudit(tx, { user: actor, action: "create", entity: "user", entityId: user.id, after: snapshot(user) });
@@ -173,18 +191,28 @@ export async function disableUser(
   });
 }
 
-/** An administrator sets a new password (the user forgot theirs); every session of the user ends. */
+/**
+ * An administrator sets a new password (the user forgot theirs); every session of the user ends.
+ * The user changes it at the next sign-in unless `temporary` is false (the shell's NEW_PASSWORD).
+ */
 export async function resetPassword(
   db: Db,
   input: TUserResetPasswordInput,
   actor: Pick<SessionUser, "id" | "username"> | null,
+  opts: { temporary?: boolean } = {},
 ): Promise<TUserRow> {
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     await findUser(tx, input.id);
     // The trail says only that sessions ended: no password field enters it.
     const audit = { action: "reset_password" as const, after: () => ({}) };
-    return changeEndingSessions(tx, actor, input.id, { passwordHash, passwordChangedAt: new Date() }, audit);
+    return changeEndingSessions(
+      tx,
+      actor,
+      input.id,
+      { passwordHash, passwordChangedAt: new Date(), mustChangePassword: opts.temporary ?? true },
+      audit,
+    );
   });
 }
 

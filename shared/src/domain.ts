@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   "approve",
   "return",
   "reopen",
+  // An editor asks an admin to reopen a locked unit-year (issue 22).
+  "request_reopen",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

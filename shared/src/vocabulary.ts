@@ -110,6 +110,7 @@ export const VOCABULARY = {
     approve: { vi: "Phê duyệt", en: "Approved" },
     return: { vi: "Trả lại", en: "Returned" },
     reopen: { vi: "Mở lại", en: "Reopened" },
+    request_reopen: { vi: "Đề nghị mở lại", en: "Reopening requested" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },

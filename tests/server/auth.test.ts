@@ -30,6 +30,7 @@ describe("login and sessions", () => {
       districtCode: "464",
       communeCode: null,
       scope: { kind: "district", code: "464", name: "Huyện Vĩnh Linh" },
+      mustChangePassword: false,
     });
     expect(JSON.stringify(me)).not.toContain("argon2");
     const token = cookies.qt_session ?? "";

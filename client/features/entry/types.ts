@@ -1,4 +1,4 @@
-import type { TRemoveInput, TWarning } from "@qt/shared/schemas/common";
+import type { TRecordLock, TRemoveInput, TWarning } from "@qt/shared/schemas/common";
 import type {
   DecorateMutationProcedure,
   DecorateQueryProcedure,
@@ -32,7 +32,8 @@ export type RecordProcs<
   CreateIn,
   UpdateIn,
 > = DecorateRouterKeyable<DefaultFeatureFlags> & {
-  list: DecorateQueryProcedure<Def<ListIn, { items: Row[]; total: number }>>;
+  /** Each listed record with its lock (decision 025): the server's rule, not the client's guess. */
+  list: DecorateQueryProcedure<Def<ListIn, { items: (Row & { lock: TRecordLock | null })[]; total: number }>>;
   get: DecorateQueryProcedure<Def<{ id: number }, Row>>;
   create: DecorateMutationProcedure<Def<CreateIn, Row & Saved>>;
   update: DecorateMutationProcedure<Def<UpdateIn, Row & Saved>>;

@@ -17,9 +17,12 @@ export async function approvalStatus(db: Db, input: TApprovalStatusInput): Promi
   const units = (await approvalUnits(db, f.kind)).filter(
     (u) =>
       (!f.formerProvinceCode || u.formerProvinceCode === f.formerProvinceCode) &&
-      (!f.districtCode || u.districtCode === f.districtCode),
+      (!f.districtCode || u.districtCode === f.districtCode) &&
+      (!f.unitCode || u.code === f.unitCode),
   );
-  const all = await approvalItems(db, units, f.year === undefined ? null : [f.year]);
+  const found = await approvalItems(db, units, f.year === undefined ? null : [f.year]);
+  const all =
+    f.reopenRequested === undefined ? found : found.filter((i) => (i.reopenRequest !== null) === f.reopenRequested);
   const totals = { draft: 0, submitted: 0, approved: 0 };
   for (const item of all) totals[item.state]++;
   return { items: f.state ? all.filter((i) => i.state === f.state) : all, totals };
@@ -51,10 +54,17 @@ export async function approvalItems(db: Db, units: ApprovalUnit[], years: number
       returnedById: true,
       returnedAt: true,
       returnReason: true,
+      reopenRequestedById: true,
+      reopenRequestedAt: true,
+      reopenRequestReason: true,
     },
   });
   const actorIds = [
-    ...new Set(rows.flatMap((r) => [r.submittedById, r.approvedById, r.returnedById]).filter((id) => id !== null)),
+    ...new Set(
+      rows
+        .flatMap((r) => [r.submittedById, r.approvedById, r.returnedById, r.reopenRequestedById])
+        .filter((id) => id !== null),
+    ),
   ];
   const actors = new Map<number, Actor>(
     (await db.user.findMany({ where: { id: { in: actorIds } }, select: actorSelect })).map((a) => [a.id, a]),
@@ -67,6 +77,7 @@ export async function approvalItems(db: Db, units: ApprovalUnit[], years: number
   const byKey = new Map(rows.map((r) => [`${r.unitId}/${r.year}`, r]));
   const items = pairs.map(({ unit, year }): TApprovalItem => {
     const r = byKey.get(`${unit.id}/${year}`);
+    const figures = counts.get(`${unit.id}/${year}`) ?? NO_FIGURES;
     return {
       unit: {
         code: unit.code,
@@ -78,7 +89,8 @@ export async function approvalItems(db: Db, units: ApprovalUnit[], years: number
       },
       year,
       state: r?.state ?? "draft",
-      records: counts.get(`${unit.id}/${year}`) ?? 0,
+      records: figures.sites + figures.installations + figures.awards,
+      figures,
       submittedBy: actor(r?.submittedById ?? null),
       submittedAt: r?.submittedAt?.toISOString() ?? null,
       approvedBy: actor(r?.approvedById ?? null),
@@ -87,33 +99,55 @@ export async function approvalItems(db: Db, units: ApprovalUnit[], years: number
       returnedBy: actor(r?.returnedById ?? null),
       returnedAt: r?.returnedAt?.toISOString() ?? null,
       returnReason: r?.returnReason ?? null,
+      reopenRequest:
+        r?.reopenRequestedAt && r.reopenRequestReason
+          ? { by: actor(r.reopenRequestedById), at: r.reopenRequestedAt.toISOString(), reason: r.reopenRequestReason }
+          : null,
     };
   });
   const kindOrder = (i: TApprovalItem) => (i.unit.kind === "district" ? 0 : 1);
   return items.sort((a, b) => b.year - a.year || kindOrder(a) - kindOrder(b) || a.unit.code.localeCompare(b.unit.code));
 }
 
+type Figures = TApprovalItem["figures"];
+const NO_FIGURES: Figures = { sites: 0, installations: 0, cameras: 0, awards: 0 };
+
 /**
- * Live records (sites, camera installations, awards with an area) per unit-year, by the rule of
- * decision 025 (`approvalUnitOfArea` and the record's year), in one query.
+ * Live records (sites, camera installations and their cameras, awards with an area) per
+ * unit-year, by the rule of decision 025 (`approvalUnitOfArea` and the record's year), in one query.
  */
-async function recordCounts(db: Db, unitIds: number[], years: number[] | null): Promise<Map<string, number>> {
+async function recordCounts(db: Db, unitIds: number[], years: number[] | null): Promise<Map<string, Figures>> {
   const yearIn = (col: Prisma.Sql) => (years ? Prisma.sql`AND ${col} IN (${Prisma.join(years)})` : Prisma.empty);
   const siteYear = Prisma.sql`EXTRACT(YEAR FROM s.established_on)::int`;
   const cameraYear = Prisma.sql`EXTRACT(YEAR FROM ci.installed_on)::int`;
-  const rows = await db.$queryRaw<{ unit_id: number; year: number; records: bigint }[]>`
-    SELECT unit_id, year, count(*) AS records FROM (
-      SELECT ${approvalUnitOfArea} AS unit_id, ${siteYear} AS year
+  type Row = { unit_id: number; year: number; sites: bigint; installations: bigint; cameras: bigint; awards: bigint };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT unit_id, year, count(*) FILTER (WHERE kind = 's') AS sites,
+           count(*) FILTER (WHERE kind = 'c') AS installations,
+           COALESCE(sum(cameras), 0)::bigint AS cameras,
+           count(*) FILTER (WHERE kind = 'a') AS awards
+      FROM (
+      SELECT ${approvalUnitOfArea} AS unit_id, ${siteYear} AS year, 's' AS kind, 0 AS cameras
         FROM site s JOIN admin_unit a ON a.id = s.area_id WHERE s.deleted_at IS NULL ${yearIn(siteYear)}
       UNION ALL
-      SELECT ${approvalUnitOfArea}, ${cameraYear}
+      SELECT ${approvalUnitOfArea}, ${cameraYear}, 'c', ci.cameras
         FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
        WHERE ci.deleted_at IS NULL ${yearIn(cameraYear)}
       UNION ALL
-      SELECT ${approvalUnitOfArea}, aw.year
+      SELECT ${approvalUnitOfArea}, aw.year, 'a', 0
         FROM award aw JOIN admin_unit a ON a.id = aw.area_id WHERE aw.deleted_at IS NULL ${yearIn(Prisma.sql`aw.year`)}
     ) r
     WHERE unit_id IN (${Prisma.join(unitIds)})
     GROUP BY unit_id, year`;
-  return new Map(rows.map((r) => [`${r.unit_id}/${r.year}`, Number(r.records)]));
+  return new Map(
+    rows.map((r) => [
+      `${r.unit_id}/${r.year}`,
+      {
+        sites: Number(r.sites),
+        installations: Number(r.installations),
+        cameras: Number(r.cameras),
+        awards: Number(r.awards),
+      },
+    ]),
+  );
 }

@@ -15,7 +15,14 @@ import { type ApprovalUnit, assertApprovalYear, placeOfUnit, requireApprovalUnit
 
 type Tx = Prisma.TransactionClient;
 type Data = Prisma.ApprovalUncheckedUpdateManyInput;
-type Stored = { id: number; state: ApprovalState; version: number; note: string | null; returnReason: string | null };
+type Stored = {
+  id: number;
+  state: ApprovalState;
+  version: number;
+  note: string | null;
+  returnReason: string | null;
+  reopenRequestReason: string | null;
+};
 
 /**
  * A transition: from the states it may start in, to the columns it writes. Each runs as one
@@ -24,13 +31,15 @@ type Stored = { id: number; state: ApprovalState; version: number; note: string 
  * and nothing of theirs is written.
  */
 type Transition = {
-  action: Extract<AuditAction, "submit" | "approve" | "return" | "reopen">;
+  action: Extract<AuditAction, "submit" | "approve" | "return" | "reopen" | "request_reopen">;
   from: ApprovalState[];
   data: (user: SessionUser, now: Date) => Data;
 };
 
 const clearReturn = { returnedById: null, returnedAt: null, returnReason: null };
 const clearApproval = { approvedById: null, approvedAt: null };
+/** A unit-year back in draft is no longer locked: the request to reopen it is answered. */
+const clearRequest = { reopenRequestedById: null, reopenRequestedAt: null, reopenRequestReason: null };
 
 /** Editors of the unit's scope (and admins): draft → submitted, with an optional note. */
 export function submitApproval(db: Db, input: TApprovalSubmitInput, user: SessionUser) {
@@ -62,7 +71,13 @@ export function returnApproval(db: Db, input: TApprovalReasonInput, user: Sessio
   return transition(db, input, user, {
     action: "return",
     from: ["submitted"],
-    data: (u, now) => ({ state: "draft", returnedById: u.id, returnedAt: now, returnReason: input.reason }),
+    data: (u, now) => ({
+      state: "draft",
+      returnedById: u.id,
+      returnedAt: now,
+      returnReason: input.reason,
+      ...clearRequest,
+    }),
   });
 }
 
@@ -77,7 +92,21 @@ export function reopenApproval(db: Db, input: TApprovalReasonInput, user: Sessio
       returnedAt: now,
       returnReason: input.reason,
       ...clearApproval,
+      ...clearRequest,
     }),
+  });
+}
+
+/**
+ * Editors of the unit's scope (and admins): ask an admin to reopen a submitted or approved
+ * unit-year, with the reason; the state stays, the request shows on the approvals screen until the
+ * unit-year is back in draft. A second request replaces the first.
+ */
+export function requestReopen(db: Db, input: TApprovalReasonInput, user: SessionUser) {
+  return transition(db, input, user, {
+    action: "request_reopen",
+    from: ["submitted", "approved"],
+    data: (u, now) => ({ reopenRequestedById: u.id, reopenRequestedAt: now, reopenRequestReason: input.reason }),
   });
 }
 
@@ -85,7 +114,7 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
   const unit = await requireApprovalUnit(db, key.unitCode);
   assertApprovalYear(unit, key.year);
   // Who submits speaks for the unit: the editors who may write its records (decision 021's rule).
-  if (t.action === "submit") assertCanWrite(user, placeOfUnit(unit));
+  if (t.action === "submit" || t.action === "request_reopen") assertCanWrite(user, placeOfUnit(unit));
   // The year as text: a number parameter would be written with a thousands separator ("2.026").
   const params = { year: String(key.year), unit: unit.title };
   await db.$transaction(async (tx) => {
@@ -110,7 +139,14 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
   return item;
 }
 
-const storedSelect = { id: true, state: true, version: true, note: true, returnReason: true } as const;
+const storedSelect = {
+  id: true,
+  state: true,
+  version: true,
+  note: true,
+  returnReason: true,
+  reopenRequestReason: true,
+} as const;
 
 function storedApproval(tx: Tx, unitId: number, year: number): Promise<Stored | null> {
   return tx.approval.findUnique({ where: { unitId_year: { unitId, year } }, select: storedSelect });
@@ -151,10 +187,12 @@ function snapshot(unit: ApprovalUnit, year: number, s: Stored | null) {
     state: s?.state ?? "draft",
     note: s?.note ?? null,
     reason: s?.returnReason ?? null,
+    reopenRequest: s?.reopenRequestReason ?? null,
   };
 }
 
 function wrongState(action: Transition["action"], state: ApprovalState, params: { year: string; unit: string }) {
+  if (action === "request_reopen") return appError("CONFLICT", "approval.notLocked", params);
   if (state === "approved") return appError("CONFLICT", "approval.alreadyApproved", params);
   if (action === "submit") return appError("CONFLICT", "approval.alreadySubmitted", params);
   if (action === "reopen") return appError("CONFLICT", "approval.notApproved", params);

@@ -1,8 +1,8 @@
-import type { TWarning } from "@qt/shared/schemas/common";
+import type { TRecordLock, TWarning } from "@qt/shared/schemas/common";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { assertUnlocked, type LockPlace } from "../approvals/lock.ts";
+import { assertUnlocked, type LockPlace, lockedRows } from "../approvals/lock.ts";
 import { type AuditAction, writeAudit } from "../audit.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
 import { assertCanWrite, type RecordPlace } from "../scope.ts";
@@ -107,7 +107,7 @@ export async function listRecords<T extends KindTypes>(
   db: Db,
   input: T["list"],
   user: SessionUser,
-): Promise<{ items: T["api"][]; total: number }> {
+): Promise<{ items: (T["api"] & { lock: TRecordLock | null })[]; total: number }> {
   // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
   const deleted = deletedFilter(user, input.includeDeleted);
   // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.
@@ -130,11 +130,32 @@ export async function listRecords<T extends KindTypes>(
       };
     },
     rows: async (where, page) =>
-      (await t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...page })).map(
-        kind.toApi,
+      withLocks(
+        db,
+        kind,
+        await t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...page }),
       ),
     count: (where) => t.count({ where }),
   });
+}
+
+/**
+ * The page's records with their locks, by the rule every write obeys (lockedRows): the list shows
+ * the lock the save would meet. The page is cached by data version, which an approval bumps.
+ */
+async function withLocks<T extends KindTypes>(db: Db, kind: RecordKind<T>, rows: T["row"][]) {
+  const apis = rows.map(kind.toApi);
+  const locked = await lockedRows(
+    db,
+    rows.map((row, i) => storedLockPlace(kind, { current: row, before: apis[i] as T["api"] })),
+  );
+  const lockOf = new Map<number, TRecordLock>(
+    locked.map((l) => [
+      l.index,
+      { state: l.state, unitCode: l.unitCode, unitName: l.unitName, year: l.year, since: l.since.toISOString() },
+    ]),
+  );
+  return apis.map((api, i) => ({ ...api, lock: lockOf.get(i) ?? null }));
 }
 
 /**

@@ -32,6 +32,10 @@ export const ERROR_MESSAGES = {
     vi: "Mật khẩu mới phải khác mật khẩu hiện tại.",
     en: "The new password must differ from the current one.",
   },
+  "auth.mustChangePassword": {
+    vi: "Mật khẩu này do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.",
+    en: "This password was set by an administrator: change it before you continue.",
+  },
   "auth.csrf": {
     vi: "Yêu cầu bị từ chối vì không đến từ ứng dụng (chống giả mạo yêu cầu liên trang).",
     en: "Request refused: it did not come from the application (cross-site request forgery guard).",
@@ -246,6 +250,10 @@ export const ERROR_MESSAGES = {
   "approval.notApproved": {
     vi: "Số liệu năm {year} của {unit} chưa được phê duyệt: chỉ mở lại số liệu đã phê duyệt.",
     en: "The {year} figures of {unit} are not approved: only approved figures can be reopened.",
+  },
+  "approval.notLocked": {
+    vi: "Số liệu năm {year} của {unit} chưa gửi duyệt hay phê duyệt: sửa trực tiếp được, không cần đề nghị mở lại.",
+    en: "The {year} figures of {unit} are neither submitted nor approved: they can be changed directly, no reopening needed.",
   },
   "approval.conflict": {
     vi: "Số liệu năm {year} của {unit} vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới.",

@@ -68,6 +68,10 @@ export const ZApprovalStatusInput = z
       .string()
       .regex(/^\d{3}$/, "Mã huyện không hợp lệ")
       .optional(),
+    /** Only this unit's years (a commune officer's own commune). */
+    unitCode: ZApprovalUnitCode.optional(),
+    /** Only the unit-years whose editors asked an admin to reopen them. */
+    reopenRequested: z.boolean().optional(),
   })
   .optional();
 export type TApprovalStatusInput = z.input<typeof ZApprovalStatusInput>;
@@ -103,6 +107,10 @@ export const ZApprovalItem = z.object({
   returnedBy: ZActor,
   returnedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** What the unit-year holds, for the approver's confirmation: live sites, installations (their cameras), awards. */
+  figures: z.object({ sites: z.number(), installations: z.number(), cameras: z.number(), awards: z.number() }),
+  /** An editor asked an admin to reopen the locked unit-year (approvals.requestReopen), until it leaves the lock. */
+  reopenRequest: z.object({ by: ZActor, at: z.string(), reason: z.string() }).nullable(),
 });
 export type TApprovalItem = z.infer<typeof ZApprovalItem>;
 

@@ -44,5 +44,7 @@ export const ZMe = z.object({
   communeCode: z.string().nullable(),
   /** The scope by name, for the menu. */
   scope: ZUserScope,
+  /** An admin chose the password (new account, reset): the client shows the change-password screen first. */
+  mustChangePassword: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;

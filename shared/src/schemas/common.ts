@@ -197,6 +197,23 @@ export const ZRecordMeta = {
   deleteReason: z.string().nullable(),
 };
 
-export function zPage<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number() });
+/**
+ * Why a listed record cannot be changed: its unit-year is submitted or approved (decision 025).
+ * Computed by the server's lock rule (server/services/approvals/lock.ts), never by the client.
+ */
+export const ZRecordLock = z.object({
+  state: z.enum(["submitted", "approved"]),
+  unitCode: z.string(),
+  /** "Huyện Gio Linh (cũ)" or "Xã Gio Linh". */
+  unitName: z.string(),
+  year: z.number(),
+  /** When it was approved (approved) or submitted (submitted), ISO. */
+  since: z.string(),
+});
+export type TRecordLock = z.infer<typeof ZRecordLock>;
+
+/** A page of a record list: each record with its lock (null: it can be changed). */
+export function zPage<S extends z.ZodRawShape>(item: z.ZodObject<S>) {
+  const row = z.object({ ...item.shape, lock: ZRecordLock.nullable() });
+  return z.object({ items: z.array(row), total: z.number() });
 }

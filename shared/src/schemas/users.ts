@@ -67,6 +67,8 @@ export const ZUserRow = z.object({
   /** The scope by name, for the accounts screen (shared/src/scope-name.ts). */
   scope: ZUserScope,
   disabled: z.boolean(),
+  /** The password was set by an admin and not yet changed by the user. */
+  mustChangePassword: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   /** When the account's login limit across addresses was last reached (a spread-out guess), lately. */

@@ -59,6 +59,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "dashboard.approval": { access: "viewer" },
   "approvals.status": { access: "viewer" },
   "approvals.submit": { access: "editor", scoped: true },
+  "approvals.requestReopen": { access: "editor", scoped: true },
   "approvals.approve": { access: "approver" },
   "approvals.return": { access: "approver" },
   "approvals.reopen": { access: "admin" },

@@ -147,6 +147,9 @@ export const SAMPLES: Record<string, Sample> = {
   "dashboard.approval": { input: () => ({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 }) },
   "approvals.status": { input: () => ({ year: 2025, formerProvinceCode: "45" }) },
   "approvals.submit": { input: async (fx) => ({ ...(await unitYearIn(fx, "draft")), note: "Đã rà soát" }) },
+  "approvals.requestReopen": {
+    input: async (fx) => ({ ...(await unitYearIn(fx, "approved")), reason: "Thiếu một đợt lắp đặt tháng 12" }),
+  },
   "approvals.approve": { input: (fx) => unitYearIn(fx, "submitted") },
   "approvals.return": { input: async (fx) => ({ ...(await unitYearIn(fx, "submitted")), reason: "Thiếu số liệu" }) },
   "approvals.reopen": { input: async (fx) => ({ ...(await unitYearIn(fx, "approved")), reason: "Sửa sai sót" }) },
