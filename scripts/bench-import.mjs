@@ -1,95 +1,14 @@
 #!/usr/bin/env node
-// Spreadsheet import at scale (issue 12, decision 024), measured (not a timed test): the real server
-// on a fresh embedded database (reference data only), one generated .xlsx of `--rows` sites (old
-// communes by name with their district, dates 2008–2024, Vietnamese thousands in "Số hộ"), uploaded
-// (preview) and committed through the API as the browser does; the time of each and the server's
-// peak RSS above its base (after sign-in, before the upload). Goals: preview ≤ 10 s, commit ≤ 30 s,
-// peak ≤ 300 MB above base. Loopback only.
-// Usage: pnpm bench:import [--rows 50000]  (BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server)
-import { spawn } from "node:child_process";
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
-import { freePort } from "../tests/support/postgres.mjs";
+import { HEADERS, login, rssMb, sleep, startServer } from "./bench-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ExcelJS = createRequire(path.join(root, "server/package.json"))("exceljs");
-const PASSWORD = "bench-Admin-Passw0rd";
 const GOALS = { previewS: 10, commitS: 30, peakAboveBaseMb: 300 };
 const at = process.argv.indexOf("--rows");
 const ROWS = at > 0 ? Number(process.argv[at + 1]) : 50_000;
 if (!Number.isInteger(ROWS) || ROWS < 1 || ROWS > 100_000) throw new Error("--rows takes 1 to 100000");
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function rssMb(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
-}
-
-async function startServer() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-import-"));
-  // BENCH_SERVER_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      SEED_DEMO: "false",
-      LOG_LEVEL: "warn",
-      BACKUP_KEEP_DAYS: "0",
-      ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() - t0 > 240_000) throw new Error("server did not start in 240 s");
-    await sleep(200);
-  }
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const HEADERS = { "x-qt-client": "bench" };
-
-async function login(url) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, {
-    method: "POST",
-    headers: { ...HEADERS, "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
 async function trpc(url, cookie, proc, input, method = "GET") {
   const res =
     method === "GET"

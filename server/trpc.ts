@@ -7,9 +7,10 @@ import {
   type MessageParams,
   message,
 } from "@qt/shared/messages/index";
-import { initTRPC, type TRPCError } from "@trpc/server";
+import { BAD_CHARACTER, uncleanPath } from "@qt/shared/schemas/common";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { Context } from "./context.ts";
+import type { Context, SessionUser } from "./context.ts";
 import { appError, isUniqueViolation, KeyedCause } from "./errors.ts";
 import { logFailure } from "./logger.ts";
 
@@ -94,8 +95,49 @@ const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
+/**
+ * The clean-text rule (shared/src/schemas/common.ts) over the whole raw input, before any schema:
+ * every string a procedure takes is checked, including those of a field added later without it.
+ */
+const cleanInput = t.middleware(async ({ getRawInput, next }) => {
+  // A body that is not JSON is refused by the input parser of a procedure that takes input; one
+  // that takes none never reads it.
+  const raw = await getRawInput().catch(() => undefined);
+  const at = uncleanPath(raw);
+  if (!at) return next();
+  const cause = new ZodError([{ code: "custom", path: at, message: BAD_CHARACTER, input: undefined }]);
+  throw new TRPCError({ code: "BAD_REQUEST", message: BAD_CHARACTER, cause });
+});
+
+/**
+ * Who may do what, the one rule for procedures (the builders below) and plain HTTP routes (their
+ * `guard`, server/http/guard.ts): "viewer" is anyone logged in; "editor" editors and admins
+ * (approvers read everything but write no record: who checks the figures does not change them);
+ * "approver" approvers and admins; "admin" admins; "province" admins and editors without a district
+ * or commune scope. District and commune scope of a record is checked in the services.
+ */
+export type Access = "viewer" | "editor" | "approver" | "admin" | "province";
+
+/** Why `user` may not do what `access` allows (a keyed TRPCError), or null when they may. */
+export function refusalOf(user: SessionUser | null, access: Access): TRPCError | null {
+  if (!user) return appError("UNAUTHORIZED", "auth.loginRequired");
+  // A new or reset account changes its password before anything else (auth.me/logout/changePassword
+  // are sessionProcedure).
+  if (user.mustChangePassword) return appError("FORBIDDEN", "auth.mustChangePassword");
+  if (access === "viewer") return null;
+  if (access === "approver")
+    return user.role === "approver" || user.role === "admin" ? null : appError("FORBIDDEN", "role.approverOnly");
+  if (access === "admin") return user.role === "admin" ? null : appError("FORBIDDEN", "role.adminOnly");
+  if (user.role === "viewer") return appError("FORBIDDEN", "role.viewerReadOnly");
+  if (user.role === "approver") return appError("FORBIDDEN", "role.approverReadOnly");
+  if (access === "province" && user.role === "editor" && (user.districtId !== null || user.communeId !== null)) {
+    return appError("FORBIDDEN", "draft.provinceOnly");
+  }
+  return null;
+}
+
 /** Login and health only. */
-export const publicProcedure = t.procedure.use(logErrors);
+export const publicProcedure = t.procedure.use(logErrors).use(cleanInput);
 
 /**
  * Anyone signed in, even with a password someone else chose: only what the first sign-in needs
@@ -106,48 +148,27 @@ export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** Signed in with a password of one's own: a new account or a reset one changes it first. */
-const authed = sessionProcedure.use(({ ctx, next }) => {
-  if (ctx.user.mustChangePassword) throw appError("FORBIDDEN", "auth.mustChangePassword");
-  return next();
-});
+const requires = (access: Access) =>
+  publicProcedure.use(({ ctx, next }) => {
+    const refused = refusalOf(ctx.user, access);
+    if (refused) throw refused;
+    return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+  });
 
 /** Anyone logged in: leaders (viewer, approver), editors and admins. Reads province-wide figures. */
-export const viewerProcedure = authed;
+export const viewerProcedure = requires("viewer");
 
-/**
- * Editors and admins. District scope is checked in the services, against the record's area.
- * Approvers read everything but write no record: who checks the figures does not change them.
- */
-export const editorProcedure = authed.use(({ ctx, next }) => {
-  if (ctx.user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
-  if (ctx.user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
-  return next();
-});
+/** Editors and admins. District scope is checked in the services, against the record's area. */
+export const editorProcedure = requires("editor");
 
 /** Approvers and admins: approve or return a submitted unit-year (decision 025). */
-export const approverProcedure = authed.use(({ ctx, next }) => {
-  if (ctx.user.role !== "approver" && ctx.user.role !== "admin") {
-    throw appError("FORBIDDEN", "role.approverOnly");
-  }
-  return next();
-});
+export const approverProcedure = requires("approver");
 
 /** Provincial administrators: accounts, reference data, restore, audit. */
-export const adminProcedure = authed.use(({ ctx, next }) => {
-  if (ctx.user.role !== "admin") {
-    throw appError("FORBIDDEN", "role.adminOnly");
-  }
-  return next();
-});
+export const adminProcedure = requires("admin");
 
 /**
  * Admins and province-wide editors (no district or commune scope): work that speaks for the whole
  * province's office, such as the written parts of its reports (decision 019).
  */
-export const provinceEditorProcedure = editorProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role === "editor" && (ctx.user.districtId !== null || ctx.user.communeId !== null)) {
-    throw appError("FORBIDDEN", "draft.provinceOnly");
-  }
-  return next();
-});
+export const provinceEditorProcedure = requires("province");

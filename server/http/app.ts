@@ -11,6 +11,7 @@ import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
+import { declaredAccess, localeOfRequest, type PlainRoute, refuse } from "./guard.ts";
 import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
 import { reportRoutes } from "./reports.ts";
@@ -28,6 +29,12 @@ export type AppOptions = ContextDb & {
   logger?: Logger;
 };
 
+/** Plain routes anyone may call: the health check (load balancers and the bundle's start script). */
+const UNGUARDED = new Set(["/api/health"]);
+const plainRoutesOf = new WeakMap<object, PlainRoute[]>();
+/** The plain /api/ routes of an app, with the access each declares (the authorization matrix test). */
+export const plainRoutes = (app: object): PlainRoute[] => plainRoutesOf.get(app) ?? [];
+
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
@@ -39,6 +46,27 @@ export async function buildApp(opts: AppOptions) {
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
 
+  // Every plain /api/ route declares who may call it (guard, http/guard.ts), as every procedure
+  // does by its builder: a route without one stops the server at start-up.
+  const plainRoutes: PlainRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    const url = route.url ?? route.path;
+    if (!url.startsWith("/api/") || url.startsWith("/api/trpc") || UNGUARDED.has(url)) return;
+    const access = declaredAccess(route.onRequest);
+    if (!access) throw new Error(`${String(route.method)} ${url}: a plain route must declare a guard`);
+    for (const method of [route.method].flat()) if (method !== "HEAD") plainRoutes.push({ method, url, access });
+  });
+  plainRoutesOf.set(app, plainRoutes);
+  // The net under every plain route: an unexpected failure is logged and answered with the
+  // catalogue's system error, never with its own text (a driver's message names tables and SQL);
+  // Fastify's own refusals (a body too large, a bad content type) keep their status, not their words.
+  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
+    const locale = localeOfRequest(req);
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) logFailure(req.log, err, { url: req.url.slice(0, 200) }, "request failed");
+    const key = status === 500 ? "system.error" : status === 413 ? "request.tooLarge" : "system.invalid";
+    return refuse(reply, locale, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", key);
+  });
   app.addHook("onRequest", async (req, reply) => {
     // API answers are per user and change with the data: no browser or proxy may keep them.
     if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -1,10 +1,9 @@
 import fastifyMultipart from "@fastify/multipart";
-import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
-import { type MessageKey, message } from "@qt/shared/messages/index";
+import type { Locale } from "@qt/shared/format";
 import { IMPORT_KINDS, IMPORT_MAX_BYTES, type ImportKind } from "@qt/shared/schemas/imports";
 import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { type ContextDb, createContext } from "../context.ts";
+import type { ContextDb } from "../context.ts";
 import { KeyedCause } from "../errors.ts";
 import { errorsWorkbook } from "../services/imports/errors-file.ts";
 import { createBatch } from "../services/imports/preview.ts";
@@ -19,7 +18,8 @@ import {
 } from "../services/imports/progress.ts";
 import { templateWorkbook } from "../services/imports/template.ts";
 import { contentDisposition } from "../services/reports/export.ts";
-import { SESSION_COOKIE } from "../services/sessions.ts";
+import { guard, guarded, localeOfRequest, refuse } from "./guard.ts";
+import { readMultipart } from "./multipart.ts";
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = {
   BAD_REQUEST: 400,
@@ -29,11 +29,6 @@ const STATUS: Partial<Record<TRPCError["code"], number>> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
 };
-
-/** A refusal as the app's other plain routes send it: code, message in the user's language, key. */
-function refuse(reply: FastifyReply, locale: Locale, status: number, code: string, key: MessageKey, params = {}) {
-  return reply.code(status).send({ error: { code, message: message(key, params, locale), messageKey: key, params } });
-}
 
 /** A service's refusal (a TRPCError with a catalogue key) as an HTTP answer; anything else is unexpected. */
 function refuseError(reply: FastifyReply, locale: Locale, err: unknown) {
@@ -55,33 +50,22 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
     limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1000, parts: 6 },
   });
 
-  app.post("/api/imports", async (req, reply) => {
-    const locale = localeOf(req.headers[LOCALE_HEADER]);
-    const ctx = await createContext(opts, req, reply);
-    if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
-    if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+  // Editors and admins (approvers check figures, they do not enter them), before the body is read.
+  app.post("/api/imports", { onRequest: guard(opts, "editor") }, async (req, reply) => {
+    const locale = localeOfRequest(req);
+    const ctx = guarded(req);
     if (!req.isMultipart()) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
-    let kind: string | undefined;
-    let progressId: string | undefined;
-    let file: { name: string; bytes: Buffer } | undefined;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          // toBuffer stops at the size limit while the upload streams in (RequestFileTooLargeError).
-          file = { name: part.filename || "tep", bytes: await part.toBuffer() };
-        } else if (part.fieldname === "kind") {
-          kind = String(part.value);
-        } else if (part.fieldname === "progressId") {
-          progressId = String(part.value);
-        }
-      }
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_PARTS_LIMIT" || code === "FST_FILES_LIMIT") {
-        return refuse(reply, locale, 413, "PAYLOAD_TOO_LARGE", "import.tooLarge", { mb: MB });
-      }
-      return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
+    const read = await readMultipart(req, {
+      tooLarge: { key: "import.tooLarge", params: { mb: MB } },
+      malformed: { key: "import.noFile", params: {} },
+    });
+    if (!read.ok) {
+      const { key, params } = read.refusal;
+      return refuse(reply, locale, read.status, read.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", key, params);
     }
+    const { file } = read.upload;
+    const kind = read.upload.fields.get("kind");
+    const progressId = read.upload.fields.get("progressId");
     if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
       return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
     }
@@ -112,9 +96,10 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
   // database a query would wait behind the import it reports on (progress.ts).
   app.get<{ Querystring: { upload?: string; batch?: string; lang?: string } }>(
     "/api/imports/progress",
+    { onRequest: guard(opts, "editor") },
     async (req, reply) => {
-      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
-      const token = req.cookies[SESSION_COOKIE];
+      const locale = localeOfRequest(req);
+      const token = guarded(req).meta.sessionToken;
       const { upload, batch } = req.query;
       const key =
         upload !== undefined && PROGRESS_ID.test(upload)
@@ -130,11 +115,10 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
 
   app.get<{ Params: { batchId: string }; Querystring: { lang?: string } }>(
     "/api/imports/:batchId/errors.xlsx",
+    { onRequest: guard(opts, "editor") },
     async (req, reply) => {
-      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
-      const ctx = await createContext(opts, req, reply);
-      if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
-      if (ctx.user.role === "viewer") return refuse(reply, locale, 403, "FORBIDDEN", "role.viewerReadOnly");
+      const locale = localeOfRequest(req);
+      const ctx = guarded(req);
       const id = Number(req.params.batchId);
       if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) {
         return refuse(reply, locale, 404, "NOT_FOUND", "import.batchNotFound");
@@ -148,17 +132,20 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
     },
   );
 
-  app.get<{ Querystring: { kind?: string; lang?: string } }>("/api/imports/template.xlsx", async (req, reply) => {
-    const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
-    const ctx = await createContext(opts, req, reply);
-    if (!ctx.user) return refuse(reply, locale, 401, "UNAUTHORIZED", "auth.loginRequired");
-    const kind = req.query.kind;
-    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
-    }
-    const file = await templateWorkbook(ctx.db, kind as ImportKind);
-    return sendXlsx(reply, file.filename, file.body);
-  });
+  app.get<{ Querystring: { kind?: string; lang?: string } }>(
+    "/api/imports/template.xlsx",
+    { onRequest: guard(opts, "viewer") },
+    async (req, reply) => {
+      const locale = localeOfRequest(req);
+      const ctx = guarded(req);
+      const kind = req.query.kind;
+      if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
+      }
+      const file = await templateWorkbook(ctx.db, kind as ImportKind);
+      return sendXlsx(reply, file.filename, file.body);
+    },
+  );
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,9 +1,9 @@
-import { LOCALE_HEADER, localeOf } from "@qt/shared/format";
 import { message, translate } from "@qt/shared/messages/index";
 import { MAP_UPLOAD_MAX_BYTES, ZCommuneList, ZMapUploadQuery } from "@qt/shared/schemas/maps";
 import type { FastifyInstance } from "fastify";
-import { type ContextDb, createContext } from "../context.ts";
+import type { ContextDb } from "../context.ts";
 import { loadCommuneBoundaries } from "../services/maps/load.ts";
+import { guard, guarded, localeOfRequest } from "./guard.ts";
 
 const MB = Math.round(MAP_UPLOAD_MAX_BYTES / 1024 / 1024);
 
@@ -23,7 +23,7 @@ export async function mapRoutes(app: FastifyInstance, opts: ContextDb) {
     error: { code, message: text, problems: [], more: 0 },
   });
   app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
-    const locale = localeOf(req.headers[LOCALE_HEADER]);
+    const locale = localeOfRequest(req);
     if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return reply.code(413).send(refuse("PAYLOAD_TOO_LARGE", message("map.tooLarge", { mb: MB }, locale)));
     }
@@ -31,14 +31,11 @@ export async function mapRoutes(app: FastifyInstance, opts: ContextDb) {
   });
   app.post<{ Params: { list: string }; Querystring: Record<string, string> }>(
     "/api/maps/communes/:list",
-    { bodyLimit: MAP_UPLOAD_MAX_BYTES },
+    // Admins only, decided at the request's headers: the body is not read for anyone else.
+    { bodyLimit: MAP_UPLOAD_MAX_BYTES, onRequest: guard(opts, "admin") },
     async (req, reply) => {
-      const locale = localeOf(req.headers[LOCALE_HEADER] ?? req.query.lang);
-      const ctx = await createContext(opts, req, reply);
-      if (!ctx.user) return reply.code(401).send(refuse("UNAUTHORIZED", message("auth.loginRequired", {}, locale)));
-      if (ctx.user.role !== "admin") {
-        return reply.code(403).send(refuse("FORBIDDEN", message("role.adminOnly", {}, locale)));
-      }
+      const locale = localeOfRequest(req);
+      const ctx = guarded(req);
       const list = ZCommuneList.safeParse(req.params.list);
       const query = ZMapUploadQuery.safeParse(req.query);
       if (!list.success || !query.success) {

@@ -1,4 +1,4 @@
-import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
+import type { Locale } from "@qt/shared/format";
 import { message, translate } from "@qt/shared/messages/index";
 import {
   REPORT_FORMATS,
@@ -10,9 +10,10 @@ import {
 } from "@qt/shared/schemas/reports";
 import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { type ContextDb, createContext } from "../context.ts";
+import type { ContextDb } from "../context.ts";
 import { logger } from "../logger.ts";
 import { contentDisposition, exportCsv, exportReport, type ReportFile } from "../services/reports/export.ts";
+import { guard, guarded, localeOfRequest } from "./guard.ts";
 
 type Target = { kind: "summary"; format: ReportFormat } | { kind: "table"; table: ReportTable };
 
@@ -42,11 +43,11 @@ const fail = (reply: FastifyReply, locale: Locale, status: number, code: string,
 export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
   app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
     "/api/reports/:file",
+    { onRequest: guard(opts, "viewer", { unauthorized: "report.loginRequired" }) },
     async (req, reply) => {
-      const { lang, ...query } = req.query;
-      const locale = localeOf(req.headers[LOCALE_HEADER] ?? (typeof lang === "string" ? lang : undefined));
-      const ctx = await createContext(opts, req, reply);
-      if (!ctx.user) return fail(reply, locale, 401, "UNAUTHORIZED", message("report.loginRequired"));
+      const { lang: _lang, ...query } = req.query;
+      const locale = localeOfRequest(req);
+      const ctx = guarded(req);
       const what = target(req.params.file);
       if (!what) return fail(reply, locale, 404, "NOT_FOUND", message("report.noSuchReport"));
       const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(query));

@@ -2,6 +2,7 @@ import type { Role } from "@qt/shared/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { buildApp, plainRoutes } from "../../server/http/app.ts";
 import { appRouter, createCaller } from "../../server/routers/_app.ts";
 import { hashPassword } from "../../server/services/passwords.ts";
 import { createSession, resolveSession } from "../../server/services/sessions.ts";
@@ -9,7 +10,7 @@ import { createUser } from "../../server/services/users.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import type { AuthzFixtures } from "./authz/fixtures.ts";
-import { type Access, POLICY } from "./authz/policy.ts";
+import { type Access, PLAIN_POLICY, POLICY } from "./authz/policy.ts";
 import { SAMPLES } from "./authz/samples.ts";
 
 /**
@@ -74,6 +75,7 @@ function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | 
 
 let t: TestDb;
 let fx: AuthzFixtures;
+let app: Awaited<ReturnType<typeof buildApp>>;
 const users = {} as Record<Exclude<Persona, "anonymous">, SessionUser>;
 let n = 0;
 
@@ -123,8 +125,12 @@ beforeAll(async () => {
       return { id: u.id, version: 1 };
     },
   };
+  app = await buildApp({ db: t.db, dbKind: t.kind });
 }, 120_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await app?.close();
+  await t.close();
+});
 
 /** A caller as an HTTP request with this persona's session cookie would get. */
 async function callerFor(persona: Persona) {
@@ -180,5 +186,49 @@ describe("authorization matrix", () => {
       );
       expect(audits, `${path} as ${persona}: audit entries`).toBe(isMutation(path) ? (sample.audits ?? 1) : 0);
     });
+  });
+});
+
+/** A plain route's sample request: the route's URL with its parameters filled, a small body for a POST. */
+function plainRequest(method: string, url: string) {
+  const filled = url.replace(":file", "sites.csv").replace(":list", "two_level").replace(":batchId", "1");
+  const query = filled.includes("/maps/") ? "?fileName=a.json&attribution=abc" : "";
+  return { method: method as "GET" | "POST", url: `${filled}${query}`, payload: method === "POST" ? "{}" : undefined };
+}
+
+describe("authorization matrix of the plain routes (issue 23)", () => {
+  it("every plain route declares a guard with the access of its policy line, and every line a route", () => {
+    const routes = plainRoutes(app).map((r) => [`${r.method} ${r.url}`, r.access]);
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    expect(Object.fromEntries(routes)).toEqual(PLAIN_POLICY);
+  });
+
+  it.each(Object.keys(PLAIN_POLICY))("%s: refused as the procedures refuse, before the body", async (route) => {
+    const [method, url] = route.split(" ") as [string, string];
+    const access = PLAIN_POLICY[route] as Exclude<Access, "public">;
+    const got: Record<string, number> = {};
+    const want: Record<string, number | "allowed"> = {};
+    for (const persona of PERSONAS) {
+      const token =
+        persona === "anonymous"
+          ? undefined
+          : (await createSession(t.db, users[persona].id, { ip: "10.9.9.9", userAgent: "" })).token;
+      const res = await app.inject({
+        ...plainRequest(method, url),
+        headers: { "x-qt-client": "web", "content-type": "application/octet-stream", cookie: `qt_session=${token ?? ""}` },
+      });
+      const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
+      const refusal =
+        persona === "anonymous" || persona === "disabled"
+          ? 401
+          : !ROLES_OF[access].includes(role) ||
+              (access === "province" && persona !== "admin" && persona !== "provinceEditor")
+            ? 403
+            : "allowed";
+      want[persona] = refusal;
+      got[persona] = refusal === "allowed" && res.statusCode !== 401 && res.statusCode !== 403 ? -1 : res.statusCode;
+      if (refusal === "allowed") want[persona] = -1;
+    }
+    expect(got).toEqual(want);
   });
 });

@@ -18,6 +18,15 @@ export async function uploadBoundaries(form: UploadForm, locale: Locale): Promis
     credentials: "same-origin",
   });
   const body = (await res.json().catch(() => null)) as TMapUploadResult | null;
-  if (body && typeof body === "object" && "ok" in body) return body;
+  // A refusal before the file was looked at (sign-in, role) names no problems of the file.
+  if (body && typeof body === "object" && "ok" in body) {
+    if (body.ok) return body;
+    const {
+      problems = [],
+      more = 0,
+      ...said
+    } = body.error as Partial<typeof body.error> & { code: string; message: string };
+    return { ok: false, error: { ...said, problems, more } };
+  }
   return { ok: false, error: { code: String(res.status), message: res.statusText, problems: [], more: 0 } };
 }

@@ -43,8 +43,13 @@ export function geometryProblems(code: string, g: unknown): KeyedMessage[] {
   if (outside) problems.push({ key: "map.outsideProvince", params: { code, x: fmt(outside[0]), y: fmt(outside[1]) } });
   const badRing = rings.some((p) => p.length === 0 || p.some((r) => r.length < 4 || !same(r[0], r[r.length - 1])));
   if (badRing) return [...problems, { key: "map.badRing", params: { code } }];
+  const budget = { work: WORK_FLOOR + WORK_PER_EDGE * all.length };
   for (const polygon of rings) {
-    const at = firstCrossing(polygon);
+    const at = firstCrossing(polygon, budget);
+    if (at === TOO_COMPLEX) {
+      problems.push({ key: "map.tooComplex", params: { code } });
+      break;
+    }
     if (at) {
       problems.push({ key: "map.selfIntersection", params: { code, x: fmt(at[0]), y: fmt(at[1]) } });
       break;
@@ -57,13 +62,26 @@ const same = (a: Pt | undefined, b: Pt | undefined) => !!a && !!b && a[0] === b[
 
 type Seg = { a: Pt; b: Pt; ring: number; i: number; n: number };
 
+/** The crossing check's work (cells entered and pairs compared) allowed per edge, and at least. */
+const WORK_PER_EDGE = 64;
+const WORK_FLOOR = 20_000;
+const EPS = 1e-9;
+/** The check gave up: the work it would take is past its budget (refused as too intricate). */
+export const TOO_COMPLEX = "tooComplex" as const;
+
 /**
- * Where two edges of a polygon's rings cross, or null. Edges are put in the cells of a grid they
- * span, and only edges sharing a cell are compared: near-linear for real boundaries (thousands of
- * points per ring), where comparing every pair would be quadratic. Neighbouring edges of a ring
+ * Where two edges of a polygon's rings cross, null if none, or TOO_COMPLEX. Edges are put in the
+ * cells of a grid that they pass through (not the cells of their bounding box: a long slanted edge
+ * then lies in a line of cells, not a square), and only edges sharing a cell are compared:
+ * near-linear for real boundaries (thousands of points per ring), where comparing every pair would
+ * be quadratic. The work is bounded: past WORK_PER_EDGE per edge (a ring of long edges close
+ * together, issue 23: 25 s at 1,600 points before) the check stops. Neighbouring edges of a ring
  * meet at their shared point, which is no crossing.
  */
-export function firstCrossing(rings: Pt[][]): Pt | null {
+export function firstCrossing(
+  rings: Pt[][],
+  budget = { work: Number.POSITIVE_INFINITY },
+): Pt | null | typeof TOO_COMPLEX {
   const segs: Seg[] = [];
   rings.forEach((r, ring) => {
     for (let i = 0; i < r.length - 1; i++) segs.push({ a: r[i] as Pt, b: r[i + 1] as Pt, ring, i, n: r.length - 1 });
@@ -74,15 +92,22 @@ export function firstCrossing(rings: Pt[][]): Pt | null {
   const side = Math.max(1, Math.ceil(Math.sqrt(segs.length)));
   const cw = (x1 - x0) / side || 1;
   const ch = (y1 - y0) / side || 1;
-  const cell = (v: number, v0: number, w: number) => Math.min(side - 1, Math.max(0, Math.floor((v - v0) / w)));
+  const clamp = (v: number) => Math.min(side - 1, Math.max(0, Math.floor(v)));
   const grid = new Map<number, Seg[]>();
   for (const s of segs) {
-    const [cx0, cx1] = [cell(Math.min(s.a[0], s.b[0]), x0, cw), cell(Math.max(s.a[0], s.b[0]), x0, cw)];
-    const [cy0, cy1] = [cell(Math.min(s.a[1], s.b[1]), y0, ch), cell(Math.max(s.a[1], s.b[1]), y0, ch)];
+    // In grid units; the edge's rows are found column by column from its line.
+    const [ax, ay, bx, by] = [(s.a[0] - x0) / cw, (s.a[1] - y0) / ch, (s.b[0] - x0) / cw, (s.b[1] - y0) / ch];
+    const [cx0, cx1] = [clamp(Math.min(ax, bx)), clamp(Math.max(ax, bx))];
+    const yAt = (x: number) => (bx === ax ? ay : ay + ((by - ay) * (x - ax)) / (bx - ax));
     for (let cx = cx0; cx <= cx1; cx++) {
-      for (let cy = cy0; cy <= cy1; cy++) {
+      const [xa, xb] = [Math.max(Math.min(ax, bx), cx), Math.min(Math.max(ax, bx), cx + 1)];
+      const [ya, yb] = bx === ax ? [ay, by] : [yAt(xa), yAt(xb)];
+      // A hair of margin: two edges that meet on a cell's border must share a cell whatever the rounding.
+      for (let cy = clamp(Math.min(ya, yb) - EPS); cy <= clamp(Math.max(ya, yb) + EPS); cy++) {
         const key = cx * side + cy;
         const here = grid.get(key) ?? [];
+        budget.work -= here.length + 1;
+        if (budget.work < 0) return TOO_COMPLEX;
         for (const t of here) {
           if (adjacent(s, t)) continue;
           const hit = crossing(s, t);

@@ -3,6 +3,7 @@ import type { MapGeometry, TMapFeature } from "@qt/shared/schemas/maps";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { geometryProblems } from "./geometry.ts";
+import { geoJsonOverLimits, topologyOverLimits } from "./limits.ts";
 import type { ExpectedUnit } from "./units.ts";
 
 type Raw = { id?: unknown; properties?: Record<string, unknown> | null; geometry?: unknown };
@@ -22,12 +23,21 @@ function codeOf(f: Raw): string | null {
   return null;
 }
 
-/** The features of a GeoJSON FeatureCollection, or of every geometry collection of a TopoJSON. */
-function featuresOf(doc: unknown): Raw[] | null {
-  if (typeof doc !== "object" || doc === null) return null;
+/**
+ * The features of a GeoJSON FeatureCollection, or of every geometry collection of a TopoJSON, once
+ * their size is known to be within MAP_LIMITS (counted before any geometry is built); otherwise the
+ * refusal.
+ */
+function featuresOf(doc: unknown): Raw[] | KeyedMessage {
+  const notGeo = { key: "map.notGeo", params: {} } as const;
+  if (typeof doc !== "object" || doc === null) return notGeo;
   const d = doc as { type?: unknown; features?: unknown; objects?: unknown; arcs?: unknown };
-  if (d.type === "FeatureCollection" && Array.isArray(d.features)) return d.features as Raw[];
+  if (d.type === "FeatureCollection" && Array.isArray(d.features)) {
+    return geoJsonOverLimits(d.features) ?? (d.features as Raw[]);
+  }
   if (d.type === "Topology" && typeof d.objects === "object" && d.objects && Array.isArray(d.arcs)) {
+    const over = topologyOverLimits(d.objects as Record<string, unknown>, d.arcs);
+    if (over) return over;
     try {
       const topo = d as unknown as Topology;
       return Object.values(topo.objects).flatMap((o) => {
@@ -35,10 +45,10 @@ function featuresOf(doc: unknown): Raw[] | null {
         return out.features ?? [out];
       });
     } catch {
-      return null;
+      return notGeo;
     }
   }
-  return null;
+  return notGeo;
 }
 
 /**
@@ -54,7 +64,7 @@ export function checkBoundaryFile(text: string, expected: ExpectedUnit[], declar
     return { ok: false, problems: [{ key: "map.notJson", params: {} }] };
   }
   const raw = featuresOf(doc);
-  if (!raw) return { ok: false, problems: [{ key: "map.notGeo", params: {} }] };
+  if (!Array.isArray(raw)) return { ok: false, problems: [raw] };
   const byCode = new Map(expected.map((u) => [u.code, u]));
   const problems: KeyedMessage[] = [];
   const seen = new Set<string>();

@@ -18,6 +18,11 @@ export const ERROR_MESSAGES = {
     vi: "Máy chủ trả lời không đúng dạng (có thể đang khởi động lại). Hãy thử lại sau ít phút.",
     en: "The server sent an unexpected answer (it may be restarting). Try again in a few minutes.",
   },
+  "request.badCharacter": {
+    vi: "Yêu cầu có ký tự không hợp lệ (ký tự điều khiển hoặc mã hóa hỏng) trong tên tệp hoặc một tham số; hãy sửa rồi thử lại.",
+    en: "The request has an invalid character (a control character or broken encoding) in a file name or a parameter; correct it and try again.",
+  },
+  "request.tooLarge": { vi: "Yêu cầu quá lớn.", en: "The request is too large." },
   "auth.loginRequired": { vi: "Vui lòng đăng nhập.", en: "Please sign in." },
   "auth.badCredentials": {
     vi: "Tên đăng nhập hoặc mật khẩu không đúng.",

@@ -73,6 +73,30 @@ export const MAP_MESSAGES = {
     vi: "Đơn vị {code}: ranh giới tự cắt gần ({x}; {y}).",
     en: "Unit {code}: the boundary crosses itself near ({x}; {y}).",
   },
+  "map.tooManyPoints": {
+    vi: "Tệp có {count} điểm, quá giới hạn {max} điểm; hãy giản lược (simplify) ranh giới trước khi tải lên.",
+    en: "The file has {count} points, more than the limit of {max}; simplify the boundaries before loading them.",
+  },
+  "map.ringTooLong": {
+    vi: "Đối tượng thứ {index}: một vòng ranh giới có {count} điểm, quá giới hạn {max} điểm; hãy giản lược tệp.",
+    en: "Feature {index}: a boundary ring has {count} points, more than the limit of {max}; simplify the file.",
+  },
+  "map.tooManyArcs": {
+    vi: "Tệp TopoJSON có {count} cung, quá giới hạn {max} cung.",
+    en: "The TopoJSON file has {count} arcs, more than the limit of {max}.",
+  },
+  "map.arcReused": {
+    vi: "Tệp TopoJSON dùng cung số {arc} {count} lần (tối đa {max}): ranh giới không hợp lệ.",
+    en: "The TopoJSON file uses arc {arc} {count} times (at most {max}): invalid boundaries.",
+  },
+  "map.badArc": {
+    vi: "Tệp TopoJSON không hợp lệ: tham chiếu cung không có ({arc}) hoặc cấu trúc lồng quá sâu.",
+    en: "Invalid TopoJSON file: a reference to a missing arc ({arc}) or structures nested too deep.",
+  },
+  "map.tooComplex": {
+    vi: "Đơn vị {code}: ranh giới quá phức tạp để kiểm tra (nhiều cạnh dài sát nhau); hãy giản lược tệp.",
+    en: "Unit {code}: the boundary is too intricate to check (many long edges close together); simplify the file.",
+  },
   "map.layerNotLoaded": {
     vi: "Chưa nạp ranh giới cấp xã cho danh mục này.",
     en: "No commune-level boundaries are loaded for this list.",

@@ -36,6 +36,32 @@ export function isCleanText(s: string): boolean {
   return true;
 }
 
+/**
+ * Where a value received from outside (a procedure's raw input, a route's query, a multipart part)
+ * first breaks the clean-text rule: the path of the string or object key, or null. Applied before
+ * any schema by the procedure builder (server/trpc.ts) and the plain routes' guard and multipart
+ * reader (server/http/), so that no field, present or future, can let such text reach the database.
+ */
+export function uncleanPath(value: unknown): (string | number)[] | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { v, path } = next;
+    if (typeof v === "string") {
+      if (!isCleanText(v)) return path;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    } else if (v !== null && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i] as [string, unknown];
+        if (!isCleanText(k)) return path;
+        stack.push({ v: child, path: [...path, k] });
+      }
+    }
+  }
+  return null;
+}
+
 /** Free text of any length: add `.trim()`, `.max()` and messages where it is used. */
 export const ZText = z.string().refine(isCleanText, BAD_CHARACTER);
 

@@ -85,3 +85,18 @@ export const POLICY: Record<string, PolicyEntry> = {
   "imports.list": { access: "editor" },
   "imports.createModelType": { access: "admin" },
 };
+
+/**
+ * Who may call each plain HTTP route ("METHOD url" as Fastify registers it): the matrix test reads
+ * the routes from the app (server/http/app.ts `plainRoutes`), so a route added without a line here
+ * fails, as does a route whose guard declares another access. Scope is checked by the services.
+ */
+export const PLAIN_POLICY: Record<string, Exclude<Access, "public">> = {
+  "GET /api/reports/:file": "viewer",
+  "POST /api/maps/communes/:list": "admin",
+  // Approvers check figures, they do not enter them: refused at the upload as by imports.* (issue 23).
+  "POST /api/imports": "editor",
+  "GET /api/imports/progress": "editor",
+  "GET /api/imports/:batchId/errors.xlsx": "editor",
+  "GET /api/imports/template.xlsx": "viewer",
+};
