@@ -42,6 +42,18 @@ const ZEnv = z.object({
       .min(0, "BACKUP_KEEP_DAYS không được âm (must not be negative)")
       .max(3650, "BACKUP_KEEP_DAYS tối đa 3650 (at most 3650)"),
   ),
+  /**
+   * Years the audit log must be kept (decision 027). The app never deletes an entry; this is the
+   * minimum the unit's procedures promise, shown by the daily check and in the dossier.
+   */
+  AUDIT_KEEP_YEARS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 2 : v),
+    z.coerce
+      .number({ message: "AUDIT_KEEP_YEARS phải là số năm (must be a number of years)" })
+      .int("AUDIT_KEEP_YEARS phải là số nguyên (must be a whole number)")
+      .min(1, "AUDIT_KEEP_YEARS ít nhất 1 (at least 1)")
+      .max(100, "AUDIT_KEEP_YEARS tối đa 100 (at most 100)"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -4,6 +4,7 @@ import { trackActivity } from "./http/activity.ts";
 import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { logger } from "./logger.ts";
+import { scheduleDailyAuditCheck } from "./services/audit-chain.ts";
 import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
@@ -66,9 +67,11 @@ async function main() {
         )
       : () => {};
   const stopGc = collectGarbageWhenIdle(activity);
+  const stopAuditCheck = scheduleDailyAuditCheck(db, logger, { keepYears: env.AUDIT_KEEP_YEARS });
   const close = async () => {
     stopBackups();
     stopGc();
+    stopAuditCheck();
     await control?.close();
     await app.close();
     await closeDb();

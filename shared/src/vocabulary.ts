@@ -111,6 +111,7 @@ export const VOCABULARY = {
     return: { vi: "Trả lại", en: "Returned" },
     reopen: { vi: "Mở lại", en: "Reopened" },
     request_reopen: { vi: "Đề nghị mở lại", en: "Reopening requested" },
+    audit_alert: { vi: "Cảnh báo: nhật ký bị sửa", en: "Alert: audit log tampered" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },

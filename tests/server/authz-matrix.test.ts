@@ -215,7 +215,11 @@ describe("authorization matrix of the plain routes (issue 23)", () => {
           : (await createSession(t.db, users[persona].id, { ip: "10.9.9.9", userAgent: "" })).token;
       const res = await app.inject({
         ...plainRequest(method, url),
-        headers: { "x-qt-client": "web", "content-type": "application/octet-stream", cookie: `qt_session=${token ?? ""}` },
+        headers: {
+          "x-qt-client": "web",
+          "content-type": "application/octet-stream",
+          cookie: `qt_session=${token ?? ""}`,
+        },
       });
       const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
       const refusal =

@@ -29,7 +29,9 @@ describe("GET /api/reports/…", () => {
   it("refuses a visitor without a session: 401 with a Vietnamese message", async () => {
     const res = await get("/api/reports/summary.docx", {});
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ error: { code: "UNAUTHORIZED", message: "Vui lòng đăng nhập để tải báo cáo." } });
+    expect(res.json()).toMatchObject({
+      error: { code: "UNAUTHORIZED", message: "Vui lòng đăng nhập để tải báo cáo." },
+    });
   });
 
   it("sends the Word report of one district with its type and a Vietnamese file name, and audits it", async () => {
