@@ -54,6 +54,31 @@ const ZEnv = z.object({
       .min(1, "AUDIT_KEEP_YEARS ít nhất 1 (at least 1)")
       .max(100, "AUDIT_KEEP_YEARS tối đa 100 (at most 100)"),
   ),
+  /** Session ends (decision 005, issue 29): idle minutes, hours after login, sessions per account (0: no cap). */
+  SESSION_IDLE_MINUTES: z.preprocess(
+    (v) => (v === "" || v === undefined ? 30 : v),
+    z.coerce
+      .number({ message: "SESSION_IDLE_MINUTES phải là số phút (must be a number of minutes)" })
+      .int("SESSION_IDLE_MINUTES phải là số nguyên (must be a whole number)")
+      .min(1, "SESSION_IDLE_MINUTES ít nhất 1 (at least 1)")
+      .max(1440, "SESSION_IDLE_MINUTES tối đa 1440 (at most 1440)"),
+  ),
+  SESSION_MAX_HOURS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 12 : v),
+    z.coerce
+      .number({ message: "SESSION_MAX_HOURS phải là số giờ (must be a number of hours)" })
+      .int("SESSION_MAX_HOURS phải là số nguyên (must be a whole number)")
+      .min(1, "SESSION_MAX_HOURS ít nhất 1 (at least 1)")
+      .max(720, "SESSION_MAX_HOURS tối đa 720 (at most 720)"),
+  ),
+  SESSION_MAX_PER_USER: z.preprocess(
+    (v) => (v === "" || v === undefined ? 0 : v),
+    z.coerce
+      .number({ message: "SESSION_MAX_PER_USER phải là số phiên (must be a number of sessions)" })
+      .int("SESSION_MAX_PER_USER phải là số nguyên (must be a whole number)")
+      .min(0, "SESSION_MAX_PER_USER ít nhất 0 (at least 0)")
+      .max(100, "SESSION_MAX_PER_USER tối đa 100 (at most 100)"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

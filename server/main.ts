@@ -9,6 +9,7 @@ import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
+import { configureSessions } from "./services/sessions.ts";
 import { productVersion } from "./version.ts";
 
 /** The embedded database's daily backup waits for this long without a request (schedule.ts). */
@@ -16,6 +17,7 @@ const BACKUP_AFTER_QUIET_MS = 30_000;
 
 async function main() {
   const env = readEnv();
+  configureSessions(env);
   logger.info(
     { version: productVersion, dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" },
     "starting",
