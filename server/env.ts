@@ -79,14 +79,22 @@ const ZEnv = z.object({
       .min(0, "SESSION_MAX_PER_USER ít nhất 0 (at least 0)")
       .max(100, "SESSION_MAX_PER_USER tối đa 100 (at most 100)"),
   ),
+  /** PEM certificate and key: set both and the server speaks HTTPS itself (issue 29 item 4). */
+  TLS_CERT: unsetWhenEmpty(z.string()),
+  TLS_KEY: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string };
 
+const ZEnvChecked = ZEnv.refine((e) => !e.TLS_CERT === !e.TLS_KEY, {
+  path: ["TLS_CERT"],
+  message: "TLS_CERT và TLS_KEY phải đặt cùng nhau (set both or neither)",
+});
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = ZEnv.safeParse(source);
+  const parsed = ZEnvChecked.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);

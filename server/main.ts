@@ -3,6 +3,7 @@ import { readEnv } from "./env.ts";
 import { trackActivity } from "./http/activity.ts";
 import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
+import { readTls } from "./http/tls.ts";
 import { logger } from "./logger.ts";
 import { scheduleDailyAuditCheck } from "./services/audit-chain.ts";
 import { startControlSocket } from "./services/backup/control.ts";
@@ -18,6 +19,8 @@ const BACKUP_AFTER_QUIET_MS = 30_000;
 async function main() {
   const env = readEnv();
   configureSessions(env);
+  // Before the database is opened: a bad certificate stops the start with nothing changed.
+  const https = env.TLS_CERT && env.TLS_KEY ? readTls(env.TLS_CERT, env.TLS_KEY) : undefined;
   logger.info(
     { version: productVersion, dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" },
     "starting",
@@ -43,6 +46,7 @@ async function main() {
     dbKind: kind,
     serveClient: env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY,
+    https,
   });
   // `pnpm backup` asks this server on the embedded database (a second process may not open it).
   // Not fatal: the server serves without it (a socket path is limited to 107 bytes).
@@ -82,13 +86,16 @@ async function main() {
   process.on("SIGINT", close);
   process.on("SIGTERM", close);
   await app.listen({ port: env.PORT, host: env.HOST });
-  logger.info(`Mở trình duyệt tại http://localhost:${env.PORT}`);
+  logger.info(`Mở trình duyệt tại ${https ? "https" : "http"}://localhost:${env.PORT}`);
   // In the background: requests are served meanwhile, and one asking for the same figures shares
   // the computation in flight.
   warmDashboardCache(db).catch((err: unknown) => logger.warn({ err }, "dashboard cache warm-up failed"));
 }
 
 main().catch((err: unknown) => {
-  logger.fatal(err instanceof Error ? err.message : String(err));
+  const text = err instanceof Error ? err.message : String(err);
+  logger.fatal(text);
+  // Also straight to stderr: the logger's buffered line may not be written before the exit.
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });
