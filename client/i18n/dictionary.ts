@@ -11,6 +11,7 @@ import { importsEn, importsVi } from "./messages/imports.ts";
 import { layoutEn, layoutVi } from "./messages/layout.ts";
 import type { mapsVi } from "./messages/maps.ts";
 import { reportsEn, reportsVi } from "./messages/reports.ts";
+import { rolesEn, rolesVi } from "./messages/roles.ts";
 
 /**
  * Every string the user sees, one file per domain under messages/: Vietnamese first, English with
@@ -34,6 +35,7 @@ export const vi = {
   ...layoutVi,
   ...demoVi,
   ...importsVi,
+  ...rolesVi,
   ...fieldLabels("vi"),
 };
 
@@ -57,6 +59,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...layoutEn,
   ...demoEn,
   ...importsEn,
+  ...rolesEn,
   ...fieldLabels("en"),
 };
 

@@ -2,6 +2,7 @@ import { APPROVAL_STATES, APPROVAL_UNIT_KINDS, type TApprovalItem } from "@qt/sh
 import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
+import { Link } from "react-router";
 import { Empty, ErrorState, Loading } from "../components/QueryState.tsx";
 import { useUrlState } from "../components/useUrlState.ts";
 import { ActionForm } from "../features/approvals/ActionForm.tsx";
@@ -22,8 +23,17 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null) =>
  * The filter kept in the URL, so "communes that have not submitted 2026" is one link. It opens on
  * this year's communes of today: what commune police submit and leaders follow now.
  */
-function useApprovalFilter(): { filter: ApprovalFilter; update: ReturnType<typeof useUrlState>["update"] } {
+function useApprovalFilter(): {
+  filter: ApprovalFilter & { unitCode?: string };
+  update: ReturnType<typeof useUrlState>["update"];
+  own?: { code: string; name: string };
+} {
   const { params, update } = useUrlState();
+  const me = useCurrentUser();
+  // A commune officer opens on their own commune's years (issue 22), until they ask for every unit.
+  if (me.scope.kind === "commune" && params.get("all") !== "1") {
+    return { filter: { unitCode: me.scope.code }, update, own: { code: me.scope.code, name: me.scope.name } };
+  }
   const year = params.get("year");
   const kind = params.get("kind");
   const filter = {
@@ -41,7 +51,11 @@ export default function ApprovalsRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const me = useCurrentUser();
-  const { filter, update } = useApprovalFilter();
+  const { filter, update, own } = useApprovalFilter();
+  const requests = useQuery({
+    ...trpc.approvals.status.queryOptions({ reopenRequested: true }),
+    enabled: me.role === "admin",
+  });
   const status = useQuery({ ...trpc.approvals.status.queryOptions(filter), placeholderData: keepPreviousData });
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   const districts = (options.data?.districts ?? []).filter(
@@ -66,7 +80,21 @@ export default function ApprovalsRoute() {
     <main className="approvals-screen">
       <h2>{t("approvals.heading")}</h2>
       <p className="approvals-intro">{t("approvals.intro")}</p>
-      <ApprovalFilters filter={filter} districts={districts} onChange={update} />
+      {own ? (
+        <p className="approvals-own">
+          <strong>{t("approvals.mine", { unit: own.name })}</strong> <Link to="?all=1">{t("approvals.showAll")}</Link>
+        </p>
+      ) : (
+        <ApprovalFilters filter={filter} districts={districts} onChange={update} />
+      )}
+      {me.role === "admin" && requests.data && requests.data.items.length > 0 && (
+        <section className="approvals-requests" aria-labelledby="approvals-requests-h">
+          <h3 id="approvals-requests-h">
+            {t("approvals.requests.heading", { count: String(requests.data.items.length) })}
+          </h3>
+          <ApprovalTable items={requests.data.items} actionsOf={actionsOf} onAction={onAction} />
+        </section>
+      )}
       <p role="status" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { CommuneHome } from "../features/auth/CommuneHome.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
@@ -58,6 +59,7 @@ export default function OverviewRoute() {
   const chartsMayLoad = useLoadedAndPainted();
   return (
     <main className="overview">
+      <CommuneHome />
       <ScreenHeader
         title={t("dashboard.heading")}
         scope={input}

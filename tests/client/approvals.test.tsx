@@ -62,7 +62,11 @@ const key = (code: string, year = 2026) => ({ unitCode: code, year });
 describe("the approval status screen", () => {
   it("a commune editor submits their commune's year with a note; other communes offer them nothing", async () => {
     const user = userEvent.setup();
-    renderApp(as(editor, <ApprovalsRoute />), { db: t.db, user: editor, path: PATH });
+    renderApp(as(editor, <ApprovalsRoute />), {
+      db: t.db,
+      user: editor,
+      path: `${PATH}${PATH.includes("?") ? "&" : "?"}all=1`,
+    });
     const mine = await row();
     expect(mine.getByText("Chưa gửi duyệt")).toBeInTheDocument();
     const other = others[0];

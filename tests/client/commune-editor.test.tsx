@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccountMenu } from "../../client/features/auth/AccountMenu.tsx";
@@ -46,7 +46,8 @@ const options = (select: HTMLElement) =>
 
 describe("a commune editor's record screens", () => {
   it("offers edit and remove on the records of their commune and its old areas only", async () => {
-    renderApp(as(gioLinh, <RecordsCamerasRoute />), { db: t.db, user: gioLinh, path: "/records/cameras" });
+    // The list opens on their commune (issue 22); widened to the province, other rows are read-only.
+    renderApp(as(gioLinh, <RecordsCamerasRoute />), { db: t.db, user: gioLinh, path: "/records/cameras?communeCode=" });
     const now = await screen.findByRole("row", { name: /Xã Gio Linh, Huyện Gio Linh/ });
     const then = screen.getByRole("row", { name: /Thị trấn Gio Linh, Huyện Gio Linh/ });
     for (const row of [now, then]) {
@@ -64,16 +65,17 @@ describe("a commune editor's record screens", () => {
     const user = userEvent.setup();
     renderApp(as(gioLinh, <RecordsCamerasRoute />), { db: t.db, user: gioLinh, path: "/records/cameras?edit=new" });
     const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
-    const district = form.getByLabelText("Huyện, thị xã, thành phố");
-    // The picker starts on the former district the commune lies on.
-    await waitFor(() => expect(district).toHaveValue("466"));
-    await user.type(form.getByLabelText("Ngày lắp đặt"), "10/03/2026");
-    await waitFor(() => expect(options(district)).toEqual(["— Chọn —", "Huyện Gio Linh (cũ)"]));
-    const area = form.getByLabelText("Xã, phường, thị trấn");
-    await waitFor(() => expect(options(area)).toEqual(["— Chọn —", "Xã Gio Linh"]));
+    // Today (the default date): their commune, chosen already, and no abolished district asked.
+    const commune = await form.findByLabelText("Xã, phường, đặc khu");
+    await waitFor(() => expect(options(commune)).toEqual(["— Chọn —", "Xã Gio Linh"]));
+    expect(commune).toHaveValue("19495");
+    expect(form.queryByLabelText("Huyện, thị xã, thành phố")).not.toBeInTheDocument();
 
-    await user.clear(form.getByLabelText("Ngày lắp đặt"));
-    await user.type(form.getByLabelText("Ngày lắp đặt"), "01/06/2020");
+    fireEvent.change(form.getByLabelText("Ngày lắp đặt"), { target: { value: "2020-06-01" } });
+    const area = await form.findByLabelText("Xã, phường, thị trấn");
+    const district = form.getByLabelText("Huyện, thị xã, thành phố");
+    await waitFor(() => expect(district).toHaveValue("466"));
+    await user.selectOptions(area, "Thị trấn Gio Linh");
     await waitFor(() => expect(options(area)).toContain("Thị trấn Gio Linh"));
     expect(options(area)).toEqual(expect.arrayContaining(["Xã Gio Châu", "Xã Gio Quang", "Xã Gio Mỹ"]));
     expect(options(area)).not.toContain("Xã Gio Sơn");

@@ -66,7 +66,7 @@ describeE2E("data entry in a real browser", () => {
     await page.goto(`${app.server.url}/records/cameras`);
     await page.getByRole("button", { name: "Thêm mới" }).click();
     const form = page.getByRole("form", { name: "Thêm bản ghi" });
-    await form.getByLabel("Ngày lắp đặt").fill("15/06/2023");
+    await form.getByLabel("Ngày lắp đặt").fill("2023-06-15");
     await form.getByLabel("Huyện, thị xã, thành phố").selectOption(district.code);
     await form.getByLabel("Xã, phường, thị trấn").selectOption(area.code);
     await form.getByLabel("Số mắt camera").fill("8");

@@ -1,10 +1,14 @@
+import { formatNumber } from "@qt/shared/format";
 import type { TApprovalItem } from "@qt/shared/schemas/approvals";
+import { todayIso } from "@qt/shared/schemas/common";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { Link } from "react-router";
 import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { type ApprovalAction, unitLabel } from "./can-act.ts";
+import { recordsHref } from "./records-link.ts";
 
 type Props = {
   action: ApprovalAction;
@@ -76,7 +80,27 @@ export function ActionForm({ action, item, onDone }: Props) {
     >
       <h3 className="approval-form-head">{heading}</h3>
       {action === "submit" && <p className="approval-form-head">{t("approvals.form.submitHint", vars)}</p>}
-      {action === "approve" && <p className="approval-form-head">{t("approvals.form.approveHint")}</p>}
+      {action === "approve" && (
+        <>
+          <p className="approval-form-head">{t("approvals.form.approveHint")}</p>
+          {/* What is approved, and the one case that shuts a commune out of its own year (issue 22). */}
+          <p className="approval-figures">
+            {t("approvals.confirm.figures", {
+              sites: formatNumber(item.figures.sites),
+              installations: formatNumber(item.figures.installations),
+              cameras: formatNumber(item.figures.cameras),
+              awards: formatNumber(item.figures.awards),
+            })}{" "}
+            <Link to={recordsHref(item)}>{t("approvals.records.link", { count: formatNumber(item.records) })}</Link>
+          </p>
+          {item.year >= Number(todayIso().slice(0, 4)) && (
+            <p className="approval-warning" role="note">
+              <span aria-hidden="true">⚠ </span>
+              {t("approvals.confirm.unfinished", vars)}
+            </p>
+          )}
+        </>
+      )}
       {action !== "approve" && (
         <>
           <label htmlFor={`${id}-text`} className={needsReason ? "required" : undefined}>

@@ -1,7 +1,9 @@
 import { formatDate, formatNumber } from "@qt/shared/format";
 import type { TApprovalItem } from "@qt/shared/schemas/approvals";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type ApprovalAction, unitLabel } from "./can-act.ts";
+import { recordsHref } from "./records-link.ts";
 
 type Props = {
   items: TApprovalItem[];
@@ -48,7 +50,22 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
                   {label("approvalState", item.state)}
                 </span>
               </td>
-              <td data-label={t("approvals.table.records")}>{formatNumber(item.records)}</td>
+              <td data-label={t("approvals.table.records")}>
+                {item.records > 0 ? (
+                  <Link
+                    to={recordsHref(item)}
+                    aria-label={t("approvals.records.linkLabel", {
+                      count: formatNumber(item.records),
+                      year: String(item.year),
+                      unit: unitLabel(item.unit, locale),
+                    })}
+                  >
+                    {formatNumber(item.records)}
+                  </Link>
+                ) : (
+                  formatNumber(item.records)
+                )}
+              </td>
               <td data-label={t("approvals.table.submitted")}>{who(item.submittedBy, item.submittedAt) || "—"}</td>
               <td data-label={t("approvals.table.approved")}>{who(item.approvedBy, item.approvedAt) || "—"}</td>
               <td data-label={t("approvals.table.note")}>
@@ -84,10 +101,20 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
 function Notes({ item }: { item: TApprovalItem }) {
   const { t } = useI18n();
   const returned = item.state === "draft" && item.returnReason;
-  if (!item.note && !returned) return null;
+  const asked = item.reopenRequest;
+  if (!item.note && !returned && !asked) return null;
   return (
     <>
       {item.note && <p className="approval-note">{item.note}</p>}
+      {asked && (
+        <p className="approval-request">
+          {t("approvals.reopenRequest", {
+            who: asked.by?.displayName ?? "—",
+            date: formatDate(asked.at),
+            reason: asked.reason,
+          })}
+        </p>
+      )}
       {returned && (
         <p className="approval-return">
           {t("approvals.table.returned", {

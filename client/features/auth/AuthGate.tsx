@@ -4,6 +4,7 @@ import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import { errorCode } from "../../errors.ts";
 import LoginRoute from "../../routes/login.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
+import { FirstPassword } from "./FirstPassword.tsx";
 
 /**
  * Nothing of the app renders without a session: an unauthenticated visitor gets the login page
@@ -20,5 +21,7 @@ export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   if (loggedOut.current) return <LoginRoute />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
+  // A password an admin chose: the server answers nothing else until it is changed (issue 22).
+  if (me.data.mustChangePassword) return <FirstPassword me={me.data} />;
   return <CurrentUserContext.Provider value={me.data}>{children(me.data)}</CurrentUserContext.Provider>;
 }

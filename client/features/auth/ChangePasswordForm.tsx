@@ -1,12 +1,15 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { PasswordRules } from "./PasswordRules.tsx";
 
-export function ChangePasswordForm() {
+/** `heading`: the first sign-in's own title and hint, instead of the account screen's. */
+export function ChangePasswordForm(props: { heading?: string } = {}) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const id = useId();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -18,6 +21,8 @@ export function ChangePasswordForm() {
         setCurrent("");
         setNext("");
         setConfirm("");
+        // auth.me now says the password is the user's own: the gate lets the app in.
+        void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       },
     }),
   );
@@ -34,6 +39,7 @@ export function ChangePasswordForm() {
         id={`${id}-${key}`}
         type="password"
         autoComplete={auto}
+        aria-describedby={key === "c" ? undefined : `${id}-rules`}
         required
         value={value}
         onChange={(e) => set(e.target.value)}
@@ -42,11 +48,11 @@ export function ChangePasswordForm() {
   );
   return (
     <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t("auth.account.heading")}</h2>
+      <h2 id={`${id}-h`}>{props.heading ?? t("auth.account.heading")}</h2>
       {field("c", t("auth.account.current"), current, setCurrent, "current-password")}
       {field("n", t("auth.account.new"), next, setNext, "new-password")}
       {field("r", t("auth.account.confirm"), confirm, setConfirm, "new-password")}
-      <p className="hint">{t("auth.account.hint")}</p>
+      <PasswordRules id={`${id}-rules`} password={next} confirm={confirm} />
       {(mismatch || change.isError) && (
         <p className="form-error" role="alert">
           {mismatch ? t("auth.account.mismatch") : errorMessage(change.error)}

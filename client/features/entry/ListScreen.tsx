@@ -1,7 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { translate } from "@qt/shared/messages/index";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useContext, useState } from "react";
+import { type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useUrlState } from "../../components/useUrlState.ts";
@@ -14,6 +14,7 @@ import { canWriteIn, defaultDistrictOf } from "../auth/can-write.ts";
 import { CurrentUserContext } from "../auth/current-user.tsx";
 import { EditRecord } from "./EditRecord.tsx";
 import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
+import { LockedActions } from "./LockedActions.tsx";
 import { listInput } from "./list-input.ts";
 import { RecordForm } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
@@ -58,6 +59,15 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const canWrite = me?.role === "editor" || me?.role === "admin";
   const isAdmin = me?.role === "admin";
   const [actionError, setActionError] = useState<string | null>(null);
+  // A commune officer's lists open on their commune (issue 22); the filter can widen them after.
+  const homed = useRef(false);
+  useEffect(() => {
+    if (homed.current) return;
+    homed.current = true;
+    if (me?.scope.kind === "commune" && !params.has("communeCode")) {
+      update({ communeCode: me.scope.code }, { replace: true, keepPage: true });
+    }
+  }, [me, params, update]);
 
   // Each change reaches this kind's lists and records and the dashboard's figures on their next load.
   const onSuccess = () =>
@@ -118,6 +128,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
           record={null}
           target={{ schema: config.createSchema, save: create.mutateAsync }}
           defaultDistrict={me ? defaultDistrictOf(me) : undefined}
+          defaultArea={me?.scope.kind === "commune" ? me.scope.code : undefined}
           loadCurrent={loadCurrent}
           onDone={done}
         />
@@ -182,30 +193,34 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
                 </thead>
                 <tbody>
                   {list.data.items.map((row) => (
-                    <tr key={row.id} className={row.deletedAt ? "deleted" : undefined}>
+                    <tr key={row.id} className={row.deletedAt ? "deleted" : row.lock ? "locked" : undefined}>
                       {props.columns.map((c) => (
                         <td key={c.label}>{c.render(row)}</td>
                       ))}
                       <td>
-                        {row.deletedAt
-                          ? isAdmin && (
-                              <button type="button" onClick={() => restore.mutate({ id: row.id })}>
-                                {t("entry.restore")}
+                        {row.deletedAt ? (
+                          isAdmin && (
+                            <button type="button" onClick={() => restore.mutate({ id: row.id })}>
+                              {t("entry.restore")}
+                            </button>
+                          )
+                        ) : row.lock ? (
+                          <LockedActions lock={row.lock} canAsk={canWriteIn(me, row)} />
+                        ) : (
+                          canWriteIn(me, row) && (
+                            <>
+                              <button
+                                type="button"
+                                onClick={() => update({ edit: String(row.id) }, { keepPage: true })}
+                              >
+                                {t("entry.edit")}
                               </button>
-                            )
-                          : canWriteIn(me, row) && (
-                              <>
-                                <button
-                                  type="button"
-                                  onClick={() => update({ edit: String(row.id) }, { keepPage: true })}
-                                >
-                                  {t("entry.edit")}
-                                </button>
-                                <button type="button" onClick={() => setRemoving(row.id)}>
-                                  {t("entry.remove")}
-                                </button>
-                              </>
-                            )}
+                              <button type="button" onClick={() => setRemoving(row.id)}>
+                                {t("entry.remove")}
+                              </button>
+                            </>
+                          )
+                        )}
                         <button type="button" onClick={() => setHistoryId(historyId === row.id ? null : row.id)}>
                           {t("entry.history")}
                         </button>

@@ -1,13 +1,14 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import { todayIso } from "@qt/shared/schemas/common";
 import { requiredFields } from "@qt/shared/schemas/required";
 import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
+import { FormAlert } from "../../components/FormAlert.tsx";
 import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
 import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { parseDate } from "./convert.ts";
 import { AreaPicker, areaPickerDay, describedBy, Field, NumberInput } from "./inputs.tsx";
 import { type LinkedSiteFields, linkedSite, type SiteChoice, SitePicker } from "./SitePicker.tsx";
 import { type EntryRow, type FieldSpec, type FormConfig, labelKey, toInput, toValues, type Values } from "./spec.ts";
@@ -27,6 +28,8 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   target: SaveTarget<TInput>;
   /** A district editor's new records start in their district. */
   defaultDistrict?: string;
+  /** A commune officer's new records start in their commune (issue 22). */
+  defaultArea?: string;
   loadCurrent: (id: number) => Promise<Row>;
   onDone: (saved: Saved | null) => void;
 }) {
@@ -36,6 +39,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   const [base, setBase] = useState(() => {
     const initial = toValues(config.fields, props.record);
     if (!props.record && props.defaultDistrict) initial.districtCode = props.defaultDistrict;
+    if (!props.record && props.defaultArea) initial.areaCode = props.defaultArea;
     return { record: props.record, initial };
   });
   const types = useQuery({
@@ -155,12 +159,21 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
           ))}
         </select>
       );
-    } else
+    } else if (f.kind === "date")
+      // The browser's own date picker (a calendar on phones), and a one-tap "today" (issue 22).
+      control = (
+        <span className="date-with-today">
+          <input {...common} type="date" max={todayIso()} value={value} onChange={(e) => set(f.name, e.target.value)} />
+          <button type="button" onClick={() => set(f.name, todayIso())}>
+            {t("entry.date.today")}
+          </button>
+        </span>
+      );
+    else
       control = (
         <input
           {...common}
           inputMode={f.kind === "year" ? "numeric" : undefined}
-          placeholder={f.kind === "date" ? "dd/mm/yyyy" : undefined}
           value={value}
           onChange={(e) => set(f.name, e.target.value)}
         />
@@ -173,7 +186,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   };
 
   const dateText = config.dateField
-    ? parseDate(values[config.dateField] ?? "")
+    ? values[config.dateField] || null
     : config.yearField
       ? areaPickerDay(values[config.yearField] ?? "")
       : null;
@@ -188,11 +201,6 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
       aria-label={t(props.record ? "entry.form.edit" : "entry.form.new")}
     >
       <h3>{t(props.record ? "entry.form.edit" : "entry.form.new")}</h3>
-      {formError && (
-        <div className="state state-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      )}
       {conflict && (
         <section className="entry-conflict" aria-label={t("entry.conflict.title")}>
           <h4>{t("entry.conflict.title")}</h4>
@@ -243,6 +251,8 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
         </div>
       ) : (
         <div className="entry-actions">
+          {/* The refusal by the button that caused it, focused (issue 22): a lock, a conflict, a scope. */}
+          <FormAlert message={formError} />
           <button type="submit" disabled={isSubmitting || !!conflict}>
             {t("entry.save")}
           </button>

@@ -106,6 +106,38 @@ export function AreaPicker(props: {
           date: on ? formatDate(on) : formatDate(new Date().toISOString().slice(0, 10)),
         })
       : undefined;
+  if (former) {
+    // From 01/07/2025 there are no districts: one list of today's communes, named without the
+    // abolished level (issue 22); the former district is kept behind the scenes for the scope.
+    const communes = districts
+      .flatMap((d) => d.areas.filter((a) => a.current).map((a) => ({ ...a, district: d.code })))
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    const listedHere = communes.some((a) => a.code === props.areaCode);
+    return (
+      <Field
+        id="areaCode"
+        label={t("entry.area.commune")}
+        error={props.errors.areaCode ?? dateNote}
+        required={props.required}
+      >
+        <select
+          id="areaCode"
+          aria-required={props.required || undefined}
+          value={props.areaCode}
+          aria-invalid={props.errors.areaCode ? true : undefined}
+          aria-describedby={describedBy("areaCode", props.errors.areaCode ?? dateNote)}
+          onChange={(e) => {
+            const c = communes.find((a) => a.code === e.target.value);
+            props.onChange({ districtCode: c?.district ?? "", areaCode: e.target.value });
+          }}
+        >
+          <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
+          {props.areaCode && !listedHere && <option value={props.areaCode}>{nameOf(props.areaCode)}</option>}
+          {communes.map(areaOption)}
+        </select>
+      </Field>
+    );
+  }
   return (
     <>
       <Field

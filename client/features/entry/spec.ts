@@ -1,8 +1,9 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import { todayIso } from "@qt/shared/schemas/common";
 import type { VocabularyKind } from "@qt/shared/vocabulary";
 import type { FormSchema } from "../../components/useSchemaForm.ts";
 import type { MessageKey } from "../../i18n/dictionary.ts";
-import { parseDate, parseNumber, showDate, showNumber } from "./convert.ts";
+import { parseNumber, showNumber } from "./convert.ts";
 import type { RecordRow } from "./types.ts";
 
 /** What the inputs hold, by field name: always text ("1.250.000", "01/05/2019"). */
@@ -64,14 +65,15 @@ export const labelKey = (name: string) => `entry.field.${name}` as MessageKey;
 function shownValue(kind: FieldKind, v: unknown): string {
   if (v === null || v === undefined) return "";
   if (kind === "number" && typeof v === "number") return showNumber(v);
-  if (kind === "date" && typeof v === "string") return showDate(v);
   return String(v);
 }
 
 /** A record (or nothing, for a new one) as the strings the form edits. */
 export function toValues<Row extends EntryRow>(fields: FieldSpec<Row>[], record: Row | null): Values {
   const out: Values = { districtCode: record?.districtCode ?? "", areaCode: record?.areaCode ?? "" };
-  for (const f of fields) out[f.name] = record ? shownValue(f.kind, record[f.name]) : (f.initial ?? "");
+  // A new record's date starts on today (Vietnam time): most entries are of the day (issue 22).
+  const fresh = (f: FieldSpec<Row>) => f.initial ?? (f.kind === "date" ? todayIso() : "");
+  for (const f of fields) out[f.name] = record ? shownValue(f.kind, record[f.name]) : fresh(f);
   return out;
 }
 
@@ -79,7 +81,8 @@ export function toValues<Row extends EntryRow>(fields: FieldSpec<Row>[], record:
 function typedValue(kind: FieldKind, text: string): unknown {
   if (kind === "number") return parseNumber(text);
   if (kind === "year" || kind === "modelType" || kind === "site") return text.trim() === "" ? null : Number(text);
-  if (kind === "date") return parseDate(text);
+  // The date picker's value is already yyyy-mm-dd (an impossible date never leaves it).
+  if (kind === "date") return text.trim() === "" ? null : text;
   if (kind === "select") return text === "" ? null : text;
   return text;
 }

@@ -2,9 +2,11 @@ import { ROLES, type Role } from "@qt/shared/domain";
 import type { TUserRow } from "@qt/shared/schemas/users";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { FormAlert } from "../../components/FormAlert.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
 
 /** Create an account (no `user`) or edit one's name, role and scope (a former district or a commune of today). */
@@ -20,7 +22,10 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
   const [scope, setScope] = useState<ScopeCodes>({
     districtCode: user?.districtCode ?? "",
     communeCode: user?.communeCode ?? "",
+    // An existing editor without a district or commune was made province-wide on purpose.
+    province: user?.role === "editor" && !user.districtCode && !user.communeCode,
   });
+  const [scopeMissing, setScopeMissing] = useState(false);
   const invalidate = () => queryClient.invalidateQueries(trpc.users.pathFilter());
   const create = useMutation(
     trpc.users.create.mutationOptions({
@@ -45,8 +50,11 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     districtCode: editor && scope.districtCode ? scope.districtCode : null,
     communeCode: editor && scope.communeCode ? scope.communeCode : null,
   };
+  const scopeChosen = Boolean(scope.province || scope.districtCode || scope.communeCode);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setScopeMissing(editor && !scopeChosen);
+    if (editor && !scopeChosen) return;
     if (user) update.mutate({ id: user.id, version: user.version, displayName, role, ...codes });
     else create.mutate({ username, displayName, password, role, ...codes });
   };
@@ -71,8 +79,10 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
             autoComplete="new-password"
             required
             value={password}
+            aria-describedby={`${id}-rules`}
             onChange={(e) => setPassword(e.target.value)}
           />
+          <PasswordRules id={`${id}-rules`} password={password} />
         </>
       )}
       <label htmlFor={`${id}-r`}>{t("auth.users.role")}</label>
@@ -85,16 +95,23 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
       </select>
       {role === "editor" && (
         <>
-          <label htmlFor={`${id}-d`}>{t("auth.users.district")}</label>
-          <ScopeSelect id={`${id}-d`} value={scope} onChange={setScope} />
+          <label htmlFor={`${id}-d`} className="required">
+            {t("auth.users.district")}
+          </label>
+          <ScopeSelect
+            id={`${id}-d`}
+            value={scope}
+            onChange={(s) => {
+              setScope(s);
+              setScopeMissing(false);
+            }}
+          />
         </>
       )}
-      {mutation.isError && (
-        <p className="form-error" role="alert">
-          {errorMessage(mutation.error)}
-        </p>
-      )}
       <div className="form-actions">
+        <FormAlert
+          message={scopeMissing ? t("users.scope.required") : mutation.isError ? errorMessage(mutation.error) : null}
+        />
         <button type="submit" disabled={mutation.isPending}>
           {user ? t("auth.users.save") : t("auth.users.create")}
         </button>

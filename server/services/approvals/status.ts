@@ -99,8 +99,9 @@ export async function approvalItems(db: Db, units: ApprovalUnit[], years: number
       returnedBy: actor(r?.returnedById ?? null),
       returnedAt: r?.returnedAt?.toISOString() ?? null,
       returnReason: r?.returnReason ?? null,
+      // A request stands while the unit-year is locked; back in draft it has been answered.
       reopenRequest:
-        r?.reopenRequestedAt && r.reopenRequestReason
+        r?.reopenRequestedAt && r.reopenRequestReason && r.state !== "draft"
           ? { by: actor(r.reopenRequestedById), at: r.reopenRequestedAt.toISOString(), reason: r.reopenRequestReason }
           : null,
     };
