@@ -43,7 +43,7 @@ const ZEnv = z.object({
       .max(3650, "BACKUP_KEEP_DAYS tối đa 3650 (at most 3650)"),
   ),
   /**
-   * Years the audit log must be kept (decision 027). The app never deletes an entry; this is the
+   * Years the audit log must be kept (decision 034). The app never deletes an entry; this is the
    * minimum the unit's procedures promise, shown by the daily check and in the dossier.
    */
   AUDIT_KEEP_YEARS: z.preprocess(

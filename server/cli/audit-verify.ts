@@ -1,5 +1,5 @@
 /**
- * `pnpm audit:verify`: checks the audit log's hash chain (decision 027) and exits 0 with the number
+ * `pnpm audit:verify`: checks the audit log's hash chain (decision 034) and exits 0 with the number
  * of entries checked, or 1 naming the first entry whose content or link does not match. Reads
  * only: on PostgreSQL (DATABASE_URL) while the server runs; on the embedded database (DATA_DIR)
  * when no server holds the folder (PGlite is single-process; the running server checks daily).

@@ -1,7 +1,7 @@
 import type { Db } from "../db.ts";
 
 /**
- * The audit log's hash chain (decision 027). The insert trigger (migration audit_chain) sets each
+ * The audit log's hash chain (decision 034). The insert trigger (migration audit_chain) sets each
  * entry's `prev_hash` to the previous entry's `hash` and its `hash` to SHA-256 of that and the
  * entry's content; this recomputes both from the rows, with its own copy of the content
  * expression rather than the database's function, which whoever could rewrite rows could rewrite too.

@@ -63,7 +63,7 @@ export const AUDIT_ACTIONS = [
   "reopen",
   // An editor asks an admin to reopen a locked unit-year (issue 22).
   "request_reopen",
-  // The daily check found the audit log's hash chain broken (decision 027).
+  // The daily check found the audit log's hash chain broken (decision 034).
   "audit_alert",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,7 +6,7 @@ import { verifyAuditChain } from "../../server/services/audit-chain.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createEmptyDb, createTestDb, migrationNames, migrationSql, type TestDb } from "../support/db.ts";
 
-// The audit log as a hash chain (issue 29 item 1, decision 027): written by the insert trigger,
+// The audit log as a hash chain (issue 29 item 1, decision 034): written by the insert trigger,
 // recomputed by verifyAuditChain, broken by any SQL edit of an entry's content or removal of one.
 
 let t: TestDb;

@@ -1,4 +1,4 @@
--- The audit log as a hash chain (decision 027): each entry carries the hash of the previous entry
+-- The audit log as a hash chain (decision 034): each entry carries the hash of the previous entry
 -- and SHA-256(prev_hash || its content), content being
 --   jsonb_build_array(id, at, user_id, username, action, entity, entity_id, before, after)::text
 -- (server/services/audit-chain.ts computes the same expression when verifying).
