@@ -21,7 +21,12 @@ export type RequestMeta = {
 };
 
 /** The database a context reads: what the HTTP app is built with. */
-export type ContextDb = { db: Db; dbKind: DatabaseKind };
+export type ContextDb = {
+  db: Db;
+  dbKind: DatabaseKind;
+  /** The sessions' clock (idle and absolute ends); tests move it instead of waiting. */
+  clock?: () => Date;
+};
 
 export type Context = ContextDb & {
   user: SessionUser | null;
@@ -58,7 +63,7 @@ export function createContextInner(opts: {
 export async function createContext(app: ContextDb, req: FastifyRequest, reply: FastifyReply): Promise<Context> {
   const secure = req.protocol === "https";
   const sessionToken = req.cookies[SESSION_COOKIE];
-  const user = await resolveSession(app.db, sessionToken);
+  const user = await resolveSession(app.db, sessionToken, app.clock?.());
   // An expired or revoked session: the browser may forget the cookie too.
   if (sessionToken && !user) reply.clearCookie(SESSION_COOKIE, cookieOptions(secure));
   return createContextInner({

@@ -42,14 +42,59 @@ const ZEnv = z.object({
       .min(0, "BACKUP_KEEP_DAYS không được âm (must not be negative)")
       .max(3650, "BACKUP_KEEP_DAYS tối đa 3650 (at most 3650)"),
   ),
+  /**
+   * Years the audit log must be kept (decision 034). The app never deletes an entry; this is the
+   * minimum the unit's procedures promise, shown by the daily check and in the dossier.
+   */
+  AUDIT_KEEP_YEARS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 2 : v),
+    z.coerce
+      .number({ message: "AUDIT_KEEP_YEARS phải là số năm (must be a number of years)" })
+      .int("AUDIT_KEEP_YEARS phải là số nguyên (must be a whole number)")
+      .min(1, "AUDIT_KEEP_YEARS ít nhất 1 (at least 1)")
+      .max(100, "AUDIT_KEEP_YEARS tối đa 100 (at most 100)"),
+  ),
+  /** Session ends (decision 005, issue 29): idle minutes, hours after login, sessions per account (0: no cap). */
+  SESSION_IDLE_MINUTES: z.preprocess(
+    (v) => (v === "" || v === undefined ? 30 : v),
+    z.coerce
+      .number({ message: "SESSION_IDLE_MINUTES phải là số phút (must be a number of minutes)" })
+      .int("SESSION_IDLE_MINUTES phải là số nguyên (must be a whole number)")
+      .min(1, "SESSION_IDLE_MINUTES ít nhất 1 (at least 1)")
+      .max(1440, "SESSION_IDLE_MINUTES tối đa 1440 (at most 1440)"),
+  ),
+  SESSION_MAX_HOURS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 12 : v),
+    z.coerce
+      .number({ message: "SESSION_MAX_HOURS phải là số giờ (must be a number of hours)" })
+      .int("SESSION_MAX_HOURS phải là số nguyên (must be a whole number)")
+      .min(1, "SESSION_MAX_HOURS ít nhất 1 (at least 1)")
+      .max(720, "SESSION_MAX_HOURS tối đa 720 (at most 720)"),
+  ),
+  SESSION_MAX_PER_USER: z.preprocess(
+    (v) => (v === "" || v === undefined ? 0 : v),
+    z.coerce
+      .number({ message: "SESSION_MAX_PER_USER phải là số phiên (must be a number of sessions)" })
+      .int("SESSION_MAX_PER_USER phải là số nguyên (must be a whole number)")
+      .min(0, "SESSION_MAX_PER_USER ít nhất 0 (at least 0)")
+      .max(100, "SESSION_MAX_PER_USER tối đa 100 (at most 100)"),
+  ),
+  /** PEM certificate and key: set both and the server speaks HTTPS itself (issue 29 item 4). */
+  TLS_CERT: unsetWhenEmpty(z.string()),
+  TLS_KEY: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string };
 
+const ZEnvChecked = ZEnv.refine((e) => !e.TLS_CERT === !e.TLS_KEY, {
+  path: ["TLS_CERT"],
+  message: "TLS_CERT và TLS_KEY phải đặt cùng nhau (set both or neither)",
+});
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = ZEnv.safeParse(source);
+  const parsed = ZEnvChecked.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);

@@ -3,16 +3,22 @@ import { readEnv } from "./env.ts";
 import { trackActivity } from "./http/activity.ts";
 import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
+import { readTls } from "./http/tls.ts";
 import { logger } from "./logger.ts";
+import { scheduleDailyAuditCheck } from "./services/audit-chain.ts";
 import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { removeSnapshots } from "./services/backup/snapshot.ts";
 import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
+import { configureSessions } from "./services/sessions.ts";
 import { productVersion } from "./version.ts";
 
 async function main() {
   const env = readEnv();
+  configureSessions(env);
+  // Before the database is opened: a bad certificate stops the start with nothing changed.
+  const https = env.TLS_CERT && env.TLS_KEY ? readTls(env.TLS_CERT, env.TLS_KEY) : undefined;
   logger.info(
     { version: productVersion, dataDir: env.dataDir, database: env.DATABASE_URL ? "postgresql" : "pglite" },
     "starting",
@@ -41,6 +47,7 @@ async function main() {
     dbKind: kind,
     serveClient: env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY,
+    https,
   });
   // `pnpm backup` asks this server on the embedded database (a second process may not open it).
   // Not fatal: the server serves without it (a socket path is limited to 107 bytes).
@@ -64,9 +71,11 @@ async function main() {
         )
       : () => {};
   const stopGc = collectGarbageWhenIdle(activity);
+  const stopAuditCheck = scheduleDailyAuditCheck(db, logger, { keepYears: env.AUDIT_KEEP_YEARS });
   const close = async () => {
     stopBackups();
     stopGc();
+    stopAuditCheck();
     await control?.close();
     await app.close();
     await closeDb();
@@ -75,13 +84,16 @@ async function main() {
   process.on("SIGINT", close);
   process.on("SIGTERM", close);
   await app.listen({ port: env.PORT, host: env.HOST });
-  logger.info(`Mở trình duyệt tại http://localhost:${env.PORT}`);
+  logger.info(`Mở trình duyệt tại ${https ? "https" : "http"}://localhost:${env.PORT}`);
   // In the background: requests are served meanwhile, and one asking for the same figures shares
   // the computation in flight.
   warmDashboardCache(db).catch((err: unknown) => logger.warn({ err }, "dashboard cache warm-up failed"));
 }
 
 main().catch((err: unknown) => {
-  logger.fatal(err instanceof Error ? err.message : String(err));
+  const text = err instanceof Error ? err.message : String(err);
+  logger.fatal(text);
+  // Also straight to stderr: the logger's buffered line may not be written before the exit.
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ export const ENTRIES = {
   report: "server/cli/report.ts",
   backup: "server/cli/backup.ts",
   restore: "server/cli/restore.ts",
+  "audit-verify": "server/cli/audit-verify.ts",
 };
 
 /**

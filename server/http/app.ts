@@ -25,6 +25,8 @@ export type AppOptions = ContextDb & {
   trustProxy?: string[];
   /** The built client (tests serve their own); default client/dist. */
   clientDir?: string;
+  /** Certificate and key (PEM) when the server speaks HTTPS itself (TLS_CERT/TLS_KEY, http/tls.ts). */
+  https?: { cert: Buffer; key: Buffer };
   /** The process logger unless a test reads its own. */
   logger?: Logger;
 };
@@ -38,6 +40,7 @@ export const plainRoutes = (app: object): PlainRoute[] => plainRoutesOf.get(app)
 /** The HTTP server: tRPC at /api/trpc, health, and (in production) the built client. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
+    ...(opts.https ? { https: opts.https } : {}),
     loggerInstance: opts.logger ?? logger,
     // One short line per request (below) instead of Fastify's two with headers: a flood of bad
     // requests then grows the log by a bounded amount each.

@@ -1,12 +1,15 @@
-import { ZChangePasswordInput, ZLoginInput, ZMe } from "@qt/shared/schemas/auth";
+import { ZChangePasswordInput, ZLoginInput, ZMe, ZOwnSession } from "@qt/shared/schemas/auth";
+import { ZId } from "@qt/shared/schemas/common";
 import { z } from "zod";
 import type { Context } from "../context.ts";
+import { appError } from "../errors.ts";
+import { writeAudit } from "../services/audit.ts";
 import { changePassword, login, logout, me } from "../services/auth.ts";
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../services/sessions.ts";
+import { endOwnSession, listOwnSessions, SESSION_COOKIE, sessionPolicy } from "../services/sessions.ts";
 import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
 
 function setSessionCookie(ctx: Context, token: string) {
-  ctx.meta.setCookie?.(SESSION_COOKIE, token, { maxAgeSeconds: Math.floor(SESSION_ABSOLUTE_MS / 1000) });
+  ctx.meta.setCookie?.(SESSION_COOKIE, token, { maxAgeSeconds: Math.floor(sessionPolicy.absoluteMs / 1000) });
 }
 
 export const authRouter = router({
@@ -24,6 +27,18 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   me: sessionProcedure.output(ZMe).query(({ ctx }) => me(ctx.user)),
+  /** One's own open sessions (this browser marked), to end those left open elsewhere. */
+  sessions: sessionProcedure.output(z.array(ZOwnSession)).query(({ ctx }) => listOwnSessions(ctx.db, ctx.user)),
+  endSession: sessionProcedure
+    .input(z.object({ id: ZId }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.$transaction(async (tx) => {
+        if (!(await endOwnSession(tx, ctx.user, input.id))) throw appError("NOT_FOUND", "auth.sessionNotFound");
+        await writeAudit(tx, { user: ctx.user, action: "logout", entity: "session", entityId: input.id });
+      });
+      return { ok: true as const };
+    }),
   changePassword: sessionProcedure
     .input(ZChangePasswordInput)
     .output(z.object({ ok: z.literal(true) }))

@@ -9,6 +9,8 @@ export const SESSION_COOKIE = "qt_session";
 
 /** The user a session resolves to (server/context.ts hands it to every procedure). */
 export type SessionUser = {
+  /** The session the request came with (auth.sessions marks it "this browser"). */
+  sessionId?: number;
   id: number;
   username: string;
   displayName: string;
@@ -24,12 +26,32 @@ export type SessionUser = {
   /** Someone else chose the password: only auth.me/logout/changePassword answer until it changes. */
   mustChangePassword: boolean;
 };
-/** A session ends after this long without a request… */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
-/** …and at the latest this long after login, however active. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
-/** lastSeenAt is written at most this often, so that every read does not become a write. */
-const TOUCH_EVERY_MS = 60 * 1000;
+/** By default a session ends after this long without a request (SESSION_IDLE_MINUTES)… */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** …and at the latest this long after login, however active (SESSION_MAX_HOURS). */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The process's session rules, set once at start-up from the environment (main.ts): idle and
+ * absolute ends, and how many sessions one account may hold (0: no cap; the oldest end first).
+ */
+export const sessionPolicy = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS, maxPerUser: 0 };
+
+export function configureSessions(env: {
+  SESSION_IDLE_MINUTES: number;
+  SESSION_MAX_HOURS: number;
+  SESSION_MAX_PER_USER: number;
+}) {
+  sessionPolicy.idleMs = env.SESSION_IDLE_MINUTES * 60_000;
+  sessionPolicy.absoluteMs = env.SESSION_MAX_HOURS * 60 * 60_000;
+  sessionPolicy.maxPerUser = env.SESSION_MAX_PER_USER;
+}
+
+/**
+ * lastSeenAt is written at most this often, so that every read does not become a write: a tenth of
+ * the idle time, at most a minute (a session in use is never taken for idle).
+ */
+const touchEveryMs = () => Math.min(60_000, sessionPolicy.idleMs / 10);
 
 /** Only the SHA-256 of a token is stored: a copy of the table does not let anyone log in. */
 export function hashToken(token: string): string {
@@ -50,12 +72,22 @@ export async function createSession(
       userId,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(now.getTime() + sessionPolicy.absoluteMs),
       ip: meta.ip.slice(0, 64),
       userAgent: meta.userAgent.slice(0, 300),
     },
     select: { id: true },
   });
+  if (sessionPolicy.maxPerUser > 0) {
+    // Over the cap: the account's oldest sessions end, this one stays.
+    const older = await tx.session.findMany({
+      where: { userId },
+      orderBy: { id: "desc" },
+      skip: sessionPolicy.maxPerUser,
+      select: { id: true },
+    });
+    if (older.length) await tx.session.deleteMany({ where: { id: { in: older.map((o) => o.id) } } });
+  }
   return { token, sessionId: session.id };
 }
 
@@ -82,15 +114,16 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       LEFT JOIN admin_unit f ON f.id = c.former_district_id
      WHERE s.token_hash = ${hashToken(token)}`;
   if (!session) return null;
-  const idle = now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS;
+  const idle = now.getTime() - session.lastSeenAt.getTime() >= sessionPolicy.idleMs;
   if (idle || session.expiresAt.getTime() <= now.getTime() || session.disabledAt) {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs()) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   return {
+    sessionId: session.id,
     id: session.userId,
     username: session.username,
     displayName: session.displayName,
@@ -150,4 +183,31 @@ export async function revokeSession(tx: Tx, token: string): Promise<void> {
 export async function revokeAllSessions(tx: Tx, userId: number): Promise<number> {
   const { count } = await tx.session.deleteMany({ where: { userId } });
   return count;
+}
+
+/** One's own open sessions, newest first (auth.sessions). */
+export async function listOwnSessions(db: Db, user: SessionUser, now = new Date()) {
+  const rows = await db.session.findMany({
+    where: {
+      userId: user.id,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - sessionPolicy.idleMs) },
+    },
+    orderBy: { id: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    ip: r.ip,
+    userAgent: r.userAgent,
+    current: r.id === user.sessionId,
+  }));
+}
+
+/** Ends one of one's own sessions; another account's session id is not found (nothing ends). */
+export async function endOwnSession(tx: Tx, user: SessionUser, id: number): Promise<boolean> {
+  const { count } = await tx.session.deleteMany({ where: { id, userId: user.id } });
+  return count > 0;
 }

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   "request_reopen",
   // A response or file that carried citizens' names (issue 29, item 5).
   "read_names",
+  // The daily check found the audit log's hash chain broken (decision 034).
+  "audit_alert",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -118,6 +118,7 @@ export const VOCABULARY = {
     reopen: { vi: "Mở lại", en: "Reopened" },
     request_reopen: { vi: "Đề nghị mở lại", en: "Reopening requested" },
     read_names: { vi: "Xem tên người được khen", en: "Read recipients' names" },
+    audit_alert: { vi: "Cảnh báo: nhật ký bị sửa", en: "Alert: audit log tampered" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },

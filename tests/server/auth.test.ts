@@ -46,7 +46,7 @@ describe("login and sessions", () => {
       select: { districtId: true, communeId: true },
     });
     expect(districtId).not.toBeNull();
-    expect(await resolveSession(t.db, token)).toEqual({ ...me, districtId, communeId });
+    expect(await resolveSession(t.db, token)).toEqual({ ...me, districtId, communeId, sessionId: expect.any(Number) });
     const audit = await t.db.auditEntry.findMany({
       where: { entity: "user", entityId: String(u.id), action: "login" },
     });

@@ -57,7 +57,7 @@ describe("HTTP layer", () => {
     expect(line).toMatch(/HttpOnly/i);
     expect(line).toMatch(/SameSite=Lax/i);
     expect(line).toMatch(/Path=\//);
-    expect(line).toMatch(/Max-Age=604800/);
+    expect(line).toMatch(/Max-Age=43200/);
     // Plain HTTP here: Secure would make the browser drop the cookie.
     expect(line).not.toMatch(/Secure/i);
     const me = await get("auth.me", undefined, cookie);

@@ -37,6 +37,10 @@ export const ERROR_MESSAGES = {
     vi: "Mật khẩu mới phải khác mật khẩu hiện tại.",
     en: "The new password must differ from the current one.",
   },
+  "auth.sessionNotFound": {
+    vi: "Không có phiên đăng nhập này của bạn (có thể đã kết thúc).",
+    en: "You have no such session (it may have ended already).",
+  },
   "auth.mustChangePassword": {
     vi: "Mật khẩu này do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.",
     en: "This password was set by an administrator: change it before you continue.",

@@ -48,3 +48,15 @@ export const ZMe = z.object({
   mustChangePassword: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/** One of one's own open sessions (auth.sessions). */
+export const ZOwnSession = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  /** The session of the browser asking. */
+  current: z.boolean(),
+});
+export type TOwnSession = z.infer<typeof ZOwnSession>;

@@ -19,6 +19,8 @@ export const POLICY: Record<string, PolicyEntry> = {
   "auth.logout": { access: "viewer" },
   "auth.me": { access: "viewer" },
   "auth.changePassword": { access: "viewer" },
+  "auth.sessions": { access: "viewer" },
+  "auth.endSession": { access: "viewer" },
   "users.list": { access: "admin" },
   "users.create": { access: "admin" },
   "users.update": { access: "admin" },

@@ -106,6 +106,13 @@ export const SAMPLES: Record<string, Sample> = {
   "auth.login": { input: (fx) => fx.login },
   "auth.logout": {},
   "auth.me": {},
+  "auth.sessions": {},
+  // No session of the caller has this id: found by nobody (success: tests/server/sessions-idle.test.ts).
+  "auth.endSession": {
+    input: () => ({ id: 2147483647 }),
+    audits: 0,
+    fails: { code: "NOT_FOUND", message: "Không có phiên đăng nhập này của bạn (có thể đã kết thúc)." },
+  },
   "auth.changePassword": {
     input: (fx) => ({ currentPassword: fx.personaPassword, newPassword: `Another-passw0rd-${fx.unique()}` }),
   },
