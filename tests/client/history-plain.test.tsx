@@ -85,7 +85,8 @@ describe("history and audit log in plain words", () => {
     localStorage.setItem("qt.locale", "en");
     renderApp(<AuditRoute />, { db: t.db, user: admin });
     const edit = await rowWith("Edited");
-    expect(edit).toHaveTextContent("Cameras in Xã Hải Ba, installed 10/10/2022");
+    // English dates cannot be read as month/day (issue 22): "10 Oct 2022".
+    expect(edit).toHaveTextContent("Cameras in Xã Hải Ba, installed 10 Oct 2022");
     expect(edit).toHaveTextContent("Cost (VND): 48,500,000 VND → 50,000,000 VND");
     expect(edit).toHaveTextContent("Funding source: State budget → Mixed");
     const exported = await rowWith("Exported");

@@ -125,7 +125,11 @@ describe("exports say so too", () => {
     expect(file.filename).toContain("- có số liệu minh họa.");
     const wb = await readXlsx(await collect(file.body));
     const first = wb.worksheets[0];
-    expect(String(first?.getRow(3).getCell(1).value)).toContain(SENTENCE);
+    // Under the agency heading, the title and the scope line, before any figure.
+    const lines = Array.from({ length: 12 }, (_, i) => String(first?.getRow(i + 1).getCell(1).value ?? ""));
+    const at = lines.findIndex((l) => l.includes(SENTENCE));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.indexOf("Chỉ tiêu"));
     const sites = wb.getWorksheet("Điểm mô hình");
     const header = sites?.getRow(1).values as unknown[];
     expect(header[header.length - 1]).toBe("Số liệu minh họa (1 = có)");
