@@ -12,7 +12,14 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode", "approvedOnly"];
+const FIELDS: FilterField[] = [
+  "formerProvinceCode",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
 
 /** Awards by year, by issuer and form, collectives vs individuals. */
 export default function AwardsRoute() {

@@ -19,7 +19,15 @@ import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode", "approvedOnly"];
+const FIELDS: FilterField[] = [
+  "formerProvinceCode",
+  "view",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
 export default function CamerasRoute() {

@@ -15,7 +15,14 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode", "approvedOnly"];
+const FIELDS: FilterField[] = [
+  "formerProvinceCode",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
 
 /** Clan models and religious-community models (by religion). */
 export default function CommunitiesRoute() {

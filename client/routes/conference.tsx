@@ -24,7 +24,14 @@ import { useTRPC } from "../trpc.ts";
 
 // The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.
 const FIELDS = OVERVIEW_FIELDS;
-const AWARD_FIELDS: FilterField[] = ["formerProvinceCode", "fromYear", "toYear", "districtCode", "approvedOnly"];
+const AWARD_FIELDS: FilterField[] = [
+  "formerProvinceCode",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
 
 type Data = {
   filter: TDashboardFilter;

@@ -15,7 +15,15 @@ import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = ["formerProvinceCode", "view", "fromYear", "toYear", "districtCode", "approvedOnly"];
+const FIELDS: FilterField[] = [
+  "formerProvinceCode",
+  "view",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
 const PAGE_SIZE = 25;
 
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */

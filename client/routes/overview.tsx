@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
-import { CommuneHome } from "../features/auth/CommuneHome.tsx";
+import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
@@ -50,7 +50,9 @@ export default function OverviewRoute() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const { filter, setFilter, search } = useDashboardFilter();
+  const url = useDashboardFilter();
+  const { setFilter, search } = url;
+  const filter = useCommuneLanding(url.filter, setFilter, search);
   // The same inputs as firstScreenQueries, so the answers that came with the page are used.
   const input = pick(filter, OVERVIEW_FIELDS);
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
@@ -59,7 +61,7 @@ export default function OverviewRoute() {
   const chartsMayLoad = useLoadedAndPainted();
   return (
     <main className="overview">
-      <CommuneHome />
+      <CommuneHome filter={filter} />
       <ScreenHeader
         title={t("dashboard.heading")}
         scope={input}

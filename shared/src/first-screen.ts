@@ -8,6 +8,8 @@ export const FILTER_PARAMS = {
   fromYear: "from",
   toYear: "to",
   districtCode: "district",
+  /** One commune of today (issue 22): its records and those of the old areas it took over. */
+  communeCode: "commune",
   modelCategory: "category",
   modelTypeCode: "type",
   /** "approved=1": only records of approved unit-years (issue 13). */
@@ -25,12 +27,14 @@ const year = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefin
 export function filterFromParams(params: URLSearchParams): TDashboardFilter {
   const category = params.get(FILTER_PARAMS.modelCategory);
   const province = params.get(FILTER_PARAMS.formerProvinceCode);
+  const commune = params.get(FILTER_PARAMS.communeCode);
   return {
     formerProvinceCode: province === "45" || province === "44" ? province : undefined,
     view: params.get(FILTER_PARAMS.view) === "current" ? "current" : undefined,
     fromYear: year(params.get(FILTER_PARAMS.fromYear)),
     toYear: year(params.get(FILTER_PARAMS.toYear)),
     districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
+    communeCode: commune && /^\d{5}$/.test(commune) ? commune : undefined,
     modelCategory: MODEL_CATEGORIES.includes(category as ModelCategory) ? (category as ModelCategory) : undefined,
     modelTypeCode: params.get(FILTER_PARAMS.modelTypeCode) || undefined,
     approvedOnly: params.get(FILTER_PARAMS.approvedOnly) === "1" ? true : undefined,
@@ -63,6 +67,7 @@ export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "fromYear",
   "toYear",
   "districtCode",
+  "communeCode",
   "modelCategory",
   "modelTypeCode",
   "approvedOnly",

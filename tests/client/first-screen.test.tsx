@@ -59,7 +59,7 @@ describe("first screen", () => {
     startFirstScreen(c.queryClient, c.trpcClient, address, given);
     renderOverview(c);
     expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent("0/16 xã");
-    await screen.findByRole("option", { name: /Hải Lăng/ }); // the filter's choices, asked for as usual
+    await screen.findByRole("option", { name: "Huyện Hải Lăng (cũ)" }); // the filter's choices, asked for as usual
     // The map, drawn after the page has loaded (in its own chunk), asks for its own data.
     expect(c.calls.filter((p) => !p.startsWith("maps."))).toEqual(["dashboard.options"]);
   });

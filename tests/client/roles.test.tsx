@@ -109,6 +109,32 @@ describe("a commune officer's home", () => {
     screen.getByRole("link", { name: "Camera an ninh của xã" });
   });
 
+  it("the overview opens on their commune's figures, with a link to the whole province", async () => {
+    // Expected from SQL: the installations whose area rolls up to Xã Gio Linh of today, and all.
+    const sum = async (commune: string | null) => {
+      const [r] = await t.db.$queryRaw<{ cameras: bigint | null }[]>`
+        SELECT SUM(ci.cameras) AS cameras FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+        LEFT JOIN admin_unit c ON c.id = (CASE WHEN a.catalog = 'two_level' THEN a.id ELSE a.successor_id END)
+        WHERE ci.deleted_at IS NULL AND (${commune}::text IS NULL OR c.code = ${commune}::text)`;
+      return String(Number(r?.cameras ?? 0));
+    };
+    const [own, all] = [await sum(XA_GIO_LINH), await sum(null)];
+    expect(own).not.toBe(all);
+    const user = userEvent.setup();
+    renderApp(as(gioLinh, <OverviewRoute />), { db: t.db, user: gioLinh, path: "/" });
+    const cameras = await screen.findByRole("article", { name: "Mắt camera" });
+    expect(within(cameras).getByText(own)).toBeVisible();
+    const coverage = screen.getByRole("article", { name: "Phủ camera an ninh" });
+    expect(coverage).toHaveTextContent("1/1 xã");
+    expect(screen.getByText(/Địa bàn: Xã Gio Linh/)).toBeVisible();
+    expect(screen.getByRole("combobox", { name: "Xã, phường, đặc khu (hiện nay)" })).toHaveValue(XA_GIO_LINH);
+    await user.click(screen.getByRole("link", { name: "Toàn tỉnh" }));
+    await waitFor(() =>
+      expect(within(screen.getByRole("article", { name: "Mắt camera" })).getByText(all)).toBeVisible(),
+    );
+    expect(screen.getByRole("combobox", { name: "Xã, phường, đặc khu (hiện nay)" })).toHaveValue("");
+  });
+
   it("the camera list shows only their commune's records", async () => {
     renderApp(as(gioLinh, <RecordsCamerasRoute />), { db: t.db, user: gioLinh, path: "/records/cameras" });
     await screen.findByRole("row", { name: /Xã Gio Linh/ });

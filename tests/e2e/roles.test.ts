@@ -70,6 +70,13 @@ describeE2E("each role's daily path", () => {
     const home = page.getByRole("heading", { name: "Xã Gio Linh", level: 2 });
     await home.waitFor({ timeout: 30_000 });
     expect(await page.getByRole("main").first().textContent()).toContain("Xã Gio Linh");
+    // The figures under it are the commune's, kept in the URL, with a way out to the province.
+    await expect.poll(() => new URL(page.url()).searchParams.get("commune"), { timeout: 15_000 }).toBe("19495");
+    await page
+      .getByText(/^Địa bàn: Xã Gio Linh/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.getByRole("link", { name: "Toàn tỉnh", exact: true }).waitFor();
     await shots(page, "commune-first-screen");
 
     await page.getByRole("link", { name: "Nhập đợt lắp đặt camera mới" }).click();

@@ -91,6 +91,22 @@ describe("server messages in the client's language (header x-qt-locale)", () => 
     });
   });
 
+  it("a dashboard filter naming no commune of today: 400 in the client's language", async () => {
+    for (const [locale, text] of [
+      ["vi", "Không có xã, phường, đặc khu hiện nay (từ 01/07/2025) với mã 99999."],
+      ["en", "No commune of today's list (since 01/07/2025) has the code 99999."],
+    ] as const) {
+      const res = await call(
+        "dashboard.summary",
+        { communeCode: "99999" },
+        { cookie: cookies.viewer, locale, query: true },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(text);
+      expect(res.body.error.data).toMatchObject({ code: "BAD_REQUEST", messageKey: "commune.notCurrent" });
+    }
+  });
+
   it("wrong credentials and a read-only account, in English", async () => {
     const bad = await call("auth.login", { username: "nobody", password: "wrong-password" }, { locale: "en" });
     expect(bad.body.error.message).toBe("Wrong username or password.");

@@ -30,13 +30,16 @@ export function describeScope(
   { t, label, locale }: Pick<I18n, "t" | "label" | "locale">,
 ): Scope {
   const districtName = options?.districts.find((d) => d.code === filter.districtCode)?.name;
-  const district = filter.districtCode
-    ? districtName
-      ? formerUnitName(districtName, locale)
-      : filter.districtCode
-    : filter.formerProvinceCode
-      ? FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]
-      : t("layout.scope.province");
+  // A commune of today names the place by itself (it lies on one former district).
+  const district = filter.communeCode
+    ? (options?.communes?.find((c) => c.code === filter.communeCode)?.name ?? filter.communeCode)
+    : filter.districtCode
+      ? districtName
+        ? formerUnitName(districtName, locale)
+        : filter.districtCode
+      : filter.formerProvinceCode
+        ? FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]
+        : t("layout.scope.province");
   const modelType = filter.modelTypeCode
     ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
     : undefined;

@@ -21,7 +21,7 @@ type Province = keyof typeof FORMER_PROVINCE_NAMES;
 const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
 
 /**
- * Territory, view, year range, district, category and model type, approved figures only, the review
+ * Territory, view, year range, district, commune of today, category and model type, approved figures only, the review
  * conference's preset, and the active filters as removable chips. The district select offers the territory's districts.
  */
 export function FilterBar({ filter, onChange, fields }: Props) {
@@ -41,8 +41,28 @@ export function FilterBar({ filter, onChange, fields }: Props) {
     const district = options.data?.districts.find((d) => d.code === filter.districtCode);
     // A district of the other old province would make the filter contradict itself: drop it.
     const keep = !code || !district || district.province === code;
-    onChange({ formerProvinceCode: code, ...(keep ? {} : { districtCode: undefined }) });
+    const commune = options.data?.communes?.find((c) => c.code === filter.communeCode);
+    const communeDistrict = options.data?.districts.find((d) => d.code === commune?.districtCode);
+    const keepCommune = !code || !communeDistrict || communeDistrict.province === code;
+    onChange({
+      formerProvinceCode: code,
+      ...(keep ? {} : { districtCode: undefined }),
+      ...(keepCommune ? {} : { communeCode: undefined }),
+    });
   };
+  // A commune off the chosen district's land would make the filter contradict itself: drop it.
+  const setDistrict = (code: string | undefined) => {
+    const commune = options.data?.communes?.find((c) => c.code === filter.communeCode);
+    onChange({
+      districtCode: code,
+      ...(code && commune && commune.districtCode !== code ? { communeCode: undefined } : {}),
+    });
+  };
+  // Today's communes grouped by the former district whose land each lies on, within the district or territory.
+  const communeGroups = districts
+    .filter((d) => !filter.districtCode || d.code === filter.districtCode)
+    .map((d) => ({ district: d, communes: (options.data?.communes ?? []).filter((c) => c.districtCode === d.code) }))
+    .filter((g) => g.communes.length > 0);
   const preset = has("formerProvinceCode") && has("fromYear") && has("toYear");
   const onPreset = () =>
     onChange(Object.fromEntries(fields.map((f) => [f, REVIEW_PRESET[f]])) as Partial<TDashboardFilter>);
@@ -130,15 +150,32 @@ export function FilterBar({ filter, onChange, fields }: Props) {
         {has("districtCode") && (
           <label>
             {t("dashboard.filter.district")}
-            <select
-              value={filter.districtCode ?? ""}
-              onChange={(e) => onChange({ districtCode: e.target.value || undefined })}
-            >
+            <select value={filter.districtCode ?? ""} onChange={(e) => setDistrict(e.target.value || undefined)}>
               <option value="">{all}</option>
               {districts.map((d) => (
                 <option key={d.code} value={d.code}>
                   {formerUnitName(d.name, locale)}
                 </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {has("communeCode") && (
+          <label>
+            {t("dashboard.filter.commune")}
+            <select
+              value={filter.communeCode ?? ""}
+              onChange={(e) => onChange({ communeCode: e.target.value || undefined })}
+            >
+              <option value="">{all}</option>
+              {communeGroups.map((g) => (
+                <optgroup key={g.district.code} label={formerUnitName(g.district.name, locale)}>
+                  {g.communes.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </label>
@@ -213,6 +250,10 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
   if (f("districtCode")) {
     const name = options?.districts.find((d) => d.code === filter.districtCode)?.name;
     chips.push({ field: "districtCode", label: name ? formerUnitName(name, locale) : (filter.districtCode ?? "") });
+  }
+  if (f("communeCode")) {
+    const name = options?.communes?.find((c) => c.code === filter.communeCode)?.name;
+    chips.push({ field: "communeCode", label: name ?? filter.communeCode ?? "" });
   }
   if (f("modelCategory") && filter.modelCategory) {
     chips.push({ field: "modelCategory", label: label("category", filter.modelCategory) });

@@ -22,6 +22,8 @@ export type Filter = {
   territory: District | null;
   /** Ordered by code; empty = the whole province. With a territory and no district: its districts. */
   districts: District[];
+  /** One commune of today: records whose area rolls up to it (decision 022); null = no such narrowing. */
+  commune: District | null;
   category: ModelCategory | null;
   modelType: ModelType | null;
   /** Which commune-level unit a record counts in: its own area, or today's commune (decision 022). */
@@ -57,6 +59,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     if (districts.length === 0) districts = own;
   }
   const modelType = input.modelTypeCode ? await requireModelType(db, input.modelTypeCode) : null;
+  const commune = input.communeCode ? await requireCommune(db, input.communeCode) : null;
   return {
     from: input.fromYear ? dateOf(`${input.fromYear}-01-01`) : null,
     toExcl: input.toYear ? dateOf(`${input.toYear + 1}-01-01`) : null,
@@ -64,6 +67,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     toYear: input.toYear ?? null,
     territory,
     districts,
+    commune,
     category: input.modelCategory ?? null,
     modelType,
     view: input.view ?? "historical",
@@ -94,6 +98,16 @@ async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {
     throw appError("NOT_FOUND", "district.notFound", { codes: missing.join(", ") });
   }
   return districts;
+}
+
+/** A commune of today's list (since 01/07/2025); any other code is refused, not an empty page. */
+async function requireCommune(db: Db, code: string): Promise<District> {
+  const commune = await db.adminUnit.findFirst({
+    where: { code, level: "commune", catalog: "two_level" },
+    select: { id: true, code: true, name: true },
+  });
+  if (!commune) throw appError("BAD_REQUEST", "commune.notCurrent", { code });
+  return commune;
 }
 
 async function requireModelType(db: Db, code: string): Promise<ModelType> {
@@ -135,11 +149,15 @@ export function existedInPeriod(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql 
   return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
 }
 
-/** SQL: area `a` lies in the filter's districts (TRUE for the whole province). */
-export function districtIn(f: Pick<Filter, "districts">): Prisma.Sql {
-  return f.districts.length
-    ? Prisma.sql`${districtOfArea} IN (${Prisma.join(f.districts.map((d) => d.id))})`
-    : Prisma.sql`TRUE`;
+/**
+ * SQL: area `a` lies in the filter's districts (TRUE for the whole province) and, with a commune of
+ * today, rolls up to it: the commune itself or an old area it took over.
+ */
+export function districtIn(f: Pick<Filter, "districts" | "commune">): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (f.districts.length) parts.push(Prisma.sql`${districtOfArea} IN (${Prisma.join(f.districts.map((d) => d.id))})`);
+  if (f.commune) parts.push(Prisma.sql`${currentCommuneOfArea} = ${f.commune.id}`);
+  return Prisma.join(parts, " AND ");
 }
 
 /**
@@ -158,7 +176,7 @@ export function approvedWhere(f: Pick<Filter, "approvedOnly">, year: Prisma.Sql)
  * and with approvedOnly in an approved unit-year.
  */
 export function placeTimeWhere(
-  f: Pick<Filter, "from" | "toExcl" | "districts" | "approvedOnly">,
+  f: Pick<Filter, "from" | "toExcl" | "districts" | "commune" | "approvedOnly">,
   col: Prisma.Sql,
   opts: { years?: boolean } = {},
 ): Prisma.Sql {
@@ -188,7 +206,9 @@ export function cameraWhere(f: Filter): Prisma.Sql {
  * Awards `aw` (left-joined to admin_unit `a`) in the filter's years and districts: a district filter
  * keeps the awards whose area lies in it (province-level awards have no area and drop out).
  */
-export function awardWhere(f: Pick<Filter, "fromYear" | "toYear" | "districts" | "approvedOnly">): Prisma.Sql {
+export function awardWhere(
+  f: Pick<Filter, "fromYear" | "toYear" | "districts" | "commune" | "approvedOnly">,
+): Prisma.Sql {
   const parts = [Prisma.sql`aw.deleted_at IS NULL`, approvedWhere(f, Prisma.sql`aw.year`)];
   if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
   if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);

@@ -3,14 +3,19 @@ import type { Db } from "../../db.ts";
 
 /**
  * The choices of the dashboard's filter bar: every former district (with its old province, so the
- * bar can offer those of the territory chosen) and live model type.
+ * bar can offer those of the territory chosen), today's communes and live model type.
  */
 export async function dashboardOptions(db: Db): Promise<TDashboardOptions> {
-  const [rows, modelTypes] = await Promise.all([
+  const [rows, communes, modelTypes] = await Promise.all([
     db.adminUnit.findMany({
       where: { level: "district" },
       select: { code: true, name: true, parent: { select: { code: true } } },
       orderBy: { code: "asc" },
+    }),
+    db.adminUnit.findMany({
+      where: { level: "commune", catalog: "two_level" },
+      select: { code: true, name: true, formerDistrict: { select: { code: true } } },
+      orderBy: { name: "asc" },
     }),
     db.modelType.findMany({
       where: { deletedAt: null },
@@ -19,5 +24,9 @@ export async function dashboardOptions(db: Db): Promise<TDashboardOptions> {
     }),
   ]);
   const districts = rows.map(({ parent, ...d }) => (parent ? { ...d, province: parent.code } : d));
-  return { districts, modelTypes };
+  return {
+    districts,
+    communes: communes.map(({ formerDistrict, ...c }) => ({ ...c, districtCode: formerDistrict?.code ?? null })),
+    modelTypes,
+  };
 }

@@ -24,6 +24,7 @@ export function echoFilter(input: TDashboardFilter) {
     fromYear: input.fromYear ?? null,
     toYear: input.toYear ?? null,
     districtCode: input.districtCode ?? null,
+    communeCode: input.communeCode ?? null,
     modelCategory: input.modelCategory ?? null,
     modelTypeCode: input.modelTypeCode ?? null,
     approvedOnly: input.approvedOnly ?? false,

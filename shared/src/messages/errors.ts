@@ -193,6 +193,10 @@ export const ERROR_MESSAGES = {
     vi: "Chỉ quản trị viên và cán bộ cấp tỉnh được soạn, sửa bản nháp báo cáo.",
     en: "Only administrators and province officers may write or change report drafts.",
   },
+  "commune.notCurrent": {
+    vi: "Không có xã, phường, đặc khu hiện nay (từ 01/07/2025) với mã {code}.",
+    en: "No commune of today's list (since 01/07/2025) has the code {code}.",
+  },
   "district.notFound": {
     vi: "Không tìm thấy huyện, thị xã, thành phố có mã {codes}.",
     en: "No district has the code {codes}.",

@@ -40,6 +40,11 @@ const filterShape = {
   fromYear: ZPeriodYear.optional(),
   toYear: ZPeriodYear.optional(),
   districtCode: ZGsoCode.optional(),
+  /**
+   * One commune of today (the list in force since 01/07/2025): the records whose area rolls up to
+   * it (itself or an old area it took over), and coverage over it alone.
+   */
+  communeCode: ZGsoCode.optional(),
   /** Site figures only: camera installations and awards have no model type. */
   modelCategory: z.enum(MODEL_CATEGORIES, { error: () => "Nhóm mô hình không hợp lệ" }).optional(),
   modelTypeCode: ZModelTypeCode.optional(),
@@ -56,6 +61,7 @@ const ZFilterEcho = z.object({
   fromYear: z.number().nullable(),
   toYear: z.number().nullable(),
   districtCode: z.string().nullable(),
+  communeCode: z.string().nullable().optional(),
   modelCategory: z.enum(MODEL_CATEGORIES).nullable().optional(),
   modelTypeCode: z.string().nullable().optional(),
   approvedOnly: z.boolean().optional(),
@@ -300,6 +306,8 @@ export type TDashboardAwards = z.infer<typeof ZDashboardAwards>;
 export const ZDashboardOptions = z.object({
   /** Former districts (all abolished on 01/07/2025), with the old province (45, 44) they were in. */
   districts: z.array(z.object({ code: z.string(), name: z.string(), province: z.string().optional() })),
+  /** Today's communes (the 01/07/2025 list), with the former district whose land each lies on. */
+  communes: z.array(z.object({ code: z.string(), name: z.string(), districtCode: z.string().nullable() })),
   modelTypes: z.array(z.object({ code: z.string(), name: z.string(), category: z.enum(MODEL_CATEGORIES) })),
 });
 export type TDashboardOptions = z.infer<typeof ZDashboardOptions>;
