@@ -38,7 +38,9 @@ beforeAll(() => {
   process.env.TMPDIR = tmp;
 });
 afterAll(() => {
-  process.env.TMPDIR = savedTmp;
+  // Assigning undefined would leave the string "undefined" for the next file in this worker.
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
