@@ -42,7 +42,7 @@ describe("the map figure of the report", () => {
     expect(map?.kind).toBe("chart");
     if (map?.kind !== "chart") return;
     expect(map.caption).toBe(
-      `Bản đồ 1. Tỷ lệ địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố (cũ), 2007–2022. ${DISTRICT_ATTRIBUTION}`,
+      `Bản đồ 1. Tỷ lệ địa bàn cấp xã có camera an ninh theo huyện, thị xã, thành phố (cũ), giai đoạn 2007–2022. ${DISTRICT_ATTRIBUTION}`,
     );
     // Printed 640 px wide (6.7 in in Word): three times as many pixels.
     expect(pngSize(map.png)).toEqual({ width: 1920, height: 1800 });
@@ -142,7 +142,7 @@ describe("the commune map of the report, once commune boundaries are loaded", ()
     const doc = reportDocument(model);
     const second = doc.body.find((b) => b.kind === "chart" && b.caption.startsWith("Bản đồ 2."));
     expect(second?.kind === "chart" && second.caption).toBe(
-      "Bản đồ 2. Xã, phường, đặc khu có camera an ninh, 2007–2022. Ranh giới: Ô vuông thử nghiệm",
+      "Bản đồ 2. Xã, phường, đặc khu có camera an ninh, giai đoạn 2007–2022. Ranh giới: Ô vuông thử nghiệm",
     );
     const docx = await collect((await exportReport(t.db, cli, { ...o, date: doc.meta.date }, "docx")).body);
     expect(await docxImages(docx)).toContain(second?.kind === "chart" ? second.png : "");

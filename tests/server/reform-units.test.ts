@@ -131,15 +131,23 @@ describe("records after the abolition of districts (01/07/2025)", () => {
     await s.caller(s.users.haiLang).cameras.create(camera(HAI_AN, "2018-04-01"));
     const areas = await viewer.dashboard.areas({ districtCode: HAI_LANG });
     expect(areas.areas.find((a) => a.code === HAI_AN)).toMatchObject({ covered: true, cameras: 4, current: false });
+    // In the historical view a unit is ticked by its own installations only, never at 0 cameras
+    // (issue 22); in the view by today's communes the old area's installation rolls up into it.
     expect(areas.areas.find((a) => a.code === "19741" && a.current)).toMatchObject({
       name: "Xã Mỹ Thủy",
-      covered: true,
+      covered: false,
       cameras: 0,
       current: true,
     });
+    const today = await viewer.dashboard.areas({ districtCode: HAI_LANG, view: "current" });
+    expect(today.areas.find((a) => a.code === "19741")).toMatchObject({
+      name: "Xã Mỹ Thủy",
+      covered: true,
+      cameras: 4,
+    });
     // Only through an installation of the period: in 2010–2015 neither is covered.
     const early = await viewer.dashboard.cameras({ districtCode: HAI_LANG, fromYear: 2010, toYear: 2015 });
-    expect(early.coverage).toEqual({ covered: 0, total: 16, current: { covered: 0, total: 5 } });
+    expect(early.coverage).toMatchObject({ covered: 0, total: 16, current: { covered: 0, total: 5 } });
   });
 
   it("an award names its area by code and year: the unit that existed that year", async () => {

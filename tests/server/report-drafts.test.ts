@@ -123,8 +123,9 @@ describe("report drafts", () => {
         "BAD_REQUEST",
       ],
       [
+        // Refused at the edge, before the schema (decision 033); the form shows it at the field.
         input({ narrative: { assessment: "Đoạn một\u0007" } }),
-        "Có ký tự không hợp lệ trong mục “Đánh giá chung”",
+        "Có ký tự không hợp lệ",
         "BAD_REQUEST",
       ],
       [input({ name: "   " }), "Vui lòng nhập tên bản nháp", "BAD_REQUEST"],

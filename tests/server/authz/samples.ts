@@ -11,8 +11,13 @@ import type { AuthzFixtures } from "./fixtures.ts";
 export type Sample = {
   /** Builds the input; absent when the procedure takes none. */
   input?: (fx: AuthzFixtures) => unknown;
-  /** For mutations: audit entries an allowed call writes (default 1; the exceptions say why). */
+  /**
+   * Audit entries an allowed call writes: for mutations default 1 (the exceptions say why); for
+   * queries default 0, 1 for a read that carries recipients' names (personal data is audited).
+   */
   audits?: number;
+  /** Personas whose allowed call writes another number (e.g. a read whose names are all withheld). */
+  auditsFor?: Record<string, number>;
   /** The error every allowed call gets by design, in place of success. */
   fails?: { code: TRPCError["code"]; message: string };
 };
@@ -75,6 +80,9 @@ async function unitYearIn(fx: AuthzFixtures, state: "draft" | "submitted" | "app
   return { unitCode: fx.areaCommune.code, year: 2025 };
 }
 
+const readAudits = (kind: string): Pick<Sample, "audits" | "auditsFor"> =>
+  kind === "awards" ? { audits: 1, auditsFor: { editorOutOfScope: 0, communeEditorOutOfScope: 0 } } : {};
+
 /** The record lifecycle of one kind: the same calls for sites, cameras and awards. */
 function recordSamples(
   kind: "sites" | "cameras" | "awards",
@@ -92,8 +100,10 @@ function recordSamples(
     return r;
   };
   return {
-    [`${kind}.list`]: { input: (fx) => ({ districtCode: fx.district.code }) },
-    [`${kind}.get`]: { input: async (fx) => ({ id: (await made(fx)).id }) },
+    // An award read with its recipient's name is audited (docs/security/personal-data.md); an
+    // editor of another district or commune gets the award with its name withheld: nothing to audit.
+    [`${kind}.list`]: { input: (fx) => ({ districtCode: fx.district.code }), ...readAudits(kind) },
+    [`${kind}.get`]: { input: async (fx) => ({ id: (await made(fx)).id }), ...readAudits(kind) },
     [`${kind}.create`]: { input: create },
     [`${kind}.update`]: { input: async (fx) => ({ ...(await ref(fx)), ...change }) },
     [`${kind}.remove`]: { input: async (fx) => ({ ...(await ref(fx)), reason: REASON }) },
