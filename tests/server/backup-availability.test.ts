@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { createGunzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../../server/db/open.ts";
@@ -68,5 +69,33 @@ describe.runIf(inject("dbTemplates").kind === "pglite")("a backup of the running
     expect(names).not.toContain("Ghi trong lúc sao lưu");
     // The snapshot is gone.
     expect(fs.existsSync(snapshotsDir(work)) ? fs.readdirSync(snapshotsDir(work)) : []).toEqual([]);
+  }, 240_000);
+
+  // The read of the snapshot (its PGlite's start, every page's query, the gzip) runs in a worker
+  // thread: the server's thread is free for requests through the backup, not only between pages.
+  // Before the worker, the read ran on this thread and kept it busy (utilisation 0.9 and more).
+  it("leaves the server's thread mostly idle while it reads the snapshot", async () => {
+    const file = path.join(work, "idle.jsonl.gz");
+    const take = open.snapshot;
+    expect(take).toBeDefined();
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    const start = performance.eventLoopUtilization();
+    try {
+      await backupToFile(open.db, open.kind, file, take && { dataDir: work, take });
+    } finally {
+      clearInterval(ticker);
+    }
+    const busy = performance.eventLoopUtilization(start).utilization;
+    expect(await awardNames(file)).toHaveLength(ROWS + 1);
+    expect(
+      busy,
+      `the server's thread was busy ${Math.round(busy * 100)} % of the backup (longest stall ${Math.round(longest)} ms)`,
+    ).toBeLessThan(0.5);
   }, 240_000);
 });
