@@ -85,7 +85,7 @@ async function readInWorker(dir: string, out: Writable): Promise<void> {
 /**
  * Writes a backup of `source` to `out` (gzip'd) with `write` — on the live database — or, for a
  * running server on the embedded database, from a snapshot read in a worker thread. Requests wait
- * only for the snapshot's turn (a CHECKPOINT and the file copy, whose I/O is asynchronous).
+ * only for the snapshot's turn (a CHECKPOINT and the catch-up copy, copy-files.ts).
  */
 export async function backupFrom(
   source: BackupSource,
