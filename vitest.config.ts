@@ -7,6 +7,7 @@ const dbTemplates = "tests/support/db-templates.ts";
 // Files that open no test database (processes on an embedded data directory, pure functions): the
 // same on either database, so the PostgreSQL run of the server project (TEST_DATABASE_URL) skips them.
 const noTestDatabase = [
+  "tests/server/copy-files.test.ts",
   "tests/server/data-dir-lock.test.ts",
   "tests/server/data-dir-modes.test.ts",
   "tests/server/env.test.ts",

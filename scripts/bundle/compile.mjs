@@ -16,6 +16,9 @@ export const ENTRIES = {
   "audit-verify": "server/cli/audit-verify.ts",
 };
 
+/** Worker threads' code, compiled beside the entries (no bin/ script): the backup's snapshot reader (snapshot.ts). */
+const WORKERS = { "backup-reader": "server/services/backup/snapshot-reader.ts" };
+
 /**
  * The sources find their files (migrations, fonts, the built client, package.json) relative to
  * their own location. In the bundle all code runs from `app/`, so each file's `import.meta.url`
@@ -41,7 +44,7 @@ const sourcePaths = (root) => ({
 export async function compileServer(root, appDir) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ENTRIES,
+    entryPoints: { ...ENTRIES, ...WORKERS },
     outdir: path.join(appDir, "app"),
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -5,6 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { catchUp, copyAll } from "./copy-files.ts";
 import { createTurns, type Turns } from "./turns.ts";
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -123,17 +124,20 @@ export type AdapterChoice = {
 };
 
 /**
- * A copy of the embedded database's files at one moment (decision 030): taken in the database's
- * turn, so no query runs meanwhile, after a CHECKPOINT, so the data files hold every committed
- * change. Requests wait for the copy only (file copies, done off the event loop), not for the
- * backup read from it afterwards.
+ * A copy of the embedded database's files at one moment (decision 030): a first copy while the
+ * server runs, then, in the database's turn (no query runs meanwhile), a CHECKPOINT — the data
+ * files then hold every committed change — and a second copy of only what changed since the first
+ * began (copy-files.ts). Database requests wait for that second pass only; the copy's I/O is
+ * asynchronous, so the event loop serves everything else meanwhile.
  */
 function snapshotOf(pglite: PGlite, dir: string, turns: Turns) {
-  return (into: string) =>
-    turns.run(async () => {
+  return async (into: string) => {
+    const first = await copyAll(dir, into);
+    await turns.run(async () => {
       await pglite.exec("CHECKPOINT");
-      await fs.promises.cp(dir, into, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+      await catchUp(dir, into, first);
     });
+  };
 }
 
 /** PostgreSQL when a postgresql:// URL is given, otherwise the embedded PGlite in `$DATA_DIR/pg`. */

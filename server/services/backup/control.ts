@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { writeBackup } from "./dump.ts";
 import { type EndLine, verifyBackup } from "./format.ts";
-import { type BackupSource, readingSnapshot } from "./snapshot.ts";
+import { type BackupSource, backupFrom } from "./snapshot.ts";
 
 /**
  * How `pnpm backup` reaches a server that holds the embedded database (a second process may not
@@ -31,7 +31,7 @@ export async function startControlSocket(
         socket.destroy();
         return;
       }
-      readingSnapshot(source, (db) => writeBackup(db, "pglite", socket)).catch((err: unknown) => {
+      backupFrom(source, socket, writeBackup).catch((err: unknown) => {
         onError(err);
         socket.destroy();
       });

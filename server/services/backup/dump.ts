@@ -7,7 +7,7 @@ import { createGzip } from "node:zlib";
 import type { Db } from "../../db.ts";
 import { appliedMigrations, columnsOf, quote, sequences, singleKeyOf, tablesInOrder } from "./catalog.ts";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, line } from "./format.ts";
-import { type BackupSource, readingSnapshot } from "./snapshot.ts";
+import { type BackupSource, backupFrom } from "./snapshot.ts";
 
 const PAGE = 1000;
 
@@ -15,7 +15,7 @@ const PAGE = 1000;
  * Writes a backup of the whole database to `out` (gzip'd). Everything is read in one REPEATABLE
  * READ transaction, so the backup is one consistent moment even while the server keeps writing,
  * in pages of PAGE rows with a turn of the event loop between pages (requests are served between
- * them). A running server on the embedded database reads a snapshot (snapshot.ts).
+ * them). A running server on the embedded database reads a snapshot, in a worker (snapshot.ts).
  */
 export async function writeBackup(db: Db, kind: BackupHeader["database"], out: Writable): Promise<void> {
   const gzip = createGzip();
@@ -100,9 +100,8 @@ export async function backupToFile(
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
   try {
-    await readingSnapshot({ db, kind, ...(snapshot ? { snapshot } : {}) }, (from) =>
-      writeBackup(from, kind, fs.createWriteStream(partial, { mode: 0o600 })),
-    );
+    const out = fs.createWriteStream(partial, { mode: 0o600 });
+    await backupFrom({ db, kind, ...(snapshot ? { snapshot } : {}) }, out, writeBackup);
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, file);
   } finally {
