@@ -72,7 +72,8 @@ describeE2E("yearly submission and approval", () => {
   /** The row of the unit-year on the status screen (2026, communes of today). */
   const statusRow = async (page: Page, label: string) => {
     await page.goto(`${app.server.url}/approvals?year=2026&kind=commune`);
-    const row = page.getByRole("row", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) });
+    // A commune officer's screen lists their unit's every year: the row of 2026.
+    const row = page.getByRole("row", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")} 2026`) });
     await row.waitFor({ timeout: 30_000 });
     return row;
   };
