@@ -4,7 +4,7 @@ import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DatabaseKind, Db } from "./db.ts";
 import { type Log, logger } from "./logger.ts";
-import { resolveSession, SESSION_COOKIE, type SessionUser } from "./services/sessions.ts";
+import { resolveSession, SESSION_COOKIE, type SessionUser } from "./services/accounts/sessions.ts";
 
 /** Who is calling: resolved from the session cookie (http) or given directly (tests, CLI). */
 export type { SessionUser };

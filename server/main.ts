@@ -5,13 +5,13 @@ import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { readTls } from "./http/tls.ts";
 import { logger } from "./logger.ts";
-import { scheduleDailyAuditCheck } from "./services/audit-chain.ts";
+import { ensureAdmin } from "./services/accounts/first-admin.ts";
+import { configureSessions } from "./services/accounts/sessions.ts";
+import { scheduleDailyAuditCheck } from "./services/audit/chain.ts";
 import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { removeSnapshots } from "./services/backup/snapshot.ts";
-import { ensureAdmin } from "./services/bootstrap.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
-import { configureSessions } from "./services/sessions.ts";
 import { productVersion } from "./version.ts";
 
 async function main() {

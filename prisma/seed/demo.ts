@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db.ts";
 import type { Prisma } from "../../server/generated/prisma/client.ts";
-import { demoRemoved } from "../../server/services/demo-data.ts";
+import { demoRemoved } from "../../server/services/demo/removal.ts";
 import { loadDemoApprovals } from "./demo-approvals.ts";
 import { loadCurrentDemo } from "./demo-current.ts";
 import { loadQuangBinhDemo } from "./demo-quang-binh.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { migrationState, refusal } from "../db/migrate.ts";
 import { claimDataDir, connect } from "../db/open.ts";
 import { readEnv } from "../env.ts";
-import { verifyAuditChain } from "../services/audit-chain.ts";
+import { verifyAuditChain } from "../services/audit/chain.ts";
 
 async function main(): Promise<number> {
   const env = readEnv();

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { openDatabase } from "../db/open.ts";
 import type { Db } from "../db.ts";
 import { readEnv } from "../env.ts";
-import { createUser, disableUser, listUsers, resetPassword } from "../services/users.ts";
+import { createUser, disableUser, listUsers, resetPassword } from "../services/accounts/users.ts";
 
 const USAGE = `Cách dùng (usage):
   pnpm user list

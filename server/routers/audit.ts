@@ -1,6 +1,6 @@
 import { ZAuditHistoryInput, ZAuditListInput, ZAuditPage, ZAuditRow } from "@qt/shared/schemas/audit";
 import { z } from "zod";
-import { listAudit, recordHistory } from "../services/audit-log.ts";
+import { listAudit, recordHistory } from "../services/audit/log.ts";
 import { adminProcedure, router, viewerProcedure } from "../trpc.ts";
 
 export const auditRouter = router({

@@ -3,9 +3,9 @@ import { ZId } from "@qt/shared/schemas/common";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { appError } from "../errors.ts";
-import { writeAudit } from "../services/audit.ts";
-import { changePassword, login, logout, me } from "../services/auth.ts";
-import { endOwnSession, listOwnSessions, SESSION_COOKIE, sessionPolicy } from "../services/sessions.ts";
+import { changePassword, login, logout, me } from "../services/accounts/auth.ts";
+import { endOwnSession, listOwnSessions, SESSION_COOKIE, sessionPolicy } from "../services/accounts/sessions.ts";
+import { writeAudit } from "../services/audit/write.ts";
 import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
 
 function setSessionCookie(ctx: Context, token: string) {

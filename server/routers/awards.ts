@@ -7,7 +7,7 @@ import {
   ZAwardUpdateInput,
 } from "@qt/shared/schemas/awards";
 import { ZByIdInput, ZRemoveInput } from "@qt/shared/schemas/common";
-import { awards } from "../services/awards.ts";
+import { awards } from "../services/records/awards.ts";
 import { adminProcedure, editorProcedure, router, viewerProcedure } from "../trpc.ts";
 
 export const awardsRouter = router({

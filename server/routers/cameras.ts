@@ -7,7 +7,7 @@ import {
   ZCameraUpdateInput,
 } from "@qt/shared/schemas/cameras";
 import { ZByIdInput, ZRemoveInput } from "@qt/shared/schemas/common";
-import { cameras } from "../services/cameras.ts";
+import { cameras } from "../services/records/cameras.ts";
 import { adminProcedure, editorProcedure, router, viewerProcedure } from "../trpc.ts";
 
 export const camerasRouter = router({

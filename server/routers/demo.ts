@@ -1,5 +1,5 @@
 import { ZDemoRemoved, ZDemoStatus } from "@qt/shared/schemas/demo";
-import { demoStatus, dismissDemoNotice, removeAllDemo } from "../services/demo-data.ts";
+import { demoStatus, dismissDemoNotice, removeAllDemo } from "../services/demo/removal.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 /** The demo records as a whole: their counts, the admins' notice, and removing them (decision 023). */

@@ -5,7 +5,7 @@ import {
   ZModelTypePage,
   ZModelTypeUpdateInput,
 } from "@qt/shared/schemas/model-types";
-import { createModelType, listModelTypes, updateModelType } from "../services/model-types.ts";
+import { createModelType, listModelTypes, updateModelType } from "../services/records/model-types.ts";
 import { adminProcedure, router, viewerProcedure } from "../trpc.ts";
 
 export const modelTypesRouter = router({

@@ -16,7 +16,7 @@ import {
   listReportDrafts,
   removeReportDraft,
   updateReportDraft,
-} from "../services/report-drafts.ts";
+} from "../services/reports/drafts.ts";
 import { previewReport } from "../services/reports/export.ts";
 import { provinceEditorProcedure, router, viewerProcedure } from "../trpc.ts";
 

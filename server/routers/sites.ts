@@ -7,7 +7,7 @@ import {
   ZSiteSaved,
   ZSiteUpdateInput,
 } from "@qt/shared/schemas/sites";
-import { sites } from "../services/sites.ts";
+import { sites } from "../services/records/sites.ts";
 import { adminProcedure, editorProcedure, router, viewerProcedure } from "../trpc.ts";
 
 export const sitesRouter = router({

@@ -1,5 +1,5 @@
 import { ZUnitTree, ZUnitTreeInput } from "@qt/shared/schemas/units";
-import { unitTree } from "../services/units.ts";
+import { unitTree } from "../services/units/area-sql.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
 export const unitsRouter = router({

@@ -6,7 +6,7 @@ import {
   ZUserUpdateInput,
 } from "@qt/shared/schemas/users";
 import { z } from "zod";
-import { createUser, disableUser, listUsers, resetPassword, updateUser } from "../services/users.ts";
+import { createUser, disableUser, listUsers, resetPassword, updateUser } from "../services/accounts/users.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 export const usersRouter = router({

@@ -5,7 +5,7 @@ import { AccountMenu } from "../../client/features/auth/AccountMenu.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
+import { me } from "../../server/services/accounts/auth.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { asUser as as, renderApp } from "./render-app.tsx";

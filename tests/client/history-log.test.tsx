@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AuditRoute from "../../client/routes/audit.tsx";
-import { writeAudit } from "../../server/services/audit.ts";
+import { writeAudit } from "../../server/services/audit/write.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";

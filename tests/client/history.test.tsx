@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HistoryPanel } from "../../client/features/audit/HistoryPanel.tsx";
 import { siteRow } from "../../prisma/seed/factories.ts";
-import { writeAudit } from "../../server/services/audit.ts";
+import { writeAudit } from "../../server/services/audit/write.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";

@@ -6,7 +6,7 @@ import { Shell } from "../../client/App.tsx";
 import { UploaderContext } from "../../client/features/imports/upload.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { resolveSession } from "../../server/services/sessions.ts";
+import { resolveSession } from "../../server/services/accounts/sessions.ts";
 import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { injectUploader, uploadServer } from "./inject-uploader.ts";

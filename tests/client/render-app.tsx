@@ -7,8 +7,8 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import type { Db } from "../../server/db.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/auth.ts";
-import { resolveSession } from "../../server/services/sessions.ts";
+import { me } from "../../server/services/accounts/auth.ts";
+import { resolveSession } from "../../server/services/accounts/sessions.ts";
 
 type Caller =
   /** Calls made as this user (or anonymously), whatever the session says. */

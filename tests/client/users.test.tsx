@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Shell } from "../../client/App.tsx";
-import { writeAudit } from "../../server/services/audit.ts";
+import { writeAudit } from "../../server/services/audit/write.ts";
 import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";

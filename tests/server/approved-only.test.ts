@@ -2,7 +2,7 @@ import { ZReportOptions } from "@qt/shared/schemas/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { ensureAdmin } from "../../server/services/bootstrap.ts";
+import { ensureAdmin } from "../../server/services/accounts/first-admin.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { writeAudit } from "../../server/services/audit.ts";
-import { verifyAuditChain } from "../../server/services/audit-chain.ts";
+import { verifyAuditChain } from "../../server/services/audit/chain.ts";
+import { writeAudit } from "../../server/services/audit/write.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createEmptyDb, createTestDb, migrationNames, migrationSql, type TestDb } from "../support/db.ts";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureAdmin } from "../../server/services/bootstrap.ts";
+import { ensureAdmin } from "../../server/services/accounts/first-admin.ts";
 import { loginToken } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 

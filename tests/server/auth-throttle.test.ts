@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "../../server/services/throttle.ts";
+import { THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "../../server/services/accounts/throttle.ts";
 import { callerWithToken, loginToken, makeLoginUser } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";

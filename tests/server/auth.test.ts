@@ -1,6 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken, resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../server/services/sessions.ts";
+import {
+  hashToken,
+  resolveSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from "../../server/services/accounts/sessions.ts";
 import { callerWithToken, loginToken, makeLoginUser } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 

@@ -1,7 +1,7 @@
 import { todayIso } from "@qt/shared/schemas/common";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
-import { createSession, resolveSession } from "../../server/services/sessions.ts";
+import { createSession, resolveSession } from "../../server/services/accounts/sessions.ts";
 import { HAI_AN } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";

@@ -158,7 +158,7 @@ describe("dashboard cache", () => {
   it("gives every caller the same province-wide figures, and none to a caller without a session", async () => {
     const summary = await s.caller(s.users.haiLang).dashboard.summary({});
     const { asOf: _a, ...fresh } = await dashboardSummary(s.t.db, {});
-    // The demo count comes alongside the figures (services/dashboard/demo.ts), not from dashboardSummary.
+    // The demo count comes alongside the figures (services/demo/counts.ts), not from dashboardSummary.
     const { asOf: _b, demo: _d, ...cached } = summary;
     expect(cached).toEqual(fresh);
     expect((await viewer().summary({})).siteCount).toBe(summary.siteCount);

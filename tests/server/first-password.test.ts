@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { ensureAdmin } from "../../server/services/bootstrap.ts";
+import { ensureAdmin } from "../../server/services/accounts/first-admin.ts";
 import { callerWithToken, loginToken } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/http/app.ts";
-import { writeAudit } from "../../server/services/audit.ts";
+import { writeAudit } from "../../server/services/audit/write.ts";
 import { loginToken, makeLoginUser } from "../fixtures/sessions.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { createTestDb } from "../support/db.ts";

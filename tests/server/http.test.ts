@@ -8,7 +8,7 @@ import { siteRow } from "../../prisma/seed/factories.ts";
 import { createContextInner } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { resolveSession } from "../../server/services/sessions.ts";
+import { resolveSession } from "../../server/services/accounts/sessions.ts";
 import { makeLoginUser } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 

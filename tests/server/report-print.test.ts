@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/http/app.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
-import { resolveScope } from "../../server/services/reports/scope.ts";
+import { resolveScope } from "../../server/services/reports/report-scope.ts";
 import { writeXlsx } from "../../server/services/reports/xlsx.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";

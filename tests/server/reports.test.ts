@@ -10,7 +10,7 @@ import { DOCX_LAYOUT, renderDocx } from "../../server/services/reports/docx.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
-import { resolveScope } from "../../server/services/reports/scope.ts";
+import { resolveScope } from "../../server/services/reports/report-scope.ts";
 import { writeXlsx } from "../../server/services/reports/xlsx.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/http/app.ts";
-import { configureSessions, sessionPolicy } from "../../server/services/sessions.ts";
+import { configureSessions, sessionPolicy } from "../../server/services/accounts/sessions.ts";
 import { makeLoginUser } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 

@@ -5,7 +5,7 @@ type Place = { districtCode: string | null; currentCommuneCode: string | null };
 
 /**
  * Whether the user may change a record lying there (districtCode null: a province-level record,
- * e.g. a province award). The same rule as the server's services/scope.ts, so an editor is not
+ * e.g. a province award). The same rule as the server's services/accounts/write-scope.ts, so an editor is not
  * offered "Sửa"/"Xóa" on records the server would refuse after they filled the form: a district
  * editor their former district's records, a commune editor those of their commune of today and of
  * the old areas it took over.

@@ -8,7 +8,7 @@ import { LOCK_SPACE, lockXact, lockXactWithin } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { approvalUnitOfArea } from "../units.ts";
+import { approvalUnitOfArea } from "../units/area-sql.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 import type { TApprovalItem, TApprovalStatus, TApprovalStatusInput } from "@qt/shared/schemas/approvals";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { approvalUnitOfArea } from "../units.ts";
-import { type ApprovalUnit, approvalUnits, approvalYears } from "./units.ts";
+import { approvalUnitOfArea } from "../units/area-sql.ts";
+import { type ApprovalUnit, approvalUnits, approvalYears } from "./approval-units.ts";
 
 const actorSelect = { id: true, username: true, displayName: true } as const;
 type Actor = { id: number; username: string; displayName: string };

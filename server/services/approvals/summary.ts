@@ -1,7 +1,7 @@
 import type { ApprovalUnitKind, TApprovalSummary } from "@qt/shared/schemas/approvals";
 import type { Db } from "../../db.ts";
 import type { Filter } from "../dashboard/filter.ts";
-import { type ApprovalUnit, approvalUnits, approvalYears } from "./units.ts";
+import { type ApprovalUnit, approvalUnits, approvalYears } from "./approval-units.ts";
 
 /**
  * The approval status of the data a figure shows (decision 025): the unit-years its filter

@@ -8,11 +8,11 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { ApprovalState, Prisma } from "../../generated/prisma/client.ts";
-import { type AuditAction, writeAudit } from "../audit.ts";
-import { assertCanWrite } from "../scope.ts";
+import { assertCanWrite } from "../accounts/write-scope.ts";
+import { type AuditAction, writeAudit } from "../audit/write.ts";
+import { type ApprovalUnit, assertApprovalYear, placeOfUnit, requireApprovalUnit } from "./approval-units.ts";
 import { lockUnitYear } from "./lock.ts";
 import { approvalItems } from "./status.ts";
-import { type ApprovalUnit, assertApprovalYear, placeOfUnit, requireApprovalUnit } from "./units.ts";
 
 type Tx = Prisma.TransactionClient;
 type Data = Prisma.ApprovalUncheckedUpdateManyInput;

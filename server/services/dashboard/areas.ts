@@ -1,6 +1,6 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { districtOfArea, isArea } from "../units.ts";
+import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { coveredInViewSql } from "./coverage.ts";
 import {
   areaListed,

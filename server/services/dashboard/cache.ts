@@ -2,11 +2,11 @@ import { isoOf } from "@qt/shared/dates";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { approvalSummary } from "../approvals/summary.ts";
+import { demoRecords } from "../demo/counts.ts";
 import { areasOf, dashboardAreas } from "./areas.ts";
 import { dashboardAwards } from "./awards.ts";
 import { dashboardCameras } from "./cameras.ts";
 import { dashboardCommunities } from "./communities.ts";
-import { demoRecords } from "./demo.ts";
 import { type FilterInput, filterInputOf, resolveFilter } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
@@ -92,7 +92,7 @@ const cached =
     cachedAggregate(db, name, input, () => compute(db, input));
 
 /**
- * A figure with its demo field: the one demo count of the same scope (services/dashboard/demo.ts),
+ * A figure with its demo field: the one demo count of the same scope (services/demo/counts.ts),
  * computed alongside and cached with it.
  */
 const cachedWithDemo =

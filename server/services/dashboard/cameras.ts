@@ -2,7 +2,7 @@ import { isoOf } from "@qt/shared/dates";
 import type { TDashboardCameras, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea, isArea } from "../units.ts";
+import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { cameraFigures, coveredInViewSql } from "./coverage.ts";
 import {
   areaListed,

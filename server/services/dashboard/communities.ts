@@ -1,7 +1,7 @@
 import type { TDashboardCommunities, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea } from "../units.ts";
+import { districtOfArea } from "../units/area-sql.ts";
 import { filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { n } from "./rows.ts";
 

@@ -2,7 +2,7 @@ import { coverageHeadline } from "@qt/shared/coverage";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea, isArea } from "../units.ts";
+import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
 import { n, sumOf } from "./rows.ts";
 

@@ -4,7 +4,7 @@ import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboa
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { approvalUnitOfArea, currentCommuneOfArea, districtOfArea } from "../units.ts";
+import { approvalUnitOfArea, currentCommuneOfArea, districtOfArea } from "../units/area-sql.ts";
 
 type District = { id: number; code: string; name: string };
 type ModelType = { id: number; code: string; name: string; category: ModelCategory; description: string };

@@ -2,7 +2,7 @@ import { isoOf } from "@qt/shared/dates";
 import type { TDashboardModelType, TDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
 import { ZDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { districtOfArea } from "../units.ts";
+import { districtOfArea } from "../units/area-sql.ts";
 import { areaOfView, type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { n } from "./rows.ts";
 import { yearlyOf } from "./yearly.ts";

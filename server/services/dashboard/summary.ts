@@ -1,6 +1,6 @@
 import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { districtOfArea, isArea } from "../units.ts";
+import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { cameraFigures } from "./coverage.ts";
 import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";

@@ -1,5 +1,5 @@
 import { Prisma } from "../../generated/prisma/client.ts";
-import { auditSnapshot } from "../audit.ts";
+import { auditSnapshot } from "../audit/write.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -65,7 +65,7 @@ const samePath = (p: string): ImportField | null => (p === "areaCode" ? "area" :
 /**
  * Each kind's reading of a row into its create input, validated by the same shared schema as the
  * form (ZSiteCreateInput, …), and its duplicate key: the same rule the lifecycle warns about
- * (services/sites.ts duplicateWarnings…), here a refusal, since a file repeats itself exactly.
+ * (services/records/sites.ts duplicateWarnings…), here a refusal, since a file repeats itself exactly.
  */
 export type KindSpec = {
   build: (r: RowReader) => Built;

@@ -3,7 +3,7 @@ import { foldVietnamese } from "@qt/shared/domain";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Area } from "../records/areas.ts";
-import { validOn } from "../units.ts";
+import { validOn } from "../units/area-sql.ts";
 import type { CellIssue } from "./values.ts";
 
 /**

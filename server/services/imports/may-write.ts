@@ -4,8 +4,8 @@ import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
 import { KeyedCause } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
 import { type LockPlace, lockedRows } from "../approvals/lock.ts";
-import { assertCanWrite, type RecordPlace } from "../scope.ts";
 import type { Evaluated } from "./evaluate.ts";
 import { WRITERS } from "./writers.ts";
 
@@ -17,7 +17,7 @@ export type RowToWrite = { row: number; place: RecordPlace | null; lock: LockPla
 
 /**
  * THE rule of which rows of a batch may be written (commit) or removed (undo), row by row, inside
- * the transaction that writes them: the user's scope (services/scope.ts, decision 021), asked
+ * the transaction that writes them: the user's scope (services/accounts/write-scope.ts, decision 021), asked
  * exactly as a single save asks it, then the approval lock (a submitted or approved unit-year,
  * decision 025), asked in bulk with the lifecycle's own check, so a refusal says the same words as
  * a form's. Returns the refused rows with why; the others may be written.

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import { createModelType } from "../model-types.ts";
+import { createModelType } from "../records/model-types.ts";
 import { ownBatch } from "./batch.ts";
 import { remapBatch } from "./preview.ts";
 

@@ -1,4 +1,4 @@
-import { hashToken } from "../sessions.ts";
+import { hashToken } from "../accounts/sessions.ts";
 
 /**
  * How far a long upload or commit has got, for the screen's progress bar (decision 024). Kept in

@@ -1,13 +1,13 @@
 import type { ImportKind } from "@qt/shared/schemas/imports";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { RecordPlace } from "../accounts/write-scope.ts";
 import type { LockPlace } from "../approvals/lock.ts";
-import { awardKind } from "../awards.ts";
-import { cameraKind } from "../cameras.ts";
 import { type Area, currentCommuneOf, districtOf } from "../records/areas.ts";
+import { awardKind } from "../records/awards.ts";
+import { cameraKind } from "../records/cameras.ts";
 import type { AreaOf, KindTypes, RecordKind, Values } from "../records/kind.ts";
 import { mergeValues } from "../records/lifecycle.ts";
-import type { RecordPlace } from "../scope.ts";
-import { siteKind } from "../sites.ts";
+import { siteKind } from "../records/sites.ts";
 
 type Tx = Prisma.TransactionClient;
 export type ApiRecord = Record<string, unknown> & { id: number; version: number; deletedAt: string | null };

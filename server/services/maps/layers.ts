@@ -2,8 +2,8 @@ import type { CommuneList, TMapFeature, TMapLayer } from "@qt/shared/schemas/map
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { writeAudit } from "../audit.ts";
-import { expectedUnits } from "./units.ts";
+import { writeAudit } from "../audit/write.ts";
+import { expectedUnits } from "./expected-units.ts";
 
 const ENTITY = "map_layer";
 

@@ -3,9 +3,9 @@ import { message } from "@qt/shared/messages/index";
 import { type CommuneList, MAP_PROBLEMS_SHOWN, type TMapUploadResult } from "@qt/shared/schemas/maps";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
+import { expectedUnits } from "./expected-units.ts";
 import { saveLayer } from "./layers.ts";
 import { simplifyForScreen } from "./simplify.ts";
-import { expectedUnits } from "./units.ts";
 import { checkBoundaryFile } from "./upload.ts";
 
 /**

@@ -2,9 +2,9 @@ import type { KeyedMessage } from "@qt/shared/messages/index";
 import type { MapGeometry, TMapFeature } from "@qt/shared/schemas/maps";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
+import type { ExpectedUnit } from "./expected-units.ts";
 import { geometryProblems } from "./geometry.ts";
 import { geoJsonOverLimits, topologyOverLimits } from "./limits.ts";
-import type { ExpectedUnit } from "./units.ts";
 
 type Raw = { id?: unknown; properties?: Record<string, unknown> | null; geometry?: unknown };
 

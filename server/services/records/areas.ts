@@ -3,7 +3,7 @@ import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { validOn } from "../units.ts";
+import { validOn } from "../units/area-sql.ts";
 import { fieldError } from "./errors.ts";
 import { dateOf } from "./fields.ts";
 

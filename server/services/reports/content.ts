@@ -156,7 +156,7 @@ function communeMap(m: TReportModel): ChartBlock[] {
 export function demoSentence(model: TReportModel): string | null {
   const n = model.demo.records;
   if (n === 0) return null;
-  // The one demo count of the report's scope (services/dashboard/demo.ts), saying what it counts.
+  // The one demo count of the report's scope (services/demo/counts.ts), saying what it counts.
   return `Có số liệu minh họa: ${num(n)} bản ghi (điểm mô hình, lần lắp đặt camera và khen thưởng thuộc phạm vi báo cáo) là dữ liệu minh họa (dữ liệu mẫu để dùng thử phần mềm), không phải số liệu thực tế.`;
 }
 

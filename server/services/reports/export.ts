@@ -13,11 +13,11 @@ import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
-import { writeAudit } from "../audit.ts";
-import { auditNames, type NameRule, nameRule } from "../personal-data.ts";
+import { auditNames, type NameRule, nameRule } from "../accounts/personal-data.ts";
+import { writeAudit } from "../audit/write.ts";
 import { csvStream } from "./csv.ts";
 import { buildReportModel } from "./model.ts";
-import { type ReportScope, resolveScope } from "./scope.ts";
+import { type ReportScope, resolveScope } from "./report-scope.ts";
 import { awardNameCounts, tableSpec } from "./tables.ts";
 
 export type ReportFile = { filename: string; contentType: string; body: Buffer | Readable };

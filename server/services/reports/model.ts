@@ -8,12 +8,12 @@ import { approvalSummary } from "../approvals/summary.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
 import { fundingOf } from "../dashboard/cameras.ts";
-import { demoRecordsOf } from "../dashboard/demo.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
+import { demoRecordsOf } from "../demo/counts.ts";
 import { layerFeatures } from "../maps/layers.ts";
-import { draftForReport } from "../report-drafts.ts";
-import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./scope.ts";
+import { draftForReport } from "./drafts.ts";
+import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./report-scope.ts";
 
 /**
  * The report's content, computed once for every writer and the preview. Every figure comes from

@@ -3,10 +3,10 @@ import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { type NameRule, nameVisibleSql } from "../accounts/personal-data.ts";
 import { awardWhere, placeTimeWhere } from "../dashboard/filter.ts";
-import { type NameRule, nameVisibleSql } from "../personal-data.ts";
-import { districtOfArea } from "../units.ts";
-import type { ReportScope } from "./scope.ts";
+import { districtOfArea } from "../units/area-sql.ts";
+import type { ReportScope } from "./report-scope.ts";
 
 export type CellValue = string | number | Date | null;
 export type ColumnType = "id" | "text" | "int" | "money" | "date";

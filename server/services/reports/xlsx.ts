@@ -4,8 +4,8 @@ import { periodWords } from "@qt/shared/report-words";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
-import type { NameRule } from "../personal-data.ts";
-import type { ReportScope } from "./scope.ts";
+import type { NameRule } from "../accounts/personal-data.ts";
+import type { ReportScope } from "./report-scope.ts";
 import { type Column, type TableSpec, tableSpec } from "./tables.ts";
 import { writeSummarySheet } from "./xlsx-summary.ts";
 

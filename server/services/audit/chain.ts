@@ -1,4 +1,4 @@
-import type { Db } from "../db.ts";
+import type { Db } from "../../db.ts";
 
 /**
  * The audit log's hash chain (decision 034). The insert trigger (migration audit_chain) sets each

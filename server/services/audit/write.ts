@@ -1,5 +1,5 @@
 import type { AuditAction } from "@qt/shared/domain";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 
 /** A Prisma transaction client (or the client itself): audit entries go in the caller's transaction. */
 export type Tx = Prisma.TransactionClient;

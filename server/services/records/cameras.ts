@@ -2,14 +2,14 @@ import { searchTextOf } from "@qt/shared/domain";
 import { type TCamera, type ZCameraListInput, ZCameraUpdateInput } from "@qt/shared/schemas/cameras";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
-import type { Db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { yearOf } from "./approvals/lock.ts";
-import { type Area, areaFields, resolveArea } from "./records/areas.ts";
-import { columns, dateOf, dateYears, isoOf, metaFields } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, recordSelect, writableFields } from "./records/kind.ts";
-import { recordService } from "./records/lifecycle.ts";
-import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { yearOf } from "../approvals/lock.ts";
+import { type Area, areaFields, resolveArea } from "./areas.ts";
+import { columns, dateOf, dateYears, isoOf, metaFields } from "./fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, writableFields } from "./kind.ts";
+import { recordService } from "./lifecycle.ts";
+import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./links.ts";
 
 const cameraSelect = recordSelect({
   ...columns("installedOn", "cameras", "recorders", "memoryCards", "costVnd", "fundingSource", "notes"),

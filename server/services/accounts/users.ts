@@ -5,11 +5,11 @@ import type {
   TUserRow,
   TUserUpdateInput,
 } from "@qt/shared/schemas/users";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError, isUniqueViolation } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { type Tx, writeAudit } from "./audit.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError, isUniqueViolation } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { type Tx, writeAudit } from "../audit/write.ts";
 import { hashPassword } from "./passwords.ts";
 import { accountSelect, revokeAllSessions } from "./sessions.ts";
 import { scopeIds, scopeOf, scopeSelect } from "./user-scope.ts";

@@ -2,16 +2,16 @@ import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
 import { type TAward, type ZAwardListInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
 import type { TWarning } from "@qt/shared/schemas/common";
 import type { z } from "zod";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { auditNames, concealAward, nameRule } from "./personal-data.ts";
-import { type Area, areaFields, resolveArea } from "./records/areas.ts";
-import { fieldError } from "./records/errors.ts";
-import { columns, metaFields, yearsBetween } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./records/kind.ts";
-import { recordService } from "./records/lifecycle.ts";
-import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./records/links.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { auditNames, concealAward, nameRule } from "../accounts/personal-data.ts";
+import { type Area, areaFields, resolveArea } from "./areas.ts";
+import { fieldError } from "./errors.ts";
+import { columns, metaFields, yearsBetween } from "./fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./kind.ts";
+import { recordService } from "./lifecycle.ts";
+import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "./links.ts";
 
 const awardSelect = recordSelect({
   ...columns("year", "issuer", "form", "recipientKind", "recipientName", "decisionNumber", "notes"),

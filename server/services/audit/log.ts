@@ -5,14 +5,14 @@ import type {
   TAuditRow,
   TFieldChange,
 } from "@qt/shared/schemas/audit";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { awards } from "./awards.ts";
-import { cameras } from "./cameras.ts";
-import { NAMES_AUDIT_ENTITY } from "./personal-data.ts";
-import { sites } from "./sites.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { NAMES_AUDIT_ENTITY } from "../accounts/personal-data.ts";
+import { awards } from "../records/awards.ts";
+import { cameras } from "../records/cameras.ts";
+import { sites } from "../records/sites.ts";
 
 const auditSelect = {
   id: true,

@@ -1,13 +1,13 @@
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
-import { currentCommuneOfArea, districtOfArea } from "./units.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { writeAudit } from "../audit/write.ts";
+import { currentCommuneOfArea, districtOfArea } from "../units/area-sql.ts";
 
 /**
  * Citizens' names (award recipients) are personal data (Decree 13/2023; issue 29, item 5): a
  * district or commune account reads and exports them only for records of its own scope — the same
- * place rule as its writes (scope.ts) — and sees every other unit's records with the name withheld
+ * place rule as its writes (write-scope.ts) — and sees every other unit's records with the name withheld
  * (null in the API, "—" in files, with a flag), so counts stay whole. Admins and province-wide
  * accounts (viewers, approvers, province editors) read every name. Every response that carries
  * names is audited: who, what scope, how many names (docs/security/personal-data.md).

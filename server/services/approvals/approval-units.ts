@@ -4,7 +4,7 @@ import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { RecordPlace } from "../scope.ts";
+import type { RecordPlace } from "../accounts/write-scope.ts";
 
 /** A unit of approval: a former district (history) or a commune of today. */
 export type ApprovalUnit = {
@@ -103,7 +103,7 @@ export function assertApprovalYear(unit: ApprovalUnit, year: number): void {
   throw appError("BAD_REQUEST", "approval.communeYears", { unit: unit.title, max: String(to) });
 }
 
-/** The unit as the scope check sees a record in it (services/scope.ts). */
+/** The unit as the scope check sees a record in it (services/accounts/write-scope.ts). */
 export function placeOfUnit(unit: ApprovalUnit): RecordPlace {
   return { districtId: unit.districtId, communeId: unit.kind === "commune" ? unit.id : null };
 }

@@ -2,14 +2,14 @@ import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
 import type { TWarning } from "@qt/shared/schemas/common";
 import { siteRuleIssues, type TSite, type ZSiteListInput, ZSiteUpdateInput } from "@qt/shared/schemas/sites";
 import type { z } from "zod";
-import type { Db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { yearOf } from "./approvals/lock.ts";
-import { type Area, areaFields, resolveArea } from "./records/areas.ts";
-import { fieldError, fieldErrors } from "./records/errors.ts";
-import { columns, dateOf, dateYears, isoOf, isoOrNull, likeLiteral, metaFields } from "./records/fields.ts";
-import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./records/kind.ts";
-import { recordService } from "./records/lifecycle.ts";
+import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { yearOf } from "../approvals/lock.ts";
+import { type Area, areaFields, resolveArea } from "./areas.ts";
+import { fieldError, fieldErrors } from "./errors.ts";
+import { columns, dateOf, dateYears, isoOf, isoOrNull, likeLiteral, metaFields } from "./fields.ts";
+import { type FieldOf, type RecordKind, recordSelect, type Values, writableFields } from "./kind.ts";
+import { recordService } from "./lifecycle.ts";
 
 const siteSelect = recordSelect({
   ...columns("modelTypeId", "name", "host", "establishedOn", "status", "statusChangedOn", "religion"),

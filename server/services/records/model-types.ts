@@ -5,14 +5,14 @@ import type {
   ZModelTypeUpdateInput,
 } from "@qt/shared/schemas/model-types";
 import type { z } from "zod";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError, isUniqueViolation } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { type LockPlace, lockedRows, lockUnitYears, UNIT_YEAR_WAIT_MS } from "./approvals/lock.ts";
-import { writeAudit } from "./audit.ts";
-import { conflictError, fieldError, notFoundError } from "./records/errors.ts";
-import { deletedFilter } from "./records/fields.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError, isUniqueViolation } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { type LockPlace, lockedRows, lockUnitYears, UNIT_YEAR_WAIT_MS } from "../approvals/lock.ts";
+import { writeAudit } from "../audit/write.ts";
+import { conflictError, fieldError, notFoundError } from "./errors.ts";
+import { deletedFilter } from "./fields.ts";
 
 const ENTITY = "model_type";
 

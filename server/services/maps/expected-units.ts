@@ -1,6 +1,6 @@
 import type { CommuneList } from "@qt/shared/schemas/maps";
 import type { Db } from "../../db.ts";
-import { districtOfArea, isArea } from "../units.ts";
+import { districtOfArea, isArea } from "../units/area-sql.ts";
 
 export type ExpectedUnit = { code: string; name: string; districtCode: string; provinceCode: string | null };
 

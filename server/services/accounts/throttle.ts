@@ -1,6 +1,6 @@
 import type { TRPCError } from "@trpc/server";
-import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
 
 /** Attempts are counted in fixed windows of this length… */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;

@@ -9,13 +9,13 @@ import type {
 import { NARRATIVE_SECTIONS, type TNarrative } from "@qt/shared/schemas/reports";
 import type { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError, isUniqueViolation } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
-import { resolveFilter } from "./dashboard/filter.ts";
-import { fieldError, notFoundError } from "./records/errors.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError, isUniqueViolation } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { writeAudit } from "../audit/write.ts";
+import { resolveFilter } from "../dashboard/filter.ts";
+import { fieldError, notFoundError } from "../records/errors.ts";
 
 /**
  * Named drafts of a report's written parts, per scope (districts or the whole province) and period

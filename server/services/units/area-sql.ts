@@ -1,10 +1,10 @@
 import { dateOf } from "@qt/shared/dates";
 import type { TUnitTree, TUnitTreeInput } from "@qt/shared/schemas/units";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
-import { Prisma, type UnitKind } from "../generated/prisma/client.ts";
-import { mayWrite } from "./scope.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { Prisma, type UnitKind } from "../../generated/prisma/client.ts";
+import { mayWrite } from "../accounts/write-scope.ts";
 
 /**
  * SQL for "the district an area belongs to": a commune's parent, the district itself when it has
@@ -103,7 +103,7 @@ export async function unitTree(db: Db, input: TUnitTreeInput, user: SessionUser)
 const bare = (u: UnitRow) => ({ code: u.code, name: u.name, kind: u.kind });
 
 /**
- * Which areas the user may write records in: services/scope.ts's rule, on the area's former
+ * Which areas the user may write records in: services/accounts/write-scope.ts's rule, on the area's former
  * district and its commune of today (itself for a commune of today, else its successor).
  */
 function writableBy(user: SessionUser): (area: Place, districtId: number) => boolean {

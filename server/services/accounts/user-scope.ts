@@ -1,8 +1,8 @@
 import type { MessageKey, MessageParams } from "@qt/shared/messages/index";
 import type { TUserScope } from "@qt/shared/schemas/scope";
-import { appError } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { Tx } from "./audit.ts";
+import { appError } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Tx } from "../audit/write.ts";
 
 /** The columns of an account's scope, read with the account (sessions, the accounts screen). */
 export const scopeSelect = {

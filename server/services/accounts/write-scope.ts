@@ -1,6 +1,6 @@
 import type { MessageKey } from "@qt/shared/messages/index";
-import type { SessionUser } from "../context.ts";
-import { appError } from "../errors.ts";
+import type { SessionUser } from "../../context.ts";
+import { appError } from "../../errors.ts";
 
 /** Where a record lies, for the scope check: its (former) district and its commune of today. */
 export type RecordPlace = { districtId: number; communeId: number | null };

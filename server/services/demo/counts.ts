@@ -9,7 +9,7 @@ import {
   resolveFilter,
   SITE_FROM,
   siteWhere,
-} from "./filter.ts";
+} from "../dashboard/filter.ts";
 
 /** Demo records of a scope, by kind. */
 export type DemoCounts = { sites: number; installations: number; awards: number };

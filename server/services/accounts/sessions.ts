@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@qt/shared/domain";
 import type { TUserScope } from "@qt/shared/schemas/scope";
-import type { Db } from "../db.ts";
-import type { Tx } from "./audit.ts";
+import type { Db } from "../../db.ts";
+import type { Tx } from "../audit/write.ts";
 import { scopeOf } from "./user-scope.ts";
 
 export const SESSION_COOKIE = "qt_session";

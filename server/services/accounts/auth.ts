@@ -1,8 +1,8 @@
 import type { TChangePasswordInput, TLoginInput, TMe } from "@qt/shared/schemas/auth";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
-import { writeAudit } from "./audit.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { writeAudit } from "../audit/write.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
 import { keepFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "./throttle.ts";

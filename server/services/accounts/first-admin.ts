@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "../db.ts";
+import type { Db } from "../../db.ts";
 import { createUser } from "./users.ts";
 
 export const ADMIN_USERNAME = "admin";

@@ -1,10 +1,10 @@
 import type { TDemoStatus } from "@qt/shared/schemas/demo";
-import type { SessionUser } from "../context.ts";
-import type { Db } from "../db.ts";
-import { appError } from "../errors.ts";
-import { type Tx, writeAudit } from "./audit.ts";
-import { demoCountsOf } from "./dashboard/demo.ts";
-import { resolveFilter } from "./dashboard/filter.ts";
+import type { SessionUser } from "../../context.ts";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { type Tx, writeAudit } from "../audit/write.ts";
+import { resolveFilter } from "../dashboard/filter.ts";
+import { demoCountsOf } from "./counts.ts";
 
 /** app_setting key: the demo records were removed; the seed never loads them again (decision 023). */
 const DEMO_REMOVED = "demo_removed";
