@@ -1,28 +1,43 @@
 import { type KeyedMessage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
-import { TRPCError } from "@trpc/server";
 import { Prisma } from "./generated/prisma/client.ts";
 
-type Code = TRPCError["code"];
+/**
+ * What went wrong, as the domain sees it: nothing of HTTP or tRPC. The edge maps a kind once: to a
+ * tRPC code (`trpcCodeOf`, server/trpc.ts) and to an HTTP status (`httpStatusOf`, server/http/errors.ts).
+ */
+export const ERROR_KINDS = [
+  "invalid",
+  "unauthenticated",
+  "forbidden",
+  "not-found",
+  "conflict",
+  "too-large",
+  "throttled",
+  "unavailable",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
- * What an error says, as a catalogue key and parameters: the errorFormatter (server/trpc.ts) sends
- * them to the client and writes the message in the caller's language.
+ * The one error type of the domain (docs/decisions/036): a kind, a catalogue key and its
+ * parameters. Its `message` stays Vietnamese (logs and callers without a language read it); the
+ * edge says it in the caller's language. A field error (services/records/errors.ts) carries its
+ * ZodError as the cause, whose issues go to the form's fields.
  */
-export class KeyedCause extends Error implements KeyedMessage {
+export class AppError extends Error implements KeyedMessage {
+  override readonly name = "AppError";
   constructor(
+    readonly kind: ErrorKind,
     readonly key: MessageKey,
     readonly params: MessageParams = {},
+    options?: { cause?: unknown },
   ) {
-    super(message(key, params));
+    super(message(key, params), options);
   }
 }
 
-/**
- * A refusal with a catalogue message: its `message` stays Vietnamese (callers and tests without
- * a language read it), the key and parameters travel in the error's cause.
- */
-export function appError(code: Code, key: MessageKey, params: MessageParams = {}): TRPCError {
-  return new TRPCError({ code, message: message(key, params), cause: new KeyedCause(key, params) });
+/** A refusal with a catalogue message. */
+export function appError(kind: ErrorKind, key: MessageKey, params: MessageParams = {}): AppError {
+  return new AppError(kind, key, params);
 }
 
 /**

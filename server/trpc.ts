@@ -1,3 +1,4 @@
+import type { Role } from "@qt/shared/domain";
 import type { Locale } from "@qt/shared/format";
 import {
   isMessageKey,
@@ -11,7 +12,7 @@ import { BAD_CHARACTER, uncleanPath } from "@qt/shared/schemas/common";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Context, SessionUser } from "./context.ts";
-import { appError, isUniqueViolation, KeyedCause } from "./errors.ts";
+import { AppError, appError, type ErrorKind, isUniqueViolation } from "./errors.ts";
 import { logFailure } from "./logger.ts";
 
 /**
@@ -44,7 +45,7 @@ const t = initTRPC.context<Context>().create({
 type Said = { message: string; key?: MessageKey; params?: MessageParams; fields?: Record<string, string[]> };
 
 /** A zod issue's message: the key a server check put in its params, or the schema's text looked up. */
-function issueMessage(issue: ZodError["issues"][number]): KeyedMessage | null {
+export function issueMessage(issue: ZodError["issues"][number]): KeyedMessage | null {
   const given = issue.code === "custom" ? issue.params : undefined;
   if (given && isMessageKey(given.key)) return { key: given.key, params: given.params ?? {} };
   return keyOf(issue.message);
@@ -69,7 +70,7 @@ function spokenError(error: TRPCError, text: string, locale: Locale): Said {
     return { message: first ? say(k, first.message) : text, ...k, fields };
   }
   const k: KeyedMessage | null =
-    error.cause instanceof KeyedCause
+    error.cause instanceof AppError
       ? { key: error.cause.key, params: error.cause.params }
       : error.code === "INTERNAL_SERVER_ERROR"
         ? { key: "system.error", params: {} }
@@ -80,16 +81,44 @@ function spokenError(error: TRPCError, text: string, locale: Locale): Said {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Logs unexpected errors on the server; the client only sees the code and a Vietnamese message. */
+/** The tRPC code of each kind of domain error: the one place a kind becomes a tRPC answer. */
+const TRPC_CODE: Record<ErrorKind, TRPCError["code"]> = {
+  invalid: "BAD_REQUEST",
+  unauthenticated: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  "not-found": "NOT_FOUND",
+  conflict: "CONFLICT",
+  "too-large": "PAYLOAD_TOO_LARGE",
+  throttled: "TOO_MANY_REQUESTS",
+  unavailable: "SERVICE_UNAVAILABLE",
+};
+export const trpcCodeOf = (kind: ErrorKind): TRPCError["code"] => TRPC_CODE[kind];
+
+/**
+ * A domain error as tRPC sends it: its code by kind, its Vietnamese message, and as cause the
+ * AppError (the errorFormatter reads its key) or, for a field error, its ZodError (the fields).
+ */
+export function toTRPCError(err: AppError): TRPCError {
+  const zod = err.cause instanceof ZodError ? err.cause : null;
+  const text = zod?.issues[0]?.message ?? err.message;
+  return new TRPCError({ code: trpcCodeOf(err.kind), message: text, cause: zod ?? err });
+}
+
+/**
+ * The edge of every procedure: a domain error (AppError) becomes its tRPC error; anything else
+ * unexpected is logged on the server, the client only sees the code and a Vietnamese message.
+ */
 const logErrors = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
+  if (result.ok) return result;
+  if (result.error.cause instanceof AppError) return { ...result, error: toTRPCError(result.error.cause) };
   // A unique index that refused a save racing another (a service that checked first and lost the
   // race) is a conflict the user can act on, not a system error: a net under the services' own
   // checks, which give the more precise message.
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isUniqueViolation(result.error.cause)) {
-    return { ...result, error: appError("CONFLICT", "system.concurrentSave") };
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isUniqueViolation(result.error.cause)) {
+    return { ...result, error: toTRPCError(appError("conflict", "system.concurrentSave")) };
   }
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
     logFailure(ctx.log, result.error, { path, type }, "procedure failed");
   }
   return result;
@@ -114,27 +143,38 @@ const cleanInput = t.middleware(async ({ getRawInput, next }) => {
 });
 
 /**
- * Who may do what, the one rule for procedures (the builders below) and plain HTTP routes (their
- * `guard`, server/http/guard.ts): "viewer" is anyone logged in; "editor" editors and admins
- * (approvers read everything but write no record: who checks the figures does not change them);
- * "approver" approvers and admins; "admin" admins; "province" admins and editors without a district
- * or commune scope. District and commune scope of a record is checked in the services.
+ * Who may do what, the one rule for procedures (the builders below) and plain HTTP routes (the
+ * route builders of server/http/guard.ts): the roles each access lets in. "viewer" is anyone
+ * logged in; "editor" editors and admins (approvers read everything but write no record: who
+ * checks the figures does not change them); "approver" approvers and admins; "admin" admins;
+ * "province" admins and editors without a district or commune scope. District and commune scope
+ * of a record is checked in the services.
  */
-export type Access = "viewer" | "editor" | "approver" | "admin" | "province";
+export const ACCESS_ROLES = {
+  viewer: ["viewer", "approver", "editor", "admin"],
+  editor: ["editor", "admin"],
+  approver: ["approver", "admin"],
+  admin: ["admin"],
+  province: ["editor", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Access = keyof typeof ACCESS_ROLES;
 
-/** Why `user` may not do what `access` allows (a keyed TRPCError), or null when they may. */
-export function refusalOf(user: SessionUser | null, access: Access): TRPCError | null {
-  if (!user) return appError("UNAUTHORIZED", "auth.loginRequired");
+/** What a role an access does not let in is told. */
+function roleRefusal(access: Access, role: Role): MessageKey {
+  if (access === "approver") return "role.approverOnly";
+  if (access === "admin") return "role.adminOnly";
+  return role === "approver" ? "role.approverReadOnly" : role === "viewer" ? "role.viewerReadOnly" : "role.adminOnly";
+}
+
+/** Why `user` may not do what `access` allows (an AppError), or null when they may. */
+export function refusalOf(user: SessionUser | null, access: Access): AppError | null {
+  if (!user) return appError("unauthenticated", "auth.loginRequired");
   // A password someone else chose (a new or reset account) is changed first (decision 031).
-  if (user.mustChangePassword) return appError("FORBIDDEN", "auth.mustChangePassword");
-  if (access === "viewer") return null;
-  if (access === "approver")
-    return user.role === "approver" || user.role === "admin" ? null : appError("FORBIDDEN", "role.approverOnly");
-  if (access === "admin") return user.role === "admin" ? null : appError("FORBIDDEN", "role.adminOnly");
-  if (user.role === "viewer") return appError("FORBIDDEN", "role.viewerReadOnly");
-  if (user.role === "approver") return appError("FORBIDDEN", "role.approverReadOnly");
+  if (user.mustChangePassword) return appError("forbidden", "auth.mustChangePassword");
+  const roles: readonly Role[] = ACCESS_ROLES[access];
+  if (!roles.includes(user.role)) return appError("forbidden", roleRefusal(access, user.role));
   if (access === "province" && user.role === "editor" && (user.districtId !== null || user.communeId !== null)) {
-    return appError("FORBIDDEN", "draft.provinceOnly");
+    return appError("forbidden", "draft.provinceOnly");
   }
   return null;
 }
@@ -147,7 +187,7 @@ export const publicProcedure = t.procedure.use(logErrors).use(cleanInput);
  * (auth.me, auth.logout, auth.changePassword).
  */
 export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw appError("UNAUTHORIZED", "auth.loginRequired");
+  if (!ctx.user) throw appError("unauthenticated", "auth.loginRequired");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

@@ -11,7 +11,8 @@ import { type Logger, logFailure, logger } from "../logger.ts";
 import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
-import { declaredAccess, localeOfRequest, type PlainRoute, refuse } from "./guard.ts";
+import { plainErrorHandler } from "./errors.ts";
+import { declaredAccess, type PlainRoute } from "./guard.ts";
 import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
 import { reportRoutes } from "./reports.ts";
@@ -60,16 +61,9 @@ export async function buildApp(opts: AppOptions) {
     for (const method of [route.method].flat()) if (method !== "HEAD") plainRoutes.push({ method, url, access });
   });
   plainRoutesOf.set(app, plainRoutes);
-  // The net under every plain route: an unexpected failure is logged and answered with the
-  // catalogue's system error, never with its own text (a driver's message names tables and SQL);
-  // Fastify's own refusals (a body too large, a bad content type) keep their status, not their words.
-  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
-    const locale = localeOfRequest(req);
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) logFailure(req.log, err, { url: req.url.slice(0, 200) }, "request failed");
-    const key = status === 500 ? "system.error" : status === 413 ? "request.tooLarge" : "system.invalid";
-    return refuse(reply, locale, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", key);
-  });
+  // The net under every plain route: a domain error by its kind, anything unexpected as the
+  // catalogue's system error (http/errors.ts).
+  app.setErrorHandler(plainErrorHandler);
   app.addHook("onRequest", async (req, reply) => {
     // API answers are per user and change with the data: no browser or proxy may keep them.
     if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -1,9 +1,9 @@
 import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
-import { type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import type { MessageKey } from "@qt/shared/messages/index";
 import { uncleanPath } from "@qt/shared/schemas/common";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Context, type ContextDb, createContext, type SessionUser } from "../context.ts";
-import { KeyedCause } from "../errors.ts";
+import { appError } from "../errors.ts";
 import { type Access, refusalOf } from "../trpc.ts";
 
 /** The language of a plain route's answer: the app's header, or `lang` in a link (a link sends no header). */
@@ -12,54 +12,48 @@ export function localeOfRequest(req: FastifyRequest): Locale {
   return localeOf(req.headers[LOCALE_HEADER] ?? lang);
 }
 
-/** A refusal as every plain route sends it: the message in the user's language, its key and parameters. */
-export function refuse(
-  reply: FastifyReply,
-  locale: Locale,
-  status: number,
-  code: string,
-  key: MessageKey,
-  params: MessageParams = {},
-) {
-  return reply
-    .code(status)
-    .send({ ok: false, error: { code, message: message(key, params, locale), messageKey: key, params } });
-}
-
 /** A plain route and the access its guard declares. */
 export type PlainRoute = { method: string; url: string; access: Access };
 
 type Guarded = Context & { user: SessionUser };
 const contexts = new WeakMap<FastifyRequest, Guarded>();
+type Say = { unauthorized?: MessageKey };
 
 /**
  * A plain route's `onRequest` hook: the session and role checked by the procedures' own rule
  * (`refusalOf`, server/trpc.ts) before the body is read, so that a stranger's 20 MB upload is
  * answered 401 at its headers and what still comes is discarded as it arrives (Node drains an
  * unread body; the connection is not cut, which would make a browser lose the answer and show a
- * network error instead of "sign in"); then the clean-text rule over the query string and path. `unauthorized` names a route's own sign-in message.
+ * network error instead of "sign in"); then the clean-text rule over the query string and path.
+ * A refusal is thrown as an AppError, answered by the one error handler (http/errors.ts).
+ * `unauthorized` names a route's own sign-in message.
  */
-export function guard(opts: ContextDb, access: Access, say: { unauthorized?: MessageKey } = {}) {
+function guard(opts: ContextDb, access: Access, say: Say) {
   const hook = async function guardRoute(req: FastifyRequest, reply: FastifyReply) {
-    const locale = localeOfRequest(req);
     const ctx = await createContext(opts, req, reply);
     const refused = refusalOf(ctx.user, access);
-    if (refused || !ctx.user) {
-      const cause = refused?.cause instanceof KeyedCause ? refused.cause : null;
-      const unauthorized = !ctx.user;
-      const key = unauthorized ? (say.unauthorized ?? "auth.loginRequired") : (cause?.key ?? "role.adminOnly");
-      return refuse(reply, locale, unauthorized ? 401 : 403, unauthorized ? "UNAUTHORIZED" : "FORBIDDEN", key, {
-        ...cause?.params,
-      });
-    }
-    if (uncleanPath([req.query, req.params])) {
-      return refuse(reply, locale, 400, "BAD_REQUEST", "request.badCharacter");
-    }
-    contexts.set(req, { ...ctx, user: ctx.user });
+    if (refused) throw !ctx.user && say.unauthorized ? appError("unauthenticated", say.unauthorized) : refused;
+    if (uncleanPath([req.query, req.params])) throw appError("invalid", "request.badCharacter");
+    contexts.set(req, { ...ctx, user: ctx.user as SessionUser });
   };
   accessOfHook.set(hook, access);
   return hook;
 }
+
+/** The options of a plain route that `access` lets in: its guard, as the procedure builders' rule. */
+const routeFor =
+  (access: Access) =>
+  (opts: ContextDb, say: Say = {}) => ({ onRequest: guard(opts, access, say) });
+
+/**
+ * The route builders, one per procedure builder of server/trpc.ts and with the same access (so
+ * who may call what is declared once): `app.get(url, viewerRoute(opts), handler)`.
+ */
+export const viewerRoute = routeFor("viewer");
+export const editorRoute = routeFor("editor");
+export const approverRoute = routeFor("approver");
+export const adminRoute = routeFor("admin");
+export const provinceEditorRoute = routeFor("province");
 
 const accessOfHook = new WeakMap<object, Access>();
 

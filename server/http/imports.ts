@@ -1,10 +1,8 @@
 import fastifyMultipart from "@fastify/multipart";
-import type { Locale } from "@qt/shared/format";
 import { IMPORT_KINDS, IMPORT_MAX_BYTES, type ImportKind } from "@qt/shared/schemas/imports";
-import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ContextDb } from "../context.ts";
-import { KeyedCause } from "../errors.ts";
+import { appError } from "../errors.ts";
 import { errorsWorkbook } from "../services/imports/errors-file.ts";
 import { createBatch } from "../services/imports/preview.ts";
 import {
@@ -18,25 +16,8 @@ import {
 } from "../services/imports/progress.ts";
 import { templateWorkbook } from "../services/imports/template.ts";
 import { contentDisposition } from "../services/reports/export.ts";
-import { guard, guarded, localeOfRequest, refuse } from "./guard.ts";
+import { editorRoute, guarded, localeOfRequest, viewerRoute } from "./guard.ts";
 import { readMultipart } from "./multipart.ts";
-
-const STATUS: Partial<Record<TRPCError["code"], number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-};
-
-/** A service's refusal (a TRPCError with a catalogue key) as an HTTP answer; anything else is unexpected. */
-function refuseError(reply: FastifyReply, locale: Locale, err: unknown) {
-  if (err instanceof TRPCError && err.cause instanceof KeyedCause && STATUS[err.code]) {
-    return refuse(reply, locale, STATUS[err.code] as number, err.code, err.cause.key, err.cause.params);
-  }
-  throw err;
-}
 
 const MB = IMPORT_MAX_BYTES / (1024 * 1024);
 
@@ -51,44 +32,26 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
   });
 
   // Editors and admins (approvers check figures, they do not enter them), before the body is read.
-  app.post("/api/imports", { onRequest: guard(opts, "editor") }, async (req, reply) => {
+  app.post("/api/imports", editorRoute(opts), async (req, reply) => {
     const locale = localeOfRequest(req);
     const ctx = guarded(req);
-    if (!req.isMultipart()) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
-    const read = await readMultipart(req, {
+    if (!req.isMultipart()) throw appError("invalid", "import.noFile");
+    const upload = await readMultipart(req, {
       tooLarge: { key: "import.tooLarge", params: { mb: MB } },
       malformed: { key: "import.noFile", params: {} },
     });
-    if (!read.ok) {
-      const { key, params } = read.refusal;
-      return refuse(reply, locale, read.status, read.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", key, params);
-    }
-    const { file } = read.upload;
-    const kind = read.upload.fields.get("kind");
-    const progressId = read.upload.fields.get("progressId");
-    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
-    }
-    if (!file || file.bytes.length === 0) return refuse(reply, locale, 400, "BAD_REQUEST", "import.noFile");
-    if (progressId !== undefined && !PROGRESS_ID.test(progressId)) {
-      return refuse(reply, locale, 400, "BAD_REQUEST", "import.badProgressId");
-    }
+    const { file } = upload;
+    const kind = upload.fields.get("kind");
+    const progressId = upload.fields.get("progressId");
+    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw appError("invalid", "import.badKind");
+    if (!file || file.bytes.length === 0) throw appError("invalid", "import.noFile");
+    if (progressId !== undefined && !PROGRESS_ID.test(progressId)) throw appError("invalid", "import.badProgressId");
     const progress = progressId ? track(uploadKey(progressId), ctx.meta.sessionToken) : NO_TRACKER;
-    try {
-      const user = ctx.user;
-      const preview = await tracked(progress, () =>
-        createBatch(
-          ctx.db,
-          { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes },
-          user,
-          locale,
-          progress,
-        ),
-      );
-      return reply.send(preview);
-    } catch (err) {
-      return refuseError(reply, locale, err);
-    }
+    const user = ctx.user;
+    const preview = await tracked(progress, () =>
+      createBatch(ctx.db, { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes }, user, locale, progress),
+    );
+    return reply.send(preview);
   });
 
   // The progress of an upload (`?upload=` the progressId the form sent) or of a commit (`?batch=`),
@@ -96,9 +59,8 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
   // database a query would wait behind the import it reports on (progress.ts).
   app.get<{ Querystring: { upload?: string; batch?: string; lang?: string } }>(
     "/api/imports/progress",
-    { onRequest: guard(opts, "editor") },
+    editorRoute(opts),
     async (req, reply) => {
-      const locale = localeOfRequest(req);
       const token = guarded(req).meta.sessionToken;
       const { upload, batch } = req.query;
       const key =
@@ -108,40 +70,31 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
             ? batchKey(Number(batch))
             : null;
       const found = key ? progressOf(key, token) : null;
-      if (!found) return refuse(reply, locale, 404, "NOT_FOUND", "import.noProgress");
+      if (!found) throw appError("not-found", "import.noProgress");
       return reply.header("cache-control", "no-store").send(found);
     },
   );
 
   app.get<{ Params: { batchId: string }; Querystring: { lang?: string } }>(
     "/api/imports/:batchId/errors.xlsx",
-    { onRequest: guard(opts, "editor") },
+    editorRoute(opts),
     async (req, reply) => {
       const locale = localeOfRequest(req);
       const ctx = guarded(req);
       const id = Number(req.params.batchId);
-      if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) {
-        return refuse(reply, locale, 404, "NOT_FOUND", "import.batchNotFound");
-      }
-      try {
-        const file = await errorsWorkbook(ctx.db, id, ctx.user, locale);
-        return sendXlsx(reply, file.filename, file.body);
-      } catch (err) {
-        return refuseError(reply, locale, err);
-      }
+      if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw appError("not-found", "import.batchNotFound");
+      const file = await errorsWorkbook(ctx.db, id, ctx.user, locale);
+      return sendXlsx(reply, file.filename, file.body);
     },
   );
 
   app.get<{ Querystring: { kind?: string; lang?: string } }>(
     "/api/imports/template.xlsx",
-    { onRequest: guard(opts, "viewer") },
+    viewerRoute(opts),
     async (req, reply) => {
-      const locale = localeOfRequest(req);
       const ctx = guarded(req);
       const kind = req.query.kind;
-      if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-        return refuse(reply, locale, 400, "BAD_REQUEST", "import.badKind");
-      }
+      if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw appError("invalid", "import.badKind");
       const file = await templateWorkbook(ctx.db, kind as ImportKind);
       return sendXlsx(reply, file.filename, file.body);
     },

@@ -1,9 +1,9 @@
-import { message, translate } from "@qt/shared/messages/index";
 import { MAP_UPLOAD_MAX_BYTES, ZCommuneList, ZMapUploadQuery } from "@qt/shared/schemas/maps";
 import type { FastifyInstance } from "fastify";
 import type { ContextDb } from "../context.ts";
+import { AppError, appError } from "../errors.ts";
 import { loadCommuneBoundaries } from "../services/maps/load.ts";
-import { guard, guarded, localeOfRequest } from "./guard.ts";
+import { adminRoute, guarded, localeOfRequest } from "./guard.ts";
 
 const MB = Math.round(MAP_UPLOAD_MAX_BYTES / 1024 / 1024);
 
@@ -18,31 +18,23 @@ export async function mapRoutes(app: FastifyInstance, opts: ContextDb) {
   app.addContentTypeParser("*", { parseAs: "string", bodyLimit: MAP_UPLOAD_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  const refuse = (code: string, text: string) => ({
-    ok: false as const,
-    error: { code, message: text, problems: [], more: 0 },
-  });
-  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
-    const locale = localeOfRequest(req);
-    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      return reply.code(413).send(refuse("PAYLOAD_TOO_LARGE", message("map.tooLarge", { mb: MB }, locale)));
-    }
+  // The parser's refusal of a body past the limit, in this upload's words; the app's error
+  // handler (http/errors.ts) answers it and everything else.
+  app.setErrorHandler((err: { code?: string }) => {
+    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw appError("too-large", "map.tooLarge", { mb: MB });
     throw err;
   });
   app.post<{ Params: { list: string }; Querystring: Record<string, string> }>(
     "/api/maps/communes/:list",
     // Admins only, decided at the request's headers: the body is not read for anyone else.
-    { bodyLimit: MAP_UPLOAD_MAX_BYTES, onRequest: guard(opts, "admin") },
+    { bodyLimit: MAP_UPLOAD_MAX_BYTES, ...adminRoute(opts) },
     async (req, reply) => {
       const locale = localeOfRequest(req);
       const ctx = guarded(req);
       const list = ZCommuneList.safeParse(req.params.list);
       const query = ZMapUploadQuery.safeParse(req.query);
       if (!list.success || !query.success) {
-        const issue = (list.error ?? query.error)?.issues[0]?.message;
-        return reply
-          .code(400)
-          .send(refuse("BAD_REQUEST", issue ? translate(issue, locale) : message("map.uploadParams", {}, locale)));
+        throw new AppError("invalid", "map.uploadParams", {}, { cause: list.error ?? query.error });
       }
       const text = typeof req.body === "string" ? req.body : "";
       const result = await loadCommuneBoundaries(ctx.db, ctx.user, { list: list.data, text, ...query.data }, locale);

@@ -34,7 +34,7 @@ export const authRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await ctx.db.$transaction(async (tx) => {
-        if (!(await endOwnSession(tx, ctx.user, input.id))) throw appError("NOT_FOUND", "auth.sessionNotFound");
+        if (!(await endOwnSession(tx, ctx.user, input.id))) throw appError("not-found", "auth.sessionNotFound");
         await writeAudit(tx, { user: ctx.user, action: "logout", entity: "session", entityId: input.id });
       });
       return { ok: true as const };

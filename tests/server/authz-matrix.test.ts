@@ -191,26 +191,53 @@ describe("authorization matrix", () => {
   });
 });
 
-/** A plain route's sample request: the route's URL with its parameters filled, a small body for a POST. */
+/**
+ * A plain route's sample request: the route's URL with its parameters filled, a small body for a
+ * POST. Each is a request an allowed caller gets a known answer to: a report and a template sent
+ * (200), a map file that is not a boundary file (400), an upload in a content type the route
+ * does not take (415, Fastify's own refusal), no such progress or batch (404).
+ */
 function plainRequest(method: string, url: string) {
-  const filled = url.replace(":file", "sites.csv").replace(":list", "two_level").replace(":batchId", "1");
-  const query = filled.includes("/maps/") ? "?fileName=a.json&attribution=abc" : "";
+  const filled = url.replace(":file", "sites.csv").replace(":list", "two_level").replace(":batchId", "2000000000");
+  const query = filled.includes("/maps/")
+    ? "?fileName=a.json&attribution=abc"
+    : filled.endsWith("template.xlsx")
+      ? "?kind=sites"
+      : "";
   return { method: method as "GET" | "POST", url: `${filled}${query}`, payload: method === "POST" ? "{}" : undefined };
 }
 
-describe("authorization matrix of the plain routes (issue 23)", () => {
+/**
+ * The status each persona gets from each plain route's sample request, written out (issue 24):
+ * 401 for no session, 403 for a role the route's access does not let in, otherwise the route's
+ * own answer. Columns in PERSONAS order:
+ * anonymous, disabled, viewer, approver, editorOutOfScope, communeEditorOutOfScope, editorInScope,
+ * communeEditorInScope, provinceEditor, admin.
+ */
+const PLAIN_STATUS: Record<string, number[]> = {
+  "GET /api/reports/:file": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+  "POST /api/maps/communes/:list": [401, 401, 403, 403, 403, 403, 403, 403, 403, 400],
+  "POST /api/imports": [401, 401, 403, 403, 415, 415, 415, 415, 415, 415],
+  "GET /api/imports/progress": [401, 401, 403, 403, 404, 404, 404, 404, 404, 404],
+  "GET /api/imports/:batchId/errors.xlsx": [401, 401, 403, 403, 404, 404, 404, 404, 404, 404],
+  "GET /api/imports/template.xlsx": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+};
+
+describe("authorization matrix of the plain routes (issues 23 and 24)", () => {
   it("every plain route declares a guard with the access of its policy line, and every line a route", () => {
     const routes = plainRoutes(app).map((r) => [`${r.method} ${r.url}`, r.access]);
     expect(routes.length).toBeGreaterThanOrEqual(6);
     expect(Object.fromEntries(routes)).toEqual(PLAIN_POLICY);
+    expect(Object.keys(PLAIN_STATUS).sort()).toEqual(Object.keys(PLAIN_POLICY).sort());
   });
 
-  it.each(Object.keys(PLAIN_POLICY))("%s: refused as the procedures refuse, before the body", async (route) => {
+  it.each(Object.keys(PLAIN_POLICY))("%s: each persona gets the status written for it", async (route) => {
     const [method, url] = route.split(" ") as [string, string];
     const access = PLAIN_POLICY[route] as Exclude<Access, "public">;
     const got: Record<string, number> = {};
-    const want: Record<string, number | "allowed"> = {};
-    for (const persona of PERSONAS) {
+    const want: Record<string, number> = {};
+    const refusals: Record<string, number | "allowed"> = {};
+    for (const [i, persona] of PERSONAS.entries()) {
       const token =
         persona === "anonymous"
           ? undefined
@@ -223,18 +250,22 @@ describe("authorization matrix of the plain routes (issue 23)", () => {
           cookie: `qt_session=${token ?? ""}`,
         },
       });
+      got[persona] = res.statusCode;
+      want[persona] = PLAIN_STATUS[route]?.[i] ?? 0;
+      // The written table agrees with the policy line: refused exactly as the procedures refuse.
       const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
-      const refusal =
+      refusals[persona] =
         persona === "anonymous" || persona === "disabled"
           ? 401
           : !ROLES_OF[access].includes(role) ||
               (access === "province" && persona !== "admin" && persona !== "provinceEditor")
             ? 403
             : "allowed";
-      want[persona] = refusal;
-      got[persona] = refusal === "allowed" && res.statusCode !== 401 && res.statusCode !== 403 ? -1 : res.statusCode;
-      if (refusal === "allowed") want[persona] = -1;
     }
     expect(got).toEqual(want);
+    const written = Object.fromEntries(
+      Object.entries(want).map(([p, status]) => [p, status === 401 || status === 403 ? status : "allowed"]),
+    );
+    expect(written).toEqual(refusals);
   });
 });

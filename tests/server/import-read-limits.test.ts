@@ -3,9 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { message } from "@qt/shared/messages/index";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KeyedCause } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { READ_LIMITS, type ReadLimits } from "../../server/services/imports/limits.ts";
 import { readSheet } from "../../server/services/imports/read.ts";
 import { sheetXml, textCell, wideRowsWorkbook, workbookParts, zip } from "./helpers/zip.ts";
@@ -19,9 +18,7 @@ async function outcome(bytes: Buffer, limits: Partial<ReadLimits> = {}): Promise
     await readSheet(bytes, undefined, { ...READ_LIMITS, ...limits });
     return "read";
   } catch (err) {
-    if (err instanceof TRPCError && err.cause instanceof KeyedCause) {
-      return message(err.cause.key, err.cause.params, "vi");
-    }
+    if (err instanceof AppError) return message(err.key, err.params, "vi");
     throw err;
   }
 }

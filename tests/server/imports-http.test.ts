@@ -95,7 +95,7 @@ describe("POST /api/imports", () => {
     expect([a.statusCode, a.json().error.message]).toEqual([403, refusal]);
     await expect(
       createBatch(s.t.db, { kind: "sites", fileName: "x.xlsx", bytes: await goodFile() }, approver, "vi"),
-    ).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
+    ).rejects.toMatchObject({ kind: "forbidden", message: refusal });
     expect(await written()).toEqual(before);
     const { batchId } = (await post(await goodFile())).json();
     const errors = await app.inject({

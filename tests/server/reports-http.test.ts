@@ -109,7 +109,6 @@ describe("GET /api/reports/…", () => {
   it.each([
     ["fromYear=abc", "Năm phải là một số"],
     ["fromYear=2022&toYear=2007", "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc"],
-    ["districtCode=999", "Không tìm thấy huyện, thị xã, thành phố có mã 999."],
     ["districtCode=x1", "Mã đơn vị hành chính (mã GSO) không hợp lệ"],
     ["sections=summary,gossip", "Mục báo cáo không hợp lệ"],
     ["date=31/01/2023", "Ngày ban hành phải có dạng yyyy-mm-dd"],
@@ -126,6 +125,21 @@ describe("GET /api/reports/…", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("BAD_REQUEST");
     expect(res.json().error.message).toBe(message);
+    expect(await t.db.auditEntry.count()).toBe(before);
+  });
+
+  it("answers an unknown district 404, as dashboard.* do (one mapping of a domain error, decision 036)", async () => {
+    const before = await t.db.auditEntry.count();
+    const res = await get("/api/reports/summary.pdf?districtCode=999");
+    expect([res.statusCode, res.json().error]).toEqual([
+      404,
+      {
+        code: "NOT_FOUND",
+        message: "Không tìm thấy huyện, thị xã, thành phố có mã 999.",
+        messageKey: "district.notFound",
+        params: { codes: "999" },
+      },
+    ]);
     expect(await t.db.auditEntry.count()).toBe(before);
   });
 

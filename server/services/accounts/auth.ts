@@ -34,7 +34,7 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
   if (!user || !ok || user.disabledAt) {
     await keepFailure(db);
     if (user && attempt.userLimitReached) await alertAdmins(db, user.id, meta.ip);
-    throw appError("UNAUTHORIZED", "auth.badCredentials");
+    throw appError("unauthenticated", "auth.badCredentials");
   }
   await releaseAttempt(db, attempt);
   const token = await db.$transaction(async (tx) => {
@@ -112,11 +112,11 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     // Counted like a failed login: a stolen session must not become a password-guessing oracle.
     await keepFailure(db);
-    throw appError("BAD_REQUEST", "auth.wrongPassword");
+    throw appError("invalid", "auth.wrongPassword");
   }
   await releaseAttempt(db, attempt);
   if (input.currentPassword === input.newPassword) {
-    throw appError("BAD_REQUEST", "auth.samePassword");
+    throw appError("invalid", "auth.samePassword");
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {

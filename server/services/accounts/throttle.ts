@@ -1,6 +1,5 @@
-import type { TRPCError } from "@trpc/server";
 import type { Db } from "../../db.ts";
-import { appError } from "../../errors.ts";
+import { type AppError, appError } from "../../errors.ts";
 
 /** Attempts are counted in fixed windows of this length… */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -63,11 +62,11 @@ async function giveBack(db: Db, keys: string[]): Promise<void> {
   });
 }
 
-async function tooMany(db: Db, key: string, now: Date): Promise<TRPCError> {
+async function tooMany(db: Db, key: string, now: Date): Promise<AppError> {
   const row = await db.loginAttempt.findUnique({ where: { key }, select: { windowStart: true } });
   const until = (row?.windowStart.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS;
   const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-  return appError("TOO_MANY_REQUESTS", "auth.throttled", { minutes });
+  return appError("throttled", "auth.throttled", { minutes });
 }
 
 /**

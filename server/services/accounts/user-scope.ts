@@ -26,7 +26,7 @@ export function scopeOf(u: ScopeRow): TUserScope {
   return { kind: "province" };
 }
 
-const badScope = (key: MessageKey, params: MessageParams = {}) => appError("BAD_REQUEST", key, params);
+const badScope = (key: MessageKey, params: MessageParams = {}) => appError("invalid", key, params);
 
 /**
  * The ids an editor's scope is stored as, from the codes an admin chose: a district of either old

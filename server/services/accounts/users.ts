@@ -82,7 +82,7 @@ async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
 
 async function findUser(tx: Tx, id: number): Promise<UserRecord> {
   const user = await tx.user.findUnique({ where: { id }, select: userSelect });
-  if (!user) throw appError("NOT_FOUND", "user.notFound");
+  if (!user) throw appError("not-found", "user.notFound");
   return user;
 }
 
@@ -123,17 +123,17 @@ export async function createUser(
   }
 }
 
-const usernameTaken = () => appError("CONFLICT", "user.usernameTaken");
+const usernameTaken = () => appError("conflict", "user.usernameTaken");
 
 export async function updateUser(db: Db, input: TUserUpdateInput, actor: SessionUser): Promise<TUserRow> {
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
     if (before.version !== input.version) {
-      throw appError("CONFLICT", "user.conflict");
+      throw appError("conflict", "user.conflict");
     }
     const role = input.role ?? before.role;
     if (input.id === actor.id && role !== "admin") {
-      throw appError("BAD_REQUEST", "user.keepOwnAdmin");
+      throw appError("invalid", "user.keepOwnAdmin");
     }
     // Neither code given keeps the scope; either given replaces it (null: the whole province).
     const keep = input.districtCode === undefined && input.communeCode === undefined;
@@ -159,7 +159,7 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
       },
     });
     if (count === 0) {
-      throw appError("CONFLICT", "user.conflict");
+      throw appError("conflict", "user.conflict");
     }
     const after = await findUser(tx, input.id);
     await writeAudit(tx, {
@@ -181,7 +181,7 @@ export async function disableUser(
   actor: Pick<SessionUser, "id" | "username"> | null,
 ): Promise<TUserRow> {
   if (input.id === actor?.id) {
-    throw appError("BAD_REQUEST", "user.keepOwnAccess");
+    throw appError("invalid", "user.keepOwnAccess");
   }
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);

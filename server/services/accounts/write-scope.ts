@@ -25,15 +25,15 @@ export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean 
 
 /** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
 export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: MessageKey): void {
-  if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
-  if (user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
+  if (user.role === "viewer") throw appError("forbidden", "role.viewerReadOnly");
+  if (user.role === "approver") throw appError("forbidden", "role.approverReadOnly");
   if (mayWrite(user, place)) return;
-  if (place === null && provinceLevelRefusal) throw appError("FORBIDDEN", provinceLevelRefusal);
+  if (place === null && provinceLevelRefusal) throw appError("forbidden", provinceLevelRefusal);
   throw refusal(user);
 }
 
 /** The refusal names what the editor may change: their district, or their commune and its old areas. */
 function refusal(user: SessionUser) {
-  if (user.scope.kind !== "commune") return appError("FORBIDDEN", "scope.ownDistrict");
-  return appError("FORBIDDEN", "scope.ownCommune", { commune: user.scope.name });
+  if (user.scope.kind !== "commune") return appError("forbidden", "scope.ownDistrict");
+  return appError("forbidden", "scope.ownCommune", { commune: user.scope.name });
 }

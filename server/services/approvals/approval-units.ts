@@ -83,7 +83,7 @@ export async function approvalUnits(db: Reader, kind?: ApprovalUnitKind): Promis
 export async function requireApprovalUnit(db: Reader, code: string): Promise<ApprovalUnit> {
   const kind = code.length === 3 ? "district" : "commune";
   const row = await db.adminUnit.findFirst({ where: { code, ...approvalUnitWhere(kind) }, select: unitSelect });
-  if (!row) throw appError("NOT_FOUND", "approval.unitNotFound", { code });
+  if (!row) throw appError("not-found", "approval.unitNotFound", { code });
   return approvalUnit(row);
 }
 
@@ -99,8 +99,8 @@ export function approvalYears(kind: ApprovalUnitKind): { from: number; to: numbe
 export function assertApprovalYear(unit: ApprovalUnit, year: number): void {
   const { from, to } = approvalYears(unit.kind);
   if (year >= from && year <= to) return;
-  if (unit.kind === "district") throw appError("BAD_REQUEST", "approval.districtYears", { unit: unit.title });
-  throw appError("BAD_REQUEST", "approval.communeYears", { unit: unit.title, max: String(to) });
+  if (unit.kind === "district") throw appError("invalid", "approval.districtYears", { unit: unit.title });
+  throw appError("invalid", "approval.communeYears", { unit: unit.title, max: String(to) });
 }
 
 /** The unit as the scope check sees a record in it (services/accounts/write-scope.ts). */

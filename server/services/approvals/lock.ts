@@ -3,10 +3,9 @@ import { formatDate } from "@qt/shared/format";
 import type { ApprovalState } from "@qt/shared/schemas/approvals";
 import { todayIso } from "@qt/shared/schemas/common";
 import { formerUnitName } from "@qt/shared/unit-names";
-import type { TRPCError } from "@trpc/server";
 import { LOCK_SPACE, lockXact, lockXactWithin } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
-import { appError } from "../../errors.ts";
+import { type AppError, appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvalUnitOfArea } from "../units/area-sql.ts";
 
@@ -30,7 +29,7 @@ export type LockedRow = {
   /** When it was approved (state approved) or submitted. */
   since: Date;
   /** The refusal, with the catalogue message of the issue (Vietnamese text, key for the client). */
-  error: TRPCError;
+  error: AppError;
 };
 
 /** Rows per statement: three parameters each, far below PostgreSQL's 65 535. */
@@ -76,7 +75,7 @@ export async function lockedRows(tx: Reader, rows: readonly LockPlace[]): Promis
       const unitName = f.level === "district" ? formerUnitName(f.name) : f.name;
       const since = (f.state === "approved" ? f.approved_at : f.submitted_at) ?? new Date(0);
       const key = f.state === "approved" ? "lock.approved" : "lock.submitted";
-      const error = appError("FORBIDDEN", key, {
+      const error = appError("forbidden", key, {
         year: String(f.year),
         unit: unitName,
         date: formatDate(todayIso(since)),
@@ -105,7 +104,7 @@ const unitKey = (unitId: number, year: number) => unitId * 10_000 + (((year % 10
  */
 async function lockKeys(tx: Prisma.TransactionClient, keys: number[], waitMs?: number): Promise<void> {
   if (waitMs === undefined) return lockXact(tx, LOCK_SPACE.unitYear, keys);
-  if (!(await lockXactWithin(tx, LOCK_SPACE.unitYear, keys, waitMs))) throw appError("CONFLICT", "lock.busy");
+  if (!(await lockXactWithin(tx, LOCK_SPACE.unitYear, keys, waitMs))) throw appError("conflict", "lock.busy");
 }
 
 /** The lock of one unit of approval's year (a transition), waiting at most UNIT_YEAR_WAIT_MS. */

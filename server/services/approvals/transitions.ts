@@ -128,7 +128,7 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
     const now = new Date();
     const data = t.data(user, now);
     const after = stored ? await update(tx, stored, data) : await insert(tx, unit.id, key.year, data, now);
-    if (!after) throw appError("CONFLICT", "approval.conflict", params);
+    if (!after) throw appError("conflict", "approval.conflict", params);
     await writeAudit(tx, {
       user,
       action: t.action,
@@ -139,7 +139,7 @@ async function transition(db: Db, key: TApprovalKey, user: SessionUser, t: Trans
     });
   });
   const [item] = await approvalItems(db, [unit], [key.year]);
-  if (!item) throw appError("NOT_FOUND", "approval.unitNotFound", { code: key.unitCode });
+  if (!item) throw appError("not-found", "approval.unitNotFound", { code: key.unitCode });
   return item;
 }
 
@@ -196,9 +196,9 @@ function snapshot(unit: ApprovalUnit, year: number, s: Stored | null) {
 }
 
 function wrongState(action: Transition["action"], state: ApprovalState, params: { year: string; unit: string }) {
-  if (action === "request_reopen") return appError("CONFLICT", "approval.notLocked", params);
-  if (state === "approved") return appError("CONFLICT", "approval.alreadyApproved", params);
-  if (action === "submit") return appError("CONFLICT", "approval.alreadySubmitted", params);
-  if (action === "reopen") return appError("CONFLICT", "approval.notApproved", params);
-  return appError("CONFLICT", "approval.notSubmitted", params);
+  if (action === "request_reopen") return appError("conflict", "approval.notLocked", params);
+  if (state === "approved") return appError("conflict", "approval.alreadyApproved", params);
+  if (action === "submit") return appError("conflict", "approval.alreadySubmitted", params);
+  if (action === "reopen") return appError("conflict", "approval.notApproved", params);
+  return appError("conflict", "approval.notSubmitted", params);
 }

@@ -137,7 +137,7 @@ const RECORD_KINDS = [sites, cameras, awards];
 export async function recordHistory(db: Db, input: TAuditHistoryInput, user: SessionUser): Promise<TAuditRow[]> {
   const ownAccount = input.entity === "user" && input.entityId === String(user.id);
   if (ADMIN_ONLY_ENTITIES.has(input.entity) && user.role !== "admin" && !ownAccount) {
-    throw appError("FORBIDDEN", "role.adminOnly");
+    throw appError("forbidden", "role.adminOnly");
   }
   const kind = RECORD_KINDS.find((k) => k.kind.entity === input.entity);
   // A deleted record's history is the admins', as the record is; an id that is no record is not found.

@@ -54,7 +54,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
     if (outside.length) {
       const key = input.formerProvinceCode === "45" ? "territory.outside45" : "territory.outside44";
-      throw appError("BAD_REQUEST", key, { districts: outside.map((d) => d.name).join(", ") });
+      throw appError("invalid", key, { districts: outside.map((d) => d.name).join(", ") });
     }
     if (districts.length === 0) districts = own;
   }
@@ -81,7 +81,7 @@ async function requireProvince(db: Db, code: string): Promise<District> {
     where: { code, level: "province", catalog: "three_level" },
     select: { id: true, code: true, name: true },
   });
-  if (!province) throw appError("NOT_FOUND", "territory.notFound", { code });
+  if (!province) throw appError("not-found", "territory.notFound", { code });
   return province;
 }
 
@@ -95,7 +95,7 @@ async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {
   });
   const missing = wanted.filter((c) => !districts.some((d) => d.code === c));
   if (missing.length) {
-    throw appError("NOT_FOUND", "district.notFound", { codes: missing.join(", ") });
+    throw appError("not-found", "district.notFound", { codes: missing.join(", ") });
   }
   return districts;
 }
@@ -106,7 +106,7 @@ async function requireCommune(db: Db, code: string): Promise<District> {
     where: { code, level: "commune", catalog: "two_level" },
     select: { id: true, code: true, name: true },
   });
-  if (!commune) throw appError("BAD_REQUEST", "commune.notCurrent", { code });
+  if (!commune) throw appError("invalid", "commune.notCurrent", { code });
   return commune;
 }
 
@@ -116,7 +116,7 @@ async function requireModelType(db: Db, code: string): Promise<ModelType> {
     select: { id: true, code: true, name: true, category: true, description: true },
   });
   if (!modelType) {
-    throw appError("NOT_FOUND", "modelType.notFoundCode", { code });
+    throw appError("not-found", "modelType.notFoundCode", { code });
   }
   return modelType;
 }

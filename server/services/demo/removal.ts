@@ -80,7 +80,7 @@ export async function removeAllDemo(db: Db, user: SessionUser): Promise<Counts> 
     await tx.$queryRaw`SELECT id FROM site WHERE is_demo FOR UPDATE`;
     const dependents = await countDependents(tx);
     if (total(dependents) > 0) {
-      throw appError("CONFLICT", "demo.dependents", {
+      throw appError("conflict", "demo.dependents", {
         awards: dependents.awards,
         installations: dependents.installations,
         sites: dependents.sites,

@@ -30,15 +30,15 @@ export const batchSelect = {
  * read. The upload route asks it before reading the body, and the service again.
  */
 export function assertImporter(user: SessionUser): void {
-  if (user.role === "viewer") throw appError("FORBIDDEN", "role.viewerReadOnly");
-  if (user.role === "approver") throw appError("FORBIDDEN", "role.approverReadOnly");
+  if (user.role === "viewer") throw appError("forbidden", "role.viewerReadOnly");
+  if (user.role === "approver") throw appError("forbidden", "role.approverReadOnly");
 }
 
 /** A batch the user may act on: their own, or any for an admin (others' batches are refused, not hidden). */
 export async function ownBatch(db: Reader, batchId: number, user: SessionUser) {
   const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: batchSelect });
-  if (!batch) throw appError("NOT_FOUND", "import.batchNotFound");
-  if (user.role !== "admin" && batch.createdById !== user.id) throw appError("FORBIDDEN", "import.notYours");
+  if (!batch) throw appError("not-found", "import.batchNotFound");
+  if (user.role !== "admin" && batch.createdById !== user.id) throw appError("forbidden", "import.notYours");
   return batch;
 }
 export type BatchRow = Awaited<ReturnType<typeof ownBatch>>;

@@ -13,7 +13,7 @@ export function cleanCells(rows: SheetRow[]): SheetRow[] {
     for (const [i, c] of cells.entries()) {
       const text = typeof c === "string" ? c : c !== null && typeof c === "object" && "formula" in c ? c.formula : "";
       if (!isCleanText(text)) {
-        throw appError("BAD_REQUEST", "import.badCharacter", { cell: `${letterOf(i)}${row}`, row: String(row) });
+        throw appError("invalid", "import.badCharacter", { cell: `${letterOf(i)}${row}`, row: String(row) });
       }
     }
   }

@@ -37,7 +37,7 @@ export async function commitBatch(
   const progress = startProgress();
   // From here the whole call is tracked, so a refusal before the transaction ends the job as failed too.
   return tracked(progress, async () => {
-    if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
+    if (batch.status !== "preview") throw appError("conflict", "import.alreadyCommitted");
     const writer = WRITERS[batch.kind];
     return db.$transaction(async (tx) => {
       // Claiming the batch first makes a second commit (even a concurrent one) find nothing to claim.
@@ -45,14 +45,14 @@ export async function commitBatch(
         where: { id: batch.id, status: "preview" },
         data: { status: "committed", committedAt: new Date() },
       });
-      if (count === 0) throw appError("CONFLICT", "import.alreadyCommitted");
+      if (count === 0) throw appError("conflict", "import.alreadyCommitted");
       await lockImportKind(tx, batch.kind);
       // The cells are only needed to judge the rows: nothing keeps them past this statement, so
       // 50.000 rows' cells can be collected before the writes (the memory goal of decision 024).
       const evaluated = await judgeStored(tx, batch, progress);
       const errors = evaluated.filter((r) => r.state === "error");
       if (errors.length > 0 && !input.skipErrors) {
-        throw appError("BAD_REQUEST", "import.hasErrors", { count: errors.length });
+        throw appError("invalid", "import.hasErrors", { count: errors.length });
       }
       const ready = evaluated.filter((r) => r.state === "ready" && r.values);
       const rows = ready.map((r) => rowToWrite(batch.kind, r));
@@ -63,7 +63,7 @@ export async function commitBatch(
       );
       const refused = await refusedRows(tx, user, rows);
       const firstRefusal = refused.values().next().value;
-      if (firstRefusal && !input.skipErrors) throw appError("FORBIDDEN", firstRefusal.key, firstRefusal.params);
+      if (firstRefusal && !input.skipErrors) throw appError("forbidden", firstRefusal.key, firstRefusal.params);
       for (const r of ready) {
         const why = refused.get(r.row);
         if (why) Object.assign(r, { state: "error", issues: [{ column: null, key: why.key, params: why.params }] });

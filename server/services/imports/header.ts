@@ -145,7 +145,7 @@ export function findHeader(kind: ImportKind, rows: SheetRow[]) {
     const fields = new Set(rows[i]?.cells.map((c) => fieldOfHeader(kind, textOf(c))).filter(Boolean));
     if (fields.size >= 2 && (!best || fields.size > best.score)) best = { index: i, score: fields.size };
   }
-  if (!best) throw appError("BAD_REQUEST", "import.noHeader");
+  if (!best) throw appError("invalid", "import.noHeader");
   const headerRow = rows[best.index] as SheetRow;
   const headers = headerRow.cells.map((c) => textOf(c).replace(/\s+/g, " ").trim());
   return { index: best.index, row: headerRow.row, headers, mapping: autoMapping(kind, headers) };

@@ -36,7 +36,7 @@ export class ReadBudget {
   }
   check() {
     if (Date.now() > this.deadline) {
-      throw appError("BAD_REQUEST", "import.tooSlow", { seconds: Math.ceil(this.limits.ms / 1000) });
+      throw appError("invalid", "import.tooSlow", { seconds: Math.ceil(this.limits.ms / 1000) });
     }
   }
 }
@@ -63,13 +63,13 @@ export class RowSink<C> {
   add(row: number, cells: [col: number, value: C, textLength: number][]) {
     if (cells.length === 0) return;
     if (this.rows.length >= this.limits.rows) {
-      throw appError("BAD_REQUEST", "import.tooManyRows", { max: this.limits.rows });
+      throw appError("invalid", "import.tooManyRows", { max: this.limits.rows });
     }
     let width = 0;
     for (const [col, , length] of cells) {
       this.checkColumn(row, col);
       if (length > this.limits.cellText) {
-        throw appError("BAD_REQUEST", "import.cellTooLong", { max: this.limits.cellText });
+        throw appError("invalid", "import.cellTooLong", { max: this.limits.cellText });
       }
       this.budget.text += length;
       width = Math.max(width, col + 1);
@@ -77,10 +77,10 @@ export class RowSink<C> {
     // Each row is stored as wide as its last cell, so the empty cells before it count too.
     this.budget.cells += width;
     if (this.budget.cells > this.limits.cells) {
-      throw appError("BAD_REQUEST", "import.tooManyCells", { max: this.limits.cells });
+      throw appError("invalid", "import.tooManyCells", { max: this.limits.cells });
     }
     if (this.budget.text > this.limits.text) {
-      throw appError("BAD_REQUEST", "import.tooMuchText", { max: this.limits.text });
+      throw appError("invalid", "import.tooMuchText", { max: this.limits.text });
     }
     const out: (C | null)[] = new Array(width).fill(null);
     for (const [col, value] of cells) out[col] = value;
@@ -94,7 +94,7 @@ export class RowSink<C> {
   /** Refuses a non-empty cell right of the column limit, naming it ("XFD7"). */
   checkColumn(row: number, col: number) {
     if (col < this.limits.columns) return;
-    throw appError("BAD_REQUEST", "import.tooManyColumns", {
+    throw appError("invalid", "import.tooManyColumns", {
       cell: `${letterOf(col)}${row}`,
       max: this.limits.columns,
       last: letterOf(this.limits.columns - 1),

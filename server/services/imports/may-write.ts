@@ -1,8 +1,7 @@
 import type { KeyedMessage } from "@qt/shared/messages/index";
 import type { ImportKind } from "@qt/shared/schemas/imports";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
-import { KeyedCause } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
 import { type LockPlace, lockedRows } from "../approvals/lock.ts";
@@ -44,8 +43,8 @@ export function scopeRefusals(user: SessionUser, rows: RowToWrite[]): Map<number
     try {
       assertCanWrite(user, r.place, "scope.provinceAward");
     } catch (err) {
-      if (!(err instanceof TRPCError && err.cause instanceof KeyedCause)) throw err;
-      refused.set(r.row, { key: err.cause.key, params: err.cause.params });
+      if (!(err instanceof AppError)) throw err;
+      refused.set(r.row, { key: err.key, params: err.params });
     }
   }
   return refused;
@@ -61,8 +60,8 @@ export async function lockRefusals(
     tx,
     rows.map((r) => r.lock),
   )) {
-    const cause = locked.error.cause as KeyedCause;
-    refused.set((rows[locked.index] as RowToWrite).row, { key: cause.key, params: cause.params });
+    const { key, params } = locked.error;
+    refused.set((rows[locked.index] as RowToWrite).row, { key, params });
   }
   return refused;
 }

@@ -23,8 +23,8 @@ export async function createTypeForBatch(
 ): Promise<TImportPreview> {
   const { batchId, ...type } = input;
   const batch = await ownBatch(db, batchId, user);
-  if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
-  if (batch.kind !== "sites") throw appError("BAD_REQUEST", "import.noModelTypeForKind");
+  if (batch.status !== "preview") throw appError("conflict", "import.alreadyCommitted");
+  if (batch.kind !== "sites") throw appError("invalid", "import.noModelTypeForKind");
   await createModelType(db, ZModelTypeCreateInput.parse(type), user);
   return remapBatch(db, { batchId, mapping: batch.mapping as (ImportField | null)[] }, user, locale);
 }

@@ -170,12 +170,12 @@ export async function storedRows(db: Db | Prisma.TransactionClient, batchId: num
 
 /** Checks a mapping against the batch's columns and kind: one field per column, each field once. */
 export function checkMapping(kind: ImportKind, columns: number, mapping: (ImportField | null)[]) {
-  if (mapping.length !== columns) throw appError("BAD_REQUEST", "import.mappingLength");
+  if (mapping.length !== columns) throw appError("invalid", "import.mappingLength");
   const seen = new Set<ImportField>();
   for (const f of mapping) {
     if (!f) continue;
-    if (!fieldsOf(kind).includes(f)) throw appError("BAD_REQUEST", "import.fieldNotForKind", { field: f });
-    if (seen.has(f)) throw appError("BAD_REQUEST", "import.mappingTwice", { field: f });
+    if (!fieldsOf(kind).includes(f)) throw appError("invalid", "import.fieldNotForKind", { field: f });
+    if (seen.has(f)) throw appError("invalid", "import.mappingTwice", { field: f });
     seen.add(f);
   }
 }
@@ -183,7 +183,7 @@ export function checkMapping(kind: ImportKind, columns: number, mapping: (Import
 /** A new mapping: every row is read again from its stored cells. Only a batch not yet committed. */
 export async function remapBatch(db: Db, input: TImportRemapInput, user: SessionUser, locale: Locale) {
   const batch = await ownBatch(db, input.batchId, user);
-  if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
+  if (batch.status !== "preview") throw appError("conflict", "import.alreadyCommitted");
   checkMapping(batch.kind, (batch.headers as string[]).length, input.mapping);
   const rows = await storedRows(db, batch.id);
   const evaluated = await evaluateRows(db, batch.kind, rows, input.mapping);
@@ -194,7 +194,7 @@ export async function remapBatch(db: Db, input: TImportRemapInput, user: Session
         where: { id: batch.id, status: "preview" },
         data: { mapping: input.mapping, ...counts(evaluated) },
       });
-      if (count === 0) throw appError("CONFLICT", "import.alreadyCommitted");
+      if (count === 0) throw appError("conflict", "import.alreadyCommitted");
       await saveStates(tx, batch.id, evaluated);
     },
     { maxWait: 30_000, timeout: 120_000 },

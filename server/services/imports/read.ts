@@ -20,7 +20,7 @@ export async function readSheet(
   limits: ReadLimits = READ_LIMITS,
 ): Promise<SheetRow[]> {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB)) {
-    throw appError("BAD_REQUEST", bytes.includes(ENCRYPTED_STREAM) ? "import.encrypted" : "import.oldExcel");
+    throw appError("invalid", bytes.includes(ENCRYPTED_STREAM) ? "import.encrypted" : "import.oldExcel");
   }
   const budget = new ReadBudget(limits);
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, budget, onRows);
@@ -37,11 +37,11 @@ function readCsv(bytes: Buffer, sink: RowSink<string>): SheetRow[] {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw appError("BAD_REQUEST", "import.notSpreadsheet");
+    throw appError("invalid", "import.notSpreadsheet");
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab, CR and LF mean a binary file.
-  if (hasControl(text.slice(0, 4096))) throw appError("BAD_REQUEST", "import.notSpreadsheet");
+  if (hasControl(text.slice(0, 4096))) throw appError("invalid", "import.notSpreadsheet");
   const sep = separatorOf(text);
   // Only non-empty fields are kept, with their column: a line of commas costs nothing.
   let cells: [number, string, number][] = [];
@@ -88,7 +88,7 @@ function readCsv(bytes: Buffer, sink: RowSink<string>): SheetRow[] {
     } else field += ch;
   }
   if (field !== "" || cells.length > 0 || col > 0) endRow();
-  if (sink.rows.length === 0) throw appError("BAD_REQUEST", "import.noSheet");
+  if (sink.rows.length === 0) throw appError("invalid", "import.noSheet");
   return sink.rows;
 }
 

@@ -20,8 +20,8 @@ import { type ApiRecord, WRITERS } from "./writers.ts";
  */
 export async function undoBatch(db: Db, input: { batchId: number; reason: string }, user: SessionUser, locale: Locale) {
   const batch = await ownBatch(db, input.batchId, user);
-  if (batch.status === "preview") throw appError("CONFLICT", "import.notCommitted");
-  if (batch.status === "undone") throw appError("CONFLICT", "import.alreadyUndone");
+  if (batch.status === "preview") throw appError("conflict", "import.notCommitted");
+  if (batch.status === "undone") throw appError("conflict", "import.alreadyUndone");
   const writer = WRITERS[batch.kind];
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -29,7 +29,7 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
       where: { id: batch.id, status: "committed" },
       data: { status: "undone", undoneAt: now, undoReason: input.reason },
     });
-    if (count === 0) throw appError("CONFLICT", "import.alreadyUndone");
+    if (count === 0) throw appError("conflict", "import.alreadyUndone");
     await lockImportKind(tx, batch.kind);
     const links = await tx.importRecord.findMany({ where: { batchId: batch.id }, select: { recordId: true } });
     const ids = links.map((r) => r.recordId);
@@ -70,7 +70,7 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
       data: { ...removal, updatedById: user.id, version: { increment: 1 } },
     });
     // Removable rows were read in this transaction at version 1; one changed meanwhile would have blocked on its lock.
-    if (removed !== removable.length) throw appError("CONFLICT", "record.conflict");
+    if (removed !== removable.length) throw appError("conflict", "record.conflict");
     await insertAudit(
       tx,
       user,

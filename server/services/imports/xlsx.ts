@@ -22,7 +22,7 @@ export async function readXlsx(buf: Buffer, budget: ReadBudget, onRows?: (read: 
   const office = rootRels ? (await relations(parse, rootRels, "")).find((r) => r.type === "officeDocument") : undefined;
   const workbookName = office?.target ?? "xl/workbook.xml";
   const workbook = find(workbookName);
-  if (!workbook) throw appError("BAD_REQUEST", "import.notSpreadsheet");
+  if (!workbook) throw appError("invalid", "import.notSpreadsheet");
   const relsEntry = find(`${path.posix.dirname(workbookName)}/_rels/${path.posix.basename(workbookName)}.rels`);
   const rels = relsEntry ? await relations(parse, relsEntry, path.posix.dirname(workbookName)) : [];
 
@@ -40,7 +40,7 @@ export async function readXlsx(buf: Buffer, budget: ReadBudget, onRows?: (read: 
     .filter((r) => r?.type === "worksheet")
     .map((r) => find(r?.target ?? ""))
     .filter((e): e is ZipEntry => e !== undefined);
-  if (sheets.length === 0) throw appError("BAD_REQUEST", "import.notSpreadsheet");
+  if (sheets.length === 0) throw appError("invalid", "import.notSpreadsheet");
 
   const stylesEntry = rels.find((r) => r.type === "styles");
   const dateStyles = stylesEntry ? await dateStylesOf(parse, find(stylesEntry.target)) : [];
@@ -52,7 +52,7 @@ export async function readXlsx(buf: Buffer, budget: ReadBudget, onRows?: (read: 
     await readSheetXml(parse, sheet, { strings, dateStyles, date1904 }, sink);
     if (sink.rows.length > 0) return sink.rows;
   }
-  throw appError("BAD_REQUEST", "import.noSheet");
+  throw appError("invalid", "import.noSheet");
 }
 
 type Parse = (entry: ZipEntry, on: Parameters<typeof parseXml>[3]) => Promise<void>;
@@ -134,13 +134,13 @@ async function sharedStrings(parse: Parse, entry: ZipEntry | undefined, budget: 
       if (!current || !inT || phonetic > 0) return;
       current.push(t);
       text += t.length;
-      if (text > maxText) throw appError("BAD_REQUEST", "import.tooMuchText", { max: maxText });
+      if (text > maxText) throw appError("invalid", "import.tooMuchText", { max: maxText });
     },
     close: (name) => {
       if (name === "t") inT = false;
       else if (name === "rPh") phonetic--;
       else if (name === "si" && current) {
-        if (out.length >= maxCount) throw appError("BAD_REQUEST", "import.tooManyStrings", { max: maxCount });
+        if (out.length >= maxCount) throw appError("invalid", "import.tooManyStrings", { max: maxCount });
         out.push(current.join(""));
         current = null;
       }
@@ -163,7 +163,7 @@ async function readSheetXml(parse: Parse, entry: ZipEntry, ctx: Context, sink: R
     open: (name, a) => {
       if (name === "row") {
         rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-        if (!Number.isInteger(rowNumber) || rowNumber < 1) throw appError("BAD_REQUEST", "import.damaged");
+        if (!Number.isInteger(rowNumber) || rowNumber < 1) throw appError("invalid", "import.damaged");
         cells = [];
         col = -1;
       } else if (name === "c") {
@@ -208,7 +208,7 @@ function columnOf(ref: string): number {
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
-  if (i === 0) throw appError("BAD_REQUEST", "import.damaged");
+  if (i === 0) throw appError("invalid", "import.damaged");
   return n - 1;
 }
 
@@ -227,7 +227,7 @@ function cellValue(c: XmlCell, ctx: Context): Exclude<Cell, null> | null {
   switch (c.type) {
     case "s": {
       const s = ctx.strings[Number(c.value)];
-      if (s === undefined) throw appError("BAD_REQUEST", "import.damaged");
+      if (s === undefined) throw appError("invalid", "import.damaged");
       return text(s);
     }
     case "str":

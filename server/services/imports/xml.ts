@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { SaxesParser } from "saxes";
-import { appError } from "../../errors.ts";
+import { AppError, appError } from "../../errors.ts";
 import type { ReadBudget } from "./limits.ts";
 import { inflate, type ZipEntry } from "./zip.ts";
 
@@ -45,9 +44,9 @@ export async function parseXml(buf: Buffer, entry: ZipEntry, budget: ReadBudget,
     }
     parser.write(decoder.decode()).close();
   } catch (err) {
-    if (err instanceof TRPCError) throw err;
-    throw appError("BAD_REQUEST", "import.damaged");
+    if (err instanceof AppError) throw err;
+    throw appError("invalid", "import.damaged");
   }
 }
 
-const tooLong = (budget: ReadBudget) => appError("BAD_REQUEST", "import.cellTooLong", { max: budget.limits.cellText });
+const tooLong = (budget: ReadBudget) => appError("invalid", "import.cellTooLong", { max: budget.limits.cellText });

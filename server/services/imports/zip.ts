@@ -27,7 +27,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-const damaged = () => appError("BAD_REQUEST", "import.damaged");
+const damaged = () => appError("invalid", "import.damaged");
 
 /** The entries of the central directory, checked: not encrypted, stored or deflated, local header in place. */
 export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
@@ -54,7 +54,7 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
     const name = buf.toString("utf8", at + 46, at + 46 + nameLen);
     at += 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     // Bit 0 of the flags: the entry is encrypted (zip-level password).
-    if (flags & 1) throw appError("BAD_REQUEST", "import.encrypted");
+    if (flags & 1) throw appError("invalid", "import.encrypted");
     if (method !== 0 && method !== 8) throw damaged();
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw damaged();
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
@@ -78,7 +78,7 @@ export async function* inflate(buf: Buffer, entry: ZipEntry, budget: ReadBudget)
   const count = (n: number) => {
     size += n;
     budget.unpacked += n;
-    if (size > own || budget.unpacked > MAX_UNPACKED) throw appError("BAD_REQUEST", "import.zipBomb");
+    if (size > own || budget.unpacked > MAX_UNPACKED) throw appError("invalid", "import.zipBomb");
     budget.check();
   };
   if (entry.method === 0) {

@@ -41,7 +41,7 @@ export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise
     };
   }
   const layer = await layerFeatures(db, input.list);
-  if (!layer) throw appError("NOT_FOUND", "map.layerNotLoaded");
+  if (!layer) throw appError("not-found", "map.layerNotLoaded");
   const inProvince = province
     ? new Set(
         districtFeatures()

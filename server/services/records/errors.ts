@@ -1,20 +1,19 @@
 import { type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { appError } from "../../errors.ts";
+import { AppError, appError } from "../../errors.ts";
 
 /**
- * BAD_REQUEST carrying a ZodError, so the errorFormatter (server/trpc.ts) sends the message both as
- * the error's message and under data.fieldErrors[path]: a rule checked against the database
- * reaches the form exactly like a schema rule.
+ * An "invalid" AppError carrying a ZodError, so the errorFormatter (server/trpc.ts) sends the
+ * message both as the error's message and under data.fieldErrors[path]: a rule checked against the
+ * database reaches the form exactly like a schema rule.
  */
-export function fieldError(path: string, key: MessageKey, params: MessageParams = {}): TRPCError {
+export function fieldError(path: string, key: MessageKey, params: MessageParams = {}): AppError {
   // The key rides in the issue's params, where the errorFormatter reads it.
   return fieldErrors([{ path, message: message(key, params), params: { key, params } }]);
 }
 
 /** Issues of a rule shared with the forms carry its Vietnamese text, which the catalogue knows. */
-export function fieldErrors(issues: { path: string; message: string; params?: object }[]): TRPCError {
+export function fieldErrors(issues: { path: string; message: string; params?: object }[]): AppError {
   // Built by a parse rather than `new ZodError(...)`: only parse-made errors are `instanceof Error`,
   // which tRPC needs to keep the cause (and the errorFormatter to find the issues).
   const zod = z
@@ -23,12 +22,14 @@ export function fieldErrors(issues: { path: string; message: string; params?: ob
       for (const i of issues) ctx.addIssue({ code: "custom", path: [i.path], message: i.message, params: i.params });
     })
     .safeParse(null).error;
-  return new TRPCError({ code: "BAD_REQUEST", message: issues[0]?.message ?? message("system.invalid"), cause: zod });
+  // The key of the first issue when a server check gave one; the edge says the issue's own text.
+  const first = issues[0]?.params as { key?: MessageKey; params?: MessageParams } | undefined;
+  return new AppError("invalid", first?.key ?? "system.invalid", first?.params ?? {}, { cause: zod });
 }
 
-export const conflictError = () => appError("CONFLICT", "record.conflict");
+export const conflictError = () => appError("conflict", "record.conflict");
 
 /** `what`: the record's Vietnamese name ("điểm mô hình"), which the catalogue translates. */
-export const notFoundError = (what: string) => appError("NOT_FOUND", "record.notFound", { what });
+export const notFoundError = (what: string) => appError("not-found", "record.notFound", { what });
 
-export const restoreNotDeleted = () => appError("BAD_REQUEST", "record.notDeleted");
+export const restoreNotDeleted = () => appError("invalid", "record.notDeleted");

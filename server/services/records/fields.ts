@@ -52,7 +52,7 @@ export function metaFields(r: MetaRow) {
 export function deletedFilter(user: SessionUser, includeDeleted?: boolean): { deletedAt?: null } {
   if (!includeDeleted) return { deletedAt: null };
   if (user.role !== "admin") {
-    throw appError("FORBIDDEN", "scope.deletedAdminOnly");
+    throw appError("forbidden", "scope.deletedAdminOnly");
   }
   return {};
 }

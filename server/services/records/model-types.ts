@@ -112,7 +112,7 @@ async function assertCategoryOpen(tx: Prisma.TransactionClient, typeId: number):
   const [first] = locked;
   if (!first) return;
   const count = new Set(locked.map((l) => `${l.unitCode}/${l.year}`)).size;
-  throw appError("CONFLICT", "modelType.categoryApproved", {
+  throw appError("conflict", "modelType.categoryApproved", {
     count: String(count),
     year: String(first.year),
     unit: first.unitName,

@@ -7,11 +7,10 @@ import type {
   ZReportDraftUpdateInput,
 } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type TNarrative } from "@qt/shared/schemas/reports";
-import type { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
-import { appError, isUniqueViolation } from "../../errors.ts";
+import { type AppError, appError, isUniqueViolation } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { writeAudit } from "../audit/write.ts";
 import { resolveFilter } from "../dashboard/filter.ts";
@@ -165,8 +164,8 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** A save or removal under a version someone else has replaced: refused, never overwritten. */
-function staleDraft(current: number): TRPCError {
-  return appError("CONFLICT", "draft.stale", { version: current });
+function staleDraft(current: number): AppError {
+  return appError("conflict", "draft.stale", { version: current });
 }
 
 /**
@@ -184,10 +183,10 @@ export async function draftForReport(
     draft.toYear === options.toYear &&
     scopeKeyOf(draft.districtCodes) === scopeKeyOf(options.districtCodes);
   if (!sameScope) {
-    throw appError("BAD_REQUEST", "draft.otherScope", { name: draft.name });
+    throw appError("invalid", "draft.otherScope", { name: draft.name });
   }
   if (options.draftVersion !== undefined && options.draftVersion !== draft.version) {
-    throw appError("CONFLICT", "draft.changedSincePreview", { name: draft.name });
+    throw appError("conflict", "draft.changedSincePreview", { name: draft.name });
   }
   return draft;
 }

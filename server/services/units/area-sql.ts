@@ -43,7 +43,7 @@ export async function requireDistrict(db: Db, code: string) {
     select: { id: true, code: true, name: true },
   });
   if (!district) {
-    throw appError("NOT_FOUND", "district.notFound", { codes: code });
+    throw appError("not-found", "district.notFound", { codes: code });
   }
   return district;
 }
