@@ -1,4 +1,3 @@
-import type { Role } from "@qt/shared/domain";
 import type { Locale } from "@qt/shared/format";
 import {
   isMessageKey,
@@ -11,6 +10,7 @@ import {
 import { BAD_CHARACTER, uncleanPath } from "@qt/shared/schemas/common";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import { type Access, refusalOf } from "./access.ts";
 import type { Context, SessionUser } from "./context.ts";
 import { AppError, appError, type ErrorKind, isUniqueViolation } from "./errors.ts";
 import { logFailure } from "./logger.ts";
@@ -141,43 +141,6 @@ const cleanInput = t.middleware(async ({ getRawInput, next }) => {
     .safeParse(null).error;
   throw new TRPCError({ code: "BAD_REQUEST", message: BAD_CHARACTER, cause });
 });
-
-/**
- * Who may do what, the one rule for procedures (the builders below) and plain HTTP routes (the
- * route builders of server/http/guard.ts): the roles each access lets in. "viewer" is anyone
- * logged in; "editor" editors and admins (approvers read everything but write no record: who
- * checks the figures does not change them); "approver" approvers and admins; "admin" admins;
- * "province" admins and editors without a district or commune scope. District and commune scope
- * of a record is checked in the services.
- */
-export const ACCESS_ROLES = {
-  viewer: ["viewer", "approver", "editor", "admin"],
-  editor: ["editor", "admin"],
-  approver: ["approver", "admin"],
-  admin: ["admin"],
-  province: ["editor", "admin"],
-} as const satisfies Record<string, readonly Role[]>;
-export type Access = keyof typeof ACCESS_ROLES;
-
-/** What a role an access does not let in is told. */
-function roleRefusal(access: Access, role: Role): MessageKey {
-  if (access === "approver") return "role.approverOnly";
-  if (access === "admin") return "role.adminOnly";
-  return role === "approver" ? "role.approverReadOnly" : role === "viewer" ? "role.viewerReadOnly" : "role.adminOnly";
-}
-
-/** Why `user` may not do what `access` allows (an AppError), or null when they may. */
-export function refusalOf(user: SessionUser | null, access: Access): AppError | null {
-  if (!user) return appError("unauthenticated", "auth.loginRequired");
-  // A password someone else chose (a new or reset account) is changed first (decision 031).
-  if (user.mustChangePassword) return appError("forbidden", "auth.mustChangePassword");
-  const roles: readonly Role[] = ACCESS_ROLES[access];
-  if (!roles.includes(user.role)) return appError("forbidden", roleRefusal(access, user.role));
-  if (access === "province" && user.role === "editor" && (user.districtId !== null || user.communeId !== null)) {
-    return appError("forbidden", "draft.provinceOnly");
-  }
-  return null;
-}
 
 /** Login and health only. */
 export const publicProcedure = t.procedure.use(logErrors).use(cleanInput);

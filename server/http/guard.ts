@@ -2,9 +2,9 @@ import { LOCALE_HEADER, type Locale, localeOf } from "@qt/shared/format";
 import type { MessageKey } from "@qt/shared/messages/index";
 import { uncleanPath } from "@qt/shared/schemas/common";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { type Access, refusalOf } from "../access.ts";
 import { type Context, type ContextDb, createContext, type SessionUser } from "../context.ts";
 import { appError } from "../errors.ts";
-import { type Access, refusalOf } from "../trpc.ts";
 
 /** The language of a plain route's answer: the app's header, or `lang` in a link (a link sends no header). */
 export function localeOfRequest(req: FastifyRequest): Locale {

@@ -1,4 +1,5 @@
 import type { MessageKey } from "@qt/shared/messages/index";
+import { mayAccess, roleRefusal } from "../../access.ts";
 import type { SessionUser } from "../../context.ts";
 import { appError } from "../../errors.ts";
 
@@ -16,7 +17,7 @@ export type RecordPlace = { districtId: number; communeId: number | null };
  * The pickers ask the same question (units.tree `writable`).
  */
 export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean {
-  if (user.role === "viewer" || user.role === "approver") return false;
+  if (!mayAccess(user.role, "editor")) return false;
   if (user.role === "admin" || user.scope.kind === "province") return true;
   if (place === null) return false;
   if (user.scope.kind === "district") return place.districtId === user.districtId;
@@ -25,8 +26,8 @@ export function mayWrite(user: SessionUser, place: RecordPlace | null): boolean 
 
 /** mayWrite, or FORBIDDEN saying why; `provinceLevelRefusal` for a record without an area. */
 export function assertCanWrite(user: SessionUser, place: RecordPlace | null, provinceLevelRefusal?: MessageKey): void {
-  if (user.role === "viewer") throw appError("forbidden", "role.viewerReadOnly");
-  if (user.role === "approver") throw appError("forbidden", "role.approverReadOnly");
+  const refused = roleRefusal(user.role, "editor");
+  if (refused) throw refused;
   if (mayWrite(user, place)) return;
   if (place === null && provinceLevelRefusal) throw appError("forbidden", provinceLevelRefusal);
   throw refusal(user);

@@ -1,4 +1,5 @@
 import { IMPORT_KINDS, type ImportKind } from "@qt/shared/schemas/imports";
+import { roleRefusal } from "../../access.ts";
 import type { SessionUser } from "../../context.ts";
 import { LOCK_SPACE, lockXact } from "../../db/xact-locks.ts";
 import type { Db } from "../../db.ts";
@@ -30,8 +31,8 @@ export const batchSelect = {
  * read. The upload route asks it before reading the body, and the service again.
  */
 export function assertImporter(user: SessionUser): void {
-  if (user.role === "viewer") throw appError("forbidden", "role.viewerReadOnly");
-  if (user.role === "approver") throw appError("forbidden", "role.approverReadOnly");
+  const refused = roleRefusal(user.role, "editor");
+  if (refused) throw refused;
 }
 
 /** A batch the user may act on: their own, or any for an admin (others' batches are refused, not hidden). */
