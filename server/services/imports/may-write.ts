@@ -1,11 +1,11 @@
 import type { KeyedMessage } from "@qt/shared/messages/index";
 import type { ImportKind } from "@qt/shared/schemas/imports";
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../../context.ts";
-import { KeyedCause } from "../../errors.ts";
+import type { KeyedCause } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
+import type { RecordPlace } from "../accounts/write-scope.ts";
 import { type LockPlace, lockedRows } from "../approvals/lock.ts";
+import { scopeRefusal } from "../records/create-many.ts";
 import type { Evaluated } from "./evaluate.ts";
 import { WRITERS } from "./writers.ts";
 
@@ -41,12 +41,8 @@ export async function refusedRows(
 export function scopeRefusals(user: SessionUser, rows: RowToWrite[]): Map<number, KeyedMessage> {
   const refused = new Map<number, KeyedMessage>();
   for (const r of rows) {
-    try {
-      assertCanWrite(user, r.place, "scope.provinceAward");
-    } catch (err) {
-      if (!(err instanceof TRPCError && err.cause instanceof KeyedCause)) throw err;
-      refused.set(r.row, { key: err.cause.key, params: err.cause.params });
-    }
+    const why = scopeRefusal(user, r.place, "scope.provinceAward");
+    if (why) refused.set(r.row, why);
   }
   return refused;
 }
