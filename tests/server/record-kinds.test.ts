@@ -5,6 +5,7 @@ import { createMany } from "../../server/services/records/create-many.ts";
 import { AWARD_REPORT_COLUMNS } from "../../server/services/records/kinds/award.ts";
 import { siteKind, siteRow } from "../../server/services/records/kinds/site.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
+import { createTestDb } from "../support/db.ts";
 import { setApproval } from "./helpers/approvals.ts";
 import { entrySetup } from "./helpers/entry.ts";
 import { xlsx } from "./helpers/imports.ts";
@@ -99,4 +100,26 @@ describe("the lifecycle's bulk write", () => {
         FROM audit_entry WHERE entity = 'site' AND action = 'create' AND entity_id = ANY(${written.map(String)})`;
     expect(audit).toEqual({ n: (auditBefore[0]?.n ?? 0) + 2, entries: 2, records: 2, by: s.users.haiLang.username });
   });
+});
+
+describe("the demo data", () => {
+  it("is written by the bulk write: one audit entry per demo record, by the system", async () => {
+    const demo = await createTestDb("demo");
+    try {
+      const rows = await demo.db.$queryRaw<{ entity: string; records: number; audited: number }[]>`
+        WITH r AS (SELECT 'site' AS entity, id FROM site WHERE is_demo
+          UNION ALL SELECT 'camera_installation', id FROM camera_installation WHERE is_demo
+          UNION ALL SELECT 'award', id FROM award WHERE is_demo)
+        SELECT r.entity, count(*)::int AS records,
+          count(e.id)::int AS audited
+        FROM r LEFT JOIN audit_entry e ON e.entity = r.entity AND e.entity_id = r.id::text
+          AND e.action = 'create' AND e.user_id IS NULL AND e.username = ''
+        GROUP BY r.entity ORDER BY r.entity`;
+      expect(rows.map((r) => r.entity)).toEqual(["award", "camera_installation", "site"]);
+      for (const r of rows) expect(r.audited, r.entity).toBe(r.records);
+      expect(rows.every((r) => r.records > 0)).toBe(true);
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
 });
