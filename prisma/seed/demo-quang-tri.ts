@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db.ts";
 import type { AwardForm, AwardIssuer, Prisma, RecipientKind } from "../../server/generated/prisma/client.ts";
-import { GIVEN, MIDDLE, SURNAMES, shortName } from "./demo-common.ts";
+import { GIVEN, MIDDLE, SURNAMES, saveDemoRows, shortName } from "./demo-common.ts";
 import { type AreaRef, apportion, awardRow, installationRow, seededRandom, siteRow } from "./factories.ts";
 
 /**
@@ -241,12 +241,6 @@ export async function loadQuangTriDemo(db: Db): Promise<void> {
     }
   }
 
-  await db.$transaction([
-    db.site.createMany({ data: sites }),
-    db.cameraInstallation.createMany({ data: installations }),
-    db.award.createMany({ data: awards }),
-    // Link each installation to its area's camera site (one per covered area).
-    db.$executeRaw`UPDATE camera_installation ci SET site_id = s.id FROM site s JOIN model_type mt ON mt.id = s.model_type_id
-    WHERE mt.code = 'security-camera' AND s.area_id = ci.area_id AND ci.site_id IS NULL AND ci.is_demo AND s.is_demo`,
-  ]);
+  // Each installation is linked to its area's camera site (one per covered area).
+  await saveDemoRows(db, { sites, installations, awards });
 }

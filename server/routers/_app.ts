@@ -1,16 +1,17 @@
+import { awardProcedures } from "../services/records/kinds/award.ts";
+import { cameraProcedures } from "../services/records/kinds/camera.ts";
+import { siteProcedures } from "../services/records/kinds/site.ts";
 import { createCallerFactory, router } from "../trpc.ts";
 import { approvalsRouter } from "./approvals.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
-import { awardsRouter } from "./awards.ts";
-import { camerasRouter } from "./cameras.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
 import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
+import { recordRouter } from "./records.ts";
 import { reportsRouter } from "./reports.ts";
-import { sitesRouter } from "./sites.ts";
 import { unitsRouter } from "./units.ts";
 import { usersRouter } from "./users.ts";
 
@@ -21,9 +22,9 @@ export const appRouter = router({
   approvals: approvalsRouter,
   dashboard: dashboardRouter,
   demo: demoRouter,
-  sites: sitesRouter,
-  cameras: camerasRouter,
-  awards: awardsRouter,
+  sites: recordRouter(siteProcedures),
+  cameras: recordRouter(cameraProcedures),
+  awards: recordRouter(awardProcedures),
   modelTypes: modelTypesRouter,
   units: unitsRouter,
   reports: reportsRouter,

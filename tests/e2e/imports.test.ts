@@ -99,7 +99,8 @@ describeE2E("import from a spreadsheet in a real browser", () => {
     const at = {
       name: col(/^tên/i),
       type: col(/loại mô hình/i),
-      area: col(/xã/i),
+      // The template heads the district "Huyện, thị xã, thành phố" (the vocabulary's word): the area is the column starting "Xã".
+      area: col(/^xã/i),
       district: col(/huyện/i),
       date: col(/ngày|năm|thời gian/i),
       households: col(/hộ/i),

@@ -211,7 +211,7 @@ describe("files for the user", () => {
     if (!ws) throw new Error("no sheet");
     expect((ws.getRow(1).values as string[]).slice(1, 4)).toEqual([
       "Loại mô hình",
-      "Huyện/TX/TP",
+      "Huyện, thị xã, thành phố",
       "Xã, phường, thị trấn",
     ]);
     expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteRow } from "../../prisma/seed/factories.ts";
-import { sites } from "../../server/services/records/sites.ts";
+import { sites } from "../../server/services/records/kinds/site.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
 

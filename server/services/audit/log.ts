@@ -10,9 +10,9 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { NAMES_AUDIT_ENTITY } from "../accounts/personal-data.ts";
-import { awards } from "../records/awards.ts";
-import { cameras } from "../records/cameras.ts";
-import { sites } from "../records/sites.ts";
+import { awards } from "../records/kinds/award.ts";
+import { cameras } from "../records/kinds/camera.ts";
+import { sites } from "../records/kinds/site.ts";
 
 const auditSelect = {
   id: true,

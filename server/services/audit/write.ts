@@ -46,3 +46,28 @@ export async function writeAudit(
     },
   });
 }
+
+/**
+ * Appends the entries of a bulk write (the import, the demo data) in one statement: one user (null:
+ * the system), action and entity; each entry's record as JSON, which PostgreSQL unpacks. The chain
+ * trigger (decision 034) links them in order as it links single entries.
+ */
+export async function writeAuditMany(
+  tx: Tx,
+  user: { id: number; username: string } | null,
+  action: AuditAction,
+  entity: string,
+  entries: { id: number; before?: Record<string, unknown>; after?: Record<string, unknown> }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const json = JSON.stringify(
+    entries.map((e) => ({
+      id: String(e.id),
+      before: auditSnapshot(e.before) ?? null,
+      after: auditSnapshot(e.after) ?? null,
+    })),
+  );
+  await tx.$executeRaw`INSERT INTO audit_entry (user_id, username, action, entity, entity_id, "before", "after")
+    SELECT ${user?.id ?? null}::int, ${user?.username ?? ""}, ${action}, ${entity}, v.id, v."before", v."after"
+    FROM jsonb_to_recordset(${json}::jsonb) AS v(id text, "before" jsonb, "after" jsonb)`;
+}

@@ -4,26 +4,23 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { fullGc } from "../../gc.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { lockUnitYears } from "../approvals/lock.ts";
 import { type BatchRow, lockImportKind, ownBatch } from "./batch.ts";
-import { insertAudit, insertLinks, insertRecords } from "./bulk.ts";
-import { type Evaluated, evaluateRows } from "./evaluate.ts";
-import { refusedRows, rowToWrite } from "./may-write.ts";
+import { insertLinks } from "./bulk.ts";
+import { type Evaluated, evaluateRows, type StoredValues } from "./evaluate.ts";
 import { saveStates, storedRows } from "./preview.ts";
 import { NO_TRACKER, type Tracker, tracked } from "./progress.ts";
 import { WRITERS } from "./writers.ts";
 
-const CHUNK = 1000;
-/** Rows written between two full collections. */
+/** Rows written between two full collections (a multiple of createMany's chunk). */
 const GC_EVERY = 3_000;
 /** Long enough for 50.000 rows on a slow disk; the import holds the database's write turn meanwhile. */
 export const BULK_TX = { maxWait: 60_000, timeout: 600_000 };
 
 /**
  * Writes a batch once, in one transaction: its rows are judged again against the database as it
- * is now (a record imported meanwhile becomes a duplicate), each ready row must pass the write
- * rule (may-write.ts), then the records and their audit entries (naming the import) are written
- * in bulk. `skipErrors` false: any row in error or refused writes nothing.
+ * is now (a record imported meanwhile becomes a duplicate), then the ready rows go to the
+ * lifecycle's bulk write (records/create-many.ts), which refuses a row a form's save would refuse
+ * (scope, approval lock) and writes the records and their audit entries (naming the import). `skipErrors` false: any row in error or refused writes nothing.
  */
 export async function commitBatch(
   db: Db,
@@ -55,51 +52,41 @@ export async function commitBatch(
         throw appError("invalid", "import.hasErrors", { count: errors.length });
       }
       const ready = evaluated.filter((r) => r.state === "ready" && r.values);
-      const rows = ready.map((r) => rowToWrite(batch.kind, r));
-      // Held until the records are committed: a submission of one of these unit-years waits for them.
-      await lockUnitYears(
+      // The lifecycle's bulk write checks each row as a form's save (scope, approval lock,
+      // duplicates) and audits it; a refused row becomes an error with the refusal's words.
+      const { refused } = await writer.createMany(
         tx,
-        rows.map((r) => r.lock),
+        ready.map((r) => ({ ...(r.values as StoredValues), extra: { importBatchId: batch.id } })),
+        {
+          by: user,
+          duplicates: "refuse",
+          allOrNothing: !input.skipErrors,
+          rowNumbers: ready.map((r) => r.row),
+          auditExtra: { importBatchId: batch.id },
+          onChunk: async (written, done, total) => {
+            progress.set("writing", done, total);
+            await insertLinks(
+              tx,
+              batch.id,
+              written.map((w) => ({ row: (ready[w.index] as Evaluated).row, recordId: w.id })),
+            );
+            // Each chunk leaves its rows, JSON and read-back behind as garbage that V8 would let pile
+            // up to hundreds of MB before collecting (measured: 470 MB above base for 50,000 rows).
+            if (done % GC_EVERY === 0) fullGc();
+          },
+        },
       );
-      const refused = await refusedRows(tx, user, rows);
-      const firstRefusal = refused.values().next().value;
-      if (firstRefusal && !input.skipErrors) throw appError("forbidden", firstRefusal.key, firstRefusal.params);
-      for (const r of ready) {
-        const why = refused.get(r.row);
-        if (why) Object.assign(r, { state: "error", issues: [{ column: null, key: why.key, params: why.params }] });
-      }
-      const toWrite = ready.filter((r) => !refused.has(r.row));
-      for (let i = 0; i < toWrite.length; i += CHUNK) {
-        progress.set("writing", i, toWrite.length);
-        // Each chunk leaves its rows, JSON and read-back behind as garbage that V8 would let pile up
-        // to hundreds of MB before collecting (measured: 470 MB above base for 50,000 rows).
-        if (i > 0 && i % GC_EVERY === 0) fullGc();
-        const part = toWrite.slice(i, i + CHUNK);
-        const ids = await insertRecords(
-          tx,
-          writer.sqlTable,
-          part.map((r) => ({
-            ...writer.data(r.values?.input ?? {}, r.values?.area ?? null),
-            importBatchId: batch.id,
-            createdById: user.id,
-            updatedById: user.id,
-          })),
-        );
-        await insertLinks(
-          tx,
-          batch.id,
-          ids.map((recordId, j) => ({ row: (part[j] as Evaluated).row, recordId })),
-        );
-        // Each audit entry keeps the record as its API shows it, read back as the lifecycle does.
-        const stored = await writer.table(tx).findMany({ where: { id: { in: ids } }, select: writer.select });
-        await insertAudit(
-          tx,
-          user,
-          "create",
-          writer.entity,
-          stored.map(writer.toApi).map((after) => ({ id: after.id, after: { ...after, importBatchId: batch.id } })),
+      for (const [index, why] of refused) {
+        const r = ready[index] as Evaluated;
+        const issues = [{ column: null, key: why.key, params: why.params }];
+        Object.assign(
+          r,
+          why.why === "duplicate"
+            ? { state: "duplicate", issues, duplicateOf: why.duplicateOf ?? null }
+            : { state: "error", issues },
         );
       }
+      const toWrite = ready.filter((_, i) => !refused.has(i));
       await saveStates(tx, batch.id, evaluated);
       const skipped = evaluated.length - toWrite.length;
       await tx.importBatch.update({

@@ -12,9 +12,10 @@ import {
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Area } from "../records/areas.ts";
 import { letterOf, SAMPLE_MARK_FOLDED, TEMPLATE_HEADERS } from "./header.ts";
-import { KIND_SPECS } from "./kinds.ts";
 import { typeMatcher, unitMatcher } from "./match.ts";
 import type { Cell, SheetRow } from "./read.ts";
+import type { Built } from "./row-reader.ts";
+import { WRITERS } from "./writers.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -59,7 +60,7 @@ export async function evaluateRows(
   mapping: (ImportField | null)[],
   onChecked?: (checked: number) => void,
 ): Promise<Evaluated[]> {
-  const spec = KIND_SPECS[kind];
+  const writer = WRITERS[kind];
   const columnOf = new Map<ImportField, number>();
   mapping.forEach((f, i) => {
     if (f) columnOf.set(f, i);
@@ -81,7 +82,7 @@ export async function evaluateRows(
       const i = columnOf.get(f);
       return i === undefined ? null : (r.cells[i] ?? null);
     };
-    return { row: r.row, ...spec.build({ cell, units, types }) };
+    return { row: r.row, ...writer.readRow({ cell, units, types }) };
   };
   const built: ReturnType<typeof buildOne>[] = [];
   for (let i = 0; i < rows.length; i += YIELD_EVERY) {
@@ -90,7 +91,13 @@ export async function evaluateRows(
     // Let the server answer other requests (the progress poll among them) between slices.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const existing = await spec.existing(tx, built);
+  // The kind's duplicate rule (records/kinds/), the one a form's save warns about.
+  const valid = built.filter((b): b is typeof b & { input: Built["input"] & object } => b.input !== null);
+  const { keys, stored: existing } = await writer.duplicateKeys(
+    tx,
+    valid.map((b) => ({ input: b.input, area: b.area })),
+  );
+  const keyOf = new Map<object, string>(valid.map((b, i) => [b, keys[i] as string]));
   const firstRow = new Map<string, number>();
   return built.map((b): Evaluated => {
     const issues: StoredIssue[] = [
@@ -105,7 +112,7 @@ export async function evaluateRows(
     const base = { row: b.row, yearOnly: b.yearOnly, duplicateOf: null };
     if (issues.length > 0 || !b.input) return { ...base, state: "error", values: null, issues };
     const values = { input: b.input, area: b.area };
-    const key = spec.key(b.input, b.area);
+    const key = keyOf.get(b) as string;
     const stored = existing.get(key);
     if (stored !== undefined) {
       const issue: StoredIssue = { column: null, key: "import.duplicateInDb", params: { id: stored } };

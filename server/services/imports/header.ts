@@ -1,5 +1,7 @@
+import type { RecordField } from "@qt/shared/domain";
 import { foldVietnamese } from "@qt/shared/domain";
-import { IMPORT_FIELDS, type ImportField, type ImportKind } from "@qt/shared/schemas/imports";
+import { ALL_IMPORT_FIELDS, IMPORT_FIELDS, type ImportField, type ImportKind } from "@qt/shared/schemas/imports";
+import { label } from "@qt/shared/vocabulary";
 import { appError } from "../../errors.ts";
 import { type Cell, letterOf, type SheetRow } from "./sheet.ts";
 
@@ -7,7 +9,7 @@ export { letterOf };
 
 /**
  * Header texts people write for each field, folded (no diacritics, lower case, punctuation as
- * spaces). The first is the template's header. A header matches a synonym exactly, or starts with
+ * spaces), besides the template's header (TEMPLATE_HEADERS). A header matches a synonym exactly, or starts with
  * one (the longest wins): "Số hộ tham gia" is households.
  */
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -79,31 +81,23 @@ const SYNONYMS: Record<ImportField, string[]> = {
 export const SAMPLE_MARK = "VÍ DỤ — xóa dòng này";
 export const SAMPLE_MARK_FOLDED = foldVietnamese("VÍ DỤ");
 
-/** The template's header of a field (its first synonym, written with diacritics). */
-export const TEMPLATE_HEADERS: Record<ImportField, string> = {
-  modelType: "Loại mô hình",
-  name: "Tên điểm mô hình",
-  district: "Huyện/TX/TP",
-  area: "Xã, phường, thị trấn",
-  host: "Đơn vị/dòng họ chủ trì",
-  establishedOn: "Ngày thành lập",
-  religion: "Tôn giáo",
-  households: "Số hộ",
-  members: "Số thành viên",
-  notes: "Ghi chú",
-  installedOn: "Ngày lắp đặt",
-  cameras: "Số mắt camera",
-  recorders: "Số đầu thu",
-  memoryCards: "Số thẻ nhớ",
-  costVnd: "Kinh phí (đồng)",
-  fundingSource: "Nguồn kinh phí",
-  year: "Năm",
-  issuer: "Cấp khen thưởng",
-  form: "Hình thức khen thưởng",
-  recipientKind: "Tập thể/cá nhân",
-  recipientName: "Tên tập thể, cá nhân được khen",
-  decisionNumber: "Số quyết định",
-};
+/** The vocabulary's field (shared/src/vocabulary.ts) that an import column fills. */
+const VOCABULARY_FIELD: Record<ImportField, RecordField> = {
+  modelType: "modelTypeId",
+  district: "districtCode",
+  area: "areaCode",
+  ...Object.fromEntries(
+    ALL_IMPORT_FIELDS.filter((f) => !["modelType", "district", "area"].includes(f)).map((f) => [f, f]),
+  ),
+} as Record<ImportField, RecordField>;
+
+/**
+ * The template's header of a field: the vocabulary's word, the one the forms, the history and the
+ * report's columns use (one heading per field everywhere). Its folded text is among the synonyms.
+ */
+export const TEMPLATE_HEADERS = Object.fromEntries(
+  ALL_IMPORT_FIELDS.map((f) => [f, label("field", VOCABULARY_FIELD[f])]),
+) as Record<ImportField, string>;
 
 /** Folded header text: no diacritics, no parentheses' content, punctuation as spaces. */
 export function headerKey(text: string): string {
@@ -118,7 +112,7 @@ export function fieldOfHeader(kind: ImportKind, header: string): ImportField | n
   if (!key || key === "stt" || key === "tt") return null;
   let best: { field: ImportField; len: number } | null = null;
   for (const field of IMPORT_FIELDS[kind] as readonly ImportField[]) {
-    for (const syn of SYNONYMS[field]) {
+    for (const syn of [headerKey(TEMPLATE_HEADERS[field]), ...SYNONYMS[field]]) {
       const exact = key === syn;
       if (exact) return field;
       if ((key.startsWith(`${syn} `) || key.endsWith(` ${syn}`)) && (!best || syn.length > best.len)) {

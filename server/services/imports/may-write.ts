@@ -1,10 +1,10 @@
 import type { KeyedMessage } from "@qt/shared/messages/index";
 import type { ImportKind } from "@qt/shared/schemas/imports";
 import type { SessionUser } from "../../context.ts";
-import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
+import type { RecordPlace } from "../accounts/write-scope.ts";
 import { type LockPlace, lockedRows } from "../approvals/lock.ts";
+import { scopeRefusal } from "../records/create-many.ts";
 import type { Evaluated } from "./evaluate.ts";
 import { WRITERS } from "./writers.ts";
 
@@ -40,12 +40,8 @@ export async function refusedRows(
 export function scopeRefusals(user: SessionUser, rows: RowToWrite[]): Map<number, KeyedMessage> {
   const refused = new Map<number, KeyedMessage>();
   for (const r of rows) {
-    try {
-      assertCanWrite(user, r.place, "scope.provinceAward");
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      refused.set(r.row, { key: err.key, params: err.params });
-    }
+    const why = scopeRefusal(user, r.place, "scope.provinceAward");
+    if (why) refused.set(r.row, why);
   }
   return refused;
 }
@@ -60,8 +56,7 @@ export async function lockRefusals(
     tx,
     rows.map((r) => r.lock),
   )) {
-    const { key, params } = locked.error;
-    refused.set((rows[locked.index] as RowToWrite).row, { key, params });
+    refused.set((rows[locked.index] as RowToWrite).row, { key: locked.error.key, params: locked.error.params });
   }
   return refused;
 }

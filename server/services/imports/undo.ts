@@ -5,8 +5,8 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { lockedRows, lockUnitYears } from "../approvals/lock.ts";
+import { writeAuditMany } from "../audit/write.ts";
 import { lockImportKind, ownBatch } from "./batch.ts";
-import { insertAudit } from "./bulk.ts";
 import { BULK_TX } from "./commit.ts";
 import { type RowToWrite, scopeRefusals } from "./may-write.ts";
 import { type ApiRecord, WRITERS } from "./writers.ts";
@@ -71,7 +71,7 @@ export async function undoBatch(db: Db, input: { batchId: number; reason: string
     });
     // Removable rows were read in this transaction at version 1; one changed meanwhile would have blocked on its lock.
     if (removed !== removable.length) throw appError("conflict", "record.conflict");
-    await insertAudit(
+    await writeAuditMany(
       tx,
       user,
       "remove",

@@ -1,5 +1,5 @@
+import type { RecordField } from "@qt/shared/domain";
 import type { MessageKey } from "@qt/shared/messages/index";
-import type { TWarning } from "@qt/shared/schemas/common";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type Area, type AreaRow, areaSelect } from "./areas.ts";
@@ -92,10 +92,40 @@ export type Values<T extends KindTypes> = Pick<T["api"], T["field"] & keyof T["a
 export type Change<T extends KindTypes> = { current: T["row"]; before: T["api"] };
 
 /**
+ * A column of a kind's list in the reports' Excel and CSV: the field it shows (headed by the
+ * vocabulary's word for it, as the forms and the import head it), its width and its cell type.
+ */
+export type FieldColumn = {
+  field: RecordField;
+  width: number;
+  type: "id" | "text" | "int" | "money" | "date";
+  /** Summed in the totals row. */
+  sum?: boolean;
+};
+
+/** Where a record lies, as the search text and the demo rows name it. */
+export type AreaRef = { id: number; name: string; districtName: string };
+
+/**
+ * A kind's duplicate rule, written once (records/duplicates.ts applies it): two records with the
+ * same key are likely one entered twice. The key is read off the table's columns, as a write gives
+ * them (`data`) or as they are stored (`select`), so the form, the import and the seed agree.
+ */
+export type DuplicateRule<T extends KindTypes> = {
+  /** The stored columns the key is made of. */
+  select: Record<string, true>;
+  /** The stored records that may share a key with these rows: one query for any number of rows. */
+  near: (rows: DataOf<T>[]) => WhereOf<T>;
+  key: (columns: DataOf<T>) => string;
+  /** The form's warning. */
+  warning: MessageKey;
+};
+
+/**
  * A record kind, described by data (CONVENTIONS 16, like Payload's CollectionConfig): the lifecycle
  * (./lifecycle.ts) does get, list, create, update with optimistic locking, remove and restore for
  * every kind, and calls these hooks where kinds differ. Hooks before a write run in the order
- * listed: prepare → area → (scope check) → check → duplicates → data.
+ * listed: prepare → area → (scope check) → check → duplicate → data.
  */
 export type RecordKind<T extends KindTypes> = {
   /** The audit trail's name for the kind (audit.history takes it). */
@@ -126,9 +156,9 @@ export type RecordKind<T extends KindTypes> = {
    * The year the record counts in, from its date (a site's founding, an installation's day) or its
    * year (awards): with its area, it names the unit-year whose approval locks it (decision 025).
    */
-  year: (values: Values<T>) => number;
-  /** Likely duplicates: they warn (`warnings` on the saved record), never block. */
-  duplicates: (db: Db, values: Values<T>, area: AreaOf<T>, selfId?: number) => Promise<TWarning[]>;
+  year: (values: Values<T> | DataOf<T>) => number;
+  /** Likely duplicates: a form's save warns, a bulk write (the import) refuses them. */
+  duplicate: DuplicateRule<T>;
   /** The table's columns from the values (the lifecycle adds who wrote it and the version). */
   data: (values: Values<T>, area: AreaOf<T>) => DataOf<T>;
   /** The kind's own list filters (deleted, demo, area and search words are the lifecycle's). */

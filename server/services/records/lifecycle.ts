@@ -7,6 +7,7 @@ import { assertUnlocked, type LockPlace, lockedRows } from "../approvals/lock.ts
 import { type AuditAction, writeAudit } from "../audit/write.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
 import { type AreaRow, areaFilter, currentCommuneOf, districtOf } from "./areas.ts";
+import { duplicateWarnings } from "./duplicates.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
 import { deletedFilter, demoFilter, likeLiteral, pageArgs, searchWords } from "./fields.ts";
 import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf } from "./kind.ts";
@@ -212,8 +213,9 @@ async function prepareWrite<T extends KindTypes>(
     kind.provinceLevelRefusal,
   );
   await kind.check?.(db, values, area, ctx, change);
-  const warnings = await kind.duplicates(db, values, area, change?.current.id);
-  return { data: kind.data(values, area), warnings, place: { areaId: area?.id ?? null, year: kind.year(values) } };
+  const data = kind.data(values, area);
+  const warnings = await duplicateWarnings(kind, db, data, change?.current.id);
+  return { data, warnings, place: { areaId: area?.id ?? null, year: kind.year(values) } };
 }
 
 export async function createRecord<T extends KindTypes>(

@@ -5,12 +5,19 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type NameRule, nameVisibleSql } from "../accounts/personal-data.ts";
 import { awardWhere, placeTimeWhere } from "../dashboard/filter.ts";
+import type { FieldColumn } from "../records/kind.ts";
+import { AWARD_REPORT_COLUMNS } from "../records/kinds/award.ts";
+import { CAMERA_REPORT_COLUMNS } from "../records/kinds/camera.ts";
+import { SITE_REPORT_COLUMNS } from "../records/kinds/site.ts";
 import { districtOfArea } from "../units/area-sql.ts";
 import type { ReportScope } from "./report-scope.ts";
 
 export type CellValue = string | number | Date | null;
-export type ColumnType = "id" | "text" | "int" | "money" | "date";
+export type ColumnType = FieldColumn["type"];
 export type Column = { header: string; width: number; type: ColumnType /** summed in the totals row */; sum?: boolean };
+/** The columns of a kind's list (its module, records/kinds/), headed as the forms and the import head them. */
+const headed = (columns: readonly FieldColumn[]): Column[] =>
+  columns.map(({ field, ...c }) => ({ header: label("field", field), ...c }));
 export type TableSpec = { sheet: string; columns: Column[]; batches: () => AsyncIterable<CellValue[][]> };
 
 /**
@@ -62,21 +69,7 @@ type SiteRow = {
 function sites(db: Db, scope: ReportScope): TableSpec {
   return {
     sheet: "Điểm mô hình",
-    columns: [
-      { header: "Mã", width: 9, type: "id" },
-      { header: "Mô hình", width: 40, type: "text" },
-      { header: "Tên điểm", width: 40, type: "text" },
-      { header: "Đơn vị chủ trì", width: 28, type: "text" },
-      { header: "Địa bàn cấp xã", width: 22, type: "text" },
-      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
-      { header: "Ngày thành lập", width: 14, type: "date" },
-      { header: "Trạng thái", width: 16, type: "text" },
-      { header: "Tôn giáo", width: 14, type: "text" },
-      { header: "Số hộ", width: 9, type: "int", sum: true },
-      { header: "Số thành viên", width: 12, type: "int", sum: true },
-      { header: "Ghi chú", width: 30, type: "text" },
-      DEMO_COLUMN,
-    ],
+    columns: [...headed(SITE_REPORT_COLUMNS), DEMO_COLUMN],
     batches: () =>
       keyset(
         (after) => db.$queryRaw<SiteRow[]>`
@@ -122,19 +115,7 @@ type CameraRow = {
 function cameras(db: Db, scope: ReportScope): TableSpec {
   return {
     sheet: "Lắp đặt camera",
-    columns: [
-      { header: "Mã", width: 9, type: "id" },
-      { header: "Địa bàn cấp xã", width: 24, type: "text" },
-      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
-      { header: "Ngày lắp đặt", width: 14, type: "date" },
-      { header: "Số camera", width: 11, type: "int", sum: true },
-      { header: "Đầu thu", width: 10, type: "int", sum: true },
-      { header: "Thẻ nhớ", width: 10, type: "int", sum: true },
-      { header: "Kinh phí (đồng)", width: 18, type: "money", sum: true },
-      { header: "Nguồn kinh phí", width: 20, type: "text" },
-      { header: "Ghi chú", width: 30, type: "text" },
-      DEMO_COLUMN,
-    ],
+    columns: [...headed(CAMERA_REPORT_COLUMNS), DEMO_COLUMN],
     batches: () =>
       keyset(
         (after) => db.$queryRaw<CameraRow[]>`
@@ -184,16 +165,9 @@ function awards(db: Db, scope: ReportScope, names: NameRule): TableSpec {
   return {
     sheet: "Khen thưởng",
     columns: [
-      { header: "Mã", width: 9, type: "id" },
-      { header: "Năm", width: 8, type: "id" },
-      { header: "Cấp khen", width: 22, type: "text" },
-      { header: "Hình thức", width: 14, type: "text" },
-      { header: "Đối tượng", width: 10, type: "text" },
-      { header: "Tập thể, cá nhân được khen", width: 40, type: "text" },
+      ...headed(AWARD_REPORT_COLUMNS.slice(0, 6)),
       ...(restricted ? [HIDDEN_NAME_COLUMN] : []),
-      { header: "Địa bàn cấp xã", width: 22, type: "text" },
-      { header: "Huyện, thị xã, thành phố", width: 22, type: "text" },
-      { header: "Số quyết định", width: 18, type: "text" },
+      ...headed(AWARD_REPORT_COLUMNS.slice(6)),
       DEMO_COLUMN,
     ],
     batches: () =>

@@ -1,0 +1,64 @@
+import { ZByIdInput, ZRemoveInput } from "@qt/shared/schemas/common";
+import type { z } from "zod";
+import type { SessionUser } from "../context.ts";
+import type { Db } from "../db.ts";
+import type { RemoveInput } from "../services/records/lifecycle.ts";
+import { adminProcedure, editorProcedure, router, viewerProcedure } from "../trpc.ts";
+
+/** The shared schemas of a record kind's procedures (shared/src/schemas/{sites,cameras,awards}.ts). */
+export type RecordSchemas = {
+  item: z.ZodType;
+  page: z.ZodType;
+  saved: z.ZodType;
+  list: z.ZodType;
+  create: z.ZodType;
+  update: z.ZodType;
+};
+
+/** A kind's service functions (records/lifecycle.ts recordService), each answering its schema's shape. */
+export type RecordProcedures<S extends RecordSchemas> = {
+  list: (db: Db, input: z.output<S["list"]>, user: SessionUser) => Promise<z.input<S["page"]>>;
+  get: (db: Db, id: number, user: SessionUser) => Promise<z.input<S["item"]>>;
+  create: (db: Db, input: z.output<S["create"]>, user: SessionUser) => Promise<z.input<S["saved"]>>;
+  update: (db: Db, input: z.output<S["update"]>, user: SessionUser) => Promise<z.input<S["saved"]>>;
+  remove: (db: Db, input: RemoveInput, user: SessionUser) => Promise<z.input<S["item"]>>;
+  restore: (db: Db, id: number, user: SessionUser) => Promise<z.input<S["item"]>>;
+};
+
+/**
+ * The router of one record kind, built from its module (records/kinds/): the same six procedures
+ * for every kind, and who may call each, declared once. Read by anyone signed in; written by
+ * editors and admins (scope is the lifecycle's); restored by admins.
+ */
+export function recordRouter<S extends RecordSchemas>(kind: { schemas: S; service: RecordProcedures<S> }) {
+  const { schemas: s, service } = kind;
+  // tRPC types a resolver by the parsers' inferred types, which TypeScript cannot relate to
+  // z.input / z.output of a generic schema; RecordProcedures<S> checks the service against the
+  // schemas where the builder is called, so the resolvers here pass values through unchanged.
+  return router({
+    list: viewerProcedure
+      .input(s.list as S["list"])
+      .output(s.page as S["page"])
+      .query(({ ctx, input }) => service.list(ctx.db, input as never, ctx.user) as never),
+    get: viewerProcedure
+      .input(ZByIdInput)
+      .output(s.item as S["item"])
+      .query(({ ctx, input }) => service.get(ctx.db, input.id, ctx.user) as never),
+    create: editorProcedure
+      .input(s.create as S["create"])
+      .output(s.saved as S["saved"])
+      .mutation(({ ctx, input }) => service.create(ctx.db, input as never, ctx.user) as never),
+    update: editorProcedure
+      .input(s.update as S["update"])
+      .output(s.saved as S["saved"])
+      .mutation(({ ctx, input }) => service.update(ctx.db, input as never, ctx.user) as never),
+    remove: editorProcedure
+      .input(ZRemoveInput)
+      .output(s.item as S["item"])
+      .mutation(({ ctx, input }) => service.remove(ctx.db, input, ctx.user) as never),
+    restore: adminProcedure
+      .input(ZByIdInput)
+      .output(s.item as S["item"])
+      .mutation(({ ctx, input }) => service.restore(ctx.db, input.id, ctx.user) as never),
+  });
+}
