@@ -127,6 +127,8 @@ export function refusalOf(user: SessionUser | null, access: Access): TRPCError |
   if (!user) return appError("UNAUTHORIZED", "auth.loginRequired");
   // A password someone else chose (a new or reset account) is changed first (decision 031).
   if (user.mustChangePassword) return appError("FORBIDDEN", "auth.mustChangePassword");
+  // A role REQUIRE_TOTP names enrols its second factor next (auth.totp.begin/confirm, issue 29).
+  if (user.mustEnrolTotp) return appError("FORBIDDEN", "auth.mustEnrolTotp");
   if (access === "viewer") return null;
   if (access === "approver")
     return user.role === "approver" || user.role === "admin" ? null : appError("FORBIDDEN", "role.approverOnly");
@@ -143,8 +145,9 @@ export function refusalOf(user: SessionUser | null, access: Access): TRPCError |
 export const publicProcedure = t.procedure.use(logErrors).use(cleanInput);
 
 /**
- * Anyone signed in, even with a password someone else chose: only what the first sign-in needs
- * (auth.me, auth.logout, auth.changePassword).
+ * Anyone signed in, even with a password someone else chose or a second factor still to enrol:
+ * only what the first sign-in needs (auth.me, auth.logout, auth.changePassword, auth.totp.*,
+ * one's own sessions).
  */
 export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw appError("UNAUTHORIZED", "auth.loginRequired");

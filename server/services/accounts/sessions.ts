@@ -1,31 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@qt/shared/domain";
-import type { TUserScope } from "@qt/shared/schemas/scope";
 import type { Db } from "../../db.ts";
 import type { Tx } from "../audit/write.ts";
-import { scopeOf } from "./user-scope.ts";
+import { type SessionUser, sessionUserOf } from "./account.ts";
 
 export const SESSION_COOKIE = "qt_session";
 
-/** The user a session resolves to (server/context.ts hands it to every procedure). */
-export type SessionUser = {
-  /** The session the request came with (auth.sessions marks it "this browser"). */
-  sessionId?: number;
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** District scope of an editor (GSO code of a former district); null = none. */
-  districtCode: string | null;
-  districtId: number | null;
-  /** Commune scope of an editor (a commune of today, decision 021); null = none. */
-  communeCode: string | null;
-  communeId: number | null;
-  /** The scope by name, for the menu and the refusals' messages. */
-  scope: TUserScope;
-  /** Someone else chose the password: only auth.me/logout/changePassword answer until it changes. */
-  mustChangePassword: boolean;
-};
+export type { SessionUser };
+
 /** By default a session ends after this long without a request (SESSION_IDLE_MINUTES)… */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** …and at the latest this long after login, however active (SESSION_MAX_HOURS). */
@@ -91,9 +73,6 @@ export async function createSession(
   return { token, sessionId: session.id };
 }
 
-/** The columns that say who an account is and what it may do (also users' own select). */
-export const accountSelect = { id: true, username: true, displayName: true, role: true, districtId: true } as const;
-
 /**
  * The user of a session token, or null when the token is unknown, expired (idle or absolute) or
  * belongs to a disabled account. Expired sessions are deleted on sight.
@@ -103,7 +82,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", u.disabled_at AS "disabledAt",
            u.id AS "userId", u.username, u.display_name AS "displayName", u.role::text AS role,
-           u.must_change_password AS "mustChangePassword",
+           u.must_change_password AS "mustChangePassword", u.totp_enabled_at AS "totpEnabledAt",
            u.district_id AS "districtId", d.code AS "districtCode", d.name AS "districtName",
            u.commune_id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
            f.code AS "formerDistrictCode", f.name AS "formerDistrictName"
@@ -122,32 +101,17 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs()) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return {
-    sessionId: session.id,
-    id: session.userId,
-    username: session.username,
-    displayName: session.displayName,
-    role: session.role,
-    mustChangePassword: session.mustChangePassword,
-    districtId: session.districtId,
-    districtCode: session.districtCode,
-    communeId: session.communeId,
-    communeCode: session.communeCode,
-    scope: scopeOf({
-      districtId: session.districtId,
-      communeId: session.communeId,
-      district: session.districtCode ? { code: session.districtCode, name: session.districtName ?? "" } : null,
-      commune: session.communeCode
-        ? {
-            code: session.communeCode,
-            name: session.communeName ?? "",
-            formerDistrict: session.formerDistrictCode
-              ? { code: session.formerDistrictCode, name: session.formerDistrictName ?? "" }
-              : null,
-          }
-        : null,
-    }),
-  };
+  const place = (code: string | null, name: string | null) => (code ? { code, name: name ?? "" } : null);
+  const commune = place(session.communeCode, session.communeName);
+  return sessionUserOf(
+    {
+      ...session,
+      id: session.userId,
+      district: place(session.districtCode, session.districtName),
+      commune: commune && { ...commune, formerDistrict: place(session.formerDistrictCode, session.formerDistrictName) },
+    },
+    session.id,
+  );
 }
 
 /**
@@ -165,6 +129,7 @@ type SessionRow = {
   displayName: string;
   role: Role;
   mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
   districtId: number | null;
   districtCode: string | null;
   districtName: string | null;
