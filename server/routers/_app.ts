@@ -9,6 +9,7 @@ import { demoRouter } from "./demo.ts";
 import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
+import { personalDataRouter } from "./personal-data.ts";
 import { reportsRouter } from "./reports.ts";
 import { sitesRouter } from "./sites.ts";
 import { unitsRouter } from "./units.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   reports: reportsRouter,
   maps: mapsRouter,
   imports: importsRouter,
+  personalData: personalDataRouter,
 });
 
 /** The only server export the client may import, as a type. */

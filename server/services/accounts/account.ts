@@ -2,6 +2,7 @@ import type { Role } from "@qt/shared/domain";
 import type { TMe } from "@qt/shared/schemas/auth";
 import type { TUserScope } from "@qt/shared/schemas/scope";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { sessionPolicy } from "./session-policy.ts";
 import { scopeOf, scopeSelect } from "./user-scope.ts";
 
 /**
@@ -82,5 +83,6 @@ export function meOf(u: SessionUser): TMe {
     mustChangePassword: u.mustChangePassword,
     totpEnabled: u.totpEnabled,
     mustEnrolTotp: u.mustEnrolTotp,
+    sessionIdleMinutes: sessionPolicy.idleMs / 60_000,
   };
 }

@@ -29,7 +29,7 @@ type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 export const LOGIN_ALERT_SHOWN_MS = 7 * 24 * 3600_000;
 
 function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
-  const { mustEnrolTotp, ...me } = meOf(sessionUserOf(u));
+  const { mustEnrolTotp, sessionIdleMinutes, ...me } = meOf(sessionUserOf(u));
   return {
     ...me,
     districtName: u.district?.name ?? null,

@@ -179,6 +179,10 @@ export const ERROR_MESSAGES = {
     vi: "Không có huyện, thị xã, thành phố với mã này.",
     en: "No district has this code.",
   },
+  "audit.alertNotFound": {
+    vi: "Không có cảnh báo nhật ký này.",
+    en: "There is no such audit-log alert.",
+  },
   "demo.dependents": {
     vi: "Không thể xóa dữ liệu minh họa: có bản ghi thật gắn với bản ghi minh họa ({awards} khen thưởng, {installations} lần lắp đặt camera gắn với điểm minh họa; {sites} điểm thuộc loại mô hình minh họa). Bỏ liên kết hoặc chuyển các bản ghi đó trước.",
     en: "The demo data cannot be removed: real records depend on demo ones ({awards} awards, {installations} camera installations linked to demo sites; {sites} sites of a demo model type). Unlink or move those records first.",

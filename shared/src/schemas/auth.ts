@@ -52,6 +52,8 @@ export const ZMe = z.object({
   totpEnabled: z.boolean(),
   /** The role must have a second factor (REQUIRE_TOTP) and none is enrolled: the client shows enrolment first. */
   mustEnrolTotp: z.boolean(),
+  /** SESSION_IDLE_MINUTES: the client warns before the session ends for idleness. */
+  sessionIdleMinutes: z.number(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

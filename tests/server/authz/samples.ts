@@ -146,6 +146,15 @@ export const SAMPLES: Record<string, Sample> = {
   "users.resetPassword": { input: async (fx) => ({ id: (await fx.newUser()).id, newPassword: "Reset-passw0rd" }) },
   "users.resetTotp": { input: async (fx) => ({ id: (await fx.newUser()).id }) },
   "audit.list": { input: () => ({ page: 1, pageSize: 10 }) },
+  "audit.alerts": {},
+  // No alert has this id (success: tests/server/anonymise-and-alerts.test.ts).
+  "audit.acknowledgeAlert": {
+    input: () => ({ id: 2147483647 }),
+    audits: 0,
+    fails: { code: "NOT_FOUND", message: "Không có cảnh báo nhật ký này." },
+  },
+  // A name no award carries: nothing changes, nothing to audit.
+  "personalData.anonymise": { input: (fx) => ({ name: `Không ai ${fx.unique()}` }), audits: 0 },
   "audit.history": { input: async (fx) => ({ entity: "site", entityId: String((await newSite(fx)).id) }) },
   ...recordSamples("sites", siteInput, newSite, { notes: "Sửa" }),
   ...recordSamples("cameras", cameraInput, newCamera, { cameras: 3 }),
