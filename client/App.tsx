@@ -6,8 +6,10 @@ import { Forbidden } from "./components/Forbidden.tsx";
 import { Loading } from "./components/QueryState.tsx";
 import { CONTENT_ID, SkipLink } from "./components/SkipLink.tsx";
 import { isTransient } from "./errors.ts";
+import { AuditAlertBanner } from "./features/audit/AuditAlertBanner.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { AuthGate } from "./features/auth/AuthGate.tsx";
+import { IdleWarning } from "./features/auth/IdleWarning.tsx";
 import { DemoNotice } from "./features/demo/DemoNotice.tsx";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { ROUTES } from "./routes/index.ts";
@@ -68,6 +70,8 @@ export function Shell() {
                 <AppNav routes={ROUTES.filter(allowed)} />
                 <AccountMenu me={me} />
               </div>
+              <IdleWarning idleMinutes={me.sessionIdleMinutes} />
+              {me.role === "admin" && <AuditAlertBanner />}
               {me.role === "admin" && <DemoNotice />}
               <div id={CONTENT_ID} tabIndex={-1} className="content">
                 <Suspense fallback={<Loading />}>

@@ -45,6 +45,10 @@ export function readError(err: unknown): { code: string; message: string; fields
 /** The tRPC code of a failed call ("UNAUTHORIZED", "BAD_REQUEST", …), or "" for a network error. */
 export const errorCode = (err: unknown): string => readError(err).code;
 
+/** The catalogue key the server sent with a refusal ("auth.codeRequired"), or "". */
+export const errorKey = (err: unknown): string =>
+  isTRPCClientError<AppRouter>(err) ? (err.data?.messageKey ?? "") : "";
+
 /** The message to show: the field's own message when there is one. */
 export function errorMessage(err: unknown): string {
   const { message, fields } = readError(err);

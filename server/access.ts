@@ -41,6 +41,8 @@ export function refusalOf(user: SessionUser | null, access: Access): AppError | 
   if (!user) return appError("unauthenticated", "auth.loginRequired");
   // A password someone else chose (a new or reset account) is changed first (decision 031).
   if (user.mustChangePassword) return appError("forbidden", "auth.mustChangePassword");
+  // A role REQUIRE_TOTP names enrols its second factor next (auth.totp.begin/confirm, issue 29).
+  if (user.mustEnrolTotp) return appError("forbidden", "auth.mustEnrolTotp");
   const refused = roleRefusal(user.role, access);
   if (refused) return refused;
   if (access === "province" && user.role === "editor" && (user.districtId !== null || user.communeId !== null)) {

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import path from "node:path";
+import { ROLES } from "@qt/shared/domain";
 import { z } from "zod";
 
 /** `VAR=` (empty) means the same as not setting it, as shells and .env files write it. */
@@ -78,6 +79,29 @@ const ZEnv = z.object({
       .int("SESSION_MAX_PER_USER phải là số nguyên (must be a whole number)")
       .min(0, "SESSION_MAX_PER_USER ít nhất 0 (at least 0)")
       .max(100, "SESSION_MAX_PER_USER tối đa 100 (at most 100)"),
+  ),
+  /**
+   * Roles that must have a second factor (issue 29), comma-separated, e.g. `admin,approver`: until
+   * enrolled, such an account can only enrol. Unset: optional for everyone.
+   */
+  REQUIRE_TOTP: z.preprocess(
+    (v) => (v === undefined ? "" : v),
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.enum(ROLES, {
+            error: () =>
+              `REQUIRE_TOTP: vai trò trong ${ROLES.join(", ")}, cách nhau bởi dấu phẩy (roles, comma-separated)`,
+          }),
+        ),
+      ),
   ),
   /** PEM certificate and key: set both and the server speaks HTTPS itself (issue 29 item 4). */
   TLS_CERT: unsetWhenEmpty(z.string()),

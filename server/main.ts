@@ -5,6 +5,7 @@ import { buildApp } from "./http/app.ts";
 import { collectGarbageWhenIdle } from "./http/idle-gc.ts";
 import { readTls } from "./http/tls.ts";
 import { logger } from "./logger.ts";
+import { configureTotp } from "./services/accounts/account.ts";
 import { ensureAdmin } from "./services/accounts/first-admin.ts";
 import { configureSessions } from "./services/accounts/sessions.ts";
 import { scheduleDailyAuditCheck } from "./services/audit/chain.ts";
@@ -17,6 +18,7 @@ import { productVersion } from "./version.ts";
 async function main() {
   const env = readEnv();
   configureSessions(env);
+  configureTotp(env);
   // Before the database is opened: a bad certificate stops the start with nothing changed.
   const https = env.TLS_CERT && env.TLS_KEY ? readTls(env.TLS_CERT, env.TLS_KEY) : undefined;
   logger.info(

@@ -146,8 +146,9 @@ const cleanInput = t.middleware(async ({ getRawInput, next }) => {
 export const publicProcedure = t.procedure.use(logErrors).use(cleanInput);
 
 /**
- * Anyone signed in, even with a password someone else chose: only what the first sign-in needs
- * (auth.me, auth.logout, auth.changePassword).
+ * Anyone signed in, even with a password someone else chose or a second factor still to enrol:
+ * only what the first sign-in needs (auth.me, auth.logout, auth.changePassword, auth.totp.*,
+ * one's own sessions).
  */
 export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw appError("unauthenticated", "auth.loginRequired");

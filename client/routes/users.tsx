@@ -12,7 +12,7 @@ import { type UserAction, UserTable } from "../features/users/UserTable.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-type Panel = { kind: "create" } | { kind: Exclude<UserAction, "disable">; user: TUserRow } | null;
+type Panel = { kind: "create" } | { kind: Exclude<UserAction, "disable" | "resetTotp">; user: TUserRow } | null;
 
 /** Accounts: list, create, edit role/scope, disable, reset password, history (administrators). */
 export default function UsersRoute() {
@@ -43,12 +43,25 @@ function UsersScreen({ selfId }: { selfId: number }) {
       },
     }),
   );
+  const resetTotp = useMutation(
+    trpc.users.resetTotp.mutationOptions({
+      onSuccess: (u) => {
+        setNotice(t("auth.users.totpResetDone", { username: u.username }));
+        void queryClient.invalidateQueries(trpc.users.pathFilter());
+      },
+    }),
+  );
   const done = (message: string) => {
     setPanel(null);
     setNotice(message);
   };
   const onAction = (action: UserAction, user: TUserRow) => {
     setNotice("");
+    if (action === "resetTotp") {
+      if (window.confirm(t("auth.users.totpResetConfirm", { username: user.username })))
+        resetTotp.mutate({ id: user.id });
+      return;
+    }
     if (action !== "disable") return setPanel({ kind: action, user });
     if (window.confirm(t("auth.users.disableConfirm", { username: user.username }))) disable.mutate({ id: user.id });
   };
@@ -56,9 +69,9 @@ function UsersScreen({ selfId }: { selfId: number }) {
     <main>
       <h2>{t("auth.users.heading")}</h2>
       {notice && <p role="status">{notice}</p>}
-      {disable.isError && (
+      {(disable.isError || resetTotp.isError) && (
         <p className="form-error" role="alert">
-          {errorMessage(disable.error)}
+          {errorMessage(disable.error ?? resetTotp.error)}
         </p>
       )}
       {panel === null && (

@@ -10,6 +10,7 @@ import { demoRouter } from "./demo.ts";
 import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
+import { personalDataRouter } from "./personal-data.ts";
 import { recordRouter } from "./records.ts";
 import { reportsRouter } from "./reports.ts";
 import { unitsRouter } from "./units.ts";
@@ -30,6 +31,7 @@ export const appRouter = router({
   reports: reportsRouter,
   maps: mapsRouter,
   imports: importsRouter,
+  personalData: personalDataRouter,
 });
 
 /** The only server export the client may import, as a type. */

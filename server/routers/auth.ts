@@ -1,9 +1,19 @@
-import { ZChangePasswordInput, ZLoginInput, ZMe, ZOwnSession } from "@qt/shared/schemas/auth";
+import {
+  ZChangePasswordInput,
+  ZLoginInput,
+  ZMe,
+  ZOwnSession,
+  ZTotpBegin,
+  ZTotpConfirmInput,
+  ZTotpRecoveryCodes,
+} from "@qt/shared/schemas/auth";
 import { ZId } from "@qt/shared/schemas/common";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { appError } from "../errors.ts";
-import { changePassword, login, logout, me } from "../services/accounts/auth.ts";
+import { meOf } from "../services/accounts/account.ts";
+import { changePassword, login, logout } from "../services/accounts/auth.ts";
+import { beginTotp, confirmTotp } from "../services/accounts/second-factor.ts";
 import { endOwnSession, listOwnSessions, SESSION_COOKIE, sessionPolicy } from "../services/accounts/sessions.ts";
 import { writeAudit } from "../services/audit/write.ts";
 import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
@@ -26,7 +36,15 @@ export const authRouter = router({
     ctx.meta.clearCookie?.(SESSION_COOKIE);
     return { ok: true as const };
   }),
-  me: sessionProcedure.output(ZMe).query(({ ctx }) => me(ctx.user)),
+  me: sessionProcedure.output(ZMe).query(({ ctx }) => meOf(ctx.user)),
+  /** The second factor, enrolled by its owner (issue 29): a new secret, then a current code confirms it. */
+  totp: router({
+    begin: sessionProcedure.output(ZTotpBegin).mutation(({ ctx }) => beginTotp(ctx.db, ctx.user)),
+    confirm: sessionProcedure
+      .input(ZTotpConfirmInput)
+      .output(ZTotpRecoveryCodes)
+      .mutation(({ ctx, input }) => confirmTotp(ctx.db, ctx.user, input.code, ctx.meta)),
+  }),
   /** One's own open sessions (this browser marked), to end those left open elsewhere. */
   sessions: sessionProcedure.output(z.array(ZOwnSession)).query(({ ctx }) => listOwnSessions(ctx.db, ctx.user)),
   endSession: sessionProcedure

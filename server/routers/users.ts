@@ -6,7 +6,14 @@ import {
   ZUserUpdateInput,
 } from "@qt/shared/schemas/users";
 import { z } from "zod";
-import { createUser, disableUser, listUsers, resetPassword, updateUser } from "../services/accounts/users.ts";
+import {
+  createUser,
+  disableUser,
+  listUsers,
+  resetPassword,
+  resetTotp,
+  updateUser,
+} from "../services/accounts/users.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 export const usersRouter = router({
@@ -27,4 +34,9 @@ export const usersRouter = router({
     .input(ZUserResetPasswordInput)
     .output(ZUserRow)
     .mutation(({ ctx, input }) => resetPassword(ctx.db, input, ctx.user)),
+  /** Turns off an account's second factor (audited); the user enrols again. */
+  resetTotp: adminProcedure
+    .input(ZUserIdInput)
+    .output(ZUserRow)
+    .mutation(({ ctx, input }) => resetTotp(ctx.db, input, ctx.user)),
 });

@@ -67,6 +67,13 @@ export const AUDIT_ACTIONS = [
   "read_names",
   // The daily check found the audit log's hash chain broken (decision 034).
   "audit_alert",
+  // Second factor enrolled by its owner, or reset by an admin (issue 29).
+  "enrol_totp",
+  "reset_totp",
+  // A person's name replaced across records by an admin (issue 29, item 5).
+  "anonymise",
+  // An admin saw an audit-chain alert's banner and closed it.
+  "acknowledge_alert",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -119,6 +119,10 @@ export const VOCABULARY = {
     request_reopen: { vi: "Đề nghị mở lại", en: "Reopening requested" },
     read_names: { vi: "Xem tên người được khen", en: "Read recipients' names" },
     audit_alert: { vi: "Cảnh báo: nhật ký bị sửa", en: "Alert: audit log tampered" },
+    enrol_totp: { vi: "Bật xác thực hai lớp", en: "Two-step verification on" },
+    reset_totp: { vi: "Đặt lại xác thực hai lớp", en: "Two-step verification reset" },
+    anonymise: { vi: "Ẩn danh tên người", en: "Name anonymised" },
+    acknowledge_alert: { vi: "Đã xem cảnh báo", en: "Alert acknowledged" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },

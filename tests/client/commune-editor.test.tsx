@@ -5,7 +5,7 @@ import { AccountMenu } from "../../client/features/auth/AccountMenu.tsx";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/accounts/auth.ts";
+import { meOf } from "../../server/services/accounts/account.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { asUser as as, renderApp } from "./render-app.tsx";
@@ -125,7 +125,7 @@ describe("the account menu", () => {
       [{ ...admin, displayName: "Quản trị viên" }, "Quản trị viên"],
     ] as const;
     for (const [u, text] of menus) {
-      const view = renderApp(<AccountMenu me={me(u)} />, { db: t.db, user: u });
+      const view = renderApp(<AccountMenu me={meOf(u)} />, { db: t.db, user: u });
       expect(within(screen.getByRole("navigation", { name: "Tài khoản" })).getByText(text)).toBeInTheDocument();
       view.unmount();
     }

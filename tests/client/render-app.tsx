@@ -7,7 +7,7 @@ import { CurrentUserContext } from "../../client/features/auth/current-user.tsx"
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import type { Db } from "../../server/db.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
-import { me } from "../../server/services/accounts/auth.ts";
+import { meOf } from "../../server/services/accounts/account.ts";
 import { resolveSession } from "../../server/services/accounts/sessions.ts";
 
 type Caller =
@@ -55,5 +55,5 @@ export function renderApp(ui: ReactNode, opts: { db: Db; path?: string } & Calle
 
 /** A screen as the signed-in user `u` sees it (in the app the auth gate provides the user). */
 export const asUser = (u: SessionUser, ui: ReactNode) => (
-  <CurrentUserContext.Provider value={me(u)}>{ui}</CurrentUserContext.Provider>
+  <CurrentUserContext.Provider value={meOf(u)}>{ui}</CurrentUserContext.Provider>
 );

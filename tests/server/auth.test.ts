@@ -36,6 +36,9 @@ describe("login and sessions", () => {
       communeCode: null,
       scope: { kind: "district", code: "464", name: "Huyện Vĩnh Linh" },
       mustChangePassword: false,
+      totpEnabled: false,
+      mustEnrolTotp: false,
+      sessionIdleMinutes: 30,
     });
     expect(JSON.stringify(me)).not.toContain("argon2");
     const token = cookies.qt_session ?? "";
@@ -51,7 +54,13 @@ describe("login and sessions", () => {
       select: { districtId: true, communeId: true },
     });
     expect(districtId).not.toBeNull();
-    expect(await resolveSession(t.db, token)).toEqual({ ...me, districtId, communeId, sessionId: expect.any(Number) });
+    const { sessionIdleMinutes: _, ...account } = me;
+    expect(await resolveSession(t.db, token)).toEqual({
+      ...account,
+      districtId,
+      communeId,
+      sessionId: expect.any(Number),
+    });
     const audit = await t.db.auditEntry.findMany({
       where: { entity: "user", entityId: String(u.id), action: "login" },
     });

@@ -3,6 +3,7 @@ import { type ReactNode, useRef } from "react";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import { errorCode } from "../../errors.ts";
 import LoginRoute from "../../routes/login.tsx";
+import { TotpPanel } from "../account/TotpPanel.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
 import { FirstPassword } from "./FirstPassword.tsx";
 
@@ -23,5 +24,13 @@ export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   if (me.isError) return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
   // A password an admin chose: the server answers nothing else until it is changed (issue 22).
   if (me.data.mustChangePassword) return <FirstPassword me={me.data} />;
+  // A role that must have a second factor enrols it next (REQUIRE_TOTP, issue 29).
+  if (me.data.mustEnrolTotp) {
+    return (
+      <main className="auth-page">
+        <TotpPanel enabled={false} required />
+      </main>
+    );
+  }
   return <CurrentUserContext.Provider value={me.data}>{children(me.data)}</CurrentUserContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { errorMessage } from "../../errors.ts";
+import { errorKey, errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
@@ -11,15 +11,21 @@ export function LoginForm() {
   const id = useId();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  // The account has a second factor: the server asked for the code (auth.codeRequired).
+  const [needCode, setNeedCode] = useState(false);
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       // A new identity: every cached answer belonged to nobody, so start afresh.
       onSuccess: () => queryClient.resetQueries(),
+      onError: (err) => {
+        if (errorKey(err) === "auth.codeRequired") setNeedCode(true);
+      },
     }),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ username, password });
+    login.mutate({ username, password, ...(needCode && code ? { code } : {}) });
   };
   return (
     <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
@@ -44,7 +50,26 @@ export function LoginForm() {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      {login.isError && (
+      {needCode && (
+        <>
+          <label htmlFor={`${id}-c`}>{t("auth.login.code")}</label>
+          <input
+            id={`${id}-c`}
+            name="code"
+            autoComplete="one-time-code"
+            required
+            // biome-ignore lint/a11y/noAutofocus: the step that just appeared is the one to type in.
+            autoFocus
+            aria-describedby={`${id}-ch`}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <p id={`${id}-ch`} className="hint">
+            {t("auth.login.codeHint")}
+          </p>
+        </>
+      )}
+      {login.isError && !(needCode && errorKey(login.error) === "auth.codeRequired") && (
         <p className="form-error" role="alert">
           {errorMessage(login.error)}
         </p>

@@ -3,7 +3,7 @@ import type { TUserRow } from "@qt/shared/schemas/users";
 import { scopeName } from "@qt/shared/scope-name";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
-export type UserAction = "edit" | "reset" | "disable" | "history";
+export type UserAction = "edit" | "reset" | "resetTotp" | "disable" | "history";
 
 /** The accounts, with one row of actions each. Draws what it is given. */
 export function UserTable({
@@ -37,6 +37,7 @@ export function UserTable({
             <td>{scopeName(u.scope, locale) ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
             <td>
               {u.disabled ? t("auth.users.disabled") : t("auth.users.active")}
+              {u.totpEnabled && <span className="badge">{t("auth.users.totpOn")}</span>}
               {u.loginAlertAt && (
                 <span className="badge badge-alert" title={t("auth.users.loginAlertHint")}>
                   {t("auth.users.loginAlert", { date: formatDate(u.loginAlertAt, locale) })}
@@ -60,6 +61,15 @@ export function UserTable({
                   >
                     {t("auth.users.reset")}
                   </button>
+                  {u.totpEnabled && (
+                    <button
+                      type="button"
+                      aria-label={`${t("auth.users.totpReset")} ${u.username}`}
+                      onClick={() => onAction("resetTotp", u)}
+                    >
+                      {t("auth.users.totpReset")}
+                    </button>
+                  )}
                   {u.id !== selfId && (
                     <button
                       type="button"

@@ -3,40 +3,61 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { writeAudit } from "../audit/write.ts";
+import { accountSelect, meOf, sessionUserOf } from "./account.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { secondFactorSelect, spendSecondFactor } from "./second-factor.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
-import { keepFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS } from "./throttle.ts";
-import { scopeOf, scopeSelect } from "./user-scope.ts";
-
-/** One message for unknown user, wrong password and disabled account: nothing to enumerate. */
+import {
+  keepFailure,
+  releaseAttempt,
+  reserveAttempt,
+  returnAttempt,
+  THROTTLE_LIMITS,
+  THROTTLE_WINDOW_MS,
+} from "./throttle.ts";
 
 export type LoginMeta = { ip: string; userAgent: string };
 
-/** Checks the credentials and opens a session; returns the token for the cookie. */
-export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promise<{ token: string; user: TMe }> {
+/**
+ * Checks the credentials (and the second factor of an account that has one) and opens a session;
+ * returns the token for the cookie. One message for unknown user, wrong password and disabled
+ * account: nothing to enumerate. A right password without the code asked for answers
+ * auth.codeRequired and opens nothing; a wrong code is counted like a wrong password.
+ */
+export async function login(
+  db: Db,
+  input: TLoginInput,
+  meta: LoginMeta,
+  now = new Date(),
+): Promise<{ token: string; user: TMe }> {
   const username = input.username.trim().toLowerCase();
-  const attempt = await reserveAttempt(db, username, meta.ip);
-  const user = await db.user.findUnique({
+  const attempt = await reserveAttempt(db, username, meta.ip, now);
+  const row = await db.user.findUnique({
     where: { username },
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      mustChangePassword: true,
-      passwordHash: true,
-      disabledAt: true,
-      ...scopeSelect,
-    },
+    select: { ...accountSelect, ...secondFactorSelect, passwordHash: true, disabledAt: true },
   });
   // Always one argon2 verification, whether or not the user exists, so the timing is the same.
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !ok || user.disabledAt) {
-    await keepFailure(db);
-    if (user && attempt.userLimitReached) await alertAdmins(db, user.id, meta.ip);
+  const ok = row ? await verifyPassword(row.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!row || !ok || row.disabledAt) {
+    await keepFailure(db, now);
+    if (row && attempt.userLimitReached) await alertAdmins(db, row.id, meta.ip);
     throw appError("unauthenticated", "auth.badCredentials");
   }
+  let factor: Awaited<ReturnType<typeof spendSecondFactor>> = null;
+  if (row.totpEnabledAt) {
+    if (!input.code) {
+      // The password was right: this step is not a failure, but it opens nothing.
+      await returnAttempt(db, attempt);
+      throw appError("unauthenticated", "auth.codeRequired");
+    }
+    factor = await spendSecondFactor(db, row.id, row, input.code, now);
+    if (!factor) {
+      await keepFailure(db, now);
+      throw appError("unauthenticated", "auth.badCode");
+    }
+  }
   await releaseAttempt(db, attempt);
+  const user = sessionUserOf(row);
   const token = await db.$transaction(async (tx) => {
     const session = await createSession(tx, user.id, meta);
     await writeAudit(tx, {
@@ -44,23 +65,11 @@ export async function login(db: Db, input: TLoginInput, meta: LoginMeta): Promis
       action: "login",
       entity: "user",
       entityId: user.id,
-      after: { sessionId: session.sessionId, ip: meta.ip },
+      after: { sessionId: session.sessionId, ip: meta.ip, ...(factor && { secondFactor: factor }) },
     });
     return session.token;
   });
-  return {
-    token,
-    user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      districtCode: user.district?.code ?? null,
-      communeCode: user.commune?.code ?? null,
-      scope: scopeOf(user),
-      mustChangePassword: user.mustChangePassword,
-    },
-  };
+  return { token, user: meOf(user) };
 }
 
 /**
@@ -82,19 +91,6 @@ export async function logout(db: Db, user: SessionUser, token: string | undefine
     if (token) await revokeSession(tx, token);
     await writeAudit(tx, { user, action: "logout", entity: "user", entityId: user.id });
   });
-}
-
-export function me(user: SessionUser): TMe {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    districtCode: user.districtCode,
-    communeCode: user.communeCode,
-    scope: user.scope,
-    mustChangePassword: user.mustChangePassword,
-  };
 }
 
 /**

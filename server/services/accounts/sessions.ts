@@ -1,51 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@qt/shared/domain";
-import type { TUserScope } from "@qt/shared/schemas/scope";
 import type { Db } from "../../db.ts";
 import type { Tx } from "../audit/write.ts";
-import { scopeOf } from "./user-scope.ts";
+import { type SessionUser, sessionUserOf } from "./account.ts";
+import { configureSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionPolicy } from "./session-policy.ts";
 
 export const SESSION_COOKIE = "qt_session";
 
-/** The user a session resolves to (server/context.ts hands it to every procedure). */
-export type SessionUser = {
-  /** The session the request came with (auth.sessions marks it "this browser"). */
-  sessionId?: number;
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** District scope of an editor (GSO code of a former district); null = none. */
-  districtCode: string | null;
-  districtId: number | null;
-  /** Commune scope of an editor (a commune of today, decision 021); null = none. */
-  communeCode: string | null;
-  communeId: number | null;
-  /** The scope by name, for the menu and the refusals' messages. */
-  scope: TUserScope;
-  /** Someone else chose the password: only auth.me/logout/changePassword answer until it changes. */
-  mustChangePassword: boolean;
-};
-/** By default a session ends after this long without a request (SESSION_IDLE_MINUTES)… */
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
-/** …and at the latest this long after login, however active (SESSION_MAX_HOURS). */
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export type { SessionUser };
 
-/**
- * The process's session rules, set once at start-up from the environment (main.ts): idle and
- * absolute ends, and how many sessions one account may hold (0: no cap; the oldest end first).
- */
-export const sessionPolicy = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS, maxPerUser: 0 };
-
-export function configureSessions(env: {
-  SESSION_IDLE_MINUTES: number;
-  SESSION_MAX_HOURS: number;
-  SESSION_MAX_PER_USER: number;
-}) {
-  sessionPolicy.idleMs = env.SESSION_IDLE_MINUTES * 60_000;
-  sessionPolicy.absoluteMs = env.SESSION_MAX_HOURS * 60 * 60_000;
-  sessionPolicy.maxPerUser = env.SESSION_MAX_PER_USER;
-}
+export { configureSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionPolicy };
 
 /**
  * lastSeenAt is written at most this often, so that every read does not become a write: a tenth of
@@ -91,9 +55,6 @@ export async function createSession(
   return { token, sessionId: session.id };
 }
 
-/** The columns that say who an account is and what it may do (also users' own select). */
-export const accountSelect = { id: true, username: true, displayName: true, role: true, districtId: true } as const;
-
 /**
  * The user of a session token, or null when the token is unknown, expired (idle or absolute) or
  * belongs to a disabled account. Expired sessions are deleted on sight.
@@ -103,7 +64,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", u.disabled_at AS "disabledAt",
            u.id AS "userId", u.username, u.display_name AS "displayName", u.role::text AS role,
-           u.must_change_password AS "mustChangePassword",
+           u.must_change_password AS "mustChangePassword", u.totp_enabled_at AS "totpEnabledAt",
            u.district_id AS "districtId", d.code AS "districtCode", d.name AS "districtName",
            u.commune_id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
            f.code AS "formerDistrictCode", f.name AS "formerDistrictName"
@@ -122,32 +83,17 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs()) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return {
-    sessionId: session.id,
-    id: session.userId,
-    username: session.username,
-    displayName: session.displayName,
-    role: session.role,
-    mustChangePassword: session.mustChangePassword,
-    districtId: session.districtId,
-    districtCode: session.districtCode,
-    communeId: session.communeId,
-    communeCode: session.communeCode,
-    scope: scopeOf({
-      districtId: session.districtId,
-      communeId: session.communeId,
-      district: session.districtCode ? { code: session.districtCode, name: session.districtName ?? "" } : null,
-      commune: session.communeCode
-        ? {
-            code: session.communeCode,
-            name: session.communeName ?? "",
-            formerDistrict: session.formerDistrictCode
-              ? { code: session.formerDistrictCode, name: session.formerDistrictName ?? "" }
-              : null,
-          }
-        : null,
-    }),
-  };
+  const place = (code: string | null, name: string | null) => (code ? { code, name: name ?? "" } : null);
+  const commune = place(session.communeCode, session.communeName);
+  return sessionUserOf(
+    {
+      ...session,
+      id: session.userId,
+      district: place(session.districtCode, session.districtName),
+      commune: commune && { ...commune, formerDistrict: place(session.formerDistrictCode, session.formerDistrictName) },
+    },
+    session.id,
+  );
 }
 
 /**
@@ -165,6 +111,7 @@ type SessionRow = {
   displayName: string;
   role: Role;
   mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
   districtId: number | null;
   districtCode: string | null;
   districtName: string | null;

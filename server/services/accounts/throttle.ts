@@ -78,6 +78,17 @@ export async function releaseAttempt(db: Db, r: Reservation): Promise<void> {
   await giveBack(db, [keyOf("address", r.username, r.ip), keyOf("user", r.username, r.ip)]);
 }
 
+/**
+ * A right password whose second factor is still to come: the attempt is given back on every key,
+ * but the account's earlier failures from this address stay counted (the owner is not proved yet).
+ */
+export async function returnAttempt(db: Db, r: Reservation): Promise<void> {
+  await giveBack(
+    db,
+    KINDS.map((kind) => keyOf(kind, r.username, r.ip)),
+  );
+}
+
 /** A wrong password keeps its reservation as the failure; windows long past are dropped here. */
 export async function keepFailure(db: Db, now = new Date()): Promise<void> {
   await db.loginAttempt.deleteMany({

@@ -10,18 +10,18 @@ import type { Db } from "../../db.ts";
 import { appError, isUniqueViolation } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "../audit/write.ts";
+import { accountSelect, meOf, sessionUserOf } from "./account.ts";
 import { hashPassword } from "./passwords.ts";
-import { accountSelect, revokeAllSessions } from "./sessions.ts";
-import { scopeIds, scopeOf, scopeSelect } from "./user-scope.ts";
+import { totpCleared } from "./second-factor.ts";
+import { revokeAllSessions } from "./sessions.ts";
+import { scopeIds } from "./user-scope.ts";
 
 /** The fields of an account anyone may see (never the password hash). */
 const userSelect = {
   ...accountSelect,
   disabledAt: true,
-  mustChangePassword: true,
   version: true,
   createdAt: true,
-  ...scopeSelect,
 } satisfies Prisma.UserSelect;
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
@@ -29,17 +29,11 @@ type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 export const LOGIN_ALERT_SHOWN_MS = 7 * 24 * 3600_000;
 
 function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
+  const { mustEnrolTotp, sessionIdleMinutes, ...me } = meOf(sessionUserOf(u));
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    districtCode: u.district?.code ?? null,
+    ...me,
     districtName: u.district?.name ?? null,
-    communeCode: u.commune?.code ?? null,
-    scope: scopeOf(u),
     disabled: u.disabledAt !== null,
-    mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     loginAlertAt: loginAlertAt?.toISOString() ?? null,
@@ -48,8 +42,13 @@ function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
 
 /** What the audit trail keeps of an account. */
 function snapshot(u: UserRecord) {
-  const { district, commune, createdAt, ...rest } = u;
-  return { ...rest, districtCode: district?.code ?? null, communeCode: commune?.code ?? null };
+  const { district, commune, createdAt, totpEnabledAt, ...rest } = u;
+  return {
+    ...rest,
+    totpEnabled: totpEnabledAt !== null,
+    districtCode: district?.code ?? null,
+    communeCode: commune?.code ?? null,
+  };
 }
 
 export async function listUsers(db: Db): Promise<TUserRow[]> {
@@ -217,6 +216,23 @@ export async function resetPassword(
 }
 
 /**
+ * An administrator turns off an account's second factor (the phone was lost, the recovery codes
+ * too): the user signs in with the password alone and enrols again; every session of the account
+ * ends, as after a password reset.
+ */
+export async function resetTotp(
+  db: Db,
+  input: TUserIdInput,
+  actor: Pick<SessionUser, "id" | "username"> | null,
+): Promise<TUserRow> {
+  return db.$transaction(async (tx) => {
+    const before = await findUser(tx, input.id);
+    const audit = { action: "reset_totp" as const, before, after: snapshot };
+    return changeEndingSessions(tx, actor, input.id, totpCleared, audit);
+  });
+}
+
+/**
  * Writes a change that ends every session of the account (disable, password reset) and audits
  * it with the number of sessions ended, in the caller's transaction.
  */
@@ -225,7 +241,7 @@ async function changeEndingSessions(
   actor: Pick<SessionUser, "id" | "username"> | null,
   id: number,
   data: Prisma.UserUpdateInput,
-  audit: { action: "disable" | "reset_password"; before?: UserRecord; after: (u: UserRecord) => object },
+  audit: { action: "disable" | "reset_password" | "reset_totp"; before?: UserRecord; after: (u: UserRecord) => object },
 ): Promise<TUserRow> {
   const after = await tx.user.update({
     where: { id },

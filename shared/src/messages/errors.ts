@@ -45,6 +45,26 @@ export const ERROR_MESSAGES = {
     vi: "Mật khẩu này do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.",
     en: "This password was set by an administrator: change it before you continue.",
   },
+  "auth.codeRequired": {
+    vi: "Tài khoản có xác thực hai lớp: nhập mã 6 số trên ứng dụng xác thực (hoặc một mã khôi phục).",
+    en: "This account has two-step verification: enter the 6-digit code from the authenticator app (or a recovery code).",
+  },
+  "auth.badCode": {
+    vi: "Mã xác thực không đúng, đã dùng hoặc đã hết hạn.",
+    en: "The verification code is wrong, already used or expired.",
+  },
+  "auth.totpAlreadyOn": {
+    vi: "Tài khoản đã có xác thực hai lớp. Muốn đổi thiết bị, nhờ quản trị viên đặt lại.",
+    en: "Two-step verification is already on. To change device, ask an administrator to reset it.",
+  },
+  "auth.totpNotBegun": {
+    vi: "Chưa bắt đầu đăng ký xác thực hai lớp: hãy tạo mã QR trước.",
+    en: "Two-step enrolment has not begun: create the QR code first.",
+  },
+  "auth.mustEnrolTotp": {
+    vi: "Vai trò của bạn bắt buộc xác thực hai lớp: hãy đăng ký trước khi làm việc.",
+    en: "Your role requires two-step verification: enrol before you continue.",
+  },
   "auth.csrf": {
     vi: "Yêu cầu bị từ chối vì không đến từ ứng dụng (chống giả mạo yêu cầu liên trang).",
     en: "Request refused: it did not come from the application (cross-site request forgery guard).",
@@ -158,6 +178,10 @@ export const ERROR_MESSAGES = {
   "userScope.noDistrict": {
     vi: "Không có huyện, thị xã, thành phố với mã này.",
     en: "No district has this code.",
+  },
+  "audit.alertNotFound": {
+    vi: "Không có cảnh báo nhật ký này.",
+    en: "There is no such audit-log alert.",
   },
   "demo.dependents": {
     vi: "Không thể xóa dữ liệu minh họa: có bản ghi thật gắn với bản ghi minh họa ({awards} khen thưởng, {installations} lần lắp đặt camera gắn với điểm minh họa; {sites} điểm thuộc loại mô hình minh họa). Bỏ liên kết hoặc chuyển các bản ghi đó trước.",

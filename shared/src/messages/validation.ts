@@ -41,6 +41,8 @@ export const VALIDATION_MESSAGES = {
     vi: "Trạng thái không hợp lệ: chọn draft, submitted hoặc approved",
     en: "Invalid state: choose draft, submitted or approved",
   },
+  "v.totpCode": { vi: "Mã xác thực gồm 6 chữ số", en: "The verification code has 6 digits" },
+  "v.badCode": { vi: "Mã xác thực không hợp lệ", en: "Invalid verification code" },
   "v.approvalUnitKind": {
     vi: "Loại đơn vị không hợp lệ: chọn district (huyện cũ) hoặc commune (xã, phường, đặc khu hiện nay)",
     en: "Invalid kind of unit: choose district (former district) or commune (commune of today)",

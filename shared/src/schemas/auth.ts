@@ -22,6 +22,8 @@ export const ZLoginInput = z.strictObject({
   // Not ZUsername: a malformed name must fail exactly like a wrong one (no enumeration).
   username: ZText.trim().min(1, "Vui lòng nhập tên đăng nhập").max(100, "Tên đăng nhập quá dài"),
   password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200, "Mật khẩu tối đa 200 ký tự"),
+  /** The second factor's current code, or one of the recovery codes (issue 29). */
+  code: ZText.trim().max(40, "Mã xác thực không hợp lệ").optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
@@ -46,6 +48,12 @@ export const ZMe = z.object({
   scope: ZUserScope,
   /** An admin chose the password (new account, reset): the client shows the change-password screen first. */
   mustChangePassword: z.boolean(),
+  /** A second factor (TOTP) is enrolled. */
+  totpEnabled: z.boolean(),
+  /** The role must have a second factor (REQUIRE_TOTP) and none is enrolled: the client shows enrolment first. */
+  mustEnrolTotp: z.boolean(),
+  /** SESSION_IDLE_MINUTES: the client warns before the session ends for idleness. */
+  sessionIdleMinutes: z.number(),
 });
 export type TMe = z.infer<typeof ZMe>;
 
@@ -60,3 +68,18 @@ export const ZOwnSession = z.object({
   current: z.boolean(),
 });
 export type TOwnSession = z.infer<typeof ZOwnSession>;
+
+/** auth.totp.begin: the new secret (base32) and the otpauth:// URI the QR code carries. */
+export const ZTotpBegin = z.object({ secret: z.string(), uri: z.string() });
+export type TTotpBegin = z.infer<typeof ZTotpBegin>;
+
+export const ZTotpConfirmInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Mã xác thực gồm 6 chữ số"),
+});
+export type TTotpConfirmInput = z.infer<typeof ZTotpConfirmInput>;
+
+/** The ten one-time recovery codes, shown once. */
+export const ZTotpRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });

@@ -69,6 +69,8 @@ export const ZUserRow = z.object({
   disabled: z.boolean(),
   /** The password was set by an admin and not yet changed by the user. */
   mustChangePassword: z.boolean(),
+  /** A second factor is enrolled (an admin may reset it: users.resetTotp). */
+  totpEnabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   /** When the account's login limit across addresses was last reached (a spread-out guess), lately. */

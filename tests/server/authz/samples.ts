@@ -123,6 +123,17 @@ export const SAMPLES: Record<string, Sample> = {
     audits: 0,
     fails: { code: "NOT_FOUND", message: "Không có phiên đăng nhập này của bạn (có thể đã kết thúc)." },
   },
+  // A new secret, not yet a factor: nothing to audit until it is confirmed.
+  "auth.totp.begin": { audits: 0 },
+  // With no enrolment begun (success: tests/server/second-factor.test.ts).
+  "auth.totp.confirm": {
+    input: async (fx) => {
+      await fx.db.user.updateMany({ data: { totpPendingSecret: null } });
+      return { code: "000000" };
+    },
+    audits: 0,
+    fails: { code: "BAD_REQUEST", message: "Chưa bắt đầu đăng ký xác thực hai lớp: hãy tạo mã QR trước." },
+  },
   "auth.changePassword": {
     input: (fx) => ({ currentPassword: fx.personaPassword, newPassword: `Another-passw0rd-${fx.unique()}` }),
   },
@@ -133,7 +144,17 @@ export const SAMPLES: Record<string, Sample> = {
   "users.update": { input: async (fx) => ({ ...(await fx.newUser()), displayName: "Đổi tên" }) },
   "users.disable": { input: async (fx) => ({ id: (await fx.newUser()).id }) },
   "users.resetPassword": { input: async (fx) => ({ id: (await fx.newUser()).id, newPassword: "Reset-passw0rd" }) },
+  "users.resetTotp": { input: async (fx) => ({ id: (await fx.newUser()).id }) },
   "audit.list": { input: () => ({ page: 1, pageSize: 10 }) },
+  "audit.alerts": {},
+  // No alert has this id (success: tests/server/anonymise-and-alerts.test.ts).
+  "audit.acknowledgeAlert": {
+    input: () => ({ id: 2147483647 }),
+    audits: 0,
+    fails: { code: "NOT_FOUND", message: "Không có cảnh báo nhật ký này." },
+  },
+  // A name no award carries: nothing changes, nothing to audit.
+  "personalData.anonymise": { input: (fx) => ({ name: `Không ai ${fx.unique()}` }), audits: 0 },
   "audit.history": { input: async (fx) => ({ entity: "site", entityId: String((await newSite(fx)).id) }) },
   ...recordSamples("sites", siteInput, newSite, { notes: "Sửa" }),
   ...recordSamples("cameras", cameraInput, newCamera, { cameras: 3 }),

@@ -1,0 +1,80 @@
+import { formatDate, type Locale } from "@qt/shared/format";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ErrorState, Loading } from "../../components/QueryState.tsx";
+import { errorMessage } from "../../errors.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTRPC } from "../../trpc.ts";
+
+const formatDateTime = (iso: string, locale: Locale) =>
+  `${new Date(iso).toLocaleTimeString(locale === "en" ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" })} ${formatDate(iso, locale)}`;
+
+/** One's own open sessions, each with an "end" button (auth.sessions, auth.endSession). */
+export function SessionsPanel() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [notice, setNotice] = useState("");
+  const sessions = useQuery(trpc.auth.sessions.queryOptions());
+  const end = useMutation(
+    trpc.auth.endSession.mutationOptions({
+      onSuccess: () => {
+        setNotice(t("auth.sessions.ended"));
+        void queryClient.invalidateQueries(trpc.auth.sessions.queryFilter());
+      },
+    }),
+  );
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t("auth.sessions.heading")}</h2>
+      {notice && <p role="status">{notice}</p>}
+      {end.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(end.error)}
+        </p>
+      )}
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.isError ? (
+        <ErrorState message={errorMessage(sessions.error)} onRetry={() => sessions.refetch()} />
+      ) : (
+        <table className="sessions-table" aria-label={t("auth.sessions.tableLabel")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("auth.sessions.started")}</th>
+              <th scope="col">{t("auth.sessions.lastSeen")}</th>
+              <th scope="col">{t("auth.sessions.where")}</th>
+              <th scope="col">{t("auth.users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((s) => (
+              <tr key={s.id}>
+                <td>{formatDateTime(s.createdAt, locale)}</td>
+                <td>{formatDateTime(s.lastSeenAt, locale)}</td>
+                <td>
+                  {s.ip} · {s.userAgent.slice(0, 80)}
+                </td>
+                <td>
+                  {s.current ? (
+                    t("auth.sessions.current")
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() => end.mutate({ id: s.id })}
+                      disabled={end.isPending}
+                      aria-label={`${t("auth.sessions.end")} ${formatDateTime(s.createdAt, locale)}`}
+                    >
+                      {t("auth.sessions.end")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
