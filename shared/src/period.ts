@@ -4,6 +4,8 @@
  * comparison "so với cùng kỳ" is the same days one year earlier.
  */
 
+import { formatNumber, formatPercent, type Locale } from "./format.ts";
+
 /** A period as a filter or a report may name it: whole years, or days (never both). */
 export type PeriodInput = {
   fromYear?: number | null;
@@ -113,5 +115,25 @@ export function awardYears(d: PeriodDays): { from: number | null; to: number | n
   return {
     from: d.from ? yearOf(d.from) + (d.from.slice(5) <= "07-01" ? 0 : 1) : null,
     to: d.to ? yearOf(d.to) - (d.to.slice(5) >= "07-01" ? 0 : 1) : null,
+  };
+}
+
+/** "tăng 12 điểm (8,5%)", "giảm 3 camera (2,0%)", "không đổi"; no percentage when the earlier value is 0. */
+export function changeSentence(current: number, previous: number, unit: string, locale: Locale = "vi"): string {
+  const { diff } = changeOf(current, previous);
+  if (diff === 0) return "không đổi";
+  const size = `${formatNumber(Math.abs(diff), locale)}${unit ? ` ${unit}` : ""}`;
+  const percent = previous === 0 ? "" : ` (${formatPercent(Math.abs(diff), previous, locale)})`;
+  return `${diff > 0 ? "tăng" : "giảm"} ${size}${percent}`;
+}
+
+/** A card's or table's change: "+12", "−3"; the percentage "+8,5%", or "—" when the earlier value is 0. */
+export function changeLabels(current: number, previous: number, locale: Locale = "vi") {
+  const { diff } = changeOf(current, previous);
+  const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
+  return {
+    diff: `${sign}${formatNumber(Math.abs(diff), locale)}`,
+    percent: previous === 0 ? "—" : `${sign}${formatPercent(Math.abs(diff), previous, locale)}`,
+    direction: diff > 0 ? ("up" as const) : diff < 0 ? ("down" as const) : ("same" as const),
   };
 }
