@@ -4,6 +4,8 @@
  * these functions; none picks a list by itself.
  */
 
+import { type PeriodInput, periodDays } from "./period.ts";
+
 /**
  * The two lists of commune-level units, named as the unit catalogue names them: the areas before
  * 01/07/2025 ("three_level") and today's communes, wards and special zone ("two_level").
@@ -14,16 +16,23 @@ export type UnitList = (typeof UNIT_LISTS)[number];
 /** Today's communes took over on 01/07/2025: a period ending in 2025 or later ends under them. */
 export const REFORM_YEAR = 2025;
 
-/** Whole years; null or absent = open (the first records, or today). */
-export type Period = { fromYear?: number | null; toYear?: number | null };
+/** Whole years or days (shared/src/period.ts); null or absent = open (the first records, or today). */
+export type Period = PeriodInput;
 
-/** The list in force on the period's last day: today's communes unless the period ended by 2024. */
-export const listInForce = (p: Period): UnitList =>
-  p.toYear === null || p.toYear === undefined || p.toYear >= REFORM_YEAR ? "two_level" : "three_level";
+/** The day today's communes took over. */
+const REFORM_DAY = `${REFORM_YEAR}-07-01`;
+
+/** The list in force on the period's last day: today's communes unless the period ended by 30/06/2025. */
+export const listInForce = (p: Period): UnitList => {
+  const last = periodDays(p).to;
+  return last === null || last >= REFORM_DAY ? "two_level" : "three_level";
+};
 
 /** The period contains 01/07/2025, so both lists had units in it. */
-export const spansReform = (p: Period): boolean =>
-  (p.fromYear ?? REFORM_YEAR) <= REFORM_YEAR && listInForce(p) === "two_level";
+export const spansReform = (p: Period): boolean => {
+  const first = periodDays(p).from;
+  return (first === null || first < REFORM_DAY) && listInForce(p) === "two_level";
+};
 
 /** A coverage figure named by its list: `covered` of the list's `total` units had a camera. */
 export type CoverageCount = { list: UnitList; covered: number; total: number };

@@ -7,6 +7,11 @@ export const FILTER_PARAMS = {
   view: "view",
   fromYear: "from",
   toYear: "to",
+  /** A period by days (decision 036): "fromDate=2025-12-15&toDate=2026-06-14"; it replaces the years. */
+  from: "fromDate",
+  to: "toDate",
+  /** "compare=same-period-last-year": the figures beside those of the same days a year earlier. */
+  compare: "compare",
   districtCode: "district",
   /** One commune of today (issue 22): its records and those of the old areas it took over. */
   communeCode: "commune",
@@ -18,6 +23,7 @@ export const FILTER_PARAMS = {
 export type FilterField = keyof typeof FILTER_PARAMS;
 
 const year = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 /**
  * The URL's filter. No `province` = the whole province of today, no `view` = "historical": the
@@ -28,11 +34,17 @@ export function filterFromParams(params: URLSearchParams): TDashboardFilter {
   const category = params.get(FILTER_PARAMS.modelCategory);
   const province = params.get(FILTER_PARAMS.formerProvinceCode);
   const commune = params.get(FILTER_PARAMS.communeCode);
+  const [from, to] = [day(params.get(FILTER_PARAMS.from)), day(params.get(FILTER_PARAMS.to))];
+  // Days win over years: a filter never sends both (the server refuses them together).
+  const byDays = from !== undefined || to !== undefined;
   return {
     formerProvinceCode: province === "45" || province === "44" ? province : undefined,
     view: params.get(FILTER_PARAMS.view) === "current" ? "current" : undefined,
-    fromYear: year(params.get(FILTER_PARAMS.fromYear)),
-    toYear: year(params.get(FILTER_PARAMS.toYear)),
+    fromYear: byDays ? undefined : year(params.get(FILTER_PARAMS.fromYear)),
+    toYear: byDays ? undefined : year(params.get(FILTER_PARAMS.toYear)),
+    from,
+    to,
+    compare: params.get(FILTER_PARAMS.compare) === "same-period-last-year" ? "same-period-last-year" : undefined,
     districtCode: params.get(FILTER_PARAMS.districtCode) || undefined,
     communeCode: commune && /^\d{5}$/.test(commune) ? commune : undefined,
     modelCategory: MODEL_CATEGORIES.includes(category as ModelCategory) ? (category as ModelCategory) : undefined,
@@ -66,6 +78,9 @@ export const OVERVIEW_FIELDS: readonly FilterField[] = [
   "view",
   "fromYear",
   "toYear",
+  "from",
+  "to",
+  "compare",
   "districtCode",
   "communeCode",
   "modelCategory",

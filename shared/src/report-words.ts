@@ -3,9 +3,10 @@
  * the builder's defaults read them here).
  */
 
-/** "năm 2026" for one year, "giai đoạn 2007–2022" for a span. */
-export const periodWords = (fromYear: number, toYear: number) =>
-  fromYear === toYear ? `năm ${fromYear}` : `giai đoạn ${fromYear}–${toYear}`;
+import { periodPhrase } from "./period.ts";
+
+/** "năm 2026" for one year, "giai đoạn 2007–2022" for a span (days: shared/src/period.ts). */
+export const periodWords = (fromYear: number, toYear: number) => periodPhrase({ fromYear, toYear });
 
 /** "2026" or "2007–2022": the years alone, where a label already says "năm" or "giai đoạn". */
 export const periodYears = (fromYear: number, toYear: number) =>

@@ -1,4 +1,5 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
+import { periodPhrase } from "@qt/shared/period";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -49,16 +50,19 @@ export function describeScope(
     parts.push(t("layout.scope.category", { name: label("category", filter.modelCategory) }));
   const place = parts.join(", ");
   const { fromYear: from, toYear: to } = filter;
+  // A period by days is named in words: "từ 15/12/2025 đến 14/06/2026" (decision 036).
   const years =
-    from !== undefined && to !== undefined
-      ? from === to
-        ? String(from)
-        : `${from}–${to}`
-      : from !== undefined
-        ? t("layout.scope.since", { from })
-        : to !== undefined
-          ? t("layout.scope.until", { to })
-          : t("layout.scope.allYears");
+    filter.from || filter.to
+      ? periodPhrase(filter)
+      : from !== undefined && to !== undefined
+        ? from === to
+          ? String(from)
+          : `${from}–${to}`
+        : from !== undefined
+          ? t("layout.scope.since", { from })
+          : to !== undefined
+            ? t("layout.scope.until", { to })
+            : t("layout.scope.allYears");
   const view = label("view", filter.view ?? "historical");
   return {
     place,

@@ -1,5 +1,6 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
 import { type FilterField, isReviewPreset, REVIEW_PRESET } from "@qt/shared/first-screen";
+import { periodPresets, presetOf } from "@qt/shared/period";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -147,6 +148,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
             </select>
           </label>
         )}
+        {has("from") && <PeriodFields filter={filter} onChange={onChange} />}
         {has("districtCode") && (
           <label>
             {t("dashboard.filter.district")}
@@ -294,5 +296,69 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
       )}
       {(f("modelCategory") || f("modelTypeCode")) && <p className="filter-note">{t("dashboard.filter.sitesOnly")}</p>}
     </div>
+  );
+}
+
+/**
+ * The period by days (decision 036): a preset of the year (6 tháng đầu năm, năm, quý, kỳ báo cáo
+ * 15/12–14/6 and 15/6–14/12) or custom days, and the comparison with the same days a year earlier;
+ * all kept in the URL. Choosing days clears the years, and the years clear the days.
+ */
+function PeriodFields({ filter, onChange }: Pick<Props, "filter" | "onChange">) {
+  const { t } = useI18n();
+  const year = Number((filter.to ?? String(filter.toYear ?? new Date().getFullYear())).slice(0, 4));
+  const presets = periodPresets(year);
+  const current = filter.from && filter.to ? presetOf(filter.from, filter.to) : null;
+  const value = current ? current.key : filter.from || filter.to ? "custom" : "";
+  const choose = (key: string) => {
+    const p = presets.find((x) => x.key === key);
+    if (p) onChange({ from: p.from, to: p.to, fromYear: undefined, toYear: undefined });
+    else if (key === "custom")
+      onChange({ from: `${year}-01-01`, to: `${year}-12-31`, fromYear: undefined, toYear: undefined });
+    else onChange({ from: undefined, to: undefined });
+  };
+  return (
+    <>
+      <label>
+        {t("dashboard.filter.period")}
+        <select value={value} onChange={(e) => choose(e.target.value)}>
+          <option value="">{t("dashboard.filter.period.years")}</option>
+          {presets.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">{t("dashboard.filter.period.custom")}</option>
+        </select>
+      </label>
+      {value === "custom" && (
+        <>
+          <label>
+            {t("dashboard.filter.fromDate")}
+            <input
+              type="date"
+              value={filter.from ?? ""}
+              onChange={(e) => onChange({ from: e.target.value || undefined })}
+            />
+          </label>
+          <label>
+            {t("dashboard.filter.toDate")}
+            <input
+              type="date"
+              value={filter.to ?? ""}
+              onChange={(e) => onChange({ to: e.target.value || undefined })}
+            />
+          </label>
+        </>
+      )}
+      <label className="filter-check">
+        <input
+          type="checkbox"
+          checked={filter.compare === "same-period-last-year"}
+          onChange={(e) => onChange({ compare: e.target.checked ? "same-period-last-year" : undefined })}
+        />{" "}
+        {t("dashboard.filter.compare")}
+      </label>
+    </>
   );
 }

@@ -1,12 +1,18 @@
 import type { TDashboardAwards, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
+import { previousOf } from "./compare.ts";
 import { awardWhere, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
 import { n } from "./rows.ts";
 
 type Row = { year: number; issuer: string; form: string; kind: string; count: bigint };
 
 export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<TDashboardAwards> {
-  return awardsOf(db, await resolveFilter(db, filterInputOf(input)));
+  const f = await resolveFilter(db, filterInputOf(input));
+  const [awards, previous] = await Promise.all([
+    awardsOf(db, f),
+    previousOf(db, f, input.compare, async (db, earlier) => ({ total: (await awardsOf(db, earlier)).total })),
+  ]);
+  return { ...awards, ...(previous ? { previous } : {}) };
 }
 
 /**

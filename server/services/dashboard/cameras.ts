@@ -3,6 +3,7 @@ import type { TDashboardCameras, TDashboardFilter } from "@qt/shared/schemas/das
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units/area-sql.ts";
+import { previousOf } from "./compare.ts";
 import { cameraFigures, coveredInViewSql } from "./coverage.ts";
 import {
   areaListed,
@@ -22,10 +23,19 @@ import { n } from "./rows.ts";
  */
 export async function dashboardCameras(db: Db, input: TDashboardFilter): Promise<TDashboardCameras> {
   const f = await resolveFilter(db, filterInputOf(input));
-  const [figures, funding, areas] = await Promise.all([cameraFigures(db, f), fundingOf(db, f), cameraAreasOf(db, f)]);
+  const [figures, funding, areas, previous] = await Promise.all([
+    cameraFigures(db, f),
+    fundingOf(db, f),
+    cameraAreasOf(db, f),
+    previousOf(db, f, input.compare, async (db, earlier) => {
+      const { coverage, totals } = await cameraFigures(db, earlier);
+      return { coverage, totals };
+    }),
+  ]);
   return {
     coverage: figures.coverage,
     totals: figures.totals,
+    ...(previous ? { previous } : {}),
     districts: figures.districts.map(({ id: _id, installations: _i, ...d }) => d),
     funding,
     areas,

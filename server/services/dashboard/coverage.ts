@@ -98,7 +98,7 @@ export async function cameraFigures(db: Db, f: Filter) {
   return {
     districts,
     // The figure to quote names its list (docs/decisions/027); the two counts stay for older callers.
-    coverage: { ...counts, ...coverageHeadline(counts, f) },
+    coverage: { ...counts, ...coverageHeadline(counts, f.days) },
     totals: {
       cameras: sumOf(districts, "cameras"),
       recorders: sumOf(districts, "recorders"),

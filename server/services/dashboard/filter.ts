@@ -1,5 +1,6 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
+import { awardYears, type PeriodDays, periodDays } from "@qt/shared/period";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -16,6 +17,9 @@ type ModelType = { id: number; code: string; name: string; category: ModelCatego
 export type Filter = {
   from: Date | null;
   toExcl: Date | null;
+  /** The period's first and last days (inclusive), whether it was named by years or by days. */
+  days: PeriodDays;
+  /** The calendar years the period touches (the yearly series, approvals); null = open. */
   fromYear: number | null;
   toYear: number | null;
   /** The old province whose land the figures cover; null = the province of today. */
@@ -60,11 +64,9 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
   }
   const modelType = input.modelTypeCode ? await requireModelType(db, input.modelTypeCode) : null;
   const commune = input.communeCode ? await requireCommune(db, input.communeCode) : null;
+  const days = periodDays(input);
   return {
-    from: input.fromYear ? dateOf(`${input.fromYear}-01-01`) : null,
-    toExcl: input.toYear ? dateOf(`${input.toYear + 1}-01-01`) : null,
-    fromYear: input.fromYear ?? null,
-    toYear: input.toYear ?? null,
+    ...periodOfDays(days),
     territory,
     districts,
     commune,
@@ -72,6 +74,18 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     modelType,
     view: input.view ?? "historical",
     approvedOnly: input.approvedOnly ?? false,
+  };
+}
+
+/** The period fields of a Filter for its first and last days (decision 036). */
+export function periodOfDays(days: PeriodDays): Pick<Filter, "from" | "toExcl" | "days" | "fromYear" | "toYear"> {
+  const to = days.to ? dateOf(days.to) : null;
+  return {
+    from: days.from ? dateOf(days.from) : null,
+    toExcl: to ? new Date(to.getTime() + 86_400_000) : null,
+    days,
+    fromYear: days.from ? Number(days.from.slice(0, 4)) : null,
+    toYear: days.to ? Number(days.to.slice(0, 4)) : null,
   };
 }
 
@@ -206,12 +220,12 @@ export function cameraWhere(f: Filter): Prisma.Sql {
  * Awards `aw` (left-joined to admin_unit `a`) in the filter's years and districts: a district filter
  * keeps the awards whose area lies in it (province-level awards have no area and drop out).
  */
-export function awardWhere(
-  f: Pick<Filter, "fromYear" | "toYear" | "districts" | "commune" | "approvedOnly">,
-): Prisma.Sql {
+export function awardWhere(f: Pick<Filter, "days" | "districts" | "commune" | "approvedOnly">): Prisma.Sql {
   const parts = [Prisma.sql`aw.deleted_at IS NULL`, approvedWhere(f, Prisma.sql`aw.year`)];
-  if (f.fromYear !== null) parts.push(Prisma.sql`aw.year >= ${f.fromYear}`);
-  if (f.toYear !== null) parts.push(Prisma.sql`aw.year <= ${f.toYear}`);
+  // An award has a year only: it counts when 01/07 of its year lies in the period (decision 036).
+  const years = awardYears(f.days);
+  if (years.from !== null) parts.push(Prisma.sql`aw.year >= ${years.from}`);
+  if (years.to !== null) parts.push(Prisma.sql`aw.year <= ${years.to}`);
   parts.push(districtIn(f));
   return Prisma.join(parts, " AND ");
 }

@@ -14,13 +14,15 @@ import { yearlyOf } from "./yearly.ts";
 export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput): Promise<TDashboardModelType> {
   // Parsed again so that callers outside tRPC get the same defaults for page/pageSize.
   const input = ZDashboardModelTypeInput.parse(raw);
-  const { code, page, pageSize, fromYear, toYear, districtCode, formerProvinceCode, view } = input;
+  const { code, page, pageSize, fromYear, toYear, from, to, districtCode, formerProvinceCode, view } = input;
   // The screen is about one model type: the filter bar's category and model type do not apply.
   const f = await resolveFilter(db, {
     formerProvinceCode,
     view,
     fromYear,
     toYear,
+    from,
+    to,
     districtCodes: districtCode ? [districtCode] : [],
     modelTypeCode: code,
   });

@@ -1,16 +1,21 @@
 import type { TDashboardFilter, TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { districtOfArea, isArea } from "../units/area-sql.ts";
+import { previousOf } from "./compare.ts";
 import { cameraFigures } from "./coverage.ts";
 import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";
 
-export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter">;
+export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter" | "previous">;
 
-/** dashboard.summary: the figures of the filter, stamped with the filter and the time. */
+/**
+ * dashboard.summary: the figures of the filter, stamped with the filter and the time; with
+ * `compare`, the same figures of the same days a year earlier as `previous` (decision 036).
+ */
 export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise<TDashboardSummary> {
-  const figures = await summaryOf(db, await resolveFilter(db, filterInputOf(input)));
-  return { asOf: new Date().toISOString(), filter: echoFilter(input), ...figures };
+  const f = await resolveFilter(db, filterInputOf(input));
+  const [figures, previous] = await Promise.all([summaryOf(db, f), previousOf(db, f, input.compare, summaryOf)]);
+  return { asOf: new Date().toISOString(), filter: echoFilter(input), ...figures, ...(previous ? { previous } : {}) };
 }
 
 /**

@@ -1,12 +1,14 @@
 import { approvalSentence } from "@qt/shared/approval-sentence";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
-import { BLANK_LINE, periodWords } from "@qt/shared/report-words";
+import { periodPhrase } from "@qt/shared/period";
+import { BLANK_LINE } from "@qt/shared/report-words";
 import type { Block, ChartBlock, TReportDocument } from "@qt/shared/schemas/report-document";
 import { NARRATIVE_TITLES } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type ReportSection, type TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
+import { comparisonSentence } from "./compare-words.ts";
 import {
   coveragePhrase,
   coverageWithRate,
@@ -28,8 +30,8 @@ import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
 const num = (v: number) => formatNumber(v);
-/** "năm 2026", "giai đoạn 2007–2022" */
-const period = (m: TReportModel) => periodWords(m.options.fromYear, m.options.toYear);
+/** "năm 2026", "giai đoạn 2007–2022", "từ 15/12/2025 đến 14/06/2026" */
+const period = (m: TReportModel) => periodPhrase(m.options);
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -163,11 +165,13 @@ export function demoSentence(model: TReportModel): string | null {
 const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
   summary: (m) => {
     const s = m.summary;
+    const comparison = comparisonSentence(m);
     return [
       {
         kind: "para",
         text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${coveragePhrase(s.coverage.headline)} có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
+      ...(comparison ? [{ kind: "para" as const, text: comparison }] : []),
       {
         kind: "table",
         headers: [

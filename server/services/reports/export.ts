@@ -60,7 +60,8 @@ export function contentDisposition(name: string): string {
 export type Exporter = { user: SessionUser | null; via: "http" | "cli" };
 
 async function audit(db: Db, by: Exporter, what: string, options: TReportOptions) {
-  const { formerProvinceCode, view, fromYear, toYear, districtCodes, sections, approvedOnly } = options;
+  const { formerProvinceCode, view, fromYear, toYear, from, to, compare, kind, districtCodes, sections, approvedOnly } =
+    options;
   await writeAudit(db, {
     user: by.user,
     action: "export",
@@ -71,6 +72,10 @@ async function audit(db: Db, by: Exporter, what: string, options: TReportOptions
       view,
       fromYear,
       toYear,
+      from,
+      to,
+      compare: compare ?? null,
+      kind,
       districtCodes,
       sections,
       approvedOnly,

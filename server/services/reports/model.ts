@@ -8,12 +8,30 @@ import { approvalSummary } from "../approvals/summary.ts";
 import { areasOf } from "../dashboard/areas.ts";
 import { awardsOf } from "../dashboard/awards.ts";
 import { fundingOf } from "../dashboard/cameras.ts";
+import { previousFilter } from "../dashboard/compare.ts";
 import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
 import { demoRecordsOf } from "../demo/counts.ts";
 import { layerFeatures } from "../maps/layers.ts";
 import { draftForReport } from "./drafts.ts";
 import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./report-scope.ts";
+
+/** The headline figures of the same days one year earlier (decision 036). */
+async function previousFigures(db: Db, scope: ReportScope): Promise<NonNullable<TReportModel["previous"]>> {
+  const earlier = previousFilter(scope);
+  const [s, awards] = await Promise.all([summaryOf(db, earlier), awardsOf(db, earlier)]);
+  return {
+    from: earlier.days.from as string,
+    to: earlier.days.to as string,
+    modelTypeCount: s.modelTypeCount,
+    siteCount: s.siteCount,
+    areasWithModels: s.areasWithModels,
+    coverage: s.cameraCoverage,
+    cameras: s.cameras.cameras,
+    costVnd: s.cameras.costVnd,
+    awards: awards.total,
+  };
+}
 
 /**
  * The report's content, computed once for every writer and the preview. Every figure comes from
@@ -23,7 +41,7 @@ import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./re
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
   const list = unitListOf(options);
-  const [draft, summary, yearly, funding, awards, annex, demo, approval, layer] = await Promise.all([
+  const [draft, summary, yearly, funding, awards, annex, demo, approval, layer, previous] = await Promise.all([
     draftForReport(db, options),
     summaryOf(db, scope),
     yearlyOf(db, scope),
@@ -33,6 +51,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     demoRecordsOf(db, scope),
     approvalSummary(db, scope),
     layerFeatures(db, list),
+    options.compare ? previousFigures(db, scope) : null,
   ]);
   const inScope = new Set(summary.byDistrict.map((d) => d.code));
   // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
@@ -44,8 +63,12 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       view: options.view,
       fromYear: options.fromYear,
       toYear: options.toYear,
+      from: options.from,
+      to: options.to,
+      compare: options.compare ?? null,
+      kind: options.kind,
       sections: options.sections,
-      title: options.title || defaultReportTitle(options.fromYear, options.toYear),
+      title: options.title || defaultReportTitle(options, options.kind, scope.modelType?.name),
       supervisingBody: options.supervisingBody,
       issuingBody: options.issuingBody,
       documentNumber: options.documentNumber,
@@ -72,6 +95,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
         (d) => coverageOfList(d, summary.cameraCoverage.headline.list).covered > 0,
       ).length,
     },
+    previous,
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,
     // Every district was abolished on 01/07/2025: documents name them "Huyện … (cũ)".

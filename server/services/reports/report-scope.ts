@@ -1,4 +1,4 @@
-import { periodWords } from "@qt/shared/report-words";
+import { periodPhrase } from "@qt/shared/period";
 import type { DashboardView } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
@@ -14,21 +14,25 @@ const LAST_YEAR_OF_OLD_UNITS = 2025;
  */
 export type ReportScope = Filter & { fromYear: number; toYear: number; from: Date; toExcl: Date };
 
+/** The report's filter: its days (whole years are days too), districts and, for a "chuyên đề", its model type. */
 export async function resolveScope(
   db: Db,
   input: {
     formerProvinceCode?: "45" | "44";
     view: DashboardView;
-    fromYear: number;
-    toYear: number;
+    from: string;
+    to: string;
     districtCodes: string[];
     approvedOnly?: boolean;
+    modelTypeCode?: string;
   },
 ): Promise<ReportScope> {
-  const f = await resolveFilter(db, input);
-  const { fromYear, toYear } = input;
-  if (!f.from || !f.toExcl) throw new Error(`report years not resolved: ${fromYear}–${toYear}`);
-  return { ...f, fromYear, toYear, from: f.from, toExcl: f.toExcl };
+  const { formerProvinceCode, view, from, to, districtCodes, approvedOnly, modelTypeCode } = input;
+  const f = await resolveFilter(db, { formerProvinceCode, view, from, to, districtCodes, approvedOnly, modelTypeCode });
+  if (!f.from || !f.toExcl || f.fromYear === null || f.toYear === null) {
+    throw new Error(`report period not resolved: ${from}–${to}`);
+  }
+  return { ...f, fromYear: f.fromYear, toYear: f.toYear, from: f.from, toExcl: f.toExcl };
 }
 
 /** The districts the report names (none when it covers a whole territory), "(cũ)": all were abolished. */
@@ -52,7 +56,7 @@ export function scopeWords(scope: ReportScope, districtCodes: string[]) {
     // every record lies in today's communes and both views are one: nothing to say.
     scopeLine: [
       `Địa bàn: ${place}`,
-      periodWords(scope.fromYear, scope.toYear),
+      periodPhrase(scope.days),
       ...(scope.fromYear > LAST_YEAR_OF_OLD_UNITS ? [] : [DOCUMENT_VIEW_WORDS[scope.view]]),
     ].join("; "),
   };

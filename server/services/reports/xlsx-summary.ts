@@ -29,29 +29,46 @@ const INT = "#,##0";
 /** The coverage rate is a number (0.579) that Excel shows as "57,9%" in a Vietnamese locale. */
 const PERCENT = "0.0%";
 
-type Line = [label: string, value: number, unit: string, numFmt?: string];
+/** The figure of the same period a year earlier, when the report compares (decision 036). */
+type Line = [label: string, value: number, unit: string, numFmt?: string, previous?: number];
 
-/** The "Chỉ tiêu" table: every figure a number cell, with its number format. */
+/** The "Chỉ tiêu" table: every figure a number cell, with its number format and, compared, last year's. */
 function figures(model: TReportModel): Line[] {
   const s = model.summary;
+  const p = model.previous;
+  // Coverage over different lists is not compared (a period after 01/07/2025 against one before).
+  const ph = p && p.coverage.headline.list === s.coverage.headline.list ? p.coverage.headline : null;
+  const coveragePrevious = ph ? [ph.covered, ph.total, ph.total === 0 ? 0 : ph.covered / ph.total] : [];
   return [
-    ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount, "mô hình"],
-    ["Số điểm mô hình", s.siteCount, "điểm"],
-    ["Số địa bàn cấp xã có mô hình", s.areasWithModels, "địa bàn"],
+    ["Số mô hình được xây dựng, nhân rộng", s.modelTypeCount, "mô hình", undefined, p?.modelTypeCount],
+    ["Số điểm mô hình", s.siteCount, "điểm", undefined, p?.siteCount],
+    ["Số địa bàn cấp xã có mô hình", s.areasWithModels, "địa bàn", undefined, p?.areasWithModels],
     // The coverage headline's rows (decision 027), the rate as a number with a percent format.
     ...coverageRows(s.coverage).map(([label, value], i): Line => {
       const h = s.coverage.headline;
       return i === 2
-        ? [label, h.total === 0 ? 0 : h.covered / h.total, "", PERCENT]
-        : [label, Number(value), "địa bàn"];
+        ? [label, h.total === 0 ? 0 : h.covered / h.total, "", PERCENT, coveragePrevious[i]]
+        : [label, Number(value), "địa bàn", undefined, coveragePrevious[i]];
     }),
     ["Số huyện, thị xã, thành phố có camera", s.coveredDistricts, "huyện"],
-    ["Số mắt camera", s.cameras.cameras, "camera"],
+    ["Số mắt camera", s.cameras.cameras, "camera", undefined, p?.cameras],
     ["Số đầu thu", s.cameras.recorders, "đầu thu"],
     ["Số thẻ nhớ", s.cameras.memoryCards, "thẻ nhớ"],
     ["Số lần lắp đặt", s.cameras.installations, "lần"],
-    ["Kinh phí lắp đặt camera (đồng)", s.cameras.costVnd, "đồng"],
+    ["Kinh phí lắp đặt camera (đồng)", s.cameras.costVnd, "đồng", undefined, p?.costVnd],
   ];
+}
+
+/** The comparison's columns: last year's figure, the change, and the change as a share of it ("" when 0). */
+function comparisonCells(row: ExcelJS.Row, value: number, previous: number | undefined, numFmt: string) {
+  if (previous === undefined) return;
+  const cells = [previous, value - previous, previous === 0 ? "—" : (value - previous) / previous];
+  cells.forEach((v, i) => {
+    const cell = row.getCell(4 + i);
+    cell.value = v;
+    cell.numFmt = i === 2 ? PERCENT : numFmt;
+    if (BORDER) cell.border = BORDER;
+  });
 }
 
 /**
@@ -73,7 +90,11 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model:
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
-  ws.columns = WIDTHS.map((width) => ({ width, style: { font: { name: FONT, size: SIZE } } }));
+  // Compared, three more columns beside the figures: last year's, the change, its rate.
+  ws.columns = [...WIDTHS, ...(model.previous ? [16, 14, 14] : [])].map((width) => ({
+    width,
+    style: { font: { name: FONT, size: SIZE } },
+  }));
   const add = (values: ExcelJS.CellValue[], font: Partial<ExcelJS.Font> = {}) => {
     const row = ws.addRow(values);
     row.font = { name: FONT, size: SIZE, ...font };
@@ -108,12 +129,19 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model:
   wide(approvalSentence(model.approval), {}, "left");
   add([]);
 
-  table(add(["Chỉ tiêu", "Số liệu", "Đơn vị tính"], { bold: true }));
-  for (const [labelText, value, unit, numFmt] of figures(model)) {
+  const earlier = model.previous ? `Cùng kỳ năm ${model.previous.to.slice(0, 4)}` : null;
+  table(
+    add(
+      ["Chỉ tiêu", "Số liệu", "Đơn vị tính", ...(earlier ? [earlier, "Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm"] : [])],
+      { bold: true },
+    ),
+  );
+  for (const [labelText, value, unit, numFmt, previous] of figures(model)) {
     const row = add([labelText, value, unit]);
     row.getCell(2).numFmt = numFmt ?? INT;
     row.getCell(3).alignment = { horizontal: "center" };
     bordered(row);
+    comparisonCells(row, value, previous, numFmt ?? INT);
   }
   add([]);
 

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { periodWords } from "@qt/shared/report-words";
+import { periodPhrase } from "@qt/shared/period";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db.ts";
@@ -47,7 +47,7 @@ function pageHeader(sheet: string, model: TReportModel): Partial<ExcelJS.HeaderF
   const text = (s: string) => s.replace(/&/g, "&&");
   const o = model.options;
   return {
-    oddHeader: `&L${text(o.issuingBody)}&C&B${text(sheet)}, ${text(periodWords(o.fromYear, o.toYear))}&R&P/&N`,
+    oddHeader: `&L${text(o.issuingBody)}&C&B${text(sheet)}, ${text(periodPhrase(o))}&R&P/&N`,
   };
 }
 

@@ -72,6 +72,27 @@ export const VALIDATION_MESSAGES = {
   "v.yearNotNumber": { vi: "Năm phải là một số", en: "The year must be a number" },
   "v.yearNotInteger": { vi: "Năm phải là số nguyên", en: "The year must be a whole number" },
   "v.yearRange": { vi: "Năm phải từ {from} đến {to}", en: "The year must be between {from} and {to}" },
+  "v.periodDateFormat": { vi: "Ngày của kỳ phải có dạng yyyy-mm-dd", en: "A period's date must be yyyy-mm-dd" },
+  "v.periodDateRange": {
+    vi: "Ngày của kỳ phải từ 01/01/1990 đến 31/12 năm sau",
+    en: "A period's date must be between 01/01/1990 and 31/12 of next year",
+  },
+  "v.periodOrder": {
+    vi: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc",
+    en: "The start date must not be after the end date",
+  },
+  "v.periodMixed": {
+    vi: "Chọn thời gian theo năm (fromYear, toYear) hoặc theo ngày (from, to), không dùng cả hai",
+    en: "Choose the period by years (fromYear, toYear) or by dates (from, to), not both",
+  },
+  "v.compareUnknown": {
+    vi: "Kiểu so sánh không hợp lệ: chọn same-period-last-year (so với cùng kỳ năm trước)",
+    en: "Invalid comparison: choose same-period-last-year (against the same period a year earlier)",
+  },
+  "v.reportPeriodOpen": {
+    vi: "Báo cáo theo ngày cần cả ngày bắt đầu và ngày kết thúc",
+    en: "A report by dates needs both a start and an end date",
+  },
   "v.yearOrder": {
     vi: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc",
     en: "The start year must not be after the end year",

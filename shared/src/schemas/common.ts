@@ -194,6 +194,35 @@ export const yearRangeOk = (f: { fromYear?: number; toYear?: number }) =>
   f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
 export const yearRangeIssue = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };
 
+/** A day of a reporting period, "yyyy-mm-dd": from 1990 to the end of next year (planning). */
+export const ZPeriodDate = z
+  .string({ error: "Ngày của kỳ phải có dạng yyyy-mm-dd" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày của kỳ phải có dạng yyyy-mm-dd")
+  .refine(isRealDate, "Ngày không tồn tại")
+  .refine((d) => d >= MIN_DATE && d <= `${new Date().getFullYear() + 1}-12-31`, {
+    error: () => "Ngày của kỳ phải từ 01/01/1990 đến 31/12 năm sau",
+  });
+
+/**
+ * The rules of a period by days (docs/decisions/036), `.superRefine(periodRules)` after the year
+ * rule: days or years, never both; the first day not after the last.
+ */
+export function periodRules(
+  f: { fromYear?: number; toYear?: number; from?: string; to?: string },
+  ctx: z.core.$RefinementCtx,
+) {
+  const days = f.from !== undefined || f.to !== undefined;
+  if (days && (f.fromYear !== undefined || f.toYear !== undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Chọn thời gian theo năm (fromYear, toYear) hoặc theo ngày (from, to), không dùng cả hai",
+      path: ["from"],
+    });
+  } else if (f.from !== undefined && f.to !== undefined && f.from > f.to) {
+    ctx.addIssue({ code: "custom", message: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc", path: ["from"] });
+  }
+}
+
 export const ZRemoveInput = z.strictObject({
   id: ZId,
   version: ZVersion,

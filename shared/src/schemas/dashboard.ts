@@ -9,7 +9,7 @@ import {
   RELIGIONS,
   SITE_STATUSES,
 } from "../domain.ts";
-import { yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodYear } from "./common.ts";
+import { periodRules, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodDate, ZPeriodYear } from "./common.ts";
 
 /** GSO codes of the two provinces merged on 01/07/2025 into today's Quảng Trị. */
 export const FORMER_PROVINCE_CODES = ["45", "44"] as const;
@@ -31,6 +31,12 @@ export const ZDashboardView = z.enum(DASHBOARD_VIEWS, {
 
 export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
 
+export const COMPARE_MODES = ["same-period-last-year"] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+export const ZCompare = z.enum(COMPARE_MODES, {
+  error: () => "Kiểu so sánh không hợp lệ: chọn same-period-last-year (so với cùng kỳ năm trước)",
+});
+
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
   /** The land of one old province (45 Quảng Trị, 44 Quảng Bình); absent = the province of today. */
@@ -39,6 +45,11 @@ const filterShape = {
   view: ZDashboardView.optional(),
   fromYear: ZPeriodYear.optional(),
   toYear: ZPeriodYear.optional(),
+  /** The period by days, inclusive (docs/decisions/036): instead of fromYear/toYear, never with them. */
+  from: ZPeriodDate.optional(),
+  to: ZPeriodDate.optional(),
+  /** "same-period-last-year": the answer carries `previous`, the same figures one year earlier. */
+  compare: ZCompare.optional(),
   districtCode: ZGsoCode.optional(),
   /**
    * One commune of today (the list in force since 01/07/2025): the records whose area rolls up to
@@ -52,7 +63,10 @@ const filterShape = {
   approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).optional(),
 };
 
-export const ZDashboardFilter = z.strictObject(filterShape).refine(yearRangeOk, yearRangeIssue);
+export const ZDashboardFilter = z
+  .strictObject(filterShape)
+  .refine(yearRangeOk, yearRangeIssue)
+  .superRefine(periodRules);
 export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
 
 const ZFilterEcho = z.object({
@@ -60,6 +74,9 @@ const ZFilterEcho = z.object({
   view: ZDashboardView.optional(),
   fromYear: z.number().nullable(),
   toYear: z.number().nullable(),
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  compare: ZCompare.nullable().optional(),
   districtCode: z.string().nullable(),
   communeCode: z.string().nullable().optional(),
   modelCategory: z.enum(MODEL_CATEGORIES).nullable().optional(),
@@ -88,9 +105,10 @@ export const ZCoverage = z.object({
   secondary: ZCoverageCount.nullable(),
 });
 
-export const ZDashboardSummary = z.object({
-  asOf: z.string(),
-  filter: ZFilterEcho,
+/** The earlier period a figure is compared with: its first (null: open) and last days. */
+const ZPreviousPeriod = { from: z.string().nullable(), to: z.string() };
+
+const ZSummaryFigures = z.object({
   modelTypeCount: z.number(),
   siteCount: z.number(),
   areasWithModels: z.number(),
@@ -130,6 +148,13 @@ export const ZDashboardSummary = z.object({
     }),
   ),
 });
+
+export const ZDashboardSummary = ZSummaryFigures.extend({
+  asOf: z.string(),
+  filter: ZFilterEcho,
+  /** With compare "same-period-last-year": the same figures for the same days one year earlier. */
+  previous: ZSummaryFigures.extend(ZPreviousPeriod).optional(),
+});
 export type TDashboardSummary = z.infer<typeof ZDashboardSummary>;
 
 const ZByCategory = z.record(z.enum(MODEL_CATEGORIES), z.number());
@@ -148,7 +173,8 @@ export type TDashboardYearly = z.infer<typeof ZDashboardYearly>;
 /** dashboard.areas: the commune-level areas of one district. */
 export const ZDashboardAreasInput = z
   .strictObject({ ...filterShape, districtCode: ZGsoCode })
-  .refine(yearRangeOk, yearRangeIssue);
+  .refine(yearRangeOk, yearRangeIssue)
+  .superRefine(periodRules);
 export type TDashboardAreasInput = z.infer<typeof ZDashboardAreasInput>;
 
 export const ZDashboardAreas = z.object({
@@ -169,15 +195,18 @@ export const ZDashboardAreas = z.object({
 export type TDashboardAreas = z.infer<typeof ZDashboardAreas>;
 
 /** dashboard.cameras: coverage and equipment per district, funding, covered/uncovered areas. */
+const ZCameraTotals = z.object({
+  cameras: z.number(),
+  recorders: z.number(),
+  memoryCards: z.number(),
+  costVnd: z.number(),
+  installations: z.number(),
+});
 export const ZDashboardCameras = z.object({
   coverage: ZCoverage,
-  totals: z.object({
-    cameras: z.number(),
-    recorders: z.number(),
-    memoryCards: z.number(),
-    costVnd: z.number(),
-    installations: z.number(),
-  }),
+  totals: ZCameraTotals,
+  /** With compare: coverage and totals of the same days one year earlier. */
+  previous: z.object({ ...ZPreviousPeriod, coverage: ZCoverage, totals: ZCameraTotals }).optional(),
   districts: z.array(
     z.object({
       code: z.string(),
@@ -230,7 +259,8 @@ export const ZDashboardModelTypeInput = z
       .default(1),
     pageSize: z.number().int().min(1).max(200, "Mỗi trang tối đa 200 dòng").default(50),
   })
-  .refine(yearRangeOk, yearRangeIssue);
+  .refine(yearRangeOk, yearRangeIssue)
+  .superRefine(periodRules);
 export type TDashboardModelTypeInput = z.input<typeof ZDashboardModelTypeInput>;
 
 export const ZDashboardModelType = z.object({
@@ -288,6 +318,8 @@ export type TDashboardCommunities = z.infer<typeof ZDashboardCommunities>;
 /** dashboard.awards: commendations by year, by issuer and form, collectives vs individuals. */
 export const ZDashboardAwards = z.object({
   total: z.number(),
+  /** With compare: the total of the same days one year earlier. */
+  previous: z.object({ ...ZPreviousPeriod, total: z.number() }).optional(),
   byYear: z.array(z.object({ year: z.number(), collective: z.number(), individual: z.number(), total: z.number() })),
   byIssuerForm: z.array(
     z.object({

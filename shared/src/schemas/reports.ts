@@ -8,10 +8,29 @@ import {
   RELIGIONS,
   REVIEW_PERIOD,
 } from "../domain.ts";
-import { periodWords } from "../report-words.ts";
+import { periodDays, periodPhrase } from "../period.ts";
 import { ZApprovalSummary } from "./approvals.ts";
-import { isRealDate, yearRangeIssue, yearRangeOk, ZGsoCode, ZId, ZPeriodYear, ZText, ZVersion } from "./common.ts";
-import { DASHBOARD_VIEWS, ZCoverage, ZDashboardView, ZFormerProvinceCode } from "./dashboard.ts";
+import {
+  isRealDate,
+  periodRules,
+  yearRangeIssue,
+  yearRangeOk,
+  ZGsoCode,
+  ZId,
+  ZPeriodDate,
+  ZPeriodYear,
+  ZText,
+  ZVersion,
+} from "./common.ts";
+import {
+  COMPARE_MODES,
+  DASHBOARD_VIEWS,
+  ZCompare,
+  ZCoverage,
+  ZDashboardView,
+  ZFormerProvinceCode,
+  ZModelTypeCode,
+} from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
 
@@ -44,11 +63,34 @@ export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * The subject line under "BÁO CÁO" when none is typed: it names the report's own years (a fixed
- * "2007–2022" would mislabel a report of 2015–2018), and not the kind again (decision 019).
+ * Kinds of report (issue 28, decision 036): "tong-ket" the summary of a period (the default),
+ * "so-ket-6-thang" the six-month review, "tong-ket-nam" the year's summary, "chuyen-de" a report on
+ * one model type. The builder presets each one's period and comparison; the kind names the title.
  */
-export const defaultReportTitle = (fromYear: number, toYear: number) =>
-  `Tổng kết xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc ${periodWords(fromYear, toYear)}`;
+export const REPORT_KINDS = ["tong-ket", "so-ket-6-thang", "tong-ket-nam", "chuyen-de"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+const TITLE_OPENINGS: Record<ReportKind, string> = {
+  "tong-ket": "Tổng kết",
+  "so-ket-6-thang": "Sơ kết 6 tháng",
+  "tong-ket-nam": "Tổng kết",
+  "chuyen-de": "Chuyên đề",
+};
+
+/**
+ * The subject line under "BÁO CÁO" when none is typed: it names the report's own period (a fixed
+ * "2007–2022" would mislabel a report of 2015–2018), its kind's opening ("Sơ kết 6 tháng …") and,
+ * for a report on one model type, that type; not the word "báo cáo" again (decision 019).
+ */
+export const defaultReportTitle = (
+  period: { fromYear?: number; toYear?: number; from?: string; to?: string },
+  kind: ReportKind = "tong-ket",
+  modelTypeName?: string | null,
+) => {
+  const what = modelTypeName
+    ? `mô hình “${modelTypeName}” trong phong trào toàn dân bảo vệ an ninh Tổ quốc`
+    : "xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc";
+  return `${TITLE_OPENINGS[kind]} ${what} ${periodPhrase(period)}`;
+};
 export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
@@ -90,8 +132,16 @@ export const ZReportOptions = z
     {
       formerProvinceCode: ZFormerProvinceCode.optional(),
       view: ZDashboardView.default("historical"),
-      fromYear: ZPeriodYear.default(REVIEW_PERIOD.fromYear),
-      toYear: ZPeriodYear.default(REVIEW_PERIOD.toYear),
+      /** Whole years (2007–2022 when no period is named), or days: `from`/`to` (decision 036). */
+      fromYear: ZPeriodYear.optional(),
+      toYear: ZPeriodYear.optional(),
+      from: ZPeriodDate.optional(),
+      to: ZPeriodDate.optional(),
+      /** "same-period-last-year": every figure is also told against the same days a year earlier. */
+      compare: ZCompare.optional(),
+      kind: z.enum(REPORT_KINDS, { error: () => "Loại báo cáo không hợp lệ" }).default("tong-ket"),
+      /** A report on one model type ("chuyên đề"): its sites only. */
+      modelTypeCode: ZModelTypeCode.optional(),
       districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
       /** Only records of approved unit-years (decision 025). */
       approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).default(false),
@@ -125,9 +175,37 @@ export const ZReportOptions = z
         issue.code === "unrecognized_keys" ? `Tham số báo cáo không được hỗ trợ: ${issue.keys.join(", ")}` : undefined,
     },
   )
-  .refine(yearRangeOk, yearRangeIssue);
+  // Years left out are 2007 and 2022: the rule applies to the years in force.
+  .refine(
+    (o) => yearRangeOk({ fromYear: o.fromYear ?? REVIEW_PERIOD.fromYear, toYear: o.toYear ?? REVIEW_PERIOD.toYear }),
+    yearRangeIssue,
+  )
+  .superRefine(periodRules)
+  .refine((o) => (o.from === undefined) === (o.to === undefined), {
+    message: "Báo cáo theo ngày cần cả ngày bắt đầu và ngày kết thúc",
+    path: ["from"],
+  })
+  .refine((o) => o.kind !== "chuyen-de" || o.modelTypeCode !== undefined, {
+    message: "Báo cáo chuyên đề cần chọn một loại mô hình",
+    path: ["modelTypeCode"],
+  })
+  .transform(withReportPeriod);
 export type TReportOptionsInput = z.input<typeof ZReportOptions>;
 export type TReportOptions = z.output<typeof ZReportOptions>;
+
+/**
+ * A report's period is always closed: its days (`from`, `to`) and the calendar years they touch
+ * (fromYear, toYear: the yearly chart, the drafts, the file name); no period = 2007–2022.
+ */
+function withReportPeriod<T extends { fromYear?: number; toYear?: number; from?: string; to?: string }>(o: T) {
+  const { from, to } = periodDays({
+    from: o.from,
+    to: o.to,
+    fromYear: o.from ? null : (o.fromYear ?? REVIEW_PERIOD.fromYear),
+    toYear: o.to ? null : (o.toYear ?? REVIEW_PERIOD.toYear),
+  }) as { from: string; to: string };
+  return { ...o, from, to, fromYear: Number(from.slice(0, 4)), toYear: Number(to.slice(0, 4)) };
+}
 
 const ZCount = z.number();
 const ZDistrictRow = z.object({
@@ -150,6 +228,11 @@ export const ZReportModel = z.object({
     view: z.enum(DASHBOARD_VIEWS),
     fromYear: z.number(),
     toYear: z.number(),
+    /** The period's first and last days (inclusive). */
+    from: z.string(),
+    to: z.string(),
+    compare: z.enum(COMPARE_MODES).nullable(),
+    kind: z.enum(REPORT_KINDS),
     sections: z.array(z.enum(REPORT_SECTIONS)),
     title: z.string(),
     supervisingBody: z.string(),
@@ -198,6 +281,24 @@ export const ZReportModel = z.object({
     }),
     coveredDistricts: ZCount,
   }),
+  /**
+   * With compare "same-period-last-year": the headline figures of the same days one year earlier
+   * (its first and last days, the sites, coverage, cameras and awards), told in sentences.
+   */
+  previous: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      modelTypeCount: ZCount,
+      siteCount: ZCount,
+      areasWithModels: ZCount,
+      coverage: ZCoverage,
+      cameras: ZCount,
+      costVnd: ZCount,
+      awards: ZCount,
+    })
+    .nullable()
+    .optional(),
   byModelType: z.array(
     z.object({
       code: z.string(),
