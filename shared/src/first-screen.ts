@@ -7,7 +7,7 @@ export const FILTER_PARAMS = {
   view: "view",
   fromYear: "from",
   toYear: "to",
-  /** A period by days (decision 036): "fromDate=2025-12-15&toDate=2026-06-14"; it replaces the years. */
+  /** A period by days (decision 039): "fromDate=2025-12-15&toDate=2026-06-14"; it replaces the years. */
   from: "fromDate",
   to: "toDate",
   /** "compare=same-period-last-year": the figures beside those of the same days a year earlier. */

@@ -50,7 +50,7 @@ export function describeScope(
     parts.push(t("layout.scope.category", { name: label("category", filter.modelCategory) }));
   const place = parts.join(", ");
   const { fromYear: from, toYear: to } = filter;
-  // A period by days is named in words: "từ 15/12/2025 đến 14/06/2026" (decision 036).
+  // A period by days is named in words: "từ 15/12/2025 đến 14/06/2026" (decision 039).
   const years =
     filter.from || filter.to
       ? periodPhrase(filter)

@@ -300,7 +300,7 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
 }
 
 /**
- * The period by days (decision 036): a preset of the year (6 tháng đầu năm, năm, quý, kỳ báo cáo
+ * The period by days (decision 039): a preset of the year (6 tháng đầu năm, năm, quý, kỳ báo cáo
  * 15/12–14/6 and 15/6–14/12) or custom days, and the comparison with the same days a year earlier;
  * all kept in the URL. Choosing days clears the years, and the years clear the days.
  */

@@ -4,7 +4,7 @@ import type { CompareMode } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { type Filter, periodOfDays } from "./filter.ts";
 
-/** The same filter over the same days one year earlier (decision 036). */
+/** The same filter over the same days one year earlier (decision 039). */
 export function previousFilter(f: Filter, today = todayIso()): Filter {
   return { ...f, ...periodOfDays(samePeriodLastYear(f.days, today)) };
 }

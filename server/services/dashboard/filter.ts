@@ -77,7 +77,7 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
   };
 }
 
-/** The period fields of a Filter for its first and last days (decision 036). */
+/** The period fields of a Filter for its first and last days (decision 039). */
 export function periodOfDays(days: PeriodDays): Pick<Filter, "from" | "toExcl" | "days" | "fromYear" | "toYear"> {
   const to = days.to ? dateOf(days.to) : null;
   return {
@@ -222,7 +222,7 @@ export function cameraWhere(f: Filter): Prisma.Sql {
  */
 export function awardWhere(f: Pick<Filter, "days" | "districts" | "commune" | "approvedOnly">): Prisma.Sql {
   const parts = [Prisma.sql`aw.deleted_at IS NULL`, approvedWhere(f, Prisma.sql`aw.year`)];
-  // An award has a year only: it counts when 01/07 of its year lies in the period (decision 036).
+  // An award has a year only: it counts when 01/07 of its year lies in the period (decision 039).
   const years = awardYears(f.days);
   if (years.from !== null) parts.push(Prisma.sql`aw.year >= ${years.from}`);
   if (years.to !== null) parts.push(Prisma.sql`aw.year <= ${years.to}`);

@@ -10,7 +10,7 @@ export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter" | "previo
 
 /**
  * dashboard.summary: the figures of the filter, stamped with the filter and the time; with
- * `compare`, the same figures of the same days a year earlier as `previous` (decision 036).
+ * `compare`, the same figures of the same days a year earlier as `previous` (decision 039).
  */
 export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise<TDashboardSummary> {
   const f = await resolveFilter(db, filterInputOf(input));

@@ -5,7 +5,7 @@ import { coveragePhrase } from "./coverage-words.ts";
 
 /**
  * "So với cùng kỳ năm 2021 (từ 15/12/2020 đến 14/06/2021): số điểm mô hình tăng 12 điểm (8,5%); …"
- * (decision 036), or null without a comparison. Coverage counted over different lists (a period
+ * (decision 039), or null without a comparison. Coverage counted over different lists (a period
  * after 01/07/2025 against one before) is not subtracted: both figures are given.
  */
 export function comparisonSentence(m: TReportModel): string | null {

@@ -16,7 +16,7 @@ import { layerFeatures } from "../maps/layers.ts";
 import { draftForReport } from "./drafts.ts";
 import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./report-scope.ts";
 
-/** The headline figures of the same days one year earlier (decision 036). */
+/** The headline figures of the same days one year earlier (decision 039). */
 async function previousFigures(db: Db, scope: ReportScope): Promise<NonNullable<TReportModel["previous"]>> {
   const earlier = previousFilter(scope);
   const [s, awards] = await Promise.all([summaryOf(db, earlier), awardsOf(db, earlier)]);

@@ -29,7 +29,7 @@ const INT = "#,##0";
 /** The coverage rate is a number (0.579) that Excel shows as "57,9%" in a Vietnamese locale. */
 const PERCENT = "0.0%";
 
-/** The figure of the same period a year earlier, when the report compares (decision 036). */
+/** The figure of the same period a year earlier, when the report compares (decision 039). */
 type Line = [label: string, value: number, unit: string, numFmt?: string, previous?: number];
 
 /** The "Chỉ tiêu" table: every figure a number cell, with its number format and, compared, last year's. */

@@ -63,7 +63,7 @@ export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * Kinds of report (issue 28, decision 036): "tong-ket" the summary of a period (the default),
+ * Kinds of report (issue 28, decision 039): "tong-ket" the summary of a period (the default),
  * "so-ket-6-thang" the six-month review, "tong-ket-nam" the year's summary, "chuyen-de" a report on
  * one model type. The builder presets each one's period and comparison; the kind names the title.
  */
@@ -132,7 +132,7 @@ export const ZReportOptions = z
     {
       formerProvinceCode: ZFormerProvinceCode.optional(),
       view: ZDashboardView.default("historical"),
-      /** Whole years (2007–2022 when no period is named), or days: `from`/`to` (decision 036). */
+      /** Whole years (2007–2022 when no period is named), or days: `from`/`to` (decision 039). */
       fromYear: ZPeriodYear.optional(),
       toYear: ZPeriodYear.optional(),
       from: ZPeriodDate.optional(),
