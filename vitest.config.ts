@@ -59,6 +59,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
+          // One Chromium and one prepared data directory for the run (decision 036).
+          globalSetup: ["tests/e2e/helpers/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
