@@ -21,7 +21,7 @@ export async function startServer(
     dataDir: opts.dataDir,
     prefix: "qt-e2e-",
     password: E2E_ADMIN_PASSWORD,
-    timeoutMs: 180_000,
+    timeoutMs: 240_000,
   }).catch(async (err) => {
     await database?.drop();
     throw err;
