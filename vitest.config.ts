@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const failOnConsoleError = "tests/setup/fail-on-console-error.ts";
 // Migrates and seeds the database templates once per run; each test file gets a copy (tests/support/db.ts).
@@ -7,15 +7,28 @@ const dbTemplates = "tests/support/db-templates.ts";
 // Files that open no test database (processes on an embedded data directory, pure functions): the
 // same on either database, so the PostgreSQL run of the server project (TEST_DATABASE_URL) skips them.
 const noTestDatabase = [
+  "tests/server/audit-verify-cli.test.ts",
+  "tests/server/backup-availability.test.ts",
   "tests/server/copy-files.test.ts",
   "tests/server/data-dir-lock.test.ts",
   "tests/server/data-dir-modes.test.ts",
   "tests/server/env.test.ts",
   "tests/server/format.test.ts",
+  "tests/server/import-read-limits.test.ts",
+  "tests/server/maps-scale.test.ts",
+  "tests/server/message-catalogue.test.ts",
   "tests/server/palette.test.ts",
   "tests/server/reports-cli.test.ts",
   "tests/server/upgrade.test.ts",
   "tests/server/vocabulary.test.ts",
+];
+
+// The slow survival tests (kill -9 under write load, the offline bundle, an upload while the server
+// is killed): their own project and their own step of tests/run.mjs (decision 036).
+const survival = [
+  "tests/e2e/bundle.test.ts",
+  "tests/e2e/kill-9.test.ts",
+  "tests/server/import-upload-survival.test.ts",
 ];
 
 export default defineConfig({
@@ -27,7 +40,7 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["tests/server/**/*.test.ts"],
-          exclude: process.env.TEST_DATABASE_URL ? noTestDatabase : [],
+          exclude: [...configDefaults.exclude, ...survival, ...(process.env.TEST_DATABASE_URL ? noTestDatabase : [])],
           environment: "node",
           globalSetup: [dbTemplates],
           setupFiles: [failOnConsoleError],
@@ -58,9 +71,23 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...survival],
           environment: "node",
+          // One Chromium and one prepared data directory for the run (decision 036).
+          globalSetup: ["tests/e2e/helpers/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "survival",
+          include: survival,
+          environment: "node",
+          setupFiles: [failOnConsoleError],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../server/db/open.ts";
 import { readEnv } from "../server/env.ts";
-import { freePort } from "../tests/support/postgres.mjs";
+import { login, startServer } from "../tests/support/server-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { rows: { type: "string", default: "270000" } } });
@@ -61,58 +61,6 @@ async function fill(dataDir: string) {
   console.log(`filled ${ROWS.toLocaleString("en")} records in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-async function startServer(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      SEED_DEMO: "false",
-      BACKUP_KEEP_DAYS: "0",
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  while (
-    !(await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
-    if (Date.now() - t0 > 240_000) throw new Error("server did not start in 240 s");
-    await sleep(200);
-  }
-  const stop = async () => {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, sleep(15_000)]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  };
-  return { url, pid: child.pid ?? 0, stop };
-}
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-qt-client": "bench" },
-    body: JSON.stringify({ username: "admin", password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
 /** Times one request, in ms; a failure or a 5-second wait counts as 5 s. */
 async function timed(url: string, headers: Record<string, string> = {}): Promise<number> {
   const t0 = performance.now();
@@ -130,9 +78,15 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-backup-"));
   try {
     await fill(dataDir);
-    const server = await startServer(dataDir);
+    // NODE_ENV=development: the server does not serve the client, so no build is needed.
+    const server = await startServer({
+      dataDir,
+      password: PASSWORD,
+      echo: true,
+      env: { NODE_ENV: "development", SEED_DEMO: "false", BACKUP_KEEP_DAYS: "0" },
+    });
     try {
-      const cookie = await login(server.url);
+      const cookie = await login(server.url, "admin", PASSWORD, { "x-qt-client": "bench" });
       const summary = `${server.url}/api/trpc/dashboard.summary?input=${encodeURIComponent("{}")}`;
       await timed(summary, { cookie });
       const before = rss(server.pid);

@@ -2,13 +2,13 @@
 // Budgets of issue 4, measured (not a timed test): the gzip size of the JavaScript the first screen
 // loads, and the time to the first dashboard render on the embedded database with the demo data.
 // Usage: pnpm bench:client [--no-build] [--runs N]   (N fresh servers and browsers; default 1)
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { freePort } from "../tests/support/postgres.mjs";
+import { PASSWORD, startServer } from "./bench-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "client/dist");
@@ -16,7 +16,6 @@ const BUDGET_KB = 300;
 const BUDGET_MS = 1500;
 /** Issue 16: the map drawn within this long after its data arrived (the page's own measure). */
 const MAP_BUDGET_MS = 300;
-const PASSWORD = "bench-Admin-Passw0rd";
 
 const runsAt = process.argv.indexOf("--runs");
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 1;
@@ -68,36 +67,11 @@ console.log(`  total gzip: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB) ${kb <= 
  * fresh browser. Returns the figure the budget is about.
  */
 async function measureOnce() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-"));
-  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  const server = await startServer("qt-bench-", { env: { SEED_DEMO: "true", BACKUP_KEEP_DAYS: "" } });
+  const url = server.url;
   let browser;
   try {
-    const t0 = Date.now();
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode})`);
-      const ok = await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() - t0 > 180_000) throw new Error("server did not start in 180 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
     console.log(`\nServer up (fresh embedded database, demo data seeded) in ${Date.now() - t0} ms`);
     const { chromium } = createRequire(path.join(root, "tests/package.json"))("playwright-core");
     browser = await chromium.launch({
@@ -182,9 +156,7 @@ async function measureOnce() {
     return { ms, cards: Math.round(nav.cards), charts: Math.round(nav.charts), map: mapMs };
   } finally {
     await browser?.close();
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

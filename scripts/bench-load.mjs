@@ -6,12 +6,13 @@
 // Loopback only; every run is bounded by its seconds.
 // Usage: pnpm bench:load [--seconds 30] [--connections 50] [--settle 60] [--db pglite|postgresql|both]
 //                        [--no-build]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { freePort, startPostgres } from "../tests/support/postgres.mjs";
+import { startPostgres } from "../tests/support/postgres.mjs";
+import { login, rssMb, startServer as startServerProcess } from "../tests/support/server-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-Admin-Passw0rd";
@@ -48,12 +49,6 @@ const load = () =>
     .join(" ");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Resident set size of a process in MB, from /proc (Linux). */
-function rssMb(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
-}
-
 /** CPU time (user + system) a process has used, in ms: a figure the other loads on the host do not inflate. */
 function cpuMs(pid) {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
@@ -61,96 +56,44 @@ function cpuMs(pid) {
 }
 
 /**
- * The server in its own node process (not under the tsx launcher, which would be a second
- * process), so that the pid's RSS is the server's.
+ * The server (tests/support/server-process.mjs) with the demo data and the daily backup, as in
+ * production, every request logged with its time in the server, read here.
  */
 async function startServer(env) {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-bench-load-"));
-  // BENCH_NODE_FLAGS: V8 flags for the server, e.g. "--trace-gc" to see the heap behind the RSS.
-  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const probe = path.join(import.meta.dirname, "bench-load-probe.mjs");
-  const child = spawn(process.execPath, [...flags, "--import", probe, "--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      // Every request is logged with its time in the server (the app's one "request" line, `ms`), read below.
-      LOG_LEVEL: "info",
-      ADMIN_PASSWORD: PASSWORD,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
   // The time each request spent in the server, from when Fastify read it to the response: the
   // rest of what the client sees is waiting for the server's event loop (or for the CPU).
   const served = [];
   // The longest the event loop went without a turn, per half second (bench-load-probe.mjs).
   const loopDelays = [];
-  let partial = "";
-  child.stdout.on("data", (chunk) => {
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      if (line.includes('"msg":"loop delay"')) {
-        loopDelays.push(JSON.parse(line));
-        continue;
-      }
-      if (!line.includes('"msg":"request"')) {
-        // Warnings and errors, whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc), and
-        // the server's own work that competes with the load (the daily backup).
-        if (!line.startsWith("{") || !line.includes('"level":30') || line.includes("backup")) {
-          console.log(`  [${new Date().toISOString()}] ${line}`);
-        }
-        continue;
-      }
-      const { time, ms } = JSON.parse(line);
-      served.push({ time, ms });
+  // BENCH_NODE_FLAGS: V8 flags for the server, e.g. "--trace-gc" to see the heap behind the RSS.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const probe = path.join(import.meta.dirname, "bench-load-probe.mjs");
+  const onStdout = (line) => {
+    if (line.includes('"msg":"loop delay"')) {
+      loopDelays.push(JSON.parse(line));
+      return;
     }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() - t0 > 240_000) throw new Error("server did not start in 240 s");
-    await sleep(200);
-  }
-  return {
-    url,
-    pid: child.pid,
-    served,
-    loopDelays,
-    startMs: Date.now() - t0,
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    if (!line.includes('"msg":"request"')) {
+      // Warnings and errors, whatever is not the logger's (e.g. NODE_OPTIONS=--trace-gc), and
+      // the server's own work that competes with the load (the daily backup).
+      if (!line.startsWith("{") || !line.includes('"level":30') || line.includes("backup")) {
+        console.log(`  [${new Date().toISOString()}] ${line}`);
+      }
+      return;
+    }
+    const { time, ms } = JSON.parse(line);
+    served.push({ time, ms });
   };
-}
-
-async function login(url) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-qt-client": "bench" },
-    body: JSON.stringify({ username: "admin", password: PASSWORD }),
+  const server = await startServerProcess({
+    prefix: "qt-bench-load-",
+    password: PASSWORD,
+    nodeArgs: [...flags, "--import", probe],
+    // Every request is logged with its time in the server (the app's one "request" line, `ms`).
+    env: { LOG_LEVEL: "info", ...env },
+    onStdout,
+    echo: "stderr",
   });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]);
-  return cookie.join("; ");
+  return { ...server, served, loopDelays };
 }
 
 const trpcGet = (proc, input) => `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -247,7 +190,7 @@ async function bench(kind) {
   try {
     server = await startServer(pg ? { DATABASE_URL: pg.url("postgres"), SEED_DEMO: "true" } : {});
     console.log(`  server up in ${server.startMs} ms (pid ${server.pid})`);
-    const cookie = await login(server.url);
+    const cookie = await login(server.url, "admin", PASSWORD, { "x-qt-client": "bench" });
     const list = await scenarios(server.url, cookie);
     // The dashboard cache warms in the background after listen: let it finish before "after start".
     await sleep(3000);

@@ -3,8 +3,13 @@
 //   1. typecheck (server, shared, prisma, tests; client)    2. lint (Biome)
 //   3. vitest: server + client projects on PGlite
 //   4. on a private PostgreSQL server: `prisma migrate deploy`, the schema agrees with the
-//      migrations, the server project again, and the dashboard end-to-end file
-//   5. end-to-end in Chromium against the built app (on PGlite)
+//      migrations, the server project again (less what touches no database: the files of
+//      noTestDatabase in vitest.config.ts, tests of processes on the embedded one), and the
+//      dashboard end-to-end file
+//   5. end-to-end in Chromium against the built app (on PGlite): one Chromium, each file's server
+//      on a copy of one prepared data directory (decision 036)
+//   6. survival: the slow tests of processes killed or replaced (kill -9 under write load, the
+//      offline bundle, an upload cut by SIGKILL), once, on the embedded database
 // The last line counts tests only: `N passed, N failed[, N skipped]`. A step that is not a test
 // (typecheck, lint, migrate, schema check, build) is listed above it and, when it fails, adds one
 // failure so the run cannot pass. Locally a missing chromium or postgres is reported and skipped;
@@ -126,6 +131,9 @@ if (!findPostgresBin()) {
 console.log("\n== end-to-end in Chromium ==");
 if (!hasChromium) skip("end-to-end", `chromium not found at ${chromium} (apt-get install chromium)`);
 else if (build()) vitest("end-to-end", ["--project", "e2e"]);
+
+console.log("\n== survival (kill -9, offline bundle, upload cut short) ==");
+if (build()) vitest("survival", ["--project", "survival"]);
 
 console.log("\n== summary ==");
 for (const line of lines) console.log(line);

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
-import { signIn } from "./helpers/auth.ts";
+import { fillNewAccount, GIO_LINH_EDITOR, signIn } from "./helpers/auth.ts";
 import { artifactsDir } from "./helpers/browser.ts";
 
 type Summary = {
@@ -43,14 +43,7 @@ describeE2E("a commune police editor", () => {
   it("is created by an admin, writes in Xã Gio Linh today, and the figures follow", async () => {
     const admin = await app.browser.newPage({ viewport: VIEWPORTS[0], locale: "vi-VN" });
     await signIn(admin, app.server);
-    await admin.goto(`${app.server.url}/users`);
-    await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
-    const form = admin.getByRole("form", { name: "Tạo tài khoản mới" });
-    await form.getByLabel("Tên đăng nhập").fill("ca.giolinh");
-    await form.getByLabel("Họ tên").fill("Công an xã Gio Linh");
-    await form.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
-    await form.getByLabel("Vai trò").selectOption("editor");
-    await form.getByLabel("Phạm vi", { exact: true }).selectOption({ label: "Xã Gio Linh (huyện Gio Linh cũ)" });
+    const form = await fillNewAccount(admin, app.server, { ...GIO_LINH_EDITOR, password: PASSWORD });
     for (const [i, size] of VIEWPORTS.entries()) {
       await admin.setViewportSize(size);
       await shot(admin, `users-scope-${i === 0 ? "1024" : "390"}.png`);

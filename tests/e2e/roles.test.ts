@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
-import { changeFirstPassword, signIn } from "./helpers/auth.ts";
+import { changeFirstPassword, fillNewAccount, GIO_LINH_EDITOR, signIn } from "./helpers/auth.ts";
 import { artifactsDir } from "./helpers/browser.ts";
 
 const PASSWORD = "Tam-thoi-2026!";
@@ -35,14 +35,7 @@ describeE2E("each role's daily path", () => {
   it("a commune officer lands on their commune", async () => {
     const admin = await app.browser.newPage({ viewport: { width: 1024, height: 768 }, locale: "vi-VN" });
     await signIn(admin, app.server);
-    await admin.goto(`${app.server.url}/users`);
-    await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
-    const form = admin.getByRole("form", { name: "Tạo tài khoản mới" });
-    await form.getByLabel("Tên đăng nhập").fill("ca.giolinh");
-    await form.getByLabel("Họ tên").fill("Công an xã Gio Linh");
-    await form.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
-    await form.getByLabel("Vai trò").selectOption("editor");
-    await form.getByLabel("Phạm vi", { exact: true }).selectOption({ label: "Xã Gio Linh (huyện Gio Linh cũ)" });
+    const form = await fillNewAccount(admin, app.server, { ...GIO_LINH_EDITOR, password: PASSWORD });
     await shots(admin, "account-creation");
     await form.getByRole("button", { name: "Tạo tài khoản" }).click();
     await expect.poll(() => admin.getByRole("row", { name: /ca\.giolinh/ }).count(), { timeout: 15_000 }).toBe(1);

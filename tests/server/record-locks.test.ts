@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { makeUser } from "../fixtures/users.ts";
 import { setApproval, unitId, XA_BEN_HAI, XA_GIO_LINH } from "./helpers/approvals.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { expectTrpcError } from "./helpers/entry.ts";
+import { APPROVED_ON, camera, lockFixture, PROVINCE_AWARD_2026 } from "./helpers/locks.ts";
 
 /**
  * Locks you can see (issue 22, item 6): each listed record says whether the save would meet a
  * lock, by the server's rule; an editor asks an admin to reopen a locked unit-year (recorded,
  * audited, listed for admins); the approver's confirmation has the unit-year's figures.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
-
-const APPROVED_ON = new Date("2026-01-31T02:00:00Z");
-const camera = (areaCode: string, installedOn: string, cameras = 2) => ({
-  areaCode,
-  installedOn,
-  cameras,
-  recorders: 1,
-  memoryCards: 1,
-  costVnd: 9_000_000,
-  fundingSource: "state_budget" as const,
-});
-const province = () => s.caller(s.users.province);
-const admin = () => s.caller(s.users.admin);
+const lock = lockFixture();
+const province = () => lock.province();
+const admin = () => lock.admin();
 
 beforeEach(async () => {
-  await setApproval(s.t.db, XA_GIO_LINH, 2026, "draft");
+  await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "draft");
 });
 
 describe("the lock of each listed record", () => {
@@ -36,12 +22,12 @@ describe("the lock of each listed record", () => {
     const inGioLinh = await province().cameras.create(camera(XA_GIO_LINH, "2026-03-01"));
     const inBenHai = await province().cameras.create(camera(XA_BEN_HAI, "2026-03-01"));
     const lockOf = async (id: number) => {
-      const page = await s.caller(s.users.viewer).cameras.list({ pageSize: 100 });
+      const page = await lock.s.caller(lock.s.users.viewer).cameras.list({ pageSize: 100 });
       return page.items.find((r) => r.id === id)?.lock;
     };
     expect(await lockOf(inGioLinh.id)).toBeNull();
     // Approved through the cache: the list read before must not answer after the approval.
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
     expect(await lockOf(inGioLinh.id)).toEqual({
       state: "approved",
       unitCode: XA_GIO_LINH,
@@ -50,7 +36,7 @@ describe("the lock of each listed record", () => {
       since: APPROVED_ON.toISOString(),
     });
     expect(await lockOf(inBenHai.id)).toBeNull();
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "submitted", APPROVED_ON);
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "submitted", APPROVED_ON);
     expect((await lockOf(inGioLinh.id))?.state).toBe("submitted");
     // The flag and the refusal agree: the listed lock is the one the update meets.
     await expectTrpcError(
@@ -60,15 +46,8 @@ describe("the lock of each listed record", () => {
   });
 
   it("a province-level award is never locked", async () => {
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
-    const award = await province().awards.create({
-      year: 2026,
-      issuer: "provincial_committee",
-      form: "certificate_of_merit",
-      recipientKind: "collective",
-      recipientName: "Công an tỉnh",
-      areaCode: null,
-    });
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
+    const award = await province().awards.create(PROVINCE_AWARD_2026);
     const page = await province().awards.list({ pageSize: 100 });
     expect(page.items.find((r) => r.id === award.id)?.lock).toBeNull();
   });
@@ -78,16 +57,16 @@ describe("approvals.requestReopen", () => {
   const reason = "Còn một đợt lắp đặt tháng 12 chưa nhập";
 
   it("by the commune's editor on an approved year: recorded, audited, listed for admins, cleared on reopening", async () => {
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
-    const editor = await makeUser(s.t.db, { role: "editor", communeCode: XA_GIO_LINH });
-    const item = await s.caller(editor).approvals.requestReopen({ unitCode: XA_GIO_LINH, year: 2026, reason });
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
+    const editor = await makeUser(lock.s.t.db, { role: "editor", communeCode: XA_GIO_LINH });
+    const item = await lock.s.caller(editor).approvals.requestReopen({ unitCode: XA_GIO_LINH, year: 2026, reason });
     expect(item.state).toBe("approved");
     expect(item.reopenRequest).toMatchObject({ reason, by: { username: editor.username } });
-    const [row] = await s.t.db.$queryRaw<{ reason: string; by: number }[]>`
+    const [row] = await lock.s.t.db.$queryRaw<{ reason: string; by: number }[]>`
       SELECT reopen_request_reason AS reason, reopen_requested_by_id AS by FROM approval
-       WHERE unit_id = ${await unitId(s.t.db, XA_GIO_LINH)} AND year = 2026`;
+       WHERE unit_id = ${await unitId(lock.s.t.db, XA_GIO_LINH)} AND year = 2026`;
     expect(row).toEqual({ reason, by: editor.id });
-    const audit = await s.t.db.auditEntry.findMany({
+    const audit = await lock.s.t.db.auditEntry.findMany({
       where: { entity: "approval", entityId: `${XA_GIO_LINH}/2026`, action: "request_reopen" },
       select: { username: true, after: true },
     });
@@ -101,29 +80,29 @@ describe("approvals.requestReopen", () => {
   });
 
   it("refused out of scope, to viewers and approvers, and on a year that is not locked; nothing written", async () => {
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
-    const other = await makeUser(s.t.db, { role: "editor", communeCode: XA_BEN_HAI });
-    const approver = await makeUser(s.t.db, { role: "approver" });
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "approved", APPROVED_ON);
+    const other = await makeUser(lock.s.t.db, { role: "editor", communeCode: XA_BEN_HAI });
+    const approver = await makeUser(lock.s.t.db, { role: "approver" });
     const input = { unitCode: XA_GIO_LINH, year: 2026, reason };
-    const before = await s.counts();
-    await expectTrpcError(s.caller(other).approvals.requestReopen(input), "FORBIDDEN");
-    await expectTrpcError(s.caller(s.users.viewer).approvals.requestReopen(input), "FORBIDDEN");
-    await expectTrpcError(s.caller(approver).approvals.requestReopen(input), "FORBIDDEN");
-    await setApproval(s.t.db, XA_GIO_LINH, 2026, "draft");
-    const editor = await makeUser(s.t.db, { role: "editor", communeCode: XA_GIO_LINH });
+    const before = await lock.s.counts();
+    await expectTrpcError(lock.s.caller(other).approvals.requestReopen(input), "FORBIDDEN");
+    await expectTrpcError(lock.s.caller(lock.s.users.viewer).approvals.requestReopen(input), "FORBIDDEN");
+    await expectTrpcError(lock.s.caller(approver).approvals.requestReopen(input), "FORBIDDEN");
+    await setApproval(lock.s.t.db, XA_GIO_LINH, 2026, "draft");
+    const editor = await makeUser(lock.s.t.db, { role: "editor", communeCode: XA_GIO_LINH });
     await expectTrpcError(
-      s.caller(editor).approvals.requestReopen(input),
+      lock.s.caller(editor).approvals.requestReopen(input),
       "CONFLICT",
       "Số liệu năm 2026 của Xã Gio Linh chưa gửi duyệt hay phê duyệt: sửa trực tiếp được, không cần đề nghị mở lại.",
     );
-    expect(await s.counts()).toEqual(before);
-    await expectTrpcError(s.caller(editor).approvals.requestReopen({ ...input, reason: " " }), "BAD_REQUEST");
+    expect(await lock.s.counts()).toEqual(before);
+    await expectTrpcError(lock.s.caller(editor).approvals.requestReopen({ ...input, reason: " " }), "BAD_REQUEST");
   });
 });
 
 describe("what the approver approves", () => {
   it("each unit-year carries its sites, installations, cameras and awards, as SQL counts them", async () => {
-    await setApproval(s.t.db, XA_BEN_HAI, 2026, "draft");
+    await setApproval(lock.s.t.db, XA_BEN_HAI, 2026, "draft");
     await province().cameras.create(camera(XA_BEN_HAI, "2026-04-01", 5));
     await province().cameras.create(camera(XA_BEN_HAI, "2026-05-01", 3));
     await province().awards.create({
@@ -134,7 +113,7 @@ describe("what the approver approves", () => {
       recipientName: "Công an xã Bến Hải",
       areaCode: XA_BEN_HAI,
     });
-    const [expected] = await s.t.db.$queryRaw<{ installations: bigint; cameras: bigint; awards: bigint }[]>`
+    const [expected] = await lock.s.t.db.$queryRaw<{ installations: bigint; cameras: bigint; awards: bigint }[]>`
       SELECT (SELECT count(*) FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
                WHERE a.code = ${XA_BEN_HAI} AND a.catalog = 'two_level' AND ci.deleted_at IS NULL
                  AND ci.installed_on >= '2026-01-01') AS installations,

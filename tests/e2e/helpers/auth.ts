@@ -41,3 +41,31 @@ export async function signIn(page: Page, server: RunningServer, username = "admi
     throw new Error(`sign-in as ${username} failed: ${(await failure.textContent()) ?? "no account menu"}`);
   }
 }
+
+/** The commune police editor of Xã Gio Linh (19495) that the commune-editor and roles files create. */
+export const GIO_LINH_EDITOR = {
+  username: "ca.giolinh",
+  displayName: "Công an xã Gio Linh",
+  role: "editor",
+  scope: "Xã Gio Linh (huyện Gio Linh cũ)",
+};
+
+/**
+ * On the accounts screen, as the signed-in admin: opens "Tạo tài khoản" and fills the new account's
+ * form (scope chosen by its label), without sending it; the form, to send (or photograph first).
+ */
+export async function fillNewAccount(
+  admin: Page,
+  server: RunningServer,
+  account: { username: string; displayName: string; password: string; role: string; scope: string },
+) {
+  await admin.goto(`${server.url}/users`);
+  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+  const form = admin.getByRole("form", { name: "Tạo tài khoản mới" });
+  await form.getByLabel("Tên đăng nhập").fill(account.username);
+  await form.getByLabel("Họ tên").fill(account.displayName);
+  await form.getByLabel("Mật khẩu ban đầu").fill(account.password);
+  await form.getByLabel("Vai trò").selectOption(account.role);
+  await form.getByLabel("Phạm vi", { exact: true }).selectOption({ label: account.scope });
+  return form;
+}
