@@ -24,7 +24,7 @@ const noTestDatabase = [
 ];
 
 // The slow survival tests (kill -9 under write load, the offline bundle, an upload while the server
-// is killed): their own project and their own step of tests/run.mjs (decision 036).
+// is killed): their own project and their own step of tests/run.mjs (decision 040).
 const survival = [
   "tests/e2e/bundle.test.ts",
   "tests/e2e/kill-9.test.ts",
@@ -73,7 +73,7 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           exclude: [...configDefaults.exclude, ...survival],
           environment: "node",
-          // One Chromium and one prepared data directory for the run (decision 036).
+          // One Chromium and one prepared data directory for the run (decision 040).
           globalSetup: ["tests/e2e/helpers/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,

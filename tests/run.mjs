@@ -7,7 +7,7 @@
 //      noTestDatabase in vitest.config.ts, tests of processes on the embedded one), and the
 //      dashboard end-to-end file
 //   5. end-to-end in Chromium against the built app (on PGlite): one Chromium, each file's server
-//      on a copy of one prepared data directory (decision 036)
+//      on a copy of one prepared data directory (decision 040)
 //   6. survival: the slow tests of processes killed or replaced (kill -9 under write load, the
 //      offline bundle, an upload cut by SIGKILL), once, on the embedded database
 // The last line counts tests only: `N passed, N failed[, N skipped]`. A step that is not a test
