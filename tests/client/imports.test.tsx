@@ -161,6 +161,25 @@ describe("import screen", () => {
     expect(within(entry).getByRole("link", { name: "Xem 1 bản ghi" })).toBeInTheDocument();
   });
 
+  it("accepts a suggested commune in place with one click: the preview is judged again without a new upload", async () => {
+    const user = userEvent.setup();
+    renderImports(editorToken);
+    const upload = await screen.findByRole("form", { name: "1. Chọn loại và tệp" });
+    await user.upload(within(upload).getByLabelText("Tệp Excel hoặc CSV (tối đa 20 MB)"), await messySheet());
+    await user.click(within(upload).getByRole("button", { name: "Tải lên và xem trước" }));
+    const preview = await screen.findByRole("region", { name: "3. Xem trước" });
+    const rows = await within(preview).findByRole("table", { name: "Các dòng của tệp" });
+    const bad = within(rows).getByRole("rowheader", { name: "5" }).closest("tr") as HTMLElement;
+    const uploads = await t.db.importBatch.count();
+    await user.click(within(bad).getByRole("button", { name: "Dùng “Xã Hải An”" }));
+    expect(await within(preview).findByRole("button", { name: "Lỗi: 0" })).toBeInTheDocument();
+    expect(within(preview).getByRole("button", { name: "Sẵn sàng: 3" })).toBeInTheDocument();
+    expect(await within(preview).findByText("Không có dòng nào ở mục này.")).toBeInTheDocument();
+    expect(await t.db.importBatch.count()).toBe(uploads);
+    const commit = screen.getByRole("form", { name: "4. Nhập vào hệ thống" });
+    expect(within(commit).getByRole("button", { name: "Nhập 3 dòng" })).toBeEnabled();
+  });
+
   it("says why a file that is not a spreadsheet is refused, and writes nothing", async () => {
     const user = userEvent.setup();
     renderImports(editorToken);
