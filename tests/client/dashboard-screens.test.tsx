@@ -87,9 +87,11 @@ describe("dashboard screens", () => {
       ).toEqual(["Tất cả", "Phường Nam Đông Hà", "Phường Đông Hà"]),
     );
     await user.selectOptions(select, "Phường Đông Hà");
-    // Phường 1's 15 cameras count in Phường Đông Hà, which took it over: 1/1.
+    // Phường 1's 15 cameras count in Phường Đông Hà, which took it over: 1/1, named (not "theo 1 xã, …").
     await waitFor(() =>
-      expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(/1\/1 xã \(100,0%\)/),
+      expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
+        /1\/1 xã \(100,0%\)theo Phường Đông HàTheo địa bàn/,
+      ),
     );
     const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
     await waitFor(() => expect(rowsOf(table).map((r) => r[0])).not.toContain("Phường Nam Đông Hà (từ 01/07/2025)"));
