@@ -51,7 +51,7 @@ export default function CamerasRoute() {
       <>
         <section className="print-section">
           <div className="cards">
-            <CoverageCard coverage={d.coverage} />
+            <CoverageCard coverage={d.coverage} communeCode={filter.communeCode} />
             <Card label={t("card.cameras")} value={num(d.totals.cameras)} />
             <Card label={t("dashboard.cameras.recorders")} value={num(d.totals.recorders)} />
             <Card label={t("dashboard.cameras.memoryCards")} value={num(d.totals.memoryCards)} />

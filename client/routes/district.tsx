@@ -1,4 +1,4 @@
-import { type FilterField, pick } from "@qt/shared/first-screen";
+import { FILTER_PARAMS, type FilterField, pick } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -17,8 +17,25 @@ import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-// The district names its territory: the territory select does not apply here.
-const FIELDS: FilterField[] = ["view", "fromYear", "toYear", "modelCategory", "modelTypeCode", "approvedOnly"];
+// The district names its territory: the territory select does not apply here. The commune filter
+// offers the communes of today on the district's land.
+const FIELDS: FilterField[] = [
+  "view",
+  "fromYear",
+  "toYear",
+  "communeCode",
+  "modelCategory",
+  "modelTypeCode",
+  "approvedOnly",
+];
+
+/** The address's filter for another district: a commune lies on one district, so it is dropped. */
+function searchFor(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete(FILTER_PARAMS.communeCode);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
 
 /** One district-level unit (/district/:code), or the list to pick one from (/district). */
 export default function DistrictRoute() {
@@ -28,7 +45,7 @@ export default function DistrictRoute() {
   const navigate = useNavigate();
   const { search } = useDashboardFilter();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  const keep = search ? `?${search}` : "";
+  const keep = searchFor(search);
   const choose = (
     <label className="district-choose no-print">
       {t("dashboard.district.choose")}{" "}
@@ -64,7 +81,7 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { filter, setFilter, search } = useDashboardFilter();
-  const keepSearch = search ? `?${search}` : "";
+  const keepSearch = searchFor(search);
   const input: TDashboardFilter & { districtCode: string } = { ...pick(filter, FIELDS), districtCode: code };
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const areas = useQuery(trpc.dashboard.areas.queryOptions(input));
@@ -79,7 +96,8 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
       >
         {choose}
       </ScreenHeader>
-      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
+      {/* The route's district narrows the commune list to its land. */}
+      <FilterBar filter={{ ...filter, districtCode: code }} onChange={setFilter} fields={FIELDS} />
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (

@@ -32,7 +32,7 @@ export default function ImportsRoute() {
   };
   const remapped = (p: TImportPreview) => {
     setPreview(p);
-    // The rows of the batch were checked again: their pages load anew.
+    // The rows of the batch were checked again (a new mapping, an accepted name): their pages load anew.
     void queryClient.invalidateQueries(trpc.imports.rows.pathFilter());
   };
   return (
@@ -49,7 +49,7 @@ export default function ImportsRoute() {
             </button>
           </p>
           <MappingEditor preview={preview} auto={auto} onApplied={remapped} />
-          <PreviewRows preview={preview} />
+          <PreviewRows preview={preview} onAccepted={remapped} />
           <CommitPanel preview={preview} onAgain={another} />
         </div>
       )}

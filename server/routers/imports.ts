@@ -1,4 +1,5 @@
 import {
+  ZImportAcceptInput,
   ZImportBatchInput,
   ZImportBatchPage,
   ZImportCommitInput,
@@ -12,6 +13,7 @@ import {
   ZImportUndoInput,
   ZImportUndoResult,
 } from "@qt/shared/schemas/imports";
+import { acceptSuggestion } from "../services/imports/accept.ts";
 import { commitBatch } from "../services/imports/commit.ts";
 import { createTypeForBatch } from "../services/imports/model-type.ts";
 import { getPreview, listBatches, listRows, remapBatch } from "../services/imports/preview.ts";
@@ -37,6 +39,11 @@ export const importsRouter = router({
     .input(ZImportRemapInput)
     .output(ZImportPreview)
     .mutation(({ ctx, input }) => remapBatch(ctx.db, input, ctx.user, ctx.locale)),
+  /** One click on a suggested name: the column's cells reading the value take it, the batch is read again. */
+  accept: editorProcedure
+    .input(ZImportAcceptInput)
+    .output(ZImportPreview)
+    .mutation(({ ctx, input }) => acceptSuggestion(ctx.db, input, ctx.user, ctx.locale)),
   commit: editorProcedure
     .input(ZImportCommitInput)
     .output(ZImportCommitResult)

@@ -116,6 +116,7 @@ export const AUDIT_ENTITIES = [
   "demo_data",
   "approval",
   "map_layer",
+  "import_batch",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -61,12 +61,13 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
 }
 
 /**
- * The fields the approval status of a view depends on (territory, district, years, approved only):
+ * The fields the approval status of a view depends on (territory, district, commune, years, approved only):
  * a change of view, category or model type asks nothing new (decision 025's summary).
  */
 export const APPROVAL_FIELDS: readonly FilterField[] = [
   "formerProvinceCode",
   "districtCode",
+  "communeCode",
   "fromYear",
   "toYear",
   "approvedOnly",

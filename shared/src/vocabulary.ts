@@ -148,6 +148,7 @@ export const VOCABULARY = {
     demo_data: { vi: "Số liệu minh họa", en: "Demo data" },
     approval: { vi: "Phê duyệt số liệu", en: "Data approval" },
     map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
+    import_batch: { vi: "Lần nhập từ tệp", en: "Import from a file" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names

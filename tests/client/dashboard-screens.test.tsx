@@ -1,4 +1,5 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import AwardsRoute from "../../client/routes/awards.tsx";
@@ -72,6 +73,29 @@ describe("dashboard screens", () => {
     expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
       "1/2 xã (50,0%)theo 2 xã, phường, đặc khu hiện nayTheo địa bàn cấp xã trước 01/07/2025: 1/9 (11,1%)",
     );
+  });
+
+  it("district: the commune filter offers today's communes on its land and narrows the figures to one", async () => {
+    const user = userEvent.setup();
+    render("/district/461");
+    const select = await screen.findByRole("combobox", { name: "Xã, phường, đặc khu (hiện nay)" });
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["Tất cả", "Phường Nam Đông Hà", "Phường Đông Hà"]),
+    );
+    await user.selectOptions(select, "Phường Đông Hà");
+    // Phường 1's 15 cameras count in Phường Đông Hà, which took it over: 1/1, named (not "theo 1 xã, …").
+    await waitFor(() =>
+      expect(screen.getByRole("article", { name: "Phủ camera an ninh" })).toHaveTextContent(
+        /1\/1 xã \(100,0%\)theo Phường Đông HàTheo địa bàn/,
+      ),
+    );
+    const table = await screen.findByRole("table", { name: "Địa bàn cấp xã" });
+    await waitFor(() => expect(rowsOf(table).map((r) => r[0])).not.toContain("Phường Nam Đông Hà (từ 01/07/2025)"));
+    expect(rowsOf(table).find((r) => r[0] === "Phường 1")?.[6]).toBe("15");
   });
 
   it("district: an unknown code shows the server's message", async () => {

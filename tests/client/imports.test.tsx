@@ -38,16 +38,16 @@ const TYPE = "Khu dân cư an toàn về an ninh trật tự";
  * communes without their prefix, a commune name that is wrong, a year-only date, a Vietnamese
  * thousands separator, and a column ("Quy mô") that the header does not name as a field.
  */
-async function messySheet(): Promise<File> {
+async function messySheet(suffix = ""): Promise<File> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Danh sách");
   ws.addRow(["DANH SÁCH MÔ HÌNH KHU DÂN CƯ AN TOÀN VỀ AN NINH TRẬT TỰ"]);
   ws.mergeCells("A1:G1");
   ws.addRow([]);
   ws.addRow(["STT", "Tên mô hình", "Loại mô hình", "Xã, phường, thị trấn", "Huyện/TX/TP", "Năm thành lập", "Quy mô"]);
-  ws.addRow([1, "Khu dân cư thôn Tân An", TYPE, "Hải An", "Hải Lăng", "15/03/2015", "120"]);
-  ws.addRow([2, "Khu dân cư thôn Đông", TYPE, "Hải Ann", "Hải Lăng", "2016", "1.131"]);
-  ws.addRow([3, "Khu phố 3 an toàn", TYPE, "Phường 1", "Đông Hà", "2018", "80"]);
+  ws.addRow([1, `Khu dân cư thôn Tân An${suffix}`, TYPE, "Hải An", "Hải Lăng", "15/03/2015", "120"]);
+  ws.addRow([2, `Khu dân cư thôn Đông${suffix}`, TYPE, "Hải Ann", "Hải Lăng", "2016", "1.131"]);
+  ws.addRow([3, `Khu phố 3 an toàn${suffix}`, TYPE, "Phường 1", "Đông Hà", "2018", "80"]);
   const buffer = await wb.xlsx.writeBuffer();
   return new File([buffer], "danh-sach-mo-hinh.xlsx", {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -159,6 +159,26 @@ describe("import screen", () => {
     expect(await sitesNamed("Khu phố 3 an toàn")).toEqual([{ households: 85, deletedAt: null }]);
     // What is left of the import is still linked from the history.
     expect(within(entry).getByRole("link", { name: "Xem 1 bản ghi" })).toBeInTheDocument();
+  });
+
+  it("accepts a suggested commune in place with one click: the preview is judged again without a new upload", async () => {
+    const user = userEvent.setup();
+    renderImports(editorToken);
+    const upload = await screen.findByRole("form", { name: "1. Chọn loại và tệp" });
+    // Names of its own: the other tests' imports of this sheet do not make its rows duplicates.
+    await user.upload(within(upload).getByLabelText("Tệp Excel hoặc CSV (tối đa 20 MB)"), await messySheet(" (gợi ý)"));
+    await user.click(within(upload).getByRole("button", { name: "Tải lên và xem trước" }));
+    const preview = await screen.findByRole("region", { name: "3. Xem trước" });
+    const rows = await within(preview).findByRole("table", { name: "Các dòng của tệp" });
+    const bad = within(rows).getByRole("rowheader", { name: "5" }).closest("tr") as HTMLElement;
+    const uploads = await t.db.importBatch.count();
+    await user.click(within(bad).getByRole("button", { name: "Dùng “Xã Hải An”" }));
+    expect(await within(preview).findByRole("button", { name: "Lỗi: 0" })).toBeInTheDocument();
+    expect(within(preview).getByRole("button", { name: "Sẵn sàng: 3" })).toBeInTheDocument();
+    expect(await within(preview).findByText("Không có dòng nào ở mục này.")).toBeInTheDocument();
+    expect(await t.db.importBatch.count()).toBe(uploads);
+    const commit = screen.getByRole("form", { name: "4. Nhập vào hệ thống" });
+    expect(within(commit).getByRole("button", { name: "Nhập 3 dòng" })).toBeEnabled();
   });
 
   it("says why a file that is not a spreadsheet is refused, and writes nothing", async () => {

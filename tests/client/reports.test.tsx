@@ -75,6 +75,25 @@ describe("report builder", () => {
     ).toBe("Nguyễn Văn A");
   });
 
+  it("offers the CSV separator: semicolon puts sep=semicolon on every CSV link, never on Word or PDF", async () => {
+    const user = userEvent.setup();
+    open(viewer);
+    await user.click(await screen.findByRole("button", { name: "Xem trước" }));
+    await screen.findByRole("article", { name: "Bản xem trước" }, { timeout: 10_000 });
+    const group = screen.getByRole("group", { name: "Dấu phân cách của tệp CSV" });
+    const csvLinks = () => screen.getAllByRole("link", { name: /^CSV: / });
+    const sepOf = (a: HTMLElement) => new URL(a.getAttribute("href") ?? "", "http://x").searchParams.get("sep");
+    expect(within(group).getByRole("radio", { name: /^Dấu phẩy/ })).toBeChecked();
+    expect(csvLinks()).toHaveLength(5);
+    expect(csvLinks().map(sepOf)).toEqual([null, null, null, null, null]);
+    await user.click(within(group).getByRole("radio", { name: "Dấu chấm phẩy (;): Excel cài đặt vùng Việt Nam" }));
+    expect(csvLinks().map(sepOf)).toEqual(["semicolon", "semicolon", "semicolon", "semicolon", "semicolon"]);
+    expect(sepOf(screen.getByRole("link", { name: "Tải Word (.docx)" }))).toBeNull();
+    expect(sepOf(screen.getByRole("link", { name: "Tải PDF" }))).toBeNull();
+    await user.click(within(group).getByRole("radio", { name: /^Dấu phẩy/ }));
+    expect(csvLinks().map(sepOf)).toEqual([null, null, null, null, null]);
+  });
+
   it("explains a wrong period and cannot preview until it is fixed", async () => {
     const user = userEvent.setup();
     open(viewer);

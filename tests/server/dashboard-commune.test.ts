@@ -71,6 +71,27 @@ describe("dashboard filtered to a commune of today", () => {
     expect(new Set(cams.areas.filter((a) => a.current).map((a) => a.code))).toEqual(new Set([commune.code]));
   });
 
+  it("narrows the approval line to the commune and the former district its old areas were approved in", async () => {
+    const [unit] = await t.db.$queryRaw<{ name: string; district: string }[]>`
+      SELECT c.name, d.code AS district FROM admin_unit c JOIN admin_unit d ON d.id = c.former_district_id
+      WHERE c.id = ${commune.id}`;
+    const [count] = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) AS n FROM admin_unit WHERE catalog = 'two_level' AND level = 'commune'`;
+    // This year only: the commune's own year, no former district (their years end in 2025).
+    const thisYear = await dashboard().approval({ fromYear: 2026, toYear: 2026, communeCode: commune.code });
+    expect(thisYear.communes).toEqual({ approved: 0, total: 1, pending: [{ code: commune.code, name: unit?.name }] });
+    expect(thisYear.districts.total).toBe(0);
+    expect(thisYear.unitYears).toEqual({ draft: 1, submitted: 0, approved: 0 });
+    // 2025–2026: the commune's two years and the former district's 2025.
+    const both = await dashboard().approval({ fromYear: 2025, toYear: 2026, communeCode: commune.code });
+    expect(both.communes.total).toBe(1);
+    expect(both.districts.total).toBe(1);
+    expect(both.districts.pending.map((d) => d.code)).toEqual([unit?.district]);
+    expect(both.unitYears.draft + both.unitYears.submitted + both.unitYears.approved).toBe(3);
+    // Without the commune the line counts every commune of today.
+    expect((await dashboard().approval({ fromYear: 2026, toYear: 2026 })).communes.total).toBe(Number(count?.n));
+  });
+
   it("refuses a code that is no commune of today with 400 in Vietnamese", async () => {
     const old = await t.db.adminUnit.findFirstOrThrow({
       where: { catalog: "three_level", level: "commune", successorId: commune.id },

@@ -92,6 +92,35 @@ describe("the Excel report prints", () => {
   });
 });
 
+describe("the district sheet counts the units of the report's view (issue 22)", () => {
+  it("2026: today's communes per former district, as SQL counts them, and no column of the old list", async () => {
+    const by = { user: null, via: "cli" } as const;
+    const options = ZReportOptions.parse({ fromYear: 2026, toYear: 2026 });
+    const rows = parseCsv(
+      (await collect((await exportCsv(t.db, by, options, "districts", "comma")).body))
+        .toString("utf8")
+        .replace(/^\uFEFF/, ""),
+      ",",
+    );
+    expect(rows[0]?.slice(0, 5)).toEqual([
+      "Mã huyện",
+      "Huyện, thị xã, thành phố",
+      "Số điểm mô hình",
+      "Số xã, phường, đặc khu",
+      "Xã, phường, đặc khu có camera",
+    ]);
+    expect(rows[0]?.join(" ")).not.toMatch(/địa bàn cấp xã|01\/07\/2025/i);
+    const communes = await t.db.$queryRaw<{ code: string; n: number }[]>`
+      SELECT d.code, count(*)::int AS n FROM admin_unit c JOIN admin_unit d ON d.id = c.former_district_id
+      WHERE c.catalog = 'two_level' AND c.level = 'commune' GROUP BY d.code`;
+    const byCode = new Map(communes.map((c) => [c.code, c.n]));
+    const data = rows.slice(1).filter((r) => /^\d{3}$/.test(r[0] ?? ""));
+    expect(data.length).toBeGreaterThan(0);
+    for (const r of data) expect(Number(r[3]), r[1]).toBe(byCode.get(r[0] ?? "") ?? 0);
+    expect(data.reduce((a, r) => a + Number(r[3]), 0)).toBe(78);
+  });
+});
+
 describe("CSV for Excel with Vietnamese regional settings (?sep=semicolon)", () => {
   it("separates by semicolons, one row per site as SQL counts, same cells as the comma file", async () => {
     const by = { user: null, via: "cli" } as const;

@@ -1,3 +1,4 @@
+import { coverageOfList } from "@qt/shared/coverage";
 import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
@@ -182,16 +183,26 @@ describe.each([
         s.byDistrict.map((d) => [
           formerUnitName(d.name),
           d.sites,
-          d.areas,
-          d.coveredAreas,
+          // The units of the list the headline counts, and no column of the other list (issue 22).
+          coverageOfList(d, s.cameraCoverage.headline.list).total,
+          coverageOfList(d, s.cameraCoverage.headline.list).covered,
           d.cameras,
           d.costVnd,
-          d.currentAreas,
-          d.currentCoveredAreas,
           // Demo records count in this database's figures (decision 023).
           1,
         ]),
       );
+      expect(districts.ws?.getRow(1).values).toEqual([
+        undefined,
+        "Mã huyện",
+        "Huyện, thị xã, thành phố",
+        "Số điểm mô hình",
+        s.cameraCoverage.headline.list === "two_level" ? "Số xã, phường, đặc khu" : "Số địa bàn cấp xã",
+        s.cameraCoverage.headline.list === "two_level" ? "Xã, phường, đặc khu có camera" : "Địa bàn cấp xã có camera",
+        "Số camera",
+        "Kinh phí camera (đồng)",
+        expect.any(String),
+      ]);
       expect(districts.ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
       const areas = dataRows("Theo địa bàn cấp xã");

@@ -18,7 +18,7 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
         <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
         <Card label={t("card.sites")} value={num(summary.siteCount)} />
         <Card label={t("card.areasWithModels")} value={num(summary.areasWithModels)} />
-        <CoverageCard coverage={summary.cameraCoverage} />
+        <CoverageCard coverage={summary.cameraCoverage} communeCode={summary.filter.communeCode} />
         <Card
           label={t("card.cameras")}
           value={num(summary.cameras.cameras)}

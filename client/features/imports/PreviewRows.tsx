@@ -6,6 +6,7 @@ import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { AcceptSuggestion } from "./AcceptSuggestion.tsx";
 import { errorsUrl } from "./fields.ts";
 
 const PAGE_SIZE = 20;
@@ -15,8 +16,17 @@ const FILTER_KEY = {
   error: "imports.filter.error",
 } as const;
 
-/** Step 3: the file's rows by state (all, ready, duplicates, errors), each with its sheet row number and issues. */
-export function PreviewRows({ preview }: { preview: TImportPreview }) {
+/**
+ * Step 3: the file's rows by state (all, ready, duplicates, errors), each with its sheet row number
+ * and issues; a suggested name is accepted in place with one click.
+ */
+export function PreviewRows({
+  preview,
+  onAccepted,
+}: {
+  preview: TImportPreview;
+  onAccepted: (p: TImportPreview) => void;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const [state, setState] = useState<RowState | undefined>(preview.errorRows > 0 ? "error" : undefined);
@@ -97,7 +107,7 @@ export function PreviewRows({ preview }: { preview: TImportPreview }) {
                         {r.issues.map((i) => (
                           <li key={`${i.column}-${i.key}-${i.message}`}>
                             {i.column ? `${t("imports.column")} ${i.column}: ` : ""}
-                            {i.message}
+                            {i.message} <AcceptSuggestion batchId={preview.batchId} issue={i} onAccepted={onAccepted} />
                           </li>
                         ))}
                         {r.yearOnly && <li>{t("imports.yearOnly")}</li>}

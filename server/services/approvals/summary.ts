@@ -11,9 +11,19 @@ import { type ApprovalUnit, approvalUnits, approvalYears } from "./approval-unit
  */
 export async function approvalSummary(db: Db, f: Filter): Promise<TApprovalSummary> {
   const districtIds = new Set(f.districts.map((d) => d.id));
+  const all = await approvalUnits(db);
+  // One commune of today: the commune's own years, and the former district whose land it lies on
+  // (its old areas' figures were approved there, years before 01/07/2025 only).
+  const commune = f.commune ? all.find((u) => u.kind === "commune" && u.id === f.commune?.id) : undefined;
   const inFilter = (u: ApprovalUnit) =>
-    districtIds.size > 0 ? districtIds.has(u.districtId) : !f.territory || u.formerProvinceCode === f.territory.code;
-  const units = (await approvalUnits(db)).filter(inFilter);
+    commune
+      ? u.kind === "commune"
+        ? u.id === commune.id
+        : u.id === commune.districtId && (districtIds.size === 0 || districtIds.has(u.id))
+      : districtIds.size > 0
+        ? districtIds.has(u.districtId)
+        : !f.territory || u.formerProvinceCode === f.territory.code;
+  const units = all.filter(inFilter);
   const yearsOf = (kind: ApprovalUnitKind) => {
     const own = approvalYears(kind);
     return { from: Math.max(own.from, f.fromYear ?? own.from), to: Math.min(own.to, f.toYear ?? own.to) };

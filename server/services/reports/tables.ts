@@ -10,6 +10,7 @@ import { AWARD_REPORT_COLUMNS } from "../records/kinds/award.ts";
 import { CAMERA_REPORT_COLUMNS } from "../records/kinds/camera.ts";
 import { SITE_REPORT_COLUMNS } from "../records/kinds/site.ts";
 import { districtOfArea } from "../units/area-sql.ts";
+import { districtCoverage, listColumn } from "./coverage-words.ts";
 import type { ReportScope } from "./report-scope.ts";
 
 export type CellValue = string | number | Date | null;
@@ -254,19 +255,24 @@ function areas(model: TReportModel): TableSpec {
   };
 }
 
+/**
+ * One row per district over the units of the list the report's headline counts (decision 027), as
+ * the Word report's district table: today's communes for a period ending after 30/06/2025, the
+ * old list before; the other list is not a column here.
+ */
 function districts(model: TReportModel): TableSpec {
+  const cov = model.summary.coverage;
+  const units = listColumn(cov.headline.list);
   return {
     sheet: "Theo huyện",
     columns: [
       { header: "Mã huyện", width: 10, type: "id" },
       { header: "Huyện, thị xã, thành phố", width: 26, type: "text" },
       { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
-      { header: "Số địa bàn cấp xã", width: 14, type: "int", sum: true },
-      { header: "Địa bàn có camera", width: 14, type: "int", sum: true },
+      { header: `Số ${units.toLowerCase()}`, width: 14, type: "int", sum: true },
+      { header: `${units} có camera`, width: 14, type: "int", sum: true },
       { header: "Số camera", width: 11, type: "int", sum: true },
       { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true },
-      { header: "Số xã từ 01/07/2025", width: 14, type: "int", sum: true },
-      { header: "Trong đó có camera", width: 14, type: "int", sum: true },
       AGGREGATE_DEMO_COLUMN,
     ],
     batches: () =>
@@ -275,12 +281,10 @@ function districts(model: TReportModel): TableSpec {
           d.code,
           d.name,
           d.sites,
-          d.areas,
-          d.coveredAreas,
+          districtCoverage(d, cov).total,
+          districtCoverage(d, cov).covered,
           d.cameras,
           d.costVnd,
-          d.currentAreas,
-          d.currentCoveredAreas,
           flag(model.demo.records > 0),
         ]),
       ),

@@ -97,6 +97,10 @@ export const IMPORT_MESSAGES = {
     vi: "Còn {count} dòng lỗi: hãy sửa, hoặc chọn chỉ nhập các dòng hợp lệ.",
     en: "{count} rows are in error: fix them, or choose to import only the valid rows.",
   },
+  "import.notASuggestion": {
+    vi: "'{to}' không phải tên được gợi ý cho '{value}' ở cột {column}.",
+    en: "'{to}' is not a name suggested for '{value}' in column {column}.",
+  },
   "import.mappingLength": {
     vi: "Cách ghép cột không khớp với số cột của tệp.",
     en: "The column mapping does not match the file's columns.",

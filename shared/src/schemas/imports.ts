@@ -100,6 +100,18 @@ export const ZImportRemapInput = z.strictObject({
 });
 export type TImportRemapInput = z.infer<typeof ZImportRemapInput>;
 
+/**
+ * One click on a name the preview suggests: every cell of `column` reading `value` (as the issue
+ * quotes it) becomes `to`, which must be one of that issue's suggestions; the batch is read again.
+ */
+export const ZImportAcceptInput = z.strictObject({
+  batchId: ZId,
+  column: z.string().regex(/^[A-Z]{1,3}$/, "Cột không hợp lệ"),
+  value: zName("giá trị trong tệp", 500),
+  to: zName("tên được gợi ý", 500),
+});
+export type TImportAcceptInput = z.infer<typeof ZImportAcceptInput>;
+
 export const ZImportBatchInput = z.strictObject({ batchId: ZId });
 
 /** An admin creates a model type the file names but the catalogue lacks; the batch is read again. */
