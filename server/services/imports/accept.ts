@@ -29,9 +29,9 @@ export async function acceptSuggestion(
   locale: Locale,
 ): Promise<TImportPreview> {
   const batch = await ownBatch(db, input.batchId, user);
-  if (batch.status !== "preview") throw appError("CONFLICT", "import.alreadyCommitted");
+  if (batch.status !== "preview") throw appError("conflict", "import.alreadyCommitted");
   const { column, value, to } = input;
-  const refused = () => appError("BAD_REQUEST", "import.notASuggestion", { column, value, to });
+  const refused = () => appError("invalid", "import.notASuggestion", { column, value, to });
   const index = indexOfLetter(column);
   if (index >= (batch.headers as string[]).length) throw refused();
   const suggested = await db.importRow.findMany({
@@ -49,7 +49,7 @@ export async function acceptSuggestion(
   if (!offered.includes(to)) throw refused();
   await db.$transaction(async (tx) => {
     const still = await tx.importBatch.count({ where: { id: batch.id, status: "preview" } });
-    if (still === 0) throw appError("CONFLICT", "import.alreadyCommitted");
+    if (still === 0) throw appError("conflict", "import.alreadyCommitted");
     const rows = await tx.$queryRaw<{ row: number }[]>`UPDATE import_row
       SET cells = jsonb_set(cells, ARRAY[${String(index)}], to_jsonb(${to}::text))
       WHERE batch_id = ${batch.id} AND btrim(cells ->> ${index}::int) = ${value}
