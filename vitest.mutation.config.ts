@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
  */
 const SETS: Record<string, string[]> = {
   figures: [
+    "tests/server/coverage-lists.test.ts",
     "tests/server/dashboard-aggregates.test.ts",
     "tests/server/coverage-headline.test.ts",
     "tests/server/approved-only.test.ts",
