@@ -25,7 +25,9 @@ export default {
   // One mutant at a time: the machine is shared, and each test file opens its own database.
   concurrency: 1,
   timeoutMS: 60_000,
-  reporters: ["clear-text", "progress-append-only", "html", "json"],
+  // event-recorder keeps each mutant's result as it comes, so a run stopped early still tells.
+  reporters: ["clear-text", "progress-append-only", "html", "json", "event-recorder"],
+  eventReporter: { baseDir: `reports/mutation/events-${set ?? "all"}` },
   htmlReporter: { fileName: `reports/mutation/${set ?? "all"}.html` },
   jsonReporter: { fileName: `reports/mutation/${set ?? "all"}.json` },
   clearTextReporter: { allowColor: false, maxTestsToLog: 0 },
