@@ -1,3 +1,4 @@
+import { CATEGORY_COLOURS, RELIGION_COLOURS, SERIES } from "@qt/shared/palette";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AwardsChart } from "../../client/features/charts/AwardsChart.tsx";
@@ -39,6 +40,23 @@ function tableRows(title: string | RegExp): string[][] {
   return rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent ?? ""));
 }
 
+/**
+ * The bars the chart drew in its SVG, in drawing order: series by series, row by row. Only the
+ * bars' own geometry: a horizontal bar's length is its width, a column's its height.
+ */
+function barsOf(title: string | RegExp) {
+  const figure = screen.getByRole("figure", { name: title });
+  return Array.from(figure.querySelectorAll("svg .recharts-bar-rectangle path.recharts-rectangle"), (p) => ({
+    name: p.getAttribute("name"),
+    fill: p.getAttribute("fill"),
+    width: Number(p.getAttribute("width")),
+    height: Number(p.getAttribute("height")),
+  }));
+}
+
+/** Lengths relative to the first: the bars are drawn to one scale starting at 0. */
+const ratios = (lengths: number[]) => lengths.map((l) => Number((l / (lengths[0] ?? 1)).toFixed(3)));
+
 function expectStates(
   render: (state: { loading?: boolean; error?: string; onRetry?: () => void }) => void,
   name: RegExp,
@@ -62,6 +80,21 @@ describe("ModelTypeChart", () => {
     expect(table[0]).toEqual(["Loại 0", "1.013"]);
     fireEvent.click(within(figure).getByRole("button", { name: "Xem biểu đồ" }));
     expect(within(figure).queryByRole("table")).toBeNull();
+  });
+
+  it("draws one bar per type, as long as its count, the 'other' bar in its own colour", () => {
+    const few = [
+      { code: "a", name: "Dòng họ", sites: 40 },
+      { code: "b", name: "Camera", sites: 10 },
+      { code: "c", name: "Tôn giáo", sites: 30 },
+    ];
+    renderApp(<ModelTypeChart rows={[...few, ...rows]} topN={2} />, { db: t.db });
+    const bars = barsOf("Số điểm theo loại mô hình");
+    // The two largest (1 013 and 1 012), then 'other' with the 14 others: 40 + 10 + 30 + 1 011 + … + 1 001.
+    const other = 40 + 10 + 30 + rows.slice(2).reduce((s, r) => s + r.sites, 0);
+    expect(bars.map((b) => b.name)).toEqual(["Loại 0", "Loại 1", "Khác (14 loại)"]);
+    expect(ratios(bars.map((b) => b.width))).toEqual(ratios([1013, 1012, other]));
+    expect(bars.map((b) => b.fill)).toEqual([SERIES.primary, SERIES.primary, SERIES.other]);
   });
 
   it("groups the rest into 'other' with their sum", () => {
@@ -143,6 +176,27 @@ describe("DistrictCategoryChart", () => {
     expect(texts).toEqual(expect.arrayContaining(["50", "45", "30", "125"]));
   });
 
+  it("stacks one segment per category and district, each as long as its count", () => {
+    renderApp(
+      <DistrictCategoryChart
+        rows={[
+          { code: "461", name: "Thành phố Đông Hà", byCategory: { ...zero, clan: 120, camera: 30 } },
+          { code: "468", name: "Huyện Cam Lộ", byCategory: { ...zero, clan: 60, religious: 15 } },
+        ]}
+      />,
+      { db: t.db },
+    );
+    const bars = barsOf("Số điểm mô hình theo huyện, chia theo nhóm");
+    // Series by series (clan, camera, religious), district by district; empty segments draw nothing.
+    expect(bars.map((b) => [b.name, b.fill])).toEqual([
+      ["Thành phố Đông Hà (cũ)", CATEGORY_COLOURS.clan],
+      ["Huyện Cam Lộ (cũ)", CATEGORY_COLOURS.clan],
+      ["Thành phố Đông Hà (cũ)", CATEGORY_COLOURS.camera],
+      ["Huyện Cam Lộ (cũ)", CATEGORY_COLOURS.religious],
+    ]);
+    expect(ratios(bars.map((b) => b.width))).toEqual(ratios([120, 60, 30, 15]));
+  });
+
   it("is empty when no district has a site", () => {
     renderApp(<DistrictCategoryChart rows={[{ code: "461", name: "Đông Hà", byCategory: zero }]} />, { db: t.db });
     expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
@@ -162,6 +216,22 @@ describe("YearlyChart", () => {
       ["2008", "0", "3"],
       ["2009", "1.200", "1.203"],
     ]);
+  });
+  it("draws one column per year, as tall as the year's new sites", () => {
+    renderApp(
+      <YearlyChart
+        years={[
+          { year: 2007, sites: 300, cumulative: 300 },
+          { year: 2008, sites: 0, cumulative: 300 },
+          { year: 2009, sites: 1200, cumulative: 1500 },
+        ]}
+      />,
+      { db: t.db },
+    );
+    // 2008 had no new site: no column; 2009's is four times 2007's.
+    const bars = barsOf(/Nhân rộng mô hình theo năm/);
+    expect(bars.map((b) => b.fill)).toEqual([SERIES.primary, SERIES.primary]);
+    expect(ratios(bars.map((b) => b.height))).toEqual([1, 4]);
   });
   it("shows its loading state", () => {
     expectStates((s) => renderApp(<YearlyChart years={[]} {...s} />, { db: t.db }), /Nhân rộng mô hình/);
@@ -188,6 +258,23 @@ describe("CoverageChart", () => {
       ["Tổng", "10/17", "58,8%"],
     ]);
   });
+  it("draws each district's bar as long as its share covered", () => {
+    renderApp(
+      <CoverageChart
+        rows={[
+          { code: "461", name: "Thành phố Đông Hà", total: 9, covered: 9 },
+          { code: "468", name: "Huyện Cam Lộ", total: 8, covered: 2 },
+          { code: "470", name: "Huyện Hải Lăng", total: 20, covered: 15 },
+        ]}
+        list="three_level"
+      />,
+      { db: t.db },
+    );
+    const bars = barsOf("Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện");
+    expect(bars.map((b) => b.name)).toEqual(["Thành phố Đông Hà (cũ)", "Huyện Cam Lộ (cũ)", "Huyện Hải Lăng (cũ)"]);
+    // 100 %, 25 %, 75 % on an axis from 0 to 100 %.
+    expect(ratios(bars.map((b) => b.width))).toEqual([1, 0.25, 0.75]);
+  });
   it("shows its error state", () => {
     renderApp(<CoverageChart rows={[]} list="two_level" error="Hết thời gian chờ" />, { db: t.db });
     expect(screen.getByRole("alert")).toHaveTextContent("Hết thời gian chờ");
@@ -210,6 +297,23 @@ describe("ReligionChart", () => {
       ["Công giáo", "8"],
     ]);
   });
+  it("draws one bar per religion in the religion's colour", () => {
+    renderApp(
+      <ReligionChart
+        rows={[
+          { religion: "buddhism", sites: 34 },
+          { religion: "catholicism", sites: 17 },
+        ]}
+      />,
+      { db: t.db },
+    );
+    const bars = barsOf("Mô hình trong tôn giáo, theo tôn giáo");
+    expect(bars.map((b) => [b.name, b.fill])).toEqual([
+      ["Phật giáo", RELIGION_COLOURS.buddhism],
+      ["Công giáo", RELIGION_COLOURS.catholicism],
+    ]);
+    expect(ratios(bars.map((b) => b.width))).toEqual([1, 0.5]);
+  });
   it("is empty without religious models", () => {
     renderApp(<ReligionChart rows={[]} />, { db: t.db });
     expect(screen.getByText("Chưa có số liệu cho bộ lọc này.")).toBeInTheDocument();
@@ -220,6 +324,20 @@ describe("AwardsChart", () => {
   it("tabulates collectives, individuals and totals per year", () => {
     renderApp(<AwardsChart rows={[{ year: 2015, collective: 6, individual: 75, total: 81 }]} />, { db: t.db });
     expect(tableRows("Khen thưởng theo năm")).toEqual([["2015", "6", "75", "81"]]);
+  });
+  it("stacks collectives and individuals in one column per year, each segment as tall as its count", () => {
+    renderApp(
+      <AwardsChart
+        rows={[
+          { year: 2015, collective: 6, individual: 75, total: 81 },
+          { year: 2016, collective: 12, individual: 0, total: 12 },
+        ]}
+      />,
+      { db: t.db },
+    );
+    const bars = barsOf(/Khen thưởng theo năm/);
+    expect(bars.map((b) => b.fill)).toEqual([SERIES.primary, SERIES.primary, SERIES.secondary]);
+    expect(ratios(bars.map((b) => b.height))).toEqual(ratios([6, 12, 75]));
   });
   it("writes collectives, individuals and the total on the stacked bars", () => {
     renderApp(<AwardsChart rows={[{ year: 2015, collective: 6, individual: 75, total: 81 }]} />, { db: t.db });

@@ -10,14 +10,15 @@ const SIZES = [
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
-const SCREENS = [
-  "/",
-  "/district/466",
-  "/conference",
-  "/records/sites",
-  "/records/sites?edit=new",
-  "/imports",
-  "/audit",
+// Each screen with its own heading: an error page or a blank screen never scrolls sideways either.
+const SCREENS: [string, string | RegExp][] = [
+  ["/", /Tổng quan/],
+  ["/district/466", "Huyện Gio Linh (cũ)"],
+  ["/conference", /^Kết quả phong trào/],
+  ["/records/sites", "Điểm mô hình"],
+  ["/records/sites?edit=new", "Điểm mô hình"],
+  ["/imports", "Nhập từ Excel/CSV"],
+  ["/audit", "Nhật ký thay đổi toàn hệ thống"],
 ];
 
 describeE2E("layout, slides and role-aware navigation in a real browser", () => {
@@ -54,10 +55,10 @@ describeE2E("layout, slides and role-aware navigation in a real browser", () => 
     const overflow: string[] = [];
     for (const size of SIZES) {
       await admin.setViewportSize(size);
-      for (const path of SCREENS) {
+      for (const [path, heading] of SCREENS) {
         await admin.goto(`${app.server.url}${path}`);
+        await admin.getByRole("heading", { name: heading, level: 2 }).first().waitFor({ timeout: 30_000 });
         await admin.waitForLoadState("networkidle");
-        await admin.locator("main, .conference").first().waitFor();
         const [scroll, inner] = await admin.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         if ((scroll ?? 0) > (inner ?? 0)) overflow.push(`${path} at ${size.width}: ${scroll} > ${inner}`);
       }

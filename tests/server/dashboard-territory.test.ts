@@ -5,6 +5,7 @@ import { createCaller } from "../../server/routers/_app.ts";
 import { countAreas } from "../fixtures/territory.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
+import { expectedFigures } from "./helpers/figures.ts";
 
 /** Territory (whole province of today, former Quảng Trị, former Quảng Bình) × view, on the demo data. */
 let t: TestDb;
@@ -69,6 +70,12 @@ describe("territory and view on the dashboard", () => {
     expect(cams.areas.reduce((s, a) => s + a.cameras, 0)).toBe(cams.totals.cameras);
     expect(camsCurrent.areas.every((a) => a.current)).toBe(true);
     expect(camsCurrent.areas.filter((a) => a.covered)).toHaveLength(cams.coverage.current.covered);
+    // Coverage over both lists, counted from the tables (today's communes with the areas they took over).
+    const expected = await expectedFigures(t.db, { from: 2007, to: 2022, province });
+    expect(h.cameraCoverage).toMatchObject(expected.coverage);
+    expect(h.byDistrict.map((d) => [d.code, d.currentCoveredAreas, d.currentAreas])).toEqual(
+      expected.byDistrict.map((d) => [d.code, d.currentCoveredAreas, d.currentAreas]),
+    );
   });
 
   it("counts coverage over the old areas that existed in the period and over today's communes of the territory", async () => {
@@ -123,6 +130,11 @@ describe("territory and view on the dashboard", () => {
       WHERE s.deleted_at IS NULL AND n.code = '19495' AND n.catalog = 'two_level'
         AND s.established_on BETWEEN DATE '2007-01-01' AND DATE '2022-12-31'`;
     expect(c.areas.find((a) => a.code === "19495")?.sites).toBe(Number(successors[0]?.sites));
+    const expected = await expectedFigures(t.db, { ...{ from: 2007, to: 2022 }, districts: ["466"] });
+    expect(
+      c.areas.map((a) => ({ code: a.code, name: a.name, covered: a.covered, sites: a.sites, cameras: a.cameras })),
+    ).toEqual(expected.areaRows("466", "current"));
+    expect(c.areas.some((a) => a.covered)).toBe(true);
   });
 
   it("takes the territory on every procedure, and refuses unknown values with a Vietnamese 400", async () => {

@@ -8,8 +8,9 @@ import { geometryProblems } from "../../server/services/maps/geometry.ts";
 import { districtsFromSource } from "../../server/services/maps/source.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
+import { expectedFigures } from "./helpers/figures.ts";
 
-/** maps.boundaries and maps.measures on the demo data, against the dashboard's own procedures. */
+/** maps.boundaries and maps.measures on the demo data, against figures counted from the tables in the test. */
 let t: TestDb;
 let viewer: SessionUser;
 beforeAll(async () => {
@@ -75,15 +76,14 @@ describe("maps.boundaries (districts)", () => {
 });
 
 describe("maps.measures", () => {
-  it("gives each district the dashboard's coverage, sites and cameras", async () => {
-    const [m, summary] = await Promise.all([
+  it("gives each district its coverage, sites and cameras, counted from the tables", async () => {
+    const [m, expected] = await Promise.all([
       api().maps.measures({ level: "district", ...PERIOD }),
-      api().dashboard.summary(PERIOD),
+      expectedFigures(t.db, { from: 2007, to: 2022 }),
     ]);
     expect(m.level).toBe("district");
-    expect(m.units).toHaveLength(summary.byDistrict.length);
-    for (const d of summary.byDistrict) {
-      expect(m.units.find((u) => u.code === d.code)).toEqual({
+    expect(m.units).toEqual(
+      expected.byDistrict.map((d) => ({
         code: d.code,
         name: d.name,
         districtCode: d.code,
@@ -91,40 +91,49 @@ describe("maps.measures", () => {
         total: d.areas,
         sites: d.sites,
         cameras: d.cameras,
-      });
-    }
-    // Not a map of zeros: the demo data has cameras and sites, and the totals add up.
-    expect(m.units.reduce((s, u) => s + u.covered, 0)).toBe(summary.cameraCoverage.covered);
-    expect(m.units.reduce((s, u) => s + u.total, 0)).toBe(summary.cameraCoverage.total);
-    expect(summary.cameraCoverage.covered).toBeGreaterThan(0);
-    expect(m.units.reduce((s, u) => s + u.sites, 0)).toBe(summary.siteCount);
-    expect(m.demo.records).toBe(summary.demo.records);
+      })),
+    );
+    // Not a map of zeros: the demo data has cameras and sites; the article's 73/126 is in it.
+    expect(expected.coverage.covered).toBeGreaterThan(73);
+    expect(m.units.filter((u) => QT.includes(u.code)).reduce((s, u) => s + u.covered, 0)).toBe(73);
+    expect(m.units.reduce((s, u) => s + u.sites, 0)).toBe(expected.siteCount);
+    // The demo records of 2007–2022: sites, installations and awards (decision 023).
+    const [demo] = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT (SELECT COUNT(*) FROM site WHERE is_demo AND deleted_at IS NULL
+          AND EXTRACT(YEAR FROM established_on) BETWEEN 2007 AND 2022)
+        + (SELECT COUNT(*) FROM camera_installation WHERE is_demo AND deleted_at IS NULL
+          AND EXTRACT(YEAR FROM installed_on) BETWEEN 2007 AND 2022)
+        + (SELECT COUNT(*) FROM award WHERE is_demo AND deleted_at IS NULL AND year BETWEEN 2007 AND 2022) AS n`;
+    expect(Number(demo?.n)).toBeGreaterThan(0);
+    expect(m.demo.records).toBe(Number(demo?.n));
   });
 
-  it("counts coverage over today's communes for a period ending after 30/06/2025 (the cameras screen's figures)", async () => {
-    const [m, cams] = await Promise.all([
+  it("counts coverage over today's communes for a period ending after 30/06/2025, with the areas they took over", async () => {
+    const [m, expected] = await Promise.all([
       api().maps.measures({ level: "district", fromYear: 2007 }),
-      api().dashboard.cameras({ fromYear: 2007 }),
+      expectedFigures(t.db, { from: 2007 }),
     ]);
-    expect(cams.coverage.headline.list).toBe("two_level");
-    for (const d of cams.districts) {
-      expect(m.units.find((u) => u.code === d.code)).toMatchObject({
-        covered: d.currentCoveredAreas,
-        total: d.currentAreas,
-        cameras: d.cameras,
-      });
-    }
+    expect(m.units).toEqual(
+      expected.byDistrict.map((d) =>
+        expect.objectContaining({
+          code: d.code,
+          covered: d.currentCoveredAreas,
+          total: d.currentAreas,
+          cameras: d.cameras,
+        }),
+      ),
+    );
+    expect(m.units.reduce((s, u) => s + u.total, 0)).toBe(78);
   });
 
-  it("counts the sites of one model type as the model type's page does, per district", async () => {
+  it("counts the sites of one model type per district", async () => {
     const type = await t.db.modelType.findFirstOrThrow({ where: { category: "clan" }, select: { code: true } });
-    const [m, page] = await Promise.all([
+    const [m, expected] = await Promise.all([
       api().maps.measures({ level: "district", ...PERIOD, modelTypeCode: type.code }),
-      api().dashboard.modelType({ ...PERIOD, code: type.code }),
+      expectedFigures(t.db, { from: 2007, to: 2022, modelType: type.code }),
     ]);
-    expect(page.totalSites).toBeGreaterThan(0);
-    for (const d of page.byDistrict) expect(m.units.find((u) => u.code === d.code)?.sites).toBe(d.sites);
-    expect(m.units.reduce((s, u) => s + u.sites, 0)).toBe(page.totalSites);
+    expect(expected.siteCount).toBeGreaterThan(0);
+    expect(m.units.map((u) => [u.code, u.sites])).toEqual(expected.byDistrict.map((d) => [d.code, d.sites]));
   });
 
   it("follows the territory", async () => {
@@ -132,17 +141,16 @@ describe("maps.measures", () => {
     expect(m.units.map((u) => u.code)).toEqual(QB);
   });
 
-  it("gives the communes of Gio Linh as the district's drill-down does, in each view's list", async () => {
+  it("gives the communes of Gio Linh in each view's list, today's communes with the areas they took over", async () => {
+    const expected = await expectedFigures(t.db, { from: 2007, to: 2022, districts: ["466"] });
     for (const view of ["historical", "current"] as const) {
-      const [m, areas] = await Promise.all([
-        api().maps.measures({ level: "commune", ...PERIOD, view, districtCode: "466" }),
-        api().dashboard.areas({ ...PERIOD, view, districtCode: "466" }),
-      ]);
+      const m = await api().maps.measures({ level: "commune", ...PERIOD, view, districtCode: "466" });
       expect(m.list).toBe(view === "current" ? "two_level" : "three_level");
-      const own = areas.areas.filter((a) => a.current === (view === "current"));
-      expect(own.length).toBeGreaterThan(0);
+      const rows = expected.areaRows("466", view);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.covered)).toBe(true);
       expect(m.units).toEqual(
-        own.map((a) => ({
+        rows.map((a) => ({
           code: a.code,
           name: a.name,
           districtCode: "466",

@@ -112,3 +112,14 @@ export function parseCsv(text: string, sep = ","): string[][] {
   }
   return rows;
 }
+
+/** A sheet's data rows (cell values from column 1), without the header, blank lines and the totals row. */
+export function sheetRows(wb: ExcelJS.Workbook, name: string): unknown[][] {
+  const rows: unknown[][] = [];
+  wb.getWorksheet(name)?.eachRow((row, i) => {
+    const first = row.getCell(1).value;
+    if (i > 1 && first !== null && !String(first).startsWith("Tổng cộng"))
+      rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}

@@ -1,10 +1,10 @@
 import { formatNumber } from "@qt/shared/format";
 import { SERIES } from "@qt/shared/palette";
-import { BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { barSeries } from "./BarSeries.tsx";
-import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
+import { ChartBox } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import { YearColumns } from "./YearColumns.tsx";
 
 export type AwardYearRow = { year: number; collective: number; individual: number; total: number };
 
@@ -48,23 +48,11 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
       }}
     >
       <ChartBox large={state.large}>
-        {({ width, font, plotHeight }) => (
-          <BarChart
-            width={width}
-            height={plotHeight(300)}
-            data={rows}
-            margin={{ left: 8, right: 8, top: 16 }}
-            role="img"
-            aria-label={title}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" tick={tickProps(font)} />
-            <YAxis allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
-            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-            <Legend {...legendProps(font)} />
+        {(size) => (
+          <YearColumns title={title} size={size} data={rows} format={num} height={300}>
             {barSeries({
               data: rows,
-              font,
+              font: size.font,
               format: num,
               horizontal: false,
               totalKey: "total",
@@ -73,7 +61,7 @@ export function AwardsChart({ rows, ...state }: ChartStateProps & { rows: AwardY
                 { key: "individual", name: label("recipientKind", "individual"), fill: SERIES.secondary },
               ],
             })}
-          </BarChart>
+          </YearColumns>
         )}
       </ChartBox>
     </ChartFrame>

@@ -3,8 +3,7 @@ import { formatNumber } from "@qt/shared/format";
 import { CATEGORY_COLOURS, SERIES } from "@qt/shared/palette";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "./ChartBox.tsx";
-import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import type { ChartStateProps } from "./ChartFrame.tsx";
 import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type DistrictCategoryRow = { code: string; name: string; byCategory: Record<ModelCategory, number> };
@@ -48,7 +47,7 @@ export function DistrictCategoryChart({
   }));
   const cats = [...shown, ...merged];
   return (
-    <ChartFrame
+    <HorizontalBars
       {...state}
       title={title}
       unit={t("dashboard.chart.sitesUnit")}
@@ -64,32 +63,23 @@ export function DistrictCategoryChart({
           cells: [d.name, ...cats.map((c) => num(d[c])), num(d.total)],
         })),
       }}
-    >
-      <ChartBox large={state.large}>
-        {(size) => (
-          <HorizontalBars
-            title={title}
-            size={size}
-            data={data}
-            format={num}
-            rowHeight={state.large ? 48 : 34}
-            extra={110}
-            axisCap={state.large ? 260 : 170}
-            totalKey="total"
-            series={[
-              ...shown.map((c) => ({
-                key: c,
-                name: label("category", c),
-                fill: CATEGORY_COLOURS[c],
-                onClick: onSelect ? (d: { code: string }) => onSelect(d.code) : undefined,
-              })),
-              ...(merged.length > 0
-                ? [{ key: "merged", name: t("dashboard.chart.otherCategories"), fill: SERIES.other }]
-                : []),
-            ]}
-          />
-        )}
-      </ChartBox>
-    </ChartFrame>
+      data={data}
+      format={num}
+      rowHeight={{ card: 34, slide: 48 }}
+      extra={110}
+      axisCap={{ card: 170, slide: 260 }}
+      totalKey="total"
+      series={[
+        ...shown.map((c) => ({
+          key: c,
+          name: label("category", c),
+          fill: CATEGORY_COLOURS[c],
+          onClick: onSelect ? (d: { code: string }) => onSelect(d.code) : undefined,
+        })),
+        ...(merged.length > 0
+          ? [{ key: "merged", name: t("dashboard.chart.otherCategories"), fill: SERIES.other }]
+          : []),
+      ]}
+    />
   );
 }

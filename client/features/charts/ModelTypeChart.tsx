@@ -1,8 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { SERIES } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "./ChartBox.tsx";
-import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import type { ChartStateProps } from "./ChartFrame.tsx";
 import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type ModelTypeRow = { code: string; name: string; sites: number };
@@ -30,7 +29,7 @@ export function ModelTypeChart({
   const data = topWithOther(rows, topN, (count) => t("dashboard.chart.other", { count }));
   const num = (v: number) => formatNumber(v, locale);
   return (
-    <ChartFrame
+    <HorizontalBars
       {...state}
       title={title}
       unit={t("dashboard.chart.sitesUnit")}
@@ -39,29 +38,20 @@ export function ModelTypeChart({
         columns: [t("dashboard.chart.modelTypes.column"), t("dashboard.chart.sites")],
         rows: [...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, cells: [r.name, num(r.sites)] })),
       }}
-    >
-      <ChartBox large={state.large}>
-        {(size) => (
-          <HorizontalBars
-            title={title}
-            size={size}
-            data={data}
-            format={num}
-            rowHeight={state.large ? 44 : 30}
-            extra={50}
-            axisCap={state.large ? 480 : 380}
-            tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
-            series={[
-              {
-                key: "sites",
-                name: t("dashboard.chart.sites"),
-                fill: (d) => (d.code ? SERIES.primary : SERIES.other),
-                onClick: onSelect ? (d) => d.code && onSelect(d.code) : undefined,
-              },
-            ]}
-          />
-        )}
-      </ChartBox>
-    </ChartFrame>
+      data={data}
+      format={num}
+      rowHeight={{ card: 30, slide: 44 }}
+      extra={50}
+      axisCap={{ card: 380, slide: 480 }}
+      tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
+      series={[
+        {
+          key: "sites",
+          name: t("dashboard.chart.sites"),
+          fill: (d) => (d.code ? SERIES.primary : SERIES.other),
+          onClick: onSelect ? (d) => d.code && onSelect(d.code) : undefined,
+        },
+      ]}
+    />
   );
 }

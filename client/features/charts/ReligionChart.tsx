@@ -2,8 +2,7 @@ import type { Religion } from "@qt/shared/domain";
 import { formatNumber } from "@qt/shared/format";
 import { RELIGION_COLOURS } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "./ChartBox.tsx";
-import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import type { ChartStateProps } from "./ChartFrame.tsx";
 import { HorizontalBars } from "./HorizontalBars.tsx";
 
 export type ReligionRow = { religion: Religion; sites: number };
@@ -15,7 +14,7 @@ export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: Reli
   const num = (v: number) => formatNumber(v, locale);
   const data = rows.map((r) => ({ ...r, name: label("religion", r.religion) }));
   return (
-    <ChartFrame
+    <HorizontalBars
       {...state}
       title={title}
       unit={t("dashboard.chart.sitesUnit")}
@@ -24,22 +23,13 @@ export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: Reli
         columns: [t("dashboard.chart.religion.column"), t("dashboard.chart.sites")],
         rows: data.map((r) => ({ key: r.religion, cells: [r.name, num(r.sites)] })),
       }}
-    >
-      <ChartBox large={state.large}>
-        {(size) => (
-          <HorizontalBars
-            title={title}
-            size={size}
-            data={data}
-            format={num}
-            rowHeight={state.large ? 70 : 44}
-            extra={50}
-            axisCap={state.large ? 240 : 150}
-            tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
-            series={[{ key: "sites", name: t("dashboard.chart.sites"), fill: (d) => RELIGION_COLOURS[d.religion] }]}
-          />
-        )}
-      </ChartBox>
-    </ChartFrame>
+      data={data}
+      format={num}
+      rowHeight={{ card: 44, slide: 70 }}
+      extra={50}
+      axisCap={{ card: 150, slide: 240 }}
+      tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
+      series={[{ key: "sites", name: t("dashboard.chart.sites"), fill: (d) => RELIGION_COLOURS[d.religion] }]}
+    />
   );
 }

@@ -1,9 +1,10 @@
 import { formatNumber } from "@qt/shared/format";
 import { SERIES } from "@qt/shared/palette";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Line } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox, legendProps, tickProps } from "./ChartBox.tsx";
+import { ChartBox } from "./ChartBox.tsx";
 import { ChartFrame, type ChartStateProps } from "./ChartFrame.tsx";
+import { YearColumns } from "./YearColumns.tsx";
 
 export type YearRow = { year: number; sites: number; cumulative: number };
 
@@ -29,24 +30,11 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
       }}
     >
       <ChartBox large={state.large}>
-        {({ width, font, plotHeight }) => (
-          <ComposedChart
-            width={width}
-            height={plotHeight(320)}
-            data={years}
-            margin={{ left: 8, right: 8, top: 16 }}
-            role="img"
-            aria-label={title}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" tick={tickProps(font)} />
-            <YAxis yAxisId="new" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
-            <YAxis yAxisId="cum" orientation="right" allowDecimals={false} tickFormatter={num} tick={tickProps(font)} />
-            <Tooltip formatter={(v, name) => [num(Number(v)), name]} />
-            <Legend {...legendProps(font)} />
-            <Bar yAxisId="new" dataKey="sites" name={newLabel} fill={SERIES.primary} isAnimationActive={false} />
+        {(size) => (
+          <YearColumns title={title} size={size} data={years} format={num} height={320} rightAxis>
+            <Bar dataKey="sites" name={newLabel} fill={SERIES.primary} isAnimationActive={false} />
             <Line
-              yAxisId="cum"
+              yAxisId="right"
               dataKey="cumulative"
               name={cumLabel}
               stroke={SERIES.secondary}
@@ -54,7 +42,7 @@ export function YearlyChart({ years, ...state }: ChartStateProps & { years: Year
               dot={{ r: 3 }}
               isAnimationActive={false}
             />
-          </ComposedChart>
+          </YearColumns>
         )}
       </ChartBox>
     </ChartFrame>

@@ -4,8 +4,7 @@ import { SERIES } from "@qt/shared/palette";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { ReferenceLine } from "recharts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { ChartBox } from "../charts/ChartBox.tsx";
-import { ChartFrame, type ChartStateProps } from "../charts/ChartFrame.tsx";
+import type { ChartStateProps } from "../charts/ChartFrame.tsx";
 import { HorizontalBars } from "../charts/HorizontalBars.tsx";
 
 /** A district's coverage over the headline's list (`coverageRows`). */
@@ -31,7 +30,7 @@ export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows
   // Named by the list it counts (decision 027): the areas before 01/07/2025, or today's communes.
   const title = t(list === "two_level" ? "chart.coverage.titleToday" : "chart.coverage.title");
   return (
-    <ChartFrame
+    <HorizontalBars
       {...state}
       title={title}
       unit={t(list === "two_level" ? "chart.coverage.unitToday" : "chart.coverage.unit")}
@@ -67,56 +66,50 @@ export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows
           },
         ],
       }}
-    >
-      <ChartBox large={state.large}>
-        {(size) => (
-          <HorizontalBars
-            title={title}
-            size={size}
-            data={data}
-            format={(v) => formatNumber(v, locale)}
-            endFormat={(v) => formatPercent(v, 100, locale)}
-            rowHeight={state.large ? 46 : 34}
-            extra={80}
-            axisCap={state.large ? 260 : 170}
-            margin={{ top: 28, right: 40 }}
-            valueAxis={{ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], unit: "%" }}
-            // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
-            minPointSize={2}
-            tooltip={(_v, _name, row) => [
-              t("chart.coverage.tooltip", {
-                covered: formatNumber(row.covered, locale),
-                total: formatNumber(row.total, locale),
-                percent: formatPercent(row.covered, row.total, locale),
-              }),
-              t("chart.coverage.series"),
-            ]}
-            series={[{ key: "percent", name: t("chart.coverage.series"), fill: SERIES.primary }]}
-          >
-            {/* Labelled, so the line reads as "every commune covered" and not as a stray axis. */}
-            <ReferenceLine
-              x={100}
-              stroke="#333"
-              strokeWidth={2}
-              label={{ value: "100%", position: "insideTopRight", fill: "#333", fontSize: size.font }}
-            />
-            <ReferenceLine
-              x={provincePercent}
-              stroke={SERIES.secondary}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              ifOverflow="extendDomain"
-              label={{
-                value: formatPercent(covered, total, locale),
-                position: "top",
-                fill: SERIES.secondary,
-                fontSize: size.font,
-                fontWeight: 700,
-              }}
-            />
-          </HorizontalBars>
-        )}
-      </ChartBox>
-    </ChartFrame>
+      data={data}
+      format={(v) => formatNumber(v, locale)}
+      endFormat={(v) => formatPercent(v, 100, locale)}
+      rowHeight={{ card: 34, slide: 46 }}
+      extra={80}
+      axisCap={{ card: 170, slide: 260 }}
+      margin={{ top: 28, right: 40 }}
+      valueAxis={{ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], unit: "%" }}
+      // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
+      minPointSize={2}
+      tooltip={(_v, _name, row) => [
+        t("chart.coverage.tooltip", {
+          covered: formatNumber(row.covered, locale),
+          total: formatNumber(row.total, locale),
+          percent: formatPercent(row.covered, row.total, locale),
+        }),
+        t("chart.coverage.series"),
+      ]}
+      series={[{ key: "percent", name: t("chart.coverage.series"), fill: SERIES.primary }]}
+      overlay={(size) => [
+        // Labelled, so the line reads as "every commune covered" and not as a stray axis.
+        <ReferenceLine
+          key="all"
+          x={100}
+          stroke="#333"
+          strokeWidth={2}
+          label={{ value: "100%", position: "insideTopRight", fill: "#333", fontSize: size.font }}
+        />,
+        <ReferenceLine
+          key="province"
+          x={provincePercent}
+          stroke={SERIES.secondary}
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          ifOverflow="extendDomain"
+          label={{
+            value: formatPercent(covered, total, locale),
+            position: "top",
+            fill: SERIES.secondary,
+            fontSize: size.font,
+            fontWeight: 700,
+          }}
+        />,
+      ]}
+    />
   );
 }
