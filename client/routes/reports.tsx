@@ -1,4 +1,4 @@
-import { type TReportOptions, ZReportOptions } from "@qt/shared/schemas/reports";
+import { reportInputOf, type TReportOptions, ZReportOptions } from "@qt/shared/schemas/reports";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
@@ -34,7 +34,7 @@ export default function ReportsRoute() {
   // The same schema the server applies: a wrong field is caught before anything is sent.
   const parsed = useMemo(() => ZReportOptions.safeParse(toReportOptions(form, draft)), [form, draft]);
   const options = parsed.success ? parsed.data : null;
-  const preview = useQuery(trpc.reports.preview.queryOptions(previewed ?? skipToken));
+  const preview = useQuery(trpc.reports.preview.queryOptions(previewed ? reportInputOf(previewed) : skipToken));
   const dirty = draftDirty(draft);
   const error = parsed.success
     ? dirty

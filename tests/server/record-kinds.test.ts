@@ -80,7 +80,7 @@ describe("the lifecycle's bulk write", () => {
       s.t.db.$transaction((tx) =>
         createMany(siteKind, tx, rows, { by: s.users.dongHa, duplicates: "refuse", allOrNothing: true }),
       ),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    ).rejects.toMatchObject({ kind: "forbidden", key: "scope.ownDistrict" });
 
     const out = await s.t.db.$transaction((tx) =>
       createMany(siteKind, tx, rows, { by: s.users.haiLang, duplicates: "refuse", allOrNothing: false }),

@@ -118,10 +118,9 @@ describe("GET /api/reports/…", () => {
       d.coveredAreas,
       d.cameras,
       d.costVnd,
-      d.currentAreas,
-      d.currentCoveredAreas,
     ];
-    expect(sheetRows(wb, "Theo huyện").map((r) => r.slice(0, 9))).toEqual(e.byDistrict.map(districtRow));
+    // 2007–2022 ends before 01/07/2025: the old list's pair of columns only (issue 22, decision 027).
+    expect(sheetRows(wb, "Theo huyện").map((r) => r.slice(0, 7))).toEqual(e.byDistrict.map(districtRow));
     expect(sheetRows(wb, "Theo địa bàn cấp xã").map((r) => [r[0], r[2], r[4], r[5], r[6]])).toEqual(
       two.flatMap((d) => e.areaRows(d, "historical").map((a) => [a.code, d, a.sites, a.cameras, a.covered ? 1 : 0])),
     );
@@ -143,7 +142,7 @@ describe("GET /api/reports/…", () => {
       (await installationsBySql([])).map((i) => text([i.id, i.cameras, i.cost_vnd])),
     );
     expect((await csv("awards")).map((r) => Number(r[0]))).toEqual(await awardIdsBySql([]));
-    expect((await csv("districts")).map((r) => r.slice(0, 9))).toEqual(all.byDistrict.map((d) => text(districtRow(d))));
+    expect((await csv("districts")).map((r) => r.slice(0, 7))).toEqual(all.byDistrict.map((d) => text(districtRow(d))));
     expect((await csv("areas")).map((r) => [r[0], r[6]])).toEqual(
       all.byDistrict.flatMap((d) => all.areaRows(d.code, "historical").map((a) => [a.code, a.covered ? "1" : "0"])),
     );

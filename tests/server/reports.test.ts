@@ -317,7 +317,7 @@ describe("reports over several districts", () => {
 
   it("refuses an unknown district with a Vietnamese NOT_FOUND", async () => {
     await expect(buildReportModel(t.db, options({ districtCodes: ["999"] }))).rejects.toMatchObject({
-      code: "NOT_FOUND",
+      kind: "not-found",
       message: "Không tìm thấy huyện, thị xã, thành phố có mã 999.",
     });
   });

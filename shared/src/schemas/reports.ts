@@ -391,9 +391,22 @@ export function reportOptionsFromQuery(query: Query): unknown {
   return out;
 }
 
+/**
+ * Parsed options as input again (a preview's or a link's): the parse closes the period with both
+ * its years and its days, and an input names one of the two — whole years when the days are
+ * exactly those years, else the days.
+ */
+export function reportInputOf(o: TReportOptionsInput): TReportOptionsInput {
+  if (o.from === undefined || o.to === undefined || o.fromYear === undefined || o.toYear === undefined) return o;
+  const { from, to, fromYear, toYear, ...rest } = o;
+  return from === `${fromYear}-01-01` && to === `${toYear}-12-31`
+    ? { ...rest, fromYear, toYear }
+    : { ...rest, from, to };
+}
+
 export function reportOptionsToQuery(options: TReportOptionsInput): URLSearchParams {
   const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(options)) {
+  for (const [key, value] of Object.entries(reportInputOf(options))) {
     if (value === undefined) continue;
     if ((LIST_KEYS as readonly string[]).includes(key) && Array.isArray(value)) {
       for (const v of value) q.append(key, String(v));

@@ -88,6 +88,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "imports.get": { access: "editor" },
   "imports.rows": { access: "editor" },
   "imports.remap": { access: "editor" },
+  "imports.accept": { access: "editor" },
   "imports.commit": { access: "editor" },
   "imports.undo": { access: "editor" },
   "imports.list": { access: "editor" },

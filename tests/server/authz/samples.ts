@@ -223,6 +223,11 @@ export const SAMPLES: Record<string, Sample> = {
   "imports.get": { input: () => ({ batchId: NO_BATCH }), fails: noBatch },
   "imports.rows": { input: () => ({ batchId: NO_BATCH }), fails: noBatch },
   "imports.remap": { input: () => ({ batchId: NO_BATCH, mapping: [] }), fails: noBatch, audits: 0 },
+  "imports.accept": {
+    input: () => ({ batchId: NO_BATCH, column: "C", value: "Xa Hai An", to: "Xã Hải An" }),
+    fails: noBatch,
+    audits: 0,
+  },
   "imports.commit": { input: () => ({ batchId: NO_BATCH, skipErrors: true }), fails: noBatch, audits: 0 },
   "imports.undo": { input: () => ({ batchId: NO_BATCH, reason: REASON }), fails: noBatch, audits: 0 },
   "imports.list": { input: () => ({ page: 1, pageSize: 10 }) },
