@@ -63,7 +63,7 @@ describe("recipients' names outside a commune account's scope", () => {
     const [header = [], ...body] = parseCsv(res.body.replace(/^\uFEFF/, ""));
     const data = body.filter((r) => /^\d+$/.test(r[0] ?? ""));
     expect(data).toHaveLength(total);
-    const at = header.indexOf("Tập thể, cá nhân được khen");
+    const at = header.indexOf("Tập thể / cá nhân được khen");
     const names = data.map((r) => r[at] ?? "");
     expect(names.filter((n) => foreign.has(n))).toEqual([]);
     for (const cell of body.flat()) expect(foreign.has(cell), cell).toBe(false);
