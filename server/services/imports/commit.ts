@@ -63,6 +63,7 @@ export async function commitBatch(
           allOrNothing: !input.skipErrors,
           rowNumbers: ready.map((r) => r.row),
           auditExtra: { importBatchId: batch.id },
+          onWrite: (total) => progress.set("writing", 0, total),
           onChunk: async (written, done, total) => {
             progress.set("writing", done, total);
             await insertLinks(

@@ -29,6 +29,8 @@ export type CreateManyOptions = {
   rowNumbers?: number[];
   /** Added to each audit entry's record (the import names its batch). */
   auditExtra?: Record<string, unknown>;
+  /** Once the rows are checked and their unit-years locked, before the first insert (progress). */
+  onWrite?: (total: number) => void;
   /** After each chunk: which rows it wrote, with their ids (the import links them, reports progress). */
   onChunk?: (written: { index: number; id: number }[], done: number, total: number) => Promise<void> | void;
 };
@@ -75,6 +77,7 @@ export async function createMany<T extends KindTypes>(
   if (first && opts.allOrNothing)
     throw appError(first.why === "duplicate" ? "conflict" : "forbidden", first.key, first.params);
   const toWrite = rows.map((_, i) => i).filter((i) => !refused.has(i));
+  opts.onWrite?.(toWrite.length);
   const ids: (number | null)[] = rows.map(() => null);
   for (let start = 0; start < toWrite.length; start += CHUNK) {
     const part = toWrite.slice(start, start + CHUNK);
