@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
@@ -9,8 +10,12 @@ import { artifactsDir } from "./helpers/browser.ts";
 
 async function download(page: Page, linkName: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
-  const p = await file.path();
-  return { name: file.suggestedFilename(), bytes: fs.readFileSync(p) };
+  // The browser is shared over a connection (decision 040): its download is copied here first.
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qt-download-")), file.suggestedFilename());
+  await file.saveAs(p);
+  const bytes = fs.readFileSync(p);
+  fs.rmSync(path.dirname(p), { recursive: true, force: true });
+  return { name: file.suggestedFilename(), bytes };
 }
 
 describeE2E("report builder in a real browser", () => {
