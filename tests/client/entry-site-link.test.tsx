@@ -59,11 +59,11 @@ describe("site picker in the camera form", () => {
     const form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
     const picker = form.getByRole("combobox", { name: "Điểm mô hình" });
     expect(picker).toBeDisabled();
-    expect(picker).toHaveAccessibleDescription("Chọn xã, phường, thị trấn trước để gắn điểm mô hình.");
+    expect(picker).toHaveAccessibleDescription("Chọn địa bàn cấp xã trước để gắn điểm mô hình.");
 
     await chooseArea(user, form);
     expect(picker).toBeEnabled();
-    expect(picker).toHaveAccessibleDescription("Không bắt buộc; chỉ các điểm thuộc xã, phường, thị trấn đã chọn.");
+    expect(picker).toHaveAccessibleDescription("Không bắt buộc; chỉ các điểm thuộc địa bàn cấp xã đã chọn.");
 
     // Opened without a word: every site of Hải An, camera models in their own group first.
     await user.click(picker);
