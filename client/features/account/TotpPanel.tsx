@@ -18,14 +18,21 @@ export function TotpPanel({ enabled, required = false }: { enabled: boolean; req
   const [begun, setBegun] = useState<TTotpBegin | null>(null);
   const [code, setCode] = useState("");
   const [codes, setCodes] = useState<string[] | null>(null);
+  const [turnedOn, setTurnedOn] = useState(false);
   const begin = useMutation(trpc.auth.totp.begin.mutationOptions({ onSuccess: setBegun }));
   const confirm = useMutation(trpc.auth.totp.confirm.mutationOptions({ onSuccess: (r) => setCodes(r.recoveryCodes) }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     confirm.mutate({ code });
   };
-  // The codes first, until the user says they are written down; only then does me change.
-  const finish = () => void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+  // The codes first, until the user says they are written down; then the panel says it is on (at
+  // once, not only when me has been fetched again) and me changes.
+  const finish = () => {
+    setCodes(null);
+    setBegun(null);
+    setTurnedOn(true);
+    void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+  };
   return (
     <section className="totp-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("auth.totp.heading")}</h2>
@@ -44,7 +51,7 @@ export function TotpPanel({ enabled, required = false }: { enabled: boolean; req
             {t("auth.totp.codesDone")}
           </button>
         </>
-      ) : enabled ? (
+      ) : enabled || turnedOn ? (
         <p>{t("auth.totp.on")}</p>
       ) : begun ? (
         <form onSubmit={submit} aria-labelledby={`${id}-h`}>

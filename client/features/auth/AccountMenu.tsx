@@ -1,21 +1,12 @@
 import type { TMe } from "@qt/shared/schemas/auth";
 import { scopeName } from "@qt/shared/scope-name";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { LogoutButton } from "./LogoutButton.tsx";
 
 /** Who is logged in, with change password and logout. */
 export function AccountMenu({ me }: { me: TMe }) {
   const { t, label, locale } = useI18n();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      // Drop every cached answer: auth.me then fails and the gate shows the login page.
-      onSettled: () => queryClient.resetQueries(),
-    }),
-  );
   // The role once (an admin named "Quản trị viên" is not "Quản trị viên · Quản trị viên"), and an
   // editor's scope by name: "Huyện Gio Linh (cũ)", "Xã Gio Linh (huyện Gio Linh cũ)", "Toàn tỉnh".
   const role = label("role", me.role);
@@ -26,9 +17,7 @@ export function AccountMenu({ me }: { me: TMe }) {
     <nav className="account-menu" aria-label={t("auth.menu.label")}>
       <span className="account-name">{parts.join(" · ")}</span>
       <Link to="/account">{t("auth.menu.changePassword")}</Link>
-      <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
-        {t("auth.menu.logout")}
-      </button>
+      <LogoutButton />
     </nav>
   );
 }

@@ -6,6 +6,7 @@ import LoginRoute from "../../routes/login.tsx";
 import { TotpPanel } from "../account/TotpPanel.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
 import { FirstPassword } from "./FirstPassword.tsx";
+import { LogoutButton } from "./LogoutButton.tsx";
 
 /**
  * Nothing of the app renders without a session: an unauthenticated visitor gets the login page
@@ -29,6 +30,9 @@ export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
     return (
       <main className="auth-page">
         <TotpPanel enabled={false} required />
+        <p>
+          <LogoutButton />
+        </p>
       </main>
     );
   }

@@ -6,7 +6,6 @@ export const rolesVi = {
   "auth.first.heading": "Đổi mật khẩu lần đầu",
   "auth.first.intro":
     "Chào {name}. Mật khẩu hiện tại do quản trị viên đặt: hãy đặt mật khẩu của riêng bạn trước khi làm việc.",
-  "auth.first.logout": "Đăng xuất",
   "auth.rules.length": "Ít nhất {min} ký tự",
   "auth.rules.match": "Hai lần nhập mật khẩu mới giống nhau",
   "auth.rules.met": "đạt",
@@ -50,7 +49,6 @@ export const rolesVi = {
 export const rolesEn: Record<keyof typeof rolesVi, string> = {
   "auth.first.heading": "Change your password first",
   "auth.first.intro": "Hello {name}. Your password was set by an administrator: choose your own before you continue.",
-  "auth.first.logout": "Sign out",
   "auth.rules.length": "At least {min} characters",
   "auth.rules.match": "Both new passwords are the same",
   "auth.rules.met": "met",
