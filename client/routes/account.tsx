@@ -7,7 +7,7 @@ import { useCurrentUser } from "../features/auth/current-user.tsx";
 export default function AccountRoute() {
   const me = useCurrentUser();
   return (
-    <main className="auth-page">
+    <main className="auth-page account-page">
       <ChangePasswordForm />
       <TotpPanel enabled={me.totpEnabled} />
       <SessionsPanel />

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Shell } from "../../client/App.tsx";
+import { browserOf } from "../../client/features/account/SessionsPanel.tsx";
 import { totpPolicy } from "../../server/services/accounts/account.ts";
 import { makeLoginUser, sessionFor } from "../fixtures/sessions.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -60,7 +61,9 @@ describe("second factor on the account screen", () => {
     expect(panel).toHaveTextContent("Chưa bật.");
     await user.click(within(panel).getByRole("button", { name: "Bật xác thực hai lớp" }));
 
-    const secret = (await within(panel).findByText(/^[A-Z2-7]{32}$/)).textContent ?? "";
+    // Shown in groups of four, as apps accept it typed.
+    const shown = (await within(panel).findByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/)).textContent ?? "";
+    const secret = shown.replaceAll(" ", "");
     expect(within(panel).getByRole("img", { name: "Mã QR để đăng ký ứng dụng xác thực" })).toBeInTheDocument();
     expect((await totpRow(u.id))?.enabled).toBe(false);
 
@@ -146,6 +149,8 @@ describe("own sessions on the account screen", () => {
     const rows = () => within(table).getAllByRole("row").slice(1);
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(rows().filter((r) => r.textContent?.includes("Trình duyệt này"))).toHaveLength(1);
+    // The browser in words ("vitest" is no browser: the first characters of what it sent).
+    expect(rows()[0]).toHaveTextContent("10.0.0.9 · vitest");
 
     const ends = within(table).getAllByRole("button", { name: /^Kết thúc/ });
     expect(ends).toHaveLength(1);
@@ -158,5 +163,22 @@ describe("own sessions on the account screen", () => {
     );
     expect(left[0]?.n).toBe(1);
     expect(other).not.toBe(mine);
+  });
+});
+
+describe("browserOf", () => {
+  it("names the browser and system of common user agents", () => {
+    const ua = {
+      edge: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0",
+      firefox: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
+      android: "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
+      iphone: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1",
+      coccoc: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) coc_coc_browser/117.0 Chrome/111.0 Safari/537.36",
+    };
+    expect(browserOf(ua.edge)).toBe("Edge · Windows");
+    expect(browserOf(ua.firefox)).toBe("Firefox · Windows");
+    expect(browserOf(ua.android)).toBe("Chrome · Android");
+    expect(browserOf(ua.iphone)).toBe("Safari · iOS");
+    expect(browserOf(ua.coccoc)).toBe("Cốc Cốc · Windows");
   });
 });

@@ -9,6 +9,28 @@ import { useTRPC } from "../../trpc.ts";
 const formatDateTime = (iso: string, locale: Locale) =>
   `${new Date(iso).toLocaleTimeString(locale === "en" ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" })} ${formatDate(iso, locale)}`;
 
+/** "Firefox · Windows" from a user agent: enough to tell one's own browsers apart (the whole string on hover). */
+export function browserOf(userAgent: string): string {
+  const browsers: [RegExp, string][] = [
+    [/Edg\//, "Edge"],
+    [/OPR\//, "Opera"],
+    [/CocCoc|coc_coc/i, "Cốc Cốc"],
+    [/Firefox\//, "Firefox"],
+    [/Chrom(e|ium)\//, "Chrome"],
+    [/Safari\//, "Safari"],
+  ];
+  const systems: [RegExp, string][] = [
+    [/Android/, "Android"],
+    [/iPhone|iPad/, "iOS"],
+    [/Windows/, "Windows"],
+    [/Mac OS X/, "macOS"],
+    [/Linux/, "Linux"],
+  ];
+  const pick = (list: [RegExp, string][]) => list.find(([re]) => re.test(userAgent))?.[1];
+  const parts = [pick(browsers), pick(systems)].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : userAgent.slice(0, 40);
+}
+
 /** One's own open sessions, each with an "end" button (auth.sessions, auth.endSession). */
 export function SessionsPanel() {
   const { t, locale } = useI18n();
@@ -26,7 +48,7 @@ export function SessionsPanel() {
     }),
   );
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className="account-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("auth.sessions.heading")}</h2>
       {notice && <p role="status">{notice}</p>}
       {end.isError && (
@@ -53,8 +75,8 @@ export function SessionsPanel() {
               <tr key={s.id}>
                 <td>{formatDateTime(s.createdAt, locale)}</td>
                 <td>{formatDateTime(s.lastSeenAt, locale)}</td>
-                <td>
-                  {s.ip} · {s.userAgent.slice(0, 80)}
+                <td title={s.userAgent}>
+                  {s.ip} · {browserOf(s.userAgent)}
                 </td>
                 <td>
                   {s.current ? (

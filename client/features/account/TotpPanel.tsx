@@ -34,7 +34,7 @@ export function TotpPanel({ enabled, required = false }: { enabled: boolean; req
     void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
   };
   return (
-    <section className="totp-panel" aria-labelledby={`${id}-h`}>
+    <section className="totp-panel account-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("auth.totp.heading")}</h2>
       {codes ? (
         <>
@@ -58,7 +58,8 @@ export function TotpPanel({ enabled, required = false }: { enabled: boolean; req
           <p>{t("auth.totp.scan")}</p>
           <QrCode text={begun.uri} label={t("auth.totp.qrLabel")} />
           <p>
-            <code className="totp-secret">{begun.secret}</code>
+            {/* In groups of four, as authenticator apps accept it typed; one word per group on a phone. */}
+            <code className="totp-secret">{begun.secret.match(/.{1,4}/g)?.join(" ")}</code>
           </p>
           <label htmlFor={`${id}-c`}>{t("auth.totp.code")}</label>
           <input
