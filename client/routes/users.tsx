@@ -6,6 +6,7 @@ import { errorMessage } from "../errors.ts";
 import { HistoryPanel } from "../features/audit/HistoryPanel.tsx";
 import { useCurrentUser } from "../features/auth/current-user.tsx";
 import { DemoPanel } from "../features/demo/DemoNotice.tsx";
+import { AnonymisePanel } from "../features/users/AnonymisePanel.tsx";
 import { ResetPasswordForm } from "../features/users/ResetPasswordForm.tsx";
 import { UserForm } from "../features/users/UserForm.tsx";
 import { type UserAction, UserTable } from "../features/users/UserTable.tsx";
@@ -97,6 +98,7 @@ function UsersScreen({ selfId }: { selfId: number }) {
       ) : (
         <UserTable users={users.data} selfId={selfId} onAction={onAction} />
       )}
+      <AnonymisePanel />
       <DemoPanel />
     </main>
   );

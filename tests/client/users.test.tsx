@@ -132,3 +132,53 @@ describe("user management screen", () => {
     expect(screen.queryByRole("table", { name: "Danh sách tài khoản" })).not.toBeInTheDocument();
   });
 });
+
+describe("anonymising a person's name (personal data)", () => {
+  it("asks to confirm, replaces the name on every award that carries it, says how many; a name no award carries changes nothing", async () => {
+    const area = await t.db.adminUnit.findFirstOrThrow({ where: { level: "commune", catalog: "three_level" } });
+    const insert = (name: string, year: number) =>
+      t.db.$executeRawUnsafe(
+        `INSERT INTO award (year, issuer, form, recipient_kind, recipient_name, area_id, updated_at)
+         VALUES ($1, 'provincial_police', 'certificate', 'individual', $2, $3, now())`,
+        year,
+        name,
+        area.id,
+      );
+    await insert("Lê Thị Hoa", 2018);
+    await insert("Lê Thị Hoa", 2020);
+    await insert("Phan Văn Bình", 2020);
+    const user = userEvent.setup();
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
+    const panel = (await screen.findByRole("heading", { name: "Dữ liệu cá nhân: ẩn danh một người" })).closest(
+      "section",
+    ) as HTMLElement;
+    const input = within(panel).getByLabelText("Tên tập thể / cá nhân được khen (đúng như trên hồ sơ)");
+    await user.type(input, "Lê Thị Hoa");
+    await user.click(within(panel).getByRole("button", { name: "Ẩn danh…" }));
+    const dialog = within(panel).getByRole("alertdialog");
+    expect(dialog).toHaveTextContent("Thay tên “Lê Thị Hoa” trên mọi hồ sơ khen thưởng");
+    // Nothing changed before the confirmation.
+    const named = async (name: string) =>
+      (
+        await t.db.$queryRawUnsafe<{ n: number }[]>(
+          "SELECT count(*)::int AS n FROM award WHERE recipient_name = $1",
+          name,
+        )
+      )[0]?.n;
+    expect(await named("Lê Thị Hoa")).toBe(2);
+    await user.click(within(dialog).getByRole("button", { name: "Ẩn danh tên này" }));
+    const status = await within(panel).findByRole("status");
+    const pseudonym = /“(Ẩn danh [0-9A-F]{6})”/.exec(status.textContent ?? "")?.[1] ?? "";
+    expect(status).toHaveTextContent(`Đã thay tên trên 2 hồ sơ khen thưởng bằng “${pseudonym}”.`);
+    expect(await named("Lê Thị Hoa")).toBe(0);
+    expect(await named(pseudonym)).toBe(2);
+    expect(await named("Phan Văn Bình")).toBe(1);
+
+    await user.type(input, "Không Có Ai");
+    await user.click(within(panel).getByRole("button", { name: "Ẩn danh…" }));
+    await user.click(within(panel).getByRole("button", { name: "Ẩn danh tên này" }));
+    expect(await within(panel).findByRole("status")).toHaveTextContent(
+      "Không có hồ sơ khen thưởng nào mang tên “Không Có Ai”; không có gì thay đổi.",
+    );
+  });
+});

@@ -103,6 +103,15 @@ export const authVi = {
   "auth.audit.entity": "Loại bản ghi",
   "auth.audit.allEntities": "Tất cả",
   "auth.audit.total": "{count} mục",
+  "auth.personal.heading": "Dữ liệu cá nhân: ẩn danh một người",
+  "auth.personal.intro":
+    "Khi một người đề nghị xóa dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP), thay tên người đó trên mọi hồ sơ khen thưởng bằng một bí danh. Số hồ sơ và mọi số liệu giữ nguyên; việc thay được ghi nhật ký, không ghi tên.",
+  "auth.personal.name": "Tên tập thể / cá nhân được khen (đúng như trên hồ sơ)",
+  "auth.personal.submit": "Ẩn danh…",
+  "auth.personal.confirm": "Thay tên “{name}” trên mọi hồ sơ khen thưởng bằng một bí danh? Việc này không hoàn tác được.",
+  "auth.personal.confirmButton": "Ẩn danh tên này",
+  "auth.personal.done": "Đã thay tên trên {records} hồ sơ khen thưởng bằng “{pseudonym}”.",
+  "auth.personal.none": "Không có hồ sơ khen thưởng nào mang tên “{name}”; không có gì thay đổi.",
 } as const;
 
 export const authEn: Record<keyof typeof authVi, string> = {
@@ -209,4 +218,13 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.audit.entity": "Record type",
   "auth.audit.allEntities": "All",
   "auth.audit.total": "{count} entries",
+  "auth.personal.heading": "Personal data: anonymise a person",
+  "auth.personal.intro":
+    "When a person asks for their personal data to be erased (Decree 13/2023), replace their name on every award record with a pseudonym. The number of records and every figure stay; the change is logged without the name.",
+  "auth.personal.name": "Recipient's name (as written on the records)",
+  "auth.personal.submit": "Anonymise…",
+  "auth.personal.confirm": "Replace the name “{name}” on every award record with a pseudonym? This cannot be undone.",
+  "auth.personal.confirmButton": "Anonymise this name",
+  "auth.personal.done": "The name was replaced on {records} award records by “{pseudonym}”.",
+  "auth.personal.none": "No award record carries the name “{name}”; nothing changed.",
 };
