@@ -108,7 +108,8 @@ export const authVi = {
     "Khi một người đề nghị xóa dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP), thay tên người đó trên mọi hồ sơ khen thưởng bằng một bí danh. Số hồ sơ và mọi số liệu giữ nguyên; việc thay được ghi nhật ký, không ghi tên.",
   "auth.personal.name": "Tên tập thể / cá nhân được khen (đúng như trên hồ sơ)",
   "auth.personal.submit": "Ẩn danh…",
-  "auth.personal.confirm": "Thay tên “{name}” trên mọi hồ sơ khen thưởng bằng một bí danh? Việc này không hoàn tác được.",
+  "auth.personal.confirm":
+    "Thay tên “{name}” trên mọi hồ sơ khen thưởng bằng một bí danh? Việc này không hoàn tác được.",
   "auth.personal.confirmButton": "Ẩn danh tên này",
   "auth.personal.done": "Đã thay tên trên {records} hồ sơ khen thưởng bằng “{pseudonym}”.",
   "auth.personal.none": "Không có hồ sơ khen thưởng nào mang tên “{name}”; không có gì thay đổi.",
