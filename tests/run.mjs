@@ -119,9 +119,13 @@ if (!findPostgresBin()) {
     if (migrated) vitest("server on PostgreSQL", ["--project", "server"], { TEST_DATABASE_URL: template });
     if (!hasChromium) skip("end-to-end on PostgreSQL", `chromium not found at ${chromium}`);
     else if (build()) {
-      vitest("end-to-end on PostgreSQL", ["--project", "e2e", "tests/e2e/dashboard.test.ts"], {
-        E2E_DATABASE_URL: pg.url("postgres"),
-      });
+      vitest(
+        "end-to-end on PostgreSQL",
+        ["--project", "e2e", "tests/e2e/dashboard.test.ts", "tests/e2e/two-servers.test.ts"],
+        {
+          E2E_DATABASE_URL: pg.url("postgres"),
+        },
+      );
     }
   } finally {
     pg.stop();

@@ -46,7 +46,7 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
     if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw appError("invalid", "import.badKind");
     if (!file || file.bytes.length === 0) throw appError("invalid", "import.noFile");
     if (progressId !== undefined && !PROGRESS_ID.test(progressId)) throw appError("invalid", "import.badProgressId");
-    const progress = progressId ? track(uploadKey(progressId), ctx.meta.sessionToken) : NO_TRACKER;
+    const progress = progressId ? await track(ctx, uploadKey(progressId), ctx.meta.sessionToken) : NO_TRACKER;
     const user = ctx.user;
     const preview = await tracked(progress, () =>
       createBatch(ctx.db, { kind: kind as ImportKind, fileName: file.name, bytes: file.bytes }, user, locale, progress),
@@ -55,13 +55,14 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
   });
 
   // The progress of an upload (`?upload=` the progressId the form sent) or of a commit (`?batch=`),
-  // for the session that started it. Answered from memory, without a query: on the embedded
-  // database a query would wait behind the import it reports on (progress.ts).
+  // for the session that started it: from memory on the embedded database (a query would wait
+  // behind the import it reports on), from the shared table on PostgreSQL (progress.ts).
   app.get<{ Querystring: { upload?: string; batch?: string; lang?: string } }>(
     "/api/imports/progress",
     editorRoute(opts),
     async (req, reply) => {
-      const token = guarded(req).meta.sessionToken;
+      const ctx = guarded(req);
+      const token = ctx.meta.sessionToken;
       const { upload, batch } = req.query;
       const key =
         upload !== undefined && PROGRESS_ID.test(upload)
@@ -69,7 +70,7 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
           : batch !== undefined && /^\d{1,10}$/.test(batch)
             ? batchKey(Number(batch))
             : null;
-      const found = key ? progressOf(key, token) : null;
+      const found = key ? await progressOf(ctx, key, token) : null;
       if (!found) throw appError("not-found", "import.noProgress");
       return reply.header("cache-control", "no-store").send(found);
     },

@@ -48,7 +48,9 @@ export const importsRouter = router({
     .input(ZImportCommitInput)
     .output(ZImportCommitResult)
     .mutation(({ ctx, input }) =>
-      commitBatch(ctx.db, input, ctx.user, () => track(batchKey(input.batchId), ctx.meta.sessionToken, "checking")),
+      commitBatch(ctx.db, input, ctx.user, () =>
+        track(ctx, batchKey(input.batchId), ctx.meta.sessionToken, "checking"),
+      ),
     ),
   undo: editorProcedure
     .input(ZImportUndoInput)

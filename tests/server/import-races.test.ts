@@ -88,12 +88,15 @@ describe("a submission while records are being written in its unit-year", () => 
     });
     // Told when the second chunk of 1.000 records is about to be written: the first is in the table.
     const tracker: Tracker = { set: (phase, n) => phase === "writing" && n >= 1000 && writing(), end: () => {} };
-    const commit = commitBatch(s.t.db, { batchId: p.batchId, skipErrors: false }, s.users.province, () => tracker).then(
-      (r) => {
-        imported = true;
-        return r;
-      },
-    );
+    const commit = commitBatch(
+      s.t.db,
+      { batchId: p.batchId, skipErrors: false },
+      s.users.province,
+      async () => tracker,
+    ).then((r) => {
+      imported = true;
+      return r;
+    });
     await started;
     // The submission waits for the import, or (if the import holds the unit-year longer than a
     // few seconds) is told to try again and changes nothing; it is never accepted mid-import.
@@ -152,7 +155,7 @@ describe("a submission while records are being written in its unit-year", () => 
         s.t.db,
         { batchId: p.batchId, skipErrors: false },
         s.users.province,
-        () => tracker,
+        async () => tracker,
       ).then((r) => {
         imported = true;
         return r;

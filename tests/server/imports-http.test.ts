@@ -308,7 +308,9 @@ describe("progress of a long upload and commit", () => {
     expect(await mine()).toEqual(done);
     expect((await poll("batch=2000000", `qt_session=${token}`)).statusCode).toBe(404);
     // A session that starts many jobs of its own drops only its own oldest.
-    for (let i = 0; i < MAX_JOBS_PER_SESSION + 4; i++) track(uploadKey(`other-upload-${1000 + i}-xx`), token);
+    for (let i = 0; i < MAX_JOBS_PER_SESSION + 4; i++) {
+      await track({ db: s.t.db, dbKind: s.t.kind }, uploadKey(`other-upload-${1000 + i}-xx`), token);
+    }
     const others = await Promise.all(
       Array.from(
         { length: MAX_JOBS_PER_SESSION + 4 },

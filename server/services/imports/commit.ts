@@ -26,12 +26,12 @@ export async function commitBatch(
   db: Db,
   input: { batchId: number; skipErrors: boolean },
   user: SessionUser,
-  startProgress: () => Tracker = () => NO_TRACKER,
+  startProgress: () => Promise<Tracker> = async () => NO_TRACKER,
 ) {
   // A job to report is started only for the batch's owner (or an admin): an unknown or another
   // user's batch starts none, so nobody can crowd out someone else's progress bar.
   const batch = await ownBatch(db, input.batchId, user);
-  const progress = startProgress();
+  const progress = await startProgress();
   // From here the whole call is tracked, so a refusal before the transaction ends the job as failed too.
   return tracked(progress, async () => {
     if (batch.status !== "preview") throw appError("conflict", "import.alreadyCommitted");
