@@ -69,24 +69,31 @@ function featuresOf<P>(file: string, key: string): Feature<Area, P>[] {
 export function districtsFromSource(formerProvinceCodes: readonly string[]): DistrictFeature[] {
   const ownFiles = formerProvinceCodes.filter((c) => RICH.includes(c));
   const own = ownFiles.length ? richDistricts().filter((f) => ownFiles.includes(f.properties.provinceCode)) : [];
-  const national = formerProvinceCodes
-    .filter((c) => !RICH.includes(c))
-    .flatMap((province) =>
-      featuresOf<{ code: string; name: string }>(NATIONAL_DISTRICTS_ASSET, province).map((f) => ({
-        type: "Feature" as const,
-        properties: {
-          code: f.properties.code,
-          name: f.properties.name,
-          districtCode: f.properties.code,
-          provinceCode: province,
-        },
-        geometry: f.geometry,
-      })),
-    );
-  return [...own, ...national];
+  return [...own, ...formerProvinceCodes.filter((c) => !RICH.includes(c)).flatMap(nationalDistricts)];
 }
 
+const national = new Map<string, DistrictFeature[]>();
+/** One old province's districts from the national file, decoded once per process. */
+function nationalDistricts(province: string): DistrictFeature[] {
+  const known = national.get(province);
+  if (known) return known;
+  const features = featuresOf<{ code: string; name: string }>(NATIONAL_DISTRICTS_ASSET, province).map((f) => ({
+    type: "Feature" as const,
+    properties: {
+      code: f.properties.code,
+      name: f.properties.name,
+      districtCode: f.properties.code,
+      provinceCode: province,
+    },
+    geometry: f.geometry,
+  }));
+  national.set(province, features);
+  return features;
+}
+
+let provinces: ProvinceFeature[] | null = null;
 /** The outlines of the 34 provinces (since 01/07/2025), each merged from its old provinces' districts. */
 export function provinceOutlines(): ProvinceFeature[] {
-  return featuresOf<ProvinceFeature["properties"]>(PROVINCES_ASSET, "provinces");
+  provinces ??= featuresOf<ProvinceFeature["properties"]>(PROVINCES_ASSET, "provinces");
+  return provinces;
 }
