@@ -18,7 +18,7 @@ import type {
   MultiPolygon as TopoMultiPolygon,
 } from "topojson-specification";
 import { geometryProblems } from "../server/services/maps/geometry.ts";
-import { NATIONAL_DISTRICTS_ASSET, PROVINCES_ASSET } from "../server/services/maps/source.ts";
+import { NATIONAL_DISTRICTS_ASSET, PROVINCES_ASSET, rounded } from "../server/services/maps/source.ts";
 import { contains, interiorPoint, nameKey, nearness, plain, sourceKeys } from "./maps/match.ts";
 import { RENAMED_SINCE_2020 } from "./maps/renamed.ts";
 
@@ -121,12 +121,6 @@ const simplified = (keep: number) => {
   }
   return simplify(pre, Math.max(quantile(pre, keep), Number.MIN_VALUE));
 };
-// As the product reads them back (source.ts): to 1e-5°, below the source's own grid of about 1e-4°.
-const round = (p: Position) => p.map((v) => Math.round(v * 1e5) / 1e5);
-const rounded = (g: Area): Area =>
-  g.type === "Polygon"
-    ? { type: "Polygon", coordinates: g.coordinates.map((r) => r.map(round)) }
-    : { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(round))) };
 function outline(topo: Topology, indexes: number[]): Area {
   const parts = indexes.map((i) => adm2Object.geometries[i] as GeometryObject);
   const merged =

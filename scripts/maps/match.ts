@@ -1,18 +1,14 @@
 // Matching geoBoundaries' Viet Nam layers to the statistics office's codes (scripts/build-national-maps.ts).
 // Planar geometry on longitude/latitude is enough here: it only asks which polygon holds a point.
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { foldVietnamese } from "../../shared/src/domain.ts";
 
 type Area = Polygon | MultiPolygon;
 const polygonsOf = (g: Area): Position[][][] => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
 
 /** A name reduced to what both sources agree on: no diacritics, no case, no spaces or punctuation. */
 export function plain(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
+  return foldVietnamese(name).replace(/[^a-z0-9]/g, "");
 }
 
 /** A unit's name without its kind ("Huyện Gio Linh" → "giolinh", "Quận 1" → "1"). */
