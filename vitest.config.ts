@@ -15,6 +15,7 @@ const noTestDatabase = [
   "tests/server/env.test.ts",
   "tests/server/format.test.ts",
   "tests/server/import-read-limits.test.ts",
+  "tests/server/maps-national.test.ts",
   "tests/server/maps-scale.test.ts",
   "tests/server/message-catalogue.test.ts",
   "tests/server/palette.test.ts",

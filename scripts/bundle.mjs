@@ -65,6 +65,9 @@ try {
   const copy = (from, to = from) => fs.cpSync(path.join(root, from), path.join(appDir, to), { recursive: true });
   copy("prisma/migrations");
   copy("server/assets/fonts");
+  // The district and province outlines the maps read at run time (server/services/maps, decision 045).
+  copy("server/assets/maps");
+  copy("prisma/seed/data/geo");
   copy("client/dist");
   copy("docs/install/INSTALL.vi.md", "INSTALL.vi.md");
   copy("docs/install/INSTALL.en.md", "INSTALL.en.md");
