@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import react from "@vitejs/plugin-react";
 import { configDefaults, defineConfig } from "vitest/config";
 
@@ -34,6 +35,10 @@ const survival = [
 
 export default defineConfig({
   test: {
+    // One worker per core. vitest's own default is one less than the cores (it keeps one for
+    // itself), which on the 2-core machine ran the server and client projects in a single worker
+    // and left a core idle: the orchestrating process is mostly waiting (decision 043).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         // Procedures through createCaller on a real database (PGlite, or PostgreSQL when
@@ -78,7 +83,9 @@ export default defineConfig({
           globalSetup: ["tests/e2e/helpers/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          // Two files at a time (one per core): each has its own server on its own copy of the
+          // data directory and its own browser contexts, and much of a file's time is spent
+          // waiting on its server and the browser (decision 043).
         },
       },
       {

@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // `pnpm test`: every check the project has, in order, with one total of tests at the end.
 //   1. typecheck (server, shared, prisma, tests; client)    2. lint (Biome)
-//   3. vitest: server + client projects on PGlite
+//      (side by side with 1: lint, the client build, and on a private PostgreSQL server
+//      `prisma migrate deploy` and the schema check of step 4; their output is printed as each ends)
+//   3. vitest: server + client projects on PGlite, one worker per core (decision 043)
 //   4. on a private PostgreSQL server: `prisma migrate deploy`, the schema agrees with the
 //      migrations, the server project again (less what touches no database: the files of
 //      noTestDatabase in vitest.config.ts, tests of processes on the embedded one), and the
 //      dashboard end-to-end file
 //   5. end-to-end in Chromium against the built app (on PGlite): one Chromium, each file's server
-//      on a copy of one prepared data directory (decision 040)
+//      on a copy of one prepared data directory (decision 040), two files at a time (decision 043)
 //   6. survival: the slow tests of processes killed or replaced (kill -9 under write load, the
 //      offline bundle, an upload cut by SIGKILL), once, on the embedded database
 // The last line counts tests only: `N passed, N failed[, N skipped]`. A step that is not a test
 // (typecheck, lint, migrate, schema check, build) is listed above it and, when it fails, adds one
 // failure so the run cannot pass. Locally a missing chromium or postgres is reported and skipped;
 // with CI set it fails.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +33,30 @@ function run(cmd, args, env = {}) {
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   return { ok: res.status === 0, status: res.status, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * As run(), without waiting: for the steps that are not tests, run side by side at the start. The
+ * output is kept and printed, under its heading, when the step ends, so that two steps' lines do
+ * not mix.
+ */
+function runQuiet(title, cmd, args, env = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => {
+      output += c;
+    });
+    child.stderr.on("data", (c) => {
+      output += c;
+    });
+    child.on("close", (status) => {
+      console.log(`\n== ${title} ==`);
+      if (output) process.stdout.write(output);
+      resolve({ ok: status === 0, status, seconds: (Date.now() - started) / 1000 });
+    });
+  });
 }
 
 /** A step that is not a test: listed, and one failure in the total when it fails. */
@@ -69,75 +95,84 @@ function vitest(name, args, env = {}) {
   );
 }
 
-console.log("\n== typecheck ==");
-step("typecheck (project references: shared, server, client, tests)", run(bin("tsc"), ["-b"]));
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = fs.existsSync(chromium);
+const hasPostgres = Boolean(findPostgresBin());
 
-console.log("\n== lint ==");
-step("biome check", run(bin("biome"), ["check", "."]));
+// Steps 1 and 2 and what the later steps need, side by side (decision 043): the typecheck keeps one
+// core busy for about a minute, while lint, the client build and, on a private PostgreSQL server,
+// `prisma migrate deploy` and the schema check take their turns on the other.
+let pg = null;
+const stopPostgres = () => {
+  pg?.stop();
+  pg = null;
+};
+process.on("exit", stopPostgres);
+const [typechecked, prepared] = await Promise.all([
+  runQuiet("typecheck", bin("tsc"), ["-b"]),
+  (async () => {
+    const lint = await runQuiet("lint", bin("biome"), ["check", "."]);
+    const build = await runQuiet("client build", "pnpm", ["--filter", "@qt/client", "build"]);
+    if (!hasPostgres) return { lint, build };
+    pg = await startPostgres();
+    run("psql", [pg.url("postgres"), "-q", "-c", "CREATE DATABASE qt_template"]);
+    // The real `prisma migrate deploy` on PostgreSQL, through @prisma/adapter-pg and its shims.
+    const migrate = await runQuiet("prisma migrate deploy on PostgreSQL", bin("prisma"), ["migrate", "deploy"], {
+      DATABASE_URL: pg.url("qt_template"),
+    });
+    // The migrations replayed on a shadow database of this server must build exactly the schema
+    // of prisma/schema.prisma (exit code 2 = they differ).
+    const agrees = await runQuiet(
+      "schema check",
+      bin("prisma"),
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
+      { DATABASE_URL: pg.url("postgres") },
+    );
+    return { lint, build, migrate, agrees };
+  })(),
+]);
+step("typecheck (project references: shared, server, client, tests)", typechecked);
+step("biome check", prepared.lint);
+const built = step("client build", prepared.build);
+const migrated = prepared.migrate && step("prisma migrate deploy on PostgreSQL", prepared.migrate);
+if (prepared.agrees) step("prisma/schema.prisma agrees with prisma/migrations", prepared.agrees);
 
 console.log("\n== vitest on PGlite (server, client) ==");
 vitest("server + client on PGlite", ["--project", "server", "--project", "client"]);
 
 console.log("\n== PostgreSQL ==");
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = fs.existsSync(chromium);
-let built = null;
-const build = () => {
-  built ??= step("client build", run("pnpm", ["--filter", "@qt/client", "build"]));
-  return built;
-};
-if (!findPostgresBin()) {
+if (!pg) {
   skip("PostgreSQL steps", "postgresql is not installed (apt-get install postgresql)");
 } else {
-  const pg = await startPostgres();
   try {
-    const template = pg.url("qt_template");
-    run("psql", [pg.url("postgres"), "-q", "-c", "CREATE DATABASE qt_template"]);
-    // The real `prisma migrate deploy` on PostgreSQL, through @prisma/adapter-pg and its shims.
-    const migrated = step(
-      "prisma migrate deploy on PostgreSQL",
-      run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: template }),
-    );
-    // The migrations replayed on a shadow database of this server must build exactly the schema
-    // of prisma/schema.prisma (exit code 2 = they differ).
-    step(
-      "prisma/schema.prisma agrees with prisma/migrations",
-      run(
-        bin("prisma"),
-        [
-          "migrate",
-          "diff",
-          "--from-migrations",
-          "prisma/migrations",
-          "--to-schema-datamodel",
-          "prisma/schema.prisma",
-          "--exit-code",
-        ],
-        { DATABASE_URL: pg.url("postgres") },
-      ),
-    );
-    if (migrated) vitest("server on PostgreSQL", ["--project", "server"], { TEST_DATABASE_URL: template });
+    if (migrated) vitest("server on PostgreSQL", ["--project", "server"], { TEST_DATABASE_URL: pg.url("qt_template") });
     if (!hasChromium) skip("end-to-end on PostgreSQL", `chromium not found at ${chromium}`);
-    else if (build()) {
+    else if (built) {
       vitest(
         "end-to-end on PostgreSQL",
         ["--project", "e2e", "tests/e2e/dashboard.test.ts", "tests/e2e/two-servers.test.ts"],
-        {
-          E2E_DATABASE_URL: pg.url("postgres"),
-        },
+        { E2E_DATABASE_URL: pg.url("postgres") },
       );
     }
   } finally {
-    pg.stop();
+    stopPostgres();
   }
 }
 
 console.log("\n== end-to-end in Chromium ==");
 if (!hasChromium) skip("end-to-end", `chromium not found at ${chromium} (apt-get install chromium)`);
-else if (build()) vitest("end-to-end", ["--project", "e2e"]);
+else if (built) vitest("end-to-end", ["--project", "e2e"]);
 
 console.log("\n== survival (kill -9, offline bundle, upload cut short) ==");
-if (build()) vitest("survival", ["--project", "survival"]);
+if (built) vitest("survival", ["--project", "survival"]);
 
 console.log("\n== summary ==");
 for (const line of lines) console.log(line);
