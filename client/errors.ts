@@ -1,5 +1,5 @@
 import type { Locale } from "@qt/shared/format";
-import { isMessageKey, message, translate } from "@qt/shared/messages/index";
+import { isMessageKey, message, messageOf } from "@qt/shared/messages/index";
 import { isTRPCClientError } from "@trpc/client";
 import type { AppRouter } from "../server/routers/_app.ts";
 import { activeLocale } from "./i18n/I18nProvider.tsx";
@@ -16,12 +16,12 @@ const NOT_JSON = /unexpected token|unexpected end of json|is not valid json|json
 
 /**
  * A message for the user in the chosen language: a browser's raw network or parse error becomes
- * the catalogue's plain sentence; a Vietnamese message the catalogue knows is translated.
+ * the catalogue's plain sentence; a schema's message (a catalogue key) is written in that language.
  */
 export function plainMessage(text: string, locale: Locale = activeLocale()): string {
   if (NO_ANSWER.test(text)) return message("network.unreachable", {}, locale);
   if (NOT_JSON.test(text)) return message("network.badResponse", {}, locale);
-  return translate(text, locale);
+  return messageOf(text, locale);
 }
 
 /**
@@ -35,7 +35,7 @@ export function readError(err: unknown): { code: string; message: string; fields
   }
   const data = err.data;
   const fields: FieldErrors = {};
-  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) if (v[0]) fields[k] = translate(v[0], locale);
+  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) if (v[0]) fields[k] = messageOf(v[0], locale);
   const text = isMessageKey(data?.messageKey)
     ? message(data.messageKey, data.params ?? {}, locale)
     : plainMessage(err.message, locale);

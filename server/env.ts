@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { ROLES } from "@qt/shared/domain";
+import { messageOf } from "@qt/shared/messages/index";
 import { z } from "zod";
 
 /** `VAR=` (empty) means the same as not setting it, as shells and .env files write it. */
@@ -120,7 +121,7 @@ const ZEnvChecked = ZEnv.refine((e) => !e.TLS_CERT === !e.TLS_KEY, {
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = ZEnvChecked.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${messageOf(i.message)}`);
     throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };

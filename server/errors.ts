@@ -1,5 +1,15 @@
-import { type KeyedMessage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import { en } from "@qt/shared/messages/english";
+import {
+  addMessages,
+  type KeyedMessage,
+  type MessageKey,
+  type MessageParams,
+  message,
+} from "@qt/shared/messages/index";
 import { Prisma } from "./generated/prisma/client.ts";
+
+// The server speaks both languages from the start (the client loads English when it is chosen).
+addMessages("en", en);
 
 /**
  * What went wrong, as the domain sees it: nothing of HTTP or tRPC. The edge maps a kind once: to a

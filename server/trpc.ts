@@ -1,11 +1,11 @@
 import type { Locale } from "@qt/shared/format";
 import {
-  isMessageKey,
   type KeyedMessage,
-  keyOf,
   type MessageKey,
   type MessageParams,
   message,
+  messageOf,
+  readKeyed,
 } from "@qt/shared/messages/index";
 import { BAD_CHARACTER, uncleanPath } from "@qt/shared/schemas/common";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -44,17 +44,13 @@ const t = initTRPC.context<Context>().create({
 
 type Said = { message: string; key?: MessageKey; params?: MessageParams; fields?: Record<string, string[]> };
 
-/** A zod issue's message: the key a server check put in its params, or the schema's text looked up. */
-export function issueMessage(issue: ZodError["issues"][number]): KeyedMessage | null {
-  const given = issue.code === "custom" ? issue.params : undefined;
-  if (given && isMessageKey(given.key)) return { key: given.key, params: given.params ?? {} };
-  return keyOf(issue.message);
-}
+/** A zod issue's message: a schema's or a server check's issue is `keyed` (a catalogue key and its parameters). */
+export const issueMessage = (issue: ZodError["issues"][number]): KeyedMessage | null => readKeyed(issue.message);
 
 /**
  * What a failed call says, in the caller's language: a zod error by its first issue (every issue
- * goes to its field), a keyed error by its key, an unexpected one as a system error; any other
- * text is looked up in the catalogue and otherwise sent as it is.
+ * goes to its field; each message is a catalogue key with its parameters, `keyed`), a keyed error
+ * by its key, an unexpected one as a system error; any other text is sent as it is.
  */
 function spokenError(error: TRPCError, text: string, locale: Locale): Said {
   const say = (k: KeyedMessage | null, fallback: string) => (k ? message(k.key, k.params, locale) : fallback);
@@ -74,7 +70,7 @@ function spokenError(error: TRPCError, text: string, locale: Locale): Said {
       ? { key: error.cause.key, params: error.cause.params }
       : error.code === "INTERNAL_SERVER_ERROR"
         ? { key: "system.error", params: {} }
-        : keyOf(text);
+        : readKeyed(text);
   return { message: say(k, text), ...k };
 }
 
@@ -100,7 +96,8 @@ export const trpcCodeOf = (kind: ErrorKind): TRPCError["code"] => TRPC_CODE[kind
  */
 export function toTRPCError(err: AppError): TRPCError {
   const zod = err.cause instanceof ZodError ? err.cause : null;
-  const text = zod?.issues[0]?.message ?? err.message;
+  const first = zod?.issues[0]?.message;
+  const text = first ? messageOf(first) : err.message;
   return new TRPCError({ code: trpcCodeOf(err.kind), message: text, cause: zod ?? err });
 }
 
@@ -139,7 +136,7 @@ const cleanInput = t.middleware(async ({ getRawInput, next }) => {
     .any()
     .superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: at, message: BAD_CHARACTER }))
     .safeParse(null).error;
-  throw new TRPCError({ code: "BAD_REQUEST", message: BAD_CHARACTER, cause });
+  throw new TRPCError({ code: "BAD_REQUEST", message: messageOf(BAD_CHARACTER), cause });
 });
 
 /** Login and health only. */

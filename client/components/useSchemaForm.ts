@@ -1,5 +1,5 @@
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
-import { translate } from "@qt/shared/messages/index";
+import { messageOf } from "@qt/shared/messages/index";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import {
   type FieldErrors,
@@ -11,12 +11,12 @@ import {
 } from "react-hook-form";
 import { activeLocale } from "../i18n/I18nProvider.tsx";
 
-/** The schema's Vietnamese messages in the language on screen (the catalogue knows them). */
+/** The schema's messages (catalogue keys with parameters) in the language on screen. */
 function translated(errors: FieldErrors): FieldErrors {
   const out: Record<string, unknown> = {};
   for (const [name, error] of Object.entries(errors)) {
     if (error && typeof error === "object" && "message" in error && typeof error.message === "string") {
-      out[name] = { ...error, message: translate(error.message, activeLocale()) };
+      out[name] = { ...error, message: messageOf(error.message, activeLocale()) };
     } else out[name] = error && typeof error === "object" ? translated(error as FieldErrors) : error;
   }
   return out as FieldErrors;

@@ -1,15 +1,14 @@
 import type { Locale } from "@qt/shared/format";
+import { hasLanguage, loadLanguage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
 import { type VocabularyKind, type VocabularyValue, label as vocabularyLabel } from "@qt/shared/vocabulary";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { en, type MessageKey, vi } from "./dictionary.ts";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
 const STORAGE_KEY = "qt.locale";
-const dictionaries = { vi, en } as const;
-
 export type I18n = {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** A message of the one catalogue (shared/src/messages) in the current language. */
+  t: (key: MessageKey, params?: MessageParams) => string;
   /** A domain word (an enum value's label) in the current language: label("religion", "hoahao"). */
   label: <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => string;
 };
@@ -23,7 +22,8 @@ const I18nContext = createContext<I18n | null>(null);
 let active: Locale = "vi";
 export const activeLocale = (): Locale => active;
 
-function initialLocale(): Locale {
+/** The language chosen on this browser (Vietnamese unless English was chosen). */
+export function storedLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
   } catch {
@@ -32,26 +32,30 @@ function initialLocale(): Locale {
 }
 
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(fixed ?? storedLocale);
   active = locale;
+  // A language given before its chunk came (main.tsx loads the stored one before the first render):
+  // draw again once it is here; until then the catalogue speaks Vietnamese.
+  const [, loaded] = useState(0);
+  useEffect(() => {
+    if (!hasLanguage(locale)) void loadLanguage(locale).then(() => loaded((n) => n + 1));
+  }, [locale]);
   const setLocale = useCallback((next: Locale) => {
-    active = next;
-    setLocaleState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this visit only.
-    }
-    document.documentElement.lang = next;
+    const show = () => {
+      active = next;
+      setLocaleState(next);
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Private mode: the choice lasts for this visit only.
+      }
+      document.documentElement.lang = next;
+    };
+    // English is a chunk of its own (issue 27): the screen changes language once it has come.
+    if (hasLanguage(next)) show();
+    else void loadLanguage(next).then(show);
   }, []);
-  const t = useCallback(
-    (key: MessageKey, params?: Record<string, string | number>) => {
-      // A lazy feature's key before its chunk came (never shown: only its own components ask).
-      const text: string = (dictionaries[locale] as Record<string, string>)[key] ?? key;
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-    },
-    [locale],
-  );
+  const t = useCallback((key: MessageKey, params?: MessageParams) => message(key, params, locale), [locale]);
   const label = useCallback(
     <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => vocabularyLabel(kind, value, locale),
     [locale],

@@ -1,6 +1,7 @@
 import { coverageOfList, coverageRows } from "@qt/shared/coverage";
 import { type FilterField, pick } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -15,7 +16,6 @@ import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 

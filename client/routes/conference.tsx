@@ -1,5 +1,6 @@
 import { coverageRows } from "@qt/shared/coverage";
 import { type FilterField, OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
@@ -18,7 +19,6 @@ import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
 import { DemoBadge, demoRecords } from "../features/demo/DemoBadge.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
-import type { MessageKey } from "../i18n/dictionary.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 

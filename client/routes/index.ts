@@ -1,6 +1,6 @@
 import type { Role } from "@qt/shared/domain";
+import type { MessageKey } from "@qt/shared/messages/index";
 import { type ComponentType, lazy } from "react";
-import type { MessageKey } from "../i18n/dictionary.ts";
 // Dashboard layout, conference mode and the A4-landscape print stylesheet (issue 4).
 import "../features/dashboard/dashboard.css";
 // Buttons, inputs, headings, focus ring, skip link and phone cards for every screen (issue 22).

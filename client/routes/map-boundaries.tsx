@@ -6,8 +6,8 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { errorMessage } from "../errors.ts";
 import { uploadBoundaries } from "../features/maps/upload.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-// The map's words come with this screen's chunk (client/i18n/dictionary.ts, addMessages).
-import "../i18n/messages/maps.ts";
+// The map's words come with this screen's chunk (shared/src/messages/index.ts, addMessages).
+import "@qt/shared/messages/maps-loaded";
 import { useTRPC } from "../trpc.ts";
 
 type Refusal = Extract<TMapUploadResult, { ok: false }>["error"];

@@ -1,3 +1,4 @@
+import { messageOf } from "@qt/shared/messages/index";
 import { reportInputOf, type TReportOptions, ZReportOptions } from "@qt/shared/schemas/reports";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -24,7 +25,7 @@ import { useTRPC } from "../trpc.ts";
  * the downloads of exactly that document.
  */
 export default function ReportsRoute() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const me = useCurrentUser();
   const [form, setForm] = useState<ReportFormState>(() => initialReportForm());
@@ -40,7 +41,7 @@ export default function ReportsRoute() {
     ? dirty
       ? t("reports.draft.saveFirst")
       : null
-    : (parsed.error.issues[0]?.message ?? null);
+    : messageOf(parsed.error.issues[0]?.message ?? "", locale) || null;
   const scope = { fromYear: form.fromYear, toYear: form.toYear, districtCodes: form.districtCodes };
   const changeForm = (patch: Partial<ReportFormState>) => {
     setForm((f) => ({ ...f, ...patch }));

@@ -3,10 +3,12 @@
  * database as the server does. PGlite is single-process: on the embedded database stop the server
  * first (or run the job against PostgreSQL with DATABASE_URL, which any number of processes share).
  */
+
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
+import { messageOf } from "@qt/shared/messages/index";
 import {
   type CsvSeparator,
   isCsvSeparator,
@@ -81,7 +83,8 @@ function job(values: Args): Job {
     supervisingBody: values["supervising-body"],
     draftId: num(values.draft),
   });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${messageOf(i.message)}`).join("\n"));
   if (format !== "csv") {
     return { out: values.out, options: parsed.data, format: format as (typeof REPORT_FORMATS)[number] };
   }

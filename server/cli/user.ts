@@ -3,8 +3,10 @@
  * install or a locked-out administrator. Opens the database as the server does; on the embedded
  * database the server must be stopped first (PGlite is single-process).
  */
+
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { messageOf } from "@qt/shared/messages/index";
 import { ZUserCreateInput, ZUserResetPasswordInput } from "@qt/shared/schemas/users";
 import type { z } from "zod";
 import { openDatabase } from "../db/open.ts";
@@ -21,7 +23,7 @@ The password of add/reset-password is read from NEW_PASSWORD, or generated and p
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${messageOf(i.message)}`).join("\n"));
   return r.data;
 }
 

@@ -204,3 +204,18 @@ export const RECORD_FIELDS = [
   "loadedBy",
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/**
+ * Enums the vocabulary names and the schemas validate (defined here, not in the schemas, so that
+ * the vocabulary and the message catalogue do not import the schemas, which import the catalogue).
+ */
+export const APPROVAL_STATES = ["draft", "submitted", "approved"] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+export const APPROVAL_UNIT_KINDS = ["district", "commune"] as const;
+export type ApprovalUnitKind = (typeof APPROVAL_UNIT_KINDS)[number];
+export const DASHBOARD_VIEWS = ["historical", "current"] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+export const REPORT_TABLES = ["sites", "cameras", "awards", "areas", "districts"] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,21 +1,23 @@
 import type { UnitList } from "./coverage.ts";
 import type {
+  ApprovalState,
+  ApprovalUnitKind,
   AuditAction,
   AuditEntity,
   AwardForm,
   AwardIssuer,
+  DashboardView,
   FundingSource,
   ModelCategory,
   RecipientKind,
   RecordField,
   Religion,
+  ReportFormat,
+  ReportTable,
   Role,
   SiteStatus,
 } from "./domain.ts";
 import type { Locale } from "./format.ts";
-import type { ApprovalState, ApprovalUnitKind } from "./schemas/approvals.ts";
-import type { DashboardView } from "./schemas/dashboard.ts";
-import type { ReportFormat, ReportTable } from "./schemas/reports.ts";
 
 /**
  * Every domain word the user reads, in Vietnamese and English, written once: the screens (through

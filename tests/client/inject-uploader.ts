@@ -4,18 +4,21 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { refusalMessage, UploadError, type Uploader } from "../../client/features/imports/upload.ts";
 import type { ContextDb } from "../../server/context.ts";
 import { csrfGuard } from "../../server/http/csrf.ts";
+import { plainErrorHandler } from "../../server/http/errors.ts";
 import { importRoutes } from "../../server/http/imports.ts";
 import { multipart } from "../server/helpers/imports.ts";
 
 /**
  * The import's HTTP routes as server/http/app.ts mounts them (cookie parser, CSRF guard, the
- * routes), without the rest of the app: app.ts finds the built client from its own file URL,
+ * plain routes' error handler, the routes), without the rest of the app: app.ts finds the built client from its own file URL,
  * which jsdom's URL does not resolve.
  */
 export async function uploadServer(opts: ContextDb): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(fastifyCookie);
   app.addHook("onRequest", csrfGuard);
+  // The app's one error handler: a refusal carries its catalogue key, said in the request's language.
+  app.setErrorHandler(plainErrorHandler);
   await app.register(importRoutes, opts);
   await app.ready();
   return app;

@@ -1,4 +1,4 @@
-import { translate } from "@qt/shared/messages/index";
+import { messageOf } from "@qt/shared/messages/index";
 import { ZCameraCreateInput } from "@qt/shared/schemas/cameras";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -93,11 +93,11 @@ describe("validation messages from the catalogue", () => {
   it("a strict schema's extra key and zod's other defaults read in the user's language, never zod's English", () => {
     const extra = ZCameraCreateInput.safeParse({ areaCode: HAI_AN, installedOn: "2021-03-07", cameras: 1, zz: 1 });
     const messages = extra.success ? [] : extra.error.issues.map((i) => i.message);
-    expect(messages).toContain("Tham số không được hỗ trợ: zz");
-    expect(messages.map((m) => translate(m, "en"))).toContain("Unsupported parameter: zz");
+    expect(messages.map((m) => messageOf(m, "vi"))).toContain("Tham số không được hỗ trợ: zz");
+    expect(messages.map((m) => messageOf(m, "en"))).toContain("Unsupported parameter: zz");
     const wrongType = ZCameraCreateInput.safeParse("not an object");
     const said = wrongType.success ? "" : (wrongType.error.issues[0]?.message ?? "");
-    expect(said).toBe("Giá trị không đúng kiểu");
-    expect(translate(said, "en")).toBe("The value is of the wrong type");
+    expect(messageOf(said, "vi")).toBe("Giá trị không đúng kiểu");
+    expect(messageOf(said, "en")).toBe("The value is of the wrong type");
   });
 });

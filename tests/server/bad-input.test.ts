@@ -1,3 +1,4 @@
+import { messageOf } from "@qt/shared/messages/index";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner } from "../../server/context.ts";
@@ -35,7 +36,12 @@ async function refused(call: () => Promise<unknown>): Promise<TRPCError> {
   return e;
 }
 
-const issues = (e: TRPCError) => (e.cause as { issues?: { message: string }[] } | undefined)?.issues ?? [];
+/** The issues as the caller reads them: each schema message (a catalogue key) in Vietnamese. */
+const issues = (e: TRPCError) =>
+  ((e.cause as { issues?: { message: string }[] } | undefined)?.issues ?? []).map((i) => ({
+    ...i,
+    message: messageOf(i.message),
+  }));
 
 describe("ids past 2^31 − 1 (issue 14, finding 5)", () => {
   for (const kind of ["sites", "cameras", "awards"] as const) {

@@ -137,11 +137,45 @@ describe("server messages in the client's language (header x-qt-locale)", () => 
     });
     const en = await call("sites.create", input, { cookie: cookies.admin, locale: "en" });
     expect(en.body.error.message).toBe("Please enter the site name");
-    expect(en.body.error.data).toMatchObject({ messageKey: "v.required", params: { label: "tên điểm mô hình" } });
+    // The field's name is a message of its own, named by its key (decision 042).
+    expect(en.body.error.data).toMatchObject({ messageKey: "v.required", params: { label: { key: "noun.siteName" } } });
     expect(en.body.error.data.fieldErrors).toEqual({
       name: ["Please enter the site name"],
       households: ["Number of households cannot be negative"],
     });
+  });
+
+  // Schema messages are keys with parameters (decision 042): before, the Vietnamese text was read
+  // back by a pattern, which took "100.000" and "Tên bản nháp" for words and left them as they were.
+  it("a schema message in English has its parameters filled in English: numbers and field names", async () => {
+    const households = await call(
+      "sites.create",
+      { ...(await site()), households: 100_001 },
+      {
+        cookie: cookies.admin,
+        locale: "en",
+      },
+    );
+    expect(households.status).toBe(400);
+    expect(households.body.error.message).toBe("Number of households cannot exceed 100,000");
+    expect(households.body.error.data).toMatchObject({
+      messageKey: "v.tooBig",
+      params: { label: { key: "noun.households" }, max: 100_000 },
+      fieldErrors: { households: ["Number of households cannot exceed 100,000"] },
+    });
+    const vi = await call("sites.create", { ...(await site()), households: 100_001 }, { cookie: cookies.admin });
+    expect(vi.body.error.message).toBe("Số hộ không được vượt quá 100.000");
+
+    const before = await t.db.reportDraft.count();
+    const draft = { name: "x".repeat(121), fromYear: 2007, toYear: 2022, districtCodes: [] };
+    const en = await call("reports.drafts.create", draft, { cookie: cookies.admin, locale: "en" });
+    expect([en.status, en.body.error.message]).toEqual([400, "Draft name: at most 120 characters"]);
+    const long = { ...draft, name: "Dự thảo", narrative: { lessons: "a".repeat(20_001) } };
+    const section = await call("reports.drafts.create", long, { cookie: cookies.admin, locale: "en" });
+    expect(section.body.error.message).toBe(
+      "The section “Lessons learned (Bài học kinh nghiệm)” is longer than 20,000 characters",
+    );
+    expect(await t.db.reportDraft.count()).toBe(before);
   });
 
   // zod's own "Unrecognized key" reached Vietnamese users in English (issue 22).

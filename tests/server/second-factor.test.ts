@@ -39,7 +39,7 @@ const post = (path: string, input: unknown, cookie = "", ip = "10.1.1.1") =>
   });
 const get = (path: string, cookie: string) =>
   app.inject({ method: "GET", url: `/api/trpc/${path}`, headers: { cookie } });
-const keyOf = (res: { json: () => unknown }) =>
+const messageKeyOf = (res: { json: () => unknown }) =>
   (res.json() as { error?: { data?: { messageKey?: string } } }).error?.data?.messageKey;
 
 async function signIn(u: { username: string; password: string }, code?: string, ip?: string) {
@@ -67,7 +67,7 @@ describe("second factor (TOTP)", () => {
     // An hour-old code is refused (400), and nothing is enrolled.
     const stale = await post("auth.totp.confirm", { code: at(secret, -3600) }, first.cookie);
     expect(stale.statusCode).toBe(400);
-    expect(keyOf(stale)).toBe("auth.badCode");
+    expect(messageKeyOf(stale)).toBe("auth.badCode");
     expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).totpEnabledAt).toBeNull();
 
     const confirmCode = at(secret, 0);
@@ -92,17 +92,17 @@ describe("second factor (TOTP)", () => {
     const sessionsBefore = await t.db.session.count({ where: { userId: admin.id } });
     const bare = await signIn(admin);
     expect(bare.res.statusCode).toBe(401);
-    expect(keyOf(bare.res)).toBe("auth.codeRequired");
+    expect(messageKeyOf(bare.res)).toBe("auth.codeRequired");
     expect(bare.cookie).toBe("");
     expect(await t.db.session.count({ where: { userId: admin.id } })).toBe(sessionsBefore);
     // A wrong password with a right code is still a wrong password.
     const wrongPassword = await signIn({ ...admin, password: "not-the-password" }, at(secret, 30));
-    expect(keyOf(wrongPassword.res)).toBe("auth.badCredentials");
+    expect(messageKeyOf(wrongPassword.res)).toBe("auth.badCredentials");
 
     // The code spent at confirmation does not work again; the next one does.
     const replay = await signIn(admin, confirmCode);
     expect(replay.res.statusCode).toBe(401);
-    expect(keyOf(replay.res)).toBe("auth.badCode");
+    expect(messageKeyOf(replay.res)).toBe("auth.badCode");
     const good = await signIn(admin, at(secret, 30));
     expect(good.res.statusCode).toBe(200);
     expect(good.cookie).not.toBe("");
@@ -114,7 +114,7 @@ describe("second factor (TOTP)", () => {
     expect(once.res.statusCode).toBe(200);
     const again = await signIn(admin, recovery);
     expect(again.res.statusCode).toBe(401);
-    expect(keyOf(again.res)).toBe("auth.badCode");
+    expect(messageKeyOf(again.res)).toBe("auth.badCode");
     const [left] = await t.db.$queryRaw<{ n: number }[]>`
       SELECT cardinality(totp_recovery_hashes) AS n FROM app_user WHERE id = ${admin.id}`;
     expect(Number(left?.n)).toBe(9);
@@ -123,7 +123,7 @@ describe("second factor (TOTP)", () => {
     now += 75_000;
     const idle = await get("auth.me", once.cookie);
     expect(idle.statusCode).toBe(401);
-    expect(keyOf(idle)).toBe("auth.loginRequired");
+    expect(messageKeyOf(idle)).toBe("auth.loginRequired");
   });
 
   it("counts wrong codes like wrong passwords: the sixth from one address is throttled", async () => {
@@ -134,11 +134,11 @@ describe("second factor (TOTP)", () => {
     const wrong = at(secret, -3600);
     for (let i = 0; i < 5; i += 1) {
       const res = await signIn(u, wrong, "10.2.2.2");
-      expect(keyOf(res.res)).toBe("auth.badCode");
+      expect(messageKeyOf(res.res)).toBe("auth.badCode");
     }
     const sixth = await signIn(u, at(secret, 30), "10.2.2.2");
     expect(sixth.res.statusCode).toBe(429);
-    expect(keyOf(sixth.res)).toBe("auth.throttled");
+    expect(messageKeyOf(sixth.res)).toBe("auth.throttled");
   });
 
   it("an admin resets a user's second factor (audited); the user signs in with the password again", async () => {
@@ -147,7 +147,7 @@ describe("second factor (TOTP)", () => {
     const mine = await signIn(u, undefined, "10.3.3.3");
     const { secret } = (await post("auth.totp.begin", {}, mine.cookie, "10.3.3.3")).json().result.data;
     await post("auth.totp.confirm", { code: at(secret, 0) }, mine.cookie, "10.3.3.3");
-    expect(keyOf((await signIn(u, undefined, "10.3.3.3")).res)).toBe("auth.codeRequired");
+    expect(messageKeyOf((await signIn(u, undefined, "10.3.3.3")).res)).toBe("auth.codeRequired");
     const adminCookie = (await signIn(admin, undefined, "10.3.3.4")).cookie;
     // Not for a non-admin.
     const refused = await post("users.resetTotp", { id: u.id }, mine.cookie, "10.3.3.3");
@@ -174,7 +174,7 @@ describe("second factor (TOTP)", () => {
       expect(a.res.json().result.data.mustEnrolTotp).toBe(true);
       const refused = await get("dashboard.options", a.cookie);
       expect(refused.statusCode).toBe(403);
-      expect(keyOf(refused)).toBe("auth.mustEnrolTotp");
+      expect(messageKeyOf(refused)).toBe("auth.mustEnrolTotp");
       // A viewer is not concerned.
       const v = await signIn(viewer, undefined, "10.4.4.5");
       expect((await get("dashboard.options", v.cookie)).statusCode).toBe(200);

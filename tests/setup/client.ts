@@ -1,4 +1,6 @@
 import "@testing-library/jest-dom/vitest";
+import { en } from "@qt/shared/messages/english";
+import { addMessages } from "@qt/shared/messages/index";
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach } from "vitest";
 
@@ -6,6 +8,10 @@ import { afterAll, afterEach } from "vitest";
 // machine the first queries of a freshly loaded database can take more than the default second.
 // A screen that never shows what is awaited still fails, only later.
 configure({ asyncUtilTimeout: 10_000 });
+
+// The app loads English as a chunk when it is chosen (main.tsx, the provider); screens under test
+// may be given English from their first render.
+addMessages("en", en);
 
 afterEach(() => cleanup());
 // Files share one jsdom when not isolated (vitest.config.ts): what one file remembered (the

@@ -1,8 +1,8 @@
+import type { MessageKey } from "@qt/shared/messages/index";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useUrlState } from "../../components/useUrlState.ts";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { communeLabel, DistrictOptions } from "../units/UnitOptions.tsx";

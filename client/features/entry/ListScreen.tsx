@@ -1,12 +1,11 @@
 import { formatNumber } from "@qt/shared/format";
-import { translate } from "@qt/shared/messages/index";
+import type { MessageKey } from "@qt/shared/messages/index";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useUrlState } from "../../components/useUrlState.ts";
 import { errorMessage } from "../../errors.ts";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { HistoryPanel } from "../audit/HistoryPanel.tsx";
@@ -19,10 +18,17 @@ import { listInput } from "./list-input.ts";
 import { RecordForm } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
 import type { LinkedSiteFields } from "./SitePicker.tsx";
-import type { EntityConfig, EntryRow } from "./spec.ts";
+import type { EntityConfig, EntityName, EntryRow } from "./spec.ts";
 import type { RecordClient, RecordProcs, Saved } from "./types.ts";
 
 export type Column<Row> = { label: MessageKey; sort?: string; render: (row: Row) => ReactNode };
+
+/** The warning of a likely duplicate, per kind (the server's `warnings[].code` "duplicate"). */
+const DUPLICATE: Record<EntityName, MessageKey> = {
+  sites: "record.duplicateSite",
+  cameras: "record.duplicateCamera",
+  awards: "record.duplicateAward",
+};
 
 /** The entity names the services write to the audit trail. */
 const AUDIT_ENTITY = { sites: "site", cameras: "camera_installation", awards: "award" } as const;
@@ -40,7 +46,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   columns: Column<Row>[];
   filters?: ExtraFilter[];
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { procs, config } = props;
@@ -96,7 +102,11 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   const done = (saved: Saved | null) => {
     update({ edit: "" }, { keepPage: true });
     if (saved?.unchanged) setNotice([t("entry.unchanged")]);
-    else if (saved) setNotice([t("entry.saved"), ...saved.warnings.map((w) => translate(w.message, locale))]);
+    else if (saved)
+      setNotice([
+        t("entry.saved"),
+        ...saved.warnings.map((w) => (w.code === "duplicate" ? t(DUPLICATE[config.entity]) : w.message)),
+      ]);
   };
 
   const sortBy = (key: string) => {

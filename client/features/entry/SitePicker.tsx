@@ -1,8 +1,8 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { TSite } from "@qt/shared/schemas/sites";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useState } from "react";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { Field } from "./inputs.tsx";

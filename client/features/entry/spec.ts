@@ -1,8 +1,8 @@
 import type { ModelCategory } from "@qt/shared/domain";
+import type { MessageKey } from "@qt/shared/messages/index";
 import { todayIso } from "@qt/shared/schemas/common";
 import type { VocabularyKind } from "@qt/shared/vocabulary";
 import type { FormSchema } from "../../components/useSchemaForm.ts";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 import { parseNumber, showNumber } from "./convert.ts";
 import type { RecordRow } from "./types.ts";
 

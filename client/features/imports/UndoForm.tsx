@@ -1,5 +1,5 @@
 import { formatNumber } from "@qt/shared/format";
-import { translate } from "@qt/shared/messages/index";
+import { messageOf } from "@qt/shared/messages/index";
 import { type ImportKind, ZImportUndoInput } from "@qt/shared/schemas/imports";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -24,7 +24,7 @@ export function UndoForm({ batch, onClose }: { batch: Batch; onClose: () => void
     e.preventDefault();
     // The procedure's own schema: the same message the server would give, before anything is sent.
     const parsed = ZImportUndoInput.safeParse({ batchId: batch.batchId, reason });
-    if (!parsed.success) return setInvalid(translate(parsed.error.issues[0]?.message ?? "", locale));
+    if (!parsed.success) return setInvalid(messageOf(parsed.error.issues[0]?.message ?? "", locale));
     setInvalid(null);
     undo.mutate(parsed.data);
   };

@@ -1,5 +1,5 @@
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { ImportField, ImportKind } from "@qt/shared/schemas/imports";
-import type { MessageKey } from "../../i18n/dictionary.ts";
 
 /**
  * The form's label of each import field: the units and the model type are named in the file by

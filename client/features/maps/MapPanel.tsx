@@ -6,8 +6,8 @@ import type { MapLevel, MapMeasure, TMapUnitFigures } from "@qt/shared/schemas/m
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-// The map's words come with its chunk (client/i18n/dictionary.ts, addMessages).
-import "../../i18n/messages/maps.ts";
+// The map's words come with its chunk (shared/src/messages/index.ts, addMessages).
+import "@qt/shared/messages/maps-loaded";
 import { useTRPC } from "../../trpc.ts";
 import { ChartBox } from "../charts/ChartBox.tsx";
 import { ChartFrame } from "../charts/ChartFrame.tsx";

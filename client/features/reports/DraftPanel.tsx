@@ -1,3 +1,4 @@
+import { messageOf } from "@qt/shared/messages/index";
 import { ZReportDraftCreateInput } from "@qt/shared/schemas/report-drafts";
 import { NARRATIVE_SECTIONS, type TNarrative } from "@qt/shared/schemas/reports";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,7 +24,7 @@ type Props = {
  * scope and period, opened, edited and saved under the version they were opened at.
  */
 export function DraftPanel({ scope, heading, value, onChange, onOpened, canSave }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pickId = useId();
@@ -54,7 +55,7 @@ export function DraftPanel({ scope, heading, value, onChange, onOpened, canSave 
     const input = { ...scope, ...heading, name: value.name, narrative: value.narrative };
     // The procedure's own schema: a wrong field is explained before anything is sent.
     const parsed = ZReportDraftCreateInput.safeParse(input);
-    if (!parsed.success) return failed({ message: parsed.error.issues[0]?.message ?? "" });
+    if (!parsed.success) return failed({ message: messageOf(parsed.error.issues[0]?.message ?? "", locale) });
     try {
       const saved =
         value.saved && !asNew

@@ -12,7 +12,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_LIMITS = { userAddress: 5, address: 30, user: 100 } as const;
 export type ThrottleKind = keyof typeof THROTTLE_LIMITS;
 
-const keyOf = (kind: ThrottleKind, username: string, ip: string) =>
+const attemptKey = (kind: ThrottleKind, username: string, ip: string) =>
   kind === "userAddress" ? `ua:${username}|${ip}` : kind === "address" ? `a:${ip}` : `u:${username}`;
 const KINDS: ThrottleKind[] = ["userAddress", "address", "user"];
 
@@ -34,7 +34,7 @@ export async function reserveAttempt(db: Db, username: string, ip: string, now =
   const reserved: string[] = [];
   let userLimitReached = false;
   for (const kind of KINDS) {
-    const key = keyOf(kind, username, ip);
+    const key = attemptKey(kind, username, ip);
     const limit = THROTTLE_LIMITS[kind];
     const rows = await db.$queryRaw<{ count: number }[]>`
       INSERT INTO "login_attempt" ("key", "count", "window_start") VALUES (${key}, 1, ${at}::timestamp)
@@ -74,8 +74,8 @@ async function tooMany(db: Db, key: string, now: Date): Promise<AppError> {
  * forgotten (its owner is there). Failures from other addresses stay counted.
  */
 export async function releaseAttempt(db: Db, r: Reservation): Promise<void> {
-  await db.loginAttempt.deleteMany({ where: { key: keyOf("userAddress", r.username, r.ip) } });
-  await giveBack(db, [keyOf("address", r.username, r.ip), keyOf("user", r.username, r.ip)]);
+  await db.loginAttempt.deleteMany({ where: { key: attemptKey("userAddress", r.username, r.ip) } });
+  await giveBack(db, [attemptKey("address", r.username, r.ip), attemptKey("user", r.username, r.ip)]);
 }
 
 /**
@@ -85,7 +85,7 @@ export async function releaseAttempt(db: Db, r: Reservation): Promise<void> {
 export async function returnAttempt(db: Db, r: Reservation): Promise<void> {
   await giveBack(
     db,
-    KINDS.map((kind) => keyOf(kind, r.username, r.ip)),
+    KINDS.map((kind) => attemptKey(kind, r.username, r.ip)),
   );
 }
 

@@ -97,7 +97,7 @@ export async function evaluateRows(
     tx,
     valid.map((b) => ({ input: b.input, area: b.area })),
   );
-  const keyOf = new Map<object, string>(valid.map((b, i) => [b, keys[i] as string]));
+  const keyByRow = new Map<object, string>(valid.map((b, i) => [b, keys[i] as string]));
   const firstRow = new Map<string, number>();
   return built.map((b): Evaluated => {
     const issues: StoredIssue[] = [
@@ -112,7 +112,7 @@ export async function evaluateRows(
     const base = { row: b.row, yearOnly: b.yearOnly, duplicateOf: null };
     if (issues.length > 0 || !b.input) return { ...base, state: "error", values: null, issues };
     const values = { input: b.input, area: b.area };
-    const key = keyOf.get(b) as string;
+    const key = keyByRow.get(b) as string;
     const stored = existing.get(key);
     if (stored !== undefined) {
       const issue: StoredIssue = { column: null, key: "import.duplicateInDb", params: { id: stored } };

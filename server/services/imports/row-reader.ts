@@ -1,4 +1,4 @@
-import { keyOf } from "@qt/shared/messages/index";
+import { readKeyed } from "@qt/shared/messages/index";
 import type { ImportField } from "@qt/shared/schemas/imports";
 import type { z } from "zod";
 import type { Area } from "../records/areas.ts";
@@ -54,11 +54,12 @@ export function place(r: RowReader, on: string | null, take: ReturnType<typeof c
 
 /** The zod schema's issues, on the fields the file has columns for. */
 export function schemaIssues(error: z.ZodError, pathField: (p: string) => ImportField | null): FieldIssue[] {
-  return error.issues.map((i) => ({ ...keyed(i.message), field: pathField(String(i.path[0] ?? "")) }));
+  return error.issues.map((i) => ({ ...issueOf(i.message), field: pathField(String(i.path[0] ?? "")) }));
 }
 
-/** A shared rule's Vietnamese text as its catalogue key (every schema text is in the catalogue). */
-export const keyed = (text: string): CellIssue => keyOf(text) ?? { key: "import.rowRule", params: { detail: text } };
+/** A shared rule's message is a catalogue key with its parameters (`keyed`), read as such. */
+export const issueOf = (text: string): CellIssue =>
+  readKeyed(text) ?? { key: "import.rowRule", params: { detail: text } };
 
 export const samePath = (p: string): ImportField | null => (p === "areaCode" ? "area" : (p as ImportField)) || null;
 

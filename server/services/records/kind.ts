@@ -130,8 +130,8 @@ export type DuplicateRule<T extends KindTypes> = {
 export type RecordKind<T extends KindTypes> = {
   /** The audit trail's name for the kind (audit.history takes it). */
   entity: string;
-  /** The kind in Vietnamese, as in "Không tìm thấy {what}". */
-  what: string;
+  /** The kind's name, a "noun." message, as in "Không tìm thấy {what}". */
+  what: MessageKey;
   table: T["table"];
   select: object;
   toApi: (row: T["row"]) => T["api"];

@@ -71,7 +71,7 @@ export async function updateModelType(
   user: SessionUser,
 ): Promise<TModelType> {
   const row = await db.modelType.findFirst({ where: { id: input.id, deletedAt: null }, select: typeSelect });
-  if (!row) throw notFoundError("loại mô hình");
+  if (!row) throw notFoundError("noun.modelType");
   const before = toType(row);
   if (before.version !== input.version) throw conflictError();
   // Religion is required exactly for religious types: moving a used type in or out of that

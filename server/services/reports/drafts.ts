@@ -90,7 +90,7 @@ export async function listReportDrafts(
 
 export async function getReportDraft(db: Db, id: number): Promise<TReportDraft> {
   const row = await db.reportDraft.findUnique({ where: { id }, select: draftSelect });
-  if (!row) throw notFoundError("bản nháp báo cáo");
+  if (!row) throw notFoundError("noun.reportDraft");
   return toDraft(row);
 }
 

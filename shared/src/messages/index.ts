@@ -1,35 +1,60 @@
 import { formatDate, formatNumber, type Locale } from "../format.ts";
-import { ERROR_MESSAGES } from "./errors.ts";
-import { HISTORY_MESSAGES } from "./history.ts";
-import { IMPORT_MESSAGES } from "./imports.ts";
-import { MAP_MESSAGES } from "./maps.ts";
-import { NOUNS, VALIDATION_MESSAGES } from "./validation.ts";
+import type { mapsVi } from "./maps.ts";
+import { type CatalogueKey, vi } from "./vietnamese.ts";
 
 /**
- * The one message catalogue of server errors, validation and history sentences, in Vietnamese
- * (the default) and English (docs/decisions/020). The server sends a key and parameters; either
- * side renders them with `message`.
+ * The one message catalogue (docs/decisions/042): every sentence the user reads — screens, server
+ * errors, schema messages, history, documents — one file per domain: `xx.ts` holds the Vietnamese
+ * object (`xxVi`, `as const`), `xx.en.ts` the English one typed to have exactly its keys (`xxEn`).
+ * Placeholders are written {name}; a capitalised placeholder ({Label}) capitalises its value. Keys
+ * are prefixed by domain so the files never collide. Vietnamese is here; English is a chunk of its
+ * own (english.ts), loaded when English is chosen (`loadLanguage`); the server adds it at start.
  */
-export const MESSAGES = {
-  ...ERROR_MESSAGES,
-  ...VALIDATION_MESSAGES,
-  ...HISTORY_MESSAGES,
-  ...MAP_MESSAGES,
-  ...IMPORT_MESSAGES,
-} as const;
-export type MessageKey = keyof typeof MESSAGES;
-export type MessageParams = Record<string, string | number>;
+export { type CatalogueKey, vi };
+
+/**
+ * The keys of messages that load with their feature's chunk (addMessages), not with the first
+ * screen: the map's (issue 16: the map is not in the first screen's JavaScript, its words neither).
+ */
+type LazyKey = keyof typeof mapsVi;
+export type MessageKey = CatalogueKey | LazyKey;
+
+/**
+ * A parameter: a text, a number (written in the language's digits, except in a placeholder named
+ * for a year or a code, see AS_GIVEN), or another message (a field's name: `{ key: "noun.site" }`).
+ */
+export type MessageParam = string | number | { key: MessageKey };
+export type MessageParams = Record<string, MessageParam>;
 export type KeyedMessage = { key: MessageKey; params: MessageParams };
 
+const catalogue: Record<Locale, Record<string, string>> = { vi: { ...vi }, en: {} };
+
+/** Messages joining the catalogue: a language's chunk, or a lazily loaded feature's words. */
+export function addMessages(locale: Locale, part: Record<string, string>) {
+  Object.assign(catalogue[locale], part);
+}
+
+/** Whether a language's messages are here (Vietnamese always; English once its chunk came). */
+export const hasLanguage = (locale: Locale) => locale === "vi" || Object.hasOwn(catalogue.en, "app.title");
+
+/** Loads a language's messages (English: its own chunk, fetched once). */
+export async function loadLanguage(locale: Locale): Promise<void> {
+  if (hasLanguage(locale)) return;
+  const { en } = await import("./english.ts");
+  addMessages(locale, en);
+}
+
+/** Whether a key built at run time (e.g. from a field name the server sends) has a message. */
 export const isMessageKey = (key: unknown): key is MessageKey =>
-  typeof key === "string" && Object.hasOwn(MESSAGES, key);
+  typeof key === "string" && Object.hasOwn(catalogue.vi, key);
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uncapitalize = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
- * A parameter as an English reader needs it: "07/12/2026" reads as 12 July, so "7 Dec 2026"; a
- * former district's "(cũ)" becomes "(former)", as formerUnitName writes it in English.
+ * A text parameter as an English reader needs it: the server writes dates and unit names the
+ * Vietnamese way; "07/12/2026" reads as 12 July, so "7 Dec 2026"; a former district's "(cũ)"
+ * becomes "(former)", as formerUnitName writes it in English.
  */
 function englishParam(value: string): string {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
@@ -38,65 +63,59 @@ function englishParam(value: string): string {
 }
 
 /**
- * A message in a language. A number parameter is written in the language's digits (1.131 / 1,131;
- * pass years as strings); a text parameter that is a field's Vietnamese name is translated.
+ * Placeholders whose number is a year or a code, printed as given: "2022", never "2.022" or
+ * "2,022". Any other number is written in the language's digits (1.131 / 1,131).
  */
-export function message(key: MessageKey, params: MessageParams = {}, locale: Locale = "vi"): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[uncapitalize(name)];
-    if (value === undefined) return whole;
-    const text =
-      typeof value === "number"
-        ? formatNumber(value, locale)
-        : locale === "en"
-          ? (NOUNS[uncapitalize(value)] ?? englishParam(value))
-          : value;
-    return name === uncapitalize(name) ? text : capitalize(text);
-  });
-}
+const AS_GIVEN = new Set(["year", "years", "from", "to", "fromYear", "toYear", "code", "id", "version"]);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Vietnamese texts without parameters, and the templates with parameters as patterns. */
-const exact = new Map<string, MessageKey>();
-const patterns: { key: MessageKey; names: string[]; re: RegExp }[] = [];
-for (const key of Object.keys(MESSAGES) as MessageKey[]) {
-  const vi: string = MESSAGES[key].vi;
-  const names = [...vi.matchAll(/\{(\w+)\}/g)].map((m) => uncapitalize(m[1] ?? ""));
-  if (names.length === 0) {
-    if (!exact.has(vi)) exact.set(vi, key);
-  } else {
-    const source = vi
-      .split(/\{\w+\}/)
-      .map(escapeRegExp)
-      .join("(.+?)");
-    patterns.push({ key, names, re: new RegExp(`^${source}$`, "s") });
-  }
+function paramText(name: string, value: MessageParam, locale: Locale): string {
+  if (typeof value === "number") return AS_GIVEN.has(name) ? String(value) : formatNumber(value, locale);
+  if (typeof value === "object") return message(value.key, {}, locale);
+  return locale === "en" ? englishParam(value) : value;
 }
 
 /**
- * The key and parameters of a Vietnamese message written out in full (a zod schema's text, or an
- * error from a server that sent no key); null for a text the catalogue does not know.
+ * A message in a language (Vietnamese by default): the one renderer of the server, the documents
+ * and the screens (the provider's `t`). A number parameter is written in the language's digits,
+ * except a year or a code (AS_GIVEN). A language whose chunk has not come yet speaks Vietnamese; a
+ * lazy feature's key before its chunk came is returned as it is (only its own components ask).
  */
-export function keyOf(text: string): KeyedMessage | null {
-  const key = exact.get(text);
-  if (key) return { key, params: {} };
-  for (const p of patterns) {
-    const m = p.re.exec(text);
-    if (!m) continue;
-    const params: MessageParams = {};
-    p.names.forEach((name, i) => {
-      const value = m[i + 1] ?? "";
-      params[name] = NOUNS[uncapitalize(value)] !== undefined ? uncapitalize(value) : value;
-    });
-    return { key: p.key, params };
-  }
-  return null;
+export function message(key: MessageKey, params: MessageParams = {}, locale: Locale = "vi"): string {
+  const text = catalogue[locale][key] ?? catalogue.vi[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const lower = uncapitalize(name);
+    const value = params[name] ?? params[lower];
+    if (value === undefined) return whole;
+    const said = paramText(lower, value, locale);
+    return name === uncapitalize(name) ? said : capitalize(said);
+  });
 }
 
-/** A Vietnamese message in the chosen language; an unknown text is returned as it is. */
-export function translate(text: string, locale: Locale): string {
-  if (locale === "vi") return text;
-  const known = keyOf(text);
-  return known ? message(known.key, known.params, locale) : text;
+/**
+ * A message as one string, for where only a string fits (a zod schema's message): the key, then
+ * its parameters as JSON when it has any (`v.tooLong{"label":{"key":"noun.siteName"},"max":200}`).
+ * Whoever shows it reads it back with `readKeyed`: the key is read, never guessed from the words.
+ */
+export function keyed(key: MessageKey, params: MessageParams = {}): string {
+  return Object.keys(params).length === 0 ? key : `${key}${JSON.stringify(params)}`;
+}
+
+/** The key and parameters of a `keyed` string; null for any other text. */
+export function readKeyed(text: string): KeyedMessage | null {
+  const brace = text.indexOf("{");
+  const key = brace < 0 ? text : text.slice(0, brace);
+  if (!isMessageKey(key)) return null;
+  if (brace < 0) return { key, params: {} };
+  try {
+    const params: unknown = JSON.parse(text.slice(brace));
+    return params !== null && typeof params === "object" ? { key, params: params as MessageParams } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a `keyed` string says in a language; any other text (a server's plain message) as it is. */
+export function messageOf(text: string, locale: Locale = "vi"): string {
+  const k = readKeyed(text);
+  return k ? message(k.key, k.params, locale) : text;
 }

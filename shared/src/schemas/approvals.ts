@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { APPROVAL_STATES, APPROVAL_UNIT_KINDS } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import { ZFormerProvinceCode } from "./dashboard.ts";
 
 /**
@@ -7,17 +9,15 @@ import { ZFormerProvinceCode } from "./dashboard.ts";
  * commune of today for one year from 2025 (records of the units from 01/07/2025). A unit-year without
  * any approval row is a draft.
  */
-export const APPROVAL_STATES = ["draft", "submitted", "approved"] as const;
-export type ApprovalState = (typeof APPROVAL_STATES)[number];
+export { APPROVAL_STATES, type ApprovalState } from "../domain.ts";
 export const ZApprovalState = z.enum(APPROVAL_STATES, {
-  error: () => "Trạng thái không hợp lệ: chọn draft, submitted hoặc approved",
+  error: () => keyed("v.approvalState"),
 });
 
 /** "district": a former district (history up to 30/06/2025); "commune": a commune of today. */
-export const APPROVAL_UNIT_KINDS = ["district", "commune"] as const;
-export type ApprovalUnitKind = (typeof APPROVAL_UNIT_KINDS)[number];
+export { APPROVAL_UNIT_KINDS, type ApprovalUnitKind } from "../domain.ts";
 export const ZApprovalUnitKind = z.enum(APPROVAL_UNIT_KINDS, {
-  error: () => "Loại đơn vị không hợp lệ: chọn district (huyện cũ) hoặc commune (xã, phường, đặc khu hiện nay)",
+  error: () => keyed("v.approvalUnitKind"),
 });
 
 /** The first year of the history that is approved by former district, and the last one. */
@@ -30,26 +30,26 @@ export const COMMUNE_FIRST_YEAR = 2025;
  * of today's 5-digit code. The two never clash (district codes have 3 digits, communes 5).
  */
 export const ZApprovalUnitCode = z
-  .string({ error: "Vui lòng chọn đơn vị" })
-  .regex(/^(\d{3}|\d{5})$/, "Mã đơn vị không hợp lệ: mã huyện cũ (3 chữ số) hoặc mã xã hiện nay (5 chữ số)");
+  .string({ error: keyed("v.approvalUnitRequired") })
+  .regex(/^(\d{3}|\d{5})$/, keyed("v.approvalUnitCode"));
 
 export const ZApprovalYear = z
-  .number({ error: "Năm không hợp lệ" })
-  .int("Năm không hợp lệ")
-  .min(HISTORY_YEARS.from, "Năm phê duyệt phải từ 2007")
-  .max(2100, "Năm không hợp lệ");
+  .number({ error: keyed("v.badYear") })
+  .int(keyed("v.badYear"))
+  .min(HISTORY_YEARS.from, keyed("v.approvalYearFrom"))
+  .max(2100, keyed("v.badYear"));
 
 const ZReason = z
-  .string({ error: "Vui lòng nhập lý do" })
+  .string({ error: keyed("v.reasonRequired") })
   .trim()
-  .min(1, "Vui lòng nhập lý do")
-  .max(1000, "Lý do tối đa 1000 ký tự");
+  .min(1, keyed("v.reasonRequired"))
+  .max(1000, keyed("v.reasonTooLong"));
 
 export const ZApprovalKey = z.strictObject({ unitCode: ZApprovalUnitCode, year: ZApprovalYear });
 export type TApprovalKey = z.infer<typeof ZApprovalKey>;
 
 export const ZApprovalSubmitInput = ZApprovalKey.extend({
-  note: z.string().trim().max(1000, "Ghi chú tối đa 1000 ký tự").optional(),
+  note: z.string().trim().max(1000, keyed("v.noteTooLong")).optional(),
 });
 export type TApprovalSubmitInput = z.infer<typeof ZApprovalSubmitInput>;
 
@@ -66,7 +66,7 @@ export const ZApprovalStatusInput = z
     /** Only the unit-years of this former district (a district, or the communes of today on its land). */
     districtCode: z
       .string()
-      .regex(/^\d{3}$/, "Mã huyện không hợp lệ")
+      .regex(/^\d{3}$/, keyed("v.districtCodeBad"))
       .optional(),
     /** Only this unit's years (a commune officer's own commune). */
     unitCode: ZApprovalUnitCode.optional(),

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { keyed } from "../messages/index.ts";
 import { ZId, ZText } from "./common.ts";
 
-const ZEntity = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Loại bản ghi không hợp lệ");
-const ZEntityId = ZText.min(1, "Mã bản ghi không hợp lệ").max(64, "Mã bản ghi không hợp lệ");
+const ZEntity = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, keyed("v.entity"));
+const ZEntityId = ZText.min(1, keyed("v.badId")).max(64, keyed("v.badId"));
 
 export const ZAuditListInput = z.strictObject({
-  page: z.number().int("Trang không hợp lệ").min(1, "Trang không hợp lệ").max(100_000, "Trang quá lớn").default(1),
-  pageSize: z.number().int().min(1).max(200, "Tối đa 200 dòng mỗi trang").default(50),
+  page: z.number().int(keyed("v.page")).min(1, keyed("v.page")).max(100_000, keyed("v.pageMax")).default(1),
+  pageSize: z.number().int().min(1).max(200, keyed("v.pageSizeMax")).default(50),
   entity: ZEntity.optional(),
   entityId: ZEntityId.optional(),
   userId: ZId.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import { ZText } from "./common.ts";
 import { ZUserScope } from "./scope.ts";
 
@@ -10,30 +11,30 @@ export const ZUsername = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/, "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới");
+  .regex(/^[a-z0-9._-]{3,40}$/, keyed("v.username"));
 
 /** A new password: long enough, bounded so hashing cannot be used to exhaust the server. */
 export const ZNewPassword = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`)
-  .max(200, "Mật khẩu tối đa 200 ký tự");
+  .min(PASSWORD_MIN_LENGTH, keyed("v.passwordMin", { min: String(PASSWORD_MIN_LENGTH) }))
+  .max(200, keyed("v.passwordMax"));
 
 export const ZLoginInput = z.strictObject({
   // Not ZUsername: a malformed name must fail exactly like a wrong one (no enumeration).
-  username: ZText.trim().min(1, "Vui lòng nhập tên đăng nhập").max(100, "Tên đăng nhập quá dài"),
-  password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200, "Mật khẩu tối đa 200 ký tự"),
+  username: ZText.trim().min(1, keyed("v.usernameRequired")).max(100, keyed("v.usernameTooLong")),
+  password: z.string().min(1, keyed("v.passwordRequired")).max(200, keyed("v.passwordMax")),
   /** The second factor's current code, or one of the recovery codes (issue 29). */
-  code: ZText.trim().max(40, "Mã xác thực không hợp lệ").optional(),
+  code: ZText.trim().max(40, keyed("v.badCode")).optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
 export const ZChangePasswordInput = z.strictObject({
-  currentPassword: z.string().min(1, "Vui lòng nhập mật khẩu hiện tại").max(200, "Mật khẩu tối đa 200 ký tự"),
+  currentPassword: z.string().min(1, keyed("v.currentPasswordRequired")).max(200, keyed("v.passwordMax")),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export const ZRole = z.enum(ROLES, { error: () => "Vai trò không hợp lệ" });
+export const ZRole = z.enum(ROLES, { error: () => keyed("v.role") });
 
 /** Who is logged in, as the client sees it. */
 export const ZMe = z.object({
@@ -77,7 +78,7 @@ export const ZTotpConfirmInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "Mã xác thực gồm 6 chữ số"),
+    .regex(/^\d{6}$/, keyed("v.totpCode")),
 });
 export type TTotpConfirmInput = z.infer<typeof ZTotpConfirmInput>;
 

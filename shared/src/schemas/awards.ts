@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWARD_FORMS, AWARD_ISSUERS, RECIPIENT_KINDS } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import {
   yearRangeIssue,
   yearRangeOk,
@@ -17,22 +18,22 @@ import {
   zText,
 } from "./common.ts";
 
-const ZIssuer = z.enum(AWARD_ISSUERS, { error: "Vui lòng chọn cấp khen thưởng" });
-const ZForm = z.enum(AWARD_FORMS, { error: "Vui lòng chọn hình thức khen thưởng" });
-const ZKind = z.enum(RECIPIENT_KINDS, { error: "Vui lòng chọn tập thể hoặc cá nhân" });
+const ZIssuer = z.enum(AWARD_ISSUERS, { error: keyed("v.issuerRequired") });
+const ZForm = z.enum(AWARD_FORMS, { error: keyed("v.formRequired") });
+const ZKind = z.enum(RECIPIENT_KINDS, { error: keyed("v.recipientKindRequired") });
 
 const fields = {
   year: ZRecordYear,
   issuer: ZIssuer,
   form: ZForm,
   recipientKind: ZKind,
-  recipientName: zName("tên tập thể/cá nhân được khen"),
+  recipientName: zName("noun.recipientName"),
   districtCode: ZGsoCode.optional(),
   /** Null: a province-level recipient (only province-wide staff may enter those). */
   areaCode: ZGsoCode.nullable().default(null),
   siteId: ZSiteRef.nullable().default(null),
-  decisionNumber: zText("số quyết định", 100).default(""),
-  notes: zText("ghi chú").default(""),
+  decisionNumber: zText("noun.decisionNumber", 100).default(""),
+  notes: zText("noun.notes").default(""),
 };
 
 export const ZAwardCreateInput = z.strictObject(fields);
@@ -49,8 +50,8 @@ export const ZAwardUpdateInput = z.strictObject({
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode.nullable().optional(),
   siteId: ZSiteRef.nullable().optional(),
-  decisionNumber: zText("số quyết định", 100).optional(),
-  notes: zText("ghi chú").optional(),
+  decisionNumber: zText("noun.decisionNumber", 100).optional(),
+  notes: zText("noun.notes").optional(),
 });
 export type TAwardUpdateInput = z.input<typeof ZAwardUpdateInput>;
 
@@ -62,7 +63,7 @@ export const ZAwardListInput = z
     issuer: ZIssuer.optional(),
     form: ZForm.optional(),
     recipientKind: ZKind.optional(),
-    sort: z.enum(AWARD_SORTS, { error: "Không sắp xếp được theo cột này" }).default("year"),
+    sort: z.enum(AWARD_SORTS, { error: keyed("v.sort") }).default("year"),
   })
   .refine(yearRangeOk, yearRangeIssue);
 export type TAwardListInput = z.input<typeof ZAwardListInput>;

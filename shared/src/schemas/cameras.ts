@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FUNDING_SOURCES } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import {
   yearRangeIssue,
   yearRangeOk,
@@ -21,23 +22,23 @@ import {
 export const MAX_COST_VND = 100_000_000_000;
 
 const ZCost = z
-  .number({ error: "Kinh phí phải là số" })
-  .int("Kinh phí phải là số nguyên (đồng)")
-  .min(0, "Kinh phí không được âm")
-  .max(MAX_COST_VND, "Kinh phí không được vượt quá 100 tỷ đồng");
-const ZFunding = z.enum(FUNDING_SOURCES, { error: "Vui lòng chọn nguồn kinh phí" });
+  .number({ error: keyed("v.costNumber") })
+  .int(keyed("v.costInteger"))
+  .min(0, keyed("v.costNegative"))
+  .max(MAX_COST_VND, keyed("v.costMax"));
+const ZFunding = z.enum(FUNDING_SOURCES, { error: keyed("v.fundingRequired") });
 
 const fields = {
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode,
   installedOn: ZIsoDate,
-  cameras: zCount("số mắt camera", 10_000),
-  recorders: zCount("số đầu thu", 1_000),
-  memoryCards: zCount("số thẻ nhớ", 10_000),
+  cameras: zCount("noun.cameras", 10_000),
+  recorders: zCount("noun.recorders", 1_000),
+  memoryCards: zCount("noun.memoryCards", 10_000),
   costVnd: ZCost,
   fundingSource: ZFunding,
   siteId: ZSiteRef.nullable().optional(),
-  notes: zText("ghi chú").default(""),
+  notes: zText("noun.notes").default(""),
 };
 
 export const ZCameraCreateInput = z.strictObject(fields);
@@ -55,7 +56,7 @@ export const ZCameraUpdateInput = z.strictObject({
   costVnd: ZCost.optional(),
   fundingSource: ZFunding.optional(),
   siteId: ZSiteRef.nullable().optional(),
-  notes: zText("ghi chú").optional(),
+  notes: zText("noun.notes").optional(),
 });
 export type TCameraUpdateInput = z.input<typeof ZCameraUpdateInput>;
 
@@ -65,7 +66,7 @@ export const ZCameraListInput = z
   .strictObject({
     ...ZListBase,
     fundingSource: ZFunding.optional(),
-    sort: z.enum(CAMERA_SORTS, { error: "Không sắp xếp được theo cột này" }).default("installedOn"),
+    sort: z.enum(CAMERA_SORTS, { error: keyed("v.sort") }).default("installedOn"),
   })
   .refine(yearRangeOk, yearRangeIssue);
 export type TCameraListInput = z.input<typeof ZCameraListInput>;

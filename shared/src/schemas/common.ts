@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { dateOf, isoOf } from "../dates.ts";
 import { MIN_YEAR } from "../domain.ts";
+import { keyed, type MessageKey } from "../messages/index.ts";
 // zod's default messages from the catalogue, wherever a schema is parsed.
 import "./zod-config.ts";
 
 /**
- * Building blocks of the data-entry schemas (issue 5). Every message is Vietnamese: the server
- * sends it back as the field's error and the forms show it as typed.
+ * Building blocks of the data-entry schemas (issue 5). Every message is a catalogue key with its
+ * parameters (`keyed`, decision 042): the server and the forms write it in the user's language.
  */
 
 /** The largest id PostgreSQL's `integer` holds: a larger number is a bad id, not a database error. */
@@ -14,12 +15,12 @@ export const MAX_ID = 2 ** 31 - 1;
 
 /** A record's (or account's) id: what every get/update/remove/history and every reference takes. */
 export const ZId = z
-  .number({ error: "Mã bản ghi không hợp lệ" })
-  .int("Mã bản ghi không hợp lệ")
-  .positive("Mã bản ghi không hợp lệ")
-  .max(MAX_ID, "Mã bản ghi không hợp lệ");
+  .number({ error: keyed("v.badId") })
+  .int(keyed("v.badId"))
+  .positive(keyed("v.badId"))
+  .max(MAX_ID, keyed("v.badId"));
 
-export const BAD_CHARACTER = "Có ký tự không hợp lệ";
+export const BAD_CHARACTER = keyed("v.badCharacter");
 
 /**
  * The one rule for free text: no NUL or other control character (PostgreSQL refuses NUL; tab and new
@@ -81,29 +82,27 @@ export function isRealDate(iso: string): boolean {
 
 /** A calendar date as "yyyy-mm-dd", between 1990-01-01 and today. */
 export const ZIsoDate = z
-  .string({ error: "Vui lòng nhập ngày" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ (định dạng dd/mm/yyyy)")
-  .refine(isRealDate, "Ngày không tồn tại")
+  .string({ error: keyed("v.dateRequired") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, keyed("v.dateFormat"))
+  .refine(isRealDate, keyed("v.dateMissing"))
   .refine((d) => d >= MIN_DATE && d <= todayIso(), {
-    error: () => "Ngày phải từ 01/01/1990 đến hôm nay",
+    error: () => keyed("v.dateRange"),
   });
 
-export const ZGsoCode = z
-  .string({ error: "Vui lòng chọn địa bàn" })
-  .regex(/^\d{2,5}$/, "Mã đơn vị hành chính (mã GSO) không hợp lệ");
+export const ZGsoCode = z.string({ error: keyed("v.areaRequired") }).regex(/^\d{2,5}$/, keyed("v.gsoCode"));
 
 export const ZVersion = z
-  .number({ error: "Thiếu phiên bản của bản ghi" })
-  .int("Phiên bản không hợp lệ")
-  .positive("Phiên bản không hợp lệ")
-  .max(MAX_ID, "Phiên bản không hợp lệ");
+  .number({ error: keyed("v.versionMissing") })
+  .int(keyed("v.badVersion"))
+  .positive(keyed("v.badVersion"))
+  .max(MAX_ID, keyed("v.badVersion"));
 
 /** The site (điểm mô hình) a camera installation or an award is linked to. */
 export const ZSiteRef = z
-  .number({ error: "Điểm mô hình không hợp lệ" })
-  .int("Điểm mô hình không hợp lệ")
-  .positive("Điểm mô hình không hợp lệ")
-  .max(MAX_ID, "Điểm mô hình không hợp lệ");
+  .number({ error: keyed("v.badSite") })
+  .int(keyed("v.badSite"))
+  .positive(keyed("v.badSite"))
+  .max(MAX_ID, keyed("v.badSite"));
 
 /**
  * The linked site as a camera installation or an award returns it: its name and model type (its
@@ -116,36 +115,38 @@ export const ZLinkedSite = {
   siteRemoved: z.boolean(),
 };
 
+/** A field's name inside a message: a "noun." key of the catalogue. */
+type Noun = Extract<MessageKey, `noun.${string}`>;
+
 /** Required one-line text, trimmed. */
-export function zName(label: string, max = 200) {
+export function zName(noun: Noun, max = 200) {
+  const label = { key: noun };
   return z
-    .string({ error: `Vui lòng nhập ${label}` })
+    .string({ error: keyed("v.required", { label }) })
     .trim()
-    .min(1, `Vui lòng nhập ${label}`)
-    .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
+    .min(1, keyed("v.required", { label }))
+    .max(max, keyed("v.tooLong", { label, max: String(max) }))
     .refine(isCleanText, BAD_CHARACTER);
 }
 
 /** Optional free text (may be empty), trimmed. */
-export function zText(label: string, max = 2000) {
+export function zText(noun: Noun, max = 2000) {
+  const label = { key: noun };
   return z
-    .string({ error: `${capitalize(label)} không hợp lệ` })
+    .string({ error: keyed("v.invalid", { label }) })
     .trim()
-    .max(max, `${capitalize(label)} tối đa ${max} ký tự`)
+    .max(max, keyed("v.tooLong", { label, max: String(max) }))
     .refine(isCleanText, BAD_CHARACTER);
 }
 
 /** A non-negative integer count with a sane ceiling. */
-export function zCount(label: string, max: number) {
+export function zCount(noun: Noun, max: number) {
+  const label = { key: noun };
   return z
-    .number({ error: `${capitalize(label)} phải là số` })
-    .int(`${capitalize(label)} phải là số nguyên`)
-    .min(0, `${capitalize(label)} không được âm`)
-    .max(max, `${capitalize(label)} không được vượt quá ${max.toLocaleString("vi-VN")}`);
-}
-
-function capitalize(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+    .number({ error: keyed("v.notNumber", { label }) })
+    .int(keyed("v.notInteger", { label }))
+    .min(0, keyed("v.negative", { label }))
+    .max(max, keyed("v.tooBig", { label, max }));
 }
 
 /**
@@ -155,9 +156,11 @@ function capitalize(s: string) {
 export function zYear(ahead = 0) {
   const maxYear = () => new Date().getFullYear() + ahead;
   return z
-    .number({ error: "Năm phải là một số" })
-    .int("Năm phải là số nguyên")
-    .refine((y) => y >= MIN_YEAR && y <= maxYear(), { error: () => `Năm phải từ ${MIN_YEAR} đến ${maxYear()}` });
+    .number({ error: keyed("v.yearNotNumber") })
+    .int(keyed("v.yearNotInteger"))
+    .refine((y) => y >= MIN_YEAR && y <= maxYear(), {
+      error: () => keyed("v.yearRange", { from: String(MIN_YEAR), to: String(maxYear()) }),
+    });
 }
 export const ZRecordYear = zYear();
 /** The years a dashboard filter or a report covers. */
@@ -165,14 +168,14 @@ export const ZPeriodYear = zYear(1);
 
 /** Pagination, search and the filters every record list shares. */
 export const ZListBase = {
-  page: z.number().int("Trang phải là số nguyên").min(1, "Trang phải từ 1").max(100_000, "Trang quá lớn").default(1),
+  page: z.number().int(keyed("v.pageInteger")).min(1, keyed("v.pageMin")).max(100_000, keyed("v.pageMax")).default(1),
   pageSize: z
     .number()
-    .int("Số dòng mỗi trang phải là số nguyên")
-    .min(1, "Số dòng mỗi trang từ 1 đến 100")
-    .max(100, "Số dòng mỗi trang từ 1 đến 100")
+    .int(keyed("v.pageSizeInteger"))
+    .min(1, keyed("v.pageSizeRange"))
+    .max(100, keyed("v.pageSizeRange"))
     .default(20),
-  search: ZText.max(200, "Từ khóa tối đa 200 ký tự").optional(),
+  search: ZText.max(200, keyed("v.searchTooLong")).optional(),
   districtCode: ZGsoCode.optional(),
   /** An area of the list before 01/07/2025. */
   areaCode: ZGsoCode.optional(),
@@ -183,7 +186,7 @@ export const ZListBase = {
   fromYear: ZRecordYear.optional(),
   toYear: ZRecordYear.optional(),
   /** "demo": only demo rows, "real": only real ones; absent: both. */
-  demo: z.enum(["demo", "real"], { error: "Bộ lọc dữ liệu mẫu không hợp lệ" }).optional(),
+  demo: z.enum(["demo", "real"], { error: keyed("v.demoFilter") }).optional(),
   /** Admins only: deleted rows too. */
   includeDeleted: z.boolean().optional(),
   dir: z.enum(["asc", "desc"]).default("desc"),
@@ -192,15 +195,15 @@ export const ZListBase = {
 /** The year-range rule of every filter with fromYear/toYear: `.refine(yearRangeOk, yearRangeIssue)`. */
 export const yearRangeOk = (f: { fromYear?: number; toYear?: number }) =>
   f.fromYear === undefined || f.toYear === undefined || f.fromYear <= f.toYear;
-export const yearRangeIssue = { message: "Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc", path: ["fromYear"] };
+export const yearRangeIssue = { message: keyed("v.yearOrder"), path: ["fromYear"] };
 
 /** A day of a reporting period, "yyyy-mm-dd": from 1990 to the end of next year (planning). */
 export const ZPeriodDate = z
-  .string({ error: "Ngày của kỳ phải có dạng yyyy-mm-dd" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày của kỳ phải có dạng yyyy-mm-dd")
-  .refine(isRealDate, "Ngày không tồn tại")
+  .string({ error: keyed("v.periodDateFormat") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, keyed("v.periodDateFormat"))
+  .refine(isRealDate, keyed("v.dateMissing"))
   .refine((d) => d >= MIN_DATE && d <= `${new Date().getFullYear() + 1}-12-31`, {
-    error: () => "Ngày của kỳ phải từ 01/01/1990 đến 31/12 năm sau",
+    error: () => keyed("v.periodDateRange"),
   });
 
 /**
@@ -215,18 +218,18 @@ export function periodRules(
   if (days && (f.fromYear !== undefined || f.toYear !== undefined)) {
     ctx.addIssue({
       code: "custom",
-      message: "Chọn thời gian theo năm (fromYear, toYear) hoặc theo ngày (from, to), không dùng cả hai",
+      message: keyed("v.periodMixed"),
       path: ["from"],
     });
   } else if (f.from !== undefined && f.to !== undefined && f.from > f.to) {
-    ctx.addIssue({ code: "custom", message: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc", path: ["from"] });
+    ctx.addIssue({ code: "custom", message: keyed("v.periodOrder"), path: ["from"] });
   }
 }
 
 export const ZRemoveInput = z.strictObject({
   id: ZId,
   version: ZVersion,
-  reason: zName("lý do xóa", 500).refine((s) => s.length >= 3, "Lý do xóa cần ít nhất 3 ký tự"),
+  reason: zName("noun.removeReason", 500).refine((s) => s.length >= 3, keyed("v.removeReasonShort")),
 });
 export type TRemoveInput = z.infer<typeof ZRemoveInput>;
 

@@ -3,18 +3,20 @@ import { UNIT_LISTS } from "../coverage.ts";
 import {
   AWARD_FORMS,
   AWARD_ISSUERS,
+  DASHBOARD_VIEWS,
   FUNDING_SOURCES,
   MODEL_CATEGORIES,
   RECIPIENT_KINDS,
   RELIGIONS,
   SITE_STATUSES,
 } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import { periodRules, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodDate, ZPeriodYear } from "./common.ts";
 
 /** GSO codes of the two provinces merged on 01/07/2025 into today's Quảng Trị. */
 export const FORMER_PROVINCE_CODES = ["45", "44"] as const;
 export const ZFormerProvinceCode = z.enum(FORMER_PROVINCE_CODES, {
-  error: () => "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
+  error: () => keyed("v.formerProvince"),
 });
 
 /**
@@ -22,19 +24,19 @@ export const ZFormerProvinceCode = z.enum(FORMER_PROVINCE_CODES, {
  * date (the history as it was reported), "current" every record in today's commune that took its
  * area over (docs/decisions/022).
  */
-export const DASHBOARD_VIEWS = ["historical", "current"] as const;
-export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+export { DASHBOARD_VIEWS, type DashboardView } from "../domain.ts";
 export const ZDashboardView = z.enum(DASHBOARD_VIEWS, {
-  error: () =>
-    "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",
+  error: () => keyed("v.dashboardView"),
 });
 
-export const ZModelTypeCode = z.string().regex(/^[a-z0-9-]{1,64}$/, "Mã loại mô hình không hợp lệ");
+export const ZModelTypeCode = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, keyed("v.invalid", { label: { key: "noun.modelTypeCode" } }));
 
 export const COMPARE_MODES = ["same-period-last-year"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 export const ZCompare = z.enum(COMPARE_MODES, {
-  error: () => "Kiểu so sánh không hợp lệ: chọn same-period-last-year (so với cùng kỳ năm trước)",
+  error: () => keyed("v.compareUnknown"),
 });
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
@@ -57,10 +59,10 @@ const filterShape = {
    */
   communeCode: ZGsoCode.optional(),
   /** Site figures only: camera installations and awards have no model type. */
-  modelCategory: z.enum(MODEL_CATEGORIES, { error: () => "Nhóm mô hình không hợp lệ" }).optional(),
+  modelCategory: z.enum(MODEL_CATEGORIES, { error: () => keyed("v.category") }).optional(),
   modelTypeCode: ZModelTypeCode.optional(),
   /** Only records of approved unit-years (docs/decisions/025); absent = every record. */
-  approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).optional(),
+  approvedOnly: z.boolean({ error: keyed("v.approvedOnly") }).optional(),
 };
 
 export const ZDashboardFilter = z
@@ -253,11 +255,11 @@ export const ZDashboardModelTypeInput = z
     code: ZModelTypeCode,
     page: z
       .number()
-      .int("Số trang phải là số nguyên")
-      .min(1, "Số trang phải từ 1")
-      .max(100_000, "Số trang quá lớn")
+      .int(keyed("v.pageNoInteger"))
+      .min(1, keyed("v.pageNoMin"))
+      .max(100_000, keyed("v.pageNoMax"))
       .default(1),
-    pageSize: z.number().int().min(1).max(200, "Mỗi trang tối đa 200 dòng").default(50),
+    pageSize: z.number().int().min(1).max(200, keyed("v.pageSizeMax2")).default(50),
   })
   .refine(yearRangeOk, yearRangeIssue)
   .superRefine(periodRules);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages/index.ts";
 import { ZId, zName } from "./common.ts";
 import { ZModelTypeCreateInput } from "./model-types.ts";
 
@@ -9,7 +10,7 @@ import { ZModelTypeCreateInput } from "./model-types.ts";
  */
 export const IMPORT_KINDS = ["sites", "cameras", "awards"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const ZImportKind = z.enum(IMPORT_KINDS, { error: "Loại dữ liệu nhập không hợp lệ" });
+export const ZImportKind = z.enum(IMPORT_KINDS, { error: keyed("import.schemaKind") });
 
 /** The largest file accepted (bytes), checked while the upload streams in. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -47,7 +48,7 @@ export const IMPORT_FIELDS = {
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
 export const ALL_IMPORT_FIELDS = [...new Set(Object.values(IMPORT_FIELDS).flat())] as ImportField[];
 export const ZImportField = z.enum(ALL_IMPORT_FIELDS as [ImportField, ...ImportField[]], {
-  error: "Trường dữ liệu không hợp lệ",
+  error: keyed("import.schemaField"),
 });
 
 /** Fields a row cannot do without, per kind (the others may stay empty). */
@@ -63,7 +64,11 @@ export const BATCH_STATUSES = ["preview", "committed", "undone"] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** A message of the catalogue (shared/src/messages): its key and parameters, and its text in the caller's language. */
-const ZSaid = { message: z.string(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) };
+const ZSaid = {
+  message: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.object({ key: z.string() })])),
+};
 
 /** One problem of one row: `row` is the sheet's row number (as Excel shows it), `column` its letter ("C"), or null for the whole row. */
 export const ZImportIssue = z.object({ row: z.number(), column: z.string().nullable(), ...ZSaid });
@@ -96,7 +101,7 @@ export const IMPORT_ISSUE_LIMIT = 500;
 /** `mapping[i]` is the field of column i of `columns` (null: ignore the column). */
 export const ZImportRemapInput = z.strictObject({
   batchId: ZId,
-  mapping: z.array(ZImportField.nullable()).max(200, "Quá nhiều cột"),
+  mapping: z.array(ZImportField.nullable()).max(200, keyed("import.schemaColumns")),
 });
 export type TImportRemapInput = z.infer<typeof ZImportRemapInput>;
 
@@ -106,9 +111,9 @@ export type TImportRemapInput = z.infer<typeof ZImportRemapInput>;
  */
 export const ZImportAcceptInput = z.strictObject({
   batchId: ZId,
-  column: z.string().regex(/^[A-Z]{1,3}$/, "Cột không hợp lệ"),
-  value: zName("giá trị trong tệp", 500),
-  to: zName("tên được gợi ý", 500),
+  column: z.string().regex(/^[A-Z]{1,3}$/, keyed("v.importColumn")),
+  value: zName("noun.fileValue", 500),
+  to: zName("noun.suggestedName", 500),
 });
 export type TImportAcceptInput = z.infer<typeof ZImportAcceptInput>;
 
@@ -150,7 +155,7 @@ export const ZImportCommitResult = z.object({ created: z.number(), skipped: z.nu
 
 export const ZImportUndoInput = z.strictObject({
   batchId: ZId,
-  reason: zName("lý do hoàn tác", 500).refine((s) => s.length >= 3, "Lý do hoàn tác cần ít nhất 3 ký tự"),
+  reason: zName("noun.undoReason", 500).refine((s) => s.length >= 3, keyed("import.schemaReason")),
 });
 export const ZImportUndoResult = z.object({
   removed: z.number(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UNIT_LISTS, type UnitList } from "../coverage.ts";
+import { keyed } from "../messages/index.ts";
 import { ZGsoCode } from "./common.ts";
 import { ZDashboardFilter, ZFormerProvinceCode } from "./dashboard.ts";
 
@@ -10,7 +11,7 @@ import { ZDashboardFilter, ZFormerProvinceCode } from "./dashboard.ts";
  */
 export const MAP_LEVELS = ["district", "commune"] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
-export const ZMapLevel = z.enum(MAP_LEVELS, { error: () => "Cấp bản đồ không hợp lệ: chọn district hoặc commune" });
+export const ZMapLevel = z.enum(MAP_LEVELS, { error: () => keyed("map.levelInvalid") });
 
 /**
  * The commune-level lists a boundary file may describe, named as the unit catalogue names them:
@@ -20,13 +21,13 @@ export const ZMapLevel = z.enum(MAP_LEVELS, { error: () => "Cấp bản đồ kh
 export const COMMUNE_LISTS = UNIT_LISTS;
 export type CommuneList = UnitList;
 export const ZCommuneList = z.enum(COMMUNE_LISTS, {
-  error: () => "Danh mục đơn vị không hợp lệ: chọn three_level (trước 01/07/2025) hoặc two_level (từ 01/07/2025)",
+  error: () => keyed("map.listInvalid"),
 });
 
 /** What a map can shade by; "sites" follows the filter's model category and type. */
 export const MAP_MEASURES = ["coverage", "sites", "cameras"] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
-export const ZMapMeasure = z.enum(MAP_MEASURES, { error: () => "Chỉ tiêu bản đồ không hợp lệ" });
+export const ZMapMeasure = z.enum(MAP_MEASURES, { error: () => keyed("map.measureInvalid") });
 
 /** maps.boundaries: a level's units, optionally only one territory's or one district's. */
 export const ZMapBoundariesInput = z.discriminatedUnion("level", [
@@ -120,12 +121,16 @@ export const MAP_PROBLEMS_SHOWN = 10;
  * attribution) and the codes of units the file knowingly leaves out, comma-separated.
  */
 export const ZMapUploadQuery = z.strictObject({
-  fileName: z.string({ error: "Thiếu tên tệp" }).trim().min(1, "Thiếu tên tệp").max(200, "Tên tệp quá dài"),
-  attribution: z
-    .string({ error: "Hãy ghi nguồn của ranh giới (hiện trên bản đồ)" })
+  fileName: z
+    .string({ error: keyed("map.fileNameMissing") })
     .trim()
-    .min(3, "Hãy ghi nguồn của ranh giới (hiện trên bản đồ)")
-    .max(300, "Nguồn ranh giới tối đa 300 ký tự"),
+    .min(1, keyed("map.fileNameMissing"))
+    .max(200, keyed("map.fileNameLong")),
+  attribution: z
+    .string({ error: keyed("map.attributionMissing") })
+    .trim()
+    .min(3, keyed("map.attributionMissing"))
+    .max(300, keyed("map.attributionLong")),
   missing: z
     .string()
     .optional()

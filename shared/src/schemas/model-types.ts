@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { MODEL_CATEGORIES } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import { ZId, ZVersion, zName, zText } from "./common.ts";
 
 const ZCode = z
-  .string({ error: "Vui lòng nhập mã loại mô hình" })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang")
-  .max(60, "Mã tối đa 60 ký tự");
-const ZCategory = z.enum(MODEL_CATEGORIES, { error: "Vui lòng chọn nhóm mô hình" });
+  .string({ error: keyed("v.modelTypeCodeRequired") })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, keyed("v.modelTypeCodeFormat"))
+  .max(60, keyed("v.modelTypeCodeMax"));
+const ZCategory = z.enum(MODEL_CATEGORIES, { error: keyed("v.categoryRequired") });
 
 export const ZModelTypeListInput = z
   .strictObject({ category: ZCategory.optional(), includeDeleted: z.boolean().optional() })
@@ -15,18 +16,18 @@ export type TModelTypeListInput = z.input<typeof ZModelTypeListInput>;
 
 export const ZModelTypeCreateInput = z.strictObject({
   code: ZCode,
-  name: zName("tên loại mô hình"),
+  name: zName("noun.modelTypeName"),
   category: ZCategory,
-  description: zText("mô tả").default(""),
+  description: zText("noun.description").default(""),
 });
 export type TModelTypeCreateInput = z.input<typeof ZModelTypeCreateInput>;
 
 export const ZModelTypeUpdateInput = z.strictObject({
   id: ZId,
   version: ZVersion,
-  name: zName("tên loại mô hình").optional(),
+  name: zName("noun.modelTypeName").optional(),
   category: ZCategory.optional(),
-  description: zText("mô tả").optional(),
+  description: zText("noun.description").optional(),
 });
 export type TModelTypeUpdateInput = z.input<typeof ZModelTypeUpdateInput>;
 

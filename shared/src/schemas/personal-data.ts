@@ -3,7 +3,7 @@ import { zName } from "./common.ts";
 
 /** personalData.anonymise (admins): a person's name, as written on the award records. */
 export const ZAnonymiseInput = z.strictObject({
-  name: zName("tên tập thể/cá nhân được khen"),
+  name: zName("noun.recipientName"),
 });
 export type TAnonymiseInput = z.infer<typeof ZAnonymiseInput>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REVIEW_PERIOD } from "../domain.ts";
+import { keyed, message } from "../messages/index.ts";
 import {
   BAD_CHARACTER,
   isCleanText,
@@ -16,13 +17,9 @@ import { NARRATIVE_SECTIONS, type NarrativeSection, ZReportHeadingFields } from 
 export const NARRATIVE_MAX = 20_000;
 
 /** The narrative sections' titles as the document prints them (the form shows the same words). */
-export const NARRATIVE_TITLES: Record<NarrativeSection, string> = {
-  assessment: "Đánh giá chung",
-  shortcomings: "Tồn tại, hạn chế và nguyên nhân",
-  lessons: "Bài học kinh nghiệm",
-  directions: "Phương hướng, nhiệm vụ",
-  proposals: "Đề xuất, kiến nghị",
-};
+export const NARRATIVE_TITLES = Object.fromEntries(
+  NARRATIVE_SECTIONS.map((k) => [k, message(`reports.narrative.${k}`)]),
+) as Record<NarrativeSection, string>;
 
 /**
  * Plain text with paragraphs: line breaks are kept (as "\n"), any other control character is
@@ -30,11 +27,12 @@ export const NARRATIVE_TITLES: Record<NarrativeSection, string> = {
  */
 const narrativeText = (section: NarrativeSection) =>
   z
-    .string({ error: `Nội dung mục “${NARRATIVE_TITLES[section]}” không hợp lệ` })
-    .refine(isCleanText, `${BAD_CHARACTER} trong mục “${NARRATIVE_TITLES[section]}”`)
+    .string({ error: keyed("v.narrativeInvalid", { section: { key: `reports.narrative.${section}` } }) })
+    .refine(isCleanText, keyed("v.narrativeBadCharacter", { section: { key: `reports.narrative.${section}` } }))
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .refine((s) => s.length <= NARRATIVE_MAX, {
-      error: () => `Mục “${NARRATIVE_TITLES[section]}” dài quá ${NARRATIVE_MAX.toLocaleString("vi-VN")} ký tự`,
+      error: () =>
+        keyed("v.narrativeTooLong", { section: { key: `reports.narrative.${section}` }, max: NARRATIVE_MAX }),
     })
     .default("");
 
@@ -49,15 +47,15 @@ export const ZNarrative = z.strictObject(
 const ZDraftScope = {
   fromYear: ZPeriodYear.default(REVIEW_PERIOD.fromYear),
   toYear: ZPeriodYear.default(REVIEW_PERIOD.toYear),
-  districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
+  districtCodes: z.array(ZGsoCode).max(20, keyed("v.reportDistricts")).default([]),
 };
 
 const ZDraftFields = {
   name: z
-    .string({ error: "Vui lòng nhập tên bản nháp" })
+    .string({ error: keyed("v.required", { label: { key: "noun.draftName" } }) })
     .trim()
-    .min(1, "Vui lòng nhập tên bản nháp")
-    .max(120, "Tên bản nháp tối đa 120 ký tự")
+    .min(1, keyed("v.required", { label: { key: "noun.draftName" } }))
+    .max(120, keyed("v.tooLong", { label: { key: "noun.draftName" }, max: "120" }))
     .refine(isCleanText, BAD_CHARACTER),
   ...ZDraftScope,
   ...ZReportHeadingFields,

@@ -8,6 +8,7 @@ import {
   RELIGIONS,
   REVIEW_PERIOD,
 } from "../domain.ts";
+import { keyed, type MessageKey, message } from "../messages/index.ts";
 import { periodDays, periodPhrase } from "../period.ts";
 import { ZApprovalSummary } from "./approvals.ts";
 import {
@@ -48,8 +49,7 @@ export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
 export type TNarrative = Record<NarrativeSection, string>;
 
 /** Tables that can be downloaded as CSV (GET /api/reports/{table}.csv). */
-export const REPORT_TABLES = ["sites", "cameras", "awards", "areas", "districts"] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
+export { REPORT_TABLES, type ReportTable } from "../domain.ts";
 
 /**
  * CSV field separators (`?sep=`): the comma of RFC 4180 (the default), or the semicolon that Excel
@@ -59,8 +59,7 @@ export const CSV_SEPARATORS = { comma: ",", semicolon: ";" } as const;
 export type CsvSeparator = keyof typeof CSV_SEPARATORS;
 export const isCsvSeparator = (s: unknown): s is CsvSeparator => s === "comma" || s === "semicolon";
 
-export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from "../domain.ts";
 
 /**
  * Kinds of report (issue 28, decision 039): "tong-ket" the summary of a period (the default),
@@ -69,45 +68,40 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  */
 export const REPORT_KINDS = ["tong-ket", "so-ket-6-thang", "tong-ket-nam", "chuyen-de"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
-const TITLE_OPENINGS: Record<ReportKind, string> = {
-  "tong-ket": "Tổng kết",
-  "so-ket-6-thang": "Sơ kết 6 tháng",
-  "tong-ket-nam": "Tổng kết",
-  "chuyen-de": "Chuyên đề",
-};
 
 /**
  * The subject line under "BÁO CÁO" when none is typed: it names the report's own period (a fixed
  * "2007–2022" would mislabel a report of 2015–2018), its kind's opening ("Sơ kết 6 tháng …") and,
- * for a report on one model type, that type; not the word "báo cáo" again (decision 019).
+ * for a report on one model type, that type; not the word "báo cáo" again (decision 019). The
+ * document is Vietnamese, so the title is the catalogue's Vietnamese.
  */
 export const defaultReportTitle = (
   period: { fromYear?: number; toYear?: number; from?: string; to?: string },
   kind: ReportKind = "tong-ket",
   modelTypeName?: string | null,
 ) => {
-  const what = modelTypeName
-    ? `mô hình “${modelTypeName}” trong phong trào toàn dân bảo vệ an ninh Tổ quốc`
-    : "xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc";
-  return `${TITLE_OPENINGS[kind]} ${what} ${periodPhrase(period)}`;
+  const opening = { key: `reports.opening.${kind}` as const };
+  const words = { opening, period: periodPhrase(period) };
+  return modelTypeName
+    ? message("reports.default.titleModelType", { ...words, modelType: modelTypeName })
+    : message("reports.default.title", words);
 };
 export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
-export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
+export const DEFAULT_SUPERVISING_BODY = message("reports.default.supervisingBody");
 
 const maxYear = () => new Date().getFullYear() + 1;
-const text = (max: number, label: string) => ZText.trim().max(max, `${label} dài quá ${max} ký tự`);
+const text = (max: number, noun: MessageKey) =>
+  ZText.trim().max(max, keyed("v.tooLong2", { label: { key: noun }, max: String(max) }));
 
 /**
  * The heading and signature fields a report is printed with; a draft saves them (report-drafts.ts).
  * The signer's title may take up to three lines ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC").
  */
 export const ZReportHeadingFields = {
-  supervisingBody: text(200, "Cơ quan chủ quản").default(DEFAULT_SUPERVISING_BODY),
-  issuingBody: text(200, "Cơ quan ban hành")
-    .min(1, "Cơ quan ban hành không được để trống")
-    .default(DEFAULT_ISSUING_BODY),
-  signerTitle: text(160, "Chức vụ người ký")
+  supervisingBody: text(200, "noun.supervisingBody").default(DEFAULT_SUPERVISING_BODY),
+  issuingBody: text(200, "noun.issuingBody").min(1, keyed("v.reportIssuer")).default(DEFAULT_ISSUING_BODY),
+  signerTitle: text(160, "noun.signerTitle")
     .transform((s) =>
       s
         .split(/\r?\n/)
@@ -115,10 +109,10 @@ export const ZReportHeadingFields = {
         .filter(Boolean)
         .join("\n"),
     )
-    .refine((s) => s.split("\n").length <= 3, "Chức vụ người ký tối đa 3 dòng")
+    .refine((s) => s.split("\n").length <= 3, keyed("v.signerTitleLines"))
     .default(""),
   /** Empty: the signer's title and name print as dotted lines to fill by hand (or the draft's). */
-  signerName: text(120, "Họ tên người ký").default(""),
+  signerName: text(120, "noun.signerName").default(""),
 };
 
 /**
@@ -139,32 +133,32 @@ export const ZReportOptions = z
       to: ZPeriodDate.optional(),
       /** "same-period-last-year": every figure is also told against the same days a year earlier. */
       compare: ZCompare.optional(),
-      kind: z.enum(REPORT_KINDS, { error: () => "Loại báo cáo không hợp lệ" }).default("tong-ket"),
+      kind: z.enum(REPORT_KINDS, { error: () => keyed("v.reportKind") }).default("tong-ket"),
       /** A report on one model type ("chuyên đề"): its sites only. */
       modelTypeCode: ZModelTypeCode.optional(),
-      districtCodes: z.array(ZGsoCode).max(20, "Chọn tối đa 20 huyện").default([]),
+      districtCodes: z.array(ZGsoCode).max(20, keyed("v.reportDistricts")).default([]),
       /** Only records of approved unit-years (decision 025). */
-      approvedOnly: z.boolean({ error: "approvedOnly phải là true hoặc false" }).default(false),
+      approvedOnly: z.boolean({ error: keyed("v.approvedOnly") }).default(false),
       sections: z
-        .array(z.enum(REPORT_SECTIONS, { error: "Mục báo cáo không hợp lệ" }))
-        .min(1, "Chọn ít nhất một mục báo cáo")
+        .array(z.enum(REPORT_SECTIONS, { error: keyed("v.reportSection") }))
+        .min(1, keyed("v.reportSections"))
         .default([...REPORT_SECTIONS]),
       /** Empty or left out: defaultReportTitle of the period. */
-      title: text(400, "Tiêu đề").default(""),
+      title: text(400, "noun.title").default(""),
       ...ZReportHeadingFields,
-      documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
-      place: text(100, "Địa danh").default("Quảng Trị"),
+      documentNumber: text(60, "noun.documentNumber").default("/BC-CAT"),
+      place: text(100, "noun.place").default(message("reports.default.place")),
       /** yyyy-mm-dd; today when left out. */
       date: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày ban hành phải có dạng yyyy-mm-dd")
-        .refine(isRealDate, "Ngày ban hành không tồn tại")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, keyed("v.reportDateFormat"))
+        .refine(isRealDate, keyed("v.reportDateMissing"))
         .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= maxYear(), {
-          error: () => `Năm của ngày ban hành phải từ ${MIN_YEAR} đến ${maxYear()}`,
+          error: () => keyed("v.reportDateYear", { from: String(MIN_YEAR), to: String(maxYear()) }),
         })
         .optional(),
       /** Left out: `defaultRecipients` of the report's date (the police units of that day). */
-      recipients: z.array(text(200, "Nơi nhận")).max(30, "Tối đa 30 nơi nhận").optional(),
+      recipients: z.array(text(200, "noun.recipients")).max(30, keyed("v.reportRecipients")).optional(),
       /** The narrative of this saved draft (report-drafts.ts) goes into the document. */
       draftId: ZId.optional(),
       /** The draft's version the preview showed: a download of a draft changed since is refused. */
@@ -172,7 +166,7 @@ export const ZReportOptions = z
     },
     {
       error: (issue) =>
-        issue.code === "unrecognized_keys" ? `Tham số báo cáo không được hỗ trợ: ${issue.keys.join(", ")}` : undefined,
+        issue.code === "unrecognized_keys" ? keyed("v.reportParams", { keys: issue.keys.join(", ") }) : undefined,
     },
   )
   // Years left out are 2007 and 2022: the rule applies to the years in force.
@@ -182,11 +176,11 @@ export const ZReportOptions = z
   )
   .superRefine(periodRules)
   .refine((o) => (o.from === undefined) === (o.to === undefined), {
-    message: "Báo cáo theo ngày cần cả ngày bắt đầu và ngày kết thúc",
+    message: keyed("v.reportPeriodOpen"),
     path: ["from"],
   })
   .refine((o) => o.kind !== "chuyen-de" || o.modelTypeCode !== undefined, {
-    message: "Báo cáo chuyên đề cần chọn một loại mô hình",
+    message: keyed("v.reportModelType"),
     path: ["modelTypeCode"],
   })
   .transform(withReportPeriod);

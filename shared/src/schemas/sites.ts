@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MODEL_CATEGORIES, type ModelCategory, RELIGIONS, SITE_STATUSES } from "../domain.ts";
+import { keyed } from "../messages/index.ts";
 import {
   MAX_ID,
   yearRangeIssue,
@@ -19,24 +20,27 @@ import {
 
 const siteFields = {
   modelTypeId: z
-    .number({ error: "Vui lòng chọn loại mô hình" })
-    .int("Vui lòng chọn loại mô hình")
-    .positive("Vui lòng chọn loại mô hình")
-    .max(MAX_ID, "Loại mô hình không hợp lệ"),
+    .number({ error: keyed("v.modelTypeRequired") })
+    .int(keyed("v.modelTypeRequired"))
+    .positive(keyed("v.modelTypeRequired"))
+    .max(MAX_ID, keyed("v.modelType")),
   /** Optional check: when given, the area must lie in this district. */
   districtCode: ZGsoCode.optional(),
   areaCode: ZGsoCode,
-  name: zName("tên điểm mô hình"),
+  name: zName("noun.siteName"),
   /** For clan models: the clan's name (dòng họ); otherwise the host unit. */
-  host: zText("đơn vị/dòng họ chủ trì", 200).default(""),
+  host: zText("noun.host", 200).default(""),
   establishedOn: ZIsoDate,
-  status: z.enum(SITE_STATUSES, { error: "Trạng thái không hợp lệ" }).default("active"),
+  status: z.enum(SITE_STATUSES, { error: keyed("v.status") }).default("active"),
   /** Date of suspension or dissolution; null while active. */
   statusChangedOn: ZIsoDate.nullable().default(null),
-  religion: z.enum(RELIGIONS, { error: "Tôn giáo không hợp lệ" }).nullable().default(null),
-  households: zCount("số hộ", 100_000).nullable().default(null),
-  members: zCount("số thành viên", 1_000_000).nullable().default(null),
-  notes: zText("ghi chú").default(""),
+  religion: z
+    .enum(RELIGIONS, { error: keyed("v.religion") })
+    .nullable()
+    .default(null),
+  households: zCount("noun.households", 100_000).nullable().default(null),
+  members: zCount("noun.members", 1_000_000).nullable().default(null),
+  notes: zText("noun.notes").default(""),
 };
 
 type SiteRuleInput = {
@@ -50,19 +54,19 @@ type SiteRuleInput = {
 export function siteRuleIssues(s: SiteRuleInput, category?: ModelCategory): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   if (s.status && s.status !== "active" && !s.statusChangedOn) {
-    out.push({ path: "statusChangedOn", message: "Vui lòng nhập ngày tạm dừng hoặc giải thể" });
+    out.push({ path: "statusChangedOn", message: keyed("v.statusDateRequired") });
   }
   if (s.status === "active" && s.statusChangedOn) {
-    out.push({ path: "statusChangedOn", message: "Mô hình đang hoạt động không có ngày tạm dừng/giải thể" });
+    out.push({ path: "statusChangedOn", message: keyed("v.statusDateActive") });
   }
   if (s.statusChangedOn && s.establishedOn && s.statusChangedOn <= s.establishedOn) {
-    out.push({ path: "statusChangedOn", message: "Ngày tạm dừng/giải thể phải sau ngày thành lập" });
+    out.push({ path: "statusChangedOn", message: keyed("v.statusDateOrder") });
   }
   if (category === "religious" && !s.religion) {
-    out.push({ path: "religion", message: "Vui lòng chọn tôn giáo cho mô hình trong tôn giáo" });
+    out.push({ path: "religion", message: keyed("v.religionRequired") });
   }
   if (category && category !== "religious" && s.religion) {
-    out.push({ path: "religion", message: "Chỉ mô hình trong tôn giáo mới ghi tôn giáo" });
+    out.push({ path: "religion", message: keyed("v.religionOnlyReligious") });
   }
   return out;
 }
@@ -82,14 +86,17 @@ export const ZSiteUpdateInput = z
     districtCode: ZGsoCode.optional(),
     areaCode: ZGsoCode.optional(),
     name: siteFields.name.optional(),
-    host: zText("đơn vị/dòng họ chủ trì", 200).optional(),
+    host: zText("noun.host", 200).optional(),
     establishedOn: ZIsoDate.optional(),
-    status: z.enum(SITE_STATUSES, { error: "Trạng thái không hợp lệ" }).optional(),
+    status: z.enum(SITE_STATUSES, { error: keyed("v.status") }).optional(),
     statusChangedOn: ZIsoDate.nullable().optional(),
-    religion: z.enum(RELIGIONS, { error: "Tôn giáo không hợp lệ" }).nullable().optional(),
-    households: zCount("số hộ", 100_000).nullable().optional(),
-    members: zCount("số thành viên", 1_000_000).nullable().optional(),
-    notes: zText("ghi chú").optional(),
+    religion: z
+      .enum(RELIGIONS, { error: keyed("v.religion") })
+      .nullable()
+      .optional(),
+    households: zCount("noun.households", 100_000).nullable().optional(),
+    members: zCount("noun.members", 1_000_000).nullable().optional(),
+    notes: zText("noun.notes").optional(),
   })
   .superRefine(refineSite);
 export type TSiteUpdateInput = z.input<typeof ZSiteUpdateInput>;
@@ -100,9 +107,9 @@ export const ZSiteListInput = z
   .strictObject({
     ...ZListBase,
     modelTypeId: ZId.optional(),
-    category: z.enum(MODEL_CATEGORIES, { error: "Nhóm mô hình không hợp lệ" }).optional(),
-    status: z.enum(SITE_STATUSES, { error: "Trạng thái không hợp lệ" }).optional(),
-    sort: z.enum(SITE_SORTS, { error: "Không sắp xếp được theo cột này" }).default("establishedOn"),
+    category: z.enum(MODEL_CATEGORIES, { error: keyed("v.category") }).optional(),
+    status: z.enum(SITE_STATUSES, { error: keyed("v.status") }).optional(),
+    sort: z.enum(SITE_SORTS, { error: keyed("v.sort") }).default("establishedOn"),
   })
   .refine(yearRangeOk, yearRangeIssue);
 export type TSiteListInput = z.input<typeof ZSiteListInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages/index.ts";
 import { ZIsoDate } from "./common.ts";
 
 const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi_tran", "dac_khu"] as const;
@@ -11,7 +12,7 @@ const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi
 export const ZUnitTreeInput = z
   .strictObject({
     on: ZIsoDate.optional(),
-    writable: z.boolean({ error: "writable phải là true hoặc false" }).optional(),
+    writable: z.boolean({ error: keyed("v.writable") }).optional(),
   })
   .optional();
 export type TUnitTreeInput = z.input<typeof ZUnitTreeInput>;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { keyed } from "../messages/index.ts";
 import { ZNewPassword, ZRole, ZUsername } from "./auth.ts";
 import { ZGsoCode, ZId, ZText, ZVersion } from "./common.ts";
 import { ZUserScope } from "./scope.ts";
 
-const ZDisplayName = ZText.trim().min(1, "Vui lòng nhập họ tên").max(120, "Họ tên tối đa 120 ký tự");
+const ZDisplayName = ZText.trim().min(1, keyed("v.displayNameRequired")).max(120, keyed("v.displayNameMax"));
 
 type ScopeFields = { role?: string; districtCode?: string | null; communeCode?: string | null };
 
@@ -11,13 +12,13 @@ type ScopeFields = { role?: string; districtCode?: string | null; communeCode?: 
 const editorsOnly = (u: ScopeFields) =>
   (!u.districtCode && !u.communeCode) || u.role === undefined || u.role === "editor";
 const editorsOnlyError = {
-  message: "Chỉ biên tập viên mới được giới hạn theo huyện cũ hoặc xã",
+  message: keyed("v.editorScopeOnly"),
   path: ["districtCode"],
 };
 /** One scope: a former district or a commune of today, never both (the database says so too). */
 const oneScope = (u: ScopeFields) => !(u.districtCode && u.communeCode);
 const oneScopeError = {
-  message: "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",
+  message: keyed("userScope.both"),
   path: ["communeCode"],
 };
 

@@ -1,3 +1,4 @@
+import { messageOf } from "@qt/shared/messages/index";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { createContextInner, type SessionUser } from "../../../server/context.ts";
@@ -55,7 +56,8 @@ export async function expectTrpcError(
 /** The message the client sees: the first zod issue's when there is one (see errorFormatter). */
 export function shownMessage(e: TRPCError): string {
   const cause = e.cause as { issues?: { message: string }[] } | undefined;
-  return cause?.issues?.[0]?.message ?? e.message;
+  // A schema's message is a catalogue key with its parameters, written in Vietnamese by default.
+  return messageOf(cause?.issues?.[0]?.message ?? e.message);
 }
 
 function fieldOf(e: TRPCError): string | undefined {

@@ -118,7 +118,7 @@ async function checkSite(db: Db, siteId: number | null, area: Area | null) {
 
 export const awardKind: RecordKind<AwardTypes> = {
   entity: "award",
-  what: "khen thưởng",
+  what: "noun.award",
   table: "award",
   select: awardSelect,
   toApi: (r) => ({

@@ -94,7 +94,7 @@ export function installationRow(
 
 export const cameraKind: RecordKind<CameraTypes> = {
   entity: "camera_installation",
-  what: "đợt lắp đặt camera",
+  what: "noun.cameraInstallation",
   table: "cameraInstallation",
   select: cameraSelect,
   toApi: (r) => ({

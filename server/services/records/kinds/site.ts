@@ -15,7 +15,7 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { yearOf } from "../../approvals/lock.ts";
 import {
   collector,
-  keyed,
+  issueOf,
   parseChoice,
   parseCount,
   parseDate,
@@ -132,7 +132,7 @@ const readSiteRow: ReadRow = (r) => {
       input: null,
       area,
       yearOnly,
-      issues: rules.map((i) => ({ ...keyed(i.message), field: samePath(i.path) })),
+      issues: rules.map((i) => ({ ...issueOf(i.message), field: samePath(i.path) })),
     };
   }
   return { input: parsed.data, area, yearOnly, issues: [] };
@@ -163,7 +163,7 @@ async function searchSites(db: Db, words: string[]): Promise<Prisma.SiteWhereInp
 
 export const siteKind: RecordKind<SiteTypes> = {
   entity: "site",
-  what: "điểm mô hình",
+  what: "noun.site",
   table: "site",
   select: siteSelect,
   toApi: (r) => ({

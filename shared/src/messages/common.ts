@@ -10,15 +10,3 @@ export const commonVi = {
   "state.error": "Không tải được số liệu: {message}",
   "state.retry": "Thử lại",
 } as const;
-
-export const commonEn: Record<keyof typeof commonVi, string> = {
-  "app.title": "Movement models: all people protect national security",
-  "app.province": "Quảng Trị Provincial Police",
-  "app.language": "Language",
-  "nav.label": "Screens",
-  "nav.overview": "Overview",
-  "state.loading": "Loading figures…",
-  "state.empty": "No figures for this filter yet.",
-  "state.error": "Could not load the figures: {message}",
-  "state.retry": "Retry",
-};

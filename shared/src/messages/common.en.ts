@@ -1,0 +1,13 @@
+import type { commonVi } from "./common.ts";
+
+export const commonEn: Record<keyof typeof commonVi, string> = {
+  "app.title": "Movement models: all people protect national security",
+  "app.province": "Quảng Trị Provincial Police",
+  "app.language": "Language",
+  "nav.label": "Screens",
+  "nav.overview": "Overview",
+  "state.loading": "Loading figures…",
+  "state.empty": "No figures for this filter yet.",
+  "state.error": "Could not load the figures: {message}",
+  "state.retry": "Retry",
+};
