@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { LabelledInput } from "../auth/LabelledInput.tsx";
 
 export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -23,14 +24,13 @@ export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (m
   return (
     <form className="user-form" onSubmit={submit} aria-label={heading}>
       <h3>{heading}</h3>
-      <label htmlFor={`${id}-p`}>{t("auth.users.newPassword")}</label>
-      <input
+      <LabelledInput
         id={`${id}-p`}
+        label={t("auth.users.newPassword")}
         type="password"
         autoComplete="new-password"
-        required
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onValue={setPassword}
       />
       {reset.isError && (
         <p className="form-error" role="alert">

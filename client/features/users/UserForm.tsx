@@ -6,6 +6,7 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { LabelledInput } from "../auth/LabelledInput.tsx";
 import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
 
@@ -63,24 +64,19 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     <form className="user-form" onSubmit={submit} aria-label={heading}>
       <h3>{heading}</h3>
       {!user && (
-        <>
-          <label htmlFor={`${id}-u`}>{t("auth.users.username")}</label>
-          <input id={`${id}-u`} required value={username} onChange={(e) => setUsername(e.target.value)} />
-        </>
+        <LabelledInput id={`${id}-u`} label={t("auth.users.username")} value={username} onValue={setUsername} />
       )}
-      <label htmlFor={`${id}-n`}>{t("auth.users.displayName")}</label>
-      <input id={`${id}-n`} required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      <LabelledInput id={`${id}-n`} label={t("auth.users.displayName")} value={displayName} onValue={setDisplayName} />
       {!user && (
         <>
-          <label htmlFor={`${id}-p`}>{t("auth.users.password")}</label>
-          <input
+          <LabelledInput
             id={`${id}-p`}
+            label={t("auth.users.password")}
             type="password"
             autoComplete="new-password"
-            required
             value={password}
             aria-describedby={`${id}-rules`}
-            onChange={(e) => setPassword(e.target.value)}
+            onValue={setPassword}
           />
           <PasswordRules id={`${id}-rules`} password={password} />
         </>
