@@ -14,3 +14,8 @@ export function LabelledInput({
     </>
   );
 }
+
+/** A new password's input (an account's first, a reset, a change): the browser may offer to make one. */
+export function NewPasswordInput(props: Omit<Parameters<typeof LabelledInput>[0], "type" | "autoComplete">) {
+  return <LabelledInput {...props} type="password" autoComplete="new-password" />;
+}

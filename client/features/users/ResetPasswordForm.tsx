@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { LabelledInput } from "../auth/LabelledInput.tsx";
+import { NewPasswordInput } from "../auth/LabelledInput.tsx";
 
 export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -24,14 +24,7 @@ export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (m
   return (
     <form className="user-form" onSubmit={submit} aria-label={heading}>
       <h3>{heading}</h3>
-      <LabelledInput
-        id={`${id}-p`}
-        label={t("auth.users.newPassword")}
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onValue={setPassword}
-      />
+      <NewPasswordInput id={`${id}-p`} label={t("auth.users.newPassword")} value={password} onValue={setPassword} />
       {reset.isError && (
         <p className="form-error" role="alert">
           {errorMessage(reset.error)}

@@ -6,7 +6,7 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { LabelledInput } from "../auth/LabelledInput.tsx";
+import { LabelledInput, NewPasswordInput } from "../auth/LabelledInput.tsx";
 import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
 
@@ -69,11 +69,9 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
       <LabelledInput id={`${id}-n`} label={t("auth.users.displayName")} value={displayName} onValue={setDisplayName} />
       {!user && (
         <>
-          <LabelledInput
+          <NewPasswordInput
             id={`${id}-p`}
             label={t("auth.users.password")}
-            type="password"
-            autoComplete="new-password"
             value={password}
             aria-describedby={`${id}-rules`}
             onValue={setPassword}
