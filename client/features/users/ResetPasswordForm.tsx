@@ -5,6 +5,7 @@ import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { NewPasswordInput } from "../auth/LabelledInput.tsx";
+import { UserFormButtons } from "./UserFormButtons.tsx";
 
 export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -31,12 +32,7 @@ export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (m
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={reset.isPending}>
-          {t("auth.users.reset")}
-        </button>
-        <button type="button" onClick={() => onDone("")}>
-          {t("auth.users.cancel")}
-        </button>
+        <UserFormButtons label={t("auth.users.reset")} busy={reset.isPending} onCancel={() => onDone("")} />
       </div>
     </form>
   );

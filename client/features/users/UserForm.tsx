@@ -9,6 +9,7 @@ import { useTRPC } from "../../trpc.ts";
 import { LabelledInput, NewPasswordInput } from "../auth/LabelledInput.tsx";
 import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
+import { UserFormButtons } from "./UserFormButtons.tsx";
 
 /** Create an account (no `user`) or edit one's name, role and scope (a former district or a commune of today). */
 export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: string) => void }) {
@@ -106,12 +107,11 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
         <FormAlert
           message={scopeMissing ? t("users.scope.required") : mutation.isError ? errorMessage(mutation.error) : null}
         />
-        <button type="submit" className="primary" disabled={mutation.isPending}>
-          {user ? t("auth.users.save") : t("auth.users.create")}
-        </button>
-        <button type="button" onClick={() => onDone("")}>
-          {t("auth.users.cancel")}
-        </button>
+        <UserFormButtons
+          label={user ? t("auth.users.save") : t("auth.users.create")}
+          busy={mutation.isPending}
+          onCancel={() => onDone("")}
+        />
       </div>
     </form>
   );
