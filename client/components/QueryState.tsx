@@ -1,3 +1,4 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { plainMessage } from "../errors.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -30,4 +31,17 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
 export function Empty({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   return <p className="state state-empty">{children ?? t("state.empty")}</p>;
+}
+
+/** A query's data as `children` draws it, or its loading state, or its error with a retry. */
+export function QueryView<D>({
+  q,
+  children,
+}: {
+  q: UseQueryResult<D, { message: string }>;
+  children: (data: D) => ReactNode;
+}) {
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
+  return children(q.data);
 }

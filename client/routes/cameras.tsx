@@ -1,5 +1,5 @@
 import { coverageOfList, coverageRows } from "@qt/shared/coverage";
-import { type FilterField, pick } from "@qt/shared/first-screen";
+import { pick, VIEW_PLACE_YEAR_FIELDS } from "@qt/shared/first-screen";
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber, formatPercent } from "@qt/shared/format";
 import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
@@ -7,43 +7,27 @@ import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { Card } from "../components/Card.tsx";
-import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { CoverageCard } from "../features/dashboard/CoverageCard.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
-import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
-import { demoRecords } from "../features/demo/DemoBadge.tsx";
-import { FilterBar } from "../features/filters/FilterBar.tsx";
+import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
-
-const FIELDS: FilterField[] = [
-  "formerProvinceCode",
-  "view",
-  "fromYear",
-  "toYear",
-  "districtCode",
-  "communeCode",
-  "approvedOnly",
-];
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */
 export default function CamerasRoute() {
   const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const { filter, setFilter, search } = useDashboardFilter();
-  const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, FIELDS)));
+  const { filter, search } = useDashboardFilter();
+  const q = useQuery(trpc.dashboard.cameras.queryOptions(pick(filter, VIEW_PLACE_YEAR_FIELDS)));
   const num = (v: number) => formatNumber(v, locale);
   const coverageText = (c: { covered: number; total: number }) =>
     `${num(c.covered)}/${num(c.total)} (${formatPercent(c.covered, c.total, locale)})`;
   const money = (v: number) => <span title={formatMoneyExact(v, locale)}>{formatMoneyShort(v, locale)}</span>;
-  const body = () => {
-    if (q.isPending) return <Loading />;
-    if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
-    const d = q.data;
+  const body = (d: NonNullable<typeof q.data>) => {
     // The areas before 01/07/2025 (the 126) and the communes of that date, listed apart as counted.
     const before = d.areas.filter((a) => !a.current);
     const current = d.areas.filter((a) => a.current);
@@ -65,7 +49,7 @@ export default function CamerasRoute() {
           <CoverageChart rows={coverageRows(d.districts, d.coverage.headline.list)} list={d.coverage.headline.list} />
         </section>
         <LazyMap
-          filter={pick(filter, FIELDS)}
+          filter={pick(filter, VIEW_PLACE_YEAR_FIELDS)}
           initial={{ measure: "coverage" }}
           onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: search ? `?${search}` : "" })}
         />
@@ -133,11 +117,9 @@ export default function CamerasRoute() {
     );
   };
   return (
-    <main>
-      <ScreenHeader title={t("dashboard.cameras.heading")} scope={pick(filter, FIELDS)} demo={demoRecords(q.data)} />
-      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
-      {body()}
-    </main>
+    <DashboardScreen title={t("dashboard.cameras.heading")} fields={VIEW_PLACE_YEAR_FIELDS} q={q}>
+      {body}
+    </DashboardScreen>
   );
 }
 

@@ -1,35 +1,23 @@
-import { type FilterField, pick } from "@qt/shared/first-screen";
+import { PLACE_YEAR_FIELDS, pick } from "@qt/shared/first-screen";
 import { formatNumber } from "@qt/shared/format";
 import type { TDashboardCommunities } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card } from "../components/Card.tsx";
-import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
-import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
-import { demoRecords } from "../features/demo/DemoBadge.tsx";
-import { FilterBar } from "../features/filters/FilterBar.tsx";
+import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
-
-const FIELDS: FilterField[] = [
-  "formerProvinceCode",
-  "fromYear",
-  "toYear",
-  "districtCode",
-  "communeCode",
-  "approvedOnly",
-];
 
 /** Clan models and religious-community models (by religion). */
 export default function CommunitiesRoute() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { filter, setFilter } = useDashboardFilter();
-  const q = useQuery(trpc.dashboard.communities.queryOptions(pick(filter, FIELDS)));
+  const { filter } = useDashboardFilter();
+  const q = useQuery(trpc.dashboard.communities.queryOptions(pick(filter, PLACE_YEAR_FIELDS)));
   const num = (v: number) => formatNumber(v, locale);
   const typeTable = (caption: string, rows: TDashboardCommunities["clans"]["types"]) => (
     <DataTable
@@ -57,10 +45,7 @@ export default function CommunitiesRoute() {
       }}
     />
   );
-  const body = () => {
-    if (q.isPending) return <Loading />;
-    if (q.isError) return <ErrorState message={q.error.message} onRetry={() => q.refetch()} />;
-    const d = q.data;
+  const body = (d: NonNullable<typeof q.data>) => {
     return (
       <>
         <section className="print-section">
@@ -94,14 +79,8 @@ export default function CommunitiesRoute() {
     );
   };
   return (
-    <main>
-      <ScreenHeader
-        title={t("dashboard.communities.heading")}
-        scope={pick(filter, FIELDS)}
-        demo={demoRecords(q.data)}
-      />
-      <FilterBar filter={filter} onChange={setFilter} fields={FIELDS} />
-      {body()}
-    </main>
+    <DashboardScreen title={t("dashboard.communities.heading")} fields={PLACE_YEAR_FIELDS} q={q}>
+      {body}
+    </DashboardScreen>
   );
 }

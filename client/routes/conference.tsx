@@ -1,5 +1,5 @@
 import { coverageRows } from "@qt/shared/coverage";
-import { type FilterField, OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
+import { OVERVIEW_FIELDS, PLACE_YEAR_FIELDS, pick } from "@qt/shared/first-screen";
 import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
@@ -24,14 +24,7 @@ import { useTRPC } from "../trpc.ts";
 
 // The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.
 const FIELDS = OVERVIEW_FIELDS;
-const AWARD_FIELDS: FilterField[] = [
-  "formerProvinceCode",
-  "fromYear",
-  "toYear",
-  "districtCode",
-  "communeCode",
-  "approvedOnly",
-];
+const AWARD_FIELDS = PLACE_YEAR_FIELDS;
 
 type Data = {
   filter: TDashboardFilter;

@@ -1,4 +1,4 @@
-import { type FilterField, pick } from "@qt/shared/first-screen";
+import { pick, VIEW_PLACE_YEAR_FIELDS } from "@qt/shared/first-screen";
 import { formatDate, formatNumber } from "@qt/shared/format";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -15,15 +15,7 @@ import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-const FIELDS: FilterField[] = [
-  "formerProvinceCode",
-  "view",
-  "fromYear",
-  "toYear",
-  "districtCode",
-  "communeCode",
-  "approvedOnly",
-];
+const FIELDS = VIEW_PLACE_YEAR_FIELDS;
 const PAGE_SIZE = 25;
 
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */

@@ -1,17 +1,15 @@
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
 import type { TCamera } from "@qt/shared/schemas/cameras";
-import { choices } from "@qt/shared/vocabulary";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import { choiceFilter, useRecordApi } from "../features/entry/record-api.ts";
 import { siteLabel } from "../features/entry/SitePicker.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
 
 /** Staff entry: camera installations (đợt lắp đặt camera an ninh). */
 export default function RecordsCamerasRoute() {
   const { t, label, locale } = useI18n();
-  const trpc = useTRPC();
-  const client = useTRPCClient();
+  const api = useRecordApi("cameras");
   const columns: Column<TCamera>[] = [
     { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
@@ -22,20 +20,6 @@ export default function RecordsCamerasRoute() {
     { label: "entry.field.costVnd", sort: "costVnd", render: (r) => formatMoneyExact(Number(r.costVnd), locale) },
     { label: "entry.field.fundingSource", render: (r) => label("funding", r.fundingSource) },
   ];
-  return (
-    <ListScreen
-      title="entry.cameras.title"
-      config={CAMERA_FORM}
-      columns={columns}
-      filters={[
-        {
-          name: "fundingSource",
-          label: "entry.field.fundingSource",
-          options: choices("funding", locale),
-        },
-      ]}
-      procs={trpc.cameras}
-      client={client.cameras}
-    />
-  );
+  const filters = [choiceFilter("fundingSource", "entry.field.fundingSource", "funding", locale)];
+  return <ListScreen title="entry.cameras.title" config={CAMERA_FORM} columns={columns} filters={filters} {...api} />;
 }

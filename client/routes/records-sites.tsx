@@ -1,17 +1,17 @@
 import { formatDate } from "@qt/shared/format";
 import type { TSite } from "@qt/shared/schemas/sites";
-import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
+import { choiceFilter, useRecordApi } from "../features/entry/record-api.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
+import { useTRPC } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
   const { label, locale } = useI18n();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const api = useRecordApi("sites");
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
   const columns: Column<TSite>[] = [
     { label: "entry.field.name", sort: "name", render: (r) => String(r.name) },
@@ -24,30 +24,14 @@ export default function RecordsSitesRoute() {
     },
     { label: "entry.field.status", render: (r) => label("status", r.status) },
   ];
-  return (
-    <ListScreen
-      title="entry.sites.title"
-      config={SITE_FORM}
-      columns={columns}
-      filters={[
-        {
-          name: "modelTypeId",
-          label: "entry.field.modelTypeId",
-          options: (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name })),
-        },
-        {
-          name: "category",
-          label: "entry.field.category",
-          options: choices("category", locale),
-        },
-        {
-          name: "status",
-          label: "entry.field.status",
-          options: choices("status", locale),
-        },
-      ]}
-      procs={trpc.sites}
-      client={client.sites}
-    />
-  );
+  const filters = [
+    {
+      name: "modelTypeId",
+      label: "entry.field.modelTypeId" as const,
+      options: (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name })),
+    },
+    choiceFilter("category", "entry.field.category", "category", locale),
+    choiceFilter("status", "entry.field.status", "status", locale),
+  ];
+  return <ListScreen title="entry.sites.title" config={SITE_FORM} columns={columns} filters={filters} {...api} />;
 }

@@ -1,6 +1,4 @@
-import { awardProcedures } from "../services/records/kinds/award.ts";
-import { cameraProcedures } from "../services/records/kinds/camera.ts";
-import { siteProcedures } from "../services/records/kinds/site.ts";
+import { RECORD_KINDS } from "../services/records/kinds/index.ts";
 import { createCallerFactory, router } from "../trpc.ts";
 import { approvalsRouter } from "./approvals.ts";
 import { auditRouter } from "./audit.ts";
@@ -23,9 +21,9 @@ export const appRouter = router({
   approvals: approvalsRouter,
   dashboard: dashboardRouter,
   demo: demoRouter,
-  sites: recordRouter(siteProcedures),
-  cameras: recordRouter(cameraProcedures),
-  awards: recordRouter(awardProcedures),
+  sites: recordRouter(RECORD_KINDS.sites),
+  cameras: recordRouter(RECORD_KINDS.cameras),
+  awards: recordRouter(RECORD_KINDS.awards),
   modelTypes: modelTypesRouter,
   units: unitsRouter,
   reports: reportsRouter,

@@ -35,30 +35,38 @@ export function recordRouter<S extends RecordSchemas>(kind: { schemas: S; servic
   // tRPC types a resolver by the parsers' inferred types, which TypeScript cannot relate to
   // z.input / z.output of a generic schema; RecordProcedures<S> checks the service against the
   // schemas where the builder is called, so the resolvers here pass values through unchanged.
+  const run =
+    <A>(f: (db: Db, a: A, user: SessionUser) => Promise<unknown>) =>
+    ({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: unknown }) =>
+      f(ctx.db, input as A, ctx.user) as never;
+  const byId =
+    (f: (db: Db, id: number, user: SessionUser) => Promise<unknown>) =>
+    ({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: { id: number } }) =>
+      f(ctx.db, input.id, ctx.user) as never;
   return router({
     list: viewerProcedure
       .input(s.list as S["list"])
       .output(s.page as S["page"])
-      .query(({ ctx, input }) => service.list(ctx.db, input as never, ctx.user) as never),
+      .query(run(service.list)),
     get: viewerProcedure
       .input(ZByIdInput)
       .output(s.item as S["item"])
-      .query(({ ctx, input }) => service.get(ctx.db, input.id, ctx.user) as never),
+      .query(byId(service.get)),
     create: editorProcedure
       .input(s.create as S["create"])
       .output(s.saved as S["saved"])
-      .mutation(({ ctx, input }) => service.create(ctx.db, input as never, ctx.user) as never),
+      .mutation(run(service.create)),
     update: editorProcedure
       .input(s.update as S["update"])
       .output(s.saved as S["saved"])
-      .mutation(({ ctx, input }) => service.update(ctx.db, input as never, ctx.user) as never),
+      .mutation(run(service.update)),
     remove: editorProcedure
       .input(ZRemoveInput)
       .output(s.item as S["item"])
-      .mutation(({ ctx, input }) => service.remove(ctx.db, input, ctx.user) as never),
+      .mutation(run(service.remove)),
     restore: adminProcedure
       .input(ZByIdInput)
       .output(s.item as S["item"])
-      .mutation(({ ctx, input }) => service.restore(ctx.db, input.id, ctx.user) as never),
+      .mutation(byId(service.restore)),
   });
 }

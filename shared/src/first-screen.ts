@@ -60,18 +60,24 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
   return out as TDashboardFilter;
 }
 
+/** The filters of a screen of records by place and year (awards, communities): no view, category or type. */
+export const PLACE_YEAR_FIELDS: readonly FilterField[] = [
+  "formerProvinceCode",
+  "fromYear",
+  "toYear",
+  "districtCode",
+  "communeCode",
+  "approvedOnly",
+];
+
+/** The same with the view (the units of the time or today's communes): cameras, one model type. */
+export const VIEW_PLACE_YEAR_FIELDS: readonly FilterField[] = ["view", ...PLACE_YEAR_FIELDS];
+
 /**
  * The fields the approval status of a view depends on (territory, district, commune, years, approved only):
  * a change of view, category or model type asks nothing new (decision 025's summary).
  */
-export const APPROVAL_FIELDS: readonly FilterField[] = [
-  "formerProvinceCode",
-  "districtCode",
-  "communeCode",
-  "fromYear",
-  "toYear",
-  "approvedOnly",
-];
+export const APPROVAL_FIELDS = PLACE_YEAR_FIELDS;
 
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [

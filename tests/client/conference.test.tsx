@@ -1,21 +1,11 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { Route, Routes } from "react-router";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ConferenceRoute from "../../client/routes/conference.tsx";
-import type { SessionUser } from "../../server/context.ts";
-import { seedDashboardFixture } from "../fixtures/dashboard.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { renderApp } from "./render-app.tsx";
 
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  await seedDashboardFixture(t.db);
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user } = fileDatabase({ from: "reference", role: "viewer", dashboard: true });
 
 const render = (path: string) =>
   renderApp(
@@ -23,7 +13,7 @@ const render = (path: string) =>
       <Route path="/conference" element={<ConferenceRoute />} />
       <Route path="/" element={<p>overview</p>} />
     </Routes>,
-    { db: t.db, user: viewer, path },
+    { db: t.db, user: user(), path },
   );
 const key = (k: string) => fireEvent.keyDown(window, { key: k });
 const slide = () => screen.getByRole("region", { name: "Trình chiếu hội nghị" }).querySelector(".conference-counter");

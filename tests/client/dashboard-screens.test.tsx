@@ -1,26 +1,16 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import AwardsRoute from "../../client/routes/awards.tsx";
 import CamerasRoute from "../../client/routes/cameras.tsx";
 import CommunitiesRoute from "../../client/routes/communities.tsx";
 import DistrictRoute from "../../client/routes/district.tsx";
 import ModelTypeRoute from "../../client/routes/model-type.tsx";
-import type { SessionUser } from "../../server/context.ts";
-import { seedDashboardFixture } from "../fixtures/dashboard.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { renderApp } from "./render-app.tsx";
 
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  await seedDashboardFixture(t.db);
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user } = fileDatabase({ from: "reference", role: "viewer", dashboard: true });
 afterEach(() => localStorage.clear());
 
 const render = (path: string) =>
@@ -32,7 +22,7 @@ const render = (path: string) =>
       <Route path="/communities" element={<CommunitiesRoute />} />
       <Route path="/awards" element={<AwardsRoute />} />
     </Routes>,
-    { db: t.db, user: viewer, path },
+    { db: t.db, user: user(), path },
   );
 
 const rowsOf = (table: HTMLElement) =>

@@ -1,29 +1,21 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import RecordsCamerasRoute from "../../client/routes/records-cameras.tsx";
-import type { SessionUser } from "../../server/context.ts";
 import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { HAI_AN } from "../fixtures/units.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { asUser as as, renderApp } from "./render-app.tsx";
 
-let t: TestDb;
-let admin: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  admin = await makeUser(t.db, { role: "admin" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user: admin } = fileDatabase({ from: "reference", role: "admin" });
 afterEach(() => localStorage.clear());
 
 describe("entry forms in English", () => {
   it("shows the shared schema's messages in English when English is chosen", async () => {
     localStorage.setItem("qt.locale", "en");
     const user = userEvent.setup();
-    renderApp(as(admin, <RecordsCamerasRoute />), { db: t.db, user: admin, path: "/records/cameras?edit=new" });
+    renderApp(as(admin(), <RecordsCamerasRoute />), { db: t.db, user: admin(), path: "/records/cameras?edit=new" });
     const form = within(await screen.findByRole("form", { name: "New record" }));
     await form.findByLabelText("Commune, ward or special zone");
     await user.click(form.getByRole("button", { name: "Save" }));
@@ -35,7 +27,7 @@ describe("entry forms in English", () => {
   });
 
   it("saving a record unchanged says so, and writes nothing", async () => {
-    const created = await createCaller(createContextInner({ db: t.db, user: admin })).cameras.create({
+    const created = await createCaller(createContextInner({ db: t.db, user: admin() })).cameras.create({
       areaCode: HAI_AN,
       installedOn: "2021-03-01",
       cameras: 4,
@@ -46,9 +38,9 @@ describe("entry forms in English", () => {
     });
     const audit = await t.db.auditEntry.count();
     const user = userEvent.setup();
-    renderApp(as(admin, <RecordsCamerasRoute />), {
+    renderApp(as(admin(), <RecordsCamerasRoute />), {
       db: t.db,
-      user: admin,
+      user: admin(),
       path: `/records/cameras?edit=${created.id}`,
     });
     const form = within(await screen.findByRole("form", { name: "Sửa bản ghi" }));

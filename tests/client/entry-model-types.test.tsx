@@ -1,25 +1,18 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import RecordsModelTypesRoute from "../../client/routes/records-model-types.tsx";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { renderApp } from "./render-app.tsx";
 
-let t: TestDb;
-let admin: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  admin = await makeUser(t.db, { role: "admin" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user: admin } = fileDatabase({ from: "reference", role: "admin" });
 
 describe("model type catalogue", () => {
   it("validates with the shared schema, refuses a taken code from the server, and adds a type", async () => {
     const user = userEvent.setup();
-    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin });
+    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin() });
     await screen.findByRole("cell", { name: "security-camera" });
     await user.click(screen.getByRole("button", { name: "Thêm mới" }));
     const form = within(screen.getByRole("form", { name: "Thêm bản ghi" }));
@@ -51,10 +44,10 @@ describe("model type catalogue", () => {
   });
 
   it("renames a type through the update procedure, keeping its code", async () => {
-    const caller = createCaller(createContextInner({ db: t.db, user: admin }));
+    const caller = createCaller(createContextInner({ db: t.db, user: admin() }));
     await caller.modelTypes.create({ code: "night-watch", name: "Tổ tuần tra đêm", category: "residential" });
     const user = userEvent.setup();
-    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin });
+    renderApp(<RecordsModelTypesRoute />, { db: t.db, user: admin() });
     const row = (await screen.findByRole("cell", { name: "night-watch" })).closest("tr") as HTMLElement;
     await user.click(within(row).getByRole("button", { name: "Sửa" }));
     const form = within(screen.getByRole("form", { name: "Sửa bản ghi" }));

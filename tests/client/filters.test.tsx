@@ -1,23 +1,13 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { fireEvent, screen } from "@testing-library/react";
 import { Route, Routes, useLocation } from "react-router";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import OverviewRoute from "../../client/routes/overview.tsx";
-import type { SessionUser } from "../../server/context.ts";
-import { seedDashboardFixture } from "../fixtures/dashboard.ts";
 import { countAreas } from "../fixtures/territory.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { renderApp } from "./render-app.tsx";
 
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  await seedDashboardFixture(t.db);
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user } = fileDatabase({ from: "reference", role: "viewer", dashboard: true });
 
 function Url() {
   return <output aria-label="url">{useLocation().search}</output>;
@@ -31,7 +21,7 @@ function renderOverview(path: string) {
       </Routes>
       <Url />
     </>,
-    { db: t.db, user: viewer, path },
+    { db: t.db, user: user(), path },
   );
 }
 

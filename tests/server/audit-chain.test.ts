@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
+import { describe, expect, it } from "vitest";
+import { createContextInner } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { verifyAuditChain } from "../../server/services/audit/chain.ts";
 import { writeAudit } from "../../server/services/audit/write.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createEmptyDb, createTestDb, migrationNames, migrationSql, type TestDb } from "../support/db.ts";
+import { createEmptyDb, migrationNames, migrationSql } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 
 // The audit log as a hash chain (issue 29 item 1, decision 034): written by the insert trigger,
 // recomputed by verifyAuditChain, broken by any SQL edit of an entry's content or removal of one.
 
-let t: TestDb;
-let admin: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  admin = await makeUser(t.db, { role: "admin" });
-}, 60_000);
-afterAll(() => t.close());
+const { t, user } = fileDatabase({ from: "reference", role: "admin" });
 
 const count = async () =>
   Number((await t.db.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM audit_entry"))[0]?.n);
@@ -32,7 +26,7 @@ async function tamper(sql: string) {
 
 describe("audit hash chain", () => {
   it("every entry written by the app is chained; the check counts them all", async () => {
-    const caller = createCaller(createContextInner({ db: t.db, user: admin }));
+    const caller = createCaller(createContextInner({ db: t.db, user: user() }));
     await caller.users.create({
       username: "chain-one",
       displayName: "Chuỗi một",

@@ -1,12 +1,9 @@
 import { ZReportOptions } from "@qt/shared/schemas/reports";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
-import { createCaller } from "../../server/routers/_app.ts";
+import { describe, expect, it } from "vitest";
 import { reportDocument } from "../../server/services/reports/content.ts";
 import { renderDocx } from "../../server/services/reports/docx.ts";
 import { buildReportModel } from "../../server/services/reports/model.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { docxParts } from "./reports-read.ts";
 
 /**
@@ -14,15 +11,7 @@ import { docxParts } from "./reports-read.ts";
  * period's last day, named; the other list only when the period spans 01/07/2025. Expected figures
  * are counted here with plain SQL, never by the dashboard.
  */
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("demo");
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 120_000);
-afterAll(() => t.close());
-
-const api = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
+const { t, caller: api } = fileDatabase({ from: "demo", role: "viewer" });
 const THIS_YEAR = new Date().getFullYear();
 const flat = (s: string) => s.replace(/\s+/g, " ");
 

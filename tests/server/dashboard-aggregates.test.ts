@@ -1,22 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
-import { createCaller } from "../../server/routers/_app.ts";
-import { seedDashboardFixture } from "../fixtures/dashboard.ts";
+import { describe, expect, it } from "vitest";
 import { countAreas } from "../fixtures/territory.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("reference");
-  await seedDashboardFixture(t.db);
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 60_000);
-afterAll(() => t.close());
-
-const caller = (user: SessionUser | null = viewer) => createCaller(createContextInner({ db: t.db, user }));
+const { t, caller } = fileDatabase({ from: "reference", role: "viewer", dashboard: true });
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {

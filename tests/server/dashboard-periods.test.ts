@@ -1,21 +1,11 @@
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
-import { createCaller } from "../../server/routers/_app.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { fileDatabase } from "../support/file-db.ts";
 
 /** Periods by dates and "so với cùng kỳ" (issue 28 items 1–2), on the demo data of former Quảng Trị. */
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("demo");
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 120_000);
-afterAll(() => t.close());
-
-const dashboard = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer })).dashboard;
+const { t, caller } = fileDatabase({ from: "demo", role: "viewer" });
+const dashboard = () => caller().dashboard;
 
 /**
  * Sites, cameras and coverage of former Quảng Trị (45) from `from` to `to` (inclusive), by SQL. The

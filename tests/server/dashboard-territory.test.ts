@@ -1,22 +1,12 @@
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
-import { createCaller } from "../../server/routers/_app.ts";
+import { describe, expect, it } from "vitest";
 import { countAreas } from "../fixtures/territory.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { expectedFigures } from "./helpers/figures.ts";
 
 /** Territory (whole province of today, former Quảng Trị, former Quảng Bình) × view, on the demo data. */
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("demo");
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 120_000);
-afterAll(() => t.close());
-
-const dashboard = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer })).dashboard;
+const { t, caller } = fileDatabase({ from: "demo", role: "viewer" });
+const dashboard = () => caller().dashboard;
 const PERIOD = { fromYear: 2007, toYear: 2022 } as const;
 const TERRITORIES = [undefined, "45", "44"] as const;
 

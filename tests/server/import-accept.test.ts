@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
 import { makeUser } from "../fixtures/users.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { CLAN, entryFile, expectTrpcError } from "./helpers/entry.ts";
 import { xlsx } from "./helpers/imports.ts";
 
 /**
@@ -10,13 +10,8 @@ import { xlsx } from "./helpers/imports.ts";
  * reads the misspelt name into the suggestion, the preview is judged again, the change is audited;
  * a name that was not suggested, another's batch, a viewer or a committed batch changes nothing.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
-const CLAN = "Dòng họ không có tội phạm";
 const FULL = "Dòng họ không có tội phạm và tệ nạn xã hội";
 const HEAD = ["Tên mô hình", "Loại mô hình", "Xã, phường, thị trấn", "Huyện/TX/TP", "Năm thành lập", "Số hộ"];
 

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { lockUnitYear } from "../../server/services/approvals/lock.ts";
 import { commitBatch } from "../../server/services/imports/commit.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
 import type { Tracker } from "../../server/services/imports/progress.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { approvalOf, setApproval, unitId, XA_GIO_LINH } from "./helpers/approvals.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { CLAN, entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Imports and approvals at the same moment (issue 23, decision 028). On PostgreSQL (the server
  * project's second run, TEST_DATABASE_URL) each call below has its own connection and the calls
  * really overlap; on the embedded database they take turns, and the outcome must be the same.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
-const CLAN = "Dòng họ không có tội phạm";
 const BUSY =
   "Số liệu của đơn vị và năm này đang được ghi (có thể một lần nhập đang chạy) — vui lòng thử lại sau ít phút.";
 

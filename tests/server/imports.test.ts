@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { setApproval } from "./helpers/approvals.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { CLAN, entryFile, expectTrpcError } from "./helpers/entry.ts";
 import { xlsx } from "./helpers/imports.ts";
 
 /**
  * Spreadsheet import (issue 12) through its service and procedures on a real database: messy
  * layouts, matching, preview states, commit once, re-import, undo, roles and scopes.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
-const CLAN = "Dòng họ không có tội phạm";
 const INJECTION = "=cmd|' /C calc'!A0";
 
 /** A sites list as a district police office keeps it: title rows, merged title, numbering row, total row. */

@@ -1,25 +1,14 @@
 import { readFileSync } from "node:fs";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContextInner, type SessionUser } from "../../server/context.ts";
-import { createCaller } from "../../server/routers/_app.ts";
+import { describe, expect, it } from "vitest";
 import { DISTRICTS_ASSET } from "../../server/services/maps/boundaries.ts";
 import { geometryProblems } from "../../server/services/maps/geometry.ts";
 import { districtsFromSource } from "../../server/services/maps/source.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { expectedFigures } from "./helpers/figures.ts";
 
 /** maps.boundaries and maps.measures on the demo data, against figures counted from the tables in the test. */
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("demo");
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 120_000);
-afterAll(() => t.close());
-
-const api = () => createCaller(createContextInner({ db: t.db, dbKind: t.kind, user: viewer }));
+const { t, caller: api } = fileDatabase({ from: "demo", role: "viewer" });
 const PERIOD = { fromYear: 2007, toYear: 2022 } as const;
 const QT = ["461", "462", "464", "465", "466", "467", "468", "469", "470", "471"];
 const QB = ["450", "452", "453", "454", "455", "456", "457", "458"];

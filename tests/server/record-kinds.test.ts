@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEMPLATE_HEADERS } from "../../server/services/imports/header.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
 import { createMany } from "../../server/services/records/create-many.ts";
-import { AWARD_REPORT_COLUMNS } from "../../server/services/records/kinds/award.ts";
+import { awardReport } from "../../server/services/records/kinds/award.ts";
 import { siteKind, siteRow } from "../../server/services/records/kinds/site.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { createTestDb } from "../support/db.ts";
 import { setApproval } from "./helpers/approvals.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { CLAN, entryFile } from "./helpers/entry.ts";
 import { xlsx } from "./helpers/imports.ts";
 
 /**
@@ -15,13 +15,7 @@ import { xlsx } from "./helpers/imports.ts";
  * bulk write read the same duplicate rule, search text and headings, and the bulk write checks
  * scope and lock and audits every record it writes.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
-
-const CLAN = "Dòng họ không có tội phạm";
+const s = entryFile();
 
 describe("one kind, one rule", () => {
   it("an imported site and the same site saved by the form: the same duplicate judgement and search text", async () => {
@@ -56,7 +50,7 @@ describe("one kind, one rule", () => {
 
   it("heads a field with one word: the import template's heading is the report column's", () => {
     expect(TEMPLATE_HEADERS.issuer).toBe("Cấp khen thưởng");
-    expect(AWARD_REPORT_COLUMNS.map((c) => c.field)).toContain("issuer");
+    expect(awardReport.columns({ kind: "all" }).map((c) => c.field)).toContain("issuer");
     expect(TEMPLATE_HEADERS.district).toBe("Huyện, thị xã, thành phố");
   });
 });

@@ -2,8 +2,7 @@ import { formatMoneyExact, formatNumber } from "@qt/shared/format";
 import { type TReportOptionsInput, ZReportOptions } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "../../server/context.ts";
+import { describe, expect, it } from "vitest";
 import { BOM } from "../../server/services/reports/csv.ts";
 import { DOCX_LAYOUT, renderDocx } from "../../server/services/reports/docx.ts";
 import { exportCsv } from "../../server/services/reports/export.ts";
@@ -11,18 +10,11 @@ import { buildReportModel } from "../../server/services/reports/model.ts";
 import { renderPdf } from "../../server/services/reports/pdf.ts";
 import { resolveScope } from "../../server/services/reports/report-scope.ts";
 import { writeXlsx } from "../../server/services/reports/xlsx.ts";
-import { makeUser } from "../fixtures/users.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { fileDatabase } from "../support/file-db.ts";
 import { expectedFigures } from "./helpers/figures.ts";
 import { collect, docxParts, pdfText, readXlsx, xlsxSink } from "./reports-read.ts";
 
-let t: TestDb;
-let viewer: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb("demo");
-  viewer = await makeUser(t.db, { role: "viewer" });
-}, 120_000);
-afterAll(() => t.close());
+const { t, user } = fileDatabase({ from: "demo", role: "viewer" });
 
 const num = formatNumber;
 const flat = (s: string) => s.replace(/\s+/g, " ");
@@ -251,7 +243,7 @@ describe.each([
 
     it("CSV: UTF-8 with BOM, one line per record", async () => {
       const { summary: s } = await expectedFigures(districtCode);
-      const file = await exportCsv(t.db, { user: viewer, via: "http" }, opts(), "sites");
+      const file = await exportCsv(t.db, { user: user(), via: "http" }, opts(), "sites");
       const buf = await collect(file.body);
       expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = buf.toString("utf8");

@@ -60,6 +60,21 @@ async function removedSite() {
   return site;
 }
 
+/** A removed, a missing and another area's site are each refused, the message on siteId; nothing changes. */
+async function expectBadSitesRefused(create: (siteId: number) => Promise<unknown>) {
+  const removed = await removedSite();
+  const cases: [number, string][] = [
+    [removed.id, "Điểm mô hình đã bị xóa, không gắn được"],
+    [999_999, "Điểm mô hình không tồn tại"],
+    [siteBa.id, "Điểm mô hình không thuộc địa bàn đã chọn"],
+  ];
+  for (const [siteId, message] of cases) {
+    const before = await s.counts();
+    await expectTrpcError(create(siteId), "BAD_REQUEST", message, "siteId");
+    expect(await s.counts()).toEqual(before);
+  }
+}
+
 describe("cameras: linked site", () => {
   it("links a site of the same area and returns its name and model type, in get and list too", async () => {
     const cam = await s.caller(s.users.haiLang).cameras.create({ ...camera(), siteId: siteAn.id });
@@ -81,22 +96,7 @@ describe("cameras: linked site", () => {
   });
 
   it("refuses a removed, missing or other-area site on create, with the message on siteId, changing nothing", async () => {
-    const removed = await removedSite();
-    const cases: [number, string][] = [
-      [removed.id, "Điểm mô hình đã bị xóa, không gắn được"],
-      [999_999, "Điểm mô hình không tồn tại"],
-      [siteBa.id, "Điểm mô hình không thuộc địa bàn đã chọn"],
-    ];
-    for (const [siteId, message] of cases) {
-      const before = await s.counts();
-      await expectTrpcError(
-        s.caller(s.users.haiLang).cameras.create({ ...camera(), siteId }),
-        "BAD_REQUEST",
-        message,
-        "siteId",
-      );
-      expect(await s.counts()).toEqual(before);
-    }
+    await expectBadSitesRefused((siteId) => s.caller(s.users.haiLang).cameras.create({ ...camera(), siteId }));
   });
 
   it("on update: relinks, refuses a bad site or an area change that leaves the site behind, unlinks with null", async () => {
@@ -174,22 +174,7 @@ describe("awards: linked site", () => {
   });
 
   it("refuses a removed, missing or other-area site, with the message on siteId, changing nothing", async () => {
-    const removed = await removedSite();
-    const cases: [number, string][] = [
-      [removed.id, "Điểm mô hình đã bị xóa, không gắn được"],
-      [999_999, "Điểm mô hình không tồn tại"],
-      [siteBa.id, "Điểm mô hình không thuộc địa bàn đã chọn"],
-    ];
-    for (const [siteId, message] of cases) {
-      const before = await s.counts();
-      await expectTrpcError(
-        s.caller(s.users.haiLang).awards.create({ ...award(), siteId }),
-        "BAD_REQUEST",
-        message,
-        "siteId",
-      );
-      expect(await s.counts()).toEqual(before);
-    }
+    await expectBadSitesRefused((siteId) => s.caller(s.users.haiLang).awards.create({ ...award(), siteId }));
   });
 
   it("refuses a site on a province-level award, and a move to province level that keeps the site", async () => {

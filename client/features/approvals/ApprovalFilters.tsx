@@ -7,6 +7,7 @@ import {
 } from "@qt/shared/schemas/approvals";
 import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
 import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import type { UrlPatch } from "../../components/useUrlState.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
@@ -37,64 +38,43 @@ export function ApprovalFilters({
   const { t, label, locale } = useI18n();
   return (
     <form className="entry-filters" aria-label={t("approvals.filter.label")} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t("approvals.filter.year")}
-        <select value={filter.year ?? ALL} onChange={(e) => onChange({ year: e.target.value })}>
-          <option value={ALL}>{t("approvals.filter.allYears")}</option>
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("approvals.filter.kind")}
-        <select value={filter.kind ?? ALL} onChange={(e) => onChange({ kind: e.target.value })}>
-          <option value={ALL}>{t("approvals.filter.allKinds")}</option>
-          {APPROVAL_UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {label("approvalUnitKind", k)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("approvals.filter.territory")}
-        <select
-          value={filter.formerProvinceCode ?? ""}
-          onChange={(e) => onChange({ province: e.target.value, district: undefined })}
-        >
-          <option value="">{t("dashboard.filter.territory.whole")}</option>
-          {FORMER_PROVINCE_CODES.map((p: Province) => (
-            <option key={p} value={p}>
-              {formerProvinceLabel(p, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("approvals.filter.district")}
-        <select value={filter.districtCode ?? ""} onChange={(e) => onChange({ district: e.target.value })}>
-          <option value="">{t("approvals.filter.allDistricts")}</option>
-          {districts.map((d) => (
-            <option key={d.code} value={d.code}>
-              {formerUnitName(d.name, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("approvals.filter.state")}
-        <select value={filter.state ?? ""} onChange={(e) => onChange({ state: e.target.value })}>
-          <option value="">{t("approvals.filter.allStates")}</option>
-          {APPROVAL_STATES.map((s: ApprovalState) => (
-            <option key={s} value={s}>
-              {label("approvalState", s)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t("approvals.filter.year")}
+        value={filter.year}
+        empty={t("approvals.filter.allYears")}
+        emptyValue={ALL}
+        choices={YEARS.map((y) => ({ value: y, label: String(y) }))}
+        onPick={(year) => onChange({ year })}
+      />
+      <ChoiceSelect
+        label={t("approvals.filter.kind")}
+        value={filter.kind}
+        empty={t("approvals.filter.allKinds")}
+        emptyValue={ALL}
+        choices={APPROVAL_UNIT_KINDS.map((k) => ({ value: k, label: label("approvalUnitKind", k) }))}
+        onPick={(kind) => onChange({ kind })}
+      />
+      <ChoiceSelect
+        label={t("approvals.filter.territory")}
+        value={filter.formerProvinceCode}
+        empty={t("dashboard.filter.territory.whole")}
+        choices={FORMER_PROVINCE_CODES.map((p: Province) => ({ value: p, label: formerProvinceLabel(p, locale) }))}
+        onPick={(province) => onChange({ province, district: undefined })}
+      />
+      <ChoiceSelect
+        label={t("approvals.filter.district")}
+        value={filter.districtCode}
+        empty={t("approvals.filter.allDistricts")}
+        choices={districts.map((d) => ({ value: d.code, label: formerUnitName(d.name, locale) }))}
+        onPick={(district) => onChange({ district })}
+      />
+      <ChoiceSelect
+        label={t("approvals.filter.state")}
+        value={filter.state}
+        empty={t("approvals.filter.allStates")}
+        choices={APPROVAL_STATES.map((s: ApprovalState) => ({ value: s, label: label("approvalState", s) }))}
+        onPick={(state) => onChange({ state })}
+      />
     </form>
   );
 }

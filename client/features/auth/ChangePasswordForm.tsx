@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { LabelledInput } from "./LabelledInput.tsx";
 import { PasswordRules } from "./PasswordRules.tsx";
 
 /** `heading`: the first sign-in's own title and hint, instead of the account screen's. */
@@ -33,18 +34,15 @@ export function ChangePasswordForm(props: { heading?: string } = {}) {
     change.mutate({ currentPassword: current, newPassword: next });
   };
   const field = (key: string, label: string, value: string, set: (v: string) => void, auto: string) => (
-    <>
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type="password"
-        autoComplete={auto}
-        aria-describedby={key === "c" ? undefined : `${id}-rules`}
-        required
-        value={value}
-        onChange={(e) => set(e.target.value)}
-      />
-    </>
+    <LabelledInput
+      id={`${id}-${key}`}
+      label={label}
+      type="password"
+      autoComplete={auto}
+      aria-describedby={key === "c" ? undefined : `${id}-rules`}
+      value={value}
+      onValue={set}
+    />
   );
   return (
     <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { errorKey, errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { LabelledInput } from "./LabelledInput.tsx";
 
 export function LoginForm() {
   const { t } = useI18n();
@@ -31,24 +32,22 @@ export function LoginForm() {
     <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("auth.login.heading")}</h2>
       <p>{t("auth.login.intro")}</p>
-      <label htmlFor={`${id}-u`}>{t("auth.login.username")}</label>
-      <input
+      <LabelledInput
         id={`${id}-u`}
+        label={t("auth.login.username")}
         name="username"
         autoComplete="username"
-        required
         value={username}
-        onChange={(e) => setUsername(e.target.value)}
+        onValue={setUsername}
       />
-      <label htmlFor={`${id}-p`}>{t("auth.login.password")}</label>
-      <input
+      <LabelledInput
         id={`${id}-p`}
+        label={t("auth.login.password")}
         name="password"
         type="password"
         autoComplete="current-password"
-        required
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onValue={setPassword}
       />
       {needCode && (
         <>

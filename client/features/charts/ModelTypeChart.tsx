@@ -1,8 +1,7 @@
-import { formatNumber } from "@qt/shared/format";
 import { SERIES } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { ChartStateProps } from "./ChartFrame.tsx";
-import { HorizontalBars } from "./HorizontalBars.tsx";
+import { SitesBars } from "./SitesBars.tsx";
 
 export type ModelTypeRow = { code: string; name: string; sites: number };
 
@@ -24,34 +23,19 @@ export function ModelTypeChart({
   onSelect,
   ...state
 }: ChartStateProps & { rows: ModelTypeRow[]; topN?: number; onSelect?: (code: string) => void }) {
-  const { t, locale } = useI18n();
-  const title = t("dashboard.chart.modelTypes.title");
+  const { t } = useI18n();
   const data = topWithOther(rows, topN, (count) => t("dashboard.chart.other", { count }));
-  const num = (v: number) => formatNumber(v, locale);
   return (
-    <HorizontalBars
+    <SitesBars
       {...state}
-      title={title}
-      unit={t("dashboard.chart.sitesUnit")}
-      empty={rows.length === 0}
-      table={{
-        columns: [t("dashboard.chart.modelTypes.column"), t("dashboard.chart.sites")],
-        rows: [...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, cells: [r.name, num(r.sites)] })),
-      }}
+      title={t("dashboard.chart.modelTypes.title")}
+      column={t("dashboard.chart.modelTypes.column")}
+      rows={[...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, name: r.name, sites: r.sites }))}
       data={data}
-      format={num}
+      fill={(d) => (d.code ? SERIES.primary : SERIES.other)}
+      onClick={onSelect ? (d) => d.code && onSelect(d.code) : undefined}
       rowHeight={{ card: 30, slide: 44 }}
-      extra={50}
       axisCap={{ card: 380, slide: 480 }}
-      tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
-      series={[
-        {
-          key: "sites",
-          name: t("dashboard.chart.sites"),
-          fill: (d) => (d.code ? SERIES.primary : SERIES.other),
-          onClick: onSelect ? (d) => d.code && onSelect(d.code) : undefined,
-        },
-      ]}
     />
   );
 }

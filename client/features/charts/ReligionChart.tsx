@@ -1,35 +1,25 @@
 import type { Religion } from "@qt/shared/domain";
-import { formatNumber } from "@qt/shared/format";
 import { RELIGION_COLOURS } from "@qt/shared/palette";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { ChartStateProps } from "./ChartFrame.tsx";
-import { HorizontalBars } from "./HorizontalBars.tsx";
+import { SitesBars } from "./SitesBars.tsx";
 
 export type ReligionRow = { religion: Religion; sites: number };
 
 /** Religious-community models per religion. */
 export function ReligionChart({ rows, ...state }: ChartStateProps & { rows: ReligionRow[] }) {
-  const { t, label, locale } = useI18n();
-  const title = t("dashboard.chart.religion.title");
-  const num = (v: number) => formatNumber(v, locale);
+  const { t, label } = useI18n();
   const data = rows.map((r) => ({ ...r, name: label("religion", r.religion) }));
   return (
-    <HorizontalBars
+    <SitesBars
       {...state}
-      title={title}
-      unit={t("dashboard.chart.sitesUnit")}
-      empty={rows.length === 0}
-      table={{
-        columns: [t("dashboard.chart.religion.column"), t("dashboard.chart.sites")],
-        rows: data.map((r) => ({ key: r.religion, cells: [r.name, num(r.sites)] })),
-      }}
+      title={t("dashboard.chart.religion.title")}
+      column={t("dashboard.chart.religion.column")}
+      rows={data.map((r) => ({ key: r.religion, name: r.name, sites: r.sites }))}
       data={data}
-      format={num}
+      fill={(d) => RELIGION_COLOURS[d.religion]}
       rowHeight={{ card: 44, slide: 70 }}
-      extra={50}
       axisCap={{ card: 150, slide: 240 }}
-      tooltip={(v) => [num(v), t("dashboard.chart.sites")]}
-      series={[{ key: "sites", name: t("dashboard.chart.sites"), fill: (d) => RELIGION_COLOURS[d.religion] }]}
     />
   );
 }

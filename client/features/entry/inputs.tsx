@@ -106,6 +106,12 @@ export function AreaPicker(props: {
           date: formatDate(on || new Date().toISOString().slice(0, 10), locale),
         })
       : undefined;
+  const areaSelect = {
+    value: props.areaCode,
+    error: props.errors.areaCode ?? dateNote,
+    invalid: !!props.errors.areaCode,
+    required: props.required,
+  };
   if (former) {
     // From 01/07/2025 there are no districts: one list of today's communes, named without the
     // abolished level (issue 22); the former district is kept behind the scenes for the scope.
@@ -114,28 +120,18 @@ export function AreaPicker(props: {
       .sort((a, b) => a.name.localeCompare(b.name, "vi"));
     const listedHere = communes.some((a) => a.code === props.areaCode);
     return (
-      <Field
-        id="areaCode"
+      <AreaSelect
+        {...areaSelect}
         label={t("entry.area.commune")}
-        error={props.errors.areaCode ?? dateNote}
-        required={props.required}
+        onChange={(code) => {
+          const c = communes.find((a) => a.code === code);
+          props.onChange({ districtCode: c?.district ?? "", areaCode: code });
+        }}
       >
-        <select
-          id="areaCode"
-          aria-required={props.required || undefined}
-          value={props.areaCode}
-          aria-invalid={props.errors.areaCode ? true : undefined}
-          aria-describedby={describedBy("areaCode", props.errors.areaCode ?? dateNote)}
-          onChange={(e) => {
-            const c = communes.find((a) => a.code === e.target.value);
-            props.onChange({ districtCode: c?.district ?? "", areaCode: e.target.value });
-          }}
-        >
-          <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
-          {props.areaCode && !listedHere && <option value={props.areaCode}>{nameOf(props.areaCode)}</option>}
-          {communes.map(areaOption)}
-        </select>
-      </Field>
+        <option value="">{props.allowNone ? t("entry.area.province") : t("entry.choose")}</option>
+        {props.areaCode && !listedHere && <option value={props.areaCode}>{nameOf(props.areaCode)}</option>}
+        {communes.map(areaOption)}
+      </AreaSelect>
     );
   }
   return (
@@ -164,36 +160,54 @@ export function AreaPicker(props: {
           <DistrictOptions districts={districts} former={former} locale={locale} />
         </select>
       </Field>
-      <Field
-        id="areaCode"
+      <AreaSelect
+        {...areaSelect}
         label={t("entry.field.areaCode")}
-        error={props.errors.areaCode ?? dateNote}
-        required={props.required}
+        disabled={!props.districtCode}
+        onChange={(code) => props.onChange({ districtCode: props.districtCode, areaCode: code })}
       >
-        <select
-          id="areaCode"
-          aria-required={props.required || undefined}
-          value={props.areaCode}
-          disabled={!props.districtCode}
-          aria-invalid={props.errors.areaCode ? true : undefined}
-          aria-describedby={describedBy("areaCode", props.errors.areaCode ?? dateNote)}
-          onChange={(e) => props.onChange({ districtCode: props.districtCode, areaCode: e.target.value })}
-        >
-          <option value="">{t("entry.choose")}</option>
-          {(missingDistrict || missingArea) && props.areaCode && (
-            <option value={props.areaCode}>{nameOf(props.areaCode)}</option>
-          )}
-          {groups.current.length > 0 && groups.old.length > 0 ? (
-            <>
-              <optgroup label={t("entry.area.currentGroup")}>{groups.current.map(areaOption)}</optgroup>
-              <optgroup label={t("entry.area.oldGroup")}>{groups.old.map(areaOption)}</optgroup>
-            </>
-          ) : (
-            areas.map(areaOption)
-          )}
-        </select>
-      </Field>
+        <option value="">{t("entry.choose")}</option>
+        {(missingDistrict || missingArea) && props.areaCode && (
+          <option value={props.areaCode}>{nameOf(props.areaCode)}</option>
+        )}
+        {groups.current.length > 0 && groups.old.length > 0 ? (
+          <>
+            <optgroup label={t("entry.area.currentGroup")}>{groups.current.map(areaOption)}</optgroup>
+            <optgroup label={t("entry.area.oldGroup")}>{groups.old.map(areaOption)}</optgroup>
+          </>
+        ) : (
+          areas.map(areaOption)
+        )}
+      </AreaSelect>
     </>
+  );
+}
+
+/** The area's select in its field: its error (or the date's note) described, invalid only on an error. */
+function AreaSelect(props: {
+  label: string;
+  value: string;
+  error: string | undefined;
+  invalid: boolean;
+  required: boolean | undefined;
+  disabled?: boolean;
+  onChange: (code: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field id="areaCode" label={props.label} error={props.error} required={props.required}>
+      <select
+        id="areaCode"
+        aria-required={props.required || undefined}
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={describedBy("areaCode", props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.children}
+      </select>
+    </Field>
   );
 }
 

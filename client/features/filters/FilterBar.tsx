@@ -4,6 +4,7 @@ import { periodPresets, presetOf } from "@qt/shared/period";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
+import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
@@ -11,6 +12,9 @@ const YEARS = (() => {
   const last = Math.max(REVIEW_PERIOD.toYear, new Date().getFullYear());
   return Array.from({ length: last - REVIEW_PERIOD.fromYear + 1 }, (_, i) => REVIEW_PERIOD.fromYear + i);
 })();
+/** The years as choices, those `outside` the other end of the range disabled. */
+const years = (outside: (y: number) => boolean) =>
+  YEARS.map((y) => ({ value: y, label: String(y), disabled: outside(y) }));
 
 type Props = {
   filter: TDashboardFilter;
@@ -84,20 +88,13 @@ export function FilterBar({ filter, onChange, fields }: Props) {
       )}
       <div className="filter-fields">
         {has("formerProvinceCode") && (
-          <label>
-            {t("dashboard.filter.territory")}
-            <select
-              value={filter.formerProvinceCode ?? ""}
-              onChange={(e) => setTerritory((e.target.value || undefined) as Province | undefined)}
-            >
-              <option value="">{t("dashboard.filter.territory.whole")}</option>
-              {PROVINCES.map((p) => (
-                <option key={p} value={p}>
-                  {formerProvinceLabel(p, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.territory")}
+            value={filter.formerProvinceCode}
+            empty={t("dashboard.filter.territory.whole")}
+            choices={PROVINCES.map((p) => ({ value: p, label: formerProvinceLabel(p, locale) }))}
+            onPick={(p) => setTerritory((p || undefined) as Province | undefined)}
+          />
         )}
         {has("view") && (
           <fieldset className="filter-view">
@@ -117,50 +114,32 @@ export function FilterBar({ filter, onChange, fields }: Props) {
           </fieldset>
         )}
         {has("fromYear") && (
-          <label>
-            {t("dashboard.filter.fromYear")}
-            <select
-              value={filter.fromYear ?? ""}
-              onChange={(e) => onChange({ fromYear: e.target.value ? Number(e.target.value) : undefined })}
-            >
-              <option value="">{all}</option>
-              {YEARS.map((y) => (
-                <option key={y} value={y} disabled={filter.toYear !== undefined && y > filter.toYear}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.fromYear")}
+            value={filter.fromYear}
+            empty={all}
+            choices={years((y) => filter.toYear !== undefined && y > filter.toYear)}
+            onPick={(y) => onChange({ fromYear: y ? Number(y) : undefined })}
+          />
         )}
         {has("toYear") && (
-          <label>
-            {t("dashboard.filter.toYear")}
-            <select
-              value={filter.toYear ?? ""}
-              onChange={(e) => onChange({ toYear: e.target.value ? Number(e.target.value) : undefined })}
-            >
-              <option value="">{all}</option>
-              {YEARS.map((y) => (
-                <option key={y} value={y} disabled={filter.fromYear !== undefined && y < filter.fromYear}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.toYear")}
+            value={filter.toYear}
+            empty={all}
+            choices={years((y) => filter.fromYear !== undefined && y < filter.fromYear)}
+            onPick={(y) => onChange({ toYear: y ? Number(y) : undefined })}
+          />
         )}
         {has("from") && <PeriodFields filter={filter} onChange={onChange} />}
         {has("districtCode") && (
-          <label>
-            {t("dashboard.filter.district")}
-            <select value={filter.districtCode ?? ""} onChange={(e) => setDistrict(e.target.value || undefined)}>
-              <option value="">{all}</option>
-              {districts.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {formerUnitName(d.name, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.district")}
+            value={filter.districtCode}
+            empty={all}
+            choices={districts.map((d) => ({ value: d.code, label: formerUnitName(d.name, locale) }))}
+            onPick={(d) => setDistrict(d || undefined)}
+          />
         )}
         {has("communeCode") && (
           <label>
@@ -183,41 +162,24 @@ export function FilterBar({ filter, onChange, fields }: Props) {
           </label>
         )}
         {has("modelCategory") && (
-          <label>
-            {t("dashboard.filter.category")}
-            <select
-              value={filter.modelCategory ?? ""}
-              onChange={(e) =>
-                onChange({
-                  modelCategory: (e.target.value || undefined) as ModelCategory | undefined,
-                  modelTypeCode: undefined,
-                })
-              }
-            >
-              <option value="">{all}</option>
-              {MODEL_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {label("category", c)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.category")}
+            value={filter.modelCategory}
+            empty={all}
+            choices={MODEL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) }))}
+            onPick={(c) =>
+              onChange({ modelCategory: (c || undefined) as ModelCategory | undefined, modelTypeCode: undefined })
+            }
+          />
         )}
         {has("modelTypeCode") && (
-          <label>
-            {t("dashboard.filter.modelType")}
-            <select
-              value={filter.modelTypeCode ?? ""}
-              onChange={(e) => onChange({ modelTypeCode: e.target.value || undefined })}
-            >
-              <option value="">{all}</option>
-              {types.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t("dashboard.filter.modelType")}
+            value={filter.modelTypeCode}
+            empty={all}
+            choices={types.map((m) => ({ value: m.code, label: m.name }))}
+            onPick={(m) => onChange({ modelTypeCode: m || undefined })}
+          />
         )}
         {has("approvedOnly") && (
           <label className="filter-check">

@@ -8,10 +8,10 @@ import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { recordsOfBatch } from "./fields.ts";
-import { ProgressBar } from "./ProgressBar.tsx";
+import { ServerProgressBar } from "./ProgressBar.tsx";
 import { useFocusOnMount } from "./useFocusOnMount.ts";
 import { useImportChanged } from "./useImportChanged.ts";
-import { fractionOf, useServerProgress } from "./useServerProgress.ts";
+import { useServerProgress } from "./useServerProgress.ts";
 
 /** Step 4: all-or-nothing or skip the rows in error, the commit, and what it created. */
 export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onAgain: () => void }) {
@@ -56,14 +56,7 @@ export function CommitPanel({ preview, onAgain }: { preview: TImportPreview; onA
         </button>
       </div>
       {commit.isPending && (
-        <ProgressBar
-          value={fractionOf(server)}
-          text={
-            server?.total
-              ? t("imports.writingCount", { processed: n(server.processed), total: n(server.total) })
-              : t("imports.writing")
-          }
-        />
+        <ServerProgressBar server={server} counting="imports.writingCount" waiting="imports.writing" />
       )}
     </form>
   );

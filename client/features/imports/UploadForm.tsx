@@ -1,12 +1,11 @@
-import { formatNumber } from "@qt/shared/format";
 import { message } from "@qt/shared/messages/index";
 import { IMPORT_KINDS, type ImportKind, type TImportPreview, ZImportPreview } from "@qt/shared/schemas/imports";
 import { type FormEvent, useContext, useEffect, useRef, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { templateUrl } from "./fields.ts";
-import { ProgressBar } from "./ProgressBar.tsx";
+import { ProgressBar, ServerProgressBar } from "./ProgressBar.tsx";
 import { UploadError, UploaderContext, type UploadProgress } from "./upload.ts";
-import { fractionOf, useServerProgress } from "./useServerProgress.ts";
+import { useServerProgress } from "./useServerProgress.ts";
 
 /** Step 1: the kind, its template, the file; the upload with its progress; the server's first preview. */
 export function UploadForm({ onPreview, focus }: { onPreview: (p: TImportPreview) => void; focus: boolean }) {
@@ -41,7 +40,6 @@ export function UploadForm({ onPreview, focus }: { onPreview: (p: TImportPreview
   };
 
   const sent = progress && progress.total > 0 ? progress.loaded / progress.total : 0;
-  const n = (v: number) => formatNumber(v, locale);
   const reading = progress !== null && sent >= 1;
   const server = useServerProgress(reading ? `upload=${progressId}` : null);
   return (
@@ -85,14 +83,7 @@ export function UploadForm({ onPreview, focus }: { onPreview: (p: TImportPreview
         (sent < 1 ? (
           <ProgressBar value={sent} text={t("imports.uploading", { percent: Math.floor(sent * 100) })} />
         ) : (
-          <ProgressBar
-            value={fractionOf(server)}
-            text={
-              server?.total
-                ? t("imports.checking", { processed: n(server.processed), total: n(server.total) })
-                : t("imports.reading")
-            }
-          />
+          <ServerProgressBar server={server} counting="imports.checking" waiting="imports.reading" />
         ))}
     </form>
   );

@@ -4,6 +4,8 @@ import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { NewPasswordInput } from "../auth/LabelledInput.tsx";
+import { UserFormButtons } from "./UserFormButtons.tsx";
 
 export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -23,27 +25,14 @@ export function ResetPasswordForm({ user, onDone }: { user: TUserRow; onDone: (m
   return (
     <form className="user-form" onSubmit={submit} aria-label={heading}>
       <h3>{heading}</h3>
-      <label htmlFor={`${id}-p`}>{t("auth.users.newPassword")}</label>
-      <input
-        id={`${id}-p`}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <NewPasswordInput id={`${id}-p`} label={t("auth.users.newPassword")} value={password} onValue={setPassword} />
       {reset.isError && (
         <p className="form-error" role="alert">
           {errorMessage(reset.error)}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={reset.isPending}>
-          {t("auth.users.reset")}
-        </button>
-        <button type="button" onClick={() => onDone("")}>
-          {t("auth.users.cancel")}
-        </button>
+        <UserFormButtons label={t("auth.users.reset")} busy={reset.isPending} onCancel={() => onDone("")} />
       </div>
     </form>
   );

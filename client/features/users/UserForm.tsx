@@ -6,8 +6,10 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { LabelledInput, NewPasswordInput } from "../auth/LabelledInput.tsx";
 import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
+import { UserFormButtons } from "./UserFormButtons.tsx";
 
 /** Create an account (no `user`) or edit one's name, role and scope (a former district or a commune of today). */
 export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: string) => void }) {
@@ -63,24 +65,17 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     <form className="user-form" onSubmit={submit} aria-label={heading}>
       <h3>{heading}</h3>
       {!user && (
-        <>
-          <label htmlFor={`${id}-u`}>{t("auth.users.username")}</label>
-          <input id={`${id}-u`} required value={username} onChange={(e) => setUsername(e.target.value)} />
-        </>
+        <LabelledInput id={`${id}-u`} label={t("auth.users.username")} value={username} onValue={setUsername} />
       )}
-      <label htmlFor={`${id}-n`}>{t("auth.users.displayName")}</label>
-      <input id={`${id}-n`} required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      <LabelledInput id={`${id}-n`} label={t("auth.users.displayName")} value={displayName} onValue={setDisplayName} />
       {!user && (
         <>
-          <label htmlFor={`${id}-p`}>{t("auth.users.password")}</label>
-          <input
+          <NewPasswordInput
             id={`${id}-p`}
-            type="password"
-            autoComplete="new-password"
-            required
+            label={t("auth.users.password")}
             value={password}
             aria-describedby={`${id}-rules`}
-            onChange={(e) => setPassword(e.target.value)}
+            onValue={setPassword}
           />
           <PasswordRules id={`${id}-rules`} password={password} />
         </>
@@ -112,12 +107,11 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
         <FormAlert
           message={scopeMissing ? t("users.scope.required") : mutation.isError ? errorMessage(mutation.error) : null}
         />
-        <button type="submit" className="primary" disabled={mutation.isPending}>
-          {user ? t("auth.users.save") : t("auth.users.create")}
-        </button>
-        <button type="button" onClick={() => onDone("")}>
-          {t("auth.users.cancel")}
-        </button>
+        <UserFormButtons
+          label={user ? t("auth.users.save") : t("auth.users.create")}
+          busy={mutation.isPending}
+          onCancel={() => onDone("")}
+        />
       </div>
     </form>
   );

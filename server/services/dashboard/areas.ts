@@ -1,18 +1,7 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { districtOfArea, isArea } from "../units/area-sql.ts";
-import { coveredInViewSql } from "./coverage.ts";
-import {
-  areaListed,
-  areaOfView,
-  cameraWhere,
-  districtIn,
-  type Filter,
-  filterInputOf,
-  resolveFilter,
-  SITE_FROM,
-  siteWhere,
-} from "./filter.ts";
+import { camerasByAreaSql, coveredInViewSql, listedAreasSql } from "./coverage.ts";
+import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { byCategory, n } from "./rows.ts";
 
 type Area = TDashboardAreas["areas"][number];
@@ -46,19 +35,14 @@ export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
         district_name: string;
       }[]
     >`
-      WITH covered AS (${coveredInViewSql(f)})
-      SELECT a.id, a.code, a.name, a.catalog = 'two_level' AS current,
-        EXISTS (SELECT 1 FROM covered WHERE covered.area_id = a.id) AS covered,
-        d.code AS district_code, d.name AS district_name
-      FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
-      WHERE ${isArea} AND ${districtIn(f)} AND ${areaListed(f)} ORDER BY d.code, a.catalog, a.code`,
+      WITH covered AS (${coveredInViewSql(f)}), listed AS (${listedAreasSql(f)})
+      SELECT l.id, l.code, l.name, l.current, EXISTS (SELECT 1 FROM covered WHERE covered.area_id = l.id) AS covered,
+        l.district_code, l.district_name
+      FROM listed l ORDER BY l.district_code, l.catalog, l.code`,
     db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
       SELECT ${areaOfView(f)} AS area_id, mt.category::text AS category, COUNT(*) AS sites
       FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
-    db.$queryRaw<{ area_id: number; cameras: bigint }[]>`
-      SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
-      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ${cameraWhere(f)} GROUP BY 1`,
+    db.$queryRaw<{ area_id: number; cameras: bigint }[]>`${camerasByAreaSql(f)}`,
   ]);
   const camOf = new Map(cams.map((c) => [n(c.area_id), n(c.cameras)]));
   const out = new Map<string, DistrictAreas>();

@@ -2,18 +2,9 @@ import { isoOf } from "@qt/shared/dates";
 import type { TDashboardCameras, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { previousOf } from "./compare.ts";
-import { cameraFigures, coveredInViewSql } from "./coverage.ts";
-import {
-  areaListed,
-  areaOfView,
-  cameraWhere,
-  districtIn,
-  type Filter,
-  filterInputOf,
-  resolveFilter,
-} from "./filter.ts";
+import { cameraFigures, camerasByAreaSql, coveredInViewSql, listedAreasSql } from "./coverage.ts";
+import { cameraWhere, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
 import { n } from "./rows.ts";
 
 /**
@@ -75,18 +66,10 @@ async function cameraAreasOf(db: Db, f: Filter): Promise<TDashboardCameras["area
       first_on: Date | null;
       current: boolean;
     }[]
-  >`WITH covered AS (${coveredInViewSql(f)}),
-    cam AS (
-      SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
-      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ${cameraWhere(f)} GROUP BY 1)
-    SELECT a.code, a.name, d.code AS district_code, d.name AS district_name,
-      cam.cameras, cv.first_on, a.catalog = 'two_level' AS current
-    FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
-    LEFT JOIN cam ON cam.area_id = a.id
-    LEFT JOIN covered cv ON cv.area_id = a.id
-    WHERE ${isArea} AND ${districtIn(f)} AND ${areaListed(f)}
-    ORDER BY d.code, a.catalog, a.code`;
+  >`WITH covered AS (${coveredInViewSql(f)}), cam AS (${camerasByAreaSql(f)}), listed AS (${listedAreasSql(f)})
+    SELECT l.code, l.name, l.district_code, l.district_name, cam.cameras, cv.first_on, l.current
+    FROM listed l LEFT JOIN cam ON cam.area_id = l.id LEFT JOIN covered cv ON cv.area_id = l.id
+    ORDER BY l.district_code, l.catalog, l.code`;
   return rows.map((a) => ({
     code: a.code,
     name: a.name,

@@ -3,7 +3,7 @@ import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units/area-sql.ts";
-import { cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
+import { areaListed, areaOfView, cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
 import { n, sumOf } from "./rows.ts";
 
 /**
@@ -31,6 +31,23 @@ export function coveredAreasSql(f: Filter, { rollUp = true } = {}): Prisma.Sql {
  * so a unit is never ticked with 0 cameras beside it.
  */
 export const coveredInViewSql = (f: Filter) => coveredAreasSql(f, { rollUp: f.view === "current" });
+
+/** The cameras (`cameras`) of each area the view counts them in (`area_id`), as a query or CTE body. */
+export const camerasByAreaSql = (f: Filter) => Prisma.sql`
+  SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
+  FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+  WHERE ${cameraWhere(f)} GROUP BY 1`;
+
+/**
+ * The commune-level areas the view lists, in the filter's districts, as a CTE body: `id`, `code`,
+ * `name`, `catalog`, `current` (today's list) and the district's `district_code`, `district_name`.
+ * The screens order them by district, old list first, code.
+ */
+export const listedAreasSql = (f: Filter) => Prisma.sql`
+  SELECT a.id, a.code, a.name, a.catalog, a.catalog = 'two_level' AS current,
+    d.code AS district_code, d.name AS district_name
+  FROM admin_unit a JOIN admin_unit d ON d.id = ${districtOfArea}
+  WHERE ${isArea} AND ${districtIn(f)} AND ${areaListed(f)}`;
 
 export type CameraDistrict = TDashboardCameras["districts"][number] & { id: number; installations: number };
 

@@ -63,5 +63,24 @@ export const issueOf = (text: string): CellIssue =>
 
 export const samePath = (p: string): ImportField | null => (p === "areaCode" ? "area" : (p as ImportField)) || null;
 
+/**
+ * A row's create input checked after its cells: the cells' problems, else the form's schema's (on
+ * the file's columns, `field` maps a schema path), else the kind's own `rules` on the parsed input.
+ */
+export function validated<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  input: Record<string, unknown>,
+  row: { area: Area | null; yearOnly: boolean; issues: FieldIssue[] },
+  opts: { field?: (p: string) => ImportField | null; rules?: (data: z.output<S>) => FieldIssue[] } = {},
+): Built {
+  const refused = (issues: FieldIssue[]): Built => ({ input: null, area: row.area, yearOnly: row.yearOnly, issues });
+  if (row.issues.length > 0) return refused(row.issues);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return refused(schemaIssues(parsed.error, opts.field ?? samePath));
+  const rules = opts.rules?.(parsed.data) ?? [];
+  if (rules.length > 0) return refused(rules);
+  return { input: parsed.data, area: row.area, yearOnly: row.yearOnly, issues: [] };
+}
+
 /** A kind's row reader: the row's create input (as the form sends it), its area, and its problems. */
 export type ReadRow = (r: RowReader) => Built;

@@ -48,7 +48,7 @@ export type Writer = {
   storedLockOf: (row: unknown) => LockPlace;
 };
 
-function writer<T extends KindTypes>(kind: RecordKind<T>, readRow: ReadRow): Writer {
+function writer<T extends KindTypes>({ kind, readRow }: { kind: RecordKind<T>; readRow: ReadRow }): Writer {
   // The input was parsed by the kind's create schema (evaluate.ts); its area resolved for its date.
   const data = (r: RowValues) => kind.data(mergeValues(kind, r.input as Partial<Values<T>>), r.area as AreaOf<T>);
   return {
@@ -89,7 +89,7 @@ function writer<T extends KindTypes>(kind: RecordKind<T>, readRow: ReadRow): Wri
 }
 
 export const WRITERS: Record<ImportKind, Writer> = {
-  sites: writer(RECORD_KINDS.sites.kind, RECORD_KINDS.sites.readRow),
-  cameras: writer(RECORD_KINDS.cameras.kind, RECORD_KINDS.cameras.readRow),
-  awards: writer(RECORD_KINDS.awards.kind, RECORD_KINDS.awards.readRow),
+  sites: writer(RECORD_KINDS.sites),
+  cameras: writer(RECORD_KINDS.cameras),
+  awards: writer(RECORD_KINDS.awards),
 };

@@ -112,7 +112,9 @@ export async function listRecords<T extends KindTypes>(
   // Checked on every call, before the cache: a non-admin asking for deleted rows is refused.
   const deleted = deletedFilter(user, input.includeDeleted);
   // input.sort is T["list"]["sort"]; TypeScript reads a property of a generic at its constraint's type.
-  const sort = kind.sort[input.sort as T["list"]["sort"]];
+  const path = kind.sortPaths?.[input.sort as T["list"]["sort"]] ?? input.sort;
+  // "area.name" → { area: { name: dir } }: a kind's sort paths name its table's columns and relations.
+  const sort = path.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), input.dir) as OrderByOf<T>;
   const t = table(db, kind);
   return listPage(db, `${kind.entity}.list`, input, {
     where: async (): Promise<Where<T>> => {
@@ -134,7 +136,7 @@ export async function listRecords<T extends KindTypes>(
       withLocks(
         db,
         kind,
-        await t.findMany({ where, select: kind.select, orderBy: [sort(input.dir), { id: input.dir }], ...page }),
+        await t.findMany({ where, select: kind.select, orderBy: [sort, { id: input.dir }], ...page }),
       ),
     count: (where) => t.count({ where }),
   });

@@ -1,24 +1,25 @@
-import type { AwardForm, AwardIssuer, FundingSource, RecipientKind, Religion, SiteStatus } from "@qt/shared/domain";
 import type { ReportTable, TReportModel } from "@qt/shared/schemas/reports";
 import { label } from "@qt/shared/vocabulary";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type NameRule, nameVisibleSql } from "../accounts/personal-data.ts";
-import { awardWhere, placeTimeWhere } from "../dashboard/filter.ts";
-import type { FieldColumn } from "../records/kind.ts";
-import { AWARD_REPORT_COLUMNS } from "../records/kinds/award.ts";
-import { CAMERA_REPORT_COLUMNS } from "../records/kinds/camera.ts";
-import { SITE_REPORT_COLUMNS } from "../records/kinds/site.ts";
-import { districtOfArea } from "../units/area-sql.ts";
+import { awardWhere } from "../dashboard/filter.ts";
+import type { CellValue, RecordReport, ReportColumn } from "../records/kind.ts";
+import { awardReport } from "../records/kinds/award.ts";
+import { RECORD_KINDS } from "../records/kinds/index.ts";
 import { districtCoverage, listColumn } from "./coverage-words.ts";
 import type { ReportScope } from "./report-scope.ts";
 
-export type CellValue = string | number | Date | null;
-export type ColumnType = FieldColumn["type"];
+export type { CellValue };
+export type ColumnType = ReportColumn["type"];
 export type Column = { header: string; width: number; type: ColumnType /** summed in the totals row */; sum?: boolean };
-/** The columns of a kind's list (its module, records/kinds/), headed as the forms and the import head them. */
-const headed = (columns: readonly FieldColumn[]): Column[] =>
-  columns.map(({ field, ...c }) => ({ header: label("field", field), ...c }));
+/** A column of a kind's list, headed as the forms and the import head its field. */
+const headed = (c: ReportColumn): Column => ({
+  header: c.header ?? label("field", c.field),
+  width: c.width,
+  type: c.type,
+  ...(c.sum ? { sum: true } : {}),
+});
 export type TableSpec = { sheet: string; columns: Column[]; batches: () => AsyncIterable<CellValue[][]> };
 
 /**
@@ -51,159 +52,38 @@ const DEMO_COLUMN: Column = { header: "Số liệu minh họa (1 = có)", width:
 const AGGREGATE_DEMO_COLUMN: Column = { header: "Gồm số liệu minh họa (1 = có)", width: 14, type: "int" };
 const flag = (b: boolean) => (b ? 1 : 0);
 
-type SiteRow = {
-  id: number;
-  model: string;
-  name: string;
-  host: string;
-  area: string;
-  district: string;
-  established_on: Date;
-  status: SiteStatus;
-  religion: Religion | null;
-  households: number | null;
-  members: number | null;
-  notes: string;
-  is_demo: boolean;
-};
-
-function sites(db: Db, scope: ReportScope): TableSpec {
-  return {
-    sheet: "Điểm mô hình",
-    columns: [...headed(SITE_REPORT_COLUMNS), DEMO_COLUMN],
-    batches: () =>
-      keyset(
-        (after) => db.$queryRaw<SiteRow[]>`
-          SELECT s.id, mt.name AS model, s.name, s.host, a.name AS area, d.name AS district, s.established_on,
-            s.status::text AS status, s.religion::text AS religion, s.households, s.members, s.notes, s.is_demo
-          FROM site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
-          JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)} AND s.id > ${after}
-          ORDER BY s.id LIMIT ${BATCH_SIZE}`,
-        (r) => [
-          r.id,
-          r.model,
-          r.name,
-          r.host,
-          r.area,
-          r.district,
-          r.established_on,
-          label("status", r.status),
-          r.religion ? label("religion", r.religion) : "",
-          r.households,
-          r.members,
-          r.notes,
-          flag(r.is_demo),
-        ],
-      ),
-  };
-}
-
-type CameraRow = {
-  id: number;
-  area: string;
-  district: string;
-  installed_on: Date;
-  cameras: number;
-  recorders: number;
-  memory_cards: number;
-  cost_vnd: bigint;
-  funding_source: FundingSource;
-  notes: string;
-  is_demo: boolean;
-};
-
-function cameras(db: Db, scope: ReportScope): TableSpec {
-  return {
-    sheet: "Lắp đặt camera",
-    columns: [...headed(CAMERA_REPORT_COLUMNS), DEMO_COLUMN],
-    batches: () =>
-      keyset(
-        (after) => db.$queryRaw<CameraRow[]>`
-          SELECT ci.id, a.name AS area, d.name AS district, ci.installed_on, ci.cameras, ci.recorders, ci.memory_cards,
-            ci.cost_vnd, ci.funding_source::text AS funding_source, ci.notes, ci.is_demo
-          FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)} AND ci.id > ${after}
-          ORDER BY ci.id LIMIT ${BATCH_SIZE}`,
-        (r) => [
-          r.id,
-          r.area,
-          r.district,
-          r.installed_on,
-          r.cameras,
-          r.recorders,
-          r.memory_cards,
-          Number(r.cost_vnd),
-          label("funding", r.funding_source),
-          r.notes,
-          flag(r.is_demo),
-        ],
-      ),
-  };
-}
-
-type AwardRow = {
-  id: number;
-  year: number;
-  issuer: AwardIssuer;
-  form: AwardForm;
-  kind: RecipientKind;
-  recipient: string | null;
-  area: string | null;
-  district: string | null;
-  decision: string;
-  is_demo: boolean;
-};
-
-const AWARD_FROM = Prisma.sql`award aw LEFT JOIN admin_unit a ON a.id = aw.area_id`;
-
 /**
- * The awards list. Recipients' names outside the reader's scope are withheld ("—", and a flag
- * column for such readers; personal-data.ts).
+ * A kind's list (its module's report, records/kinds/): each column's SQL selected as c0, c1, …,
+ * streamed by id; enum values read as the vocabulary's words, text columns without a value blank.
  */
-function awards(db: Db, scope: ReportScope, names: NameRule): TableSpec {
-  const restricted = names.kind !== "all";
+function recordList(db: Db, scope: ReportScope, report: RecordReport, names: NameRule): TableSpec {
+  const columns = report.columns(names);
+  const id = Prisma.raw(`${report.alias}.id`);
+  const select = Prisma.join(
+    columns.map(
+      (c, i) => Prisma.sql`${typeof c.sql === "string" ? Prisma.raw(c.sql) : c.sql} AS ${Prisma.raw(`c${i}`)}`,
+    ),
+  );
+  const cell = (c: ReportColumn, v: unknown): CellValue => {
+    const value = typeof v === "bigint" ? Number(v) : (v as CellValue);
+    if (c.cell) return c.cell(value);
+    if (value === null) return c.type === "text" ? "" : null;
+    return c.words ? label(c.words, value as never) : value;
+  };
   return {
-    sheet: "Khen thưởng",
-    columns: [
-      ...headed(AWARD_REPORT_COLUMNS.slice(0, 6)),
-      ...(restricted ? [HIDDEN_NAME_COLUMN] : []),
-      ...headed(AWARD_REPORT_COLUMNS.slice(6)),
-      DEMO_COLUMN,
-    ],
+    sheet: report.sheet,
+    columns: [...columns.map(headed), DEMO_COLUMN],
     batches: () =>
       keyset(
-        (after) => db.$queryRaw<AwardRow[]>`
-          SELECT aw.id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
-            CASE WHEN ${nameVisibleSql(names)} THEN aw.recipient_name END AS recipient,
-            a.name AS area, d.name AS district, aw.decision_number AS decision, aw.is_demo
-          FROM ${AWARD_FROM} LEFT JOIN admin_unit d ON d.id = ${districtOfArea}
-          WHERE ${awardWhere(scope)} AND aw.id > ${after}
-          ORDER BY aw.id LIMIT ${BATCH_SIZE}`,
-        (r) => [
-          r.id,
-          r.year,
-          label("issuer", r.issuer),
-          label("awardForm", r.form),
-          label("recipientKind", r.kind),
-          r.recipient ?? HIDDEN_NAME,
-          ...(restricted ? [flag(r.recipient === null)] : []),
-          r.area ?? "",
-          r.district ?? "",
-          r.decision,
-          flag(r.is_demo),
-        ],
+        (after) => db.$queryRaw<({ id: number; is_demo: boolean } & Record<string, unknown>)[]>`
+          SELECT ${id} AS id, ${select}, ${Prisma.raw(report.alias)}.is_demo
+          FROM ${report.from}
+          WHERE ${report.where(scope)} AND ${id} > ${after}
+          ORDER BY ${id} LIMIT ${BATCH_SIZE}`,
+        (r) => [...columns.map((c, i) => cell(c, r[`c${i}`])), flag(r.is_demo)],
       ),
   };
 }
-
-const HIDDEN_NAME = "—";
-const HIDDEN_NAME_COLUMN: Column = {
-  header: "Tên ngoài phạm vi, không hiện (1 = có)",
-  width: 14,
-  type: "int",
-  sum: true,
-};
 
 /** How many recipients' names an awards list carries for this reader, and how many it withholds: for the audit. */
 export async function awardNameCounts(
@@ -214,7 +94,7 @@ export async function awardNameCounts(
   const [r] = await db.$queryRaw<{ names: number; hidden: number }[]>`
     SELECT count(*) FILTER (WHERE ${nameVisibleSql(names)})::int AS names,
       count(*) FILTER (WHERE NOT ${nameVisibleSql(names)})::int AS hidden
-    FROM ${AWARD_FROM} WHERE ${awardWhere(scope)}`;
+    FROM ${awardReport.from} WHERE ${awardWhere(scope)}`;
   return { names: r?.names ?? 0, hidden: r?.hidden ?? 0 };
 }
 
@@ -301,11 +181,9 @@ export function tableSpec(
 ): TableSpec {
   switch (table) {
     case "sites":
-      return sites(db, scope);
     case "cameras":
-      return cameras(db, scope);
     case "awards":
-      return awards(db, scope, names);
+      return recordList(db, scope, RECORD_KINDS[table].report, names);
     case "areas":
       return areas(model);
     case "districts":

@@ -1,6 +1,6 @@
 import { messageOf } from "@qt/shared/messages/index";
 import { TRPCError } from "@trpc/server";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createContextInner, type SessionUser } from "../../../server/context.ts";
 import { createCaller } from "../../../server/routers/_app.ts";
 import { DONG_HA, HAI_LANG } from "../../fixtures/units.ts";
@@ -33,6 +33,29 @@ export async function entrySetup() {
     (await caller(user).audit.history({ entity, entityId: String(id) })).reverse();
   return { t, users, caller, typeId, counts, history };
 }
+
+export type EntrySetup = Awaited<ReturnType<typeof entrySetup>>;
+
+/**
+ * entrySetup for a whole test file: made before its tests and closed after them. What it returns
+ * reads the setup once made (in the tests and the hooks after the file's beforeAll).
+ */
+export function entryFile(): EntrySetup {
+  let made: EntrySetup | undefined;
+  beforeAll(async () => {
+    made = await entrySetup();
+  }, 60_000);
+  afterAll(() => made?.t.close());
+  return new Proxy({} as EntrySetup, {
+    get: (_, key) => {
+      if (!made) throw new Error("entryFile: the setup is made in beforeAll");
+      return made[key as keyof EntrySetup];
+    },
+  });
+}
+
+/** The clan model type of the reference catalogue, as an import file names it. */
+export const CLAN = "Dòng họ không có tội phạm";
 
 /** Asserts a tRPC error with this code and, when given, this exact message (and field). */
 export async function expectTrpcError(

@@ -1,28 +1,13 @@
 import { foldVietnamese, searchTextOf } from "@qt/shared/domain";
-import {
-  type TAward,
-  ZAward,
-  ZAwardCreateInput,
-  ZAwardListInput,
-  ZAwardPage,
-  ZAwardSaved,
-  ZAwardUpdateInput,
-} from "@qt/shared/schemas/awards";
+import { type TAward, ZAward, ZAwardCreateInput, ZAwardListInput, ZAwardUpdateInput } from "@qt/shared/schemas/awards";
 import type { z } from "zod";
 import type { SessionUser } from "../../../context.ts";
 import type { Db } from "../../../db.ts";
-import type { Prisma } from "../../../generated/prisma/client.ts";
-import { auditNames, concealAward, nameRule } from "../../accounts/personal-data.ts";
-import {
-  collector,
-  parseChoice,
-  parseText,
-  parseYear,
-  place,
-  type ReadRow,
-  samePath,
-  schemaIssues,
-} from "../../imports/row-reader.ts";
+import { Prisma } from "../../../generated/prisma/client.ts";
+import { auditNames, concealAward, nameRule, nameVisibleSql } from "../../accounts/personal-data.ts";
+import { awardWhere } from "../../dashboard/filter.ts";
+import * as cells from "../../imports/row-reader.ts";
+import { districtOfArea } from "../../units/area-sql.ts";
 import { type Area, areaFields, resolveArea } from "../areas.ts";
 import { distinct } from "../duplicates.ts";
 import { fieldError } from "../errors.ts";
@@ -30,9 +15,11 @@ import { columns, metaFields, yearsBetween } from "../fields.ts";
 import {
   type AreaRef,
   type DuplicateRule,
-  type FieldColumn,
   type FieldOf,
+  kindModule,
+  placeColumns,
   type RecordKind,
+  type RecordReport,
   recordSelect,
   writableFields,
 } from "../kind.ts";
@@ -70,33 +57,30 @@ const awardDuplicate: DuplicateRule<AwardTypes> = {
 };
 
 /** A row of an import file as the award form's input (decision 024). */
-const readAwardRow: ReadRow = (r) => {
-  const { issues, take } = collector();
-  const year = take("year", parseYear(r.cell("year")));
+const readAwardRow: cells.ReadRow = (r) => {
+  const { issues, take } = cells.collector();
+  const year = take("year", cells.parseYear(r.cell("year")));
   const areaText = r.cell("area");
   // An award names its time by year: the units of the year's end (the later list), else its start.
   let area: Area | null = null;
   if (year && areaText !== null) {
-    const probe = collector();
-    area = place(r, `${year}-12-31`, probe.take);
-    if (!area) area = place(r, `${year}-01-01`, take);
+    const probe = cells.collector();
+    area = cells.place(r, `${year}-12-31`, probe.take);
+    if (!area) area = cells.place(r, `${year}-01-01`, take);
   } else if (year === null) {
-    take("district", parseText(r.cell("district")));
+    take("district", cells.parseText(r.cell("district")));
   }
   const input = {
     year: year ?? undefined,
-    issuer: take("issuer", parseChoice("issuer", r.cell("issuer"))) ?? undefined,
-    form: take("form", parseChoice("awardForm", r.cell("form"))) ?? undefined,
-    recipientKind: take("recipientKind", parseChoice("recipientKind", r.cell("recipientKind"))) ?? undefined,
-    recipientName: take("recipientName", parseText(r.cell("recipientName"))) ?? undefined,
+    issuer: take("issuer", cells.parseChoice("issuer", r.cell("issuer"))) ?? undefined,
+    form: take("form", cells.parseChoice("awardForm", r.cell("form"))) ?? undefined,
+    recipientKind: take("recipientKind", cells.parseChoice("recipientKind", r.cell("recipientKind"))) ?? undefined,
+    recipientName: take("recipientName", cells.parseText(r.cell("recipientName"))) ?? undefined,
     areaCode: area?.code ?? null,
-    decisionNumber: take("decisionNumber", parseText(r.cell("decisionNumber"))) ?? "",
-    notes: take("notes", parseText(r.cell("notes"))) ?? "",
+    decisionNumber: take("decisionNumber", cells.parseText(r.cell("decisionNumber"))) ?? "",
+    notes: take("notes", cells.parseText(r.cell("notes"))) ?? "",
   };
-  if (issues.length > 0) return { input: null, area, yearOnly: false, issues };
-  const parsed = ZAwardCreateInput.safeParse(input);
-  if (!parsed.success) return { input: null, area, yearOnly: false, issues: schemaIssues(parsed.error, samePath) };
-  return { input: parsed.data, area, yearOnly: false, issues: [] };
+  return cells.validated(ZAwardCreateInput, input, { area, yearOnly: false, issues });
 };
 
 /** An award row written outside the forms (demo data, test fixtures), with the same search text. */
@@ -158,18 +142,9 @@ export const awardKind: RecordKind<AwardTypes> = {
     { issuer: input.issuer, form: input.form, recipientKind: input.recipientKind },
     { year: yearsBetween(input) },
   ],
-  sort: {
-    year: (dir) => ({ year: dir }),
-    recipientName: (dir) => ({ recipientName: dir }),
-    issuer: (dir) => ({ issuer: dir }),
-    updatedAt: (dir) => ({ updatedAt: dir }),
-  },
 };
 
 const lifecycle = recordService(awardKind);
-
-/** What the import reads of an award row. */
-export const awardImport = { kind: awardKind, readRow: readAwardRow };
 
 /**
  * Awards as the lifecycle serves them, with recipients' names only where the reader may see them
@@ -200,28 +175,50 @@ export const awards = {
   },
 };
 
-/** What the record router (routers/records.ts) is built from: the procedures' schemas and services. */
-export const awardProcedures = {
-  schemas: {
-    item: ZAward,
-    page: ZAwardPage,
-    saved: ZAwardSaved,
-    list: ZAwardListInput,
-    create: ZAwardCreateInput,
-    update: ZAwardUpdateInput,
-  },
-  service: awards,
+const HIDDEN_NAME = "—";
+
+/**
+ * The awards list of reports' Excel and CSV (reports/tables.ts). Recipients' names outside the
+ * reader's scope are withheld ("—", and a flag column for such readers; personal-data.ts).
+ */
+export const awardReport: RecordReport = {
+  sheet: "Khen thưởng",
+  alias: "aw",
+  from: Prisma.sql`award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}`,
+  where: awardWhere,
+  columns: (names) => [
+    { field: "id", width: 9, type: "id", sql: "aw.id" },
+    { field: "year", width: 8, type: "id", sql: "aw.year" },
+    { field: "issuer", width: 22, type: "text", sql: "aw.issuer::text", words: "issuer" },
+    { field: "form", width: 14, type: "text", sql: "aw.form::text", words: "awardForm" },
+    { field: "recipientKind", width: 10, type: "text", sql: "aw.recipient_kind::text", words: "recipientKind" },
+    {
+      field: "recipientName",
+      width: 40,
+      type: "text",
+      sql: Prisma.sql`CASE WHEN ${nameVisibleSql(names)} THEN aw.recipient_name END`,
+      cell: (name) => name ?? HIDDEN_NAME,
+    },
+    ...(names.kind === "all"
+      ? []
+      : [
+          {
+            header: "Tên ngoài phạm vi, không hiện (1 = có)",
+            width: 14,
+            type: "int" as const,
+            sum: true,
+            sql: Prisma.sql`CASE WHEN ${nameVisibleSql(names)} THEN 0 ELSE 1 END`,
+          },
+        ]),
+    ...placeColumns(22),
+    { field: "decisionNumber", width: 18, type: "text", sql: "aw.decision_number" },
+  ],
 };
 
-/** The columns of the awards (a column saying a name is withheld follows the name for readers who may not see every name) list in reports' Excel and CSV (reports/tables.ts), in order. */
-export const AWARD_REPORT_COLUMNS: readonly FieldColumn[] = [
-  { field: "id", width: 9, type: "id" },
-  { field: "year", width: 8, type: "id" },
-  { field: "issuer", width: 22, type: "text" },
-  { field: "form", width: 14, type: "text" },
-  { field: "recipientKind", width: 10, type: "text" },
-  { field: "recipientName", width: 40, type: "text" },
-  { field: "areaCode", width: 22, type: "text" },
-  { field: "districtCode", width: 22, type: "text" },
-  { field: "decisionNumber", width: 18, type: "text" },
-];
+/** The award kind as the import, the reports and the record router read it. */
+export const awardModule = kindModule(awardKind, {
+  readRow: readAwardRow,
+  report: awardReport,
+  service: awards,
+  schemas: [ZAward, ZAwardListInput, ZAwardCreateInput, ZAwardUpdateInput],
+});

@@ -4,33 +4,25 @@ import {
   ZCamera,
   ZCameraCreateInput,
   ZCameraListInput,
-  ZCameraPage,
-  ZCameraSaved,
   ZCameraUpdateInput,
 } from "@qt/shared/schemas/cameras";
 import type { z } from "zod";
-import type { Prisma } from "../../../generated/prisma/client.ts";
+import { Prisma } from "../../../generated/prisma/client.ts";
 import { yearOf } from "../../approvals/lock.ts";
-import {
-  collector,
-  parseChoice,
-  parseCount,
-  parseDate,
-  parseText,
-  place,
-  type ReadRow,
-  samePath,
-  schemaIssues,
-} from "../../imports/row-reader.ts";
+import { placeTimeWhere } from "../../dashboard/filter.ts";
+import * as cells from "../../imports/row-reader.ts";
+import { districtOfArea } from "../../units/area-sql.ts";
 import { areaFields, resolveArea } from "../areas.ts";
 import { dayKey, distinct } from "../duplicates.ts";
 import { columns, dateOf, dateYears, isoOf, metaFields } from "../fields.ts";
 import {
   type AreaRef,
   type DuplicateRule,
-  type FieldColumn,
   type FieldOf,
+  kindModule,
+  placeColumns,
   type RecordKind,
+  type RecordReport,
   recordSelect,
   writableFields,
 } from "../kind.ts";
@@ -63,25 +55,23 @@ const cameraDuplicate: DuplicateRule<CameraTypes> = {
 };
 
 /** A row of an import file as the installation form's input (decision 024). */
-const readCameraRow: ReadRow = (r) => {
-  const { issues, take } = collector();
-  const date = take("installedOn", parseDate(r.cell("installedOn")));
-  const area = place(r, date?.iso ?? null, take);
+const readCameraRow: cells.ReadRow = (r) => {
+  const { issues, take } = cells.collector();
+  const count = (field: "cameras" | "recorders" | "memoryCards" | "costVnd") =>
+    take(field, cells.parseCount(r.cell(field)));
+  const date = take("installedOn", cells.parseDate(r.cell("installedOn")));
+  const area = cells.place(r, date?.iso ?? null, take);
   const input = {
     areaCode: area?.code,
     installedOn: date?.iso,
-    cameras: take("cameras", parseCount(r.cell("cameras"))) ?? undefined,
-    recorders: take("recorders", parseCount(r.cell("recorders"))) ?? 0,
-    memoryCards: take("memoryCards", parseCount(r.cell("memoryCards"))) ?? 0,
-    costVnd: take("costVnd", parseCount(r.cell("costVnd"))) ?? 0,
-    fundingSource: take("fundingSource", parseChoice("funding", r.cell("fundingSource"))) ?? undefined,
-    notes: take("notes", parseText(r.cell("notes"))) ?? "",
+    cameras: count("cameras") ?? undefined,
+    recorders: count("recorders") ?? 0,
+    memoryCards: count("memoryCards") ?? 0,
+    costVnd: count("costVnd") ?? 0,
+    fundingSource: take("fundingSource", cells.parseChoice("funding", r.cell("fundingSource"))) ?? undefined,
+    notes: take("notes", cells.parseText(r.cell("notes"))) ?? "",
   };
-  const yearOnly = !!date?.yearOnly;
-  if (issues.length > 0) return { input: null, area, yearOnly, issues };
-  const parsed = ZCameraCreateInput.safeParse(input);
-  if (!parsed.success) return { input: null, area, yearOnly, issues: schemaIssues(parsed.error, samePath) };
-  return { input: parsed.data, area, yearOnly, issues: [] };
+  return cells.validated(ZCameraCreateInput, input, { area, yearOnly: !!date?.yearOnly, issues });
 };
 
 /** An installation row written outside the forms (demo data, test fixtures), with the same search text. */
@@ -125,43 +115,34 @@ export const cameraKind: RecordKind<CameraTypes> = {
     searchText: cameraSearchText(v, area),
   }),
   filters: (input) => [{ fundingSource: input.fundingSource, installedOn: dateYears(input) }],
-  sort: {
-    installedOn: (dir) => ({ installedOn: dir }),
-    cameras: (dir) => ({ cameras: dir }),
-    costVnd: (dir) => ({ costVnd: dir }),
-    area: (dir) => ({ area: { name: dir } }),
-    updatedAt: (dir) => ({ updatedAt: dir }),
-  },
+  sortPaths: { area: "area.name" },
 };
 
 export const cameras = recordService(cameraKind);
 
-/** What the import reads of an installation row. */
-export const cameraImport = { kind: cameraKind, readRow: readCameraRow };
-
-/** What the record router (routers/records.ts) is built from: the procedures' schemas and services. */
-export const cameraProcedures = {
-  schemas: {
-    item: ZCamera,
-    page: ZCameraPage,
-    saved: ZCameraSaved,
-    list: ZCameraListInput,
-    create: ZCameraCreateInput,
-    update: ZCameraUpdateInput,
-  },
-  service: cameras,
+/** The camera installations list of reports' Excel and CSV (reports/tables.ts). */
+export const cameraReport: RecordReport = {
+  sheet: "Lắp đặt camera",
+  alias: "ci",
+  from: Prisma.sql`camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}`,
+  where: (scope) => Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)}`,
+  columns: () => [
+    { field: "id", width: 9, type: "id", sql: "ci.id" },
+    ...placeColumns(24),
+    { field: "installedOn", width: 14, type: "date", sql: "ci.installed_on" },
+    { field: "cameras", width: 11, type: "int", sum: true, sql: "ci.cameras" },
+    { field: "recorders", width: 10, type: "int", sum: true, sql: "ci.recorders" },
+    { field: "memoryCards", width: 10, type: "int", sum: true, sql: "ci.memory_cards" },
+    { field: "costVnd", width: 18, type: "money", sum: true, sql: "ci.cost_vnd" },
+    { field: "fundingSource", width: 20, type: "text", sql: "ci.funding_source::text", words: "funding" },
+    { field: "notes", width: 30, type: "text", sql: "ci.notes" },
+  ],
 };
 
-/** The columns of the camera installations list in reports' Excel and CSV (reports/tables.ts), in order. */
-export const CAMERA_REPORT_COLUMNS: readonly FieldColumn[] = [
-  { field: "id", width: 9, type: "id" },
-  { field: "areaCode", width: 24, type: "text" },
-  { field: "districtCode", width: 22, type: "text" },
-  { field: "installedOn", width: 14, type: "date" },
-  { field: "cameras", width: 11, type: "int", sum: true },
-  { field: "recorders", width: 10, type: "int", sum: true },
-  { field: "memoryCards", width: 10, type: "int", sum: true },
-  { field: "costVnd", width: 18, type: "money", sum: true },
-  { field: "fundingSource", width: 20, type: "text" },
-  { field: "notes", width: 30, type: "text" },
-];
+/** The installation kind as the import, the reports and the record router read it. */
+export const cameraModule = kindModule(cameraKind, {
+  readRow: readCameraRow,
+  report: cameraReport,
+  service: cameras,
+  schemas: [ZCamera, ZCameraListInput, ZCameraCreateInput, ZCameraUpdateInput],
+});

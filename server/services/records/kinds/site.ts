@@ -5,26 +5,15 @@ import {
   ZSite,
   ZSiteCreateInput,
   ZSiteListInput,
-  ZSitePage,
-  ZSiteSaved,
   ZSiteUpdateInput,
 } from "@qt/shared/schemas/sites";
 import type { z } from "zod";
 import type { Db } from "../../../db.ts";
-import type { Prisma } from "../../../generated/prisma/client.ts";
+import { Prisma } from "../../../generated/prisma/client.ts";
 import { yearOf } from "../../approvals/lock.ts";
-import {
-  collector,
-  issueOf,
-  parseChoice,
-  parseCount,
-  parseDate,
-  parseText,
-  place,
-  type ReadRow,
-  samePath,
-  schemaIssues,
-} from "../../imports/row-reader.ts";
+import { placeTimeWhere } from "../../dashboard/filter.ts";
+import * as cells from "../../imports/row-reader.ts";
+import { districtOfArea } from "../../units/area-sql.ts";
 import { type Area, areaFields, resolveArea } from "../areas.ts";
 import { distinct } from "../duplicates.ts";
 import { fieldError, fieldErrors } from "../errors.ts";
@@ -32,9 +21,11 @@ import { columns, dateOf, dateYears, isoOf, isoOrNull, likeLiteral, metaFields }
 import {
   type AreaRef,
   type DuplicateRule,
-  type FieldColumn,
   type FieldOf,
+  kindModule,
+  placeColumns,
   type RecordKind,
+  type RecordReport,
   recordSelect,
   type Values,
   writableFields,
@@ -102,40 +93,38 @@ const siteDuplicate: DuplicateRule<SiteTypes> = {
 };
 
 /** A row of an import file as the site form's input (decision 024). */
-const readSiteRow: ReadRow = (r) => {
-  const { issues, take } = collector();
-  const typeText = take("modelType", parseText(r.cell("modelType")));
+const readSiteRow: cells.ReadRow = (r) => {
+  const { issues, take } = cells.collector();
+  const text = (field: "modelType" | "name" | "host" | "notes") => take(field, cells.parseText(r.cell(field)));
+  const count = (field: "households" | "members") => take(field, cells.parseCount(r.cell(field)));
+  const typeText = text("modelType");
   const type = typeText && r.types ? take("modelType", r.types.modelType(typeText)) : null;
-  const date = take("establishedOn", parseDate(r.cell("establishedOn")));
-  const area = place(r, date?.iso ?? null, take);
+  const date = take("establishedOn", cells.parseDate(r.cell("establishedOn")));
+  const area = cells.place(r, date?.iso ?? null, take);
   const input = {
     modelTypeId: type?.id,
     areaCode: area?.code,
-    name: take("name", parseText(r.cell("name"))) ?? undefined,
-    host: take("host", parseText(r.cell("host"))) ?? "",
+    name: text("name") ?? undefined,
+    host: text("host") ?? "",
     establishedOn: date?.iso,
-    religion: take("religion", parseChoice("religion", r.cell("religion"))),
-    households: take("households", parseCount(r.cell("households"))),
-    members: take("members", parseCount(r.cell("members"))),
-    notes: take("notes", parseText(r.cell("notes"))) ?? "",
+    religion: take("religion", cells.parseChoice("religion", r.cell("religion"))),
+    households: count("households"),
+    members: count("members"),
+    notes: text("notes") ?? "",
   };
-  const yearOnly = !!date?.yearOnly;
-  if (issues.length > 0) return { input: null, area, yearOnly, issues };
-  const parsed = ZSiteCreateInput.safeParse(input);
-  if (!parsed.success) {
-    const mapped = schemaIssues(parsed.error, (p) => (p === "modelTypeId" ? "modelType" : samePath(p)));
-    return { input: null, area, yearOnly, issues: mapped };
-  }
-  const rules = siteRuleIssues(parsed.data, type?.category as ModelCategory | undefined);
-  if (rules.length > 0) {
-    return {
-      input: null,
-      area,
-      yearOnly,
-      issues: rules.map((i) => ({ ...issueOf(i.message), field: samePath(i.path) })),
-    };
-  }
-  return { input: parsed.data, area, yearOnly, issues: [] };
+  return cells.validated(
+    ZSiteCreateInput,
+    input,
+    { area, yearOnly: !!date?.yearOnly, issues },
+    {
+      field: (p) => (p === "modelTypeId" ? "modelType" : cells.samePath(p)),
+      rules: (data) =>
+        siteRuleIssues(data, type?.category as ModelCategory | undefined).map((i) => ({
+          ...cells.issueOf(i.message),
+          field: cells.samePath(i.path),
+        })),
+    },
+  );
 };
 
 /** A site row written outside the forms (demo data, test fixtures), with the same search text. */
@@ -205,45 +194,37 @@ export const siteKind: RecordKind<SiteTypes> = {
     ...(input.category ? [{ modelType: { category: input.category } }] : []),
   ],
   search: searchSites,
-  sort: {
-    establishedOn: (dir) => ({ establishedOn: dir }),
-    name: (dir) => ({ name: dir }),
-    area: (dir) => ({ area: { name: dir } }),
-    modelType: (dir) => ({ modelType: { name: dir } }),
-    updatedAt: (dir) => ({ updatedAt: dir }),
-  },
+  sortPaths: { area: "area.name", modelType: "modelType.name" },
 };
 
 export const sites = recordService(siteKind);
 
-/** What the import reads of a site row. */
-export const siteImport = { kind: siteKind, readRow: readSiteRow };
-
-/** What the record router (routers/records.ts) is built from: the procedures' schemas and services. */
-export const siteProcedures = {
-  schemas: {
-    item: ZSite,
-    page: ZSitePage,
-    saved: ZSiteSaved,
-    list: ZSiteListInput,
-    create: ZSiteCreateInput,
-    update: ZSiteUpdateInput,
-  },
-  service: sites,
+/** The sites list of reports' Excel and CSV (reports/tables.ts). */
+export const siteReport: RecordReport = {
+  sheet: "Điểm mô hình",
+  alias: "s",
+  from: Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
+    JOIN admin_unit d ON d.id = ${districtOfArea}`,
+  where: (scope) => Prisma.sql`s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)}`,
+  columns: () => [
+    { field: "id", width: 9, type: "id", sql: "s.id" },
+    { field: "modelTypeId", width: 40, type: "text", sql: "mt.name" },
+    { field: "name", width: 40, type: "text", sql: "s.name" },
+    { field: "host", width: 28, type: "text", sql: "s.host" },
+    ...placeColumns(22),
+    { field: "establishedOn", width: 14, type: "date", sql: "s.established_on" },
+    { field: "status", width: 16, type: "text", sql: "s.status::text", words: "status" },
+    { field: "religion", width: 14, type: "text", sql: "s.religion::text", words: "religion" },
+    { field: "households", width: 9, type: "int", sum: true, sql: "s.households" },
+    { field: "members", width: 12, type: "int", sum: true, sql: "s.members" },
+    { field: "notes", width: 30, type: "text", sql: "s.notes" },
+  ],
 };
 
-/** The columns of the sites list in reports' Excel and CSV (reports/tables.ts), in order. */
-export const SITE_REPORT_COLUMNS: readonly FieldColumn[] = [
-  { field: "id", width: 9, type: "id" },
-  { field: "modelTypeId", width: 40, type: "text" },
-  { field: "name", width: 40, type: "text" },
-  { field: "host", width: 28, type: "text" },
-  { field: "areaCode", width: 22, type: "text" },
-  { field: "districtCode", width: 22, type: "text" },
-  { field: "establishedOn", width: 14, type: "date" },
-  { field: "status", width: 16, type: "text" },
-  { field: "religion", width: 14, type: "text" },
-  { field: "households", width: 9, type: "int", sum: true },
-  { field: "members", width: 12, type: "int", sum: true },
-  { field: "notes", width: 30, type: "text" },
-];
+/** The site kind as the import, the reports and the record router read it. */
+export const siteModule = kindModule(siteKind, {
+  readRow: readSiteRow,
+  report: siteReport,
+  service: sites,
+  schemas: [ZSite, ZSiteListInput, ZSiteCreateInput, ZSiteUpdateInput],
+});
