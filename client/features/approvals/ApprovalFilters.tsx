@@ -1,3 +1,4 @@
+import { formerProvinceLabel } from "@qt/shared/province";
 import {
   APPROVAL_STATES,
   APPROVAL_UNIT_KINDS,
@@ -5,21 +6,20 @@ import {
   type ApprovalUnitKind,
   HISTORY_YEARS,
 } from "@qt/shared/schemas/approvals";
-import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
-import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import type { UrlPatch } from "../../components/useUrlState.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR - HISTORY_YEARS.from + 1 }, (_, i) => THIS_YEAR - i);
 /** In the URL, "all" is an explicit "every year" / "every kind"; absent is the screen's default. */
 export const ALL = "all";
 
-type Province = (typeof FORMER_PROVINCE_CODES)[number];
 export type ApprovalFilter = {
   year?: number;
   kind?: ApprovalUnitKind;
-  formerProvinceCode?: Province;
+  formerProvinceCode?: string;
   districtCode?: string;
   state?: ApprovalState;
 };
@@ -35,6 +35,7 @@ export function ApprovalFilters({
   onChange: (patch: UrlPatch) => void;
 }) {
   const { t, label, locale } = useI18n();
+  const former = useProvince()?.former ?? [];
   return (
     <form className="entry-filters" aria-label={t("approvals.filter.label")} onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -66,9 +67,9 @@ export function ApprovalFilters({
           onChange={(e) => onChange({ province: e.target.value, district: undefined })}
         >
           <option value="">{t("dashboard.filter.territory.whole")}</option>
-          {FORMER_PROVINCE_CODES.map((p: Province) => (
-            <option key={p} value={p}>
-              {formerProvinceLabel(p, locale)}
+          {former.map((p) => (
+            <option key={p.code} value={p.code}>
+              {formerProvinceLabel(p.name, locale)}
             </option>
           ))}
         </select>

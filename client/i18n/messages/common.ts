@@ -1,7 +1,6 @@
 /** App shell, navigation and the shared loading/empty/error states. */
 export const commonVi = {
   "app.title": "Mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc",
-  "app.province": "Công an tỉnh Quảng Trị",
   "app.language": "Ngôn ngữ",
   "nav.label": "Các màn hình",
   "nav.overview": "Tổng quan",
@@ -13,7 +12,6 @@ export const commonVi = {
 
 export const commonEn: Record<keyof typeof commonVi, string> = {
   "app.title": "Movement models: all people protect national security",
-  "app.province": "Quảng Trị Provincial Police",
   "app.language": "Language",
   "nav.label": "Screens",
   "nav.overview": "Overview",

@@ -10,7 +10,9 @@ const SOURCES = ["quang-tri-2020-districts.geojson", "quang-binh-2020-districts.
 type SourceProps = { code: string; name: string; province_code: string };
 
 /** The districts of both old provinces from the source files, simplified (what scripts/build-map.ts writes). */
-export function districtsFromSource(): (TMapFeature & { properties: { provinceCode: string } })[] {
+export function districtsFromSource(
+  _formerProvinceCodes: readonly string[] = [],
+): (TMapFeature & { properties: { provinceCode: string } })[] {
   const read = SOURCES.flatMap(
     (url) => JSON.parse(readFileSync(url, "utf8")).features as Feature<Polygon | MultiPolygon, SourceProps>[],
   );

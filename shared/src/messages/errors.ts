@@ -151,17 +151,13 @@ export const ERROR_MESSAGES = {
     vi: "Xã, phường, thị trấn không thuộc huyện đã chọn",
     en: "The commune is not in the chosen district",
   },
-  "territory.outside45": {
-    vi: "{districts} không thuộc địa bàn Quảng Trị cũ.",
-    en: "{districts} is not on the land of former Quảng Trị.",
+  "territory.outside": {
+    vi: "{districts} không thuộc địa bàn {province} cũ.",
+    en: "{districts} is not on the land of former {province}.",
   },
-  "territory.outside44": {
-    vi: "{districts} không thuộc địa bàn Quảng Bình cũ.",
-    en: "{districts} is not on the land of former Quảng Bình.",
-  },
-  "territory.notFound": {
-    vi: "Không tìm thấy tỉnh cũ có mã {code}.",
-    en: "No former province has the code {code}.",
+  "territory.notMerged": {
+    vi: "Tỉnh cũ mã {code} không thuộc địa bàn {province}; chọn một trong: {codes}.",
+    en: "The former province {code} is not part of {province}; choose one of: {codes}.",
   },
   "userScope.both": {
     vi: "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",

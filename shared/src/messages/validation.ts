@@ -29,8 +29,8 @@ export const VALIDATION_MESSAGES = {
     en: "Invalid administrative unit code (GSO code)",
   },
   "v.formerProvince": {
-    vi: "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
-    en: "Invalid former province: choose 45 (former Quảng Trị) or 44 (former Quảng Bình)",
+    vi: "Mã tỉnh cũ không hợp lệ (hai chữ số, mã GSO đến 30/06/2025)",
+    en: "Invalid former province code (two digits, GSO code until 30/06/2025)",
   },
   "v.dashboardView": {
     vi: "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",

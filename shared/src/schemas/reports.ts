@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  AWARD_FORMS,
-  AWARD_ISSUERS,
-  FUNDING_SOURCES,
-  ISSUING_BODY,
-  MIN_YEAR,
-  RELIGIONS,
-  REVIEW_PERIOD,
-} from "../domain.ts";
+import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, MIN_YEAR, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
 import { periodDays, periodPhrase } from "../period.ts";
 import { ZApprovalSummary } from "./approvals.ts";
 import {
@@ -33,6 +25,7 @@ import {
 } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
+import { ZInstalledProvince } from "./units.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -91,7 +84,6 @@ export const defaultReportTitle = (
     : "xây dựng, nhân rộng mô hình, điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc";
   return `${TITLE_OPENINGS[kind]} ${what} ${periodPhrase(period)}`;
 };
-export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const DEFAULT_SUPERVISING_BODY = "BỘ CÔNG AN";
 
@@ -104,9 +96,8 @@ const text = (max: number, label: string) => ZText.trim().max(max, `${label} dà
  */
 export const ZReportHeadingFields = {
   supervisingBody: text(200, "Cơ quan chủ quản").default(DEFAULT_SUPERVISING_BODY),
-  issuingBody: text(200, "Cơ quan ban hành")
-    .min(1, "Cơ quan ban hành không được để trống")
-    .default(DEFAULT_ISSUING_BODY),
+  /** Left out: the installed province's police ("CÔNG AN TỈNH …", decision 044). */
+  issuingBody: text(200, "Cơ quan ban hành").min(1, "Cơ quan ban hành không được để trống").optional(),
   signerTitle: text(160, "Chức vụ người ký")
     .transform((s) =>
       s
@@ -153,7 +144,8 @@ export const ZReportOptions = z
       title: text(400, "Tiêu đề").default(""),
       ...ZReportHeadingFields,
       documentNumber: text(60, "Số, ký hiệu").default("/BC-CAT"),
-      place: text(100, "Địa danh").default("Quảng Trị"),
+      /** Empty or left out: the installed province's name ("Quảng Trị", "Hà Nội"). */
+      place: text(100, "Địa danh").default(""),
       /** yyyy-mm-dd; today when left out. */
       date: z
         .string()
@@ -257,6 +249,8 @@ export const ZReportModel = z.object({
     .nullable(),
   /** Selected districts; empty = the whole territory. */
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The installed province (decision 044): the map's districts, the words that name it. */
+  province: ZInstalledProvince,
   /** "toàn tỉnh Quảng Trị", "tỉnh Quảng Trị cũ", "Huyện Hải Lăng (cũ)": what "trên địa bàn …" names. */
   scopeName: z.string(),
   /** "Địa bàn: Quảng Trị cũ; giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ". */
