@@ -46,6 +46,15 @@ export function wholeProvinceName(p: Pick<InstalledProvince, "name" | "type">, l
   return `toàn ${p.type.toLocaleLowerCase("vi")} ${bare}`;
 }
 
+/** "tỉnh Quảng Trị" / "Quảng Trị province", "thành phố Hà Nội" / "Hà Nội city": the province in a sentence. */
+export function provincePlace(p: Pick<InstalledProvince, "name" | "type">): { place: string; placeEn: string } {
+  const bare = bareProvinceName(p.name);
+  return {
+    place: `${p.type.toLocaleLowerCase("vi")} ${bare}`,
+    placeEn: `${bare} ${p.type === "Tỉnh" ? "province" : "city"}`,
+  };
+}
+
 /** "Quảng Bình cũ" / "former Quảng Bình": the land of an old province, by its name in the old list. */
 export function formerProvinceName(name: string, locale: Locale = "vi"): string {
   const bare = bareProvinceName(name);

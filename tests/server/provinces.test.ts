@@ -140,7 +140,7 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     const audit = await t.db.auditEntry.count();
     const err = await expectTrpcError(caller(viewer).dashboard.summary({ formerProvinceCode: "45" }), "BAD_REQUEST");
     for (const o of olds) expect(err.message).toContain(o);
-    expect(err.message).toContain(mine?.name);
+    expect(err.message).toContain(`địa bàn ${mine?.type === "Tỉnh" ? "tỉnh" : "thành phố"} ${title}`);
     await expectTrpcError(
       caller(viewer).approvals.status({ formerProvinceCode: "45", year: 2024, kind: "district" }),
       "BAD_REQUEST",

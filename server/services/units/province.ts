@@ -3,7 +3,7 @@
  * database (app_setting "province") on the first start, read by every service that names it or
  * checks a territory. The national lists (prisma/seed/data/national) are read only at install.
  */
-import { bareProvinceName, type InstalledProvince, type ProvinceKind } from "@qt/shared/province";
+import { bareProvinceName, type InstalledProvince, type ProvinceKind, provincePlace } from "@qt/shared/province";
 import merges from "../../../prisma/seed/data/national/province-merges-2025-07.json" with { type: "json" };
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -104,7 +104,7 @@ export async function requireFormerProvince(db: Db, code: string): Promise<{ id:
   if (!unit) {
     throw appError("invalid", "territory.notMerged", {
       code,
-      province: installed.name,
+      ...provincePlace(installed),
       codes: installed.former.map((f) => `${f.code} (${bareProvinceName(f.name)})`).join(", "),
     });
   }

@@ -156,8 +156,8 @@ export const ERROR_MESSAGES = {
     en: "{districts} is not on the land of former {province}.",
   },
   "territory.notMerged": {
-    vi: "Tỉnh cũ mã {code} không thuộc địa bàn {province}; chọn một trong: {codes}.",
-    en: "The former province {code} is not part of {province}; choose one of: {codes}.",
+    vi: "Tỉnh cũ mã {code} không thuộc địa bàn {place}; chọn một trong: {codes}.",
+    en: "The former province {code} is not part of {placeEn}; choose one of: {codes}.",
   },
   "userScope.both": {
     vi: "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",

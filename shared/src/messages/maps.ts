@@ -62,8 +62,8 @@ export const MAP_MESSAGES = {
     en: "Unit {code}: coordinate ({x}; {y}) is not a WGS84 longitude/latitude — the file is probably in a projected system (VN-2000, UTM); convert it to WGS84 (EPSG:4326).",
   },
   "map.outsideProvince": {
-    vi: "Đơn vị {code}: tọa độ ({x}; {y}) nằm ngoài tỉnh Quảng Trị.",
-    en: "Unit {code}: coordinate ({x}; {y}) lies outside Quảng Trị province.",
+    vi: "Đơn vị {code}: tọa độ ({x}; {y}) nằm ngoài {place}.",
+    en: "Unit {code}: coordinate ({x}; {y}) lies outside {placeEn}.",
   },
   "map.badRing": {
     vi: "Đơn vị {code}: vòng ranh giới không hợp lệ (cần ít nhất 4 điểm và khép kín).",
