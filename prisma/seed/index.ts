@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db.ts";
 import { DEFAULT_PROVINCE } from "../../server/services/units/province.ts";
-import { seedDemo } from "./demo.ts";
+import { seedDemo, seedGeneratedDemo } from "./demo.ts";
 import { seedNationalReference } from "./national.ts";
 import { seedReference } from "./reference.ts";
 
@@ -13,7 +13,7 @@ export async function seed(db: Db, opts: { demo: boolean; province?: string }): 
   const province = opts.province ?? DEFAULT_PROVINCE;
   if (province !== DEFAULT_PROVINCE) {
     await seedNationalReference(db, province);
-    return { demoLoaded: false };
+    return { demoLoaded: opts.demo ? await seedGeneratedDemo(db) : false };
   }
   await seedReference(db);
   const demo = opts.demo ? await seedDemo(db) : { loaded: false };

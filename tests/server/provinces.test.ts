@@ -174,6 +174,20 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     } finally {
       await app.close();
     }
+  }, 180_000);
+
+  it("loads generated demo records when asked, marked demo and removed in one action", async () => {
+    const real = await t.db.cameraInstallation.count();
+    expect(await seed(t.db, { demo: true, province: code })).toEqual({ demoLoaded: true });
+    const demo = await t.db.site.count({ where: { isDemo: true } });
+    expect(demo).toBeGreaterThan(0);
+    expect(await t.db.site.count({ where: { isDemo: false } })).toBe(0);
+    expect(await seed(t.db, { demo: true, province: code })).toEqual({ demoLoaded: false });
+    const removed = await caller(admin).demo.removeAll();
+    expect(removed.sites).toBe(demo);
+    expect(await t.db.site.count()).toBe(0);
+    expect(await t.db.cameraInstallation.count()).toBe(real);
+    expect(await seed(t.db, { demo: true, province: code })).toEqual({ demoLoaded: false });
   });
 
   it("titles the page with the province and carries it for the client", async () => {
