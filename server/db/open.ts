@@ -78,9 +78,7 @@ export async function openDatabase(env: Env): Promise<OpenDatabase> {
       const province = await checkProvince(conn.db, env);
       const upgrade = await upgradeDatabase(conn, env.dataDir);
       // Another province than the default has no demo unless asked for (decision 044).
-      const demo = env.SEED_DEMO
-        ? env.SEED_DEMO === "true"
-        : conn.kind === "pglite" && province === DEFAULT_PROVINCE;
+      const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : conn.kind === "pglite" && province === DEFAULT_PROVINCE;
       const { demoLoaded } = await seed(conn.db, { demo, province });
       // The files PGlite created on a first start (initdb) are private too.
       secureDataDir(env.dataDir);
