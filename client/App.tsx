@@ -1,3 +1,4 @@
+import { policeName } from "@qt/shared/province";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, Suspense, useState } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
@@ -12,6 +13,7 @@ import { AuthGate } from "./features/auth/AuthGate.tsx";
 import { IdleWarning } from "./features/auth/IdleWarning.tsx";
 import { DemoNotice } from "./features/demo/DemoNotice.tsx";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
+import { useProvince } from "./province.ts";
 import { ROUTES } from "./routes/index.ts";
 import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
 
@@ -43,12 +45,13 @@ export function Providers({ children, ...given }: Clients & { children: ReactNod
 /** The header, and behind the auth gate the account menu, the navigation allowed to the role and the screens. */
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
+  const province = useProvince();
   return (
     <>
       <SkipLink />
       <header className="app-header">
         <div>
-          <p className="app-province">{t("app.province")}</p>
+          <p className="app-province">{province ? policeName(province, locale) : ""}</p>
           <h1>{t("app.title")}</h1>
         </div>
         <label className="lang">

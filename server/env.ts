@@ -3,6 +3,7 @@ import path from "node:path";
 import { ROLES } from "@qt/shared/domain";
 import { messageOf } from "@qt/shared/messages/index";
 import { z } from "zod";
+import { PROVINCE_CODES } from "./services/units/province.ts";
 
 /** `VAR=` (empty) means the same as not setting it, as shells and .env files write it. */
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
@@ -17,6 +18,16 @@ const ZEnv = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là URL postgresql://… (must be a postgresql:// URL)"),
   ),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /**
+   * Today's province this copy serves (GSO code, decision 044). Unset: the province the database
+   * was set up for, or 44 (Quảng Trị's police, the product's first user) for a new one.
+   */
+  PROVINCE: unsetWhenEmpty(
+    z.enum(PROVINCE_CODES as [string, ...string[]], {
+      error: () =>
+        `PROVINCE: mã tỉnh, thành phố không có (unknown province code); dùng một trong (use one of): ${PROVINCE_CODES.join(", ")}`,
+    }),
+  ),
   ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)")),
   /**
    * Addresses (or CIDR ranges) of the reverse proxies in front of the server, comma-separated, e.g.

@@ -1,5 +1,4 @@
 import { APPROVAL_STATES, APPROVAL_UNIT_KINDS, type TApprovalItem } from "@qt/shared/schemas/approvals";
-import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -39,7 +38,7 @@ function useApprovalFilter(): {
   const filter = {
     year: year === ALL ? undefined : year && /^\d{4}$/.test(year) ? Number(year) : THIS_YEAR,
     kind: kind === ALL ? undefined : (oneOf(APPROVAL_UNIT_KINDS, kind) ?? "commune"),
-    formerProvinceCode: oneOf(FORMER_PROVINCE_CODES, params.get("province")),
+    formerProvinceCode: /^\d{2}$/.test(params.get("province") ?? "") ? (params.get("province") as string) : undefined,
     districtCode: params.get("district") || undefined,
     state: oneOf(APPROVAL_STATES, params.get("state")),
   };

@@ -1,7 +1,7 @@
 import { messageOf } from "@qt/shared/messages/index";
 import { reportInputOf, type TReportOptions, ZReportOptions } from "@qt/shared/schemas/reports";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { useCurrentUser } from "../features/auth/current-user.tsx";
 import { DownloadLinks } from "../features/reports/DownloadLinks.tsx";
@@ -12,12 +12,14 @@ import {
   headingOf,
   initialReportForm,
   newDraft,
+  provinceHeading,
   type ReportFormState,
   toReportOptions,
 } from "../features/reports/formState.ts";
 import { ReportForm } from "../features/reports/ReportForm.tsx";
 import { ReportPreview } from "../features/reports/ReportPreview.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useProvince } from "../province.ts";
 import { useTRPC } from "../trpc.ts";
 
 /**
@@ -28,7 +30,11 @@ export default function ReportsRoute() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const me = useCurrentUser();
-  const [form, setForm] = useState<ReportFormState>(() => initialReportForm());
+  const province = useProvince();
+  const [form, setForm] = useState<ReportFormState>(() => initialReportForm(new Date(), province));
+  useEffect(() => {
+    if (province) setForm((f) => ({ ...f, ...provinceHeading(province, f) }));
+  }, [province]);
   const [draft, setDraft] = useState<DraftState>(newDraft);
   const [previewed, setPreviewed] = useState<TReportOptions | null>(null);
   const districts = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });

@@ -24,6 +24,18 @@ const PARTS: { name: string; area: Prisma.AdminUnitWhereInput; load: (db: Db) =>
   { name: "communes-since-2025-07-01", area: { catalog: "two_level" }, load: (db) => loadCurrentDemo(db) },
 ];
 
+/**
+ * The demo of a province other than Quảng Trị (decision 044): generated records in today's
+ * communes only, marked demo like Quảng Trị's (labelled, removed in one action), loaded once and
+ * never after an admin removed them.
+ */
+export async function seedGeneratedDemo(db: Db): Promise<boolean> {
+  if (await demoRemoved(db)) return false;
+  if (await db.site.findFirst({ where: { isDemo: true }, select: { id: true } })) return false;
+  await loadCurrentDemo(db);
+  return true;
+}
+
 export async function seedDemo(db: Db): Promise<{ loaded: boolean; parts: string[] }> {
   if (await demoRemoved(db)) return { loaded: false, parts: [] };
   const parts: string[] = [];

@@ -1,9 +1,20 @@
 import type { Db } from "../../server/db.ts";
-import { seedDemo } from "./demo.ts";
+import { DEFAULT_PROVINCE } from "../../server/services/units/province.ts";
+import { seedDemo, seedGeneratedDemo } from "./demo.ts";
+import { seedNationalReference } from "./national.ts";
 import { seedReference } from "./reference.ts";
 
-/** Reference data always; demo records when asked. Idempotent: seeding twice changes nothing. */
-export async function seed(db: Db, opts: { demo: boolean }): Promise<{ demoLoaded: boolean }> {
+/**
+ * Reference data always, for the installed province (decision 044: Quảng Trị's own richer lists for
+ * the default, the national lists for any other); demo records when asked. Idempotent: seeding
+ * twice changes nothing.
+ */
+export async function seed(db: Db, opts: { demo: boolean; province?: string }): Promise<{ demoLoaded: boolean }> {
+  const province = opts.province ?? DEFAULT_PROVINCE;
+  if (province !== DEFAULT_PROVINCE) {
+    await seedNationalReference(db, province);
+    return { demoLoaded: opts.demo ? await seedGeneratedDemo(db) : false };
+  }
   await seedReference(db);
   const demo = opts.demo ? await seedDemo(db) : { loaded: false };
   return { demoLoaded: demo.loaded };

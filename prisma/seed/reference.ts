@@ -1,25 +1,28 @@
 import type { Db } from "../../server/db.ts";
 import { Prisma, type UnitCatalog, type UnitKind, type UnitLevel } from "../../server/generated/prisma/client.ts";
+import { DEFAULT_PROVINCE, recordProvince } from "../../server/services/units/province.ts";
 import quangBinh from "./data/quang-binh-2022.json" with { type: "json" };
 import quangTri from "./data/quang-tri-2022.json" with { type: "json" };
 import reform from "./data/quang-tri-2025-reform.full.json" with { type: "json" };
-import { MODEL_TYPES } from "./model-types.ts";
+import { MODEL_TYPES, type ModelTypeSeed } from "./model-types.ts";
 
-const KIND: Record<string, UnitKind> = {
+export const KIND: Record<string, UnitKind> = {
+  tỉnh: "tinh",
   "thành phố": "thanh_pho",
   "thị xã": "thi_xa",
   huyện: "huyen",
+  quận: "quan",
   phường: "phuong",
   xã: "xa",
   "thị trấn": "thi_tran",
   "đặc khu": "dac_khu",
 };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Last day of the district-level list: districts were abolished and the provinces merged on 01/07/2025. */
-const LAST_DAY_OF_DISTRICTS = day("2025-06-30");
-const FIRST_DAY_OF_TWO_LEVELS = day("2025-07-01");
+export const LAST_DAY_OF_DISTRICTS = day("2025-06-30");
+export const FIRST_DAY_OF_TWO_LEVELS = day("2025-07-01");
 
 /**
  * Communes removed before 01/07/2025 by a merge into a neighbour, with their last day. Former
@@ -41,13 +44,13 @@ type OldProvince = {
 const OLD_PROVINCES: OldProvince[] = [quangTri, quangBinh];
 const NEW_COMMUNES = [...reform.communes_from_old_quang_tri, ...reform.communes_from_old_quang_binh];
 
-function kindOf(type: string): UnitKind {
-  const kind = KIND[type];
+export function kindOf(type: string): UnitKind {
+  const kind = KIND[type.toLocaleLowerCase("vi")];
   if (!kind) throw new Error(`Unknown unit type in reference data: ${type}`);
   return kind;
 }
 
-type UnitRow = {
+export type UnitRow = {
   code: string;
   catalog: UnitCatalog;
   name: string;
@@ -67,20 +70,7 @@ type UnitRow = {
  * there and writes only what is missing or different, in a few bulk statements.
  */
 export async function seedReference(db: Db): Promise<void> {
-  const ids = await unitIds(db);
-  const key = (catalog: UnitCatalog, code: string) => `${catalog}:${code}`;
-  const id = (catalog: UnitCatalog, code: string) => {
-    const found = ids.get(key(catalog, code));
-    if (found === undefined) throw new Error(`Reference data names an unknown unit ${catalog} ${code}`);
-    return found;
-  };
-  const createMissing = async (rows: UnitRow[]) => {
-    const missing = rows.filter((r) => !ids.has(key(r.catalog, r.code)));
-    if (missing.length === 0) return;
-    await db.adminUnit.createMany({ data: missing });
-    for (const [k, v] of await unitIds(db)) ids.set(k, v);
-  };
-
+  const { id, createMissing } = await unitStore(db);
   await createMissing([
     ...OLD_PROVINCES.map((p) => ({
       code: p.province.code,
@@ -145,9 +135,36 @@ export async function seedReference(db: Db): Promise<void> {
     (code) => id("two_level", code),
   );
 
+  await seedModelTypes(db, MODEL_TYPES);
+  await recordProvince(db, DEFAULT_PROVINCE);
+}
+
+/** The model types of the catalogue that are not there yet (an admin's edits stay). */
+export async function seedModelTypes(db: Db, types: readonly ModelTypeSeed[]): Promise<void> {
   const existingTypes = new Set((await db.modelType.findMany({ select: { code: true } })).map((t) => t.code));
-  const newTypes = MODEL_TYPES.filter((t) => !existingTypes.has(t.code));
+  const newTypes = types.filter((t) => !existingTypes.has(t.code));
   if (newTypes.length > 0) await db.modelType.createMany({ data: newTypes });
+}
+
+/**
+ * The units already there, by list and code, and a writer of the missing ones (a bulk insert per
+ * call): what makes every seed of units idempotent.
+ */
+export async function unitStore(db: Db) {
+  const ids = await unitIds(db);
+  const key = (catalog: UnitCatalog, code: string) => `${catalog}:${code}`;
+  const id = (catalog: UnitCatalog, code: string) => {
+    const found = ids.get(key(catalog, code));
+    if (found === undefined) throw new Error(`Reference data names an unknown unit ${catalog} ${code}`);
+    return found;
+  };
+  const createMissing = async (rows: UnitRow[]) => {
+    const missing = rows.filter((r) => !ids.has(key(r.catalog, r.code)));
+    if (missing.length === 0) return;
+    await db.adminUnit.createMany({ data: missing });
+    for (const [k, v] of await unitIds(db)) ids.set(k, v);
+  };
+  return { id, has: (catalog: UnitCatalog, code: string) => ids.has(key(catalog, code)), createMissing };
 }
 
 async function unitIds(db: Db): Promise<Map<string, number>> {

@@ -22,12 +22,13 @@ import type { Db } from "../db.ts";
 
 const USAGE = `Cách dùng (usage):
   pnpm report --format docx|xlsx|pdf|csv --out <file> [--from 2007] [--to 2022] [--district 470 ...]
-              [--province 45|44] [--view historical|current] [--approved-only]
+              [--province <old province code>] [--view historical|current] [--approved-only]
               [--table ${REPORT_TABLES.join("|")}] [--sep comma|semicolon]
               [--title "…"] [--number "…"] [--date yyyy-mm-dd]
               [--signer-title "…"] [--signer-name "…"] [--supervising-body "…"] [--draft <id>]
-  --district may be repeated; without it the report covers the whole territory: the land of former
-  Quảng Trị (--province 45) or Quảng Bình (--province 44), else the province of today.
+  --district may be repeated; without it the report covers the whole territory: the land of one old
+  province merged into the installed one (--province, its code until 30/06/2025), else the province
+  of today.
   --view current counts every record in today's commune that took its area over (default:
   historical, by the units of the record's date). --table and --sep are for csv (--sep semicolon:
   for Excel with Vietnamese regional settings). --approved-only counts only records of approved

@@ -2,6 +2,7 @@ import { seed } from "../../prisma/seed/index.ts";
 import { createDb, type Db } from "../db.ts";
 import type { Env } from "../env.ts";
 import { logger } from "../logger.ts";
+import { DEFAULT_PROVINCE, provinceLabel, provinceOfDatabase } from "../services/units/province.ts";
 import { type AdapterChoice, chooseAdapter, type SqlSession } from "./adapter.ts";
 import { secureDataDir } from "./data-dir.ts";
 import { acquireLock } from "./lock.ts";
@@ -74,9 +75,11 @@ export async function openDatabase(env: Env): Promise<OpenDatabase> {
   try {
     const conn = await connect(env);
     try {
+      const province = await checkProvince(conn.db, env);
       const upgrade = await upgradeDatabase(conn, env.dataDir);
-      const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : conn.kind === "pglite";
-      const { demoLoaded } = await seed(conn.db, { demo });
+      // Another province than the default has no demo unless asked for (decision 044).
+      const demo = env.SEED_DEMO ? env.SEED_DEMO === "true" : conn.kind === "pglite" && province === DEFAULT_PROVINCE;
+      const { demoLoaded } = await seed(conn.db, { demo, province });
       // The files PGlite created on a first start (initdb) are private too.
       secureDataDir(env.dataDir);
       return {
@@ -99,4 +102,24 @@ export async function openDatabase(env: Env): Promise<OpenDatabase> {
     await claim.release();
     throw err;
   }
+}
+
+/**
+ * The province to set the database up for (decision 044): PROVINCE, else the one the database
+ * already serves, else the default. A database set up for another province than PROVINCE names is
+ * refused before anything is migrated or written.
+ */
+async function checkProvince(db: Db, env: Env): Promise<string> {
+  const stored = await provinceOfDatabase(db);
+  const wanted = env.PROVINCE ?? stored ?? DEFAULT_PROVINCE;
+  if (stored && stored !== wanted) {
+    const [has, asked] = await Promise.all([provinceLabel(stored), provinceLabel(wanted)]);
+    throw new Error(
+      `Dữ liệu này đã cài cho tỉnh/thành phố ${has}; không thể chạy với PROVINCE=${asked}. ` +
+        `Đặt PROVINCE=${stored} hoặc dùng một thư mục dữ liệu (cơ sở dữ liệu) mới.\n` +
+        `This data is set up for province ${has}; it cannot run with PROVINCE=${asked}. ` +
+        `Set PROVINCE=${stored} or use a new data folder (database).`,
+    );
+  }
+  return wanted;
 }

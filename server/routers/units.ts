@@ -1,5 +1,6 @@
-import { ZUnitTree, ZUnitTreeInput } from "@qt/shared/schemas/units";
+import { ZInstalledProvince, ZUnitTree, ZUnitTreeInput } from "@qt/shared/schemas/units";
 import { unitTree } from "../services/units/area-sql.ts";
+import { installedProvince } from "../services/units/province.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
 export const unitsRouter = router({
@@ -7,4 +8,6 @@ export const unitsRouter = router({
     .input(ZUnitTreeInput)
     .output(ZUnitTree)
     .query(({ ctx, input }) => unitTree(ctx.db, input, ctx.user)),
+  /** The province this copy serves (decision 044); the page itself carries it for the sign-in screen. */
+  province: viewerProcedure.output(ZInstalledProvince).query(({ ctx }) => installedProvince(ctx.db)),
 });

@@ -78,8 +78,6 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The years the source article reviews (tổng kết 15 năm 2007–2022). */
-/** The agency that issues the movement's reports and heads every printed page. */
-export const ISSUING_BODY = "CÔNG AN TỈNH QUẢNG TRỊ";
 
 export const REVIEW_PERIOD = { fromYear: 2007, toYear: 2022 } as const;
 /** Oldest year a record may carry. */

@@ -38,7 +38,7 @@ export function filterFromParams(params: URLSearchParams): TDashboardFilter {
   // Days win over years: a filter never sends both (the server refuses them together).
   const byDays = from !== undefined || to !== undefined;
   return {
-    formerProvinceCode: province === "45" || province === "44" ? province : undefined,
+    formerProvinceCode: province && /^\d{2}$/.test(province) ? province : undefined,
     view: params.get(FILTER_PARAMS.view) === "current" ? "current" : undefined,
     fromYear: byDays ? undefined : year(params.get(FILTER_PARAMS.fromYear)),
     toYear: byDays ? undefined : year(params.get(FILTER_PARAMS.toYear)),
@@ -99,6 +99,8 @@ export const OVERVIEW_FIELDS: readonly FilterField[] = [
  * "Hội nghị tổng kết 15 năm (31/01/2023)": the scope of the provincial review conference, former
  * Quảng Trị over 2007–2022, by the units of the time. One click on the dashboard sets exactly this.
  */
+/** The province whose copy offers the review preset: Quảng Trị's, whose conference it was (decision 044). */
+export const REVIEW_PROVINCE = "44";
 export const REVIEW_PRESET: TDashboardFilter = {
   formerProvinceCode: "45",
   fromYear: REVIEW_PERIOD.fromYear,

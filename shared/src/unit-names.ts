@@ -16,15 +16,3 @@ export function currentCommuneName(name: string, formerDistrictName: string, loc
   const district = formerDistrictName.charAt(0).toLowerCase() + formerDistrictName.slice(1);
   return `${name} (${district} cũ)`;
 }
-
-/** "45" → the land of former Quảng Trị; "44" → former Quảng Bình (GSO codes until 30/06/2025). */
-export const FORMER_PROVINCE_NAMES = {
-  "45": { vi: "Quảng Trị cũ", en: "former Quảng Trị" },
-  "44": { vi: "Quảng Bình cũ", en: "former Quảng Bình" },
-} as const;
-
-/** "Quảng Trị cũ" / "Former Quảng Trị": an old province as a choice, a chip or a heading. */
-export function formerProvinceLabel(code: keyof typeof FORMER_PROVINCE_NAMES, locale: Locale = "vi"): string {
-  const name = FORMER_PROVINCE_NAMES[code][locale];
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}

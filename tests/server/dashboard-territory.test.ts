@@ -154,7 +154,7 @@ describe("territory and view on the dashboard", () => {
         );
     expect(await refused({ formerProvinceCode: "46" })).toEqual({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)"),
+      message: "Tỉnh cũ mã 46 không thuộc địa bàn tỉnh Quảng Trị; chọn một trong: 44 (Quảng Bình), 45 (Quảng Trị).",
     });
     expect(await refused({ view: "today" })).toEqual({
       code: "BAD_REQUEST",

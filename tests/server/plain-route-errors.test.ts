@@ -53,7 +53,7 @@ const CASES: Case[] = [
     { as: "viewer" },
     400,
     "BAD_REQUEST",
-    "territory.outside44",
+    "territory.outside",
   ],
   [
     "/api/maps/communes/two_level?fileName=a.json&attribution=abc",

@@ -1,3 +1,4 @@
+import { formerProvinceLabel } from "@qt/shared/province";
 import {
   APPROVAL_STATES,
   APPROVAL_UNIT_KINDS,
@@ -5,22 +6,21 @@ import {
   type ApprovalUnitKind,
   HISTORY_YEARS,
 } from "@qt/shared/schemas/approvals";
-import { FORMER_PROVINCE_CODES } from "@qt/shared/schemas/dashboard";
-import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import type { UrlPatch } from "../../components/useUrlState.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR - HISTORY_YEARS.from + 1 }, (_, i) => THIS_YEAR - i);
 /** In the URL, "all" is an explicit "every year" / "every kind"; absent is the screen's default. */
 export const ALL = "all";
 
-type Province = (typeof FORMER_PROVINCE_CODES)[number];
 export type ApprovalFilter = {
   year?: number;
   kind?: ApprovalUnitKind;
-  formerProvinceCode?: Province;
+  formerProvinceCode?: string;
   districtCode?: string;
   state?: ApprovalState;
 };
@@ -36,6 +36,7 @@ export function ApprovalFilters({
   onChange: (patch: UrlPatch) => void;
 }) {
   const { t, label, locale } = useI18n();
+  const former = useProvince()?.former ?? [];
   return (
     <form className="entry-filters" aria-label={t("approvals.filter.label")} onSubmit={(e) => e.preventDefault()}>
       <ChoiceSelect
@@ -58,7 +59,7 @@ export function ApprovalFilters({
         label={t("approvals.filter.territory")}
         value={filter.formerProvinceCode}
         empty={t("dashboard.filter.territory.whole")}
-        choices={FORMER_PROVINCE_CODES.map((p: Province) => ({ value: p, label: formerProvinceLabel(p, locale) }))}
+        choices={former.map((p) => ({ value: p.code, label: formerProvinceLabel(p.name, locale) }))}
         onPick={(province) => onChange({ province, district: undefined })}
       />
       <ChoiceSelect

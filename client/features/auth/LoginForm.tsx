@@ -1,12 +1,15 @@
+import { policeName } from "@qt/shared/province";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { errorKey, errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { injectedProvince } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 import { LabelledInput } from "./LabelledInput.tsx";
 
 export function LoginForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const province = injectedProvince();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -31,7 +34,7 @@ export function LoginForm() {
   return (
     <form className="auth-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("auth.login.heading")}</h2>
-      <p>{t("auth.login.intro")}</p>
+      <p>{t("auth.login.intro", { police: province ? policeName(province, locale) : t("auth.login.policeAny") })}</p>
       <LabelledInput
         id={`${id}-u`}
         label={t("auth.login.username")}

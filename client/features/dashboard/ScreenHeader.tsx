@@ -1,9 +1,10 @@
-import { ISSUING_BODY } from "@qt/shared/domain";
 import { formatDate } from "@qt/shared/format";
+import { policeHeading } from "@qt/shared/province";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 import { ApprovalLine } from "../approvals/ApprovalLine.tsx";
 import { DemoBadge } from "../demo/DemoBadge.tsx";
 import { useScope } from "./scope.ts";
@@ -33,11 +34,12 @@ export function ScreenHeader({
 }) {
   const { t, locale } = useI18n();
   const { line } = useScope(scope);
+  const province = useProvince();
   return (
     // The agency's name without the reports' schemas: zod must stay out of the first screen's bundle.
     <header className="screen-header">
       <div className="print-heading print-only">
-        <p>{ISSUING_BODY}</p>
+        <p>{province ? policeHeading(province) : ""}</p>
         <p>{t("layout.print.office")}</p>
       </div>
       <div>

@@ -1,14 +1,15 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
 import { periodPhrase } from "@qt/shared/period";
+import { formerNameOf, wholeProvinceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { I18n } from "../../i18n/I18nProvider.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
 export type Scope = {
-  /** "Huyện Gio Linh (cũ)", "Quảng Trị cũ" or the province, with the category or model type when filtered. */
+  /** "Huyện Gio Linh (cũ)", an old province ("Quảng Bình cũ") or the province, with the category or model type when filtered. */
   place: string;
   /** "2015–2018", "từ năm 2015", … or "mọi năm". */
   years: string;
@@ -39,8 +40,12 @@ export function describeScope(
         ? formerUnitName(districtName, locale)
         : filter.districtCode
       : filter.formerProvinceCode
-        ? FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]
-        : t("layout.scope.province");
+        ? options
+          ? formerNameOf(options.province, filter.formerProvinceCode, locale)
+          : filter.formerProvinceCode
+        : options
+          ? wholeProvinceName(options.province, locale)
+          : t("layout.scope.province");
   const modelType = filter.modelTypeCode
     ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
     : undefined;

@@ -1,11 +1,13 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
-import { type FilterField, isReviewPreset, REVIEW_PRESET } from "@qt/shared/first-screen";
+import { type FilterField, isReviewPreset, REVIEW_PRESET, REVIEW_PROVINCE } from "@qt/shared/first-screen";
 import { periodPresets, presetOf } from "@qt/shared/period";
+import { formerProvinceLabel } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { injectedProvince } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 
 const YEARS = (() => {
@@ -21,9 +23,6 @@ type Props = {
   onChange: (patch: Partial<TDashboardFilter>) => void;
   fields: readonly FilterField[];
 };
-
-type Province = keyof typeof FORMER_PROVINCE_NAMES;
-const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
 
 /**
  * Territory, view, year range, district, commune of today, category and model type, approved figures only, the review
@@ -42,7 +41,8 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   const districts = (options.data?.districts ?? []).filter(
     (d) => !filter.formerProvinceCode || d.province === filter.formerProvinceCode,
   );
-  const setTerritory = (code: Province | undefined) => {
+  const former = options.data?.province.former ?? [];
+  const setTerritory = (code: string | undefined) => {
     const district = options.data?.districts.find((d) => d.code === filter.districtCode);
     // A district of the other old province would make the filter contradict itself: drop it.
     const keep = !code || !district || district.province === code;
@@ -68,7 +68,12 @@ export function FilterBar({ filter, onChange, fields }: Props) {
     .filter((d) => !filter.districtCode || d.code === filter.districtCode)
     .map((d) => ({ district: d, communes: (options.data?.communes ?? []).filter((c) => c.districtCode === d.code) }))
     .filter((g) => g.communes.length > 0);
-  const preset = has("formerProvinceCode") && has("fromYear") && has("toYear");
+  // The review conference's scope is Quảng Trị's own history (its 2023 conference): offered there only.
+  const preset =
+    has("formerProvinceCode") &&
+    has("fromYear") &&
+    has("toYear") &&
+    (options.data?.province.code ?? injectedProvince()?.code ?? REVIEW_PROVINCE) === REVIEW_PROVINCE;
   const onPreset = () =>
     onChange(Object.fromEntries(fields.map((f) => [f, REVIEW_PRESET[f]])) as Partial<TDashboardFilter>);
   return (
@@ -92,8 +97,8 @@ export function FilterBar({ filter, onChange, fields }: Props) {
             label={t("dashboard.filter.territory")}
             value={filter.formerProvinceCode}
             empty={t("dashboard.filter.territory.whole")}
-            choices={PROVINCES.map((p) => ({ value: p, label: formerProvinceLabel(p, locale) }))}
-            onPick={(p) => setTerritory((p || undefined) as Province | undefined)}
+            choices={former.map((p) => ({ value: p.code, label: formerProvinceLabel(p.name, locale) }))}
+            onPick={(p) => setTerritory(p || undefined)}
           />
         )}
         {has("view") && (
@@ -204,7 +209,10 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
   if (f("formerProvinceCode") && filter.formerProvinceCode) {
     chips.push({
       field: "formerProvinceCode",
-      label: formerProvinceLabel(filter.formerProvinceCode, locale),
+      label: formerProvinceLabel(
+        options?.province.former.find((p) => p.code === filter.formerProvinceCode)?.name ?? filter.formerProvinceCode,
+        locale,
+      ),
     });
   }
   if (f("view") && filter.view === "current") chips.push({ field: "view", label: t("dashboard.filter.view.current") });

@@ -1,8 +1,10 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { formerProvinceLabel } from "@qt/shared/province";
 import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
-import { formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import type { FormEvent, ReactNode } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 import { dateChange, type ReportFormState } from "./formState.ts";
 
 const YEARS = (() => {
@@ -25,6 +27,7 @@ const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : 
 /** Period, districts, sections and the document's heading fields (Nghị định 30/2020/NĐ-CP). */
 export function ReportForm({ value, onChange, districts: all, error, onPreview, children }: Props) {
   const { t, locale } = useI18n();
+  const former = useProvince()?.former ?? [];
   const districts = all.filter((d) => !value.formerProvinceCode || d.province === value.formerProvinceCode);
   const setTerritory = (code: ReportFormState["formerProvinceCode"]) => {
     // Districts of the other old province would contradict the territory: drop them.
@@ -62,14 +65,11 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
         <legend>{t("dashboard.filter.territory")}</legend>
         <label>
           {t("dashboard.filter.territory")}
-          <select
-            value={value.formerProvinceCode}
-            onChange={(e) => setTerritory(e.target.value as ReportFormState["formerProvinceCode"])}
-          >
+          <select value={value.formerProvinceCode} onChange={(e) => setTerritory(e.target.value)}>
             <option value="">{t("dashboard.filter.territory.whole")}</option>
-            {(["45", "44"] as const).map((p) => (
-              <option key={p} value={p}>
-                {formerProvinceLabel(p, locale)}
+            {former.map((p) => (
+              <option key={p.code} value={p.code}>
+                {formerProvinceLabel(p.name, locale)}
               </option>
             ))}
           </select>

@@ -1,9 +1,9 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { bareProvinceName, type InstalledProvince, policeHeading } from "@qt/shared/province";
 import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
 import type { TReportDraft } from "@qt/shared/schemas/report-drafts";
 import {
-  DEFAULT_ISSUING_BODY,
   DEFAULT_SUPERVISING_BODY,
   NARRATIVE_SECTIONS,
   REPORT_SECTIONS,
@@ -15,7 +15,7 @@ import {
 /** The builder's fields as the inputs hold them (recipients as one line each in a textarea). */
 export type ReportFormState = {
   /** "" = the whole province of today. */
-  formerProvinceCode: "" | "45" | "44";
+  formerProvinceCode: string;
   view: "historical" | "current";
   fromYear: number;
   toYear: number;
@@ -53,7 +53,7 @@ export function draftDirty(d: DraftState): boolean {
   return d.name !== saved.name || NARRATIVE_SECTIONS.some((k) => d.narrative[k].trim() !== saved.narrative[k]);
 }
 
-export function initialReportForm(today = new Date()): ReportFormState {
+export function initialReportForm(today = new Date(), province: InstalledProvince | null = null): ReportFormState {
   return {
     formerProvinceCode: "",
     view: "historical",
@@ -65,15 +65,28 @@ export function initialReportForm(today = new Date()): ReportFormState {
     // Empty: the server's default subject, which names the chosen years.
     title: "",
     supervisingBody: DEFAULT_SUPERVISING_BODY,
-    issuingBody: DEFAULT_ISSUING_BODY,
+    ...provinceHeading(province),
     documentNumber: "/BC-CAT",
-    place: "Quảng Trị",
     // Today in Vietnam, as the server dates a report that names no date.
     date: todayIso(today),
     // Empty: dotted lines in the document, for the office to fill by hand.
     signerTitle: "",
     signerName: "",
     recipients: recipientsOf(todayIso(today)),
+  };
+}
+
+/**
+ * The installed province's agency line and place name (decision 044), for fields still empty: the
+ * page may learn the province after the form was made. Empty fields print the server's same default.
+ */
+export function provinceHeading(
+  province: InstalledProvince | null,
+  state?: Pick<ReportFormState, "issuingBody" | "place">,
+) {
+  return {
+    issuingBody: state?.issuingBody || (province ? policeHeading(province) : ""),
+    place: state?.place || (province ? bareProvinceName(province.name) : ""),
   };
 }
 
@@ -93,6 +106,7 @@ export function toReportOptions(state: ReportFormState, draft: DraftState): TRep
   return {
     ...state,
     formerProvinceCode: state.formerProvinceCode || undefined,
+    issuingBody: state.issuingBody || undefined,
     date: state.date || undefined,
     recipients: state.recipients
       .split("\n")

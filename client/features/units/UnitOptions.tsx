@@ -1,23 +1,21 @@
 import type { Locale } from "@qt/shared/format";
+import { formerProvinceName } from "@qt/shared/province";
 import type { TUnitTree } from "@qt/shared/schemas/units";
-import { currentCommuneName, FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
+import { currentCommuneName, formerUnitName } from "@qt/shared/unit-names";
 
 type District = TUnitTree[number];
 
-/** "Quảng Trị cũ" for a district of former Quảng Trị (GSO 45); the code itself for one not listed. */
-function provinceLabel(code: string, locale: Locale): string {
-  const names: Record<string, { vi: string; en: string }> = FORMER_PROVINCE_NAMES;
-  return names[code]?.[locale] ?? code;
-}
-
-/** Districts in groups of their old province, in the tree's order. */
-export function byProvince(districts: District[]): { code: string; districts: District[] }[] {
-  const groups: { code: string; districts: District[] }[] = [];
+/** Districts in groups of their old province ("Quảng Bình cũ"), in the tree's order. */
+export function byProvince(
+  districts: District[],
+  locale: Locale = "vi",
+): { code: string; name: string; districts: District[] }[] {
+  const groups: { code: string; name: string; districts: District[] }[] = [];
   for (const d of districts) {
     const code = d.province?.code ?? "";
     const group = groups.find((g) => g.code === code);
     if (group) group.districts.push(d);
-    else groups.push({ code, districts: [d] });
+    else groups.push({ code, name: d.province ? formerProvinceName(d.province.name, locale) : code, districts: [d] });
   }
   return groups;
 }
@@ -35,8 +33,8 @@ export function DistrictOptions(props: {
   groupLabel?: (province: string) => string;
 }) {
   const label = props.groupLabel ?? ((p: string) => p);
-  return byProvince(props.districts).map((g) => (
-    <optgroup key={g.code} label={label(provinceLabel(g.code, props.locale))}>
+  return byProvince(props.districts, props.locale).map((g) => (
+    <optgroup key={g.code} label={label(g.name)}>
       {g.districts.map((d) => (
         <option key={d.code} value={d.code}>
           {props.former ? formerUnitName(d.name, props.locale) : d.name}

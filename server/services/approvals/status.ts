@@ -2,6 +2,7 @@ import type { TApprovalItem, TApprovalStatus, TApprovalStatusInput } from "@qt/s
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvalUnitOfArea } from "../units/area-sql.ts";
+import { requireFormerProvince } from "../units/province.ts";
 import { type ApprovalUnit, approvalUnits, approvalYears } from "./approval-units.ts";
 
 const actorSelect = { id: true, username: true, displayName: true } as const;
@@ -14,6 +15,7 @@ type Actor = { id: number; username: string; displayName: string };
  */
 export async function approvalStatus(db: Db, input: TApprovalStatusInput): Promise<TApprovalStatus> {
   const f = input ?? {};
+  if (f.formerProvinceCode) await requireFormerProvince(db, f.formerProvinceCode);
   const units = (await approvalUnits(db, f.kind)).filter(
     (u) =>
       (!f.formerProvinceCode || u.formerProvinceCode === f.formerProvinceCode) &&

@@ -1,11 +1,13 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import { awardYears, type PeriodDays, periodDays } from "@qt/shared/period";
+import { bareProvinceName } from "@qt/shared/province";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvalUnitOfArea, currentCommuneOfArea, districtOfArea } from "../units/area-sql.ts";
+import { requireFormerProvince } from "../units/province.ts";
 
 type District = { id: number; code: string; name: string };
 type ModelType = { id: number; code: string; name: string; category: ModelCategory; description: string };
@@ -47,7 +49,7 @@ export const filterInputOf = ({ districtCode, ...rest }: TDashboardFilter): Filt
 
 /** Resolves codes to rows: an unknown district or model type is NOT_FOUND, never an empty page. */
 export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter> {
-  const territory = input.formerProvinceCode ? await requireProvince(db, input.formerProvinceCode) : null;
+  const territory = input.formerProvinceCode ? await requireFormerProvince(db, input.formerProvinceCode) : null;
   let districts = await requireDistricts(db, input.districtCodes ?? []);
   if (territory) {
     const own = await db.adminUnit.findMany({
@@ -57,8 +59,10 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     });
     const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
     if (outside.length) {
-      const key = input.formerProvinceCode === "45" ? "territory.outside45" : "territory.outside44";
-      throw appError("invalid", key, { districts: outside.map((d) => d.name).join(", ") });
+      throw appError("invalid", "territory.outside", {
+        districts: outside.map((d) => d.name).join(", "),
+        province: bareProvinceName(territory.name),
+      });
     }
     if (districts.length === 0) districts = own;
   }
@@ -87,16 +91,6 @@ export function periodOfDays(days: PeriodDays): Pick<Filter, "from" | "toExcl" |
     fromYear: days.from ? Number(days.from.slice(0, 4)) : null,
     toYear: days.to ? Number(days.to.slice(0, 4)) : null,
   };
-}
-
-/** One of the two old provinces (district-level list), by its GSO code. */
-async function requireProvince(db: Db, code: string): Promise<District> {
-  const province = await db.adminUnit.findFirst({
-    where: { code, level: "province", catalog: "three_level" },
-    select: { id: true, code: true, name: true },
-  });
-  if (!province) throw appError("not-found", "territory.notFound", { code });
-  return province;
 }
 
 async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {

@@ -33,6 +33,7 @@ const PREFIXES = [
   ["thi xa", "thi_xa"],
   ["dac khu", "dac_khu"],
   ["huyen", "huyen"],
+  ["quan", "quan"],
   ["phuong", "phuong"],
   ["xa", "xa"],
   ["tt", "thi_tran"],

@@ -93,15 +93,25 @@ const EXTRA_WORDS: Partial<Record<VocabularyKind, Record<string, string>>> = {
   funding: { "ngan sach": "state_budget", nsnn: "state_budget", xhh: "socialized", "hon hop": "mixed" },
   issuer: {
     "chu tich ubnd tinh": "provincial_committee",
-    "ubnd tinh quang tri": "provincial_committee",
+    "chu tich ubnd thanh pho": "provincial_committee",
     "bo truong bo cong an": "ministry",
     v05: "department_v05",
     "cong an tinh": "provincial_police",
-    "giam doc cong an tinh quang tri": "provincial_police",
+    "cong an thanh pho": "provincial_police",
   },
   awardForm: { co: "emulation_flag", "co thi dua cua chinh phu": "emulation_flag" },
   religion: { "phat giao hoa hao": "hoahao", "thien chua giao": "catholicism", "cong giao": "catholicism" },
 };
+
+/**
+ * "UBND tỉnh Quảng Trị", "Giám đốc Công an thành phố Hà Nội": the province's committee or police
+ * named with any province (decision 044).
+ */
+function issuerOfProvince(key: string): string | undefined {
+  if (/^(chu tich )?ubnd (tinh|thanh pho) \S/.test(key)) return "provincial_committee";
+  if (/^(giam doc )?cong an (tinh|thanh pho) \S/.test(key)) return "provincial_police";
+  return undefined;
+}
 
 /** A value of a vocabulary (funding source, issuer, award form, recipient kind, religion) by its words or its code. */
 export function parseChoice(kind: VocabularyKind, c: Cell): Parsed<string> | null {
@@ -113,7 +123,7 @@ export function parseChoice(kind: VocabularyKind, c: Cell): Parsed<string> | nul
   for (const o of options) {
     if (key === o.value || key === foldVietnamese(o.label)) return ok(o.value);
   }
-  const extra = EXTRA_WORDS[kind]?.[key];
+  const extra = EXTRA_WORDS[kind]?.[key] ?? (kind === "issuer" ? issuerOfProvince(key) : undefined);
   if (extra) return ok(extra);
   // "Bằng khen của UBND tỉnh": a label at the start of a longer text.
   const starts = options.filter((o) => key.startsWith(`${foldVietnamese(o.label)} `));

@@ -3,7 +3,9 @@ import path from "node:path";
 import type { TMapBoundaries, TMapBoundariesInput, TMapFeature } from "@qt/shared/schemas/maps";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
+import { installedProvince, requireFormerProvince } from "../units/province.ts";
 import { layerFeatures } from "./layers.ts";
+import { districtsFromSource } from "./source.ts";
 
 /** The attribution SOURCES.md asks for wherever the district map appears (prisma/seed/data/geo). */
 export const DISTRICT_ATTRIBUTION =
@@ -14,11 +16,29 @@ export const DISTRICTS_ASSET = path.resolve(import.meta.dirname, "../../assets/m
 
 type DistrictFeature = TMapFeature & { properties: { provinceCode: string } };
 
-let districts: DistrictFeature[] | null = null;
-/** The 18 district outlines, simplified at build time (scripts/build-map.ts), read once. */
-export function districtFeatures(): DistrictFeature[] {
-  districts ??= JSON.parse(readFileSync(DISTRICTS_ASSET, "utf8")).features as DistrictFeature[];
-  return districts;
+let asset: DistrictFeature[] | null = null;
+const fromSource = new Map<string, DistrictFeature[]>();
+/**
+ * The district outlines of these old provinces: Quảng Trị's two from the product's own file,
+ * simplified at build time (scripts/build-map.ts), any other from the national source (decision 044).
+ */
+export function districtFeatures(formerProvinceCodes: readonly string[]): DistrictFeature[] {
+  asset ??= JSON.parse(readFileSync(DISTRICTS_ASSET, "utf8")).features as DistrictFeature[];
+  const own = asset;
+  if (formerProvinceCodes.every((c) => own.some((f) => f.properties.provinceCode === c))) return own;
+  const key = [...formerProvinceCodes].sort().join(",");
+  let found = fromSource.get(key);
+  if (!found) {
+    found = districtsFromSource(formerProvinceCodes);
+    fromSource.set(key, found);
+  }
+  return found;
+}
+
+/** The district outlines of the installed province's old provinces. */
+export async function installedDistrictFeatures(db: Db): Promise<DistrictFeature[]> {
+  const installed = await installedProvince(db);
+  return districtFeatures(installed.former.map((f) => f.code));
 }
 
 const plain = (f: TMapFeature): TMapFeature => ({
@@ -30,8 +50,10 @@ const plain = (f: TMapFeature): TMapFeature => ({
 /** maps.boundaries: districts from the product's own file; commune-level units from the admin's upload. */
 export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise<TMapBoundaries> {
   const province = input.formerProvinceCode;
+  if (province) await requireFormerProvince(db, province);
+  const all = await installedDistrictFeatures(db);
   if (input.level === "district") {
-    const features = districtFeatures().filter((f) => !province || f.properties.provinceCode === province);
+    const features = all.filter((f) => !province || f.properties.provinceCode === province);
     return {
       level: "district",
       list: null,
@@ -43,11 +65,7 @@ export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise
   const layer = await layerFeatures(db, input.list);
   if (!layer) throw appError("not-found", "map.layerNotLoaded");
   const inProvince = province
-    ? new Set(
-        districtFeatures()
-          .filter((f) => f.properties.provinceCode === province)
-          .map((f) => f.properties.code),
-      )
+    ? new Set(all.filter((f) => f.properties.provinceCode === province).map((f) => f.properties.code))
     : null;
   const features = layer.features.filter(
     (f) =>

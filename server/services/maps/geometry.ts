@@ -4,10 +4,20 @@ import type { MapGeometry } from "@qt/shared/schemas/maps";
 type Pt = [number, number];
 
 /**
- * The land of today's Quảng Trị (both old provinces, Cồn Cỏ island included) with a margin: a
- * coordinate outside it is a file of somewhere else, or one with longitude and latitude swapped.
+ * The installed province's land with a margin (decision 044): a coordinate outside it is a file of
+ * somewhere else, or one with longitude and latitude swapped. `place`/`placeEn` name it.
  */
-const PROVINCE = { west: 105, east: 108, south: 15.5, north: 18.5 };
+export type ProvinceArea = { west: number; east: number; south: number; north: number; place: string; placeEn: string };
+
+/** The default province's land (both old provinces, Cồn Cỏ island included) with a margin. */
+export const DEFAULT_AREA: ProvinceArea = {
+  west: 105,
+  east: 108,
+  south: 15.5,
+  north: 18.5,
+  place: "tỉnh Quảng Trị",
+  placeEn: "Quảng Trị province",
+};
 const fmt = (v: number) => String(Math.round(v * 1e5) / 1e5);
 
 /**
@@ -16,7 +26,7 @@ const fmt = (v: number) => String(Math.round(v * 1e5) / 1e5);
  * outside the province, rings that are not closed or too short, rings that cross themselves or
  * each other.
  */
-export function geometryProblems(code: string, g: unknown): KeyedMessage[] {
+export function geometryProblems(code: string, g: unknown, area: ProvinceArea = DEFAULT_AREA): KeyedMessage[] {
   const geom = g as MapGeometry | null;
   if (!geom || (geom.type !== "Polygon" && geom.type !== "MultiPolygon") || !Array.isArray(geom.coordinates)) {
     return [{ key: "map.badGeometry", params: { code } }];
@@ -37,10 +47,14 @@ export function geometryProblems(code: string, g: unknown): KeyedMessage[] {
   const notDegrees = all.find(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
   if (notDegrees) return [{ key: "map.projected", params: { code, x: fmt(notDegrees[0]), y: fmt(notDegrees[1]) } }];
   const problems: KeyedMessage[] = [];
-  const outside = all.find(
-    ([x, y]) => x < PROVINCE.west || x > PROVINCE.east || y < PROVINCE.south || y > PROVINCE.north,
-  );
-  if (outside) problems.push({ key: "map.outsideProvince", params: { code, x: fmt(outside[0]), y: fmt(outside[1]) } });
+  const outside = all.find(([x, y]) => x < area.west || x > area.east || y < area.south || y > area.north);
+  if (outside) {
+    const { place, placeEn } = area;
+    problems.push({
+      key: "map.outsideProvince",
+      params: { code, x: fmt(outside[0]), y: fmt(outside[1]), place, placeEn },
+    });
+  }
   const badRing = rings.some((p) => p.length === 0 || p.some((r) => r.length < 4 || !same(r[0], r[r.length - 1])));
   if (badRing) return [...problems, { key: "map.badRing", params: { code } }];
   const budget = { work: WORK_FLOOR + WORK_PER_EDGE * all.length };

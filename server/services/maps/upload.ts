@@ -3,7 +3,7 @@ import type { MapGeometry, TMapFeature } from "@qt/shared/schemas/maps";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import type { ExpectedUnit } from "./expected-units.ts";
-import { geometryProblems } from "./geometry.ts";
+import { geometryProblems, type ProvinceArea } from "./geometry.ts";
 import { geoJsonOverLimits, topologyOverLimits } from "./limits.ts";
 
 type Raw = { id?: unknown; properties?: Record<string, unknown> | null; geometry?: unknown };
@@ -56,7 +56,12 @@ function featuresOf(doc: unknown): Raw[] | KeyedMessage {
  * with a known code once, valid geometry in WGS84 within the province, and every unit of the list
  * either drawn or declared missing. All problems are collected, in file order, then the listing.
  */
-export function checkBoundaryFile(text: string, expected: ExpectedUnit[], declaredMissing: string[]): Checked {
+export function checkBoundaryFile(
+  text: string,
+  expected: ExpectedUnit[],
+  declaredMissing: string[],
+  area?: ProvinceArea,
+): Checked {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -78,7 +83,7 @@ export function checkBoundaryFile(text: string, expected: ExpectedUnit[], declar
         ? [{ key: "map.unknownCode", params: { code } }]
         : seen.has(code)
           ? [{ key: "map.duplicateCode", params: { code } }]
-          : geometryProblems(code, f.geometry);
+          : geometryProblems(code, f.geometry, area);
     if (code) seen.add(code);
     if (wrong.length || !code || !unit) {
       problems.push(...wrong);

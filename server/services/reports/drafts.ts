@@ -1,3 +1,4 @@
+import { policeHeading } from "@qt/shared/province";
 import type {
   TReportDraft,
   TReportDraftSummary,
@@ -15,6 +16,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { writeAudit } from "../audit/write.ts";
 import { resolveFilter } from "../dashboard/filter.ts";
 import { fieldError, notFoundError } from "../records/errors.ts";
+import { installedProvince } from "../units/province.ts";
 
 /**
  * Named drafts of a report's written parts, per scope (districts or the whole province) and period
@@ -70,8 +72,10 @@ type Fields = z.output<typeof ZReportDraftCreateInput>;
 /** Checks the districts exist (a clear NOT_FOUND otherwise) and gives the columns to write. */
 async function columns(db: Db, input: Fields) {
   await resolveFilter(db, { fromYear: input.fromYear, toYear: input.toYear, districtCodes: input.districtCodes });
-  const { districtCodes, narrative, ...rest } = input;
-  return { ...rest, ...narrative, scopeKey: scopeKeyOf(districtCodes) };
+  const { districtCodes, narrative, issuingBody, ...rest } = input;
+  // Left out: the installed province's police (decision 044).
+  const body = issuingBody ?? policeHeading(await installedProvince(db));
+  return { ...rest, issuingBody: body, ...narrative, scopeKey: scopeKeyOf(districtCodes) };
 }
 
 const duplicateName = () => fieldError("name", "draft.duplicateName");

@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from "node:stream";
 import { foldVietnamese } from "@qt/shared/domain";
+import { formerNameOf } from "@qt/shared/province";
 import type { TReportDocument } from "@qt/shared/schemas/report-document";
 import {
   CSV_SEPARATORS,
@@ -9,7 +10,6 @@ import {
   type TReportModel,
   type TReportOptions,
 } from "@qt/shared/schemas/reports";
-import { FORMER_PROVINCE_NAMES } from "@qt/shared/unit-names";
 import { label } from "@qt/shared/vocabulary";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
@@ -31,8 +31,8 @@ export const CONTENT_TYPES = {
 
 function filename(model: TReportModel, what: string, ext: string, variant = ""): string {
   const territory = model.options.formerProvinceCode
-    ? FORMER_PROVINCE_NAMES[model.options.formerProvinceCode].vi
-    : "Toàn tỉnh";
+    ? formerNameOf(model.province, model.options.formerProvinceCode)
+    : `Toàn ${model.province.type.toLocaleLowerCase("vi")}`;
   const scope = model.districts.length ? model.districts.map((d) => d.name).join(", ") : territory;
   // A file passed on without the product still says it holds demo records (decision 023).
   // No parentheses: the ASCII fallback name would end in "-.docx".

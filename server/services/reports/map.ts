@@ -120,11 +120,11 @@ export function choroplethSvg(opts: {
 /**
  * The report's map: camera coverage per district, as the dashboard's map shades it, over the
  * headline's list (decision 027); the report's districts in the colour scale, the other districts of their old
- * province grey (a Gio Linh report shows former Quảng Trị).
+ * province grey (a report on one former district shows its whole old province).
  */
 export function reportMapSvg(m: TReportModel): string {
   const codes = new Set(m.byDistrict.map((d) => d.code));
-  const all = districtFeatures();
+  const all = districtFeatures(m.province.former.map((f) => f.code));
   const provinces = new Set(all.filter((f) => codes.has(f.properties.code)).map((f) => f.properties.provinceCode));
   return choroplethSvg({
     features: all.filter((f) => provinces.has(f.properties.provinceCode)),

@@ -1,4 +1,5 @@
 import { coverageOfList, unitListOf } from "@qt/shared/coverage";
+import { bareProvinceName, policeHeading } from "@qt/shared/province";
 import { defaultRecipients } from "@qt/shared/report-words";
 import { todayIso } from "@qt/shared/schemas/common";
 import { defaultReportTitle, type TReportModel, type TReportOptions } from "@qt/shared/schemas/reports";
@@ -13,6 +14,7 @@ import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
 import { demoRecordsOf } from "../demo/counts.ts";
 import { layerFeatures } from "../maps/layers.ts";
+import { installedProvince } from "../units/province.ts";
 import { draftForReport } from "./drafts.ts";
 import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./report-scope.ts";
 
@@ -41,18 +43,21 @@ async function previousFigures(db: Db, scope: ReportScope): Promise<NonNullable<
 export async function buildReportModel(db: Db, options: TReportOptions, resolved?: ReportScope): Promise<TReportModel> {
   const scope = resolved ?? (await resolveScope(db, options));
   const list = unitListOf(options);
-  const [draft, summary, yearly, funding, awards, annex, demo, approval, layer, previous] = await Promise.all([
-    draftForReport(db, options),
-    summaryOf(db, scope),
-    yearlyOf(db, scope),
-    fundingOf(db, scope),
-    awardsOf(db, scope),
-    areasOf(db, scope),
-    demoRecordsOf(db, scope),
-    approvalSummary(db, scope),
-    layerFeatures(db, list),
-    options.compare ? previousFigures(db, scope) : null,
-  ]);
+  const [province, draft, summary, yearly, funding, awards, annex, demo, approval, layer, previous] = await Promise.all(
+    [
+      installedProvince(db),
+      draftForReport(db, options),
+      summaryOf(db, scope),
+      yearlyOf(db, scope),
+      fundingOf(db, scope),
+      awardsOf(db, scope),
+      areasOf(db, scope),
+      demoRecordsOf(db, scope),
+      approvalSummary(db, scope),
+      layerFeatures(db, list),
+      options.compare ? previousFigures(db, scope) : null,
+    ],
+  );
   const inScope = new Set(summary.byDistrict.map((d) => d.code));
   // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
   const date = options.date ?? todayIso();
@@ -70,9 +75,9 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       sections: options.sections,
       title: options.title || defaultReportTitle(options, options.kind, scope.modelType?.name),
       supervisingBody: options.supervisingBody,
-      issuingBody: options.issuingBody,
+      issuingBody: options.issuingBody || policeHeading(province),
       documentNumber: options.documentNumber,
-      place: options.place,
+      place: options.place || bareProvinceName(province.name),
       date,
       // The options' signer, else the draft's; nobody chosen: dotted lines in the document.
       signerTitle: options.signerTitle || draft?.signerTitle || "",
@@ -81,7 +86,8 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     },
     draft: draft && { id: draft.id, name: draft.name, version: draft.version, narrative: draft.narrative },
     districts: namedDistricts(scope, options.districtCodes),
-    ...scopeWords(scope, options.districtCodes),
+    ...scopeWords(scope, options.districtCodes, province),
+    province,
     generatedAt: new Date().toISOString(),
     demo,
     approval,

@@ -1,6 +1,7 @@
 import { periodPhrase } from "@qt/shared/period";
+import { formerProvinceLabel, type InstalledProvince, wholeProvinceName } from "@qt/shared/province";
 import type { DashboardView } from "@qt/shared/schemas/dashboard";
-import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
+import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import { type Filter, resolveFilter } from "../dashboard/filter.ts";
 import { DOCUMENT_VIEW_WORDS } from "./labels.ts";
@@ -18,7 +19,7 @@ export type ReportScope = Filter & { fromYear: number; toYear: number; from: Dat
 export async function resolveScope(
   db: Db,
   input: {
-    formerProvinceCode?: "45" | "44";
+    formerProvinceCode?: string;
     view: DashboardView;
     from: string;
     to: string;
@@ -41,17 +42,18 @@ export function namedDistricts(scope: ReportScope, districtCodes: string[]) {
 }
 
 /** What the report's text says it covers: "trên địa bàn {scopeName}", and the line under its title. */
-export function scopeWords(scope: ReportScope, districtCodes: string[]) {
+export function scopeWords(scope: ReportScope, districtCodes: string[], province: InstalledProvince) {
   const named = namedDistricts(scope, districtCodes);
-  const code = scope.territory?.code as keyof typeof FORMER_PROVINCE_NAMES | undefined;
-  const territory = code ? FORMER_PROVINCE_NAMES[code].vi : null;
+  const territory = scope.territory;
+  const whole = wholeProvinceName(province);
   const place = named.length
     ? named.map((d) => d.name).join(", ")
-    : code
-      ? formerProvinceLabel(code)
-      : "Toàn tỉnh Quảng Trị";
+    : territory
+      ? formerProvinceLabel(territory.name)
+      : whole.charAt(0).toUpperCase() + whole.slice(1);
+  const territoryName = territory && `${territory.name.charAt(0).toLowerCase()}${territory.name.slice(1)} cũ`;
   return {
-    scopeName: named.length ? place : territory ? `tỉnh ${territory}` : "toàn tỉnh Quảng Trị",
+    scopeName: named.length ? place : (territoryName ?? whole),
     // Plain words, not the screens' "theo đơn vị hành chính tại thời điểm ghi nhận". From 2026 on,
     // every record lies in today's communes and both views are one: nothing to say.
     scopeLine: [

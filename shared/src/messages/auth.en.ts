@@ -2,7 +2,8 @@ import type { authVi } from "./auth.ts";
 
 export const authEn: Record<keyof typeof authVi, string> = {
   "auth.login.heading": "Sign in",
-  "auth.login.intro": "For staff of the Quảng Trị Provincial Police. Please sign in to continue.",
+  "auth.login.intro": "For staff of the {police}. Please sign in to continue.",
+  "auth.login.policeAny": "provincial police",
   "auth.login.username": "Username",
   "auth.login.password": "Password",
   "auth.login.submit": "Sign in",

@@ -1,7 +1,8 @@
 /** Login, account menu, user management and record history (issue 3). */
 export const authVi = {
   "auth.login.heading": "Đăng nhập",
-  "auth.login.intro": "Hệ thống dành cho cán bộ Công an tỉnh Quảng Trị. Vui lòng đăng nhập để tiếp tục.",
+  "auth.login.intro": "Hệ thống dành cho cán bộ {police}. Vui lòng đăng nhập để tiếp tục.",
+  "auth.login.policeAny": "Công an tỉnh, thành phố",
   "auth.login.username": "Tên đăng nhập",
   "auth.login.password": "Mật khẩu",
   "auth.login.submit": "Đăng nhập",

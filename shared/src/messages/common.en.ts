@@ -2,7 +2,6 @@ import type { commonVi } from "./common.ts";
 
 export const commonEn: Record<keyof typeof commonVi, string> = {
   "app.title": "Movement models: all people protect national security",
-  "app.province": "Quảng Trị Provincial Police",
   "app.language": "Language",
   "nav.label": "Screens",
   "nav.overview": "Overview",

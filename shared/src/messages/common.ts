@@ -1,7 +1,6 @@
 /** App shell, navigation and the shared loading/empty/error states. */
 export const commonVi = {
   "app.title": "Mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc",
-  "app.province": "Công an tỉnh Quảng Trị",
   "app.language": "Ngôn ngữ",
   "nav.label": "Các màn hình",
   "nav.overview": "Tổng quan",

@@ -49,9 +49,8 @@ export const errorsVi = {
   "area.notInYear": "Địa bàn không tồn tại trong năm của bản ghi",
   "area.noDistrict": "Địa bàn không thuộc huyện nào",
   "area.notInDistrict": "Xã, phường, thị trấn không thuộc huyện đã chọn",
-  "territory.outside45": "{districts} không thuộc địa bàn Quảng Trị cũ.",
-  "territory.outside44": "{districts} không thuộc địa bàn Quảng Bình cũ.",
-  "territory.notFound": "Không tìm thấy tỉnh cũ có mã {code}.",
+  "territory.outside": "{districts} không thuộc địa bàn {province} cũ.",
+  "territory.notMerged": "Tỉnh cũ mã {code} không thuộc địa bàn {place}; chọn một trong: {codes}.",
   "userScope.both": "Chỉ chọn một phạm vi: một huyện cũ hoặc một xã, phường, đặc khu hiện nay, không chọn cả hai",
   "userScope.oldListOnly":
     "Mã {code} không phải là xã, phường, đặc khu hiện nay (chỉ có trong danh sách trước 01/07/2025).",

@@ -7,7 +7,7 @@ export const layoutEn: Record<keyof typeof layoutVi, string> = {
   "layout.nav.dashboards": "Dashboards",
   "layout.nav.records": "Data entry",
   "layout.nav.admin": "Administration",
-  "layout.scope.province": "the whole of Quảng Trị province",
+  "layout.scope.province": "the whole province",
   "layout.scope.allYears": "all years",
   "layout.scope.since": "since {from}",
   "layout.scope.until": "until {to}",

@@ -6,7 +6,7 @@ export const layoutVi = {
   "layout.nav.dashboards": "Bảng số liệu",
   "layout.nav.records": "Nhập liệu",
   "layout.nav.admin": "Quản trị",
-  "layout.scope.province": "toàn tỉnh Quảng Trị",
+  "layout.scope.province": "toàn địa bàn",
   "layout.scope.allYears": "mọi năm",
   "layout.scope.since": "từ năm {from}",
   "layout.scope.until": "đến năm {to}",

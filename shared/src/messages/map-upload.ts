@@ -23,7 +23,7 @@ export const mapUploadVi = {
   "map.badGeometry": "Đơn vị {code}: hình học phải là Polygon hoặc MultiPolygon.",
   "map.projected":
     "Đơn vị {code}: tọa độ ({x}; {y}) không phải kinh độ, vĩ độ WGS84 — tệp có lẽ ở hệ tọa độ phẳng (VN-2000, UTM); hãy chuyển sang WGS84 (EPSG:4326).",
-  "map.outsideProvince": "Đơn vị {code}: tọa độ ({x}; {y}) nằm ngoài tỉnh Quảng Trị.",
+  "map.outsideProvince": "Đơn vị {code}: tọa độ ({x}; {y}) nằm ngoài {place}.",
   "map.badRing": "Đơn vị {code}: vòng ranh giới không hợp lệ (cần ít nhất 4 điểm và khép kín).",
   "map.selfIntersection": "Đơn vị {code}: ranh giới tự cắt gần ({x}; {y}).",
   "map.tooManyPoints":

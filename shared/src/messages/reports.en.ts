@@ -15,7 +15,6 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.opening.tong-ket-nam": "review",
   "reports.opening.chuyen-de": "thematic report",
   "reports.default.supervisingBody": "MINISTRY OF PUBLIC SECURITY",
-  "reports.default.place": "Quảng Trị",
   "reports.form.period": "Period",
   "reports.form.fromYear": "From year",
   "reports.form.toYear": "To year",

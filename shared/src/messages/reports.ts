@@ -14,7 +14,6 @@ export const reportsVi = {
   "reports.opening.tong-ket-nam": "tổng kết",
   "reports.opening.chuyen-de": "chuyên đề",
   "reports.default.supervisingBody": "BỘ CÔNG AN",
-  "reports.default.place": "Quảng Trị",
   "reports.form.period": "Giai đoạn",
   "reports.form.fromYear": "Từ năm",
   "reports.form.toYear": "Đến năm",

@@ -21,7 +21,7 @@ export const validationEn: Record<keyof typeof validationVi, string> = {
   "v.dateRange": "The date must be between 01/01/1990 and today",
   "v.areaRequired": "Please choose an area",
   "v.gsoCode": "Invalid administrative unit code (GSO code)",
-  "v.formerProvince": "Invalid former province: choose 45 (former Quảng Trị) or 44 (former Quảng Bình)",
+  "v.formerProvince": "Invalid former province code (two digits, GSO code until 30/06/2025)",
   "v.dashboardView":
     "Invalid view: choose historical (by the units of the record's date) or current (by today's communes)",
   "v.approvedOnly": "approvedOnly must be true or false",

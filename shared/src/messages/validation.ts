@@ -25,7 +25,7 @@ export const validationVi = {
   "v.dateRange": "Ngày phải từ 01/01/1990 đến hôm nay",
   "v.areaRequired": "Vui lòng chọn địa bàn",
   "v.gsoCode": "Mã đơn vị hành chính (mã GSO) không hợp lệ",
-  "v.formerProvince": "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)",
+  "v.formerProvince": "Mã tỉnh cũ không hợp lệ (hai chữ số, mã GSO đến 30/06/2025)",
   "v.dashboardView":
     "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",
   "v.approvedOnly": "approvedOnly phải là true hoặc false",

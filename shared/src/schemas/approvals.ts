@@ -86,7 +86,7 @@ export const ZApprovalUnit = z.object({
   /** The former district the unit is, or lies on (for a commune of today). */
   districtCode: z.string(),
   districtName: z.string(),
-  /** The old province (45 Quảng Trị, 44 Quảng Bình) whose land the unit lies on. */
+  /** The old province (list until 30/06/2025) whose land the unit lies on. */
   formerProvinceCode: z.string(),
 });
 export type TApprovalUnit = z.infer<typeof ZApprovalUnit>;

@@ -12,12 +12,13 @@ import {
 } from "../domain.ts";
 import { keyed } from "../messages/index.ts";
 import { periodRules, yearRangeIssue, yearRangeOk, ZGsoCode, ZPeriodDate, ZPeriodYear } from "./common.ts";
+import { ZInstalledProvince } from "./units.ts";
 
-/** GSO codes of the two provinces merged on 01/07/2025 into today's Quảng Trị. */
-export const FORMER_PROVINCE_CODES = ["45", "44"] as const;
-export const ZFormerProvinceCode = z.enum(FORMER_PROVINCE_CODES, {
-  error: () => keyed("v.formerProvince"),
-});
+/**
+ * GSO code of an old province (list until 30/06/2025). Which ones the installed province took over
+ * is checked by the server against its own (decision 044): a code not merged into it is a 400.
+ */
+export const ZFormerProvinceCode = z.string().regex(/^\d{2}$/, keyed("v.formerProvince"));
 
 /**
  * How records are grouped below the former districts: "historical" by the units of the record's
@@ -41,7 +42,7 @@ export const ZCompare = z.enum(COMPARE_MODES, {
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
-  /** The land of one old province (45 Quảng Trị, 44 Quảng Bình); absent = the province of today. */
+  /** The land of one old province merged into the installed one; absent = the province of today. */
   formerProvinceCode: ZFormerProvinceCode.optional(),
   /** Absent = "historical". */
   view: ZDashboardView.optional(),
@@ -338,7 +339,9 @@ export type TDashboardAwards = z.infer<typeof ZDashboardAwards>;
 
 /** dashboard.options: what the filter bar offers (districts and model types), labels from the data. */
 export const ZDashboardOptions = z.object({
-  /** Former districts (all abolished on 01/07/2025), with the old province (45, 44) they were in. */
+  /** The installed province and the old provinces merged into it (decision 044): the territory choices. */
+  province: ZInstalledProvince,
+  /** Former districts (all abolished on 01/07/2025), with the old province they were in. */
   districts: z.array(z.object({ code: z.string(), name: z.string(), province: z.string().optional() })),
   /** Today's communes (the 01/07/2025 list), with the former district whose land each lies on. */
   communes: z.array(z.object({ code: z.string(), name: z.string(), districtCode: z.string().nullable() })),

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  AWARD_FORMS,
-  AWARD_ISSUERS,
-  FUNDING_SOURCES,
-  ISSUING_BODY,
-  MIN_YEAR,
-  RELIGIONS,
-  REVIEW_PERIOD,
-} from "../domain.ts";
+import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, MIN_YEAR, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
 import { keyed, type MessageKey, message } from "../messages/index.ts";
 import { periodDays, periodPhrase } from "../period.ts";
 import { ZApprovalSummary } from "./approvals.ts";
@@ -34,6 +26,7 @@ import {
 } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
+import { ZInstalledProvince } from "./units.ts";
 
 /** Sections a report may contain, in the order they are printed. */
 export const REPORT_SECTIONS = ["summary", "modelTypes", "cameras", "communities", "awards", "annex"] as const;
@@ -86,7 +79,6 @@ export const defaultReportTitle = (
     ? message("reports.default.titleModelType", { ...words, modelType: modelTypeName })
     : message("reports.default.title", words);
 };
-export const DEFAULT_ISSUING_BODY = ISSUING_BODY;
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const DEFAULT_SUPERVISING_BODY = message("reports.default.supervisingBody");
 
@@ -100,7 +92,8 @@ const text = (max: number, noun: MessageKey) =>
  */
 export const ZReportHeadingFields = {
   supervisingBody: text(200, "noun.supervisingBody").default(DEFAULT_SUPERVISING_BODY),
-  issuingBody: text(200, "noun.issuingBody").min(1, keyed("v.reportIssuer")).default(DEFAULT_ISSUING_BODY),
+  /** Left out: the installed province's police ("CÔNG AN TỈNH …", decision 044). */
+  issuingBody: text(200, "noun.issuingBody").min(1, keyed("v.reportIssuer")).optional(),
   signerTitle: text(160, "noun.signerTitle")
     .transform((s) =>
       s
@@ -147,7 +140,8 @@ export const ZReportOptions = z
       title: text(400, "noun.title").default(""),
       ...ZReportHeadingFields,
       documentNumber: text(60, "noun.documentNumber").default("/BC-CAT"),
-      place: text(100, "noun.place").default(message("reports.default.place")),
+      /** Empty or left out: the installed province's name ("Quảng Trị", "Hà Nội"). */
+      place: text(100, "noun.place").default(""),
       /** yyyy-mm-dd; today when left out. */
       date: z
         .string()
@@ -251,6 +245,8 @@ export const ZReportModel = z.object({
     .nullable(),
   /** Selected districts; empty = the whole territory. */
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The installed province (decision 044): the map's districts, the words that name it. */
+  province: ZInstalledProvince,
   /** "toàn tỉnh Quảng Trị", "tỉnh Quảng Trị cũ", "Huyện Hải Lăng (cũ)": what "trên địa bàn …" names. */
   scopeName: z.string(),
   /** "Địa bàn: Quảng Trị cũ; giai đoạn 2007–2022; số liệu theo đơn vị hành chính cấp xã của từng thời kỳ". */

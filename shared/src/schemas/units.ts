@@ -2,7 +2,7 @@ import { z } from "zod";
 import { keyed } from "../messages/index.ts";
 import { ZIsoDate } from "./common.ts";
 
-const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi_tran", "dac_khu"] as const;
+const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "quan", "phuong", "xa", "thi_tran", "dac_khu"] as const;
 
 /**
  * `on`: only the units valid on that date (a record's date), for the pickers. `writable`: only the
@@ -32,9 +32,18 @@ export const TWO_LEVEL_FROM = "2025-07-01";
 export const ZUnitTree = z.array(
   ZUnit.extend({
     former: z.boolean(),
-    /** The old province (GSO 45 Quảng Trị, 44 Quảng Bình) the district belonged to. */
+    /** The old province (list until 30/06/2025) the district belonged to. */
     province: z.object({ code: z.string(), name: z.string() }).nullable(),
     areas: z.array(ZUnit.extend({ current: z.boolean() })),
   }),
 );
 export type TUnitTree = z.infer<typeof ZUnitTree>;
+
+/** The province this copy serves (decision 044), as units.province answers and reports carry it. */
+export const ZInstalledProvince = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  type: z.enum(["Tỉnh", "Thành phố"]),
+  former: z.array(z.object({ code: z.string(), name: z.string() })),
+});

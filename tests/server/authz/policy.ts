@@ -57,6 +57,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "modelTypes.create": { access: "admin" },
   "modelTypes.update": { access: "admin" },
   "units.tree": { access: "viewer" },
+  "units.province": { access: "viewer" },
   "dashboard.yearly": { access: "viewer" },
   "dashboard.areas": { access: "viewer" },
   "dashboard.cameras": { access: "viewer" },

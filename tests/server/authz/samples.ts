@@ -174,6 +174,7 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   "units.tree": { input: () => ({ on: DAY }) },
+  "units.province": { input: () => undefined },
   "dashboard.summary": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.yearly": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.areas": { input: (fx) => ({ districtCode: fx.district.code }) },

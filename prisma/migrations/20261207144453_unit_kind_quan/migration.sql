@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "unit_kind" ADD VALUE 'quan';
+

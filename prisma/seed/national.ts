@@ -1,0 +1,164 @@
+import { foldVietnamese } from "@qt/shared/domain";
+import type { Db } from "../../server/db.ts";
+import { Prisma } from "../../server/generated/prisma/client.ts";
+import { logger } from "../../server/logger.ts";
+import { PROVINCE_MERGES, recordProvince } from "../../server/services/units/province.ts";
+import { MODEL_TYPES } from "./model-types.ts";
+import { FIRST_DAY_OF_TWO_LEVELS, kindOf, LAST_DAY_OF_DISTRICTS, seedModelTypes, unitStore } from "./reference.ts";
+
+type Successor = { oldDistrict: string; oldArea: string; newCommune: string; divided: boolean };
+
+/**
+ * The reference data of a province other than Quảng Trị (decision 044), from the national lists:
+ * the old provinces merged into it with their districts and communes (until 30/06/2025), today's
+ * communes (from 01/07/2025), each with the former district most of its land came from and every
+ * old area's successor, and the model-type catalogue. Idempotent, like seedReference.
+ */
+export async function seedNationalReference(db: Db, code: string): Promise<void> {
+  const formerCodes = PROVINCE_MERGES[code];
+  if (!formerCodes) throw new Error(`Unknown province ${code}`);
+  const [today, before, successors] = await Promise.all([
+    import("./data/national/vietnam-2025.json", { with: { type: "json" } }),
+    import("./data/national/vietnam-before-2025-07.json", { with: { type: "json" } }),
+    import("./data/national/successors-2025-07.json", { with: { type: "json" } }),
+  ]);
+  const province = today.default.provinces.find((p) => p.code === code);
+  if (!province) throw new Error(`Province ${code} is not in vietnam-2025.json`);
+  const olds = before.default.provinces.filter((p) => formerCodes.includes(p.code));
+  const rows: Successor[] = successors.default.rows
+    .filter((r) => r[3] === code)
+    .map((r) => ({
+      oldDistrict: String(r[1]),
+      oldArea: String(r[2] || r[1]),
+      newCommune: String(r[4]),
+      divided: r[5] === true,
+    }));
+
+  const { id, has, createMissing } = await unitStore(db);
+  await createMissing([
+    ...olds.map((p) => ({
+      code: p.code,
+      catalog: "three_level" as const,
+      name: p.name,
+      kind: kindOf(p.name.startsWith("Thành phố") ? "Thành phố" : "Tỉnh"),
+      level: "province" as const,
+      validTo: LAST_DAY_OF_DISTRICTS,
+    })),
+    {
+      code,
+      catalog: "two_level" as const,
+      name: province.name,
+      kind: kindOf(province.type),
+      level: "province" as const,
+      validFrom: FIRST_DAY_OF_TWO_LEVELS,
+    },
+  ]);
+  await createMissing(
+    olds.flatMap((p) =>
+      p.districts.map((d) => ({
+        code: d.code,
+        catalog: "three_level" as const,
+        name: d.name,
+        kind: kindOf(d.type),
+        level: "district" as const,
+        parentId: id("three_level", p.code),
+        validTo: LAST_DAY_OF_DISTRICTS,
+      })),
+    ),
+  );
+  await createMissing(
+    olds.flatMap((p) =>
+      p.districts.flatMap((d) =>
+        d.communes.map((c) => ({
+          code: c.code,
+          catalog: "three_level" as const,
+          name: c.name,
+          kind: kindOf(c.type),
+          level: "commune" as const,
+          parentId: id("three_level", d.code),
+          validTo: LAST_DAY_OF_DISTRICTS,
+        })),
+      ),
+    ),
+  );
+  const districtOf = formerDistricts(rows);
+  await createMissing(
+    province.communes.map((c) => {
+      const district = districtOf.get(c.code);
+      return {
+        code: c.code,
+        catalog: "two_level" as const,
+        name: c.name,
+        kind: kindOf(c.type),
+        level: "commune" as const,
+        parentId: id("two_level", code),
+        validFrom: FIRST_DAY_OF_TWO_LEVELS,
+        ...(district ? { formerDistrictId: id("three_level", district) } : {}),
+      };
+    }),
+  );
+
+  const names = new Map<string, string>();
+  for (const p of olds) for (const d of p.districts) for (const c of d.communes) names.set(c.code, c.name);
+  for (const c of province.communes) names.set(`new:${c.code}`, c.name);
+  const pairs: Prisma.Sql[] = [];
+  for (const [old, options] of group(rows, (r) => r.oldArea)) {
+    const chosen = successorOf(names.get(old) ?? "", options, (c) => names.get(`new:${c}`) ?? "");
+    if (!has("two_level", chosen) || !has("three_level", old)) {
+      logger.warn({ old, successor: chosen }, "successor not in today's list: left without one");
+      continue;
+    }
+    pairs.push(Prisma.sql`(${id("three_level", old)}::int, ${id("two_level", chosen)}::int)`);
+  }
+  if (pairs.length > 0) {
+    await db.$executeRaw`UPDATE admin_unit SET successor_id = v.successor
+      FROM (VALUES ${Prisma.join(pairs)}) AS v(id, successor)
+      WHERE admin_unit.id = v.id AND admin_unit.successor_id IS DISTINCT FROM v.successor`;
+  }
+  // Where each model was first seen is Quảng Trị's own history: another province gets the names only.
+  await seedModelTypes(
+    db,
+    MODEL_TYPES.map((t) => ({ ...t, description: "" })),
+  );
+  await recordProvince(db, code);
+}
+
+function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
+}
+
+/** "Phường Ngọc Khánh" → "ngoc khanh": a name without its kind, for comparing an old and a new name. */
+const bareName = (name: string) => foldVietnamese(name.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/u, ""));
+
+/**
+ * The one commune of today an old area's records count in (decision 044): its only successor; for
+ * an old commune divided between several, the successor that kept its name, else the first listed.
+ */
+export function successorOf(
+  oldName: string,
+  options: readonly Pick<Successor, "newCommune">[],
+  newName: (code: string) => string,
+): string {
+  const first = options[0];
+  if (!first) throw new Error(`No successor for ${oldName}`);
+  const same = options.find((o) => bareName(newName(o.newCommune)) === bareName(oldName));
+  return (same ?? first).newCommune;
+}
+
+/**
+ * The former district each commune of today lies on (decision 044): the district most of its old
+ * areas came from (counting an old commune divided between several new ones in each), the lowest
+ * code on a tie. Records in the commune count in that district.
+ */
+function formerDistricts(rows: readonly Successor[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [commune, from] of group([...rows], (r) => r.newCommune)) {
+    const counts = new Map<string, number>();
+    for (const r of from) counts.set(r.oldDistrict, (counts.get(r.oldDistrict) ?? 0) + 1);
+    const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (best) out.set(commune, best[0]);
+  }
+  return out;
+}

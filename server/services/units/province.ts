@@ -1,0 +1,112 @@
+/**
+ * The province this copy serves (decision 044): chosen at install with PROVINCE, stored in the
+ * database (app_setting "province") on the first start, read by every service that names it or
+ * checks a territory. The national lists (prisma/seed/data/national) are read only at install.
+ */
+import { bareProvinceName, type InstalledProvince, type ProvinceKind, provincePlace } from "@qt/shared/province";
+import merges from "../../../prisma/seed/data/national/province-merges-2025-07.json" with { type: "json" };
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+
+/** Today's 34 provinces → the old provinces merged into each on 01/07/2025. */
+export const PROVINCE_MERGES: Readonly<Record<string, readonly string[]>> = merges;
+/** GSO codes of today's 34 provinces, in code order. */
+export const PROVINCE_CODES: readonly string[] = Object.keys(merges).sort();
+/** The province an install serves when PROVINCE is not set. */
+export const DEFAULT_PROVINCE = "44";
+
+const SETTING = "province";
+
+/** Today's province `code` as the national lists describe it (loaded on demand: 1.5 MB of JSON). */
+export async function provinceFromLists(code: string): Promise<InstalledProvince> {
+  const formerCodes = PROVINCE_MERGES[code];
+  if (!formerCodes) throw new Error(`Unknown province ${code}`);
+  const [today, before] = await Promise.all([
+    import("../../../prisma/seed/data/national/vietnam-2025.json", { with: { type: "json" } }),
+    import("../../../prisma/seed/data/national/vietnam-before-2025-07.json", { with: { type: "json" } }),
+  ]);
+  const p = today.default.provinces.find((x) => x.code === code);
+  if (!p) throw new Error(`Province ${code} is not in vietnam-2025.json`);
+  const former = formerCodes.map((c) => {
+    const old = before.default.provinces.find((x) => x.code === c);
+    if (!old) throw new Error(`Old province ${c} is not in vietnam-before-2025-07.json`);
+    return { code: c, name: old.name };
+  });
+  return { code, name: p.name, nameEn: p.nameEn, type: p.type as ProvinceKind, former };
+}
+
+const cache = new WeakMap<Db, Promise<InstalledProvince>>();
+
+/**
+ * The installed province of this database. A database set up before PROVINCE existed (no setting)
+ * is Quảng Trị's, the only province the product then served: it is the default's.
+ */
+export function installedProvince(db: Db): Promise<InstalledProvince> {
+  let found = cache.get(db);
+  if (!found) {
+    found = readSetting(db).then((stored) => stored ?? provinceFromLists(DEFAULT_PROVINCE));
+    found.catch(() => cache.delete(db));
+    cache.set(db, found);
+  }
+  return found;
+}
+
+async function readSetting(db: Db): Promise<InstalledProvince | null> {
+  const row = await db.appSetting.findUnique({ where: { key: SETTING }, select: { value: true } });
+  return (row?.value as InstalledProvince | undefined) ?? null;
+}
+
+/** Records `code` as the database's province (at install; idempotent). */
+export async function recordProvince(db: Db, code: string): Promise<InstalledProvince> {
+  const stored = await readSetting(db);
+  if (stored?.code === code) return stored;
+  const province = await provinceFromLists(code);
+  const value = JSON.parse(JSON.stringify(province));
+  await db.appSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value }, update: { value } });
+  cache.delete(db);
+  return province;
+}
+
+/**
+ * The province a database already serves, read before anything is migrated or seeded: the stored
+ * setting, else the default for a database that holds units (set up before PROVINCE existed),
+ * else null (a new database). Reads only; a database without the tables is new.
+ */
+export async function provinceOfDatabase(db: Db): Promise<string | null> {
+  const [tables] = await db.$queryRaw<{ ready: boolean }[]>`
+    SELECT to_regclass('app_setting') IS NOT NULL AND to_regclass('admin_unit') IS NOT NULL AS ready`;
+  if (!tables?.ready) return null;
+  const [row] = await db.$queryRaw<{ code: string | null; units: bigint }[]>`
+    SELECT (SELECT value->>'code' FROM app_setting WHERE key = ${SETTING}) AS code,
+           (SELECT count(*) FROM admin_unit) AS units`;
+  if (row?.code) return row.code;
+  return row && row.units > 0n ? DEFAULT_PROVINCE : null;
+}
+
+/** "44 (Tỉnh Quảng Trị)" for messages at start-up. */
+export async function provinceLabel(code: string): Promise<string> {
+  const p = await provinceFromLists(code).catch(() => null);
+  return p ? `${code} (${p.name})` : code;
+}
+
+/**
+ * `code` as a territory (the land of one old province): one merged into the installed province,
+ * else a 400 listing those that are (decision 044). Returns its unit of the old list.
+ */
+export async function requireFormerProvince(db: Db, code: string): Promise<{ id: number; code: string; name: string }> {
+  const installed = await installedProvince(db);
+  const unit = installed.former.some((f) => f.code === code)
+    ? await db.adminUnit.findFirst({
+        where: { code, level: "province", catalog: "three_level" },
+        select: { id: true, code: true, name: true },
+      })
+    : null;
+  if (!unit) {
+    throw appError("invalid", "territory.notMerged", {
+      code,
+      ...provincePlace(installed),
+      codes: installed.former.map((f) => `${f.code} (${bareProvinceName(f.name)})`).join(", "),
+    });
+  }
+  return unit;
+}

@@ -1,0 +1,79 @@
+/**
+ * The province a copy of the product serves, chosen at install (decision 044): one of today's 34,
+ * with the old provinces merged into it on 01/07/2025. Screens and documents name it through these
+ * functions only, so no text carries a province's name of its own.
+ */
+import type { Locale } from "./format.ts";
+
+/** The id of the data element that carries the installed province in the page (server/http/shell.ts). */
+export const PROVINCE_ELEMENT_ID = "qt-province";
+
+export type ProvinceKind = "Tỉnh" | "Thành phố";
+
+export type InstalledProvince = {
+  /** Today's GSO code, e.g. "44". */
+  code: string;
+  /** "Tỉnh Quảng Trị", "Thành phố Hà Nội". */
+  name: string;
+  /** "Quang Tri Province", "Hanoi City". */
+  nameEn: string;
+  type: ProvinceKind;
+  /** The old provinces (list until 30/06/2025) merged into it, with their names ("Tỉnh Quảng Bình"). */
+  former: { code: string; name: string }[];
+};
+
+/** "Tỉnh Quảng Trị" → "Quảng Trị"; "Thành phố Hà Nội" → "Hà Nội". */
+export function bareProvinceName(name: string): string {
+  return name.replace(/^(Tỉnh|Thành phố)\s+/u, "");
+}
+
+/** "CÔNG AN TỈNH QUẢNG TRỊ" / "CÔNG AN THÀNH PHỐ HÀ NỘI": the agency heading documents (under "BỘ CÔNG AN"). */
+export function policeHeading(p: Pick<InstalledProvince, "name" | "type">): string {
+  return `CÔNG AN ${p.type} ${bareProvinceName(p.name)}`.toLocaleUpperCase("vi");
+}
+
+/** "Công an tỉnh Quảng Trị" / "Quảng Trị Provincial Police"; "Hà Nội City Police". */
+export function policeName(p: Pick<InstalledProvince, "name" | "type">, locale: Locale = "vi"): string {
+  const bare = bareProvinceName(p.name);
+  if (locale === "en") return `${bare} ${p.type === "Tỉnh" ? "Provincial" : "City"} Police`;
+  return `Công an ${p.type.toLocaleLowerCase("vi")} ${bare}`;
+}
+
+/** "toàn tỉnh Quảng Trị" / "the whole of Quảng Trị province"; "toàn thành phố Hà Nội" / "the whole of Hà Nội city". */
+export function wholeProvinceName(p: Pick<InstalledProvince, "name" | "type">, locale: Locale = "vi"): string {
+  const bare = bareProvinceName(p.name);
+  if (locale === "en") return `the whole of ${bare} ${p.type === "Tỉnh" ? "province" : "city"}`;
+  return `toàn ${p.type.toLocaleLowerCase("vi")} ${bare}`;
+}
+
+/** "tỉnh Quảng Trị" / "Quảng Trị province", "thành phố Hà Nội" / "Hà Nội city": the province in a sentence. */
+export function provincePlace(p: Pick<InstalledProvince, "name" | "type">): { place: string; placeEn: string } {
+  const bare = bareProvinceName(p.name);
+  return {
+    place: `${p.type.toLocaleLowerCase("vi")} ${bare}`,
+    placeEn: `${bare} ${p.type === "Tỉnh" ? "province" : "city"}`,
+  };
+}
+
+/** "Quảng Bình cũ" / "former Quảng Bình": the land of an old province, by its name in the old list. */
+export function formerProvinceName(name: string, locale: Locale = "vi"): string {
+  const bare = bareProvinceName(name);
+  return locale === "vi" ? `${bare} cũ` : `former ${bare}`;
+}
+
+/** "Quảng Bình cũ" / "Former Quảng Bình": an old province as a choice, a chip or a heading. */
+export function formerProvinceLabel(name: string, locale: Locale = "vi"): string {
+  const text = formerProvinceName(name, locale);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The page title: "Mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc – Quảng Trị". */
+export function pageTitle(p: Pick<InstalledProvince, "name">): string {
+  return `Mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc – ${bareProvinceName(p.name)}`;
+}
+
+/** The name of an old province of the installed one, by code (the code itself when not one of them). */
+export function formerNameOf(p: Pick<InstalledProvince, "former">, code: string, locale: Locale = "vi"): string {
+  const found = p.former.find((f) => f.code === code);
+  return found ? formerProvinceName(found.name, locale) : code;
+}
