@@ -45,9 +45,9 @@ async function rollupsAndRecount() {
   return {
     stored: {
       sites: await text(`SELECT area_id, model_type_id, religion, year, is_demo, sites FROM site_rollup
-        WHERE sites <> 0 ORDER BY 1, 2, 3, 4, 5`),
+        ORDER BY 1, 2, 3, 4, 5`),
       cameras: await text(`SELECT area_id, year, is_demo, installations, cameras, recorders, memory_cards, cost_vnd
-        FROM camera_rollup WHERE installations <> 0 ORDER BY 1, 2, 3`),
+        FROM camera_rollup ORDER BY 1, 2, 3`),
     },
     recount: {
       sites: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,

@@ -34,6 +34,8 @@ CREATE INDEX "site_rollup_year_idx" ON "site_rollup"("year");
 -- NULL) count, so a soft delete or a restore moves a row out of or into its group. Each group is
 -- one upsert, in key order (two statements never wait on each other in opposite orders); writers
 -- of different groups never wait on each other. An update that changes no group writes nothing.
+-- A group that falls to 0 is deleted, so the roll-ups are exactly a recount (and a restore, which
+-- recounts, gives back the same rows).
 
 -- The rows of the statement with their sign (+1 added, -1 removed), as SQL text: a transition table
 -- exists only for its own event, so the query naming it is run with EXECUTE.
@@ -58,6 +60,14 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5 HAVING SUM(d) <> 0 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (area_id, model_type_id, religion, year, is_demo) DO UPDATE SET sites = r.sites + EXCLUDED.sites
   $q$, rollup_delta(TG_OP));
+  IF TG_OP <> 'INSERT' THEN
+    EXECUTE $q$
+      DELETE FROM site_rollup r USING old_rows o
+      WHERE r.sites = 0 AND r.area_id = o.area_id AND r.model_type_id = o.model_type_id
+        AND r.religion = coalesce(o.religion::text, '') AND r.year = EXTRACT(YEAR FROM o.established_on)::int
+        AND r.is_demo = o.is_demo
+    $q$;
+  END IF;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -81,6 +91,13 @@ BEGIN
       cameras = r.cameras + EXCLUDED.cameras, recorders = r.recorders + EXCLUDED.recorders,
       memory_cards = r.memory_cards + EXCLUDED.memory_cards, cost_vnd = r.cost_vnd + EXCLUDED.cost_vnd
   $q$, rollup_delta(TG_OP));
+  IF TG_OP <> 'INSERT' THEN
+    EXECUTE $q$
+      DELETE FROM camera_rollup r USING old_rows o
+      WHERE r.installations = 0 AND r.cameras = 0 AND r.recorders = 0 AND r.memory_cards = 0 AND r.cost_vnd = 0
+        AND r.area_id = o.area_id AND r.year = EXTRACT(YEAR FROM o.installed_on)::int AND r.is_demo = o.is_demo
+    $q$;
+  END IF;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;

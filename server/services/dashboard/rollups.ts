@@ -11,8 +11,8 @@ export type RollupDifference = {
 
 /**
  * Recounts every roll-up group from the base tables (live rows only, as the triggers count) and
- * returns the groups whose stored figures differ (decision 046); a group stored with 0 equals no
- * group at all. Reads only; one query per roll-up.
+ * returns the groups whose stored figures differ (decision 046); a group stored with 0 is one (the
+ * triggers delete a group that falls to 0). Reads only; one query per roll-up.
  */
 export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
   const [sites, cameras] = await Promise.all([
@@ -21,7 +21,7 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
         SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
           EXTRACT(YEAR FROM established_on)::int AS year, is_demo, COUNT(*)::int AS sites
         FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5),
-      stored AS (SELECT * FROM site_rollup WHERE sites <> 0)
+      stored AS (SELECT * FROM site_rollup)
       SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
           'religion ' || nullif(k.religion, ''), k.year, CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END) AS grp,
         s.sites::text AS stored, r.sites::text AS recounted
@@ -38,8 +38,7 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
         FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3),
       stored AS (
         SELECT area_id, year, is_demo, concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
-        FROM camera_rollup
-        WHERE installations <> 0 OR cameras <> 0 OR recorders <> 0 OR memory_cards <> 0 OR cost_vnd <> 0)
+        FROM camera_rollup)
       SELECT concat_ws(', ', 'area ' || coalesce(s.area_id, r.area_id), coalesce(s.year, r.year),
           CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END) AS grp,
         s.figures AS stored, r.figures AS recounted
