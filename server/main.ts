@@ -13,6 +13,7 @@ import { startControlSocket } from "./services/backup/control.ts";
 import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts";
 import { removeSnapshots } from "./services/backup/snapshot.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
+import { scheduleDailyRollupCheck } from "./services/dashboard/rollups.ts";
 import { productVersion } from "./version.ts";
 
 async function main() {
@@ -74,10 +75,12 @@ async function main() {
       : () => {};
   const stopGc = collectGarbageWhenIdle(activity);
   const stopAuditCheck = scheduleDailyAuditCheck(db, logger, { keepYears: env.AUDIT_KEEP_YEARS });
+  const stopRollupCheck = scheduleDailyRollupCheck(db, logger);
   const close = async () => {
     stopBackups();
     stopGc();
     stopAuditCheck();
+    stopRollupCheck();
     await control?.close();
     await app.close();
     await closeDb();

@@ -1,5 +1,6 @@
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { rebuildRollups } from "../dashboard/rollups.ts";
 import { columnsOf, quote, selfReferences, tablesInOrder } from "./catalog.ts";
 import { BackupError, type EndLine, readBackup, readHeader, type TableLine } from "./format.ts";
 
@@ -59,6 +60,8 @@ export async function restoreBackup(db: Db, file: string): Promise<EndLine> {
       }
       if (!end || end.rows !== rows) throw new BackupError(`${file}: số dòng không khớp (row count mismatch).`);
       for (const t of tables) await tx.$executeRawUnsafe(`ALTER TABLE ${quote(t)} ENABLE TRIGGER USER`);
+      // The roll-ups follow the rows loaded (a backup of an older version has none; decision 046).
+      await rebuildRollups(tx);
       return end;
     },
     { maxWait: 60_000, timeout: 60 * 60_000 },

@@ -35,8 +35,9 @@ export type CacheStore = "dashboard" | "lists";
 const caches: Record<CacheStore, WeakMap<Db, Cache>> = { dashboard: new WeakMap(), lists: new WeakMap() };
 
 export async function dataVersion(db: Db): Promise<bigint> {
-  const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return row?.version ?? 0n;
+  // The sum of the connections' rows (decision 046): it grows with every committed write.
+  const { _sum } = await db.dataVersion.aggregate({ _sum: { version: true } });
+  return _sum.version ?? 0n;
 }
 
 /**

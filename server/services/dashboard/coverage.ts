@@ -4,6 +4,7 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { areaListed, areaOfView, cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
+import { cameraGroups } from "./rollup-sql.ts";
 import { n, sumOf } from "./rows.ts";
 
 /**
@@ -74,8 +75,13 @@ type Row = {
  * every district of the territory has a row (today's communes lie on each).
  */
 export async function cameraFigures(db: Db, f: Filter) {
+  // From the roll-ups (decision 046): an area is covered when it has a group of installations in
+  // the period; today's commune that took it over too (coveredAreasSql's rule).
   const rows = await db.$queryRaw<Row[]>`
-    WITH covered AS (${coveredAreasSql(f)}),
+    WITH cg AS (${cameraGroups(f)}),
+    covered AS (SELECT DISTINCT area_id FROM (
+      SELECT area_id FROM cg UNION ALL
+      SELECT a.successor_id FROM cg JOIN admin_unit a ON a.id = cg.area_id WHERE a.successor_id IS NOT NULL) x),
     areas AS (
       SELECT ${districtOfArea} AS district_id,
         COUNT(*) FILTER (WHERE a.catalog = 'three_level' AND ${existedInPeriod(f)}) AS areas,
@@ -85,10 +91,9 @@ export async function cameraFigures(db: Db, f: Filter) {
       FROM admin_unit a LEFT JOIN covered cv ON cv.area_id = a.id
       WHERE ${isArea} AND ${districtIn(f)} GROUP BY 1),
     cam AS (
-      SELECT ${districtOfArea} AS district_id, SUM(ci.cameras) AS cameras, SUM(ci.recorders) AS recorders,
-        SUM(ci.memory_cards) AS memory_cards, SUM(ci.cost_vnd) AS cost, COUNT(*) AS installations
-      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      WHERE ${cameraWhere(f)} GROUP BY 1)
+      SELECT ${districtOfArea} AS district_id, SUM(cg.cameras) AS cameras, SUM(cg.recorders) AS recorders,
+        SUM(cg.memory_cards) AS memory_cards, SUM(cg.cost_vnd) AS cost, SUM(cg.installations) AS installations
+      FROM cg JOIN admin_unit a ON a.id = cg.area_id GROUP BY 1)
     SELECT d.id, d.code, d.name, ar.areas, ar.covered, ar.current_areas, ar.current_covered,
       cam.cameras, cam.recorders, cam.memory_cards, cam.cost, cam.installations
     FROM admin_unit d JOIN areas ar ON ar.district_id = d.id LEFT JOIN cam ON cam.district_id = d.id

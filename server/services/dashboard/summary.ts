@@ -3,7 +3,8 @@ import type { Db } from "../../db.ts";
 import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { previousOf } from "./compare.ts";
 import { cameraFigures } from "./coverage.ts";
-import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { areaOfView, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";
 
 export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter" | "previous">;
@@ -24,28 +25,30 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
  * the period. Model category and type narrow the site figures only: camera installations belong to
  * no model type. Areas with models are counted under the filter's view (its own area, or today's
  * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL
- * (group by), in four queries.
+ * (group by), in four queries over the roll-ups (decision 046).
  */
 export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
-  const sw = siteWhere(f);
+  // Read from the roll-ups (decision 046): groups `s` with their count n.
+  const from = siteGroupsFrom(f);
+  const sw = siteGroupWhere(f);
   const [byModelType, byReligion, cameras, siteDistricts] = await Promise.all([
     db.$queryRaw<
       { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
-    >`SELECT mt.code, mt.name, mt.category::text AS category, COUNT(*) AS sites,
+    >`SELECT mt.code, mt.name, mt.category::text AS category, SUM(s.n) AS sites,
         COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT ${areaOfView(f)}) AS communes
-      FROM ${SITE_FROM} WHERE ${sw}
+      FROM ${from} WHERE ${sw}
       GROUP BY mt.id ORDER BY sites DESC, mt.name`,
     db.$queryRaw<{ religion: string; sites: bigint }[]>`
-      SELECT s.religion::text AS religion, COUNT(*) AS sites
-      FROM ${SITE_FROM}
-      WHERE mt.category = 'religious' AND s.religion IS NOT NULL AND ${sw}
+      SELECT s.religion, SUM(s.n) AS sites
+      FROM ${from}
+      WHERE mt.category = 'religious' AND s.religion <> '' AND ${sw}
       GROUP BY s.religion ORDER BY sites DESC`,
     cameraFigures(db, f),
     // Per district and category, and per district alone (category NULL) with its areas that have sites.
     db.$queryRaw<{ district_id: number; category: string | null; sites: bigint; areas: bigint }[]>`
-      SELECT district_id, category, COUNT(*) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
-        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f)} AS area_id
-        FROM ${SITE_FROM} WHERE ${isArea} AND ${sw}) x
+      SELECT district_id, category, SUM(n) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
+        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f)} AS area_id, s.n
+        FROM ${from} WHERE ${isArea} AND ${sw}) x
       GROUP BY GROUPING SETS ((district_id, category), (district_id))`,
   ]);
 

@@ -1,15 +1,8 @@
 import type { TDemoFigure } from "@qt/shared/schemas/demo";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import {
-  awardWhere,
-  cameraWhere,
-  type Filter,
-  type FilterInput,
-  resolveFilter,
-  SITE_FROM,
-  siteWhere,
-} from "../dashboard/filter.ts";
+import { awardWhere, type Filter, type FilterInput, resolveFilter } from "../dashboard/filter.ts";
+import { cameraGroups, siteGroupsFrom, siteGroupWhere } from "../dashboard/rollup-sql.ts";
 
 /** Demo records of a scope, by kind. */
 export type DemoCounts = { sites: number; installations: number; awards: number };
@@ -25,12 +18,11 @@ export type DemoCounts = { sites: number; installations: number; awards: number 
 export async function demoCountsOf(db: Db, f: Filter): Promise<DemoCounts> {
   const sitesOnly = f.category !== null || f.modelType !== null;
   const [row] = await db.$queryRaw<{ sites: bigint; installations: bigint; awards: bigint }[]>`
-    SELECT (SELECT COUNT(*) FROM ${SITE_FROM} WHERE s.is_demo AND ${siteWhere(f)}) AS sites,
+    SELECT (SELECT coalesce(SUM(s.n), 0) FROM ${siteGroupsFrom(f)} WHERE s.is_demo AND ${siteGroupWhere(f)}) AS sites,
       ${
         sitesOnly
           ? Prisma.sql`0`
-          : Prisma.sql`(SELECT COUNT(*) FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-        WHERE ci.is_demo AND ${cameraWhere(f)})`
+          : Prisma.sql`(SELECT coalesce(SUM(cg.installations), 0) FROM (${cameraGroups(f)}) cg WHERE cg.is_demo)`
       } AS installations,
       ${
         sitesOnly

@@ -14,6 +14,13 @@ import type { Change, DataOf, KindTypes, OrderByOf, RecordKind, Values, WhereOf 
 
 type Reader = Db | Prisma.TransactionClient;
 
+/**
+ * A record's write waits up to 20 s for a connection of the pool (10 on PostgreSQL, one on PGlite)
+ * rather than Prisma's 2 s: with 50 editors saving at once the queue is longer than 2 s on a busy
+ * machine, and a save refused for it was a 500 (issue 27, measured by `pnpm bench:scale`).
+ */
+const WRITE_TX = { maxWait: 20_000, timeout: 20_000 };
+
 /** Filters the lifecycle adds to every kind's list; valid where inputs of each record table. */
 type CommonWhere = {
   deletedAt?: null;
@@ -243,7 +250,7 @@ export async function createRecord<T extends KindTypes>(
     const after = kind.toApi(created);
     await writeAudit(tx, { user, action: "create", entity: kind.entity, entityId: after.id, after });
     return after;
-  });
+  }, WRITE_TX);
   return { ...record, warnings, unchanged: false };
 }
 
@@ -291,7 +298,7 @@ async function writeLocked<T extends KindTypes>(
     const after = kind.toApi(await findRow(kind, tx, current.id, user, action === "remove" ? "always" : false));
     await writeAudit(tx, { user, action, entity: kind.entity, entityId: current.id, before, after });
     return after;
-  });
+  }, WRITE_TX);
 }
 
 export async function updateRecord<T extends KindTypes>(

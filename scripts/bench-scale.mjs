@@ -1,0 +1,308 @@
+#!/usr/bin/env node
+// The benchmark issue 27's goals are judged by (decision 046), in one run on a private PostgreSQL:
+// fill N sites and 30,000 camera installations with plain SQL, then print the raw by-type
+// aggregate's time in psql, dashboard.summary right after a write and for filters never asked
+// before (ratios to the raw aggregate; goals ≤ 0.25× and ≤ 0.5×), creates/s through the app with
+// 20 and 50 writers against pgbench inserting the same rows with the same clients (goal ≥ 0.1×, no
+// errors), the same writers on the embedded database (PGlite), and `pnpm rollups:check`.
+// Usage: pnpm bench:scale [--sites 300000|1000000] [--installations 30000] [--seconds 10] [--no-pglite]
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { findPostgresBin, onServer, startPostgres } from "../tests/support/postgres.mjs";
+import { login, startServer } from "../tests/support/server-process.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+// pg is the server's dependency (and the test support's), not the root package's.
+const pg = createRequire(path.join(root, "tests/support/postgres.mjs"))("pg");
+const PASSWORD = "bench-Admin-Passw0rd";
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const SITES = Number(arg("sites", "300000"));
+const INSTALLATIONS = Number(arg("installations", "30000"));
+const SECONDS = Number(arg("seconds", "10"));
+const CLIENTS = [20, 50];
+const GOALS = { afterWrite: 0.25, newFilter: 0.5, creates: 0.1 };
+const HEADERS = { "x-qt-client": "bench", "content-type": "application/json" };
+
+if (!fs.existsSync(path.join(root, "client/dist/index.html"))) {
+  const build = spawnSync("pnpm", ["--filter", "@qt/client", "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const ratio = (x, goal, better = "≤") =>
+  `${x.toFixed(3)}× (goal ${better} ${goal}×: ${(better === "≤" ? x <= goal : x >= goal) ? "met" : "NOT met"})`;
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+/** Every area a record may lie in before 01/07/2025, and the model types. */
+async function fill(client) {
+  const t0 = Date.now();
+  await client.query(`CREATE TEMP TABLE bench_area AS
+    SELECT row_number() OVER (ORDER BY id) AS i, id FROM admin_unit WHERE catalog = 'three_level' AND level = 'commune'`);
+  await client.query(`CREATE TEMP TABLE bench_type AS
+    SELECT row_number() OVER (ORDER BY id) AS i, id, category FROM model_type`);
+  const [{ areas }] = (await client.query("SELECT count(*)::int AS areas FROM bench_area")).rows;
+  const [{ types }] = (await client.query("SELECT count(*)::int AS types FROM bench_type")).rows;
+  for (let done = 0; done < SITES; done += 100_000) {
+    const n = Math.min(100_000, SITES - done);
+    await client.query(
+      `INSERT INTO site (model_type_id, area_id, name, established_on, religion, search_text, updated_at)
+       SELECT t.id, a.id, 'Điểm ' || g, DATE '2007-01-01' + (g * 7919 % 6570)::int,
+         CASE WHEN t.category = 'religious' THEN (ARRAY['buddhism','catholicism','protestantism','other'])[(1 + g % 4)::int]::religion END,
+         'diem ' || g, now()
+       FROM generate_series($1::bigint, $2::bigint) g
+       JOIN bench_area a ON a.i = 1 + (g * 31 % $3) JOIN bench_type t ON t.i = 1 + (g * 17 % $4)`,
+      [done + 1, done + n, areas, types],
+    );
+  }
+  await client.query(
+    `INSERT INTO camera_installation (area_id, installed_on, cameras, recorders, memory_cards, cost_vnd,
+       funding_source, updated_at)
+     SELECT a.id, DATE '2007-01-01' + (g * 4007 % 6570)::int, (1 + g % 12)::int, (g % 3)::int, (g % 5)::int,
+       1000000 * (g % 90),
+       (ARRAY['state_budget','socialized','mixed'])[(1 + g % 3)::int]::funding_source, now()
+     FROM generate_series(1, $1::bigint) g JOIN bench_area a ON a.i = 1 + (g * 13 % $2)`,
+    [INSTALLATIONS, areas],
+  );
+  await client.query("ANALYZE");
+  return { seconds: (Date.now() - t0) / 1000, areas, types };
+}
+
+/** The raw by-type aggregate, timed by psql itself (\timing), median of 5. */
+function rawAggregate(bin, url) {
+  const sql = `SELECT model_type_id, count(*), count(DISTINCT area_id) FROM site WHERE deleted_at IS NULL GROUP BY 1;`;
+  const out = execFileSync(
+    path.join(bin, "psql"),
+    [url, "-X", "-q", "-c", "\\timing on", ...Array(5).fill(["-c", sql]).flat()],
+    {
+      encoding: "utf8",
+    },
+  );
+  const times = [...out.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]));
+  return median(times);
+}
+
+const trpcGet = async (url, cookie, proc, input) => {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: { ...HEADERS, cookie },
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  return { ms: performance.now() - t0, data: body.result.data };
+};
+const trpcPost = async (url, cookie, proc, input) => {
+  const res = await fetch(`${url}/api/trpc/${proc}`, {
+    method: "POST",
+    headers: { ...HEADERS, cookie },
+    body: JSON.stringify(input),
+  });
+  if (!res.ok) throw new Error(`${proc}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return res.json();
+};
+
+const camera = (g, areaCode) => ({
+  areaCode,
+  installedOn: `20${String(10 + (g % 14)).padStart(2, "0")}-0${1 + (g % 9)}-1${g % 9}`,
+  cameras: 1 + (g % 12),
+  recorders: g % 3,
+  memoryCards: g % 5,
+  costVnd: 1_000_000 * (g % 90),
+  fundingSource: "mixed",
+});
+
+/** `clients` writers creating installations through the app for SECONDS: creates/s and errors. */
+async function appWriters(url, cookie, clients, areaCodes) {
+  const end = Date.now() + SECONDS * 1000;
+  let ok = 0;
+  let errors = 0;
+  let firstError = "";
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let g = c; Date.now() < end; g += clients) {
+        try {
+          await trpcPost(url, cookie, "cameras.create", camera(g, areaCodes[g % areaCodes.length]));
+          ok += 1;
+        } catch (err) {
+          errors += 1;
+          firstError ||= String(err).slice(0, 200);
+        }
+      }
+    }),
+  );
+  return { perSecond: ok / SECONDS, errors, firstError };
+}
+
+/** pgbench inserting the same rows (an installation and its audit entry, one transaction) with `clients` clients. */
+function pgbench(bin, url, clients, areaIds) {
+  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qt-pgbench-")), "insert.sql");
+  fs.writeFileSync(
+    script,
+    `\\set a random(1, ${areaIds.length})
+\\set g random(1, 1000000)
+BEGIN;
+INSERT INTO camera_installation (area_id, installed_on, cameras, recorders, memory_cards, cost_vnd, funding_source, updated_at)
+  VALUES ((ARRAY[${areaIds.join(",")}])[:a], DATE '2010-01-01' + (:g % 4000), 1 + :g % 12, :g % 3, :g % 5, 1000000 * (:g % 90), 'mixed', now());
+INSERT INTO audit_entry (user_id, username, action, entity, entity_id, "after")
+  VALUES (1, 'admin', 'create', 'camera_installation', currval(pg_get_serial_sequence('camera_installation', 'id'))::text, '{"bench": true}');
+END;
+`,
+  );
+  const out = execFileSync(
+    path.join(bin, "pgbench"),
+    ["-n", "-c", String(clients), "-j", "2", "-T", String(SECONDS), "-f", script, url],
+    { encoding: "utf8" },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  if (!Number.isFinite(tps)) console.log(out);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
+  return { perSecond: tps, errors: failed };
+}
+
+async function main() {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("PostgreSQL (Debian postgresql) is not installed");
+  console.log(
+    `bench:scale — ${SITES.toLocaleString("en")} sites, ${INSTALLATIONS.toLocaleString("en")} installations, ${SECONDS} s per write run; load ${load()}`,
+  );
+  const pgServer = await startPostgres();
+  const url = pgServer.url("scale");
+  await onServer(url, "CREATE DATABASE scale");
+  const server = await startServer({
+    env: { DATABASE_URL: url, LOG_LEVEL: "error" },
+    password: PASSWORD,
+    prefix: "qt-scale-",
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const filled = await fill(client);
+    console.log(
+      `filled in ${filled.seconds.toFixed(1)} s (plain SQL; ${filled.areas} areas, ${filled.types} model types)`,
+    );
+    const cookie = await login(server.url, "admin", PASSWORD);
+    const areas = (
+      await client.query(`SELECT a.id, a.code FROM admin_unit a
+      WHERE a.catalog = 'three_level' AND a.level = 'commune' AND (a.valid_to IS NULL OR a.valid_to >= DATE '2024-01-01')
+      ORDER BY a.code`)
+    ).rows;
+    const districts = (
+      await client.query(
+        `SELECT code FROM admin_unit WHERE level = 'district' AND catalog = 'three_level' ORDER BY code`,
+      )
+    ).rows.map((r) => r.code);
+
+    const raw = rawAggregate(bin, url);
+    console.log(`\nraw by-type aggregate in psql (count, count distinct area per type; median of 5): ${ms(raw)}`);
+
+    await trpcGet(server.url, cookie, "dashboard.summary", {}); // the cache and the code paths warm
+    const afterWrite = [];
+    for (let i = 0; i < 7; i++) {
+      await trpcPost(server.url, cookie, "cameras.create", camera(i, areas[i].code));
+      afterWrite.push((await trpcGet(server.url, cookie, "dashboard.summary", {})).ms);
+    }
+    const fresh = [];
+    for (let i = 0; i < 7; i++) {
+      const input = {
+        from: `20${10 + i}-03-${String(2 + i).padStart(2, "0")}`,
+        to: `20${18 + (i % 5)}-10-${String(11 + i).padStart(2, "0")}`,
+        districtCode: districts[i % districts.length],
+      };
+      fresh.push((await trpcGet(server.url, cookie, "dashboard.summary", input)).ms);
+    }
+    const wholeFresh = [];
+    for (let i = 0; i < 5; i++) {
+      wholeFresh.push(
+        (await trpcGet(server.url, cookie, "dashboard.summary", { fromYear: 2008 + i, toYear: 2020 + i })).ms,
+      );
+    }
+    console.log(
+      `dashboard.summary right after a write (median of 7): ${ms(median(afterWrite))} = ${ratio(median(afterWrite) / raw, GOALS.afterWrite)}`,
+    );
+    console.log(
+      `dashboard.summary, a filter never asked (days + district, median of 7): ${ms(median(fresh))} = ${ratio(median(fresh) / raw, GOALS.newFilter)}`,
+    );
+    console.log(
+      `dashboard.summary, whole years never asked (median of 5): ${ms(median(wholeFresh))} = ${ratio(median(wholeFresh) / raw, GOALS.newFilter)}`,
+    );
+
+    console.log(`\nwrites for ${SECONDS} s, an installation and its audit entry each (load ${load()}):`);
+    for (const clients of CLIENTS) {
+      const app = await appWriters(
+        server.url,
+        cookie,
+        clients,
+        areas.map((a) => a.code),
+      );
+      const bench = pgbench(
+        bin,
+        url,
+        clients,
+        areas.map((a) => a.id),
+      );
+      console.log(
+        `  ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""}), ` +
+          `pgbench ${bench.perSecond.toFixed(1)}/s (${bench.errors} failed) = ${ratio(app.perSecond / bench.perSecond, GOALS.creates, "≥")}`,
+      );
+    }
+
+    const check = spawnSync("pnpm", ["-s", "rollups:check"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    console.log(
+      `\nrollups:check after all of it: exit ${check.status} — ${(check.stdout + check.stderr).trim().split("\n").slice(-2).join(" / ")}`,
+    );
+    const [{ sites, installations }] = (
+      await client.query(
+        "SELECT (SELECT count(*) FROM site WHERE deleted_at IS NULL)::int AS sites, (SELECT count(*) FROM camera_installation WHERE deleted_at IS NULL)::int AS installations",
+      )
+    ).rows;
+    const summary = (await trpcGet(server.url, cookie, "dashboard.summary", {})).data;
+    console.log(
+      `recount equals summary: sites ${summary.siteCount} = ${sites} ${summary.siteCount === sites ? "yes" : "NO"}; installations ${summary.cameras.installations} = ${installations} ${summary.cameras.installations === installations ? "yes" : "NO"}`,
+    );
+    const errors = server
+      .output()
+      .split("\n")
+      .filter((l) => /"level":50/.test(l));
+    if (errors.length) console.log(`server errors: ${errors.length}; first: ${errors[0]?.slice(0, 400)}`);
+  } finally {
+    await client.end();
+    await server.stop();
+    pgServer.stop();
+  }
+
+  if (!process.argv.includes("--no-pglite")) {
+    console.log(`\nembedded database (PGlite, demo data), writes for ${SECONDS} s (load ${load()}):`);
+    const embedded = await startServer({ env: { LOG_LEVEL: "error" }, password: PASSWORD, prefix: "qt-scale-pglite-" });
+    try {
+      const cookie = await login(embedded.url, "admin", PASSWORD);
+      const tree = (await trpcGet(embedded.url, cookie, "units.tree", { on: "2020-01-01" })).data;
+      const codes = tree.flatMap((d) => d.areas.map((a) => a.code)).slice(0, 100);
+      for (const clients of CLIENTS) {
+        const app = await appWriters(embedded.url, cookie, clients, codes);
+        console.log(
+          `  ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""})`,
+        );
+      }
+    } finally {
+      await embedded.stop();
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
