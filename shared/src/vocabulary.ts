@@ -161,7 +161,7 @@ export const VOCABULARY = {
     deleteReason: { vi: "Lý do xóa", en: "Reason for removal" },
     districtCode: { vi: "Huyện, thị xã, thành phố", en: "District" },
     districtName: { vi: "Tên huyện", en: "District name" },
-    areaCode: { vi: "Xã, phường, thị trấn", en: "Commune, ward, township" },
+    areaCode: { vi: "Địa bàn cấp xã", en: "Commune-level area" },
     areaName: { vi: "Tên xã", en: "Commune name" },
     modelTypeId: { vi: "Loại mô hình", en: "Model type" },
     modelTypeCode: { vi: "Mã loại mô hình", en: "Model type code" },
