@@ -1,5 +1,6 @@
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
 import type { TCamera } from "@qt/shared/schemas/cameras";
+import { unitNameIn } from "@qt/shared/unit-names";
 import { choices } from "@qt/shared/vocabulary";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
@@ -13,7 +14,11 @@ export default function RecordsCamerasRoute() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const columns: Column<TCamera>[] = [
-    { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    {
+      label: "entry.field.areaCode",
+      sort: "area",
+      render: (r) => `${r.areaName}, ${unitNameIn(r.districtName, locale)}`,
+    },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
     { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn), locale) },
     { label: "entry.field.cameras", sort: "cameras", render: (r) => formatNumber(Number(r.cameras), locale) },

@@ -28,3 +28,9 @@ export function formerProvinceLabel(code: keyof typeof FORMER_PROVINCE_NAMES, lo
   const name = FORMER_PROVINCE_NAMES[code][locale];
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
+
+/** A name the server wrote with formerUnitName in Vietnamese ("Huyện Gio Linh (cũ)"), in the reader's language. */
+export function unitNameIn(name: string, locale: Locale): string {
+  const former = " (cũ)";
+  return locale === "en" && name.endsWith(former) ? formerUnitName(name.slice(0, -former.length), "en") : name;
+}

@@ -24,9 +24,10 @@ export function ModelTypeChart({
   onSelect,
   ...state
 }: ChartStateProps & { rows: ModelTypeRow[]; topN?: number; onSelect?: (code: string) => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale, modelType } = useI18n();
   const title = t("dashboard.chart.modelTypes.title");
-  const data = topWithOther(rows, topN, (count) => t("dashboard.chart.other", { count }));
+  const named = rows.map((r) => ({ ...r, name: modelType(r) }));
+  const data = topWithOther(named, topN, (count) => t("dashboard.chart.other", { count }));
   const num = (v: number) => formatNumber(v, locale);
   return (
     <HorizontalBars
@@ -36,7 +37,7 @@ export function ModelTypeChart({
       empty={rows.length === 0}
       table={{
         columns: [t("dashboard.chart.modelTypes.column"), t("dashboard.chart.sites")],
-        rows: [...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, cells: [r.name, num(r.sites)] })),
+        rows: [...named].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, cells: [r.name, num(r.sites)] })),
       }}
       data={data}
       format={num}

@@ -1,4 +1,5 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
+import { modelTypeName } from "@qt/shared/model-type-names";
 import { periodPhrase } from "@qt/shared/period";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerUnitName } from "@qt/shared/unit-names";
@@ -41,8 +42,11 @@ export function describeScope(
       : filter.formerProvinceCode
         ? FORMER_PROVINCE_NAMES[filter.formerProvinceCode][locale]
         : t("layout.scope.province");
+  const chosenType = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
   const modelType = filter.modelTypeCode
-    ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
+    ? chosenType
+      ? modelTypeName(chosenType, locale)
+      : filter.modelTypeCode
     : undefined;
   const parts = [district];
   if (modelType) parts.push(t("layout.scope.modelType", { name: modelType }));

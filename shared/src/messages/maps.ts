@@ -3,6 +3,11 @@
  * unit's code, so that whoever prepared the file can find it.
  */
 export const MAP_MESSAGES = {
+  /** Under every district map, screen or document (prisma/seed/data/geo/SOURCES.md asks for it). */
+  "map.attributionDistricts": {
+    vi: "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.",
+    en: "Administrative boundaries: geoBoundaries.org (Runfola et al. 2020), from OCHA ROAP / Government of Viet Nam, CC BY 3.0 IGO.",
+  },
   "map.levelInvalid": {
     vi: "Cấp bản đồ không hợp lệ: chọn district hoặc commune",
     en: "Invalid map level: choose district or commune",
