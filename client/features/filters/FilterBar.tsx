@@ -4,6 +4,7 @@ import { periodPresets, presetOf } from "@qt/shared/period";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { FORMER_PROVINCE_NAMES, formerProvinceLabel, formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
+import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
@@ -25,8 +26,11 @@ const PROVINCES = Object.keys(FORMER_PROVINCE_NAMES) as Province[];
  * Territory, view, year range, district, commune of today, category and model type, approved figures only, the review
  * conference's preset, and the active filters as removable chips. The district select offers the territory's districts.
  */
+/** The date fields hand on whole dates only: a half-typed one leaves the period as it was chosen. */
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 export function FilterBar({ filter, onChange, fields }: Props) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, modelType } = useI18n();
   const trpc = useTRPC();
   // Reference lists change rarely: keep them for the whole visit.
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -213,7 +217,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
               <option value="">{all}</option>
               {types.map((m) => (
                 <option key={m.code} value={m.code}>
-                  {m.name}
+                  {modelType(m)}
                 </option>
               ))}
             </select>
@@ -236,7 +240,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
 }
 
 function FilterChips({ filter, onChange, fields, options }: Props & { options?: TDashboardOptions }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, modelType } = useI18n();
   const chips: { field: FilterField; label: string }[] = [];
   const f = (field: FilterField) => fields.includes(field) && filter[field] !== undefined;
   if (f("formerProvinceCode") && filter.formerProvinceCode) {
@@ -261,7 +265,8 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
     chips.push({ field: "modelCategory", label: label("category", filter.modelCategory) });
   }
   if (f("modelTypeCode")) {
-    const name = options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode ?? "";
+    const chosen = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
+    const name = chosen ? modelType(chosen) : (filter.modelTypeCode ?? "");
     chips.push({ field: "modelTypeCode", label: name });
   }
   if (f("approvedOnly") && filter.approvedOnly) {
@@ -333,22 +338,22 @@ function PeriodFields({ filter, onChange }: Pick<Props, "filter" | "onChange">) 
       </label>
       {value === "custom" && (
         <>
-          <label>
-            {t("dashboard.filter.fromDate")}
-            <input
-              type="date"
+          <span className="filter-date">
+            <label htmlFor="period-from">{t("dashboard.filter.fromDate")}</label>
+            <DateField
+              id="period-from"
               value={filter.from ?? ""}
-              onChange={(e) => onChange({ from: e.target.value || undefined })}
+              onChange={(v) => onChange({ from: isIsoDate(v) ? v : undefined })}
             />
-          </label>
-          <label>
-            {t("dashboard.filter.toDate")}
-            <input
-              type="date"
+          </span>
+          <span className="filter-date">
+            <label htmlFor="period-to">{t("dashboard.filter.toDate")}</label>
+            <DateField
+              id="period-to"
               value={filter.to ?? ""}
-              onChange={(e) => onChange({ to: e.target.value || undefined })}
+              onChange={(v) => onChange({ to: isIsoDate(v) ? v : undefined })}
             />
-          </label>
+          </span>
         </>
       )}
       <label className="filter-check">

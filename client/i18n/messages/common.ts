@@ -9,6 +9,10 @@ export const commonVi = {
   "state.empty": "Chưa có số liệu cho bộ lọc này.",
   "state.error": "Không tải được số liệu: {message}",
   "state.retry": "Thử lại",
+  "date.placeholder": "dd/mm/yyyy",
+  "date.calendar": "Lịch",
+  "date.previousMonth": "Tháng trước",
+  "date.nextMonth": "Tháng sau",
 } as const;
 
 export const commonEn: Record<keyof typeof commonVi, string> = {
@@ -21,4 +25,8 @@ export const commonEn: Record<keyof typeof commonVi, string> = {
   "state.empty": "No figures for this filter yet.",
   "state.error": "Could not load the figures: {message}",
   "state.retry": "Retry",
+  "date.placeholder": "yyyy-mm-dd",
+  "date.calendar": "Calendar",
+  "date.previousMonth": "Previous month",
+  "date.nextMonth": "Next month",
 };
