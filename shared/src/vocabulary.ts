@@ -149,6 +149,7 @@ export const VOCABULARY = {
     approval: { vi: "Phê duyệt số liệu", en: "Data approval" },
     map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
     import_batch: { vi: "Lần nhập từ tệp", en: "Import from a file" },
+    target: { vi: "Chỉ tiêu", en: "Target" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names

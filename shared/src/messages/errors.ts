@@ -309,6 +309,13 @@ export const ERROR_MESSAGES = {
     en: "Someone else has just acted on the {year} figures of {unit}. Reload to see their new state.",
   },
   "user.notFound": { vi: "Không tìm thấy tài khoản.", en: "Account not found." },
+  // Targets (chỉ tiêu, decision 048).
+  "target.unitNotFound": { vi: "Không tìm thấy đơn vị {code}.", en: "Unit {code} not found." },
+  "target.modelTypeNotFound": { vi: "Không tìm thấy loại mô hình {code}.", en: "Model type {code} not found." },
+  "target.outOfScope": {
+    vi: "Chỉ được đặt chỉ tiêu trong địa bàn của tài khoản.",
+    en: "Targets may be set only within your account's area.",
+  },
   "user.usernameTaken": { vi: "Tên đăng nhập đã có người dùng.", en: "This username is already taken." },
   "user.conflict": {
     vi: "Tài khoản vừa được người khác sửa. Vui lòng tải lại.",

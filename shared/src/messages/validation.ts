@@ -189,6 +189,12 @@ export const VALIDATION_MESSAGES = {
     en: "The issue date's year must be between {from} and {to}",
   },
   "v.reportParams": { vi: "Tham số báo cáo không được hỗ trợ: {keys}", en: "Unsupported report parameters: {keys}" },
+  // Targets (chỉ tiêu, decision 048).
+  "v.targetMeasure": {
+    vi: "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
+    en: "Invalid measure: choose coveredCommunes, cameras, sites or awards",
+  },
+  "v.targetValue": { vi: "Chỉ tiêu phải là số nguyên từ 0 trở lên", en: "A target must be a whole number, 0 or more" },
 } as const;
 
 /**
