@@ -145,6 +145,13 @@ export const dashboardVi = {
   "dashboard.conference.choose": "Chọn trang trình chiếu",
   "dashboard.conference.slideYearly": "Nhân rộng mô hình theo năm",
   "dashboard.chart.otherCategories": "Các nhóm khác",
+  // Targets (chỉ tiêu, decision 048).
+  "targets.heading": "Kết quả thực hiện chỉ tiêu năm {year}",
+  "targets.measure.coveredCommunes": "Xã, phường, đặc khu có camera an ninh",
+  "targets.measure.cameras": "Mắt camera",
+  "targets.measure.sites": "Điểm mô hình",
+  "targets.measure.awards": "Khen thưởng",
+  "targets.progress": "{actual}/{target} ({rate})",
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
@@ -293,4 +300,10 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.conference.choose": "Choose slides",
   "dashboard.conference.slideYearly": "Replication per year",
   "dashboard.chart.otherCategories": "Other categories",
+  "targets.heading": "Targets for {year}: results",
+  "targets.measure.coveredCommunes": "Communes of today with security cameras",
+  "targets.measure.cameras": "Cameras",
+  "targets.measure.sites": "Model sites",
+  "targets.measure.awards": "Awards",
+  "targets.progress": "{actual}/{target} ({rate})",
 };
