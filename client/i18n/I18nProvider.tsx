@@ -1,5 +1,6 @@
 import type { Locale } from "@qt/shared/format";
 import { hasLanguage, loadLanguage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import { modelTypeName } from "@qt/shared/model-type-names";
 import { type VocabularyKind, type VocabularyValue, label as vocabularyLabel } from "@qt/shared/vocabulary";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
@@ -11,6 +12,8 @@ export type I18n = {
   t: (key: MessageKey, params?: MessageParams) => string;
   /** A domain word (an enum value's label) in the current language: label("religion", "hoahao"). */
   label: <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => string;
+  /** A model type's name in the current language (English names: shared/src/model-type-names.ts). */
+  modelType: (type: { code: string; name: string }) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,7 +63,8 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => vocabularyLabel(kind, value, locale),
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t, label }), [locale, setLocale, t, label]);
+  const modelType = useCallback((type: { code: string; name: string }) => modelTypeName(type, locale), [locale]);
+  const value = useMemo(() => ({ locale, setLocale, t, label, modelType }), [locale, setLocale, t, label, modelType]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -10,6 +10,7 @@ import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { AreasTable } from "../features/dashboard/AreasTable.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { TargetProgress } from "../features/dashboard/TargetProgress.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
@@ -106,6 +107,9 @@ function DistrictScreen({ code, choose }: { code: string; choose: ReactNode }) {
         <>
           <section className="print-section">
             <SummaryCards summary={summary.data} />
+            {summary.data.targets && (
+              <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
+            )}
           </section>
           <section className="print-section">
             {areas.isPending ? (

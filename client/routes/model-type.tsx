@@ -21,7 +21,7 @@ const PAGE_SIZE = 25;
 /** One model type (/model-type/:code): over time, by district, its sites; or the list (/model-type). */
 export default function ModelTypeRoute() {
   const { code } = useParams();
-  const { t, label } = useI18n();
+  const { t, label, modelType } = useI18n();
   const trpc = useTRPC();
   const { search } = useDashboardFilter();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -33,7 +33,7 @@ export default function ModelTypeRoute() {
       <ul className="link-list">
         {options.data?.modelTypes.map((m) => (
           <li key={m.code}>
-            <Link to={{ pathname: `/model-type/${m.code}`, search: keep }}>{m.name}</Link>{" "}
+            <Link to={{ pathname: `/model-type/${m.code}`, search: keep }}>{modelType(m)}</Link>{" "}
             <span className="muted">({label("category", m.category)})</span>
           </li>
         ))}
@@ -43,7 +43,7 @@ export default function ModelTypeRoute() {
 }
 
 function ModelTypeScreen({ code }: { code: string }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, modelType } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -65,7 +65,7 @@ function ModelTypeScreen({ code }: { code: string }) {
   return (
     <main>
       <ScreenHeader
-        title={d.modelType.name}
+        title={modelType(d.modelType)}
         scope={{ ...pick(filter, FIELDS), modelTypeCode: code }}
         demo={demoRecords(d)}
       >

@@ -6,6 +6,7 @@ import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
+import { TargetProgress } from "../features/dashboard/TargetProgress.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
@@ -77,6 +78,9 @@ export default function OverviewRoute() {
         <>
           <section className="print-section overview-cards">
             <SummaryCards summary={summary.data} />
+            {summary.data.targets && (
+              <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
+            )}
           </section>
           <Suspense fallback={chartsPending}>
             {chartsMayLoad ? (

@@ -1,4 +1,6 @@
 import type { TAward } from "@qt/shared/schemas/awards";
+import { unitNameIn } from "@qt/shared/unit-names";
+import { choices } from "@qt/shared/vocabulary";
 import { AWARD_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { choiceFilter, useRecordApi } from "../features/entry/record-api.ts";
@@ -16,7 +18,8 @@ export default function RecordsAwardsRoute() {
     { label: "entry.field.form", render: (r) => label("awardForm", r.form) },
     {
       label: "entry.field.areaCode",
-      render: (r) => (r.areaName ? `${r.areaName}, ${r.districtName}` : t("entry.area.province")),
+      render: (r) =>
+        r.areaName ? `${r.areaName}, ${unitNameIn(r.districtName ?? "", locale)}` : t("entry.area.province"),
     },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
   ];

@@ -1,5 +1,7 @@
 import { formatDate, formatMoneyExact, formatNumber } from "@qt/shared/format";
 import type { TCamera } from "@qt/shared/schemas/cameras";
+import { unitNameIn } from "@qt/shared/unit-names";
+import { choices } from "@qt/shared/vocabulary";
 import { CAMERA_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
 import { choiceFilter, useRecordApi } from "../features/entry/record-api.ts";
@@ -11,7 +13,11 @@ export default function RecordsCamerasRoute() {
   const { t, label, locale } = useI18n();
   const api = useRecordApi("cameras");
   const columns: Column<TCamera>[] = [
-    { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    {
+      label: "entry.field.areaCode",
+      sort: "area",
+      render: (r) => `${r.areaName}, ${unitNameIn(r.districtName, locale)}`,
+    },
     { label: "entry.field.siteId", render: (r) => siteLabel(r, t) },
     { label: "entry.field.installedOn", sort: "installedOn", render: (r) => formatDate(String(r.installedOn), locale) },
     { label: "entry.field.cameras", sort: "cameras", render: (r) => formatNumber(Number(r.cameras), locale) },

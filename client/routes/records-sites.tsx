@@ -1,5 +1,7 @@
 import { formatDate } from "@qt/shared/format";
 import type { TSite } from "@qt/shared/schemas/sites";
+import { unitNameIn } from "@qt/shared/unit-names";
+import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { SITE_FORM } from "../features/entry/configs.ts";
 import { type Column, ListScreen } from "../features/entry/ListScreen.tsx";
@@ -9,14 +11,22 @@ import { useTRPC } from "../trpc.ts";
 
 /** Staff entry: model sites (điểm mô hình). */
 export default function RecordsSitesRoute() {
-  const { label, locale } = useI18n();
+  const { label, locale, modelType } = useI18n();
   const trpc = useTRPC();
   const api = useRecordApi("sites");
   const types = useQuery(trpc.modelTypes.list.queryOptions(undefined, { staleTime: 300_000 }));
   const columns: Column<TSite>[] = [
     { label: "entry.field.name", sort: "name", render: (r) => String(r.name) },
-    { label: "entry.field.modelTypeId", sort: "modelType", render: (r) => String(r.modelTypeName) },
-    { label: "entry.field.areaCode", sort: "area", render: (r) => `${r.areaName}, ${r.districtName}` },
+    {
+      label: "entry.field.modelTypeId",
+      sort: "modelType",
+      render: (r) => modelType({ code: r.modelTypeCode, name: r.modelTypeName }),
+    },
+    {
+      label: "entry.field.areaCode",
+      sort: "area",
+      render: (r) => `${r.areaName}, ${unitNameIn(r.districtName, locale)}`,
+    },
     {
       label: "entry.field.establishedOn",
       sort: "establishedOn",
@@ -28,7 +38,7 @@ export default function RecordsSitesRoute() {
     {
       name: "modelTypeId",
       label: "entry.field.modelTypeId" as const,
-      options: (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name })),
+      options: (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: modelType(m) })),
     },
     choiceFilter("category", "entry.field.category", "category", locale),
     choiceFilter("status", "entry.field.status", "status", locale),

@@ -11,6 +11,7 @@ import { modelTypesRouter } from "./modelTypes.ts";
 import { personalDataRouter } from "./personal-data.ts";
 import { recordRouter } from "./records.ts";
 import { reportsRouter } from "./reports.ts";
+import { targetsRouter } from "./targets.ts";
 import { unitsRouter } from "./units.ts";
 import { usersRouter } from "./users.ts";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   maps: mapsRouter,
   imports: importsRouter,
   personalData: personalDataRouter,
+  targets: targetsRouter,
 });
 
 /** The only server export the client may import, as a type. */

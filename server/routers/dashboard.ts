@@ -13,16 +13,26 @@ import {
   ZDashboardYearly,
 } from "@qt/shared/schemas/dashboard";
 import { withDemo } from "@qt/shared/schemas/demo";
+import { ZTargetProgress } from "@qt/shared/schemas/targets";
+import { z } from "zod";
 import { dashboardFigures as figures } from "../services/dashboard/cache.ts";
+import { targetPlace, targetProgress } from "../services/targets/targets.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 
 /** Every figure comes through the aggregate cache (services/dashboard/cache.ts, docs/decisions/008). */
 export const dashboardRouter = router({
   summary: viewerProcedure
     .input(ZDashboardFilter.optional())
-    .output(withDemo(ZDashboardSummary))
+    .output(withDemo(ZDashboardSummary).extend({ targets: z.array(ZTargetProgress).optional() }))
     // Cached figures hold as of now, not as of when they were computed: the data has not changed.
-    .query(async ({ ctx, input }) => ({ ...(await figures.summary(ctx.db, input)), asOf: new Date().toISOString() })),
+    .query(async ({ ctx, input }) => {
+      const summary = await figures.summary(ctx.db, input);
+      const place = targetPlace(input);
+      const targets = place
+        ? await targetProgress(ctx.db, place, summary, async () => (await figures.awards(ctx.db, input)).total)
+        : undefined;
+      return { ...summary, asOf: new Date().toISOString(), ...(targets ? { targets } : {}) };
+    }),
   yearly: viewerProcedure
     .input(ZDashboardFilter.optional())
     .output(withDemo(ZDashboardYearly))

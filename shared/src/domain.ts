@@ -115,6 +115,7 @@ export const AUDIT_ENTITIES = [
   "approval",
   "map_layer",
   "import_batch",
+  "target",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -16,3 +16,9 @@ export function currentCommuneName(name: string, formerDistrictName: string, loc
   const district = formerDistrictName.charAt(0).toLowerCase() + formerDistrictName.slice(1);
   return `${name} (${district} cũ)`;
 }
+
+/** A name the server wrote with formerUnitName in Vietnamese ("Huyện Gio Linh (cũ)"), in the reader's language. */
+export function unitNameIn(name: string, locale: Locale): string {
+  const former = " (cũ)";
+  return locale === "en" && name.endsWith(former) ? formerUnitName(name.slice(0, -former.length), "en") : name;
+}

@@ -151,6 +151,7 @@ export const VOCABULARY = {
     approval: { vi: "Phê duyệt số liệu", en: "Data approval" },
     map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
     import_batch: { vi: "Lần nhập từ tệp", en: "Import from a file" },
+    target: { vi: "Chỉ tiêu", en: "Target" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names
@@ -163,7 +164,7 @@ export const VOCABULARY = {
     deleteReason: { vi: "Lý do xóa", en: "Reason for removal" },
     districtCode: { vi: "Huyện, thị xã, thành phố", en: "District" },
     districtName: { vi: "Tên huyện", en: "District name" },
-    areaCode: { vi: "Xã, phường, thị trấn", en: "Commune, ward, township" },
+    areaCode: { vi: "Địa bàn cấp xã", en: "Commune-level area" },
     areaName: { vi: "Tên xã", en: "Commune name" },
     modelTypeId: { vi: "Loại mô hình", en: "Model type" },
     modelTypeCode: { vi: "Mã loại mô hình", en: "Model type code" },

@@ -217,6 +217,11 @@ describe("YearlyChart", () => {
       ["2009", "1.200", "1.203"],
     ]);
   });
+  it("names one year once: 2026, not 2026–2026", () => {
+    renderApp(<YearlyChart years={[{ year: 2026, sites: 5, cumulative: 40 }]} />, { db: t.db });
+    expect(tableRows("Nhân rộng mô hình theo năm 2026")).toEqual([["2026", "5", "40"]]);
+    expect(screen.queryByText(/2026–2026/)).not.toBeInTheDocument();
+  });
   it("draws one column per year, as tall as the year's new sites", () => {
     renderApp(
       <YearlyChart

@@ -72,7 +72,7 @@ describe("a commune editor's record screens", () => {
     expect(form.queryByLabelText("Huyện, thị xã, thành phố")).not.toBeInTheDocument();
 
     fireEvent.change(form.getByLabelText("Ngày lắp đặt"), { target: { value: "2020-06-01" } });
-    const area = await form.findByLabelText("Xã, phường, thị trấn");
+    const area = await form.findByLabelText("Địa bàn cấp xã");
     const district = form.getByLabelText("Huyện, thị xã, thành phố");
     await waitFor(() => expect(district).toHaveValue("466"));
     await user.selectOptions(area, "Thị trấn Gio Linh");
@@ -90,7 +90,7 @@ describe("the list filter by area", () => {
     expect(await screen.findByText("4 bản ghi")).toBeInTheDocument();
     const filters = within(screen.getByRole("form", { name: "Tìm kiếm" }));
     // Without a district: today's communes of the whole province, grouped by former district.
-    const anywhere = filters.getByLabelText("Xã, phường, thị trấn");
+    const anywhere = filters.getByLabelText("Địa bàn cấp xã");
     const mine = await within(anywhere).findByRole("option", { name: "Xã Gio Linh (huyện Gio Linh cũ)" });
     expect(mine.closest("optgroup")?.label).toBe("Xã, phường, đặc khu hiện nay — Huyện Gio Linh (cũ)");
     expect(within(anywhere).getAllByRole("option")).toHaveLength(1 + 78);
@@ -99,7 +99,7 @@ describe("the list filter by area", () => {
     const district = filters.getByLabelText("Huyện cũ");
     await waitFor(() => expect(within(district).getByRole("option", { name: "Huyện Gio Linh (cũ)" })).toBeVisible());
     await user.selectOptions(district, "Huyện Gio Linh (cũ)");
-    const area = filters.getByLabelText("Xã, phường, thị trấn");
+    const area = filters.getByLabelText("Địa bàn cấp xã");
     const today = within(area).getByRole("option", { name: "Xã Gio Linh (huyện Gio Linh cũ)" });
     expect(today.closest("optgroup")?.label).toBe("Xã, phường, đặc khu hiện nay");
     const old = within(area).getByRole("option", { name: "Thị trấn Gio Linh" });

@@ -22,8 +22,42 @@ describe("entry forms in English", () => {
     // Today's date by default: one list of today's communes, named without the abolished level.
     expect(form.getByLabelText("Commune, ward or special zone")).toHaveAccessibleDescription("Please choose an area");
     expect(form.getByLabelText("Cameras")).toHaveAccessibleDescription("Number of cameras must be a number");
-    // A date picker: the browser shows the date in the reader's own form, nothing to type wrong.
-    expect(form.getByLabelText("Installed on")).toHaveAttribute("type", "date");
+  });
+
+  it("the date field follows the product's language, not the browser's: typed and picked on a calendar", async () => {
+    localStorage.setItem("qt.locale", "en");
+    const user = userEvent.setup();
+    const view = renderApp(as(admin(), <RecordsCamerasRoute />), {
+      db: t.db,
+      user: admin(),
+      path: "/records/cameras?edit=new",
+    });
+    let form = within(await screen.findByRole("form", { name: "New record" }));
+    const date = form.getByLabelText("Installed on");
+    expect(date).toHaveAttribute("type", "text");
+    expect(date).toHaveAttribute("inputmode", "numeric");
+    expect(date).toHaveAttribute("placeholder", "yyyy-mm-dd");
+    await user.clear(date);
+    await user.type(date, "2019-05-01");
+    await user.click(form.getByRole("button", { name: "Calendar" }));
+    const calendar = within(form.getByRole("group", { name: "May 2019" }));
+    await user.click(calendar.getByRole("button", { name: "Tuesday, 7 May 2019" }));
+    expect(date).toHaveValue("2019-05-07");
+    view.unmount();
+
+    localStorage.setItem("qt.locale", "vi");
+    renderApp(as(admin(), <RecordsCamerasRoute />), { db: t.db, user: admin(), path: "/records/cameras?edit=new" });
+    form = within(await screen.findByRole("form", { name: "Thêm bản ghi" }));
+    const ngay = form.getByLabelText("Ngày lắp đặt");
+    expect(ngay).toHaveAttribute("placeholder", "dd/mm/yyyy");
+    await user.clear(ngay);
+    await user.type(ngay, "01/05/2019");
+    await user.click(form.getByRole("button", { name: "Lịch" }));
+    const lich = within(form.getByRole("group", { name: "tháng 5 năm 2019" }));
+    await user.click(lich.getByRole("button", { name: "Thứ Ba, 7 tháng 5, 2019" }));
+    expect(ngay).toHaveValue("07/05/2019");
+    // The form read the typed date: the former district is offered for a 2019 installation.
+    expect(await form.findByRole("option", { name: "Huyện Hải Lăng" })).toBeInTheDocument();
   });
 
   it("saving a record unchanged says so, and writes nothing", async () => {

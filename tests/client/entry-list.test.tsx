@@ -113,7 +113,7 @@ describe("site list", () => {
     fireEvent.change(form.getByLabelText("Ngày thành lập"), { target: { value: "2019-05-01" } });
     await waitFor(() => expect(form.getByLabelText("Huyện, thị xã, thành phố")).toHaveValue("470"));
     expect(
-      within(form.getByLabelText("Xã, phường, thị trấn")).getByRole("option", { name: "Xã Hải An" }),
+      within(form.getByLabelText("Địa bàn cấp xã")).getByRole("option", { name: "Xã Hải An" }),
     ).toBeInTheDocument();
   });
 

@@ -40,7 +40,7 @@ async function chooseArea(user: ReturnType<typeof userEvent.setup>, form: Form, 
   if (date) fireEvent.change(date, { target: { value: "2019-05-01" } });
   await waitFor(() => expect(form.getByRole("option", { name: "Huyện Hải Lăng" })).toBeInTheDocument());
   await user.selectOptions(form.getByLabelText("Huyện, thị xã, thành phố"), "Huyện Hải Lăng");
-  await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), area);
+  await user.selectOptions(form.getByLabelText("Địa bàn cấp xã"), area);
 }
 
 async function fillCamera(user: ReturnType<typeof userEvent.setup>, form: Form) {
@@ -127,7 +127,7 @@ describe("site picker in the camera form", () => {
     await user.type(picker, "hai lam");
     await user.click(await form.findByRole("option", { name: /Camera thôn Hải Lâm/ }));
     expect(picker).toHaveValue("Camera thôn Hải Lâm");
-    await user.selectOptions(form.getByLabelText("Xã, phường, thị trấn"), "Xã Hải Ba");
+    await user.selectOptions(form.getByLabelText("Địa bàn cấp xã"), "Xã Hải Ba");
     expect(picker).toHaveValue("");
     expect(form.queryByRole("button", { name: "Bỏ liên kết" })).not.toBeInTheDocument();
   });

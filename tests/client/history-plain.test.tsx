@@ -62,7 +62,7 @@ describe("history and audit log in plain words", () => {
     expect(edit).toHaveTextContent("Camera tại Xã Hải Ba, lắp 10/10/2022");
     expect(edit).toHaveTextContent("Kinh phí (đồng): 48.500.000 đồng → 50.000.000 đồng");
     expect(edit).toHaveTextContent("Nguồn kinh phí: Ngân sách nhà nước → Kết hợp");
-    expect(edit).toHaveTextContent("Xã, phường, thị trấn: Xã Hải An → Xã Hải Ba");
+    expect(edit).toHaveTextContent("Địa bàn cấp xã: Xã Hải An → Xã Hải Ba");
     // No database words: no field names, no codes, no bookkeeping, no derived names.
     for (const raw of ["costVnd", "state_budget", HAI_AN, "areaName", "siteRemoved", "version", "isDemo"]) {
       expect(edit).not.toHaveTextContent(raw);

@@ -90,9 +90,9 @@ describe("the entry form of a commune officer", () => {
     renderApp(as(gioLinh, <RecordsCamerasRoute />), { db: t.db, user: gioLinh, path: "/records/cameras?edit=new" });
     const form = await screen.findByRole("form", { name: "Thêm bản ghi" });
     const date = within(form).getByLabelText("Ngày lắp đặt");
-    expect(date).toHaveAttribute("type", "date");
+    expect(date).toHaveAttribute("inputmode", "numeric");
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    expect(date).toHaveValue(today);
+    expect(date).toHaveValue(today.split("-").reverse().join("/"));
     expect(within(form).getByRole("button", { name: "Hôm nay" })).toBeInTheDocument();
     const commune = await within(form).findByLabelText("Xã, phường, đặc khu");
     await waitFor(() => expect(commune).toHaveDisplayValue("Xã Gio Linh"));

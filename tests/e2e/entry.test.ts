@@ -68,7 +68,7 @@ describeE2E("data entry in a real browser", () => {
     const form = page.getByRole("form", { name: "Thêm bản ghi" });
     await form.getByLabel("Ngày lắp đặt").fill("2023-06-15");
     await form.getByLabel("Huyện, thị xã, thành phố").selectOption(district.code);
-    await form.getByLabel("Xã, phường, thị trấn").selectOption(area.code);
+    await form.getByLabel("Địa bàn cấp xã").selectOption(area.code);
     await form.getByLabel("Số mắt camera").fill("8");
     await form.getByLabel("Số đầu thu").fill("1");
     await form.getByLabel("Số thẻ nhớ").fill("1");

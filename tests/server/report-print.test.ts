@@ -151,7 +151,7 @@ describe("CSV for Excel with Vietnamese regional settings (?sep=semicolon)", () 
       expect(String(ok.headers["content-disposition"])).toContain(
         "2026-toan-tinh-co-so-lieu-minh-hoa-dau-cham-phay.csv",
       );
-      expect(ok.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Mã;Xã, phường, thị trấn;/);
+      expect(ok.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Mã;Địa bàn cấp xã;/);
       const bad = await get("sep=tab");
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toBe(

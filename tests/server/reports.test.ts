@@ -251,7 +251,7 @@ describe.each([
       const lines = text.slice(1).trimEnd().split("\r\n");
       expect(lines[0]).toBe(
         // The vocabulary's word for each field, as the forms and the import template head them.
-        'Mã,Loại mô hình,Tên điểm mô hình,Đơn vị chủ trì / dòng họ,"Xã, phường, thị trấn","Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú,Số liệu minh họa (1 = có)',
+        'Mã,Loại mô hình,Tên điểm mô hình,Đơn vị chủ trì / dòng họ,Địa bàn cấp xã,"Huyện, thị xã, thành phố",Ngày thành lập,Trạng thái,Tôn giáo,Số hộ,Số thành viên,Ghi chú,Số liệu minh họa (1 = có)',
       );
       expect(lines).toHaveLength(s.siteCount + 1);
       expect(text).toContain(place);

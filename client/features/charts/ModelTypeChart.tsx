@@ -23,14 +23,15 @@ export function ModelTypeChart({
   onSelect,
   ...state
 }: ChartStateProps & { rows: ModelTypeRow[]; topN?: number; onSelect?: (code: string) => void }) {
-  const { t } = useI18n();
-  const data = topWithOther(rows, topN, (count) => t("dashboard.chart.other", { count }));
+  const { t, modelType } = useI18n();
+  const named = rows.map((r) => ({ ...r, name: modelType(r) }));
+  const data = topWithOther(named, topN, (count) => t("dashboard.chart.other", { count }));
   return (
     <SitesBars
       {...state}
       title={t("dashboard.chart.modelTypes.title")}
       column={t("dashboard.chart.modelTypes.column")}
-      rows={[...rows].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, name: r.name, sites: r.sites }))}
+      rows={[...named].sort((a, b) => b.sites - a.sites).map((r) => ({ key: r.code, name: r.name, sites: r.sites }))}
       data={data}
       fill={(d) => (d.code ? SERIES.primary : SERIES.other)}
       onClick={onSelect ? (d) => d.code && onSelect(d.code) : undefined}

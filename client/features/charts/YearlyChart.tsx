@@ -12,10 +12,10 @@ export type YearRow = { year: number; sites: number; cumulative: number };
 export function YearlyChart({ years, ...state }: ChartStateProps & { years: YearRow[] }) {
   const { t, locale } = useI18n();
   const num = (v: number) => formatNumber(v, locale);
-  const title = t("dashboard.chart.yearly.title", {
-    from: years[0]?.year ?? "",
-    to: years.at(-1)?.year ?? "",
-  });
+  const from = years[0]?.year;
+  const to = years.at(-1)?.year;
+  // One year is named once: "2026", not "2026–2026".
+  const title = t("dashboard.chart.yearly.title", { years: from === to ? (from ?? "") : `${from}–${to}` });
   const newLabel = t("dashboard.chart.yearly.new");
   const cumLabel = t("dashboard.chart.yearly.cumulative");
   return (

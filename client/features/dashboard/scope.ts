@@ -1,4 +1,5 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
+import { modelTypeName } from "@qt/shared/model-type-names";
 import { periodPhrase } from "@qt/shared/period";
 import { formerNameOf, wholeProvinceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
@@ -46,8 +47,11 @@ export function describeScope(
         : options
           ? wholeProvinceName(options.province, locale)
           : t("layout.scope.province");
+  const chosenType = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
   const modelType = filter.modelTypeCode
-    ? (options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode)
+    ? chosenType
+      ? modelTypeName(chosenType, locale)
+      : filter.modelTypeCode
     : undefined;
   const parts = [district];
   if (modelType) parts.push(t("layout.scope.modelType", { name: modelType }));

@@ -4,6 +4,7 @@ import { requiredFields } from "@qt/shared/schemas/required";
 import { choices } from "@qt/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
+import { DateField } from "../../components/DateField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
 import { readError } from "../../errors.ts";
@@ -33,7 +34,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
   loadCurrent: (id: number) => Promise<Row>;
   onDone: (saved: Saved | null) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, modelType } = useI18n();
   const trpc = useTRPC();
   const { config } = props;
   const [base, setBase] = useState(() => {
@@ -145,7 +146,7 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
     else if (f.kind === "select" || f.kind === "modelType") {
       const options =
         f.kind === "modelType"
-          ? (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))
+          ? (types.data?.items ?? []).map((m) => ({ value: String(m.id), label: modelType(m) }))
           : f.vocabulary
             ? choices(f.vocabulary, locale)
             : [];
@@ -160,10 +161,10 @@ export function RecordForm<Row extends EntryRow & LinkedSiteFields, TInput>(prop
         </select>
       );
     } else if (f.kind === "date")
-      // The browser's own date picker (a calendar on phones), and a one-tap "today" (issue 22).
+      // Typed in the product's language with a calendar beside it, and a one-tap "today" (issue 22).
       control = (
         <span className="date-with-today">
-          <input {...common} type="date" max={todayIso()} value={value} onChange={(e) => set(f.name, e.target.value)} />
+          <DateField {...common} max={todayIso()} value={value} onChange={(v) => set(f.name, v)} />
           <button type="button" onClick={() => set(f.name, todayIso())}>
             {t("entry.date.today")}
           </button>

@@ -1,6 +1,7 @@
 import type { ModelCategory } from "@qt/shared/domain";
 import type { MessageKey } from "@qt/shared/messages/index";
 import type { TSite } from "@qt/shared/schemas/sites";
+import { unitNameIn } from "@qt/shared/unit-names";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -67,7 +68,7 @@ export function SitePicker(props: {
   error?: string;
   onChange: (site: SiteChoice | null) => void;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const trpc = useTRPC();
   const { id, areaCode, prefer } = props;
   /** The text typed while searching; null when not searching (the input then shows the link). */
@@ -200,7 +201,7 @@ export function SitePicker(props: {
                     <span>
                       {[
                         site.modelTypeName,
-                        `${site.areaName}, ${site.districtName}`,
+                        `${site.areaName}, ${unitNameIn(site.districtName, locale)}`,
                         site.status === "active" ? "" : label("status", site.status),
                       ]
                         .filter(Boolean)

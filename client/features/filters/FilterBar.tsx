@@ -6,6 +6,7 @@ import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/das
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
+import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { injectedProvince } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
@@ -28,8 +29,11 @@ type Props = {
  * Territory, view, year range, district, commune of today, category and model type, approved figures only, the review
  * conference's preset, and the active filters as removable chips. The district select offers the territory's districts.
  */
+/** The date fields hand on whole dates only: a half-typed one leaves the period as it was chosen. */
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 export function FilterBar({ filter, onChange, fields }: Props) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, modelType } = useI18n();
   const trpc = useTRPC();
   // Reference lists change rarely: keep them for the whole visit.
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
@@ -182,7 +186,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
             label={t("dashboard.filter.modelType")}
             value={filter.modelTypeCode}
             empty={all}
-            choices={types.map((m) => ({ value: m.code, label: m.name }))}
+            choices={types.map((m) => ({ value: m.code, label: modelType(m) }))}
             onPick={(m) => onChange({ modelTypeCode: m || undefined })}
           />
         )}
@@ -203,7 +207,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
 }
 
 function FilterChips({ filter, onChange, fields, options }: Props & { options?: TDashboardOptions }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, modelType } = useI18n();
   const chips: { field: FilterField; label: string }[] = [];
   const f = (field: FilterField) => fields.includes(field) && filter[field] !== undefined;
   if (f("formerProvinceCode") && filter.formerProvinceCode) {
@@ -231,7 +235,8 @@ function FilterChips({ filter, onChange, fields, options }: Props & { options?: 
     chips.push({ field: "modelCategory", label: label("category", filter.modelCategory) });
   }
   if (f("modelTypeCode")) {
-    const name = options?.modelTypes.find((m) => m.code === filter.modelTypeCode)?.name ?? filter.modelTypeCode ?? "";
+    const chosen = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
+    const name = chosen ? modelType(chosen) : (filter.modelTypeCode ?? "");
     chips.push({ field: "modelTypeCode", label: name });
   }
   if (f("approvedOnly") && filter.approvedOnly) {
@@ -303,22 +308,22 @@ function PeriodFields({ filter, onChange }: Pick<Props, "filter" | "onChange">) 
       </label>
       {value === "custom" && (
         <>
-          <label>
-            {t("dashboard.filter.fromDate")}
-            <input
-              type="date"
+          <span className="filter-date">
+            <label htmlFor="period-from">{t("dashboard.filter.fromDate")}</label>
+            <DateField
+              id="period-from"
               value={filter.from ?? ""}
-              onChange={(e) => onChange({ from: e.target.value || undefined })}
+              onChange={(v) => onChange({ from: isIsoDate(v) ? v : undefined })}
             />
-          </label>
-          <label>
-            {t("dashboard.filter.toDate")}
-            <input
-              type="date"
+          </span>
+          <span className="filter-date">
+            <label htmlFor="period-to">{t("dashboard.filter.toDate")}</label>
+            <DateField
+              id="period-to"
               value={filter.to ?? ""}
-              onChange={(e) => onChange({ to: e.target.value || undefined })}
+              onChange={(v) => onChange({ to: isIsoDate(v) ? v : undefined })}
             />
-          </label>
+          </span>
         </>
       )}
       <label className="filter-check">

@@ -46,7 +46,7 @@ export function MapControls({
   onChange: (patch: Partial<MapChoice>) => void;
   large?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, modelType } = useI18n();
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   return (
@@ -67,7 +67,7 @@ export function MapControls({
           <select value={choice.modelTypeCode ?? ""} onChange={(e) => onChange({ modelTypeCode: e.target.value })}>
             {options.data?.modelTypes.map((m) => (
               <option key={m.code} value={m.code}>
-                {m.name}
+                {modelType(m)}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 import { listInForce, type UnitList, unitListOf } from "@qt/shared/coverage";
 import { formatNumber } from "@qt/shared/format";
 import { mapClasses, mapClassLabel, mapColour, mapValueText, measureValue } from "@qt/shared/map/scale";
+import { message } from "@qt/shared/messages/index";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { MapLevel, MapMeasure, TMapUnitFigures } from "@qt/shared/schemas/maps";
 import { useQuery } from "@tanstack/react-query";
@@ -111,7 +112,12 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
   const measureName = t(`map.measure.${choice.measure}`);
   const title = t("map.title", { measure: measureName });
   const features = boundaries.data?.features ?? [];
-  const attribution = boundaries.data?.attribution;
+  // The product's own district outlines are credited in the reader's language; an uploaded
+  // commune layer's source is the admin's own words.
+  const attribution =
+    boundaries.data?.level === "district"
+      ? message("map.attributionDistricts", {}, locale)
+      : boundaries.data?.attribution;
   const drill = (code: string) => {
     if (!onDistrict) return;
     const unit = units.find((u) => u.code === code);

@@ -3,6 +3,7 @@ import { formerProvinceLabel } from "@qt/shared/province";
 import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { FormEvent, ReactNode } from "react";
+import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useProvince } from "../../province.ts";
 import { dateChange, type ReportFormState } from "./formState.ts";
@@ -138,10 +139,10 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
         {text("issuingBody", "reports.form.issuingBody")}
         {text("documentNumber", "reports.form.documentNumber")}
         {text("place", "reports.form.place")}
-        <label>
-          {t("reports.form.date")}
-          <input type="date" value={value.date} onChange={(e) => onChange(dateChange(value, e.target.value))} />
-        </label>
+        <span className="report-date">
+          <label htmlFor="report-date">{t("reports.form.date")}</label>
+          <DateField id="report-date" value={value.date} onChange={(v) => onChange(dateChange(value, v))} />
+        </span>
         <label>
           {t("reports.form.signerTitle")}
           <textarea rows={2} value={value.signerTitle} onChange={(e) => onChange({ signerTitle: e.target.value })} />

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { message } from "@qt/shared/messages/index";
 import type { TMapBoundaries, TMapBoundariesInput, TMapFeature } from "@qt/shared/schemas/maps";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -8,8 +9,7 @@ import { layerFeatures } from "./layers.ts";
 import { districtsFromSource } from "./source.ts";
 
 /** The attribution SOURCES.md asks for wherever the district map appears (prisma/seed/data/geo). */
-export const DISTRICT_ATTRIBUTION =
-  "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.";
+export const DISTRICT_ATTRIBUTION = message("map.attributionDistricts", {}, "vi");
 
 // A path, not a file: URL: under the client tests' jsdom, import.meta.url is not a file: URL.
 export const DISTRICTS_ASSET = path.resolve(import.meta.dirname, "../../assets/maps/districts-2020.json");

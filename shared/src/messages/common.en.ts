@@ -9,4 +9,8 @@ export const commonEn: Record<keyof typeof commonVi, string> = {
   "state.empty": "No figures for this filter yet.",
   "state.error": "Could not load the figures: {message}",
   "state.retry": "Retry",
+  "date.placeholder": "yyyy-mm-dd",
+  "date.calendar": "Calendar",
+  "date.previousMonth": "Previous month",
+  "date.nextMonth": "Next month",
 };

@@ -8,4 +8,8 @@ export const commonVi = {
   "state.empty": "Chưa có số liệu cho bộ lọc này.",
   "state.error": "Không tải được số liệu: {message}",
   "state.retry": "Thử lại",
+  "date.placeholder": "dd/mm/yyyy",
+  "date.calendar": "Lịch",
+  "date.previousMonth": "Tháng trước",
+  "date.nextMonth": "Tháng sau",
 } as const;

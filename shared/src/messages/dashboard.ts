@@ -43,7 +43,7 @@ export const dashboardVi = {
   "dashboard.chart.modelTypes.column": "Loại mô hình",
   "dashboard.chart.districts.title": "Số điểm mô hình theo huyện, chia theo nhóm",
   "dashboard.chart.districts.column": "Huyện, thị xã, thành phố",
-  "dashboard.chart.yearly.title": "Nhân rộng mô hình theo năm {from}–{to}",
+  "dashboard.chart.yearly.title": "Nhân rộng mô hình theo năm {years}",
   "dashboard.chart.yearly.new": "Điểm mới trong năm",
   "dashboard.chart.yearly.cumulative": "Luỹ kế",
   "dashboard.chart.yearly.year": "Năm",
@@ -145,4 +145,11 @@ export const dashboardVi = {
   "dashboard.conference.choose": "Chọn trang trình chiếu",
   "dashboard.conference.slideYearly": "Nhân rộng mô hình theo năm",
   "dashboard.chart.otherCategories": "Các nhóm khác",
+  // Targets (chỉ tiêu, decision 048).
+  "targets.heading": "Kết quả thực hiện chỉ tiêu năm {year}",
+  "targets.measure.coveredCommunes": "Xã, phường, đặc khu có camera an ninh",
+  "targets.measure.cameras": "Mắt camera",
+  "targets.measure.sites": "Điểm mô hình",
+  "targets.measure.awards": "Khen thưởng",
+  "targets.progress": "{actual}/{target} ({rate})",
 } as const;

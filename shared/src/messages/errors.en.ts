@@ -106,4 +106,7 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "user.conflict": "Someone else has just changed this account. Please reload.",
   "user.keepOwnAdmin": "You cannot remove your own administrator role.",
   "user.keepOwnAccess": "You cannot disable your own account.",
+  "target.unitNotFound": "Unit {code} not found.",
+  "target.modelTypeNotFound": "Model type {code} not found.",
+  "target.outOfScope": "Targets may be set only within your account's area.",
 };

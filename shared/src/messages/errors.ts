@@ -108,4 +108,8 @@ export const errorsVi = {
   "user.conflict": "Tài khoản vừa được người khác sửa. Vui lòng tải lại.",
   "user.keepOwnAdmin": "Không thể tự bỏ quyền quản trị của chính mình.",
   "user.keepOwnAccess": "Không thể tự khóa tài khoản của chính mình.",
+  // Targets (chỉ tiêu, decision 048).
+  "target.unitNotFound": "Không tìm thấy đơn vị {code}.",
+  "target.modelTypeNotFound": "Không tìm thấy loại mô hình {code}.",
+  "target.outOfScope": "Chỉ được đặt chỉ tiêu trong địa bàn của tài khoản.",
 } as const;

@@ -156,4 +156,6 @@ export const validationEn: Record<keyof typeof validationVi, string> = {
   "noun.reportDraft": "report draft",
   "noun.modelTypeCode": "model type code",
   "noun.supervisingBody": "supervising agency",
+  "v.targetMeasure": "Invalid measure: choose coveredCommunes, cameras, sites or awards",
+  "v.targetValue": "A target must be a whole number, 0 or more",
 };

@@ -162,4 +162,7 @@ export const validationVi = {
   "noun.reportDraft": "bản nháp báo cáo",
   "noun.modelTypeCode": "mã loại mô hình",
   "noun.supervisingBody": "cơ quan chủ quản",
+  // Targets (chỉ tiêu, decision 048).
+  "v.targetMeasure": "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
+  "v.targetValue": "Chỉ tiêu phải là số nguyên từ 0 trở lên",
 } as const;

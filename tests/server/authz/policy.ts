@@ -56,6 +56,8 @@ export const POLICY: Record<string, PolicyEntry> = {
   "modelTypes.list": { access: "viewer" },
   "modelTypes.create": { access: "admin" },
   "modelTypes.update": { access: "admin" },
+  "targets.set": { access: "admin" },
+  "targets.list": { access: "viewer" },
   "units.tree": { access: "viewer" },
   "units.province": { access: "viewer" },
   "dashboard.yearly": { access: "viewer" },

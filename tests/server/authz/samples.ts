@@ -173,6 +173,10 @@ export const SAMPLES: Record<string, Sample> = {
       return { id: t.id, version: t.version, name: `Đổi ${fx.unique()}` };
     },
   },
+  "targets.set": {
+    input: (fx) => ({ year: 2026, measure: "cameras", value: 100 + Number(fx.unique().replace(/\D/g, "") || 0) }),
+  },
+  "targets.list": { input: () => ({ year: 2026 }) },
   "units.tree": { input: () => ({ on: DAY }) },
   "units.province": { input: () => undefined },
   "dashboard.summary": { input: () => ({ fromYear: 2007, toYear: 2022 }) },

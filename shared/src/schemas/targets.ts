@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ZGsoCode } from "./common.ts";
+import { ZModelTypeCode } from "./dashboard.ts";
+
+/**
+ * Targets (chỉ tiêu) the province sets for a year (decision 048): today's communes with cameras,
+ * cameras, sites (optionally of one model type) and awards.
+ */
+export const TARGET_MEASURES = ["coveredCommunes", "cameras", "sites", "awards"] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+export const ZTargetMeasure = z.enum(TARGET_MEASURES, {
+  error: () => "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
+});
+
+const ZTargetYear = z.number().int().min(2000).max(2100);
+
+export const ZTargetSetInput = z.strictObject({
+  year: ZTargetYear,
+  measure: ZTargetMeasure,
+  value: z
+    .number({ error: () => "Chỉ tiêu phải là số nguyên từ 0 trở lên" })
+    .int("Chỉ tiêu phải là số nguyên từ 0 trở lên")
+    .min(0, "Chỉ tiêu phải là số nguyên từ 0 trở lên")
+    .max(1_000_000_000, "Chỉ tiêu phải là số nguyên từ 0 trở lên"),
+  /** A former district or a commune of today; none: the whole province. */
+  unitCode: ZGsoCode.optional(),
+  /** Only with `sites`: the sites of one model type. */
+  modelTypeCode: ZModelTypeCode.optional(),
+});
+export type TTargetSetInput = z.infer<typeof ZTargetSetInput>;
+
+export const ZTargetListInput = z.strictObject({ year: ZTargetYear });
+
+export const ZTarget = z.object({
+  year: z.number(),
+  measure: ZTargetMeasure,
+  unitCode: z.string().nullable(),
+  modelTypeCode: z.string().nullable(),
+  value: z.number(),
+});
+export type TTarget = z.infer<typeof ZTarget>;
+
+/** In dashboard.summary of a one-year period: each target of the summary's place, and how far it is met. */
+export const ZTargetProgress = z.object({
+  measure: ZTargetMeasure,
+  unitCode: z.string().nullable(),
+  modelTypeCode: z.string().nullable(),
+  target: z.number(),
+  actual: z.number(),
+});
+export type TTargetProgress = z.infer<typeof ZTargetProgress>;
