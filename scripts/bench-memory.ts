@@ -91,6 +91,9 @@ function childrenMb(pid: number): number {
   }
 }
 
+const row = (p: Phase) =>
+  `${p.name.padEnd(30)}${p.startMb.toFixed(0).padStart(8)}${p.peakMb.toFixed(0).padStart(9)}${(p.peakMb - p.startMb).toFixed(0).padStart(10)}${Math.round(p.maxHealthMs).toString().padStart(20)}  ${p.otherPeakMb ? p.otherPeakMb.toFixed(0) : ""}  ${p.note}`;
+
 type Phase = { name: string; startMb: number; peakMb: number; otherPeakMb?: number; maxHealthMs: number; note: string };
 
 /**
@@ -128,7 +131,16 @@ async function measure(
   })();
   try {
     const note = await work();
-    return { name, startMb, peakMb, maxHealthMs, note: `${note}, ${s(t0)} s`, ...(other ? { otherPeakMb } : {}) };
+    const phase = {
+      name,
+      startMb,
+      peakMb,
+      maxHealthMs,
+      note: `${note}, ${s(t0)} s`,
+      ...(other ? { otherPeakMb } : {}),
+    };
+    console.log(row(phase)); // as it comes: a long run cut short still says something
+    return phase;
   } finally {
     running = false;
     await Promise.all([sampler, prober]);
@@ -199,11 +211,7 @@ async function main() {
       console.log(
         "output                        start MB  peak MB  delta MB  max /api/health ms  (pnpm backup + reader peak MB)",
       );
-      for (const p of phases) {
-        console.log(
-          `${p.name.padEnd(30)}${p.startMb.toFixed(0).padStart(8)}${p.peakMb.toFixed(0).padStart(9)}${(p.peakMb - p.startMb).toFixed(0).padStart(10)}${Math.round(p.maxHealthMs).toString().padStart(20)}  ${p.otherPeakMb ? p.otherPeakMb.toFixed(0) : ""}  ${p.note}`,
-        );
-      }
+      for (const p of phases) console.log(row(p));
     } finally {
       await server.stop();
     }
