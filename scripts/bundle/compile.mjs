@@ -16,7 +16,7 @@ export const ENTRIES = {
   "audit-verify": "server/cli/audit-verify.ts",
 };
 
-/** Worker threads' code, compiled beside the entries (no bin/ script): the backup's snapshot reader (snapshot.ts). */
+/** Helper processes' code, compiled beside the entries (no bin/ script): the backup's snapshot reader (snapshot.ts). */
 const WORKERS = { "backup-reader": "server/services/backup/snapshot-reader.ts" };
 
 /**

@@ -75,8 +75,8 @@ describe.runIf(inject("dbTemplates").kind === "pglite")("a backup of the running
     expect(fs.existsSync(snapshotsDir(work)) ? fs.readdirSync(snapshotsDir(work)) : []).toEqual([]);
   }, 240_000);
 
-  // The read of the snapshot (its PGlite's start, every page's query, the gzip) runs in a worker
-  // thread: the server's thread is free for requests through the backup, not only between pages.
+  // The read of the snapshot (its PGlite's start, every page's query, the gzip) runs in a process of
+  // its own: the server's thread is free for requests through the backup, not only between pages.
   // Before the worker, the read ran on this thread and kept it busy (utilisation 0.9 and more).
   it("leaves the server's thread mostly idle while it reads the snapshot", async () => {
     const file = path.join(work, "idle.jsonl.gz");
@@ -102,5 +102,28 @@ describe.runIf(inject("dbTemplates").kind === "pglite")("a backup of the running
       busy,
       `the server's thread was busy ${Math.round(busy * 100)} % of the backup (longest stall ${Math.round(longest)} ms)`,
     ).toBeLessThan(0.5);
+  }, 240_000);
+
+  // Issue 27, item 3 (decision 047): the snapshot's reader (a second PGlite with its Prisma client)
+  // ran in a worker thread of the server, which grew the server by some 300 MB for any backup, even
+  // of a few thousand rows. Now it is a process of its own: the server holds only the pipe.
+  it("keeps the reader's memory out of the server's process, and the backup whole", async () => {
+    const file = path.join(work, "memory.jsonl.gz");
+    const [count] = await open.db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM award");
+    const take = open.snapshot;
+    expect(take).toBeDefined();
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 20);
+    try {
+      await backupToFile(open.db, open.kind, file, take && { dataDir: work, take });
+    } finally {
+      clearInterval(sampler);
+    }
+    const grew = (peak - before) / 1024 / 1024;
+    expect(grew, `the server's process grew ${Math.round(grew)} MB during the backup`).toBeLessThan(100);
+    expect(await awardNames(file)).toHaveLength(count?.n ?? -1);
   }, 240_000);
 });

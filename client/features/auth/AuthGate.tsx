@@ -1,12 +1,15 @@
 import type { TMe } from "@qt/shared/schemas/auth";
-import { type ReactNode, useRef } from "react";
+import { lazy, type ReactNode, Suspense, useRef } from "react";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import { errorCode } from "../../errors.ts";
-import LoginRoute from "../../routes/login.tsx";
-import { TotpPanel } from "../account/TotpPanel.tsx";
 import { CurrentUserContext, useMeQuery, useReauthOnUnauthorized } from "./current-user.tsx";
-import { FirstPassword } from "./FirstPassword.tsx";
 import { LogoutButton } from "./LogoutButton.tsx";
+
+// The forms a signed-in visitor rarely sees are chunks of their own: with their schemas (zod) and
+// the QR code they were a third of the first screen's scripts (issue 27, decision 047).
+const LoginRoute = lazy(() => import("../../routes/login.tsx"));
+const FirstPassword = lazy(() => import("./FirstPassword.tsx").then((m) => ({ default: m.FirstPassword })));
+const TotpPanel = lazy(() => import("../account/TotpPanel.tsx").then((m) => ({ default: m.TotpPanel })));
 
 /**
  * Nothing of the app renders without a session: an unauthenticated visitor gets the login page
@@ -20,16 +23,16 @@ export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   const loggedOut = useRef(false);
   if (me.isError) loggedOut.current = errorCode(me.error) === "UNAUTHORIZED";
   if (me.isSuccess) loggedOut.current = false;
-  if (loggedOut.current) return <LoginRoute />;
+  if (loggedOut.current) return <Later what={<LoginRoute />} />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState message={me.error.message} onRetry={() => me.refetch()} />;
   // A password an admin chose: the server answers nothing else until it is changed (issue 22).
-  if (me.data.mustChangePassword) return <FirstPassword me={me.data} />;
+  if (me.data.mustChangePassword) return <Later what={<FirstPassword me={me.data} />} />;
   // A role that must have a second factor enrols it next (REQUIRE_TOTP, issue 29).
   if (me.data.mustEnrolTotp) {
     return (
       <main className="auth-page">
-        <TotpPanel enabled={false} required />
+        <Later what={<TotpPanel enabled={false} required />} />
         <p>
           <LogoutButton />
         </p>
@@ -38,3 +41,5 @@ export function AuthGate({ children }: { children: (me: TMe) => ReactNode }) {
   }
   return <CurrentUserContext.Provider value={me.data}>{children(me.data)}</CurrentUserContext.Provider>;
 }
+
+const Later = ({ what }: { what: ReactNode }) => <Suspense fallback={<Loading />}>{what}</Suspense>;

@@ -15,7 +15,7 @@ const PAGE = 1000;
  * Writes a backup of the whole database to `out` (gzip'd). Everything is read in one REPEATABLE
  * READ transaction, so the backup is one consistent moment even while the server keeps writing,
  * in pages of PAGE rows with a turn of the event loop between pages (requests are served between
- * them). A running server on the embedded database reads a snapshot, in a worker (snapshot.ts).
+ * them). A running server on the embedded database reads a snapshot, in a process of its own (snapshot.ts).
  */
 export async function writeBackup(db: Db, kind: BackupHeader["database"], out: Writable): Promise<void> {
   const gzip = createGzip();

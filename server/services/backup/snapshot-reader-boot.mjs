@@ -1,7 +1,6 @@
-// Starts snapshot-reader.ts in a worker thread when the server runs from its TypeScript sources
-// (tsx, the tests): a worker does not inherit the parent's loader, so it loads tsx itself. The
-// bundle (scripts/bundle) starts its compiled snapshot-reader directly and never loads this file.
-import { workerData } from "node:worker_threads";
-
+// Starts snapshot-reader.ts in a process of its own when the server runs from its TypeScript sources
+// (tsx, the tests): `node snapshot-reader-boot.mjs ENTRY DIR` loads tsx, then the reader. The bundle
+// (scripts/bundle) starts its compiled snapshot-reader directly and never loads this file.
+const [entry] = process.argv.slice(2);
 const { tsImport } = await import("tsx/esm/api");
-await tsImport(workerData.entry, import.meta.url);
+await tsImport(entry, import.meta.url);

@@ -1,10 +1,10 @@
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
+import type { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Db } from "../../db.ts";
 import type { BackupHeader } from "./format.ts";
 
@@ -13,8 +13,8 @@ import type { BackupHeader } from "./format.ts";
  * ONLY transaction on one connection of the pool — its snapshot is consistent and other requests
  * use the other connections. The embedded database has one connection, which a transaction would
  * hold for the whole backup (48 s for 270,000 rows): the backup reads a copy of its files taken in
- * one turn (adapter.ts `snapshot`), opened by a second, private PGlite in a worker thread
- * (snapshot-reader.ts), and removed afterwards.
+ * one turn (adapter.ts `snapshot`), opened by a second, private PGlite in a process of its own
+ * (snapshot-reader.ts; decision 047), and removed afterwards.
  */
 export type BackupSource = {
   db: Db;
@@ -30,61 +30,47 @@ export function removeSnapshots(dataDir: string): void {
   fs.rmSync(snapshotsDir(dataDir), { recursive: true, force: true });
 }
 
-/** What the reader's worker (snapshot-reader.ts) sends: the backup's gzip'd bytes, then done or an error. */
-export type ReaderMessage = { chunk: Uint8Array } | { error: string } | { done: true };
-
 /**
- * The reader's worker. From the sources (tsx, tests) through a small loader; in the bundle, whose
+ * The reader's process. From the sources (tsx, tests) through a small loader; in the bundle, whose
  * `import.meta.url` names this file's place in the repository beside `app/` (scripts/bundle),
- * compiled to `app/backup-reader.mjs`.
+ * compiled to `app/backup-reader.mjs` and run by the same Node.js as the server.
  */
-function startReader(dir: string): Worker {
+function startReader(dir: string): ChildProcessByStdio<null, Readable, Readable> {
   const source = new URL("./snapshot-reader.ts", import.meta.url);
-  if (fs.existsSync(fileURLToPath(source))) {
-    return new Worker(new URL("./snapshot-reader-boot.mjs", import.meta.url), {
-      workerData: { entry: source.href, dir },
-    });
-  }
-  return new Worker(new URL("../../../app/backup-reader.mjs", import.meta.url), { workerData: { dir } });
+  const args = fs.existsSync(fileURLToPath(source))
+    ? [fileURLToPath(new URL("./snapshot-reader-boot.mjs", import.meta.url)), source.href, dir]
+    : [fileURLToPath(new URL("../../../app/backup-reader.mjs", import.meta.url)), dir];
+  return spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LOG_LEVEL: "silent" },
+  });
 }
 
-/** Writes the gzip'd backup of the snapshot in `dir` to `out`, read by a worker thread; ends `out`. */
-async function readInWorker(dir: string, out: Writable): Promise<void> {
-  const worker = startReader(dir);
-  let done = false;
+/** Writes the gzip'd backup of the snapshot in `dir` to `out`, read by a process of its own; ends `out`. */
+async function readInProcess(dir: string, out: Writable): Promise<void> {
+  const reader = startReader(dir);
+  let stderr = "";
+  reader.stderr.on("data", (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-2000);
+  });
+  const exited = new Promise<number | null>((resolve) => reader.once("close", (code) => resolve(code)));
   try {
-    await new Promise<void>((resolve, reject) => {
-      worker.on("message", (m: ReaderMessage) => {
-        if ("chunk" in m) {
-          if (out.write(m.chunk)) worker.postMessage("more");
-          else out.once("drain", () => worker.postMessage("more"));
-        } else if ("error" in m) reject(new Error(m.error));
-        else {
-          done = true;
-          resolve();
-        }
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => reject(new Error(`the backup reader stopped (exit ${code})`)));
-      // A reader gone half-way (a killed `pnpm backup`): stop reading at once.
-      out.on("error", reject);
-      out.on("close", () => {
-        if (!done) reject(new Error("backup destination closed"));
-      });
-    });
-    out.end();
-    await finished(out);
+    // pipeline: the destination's backpressure pauses the pipe, and a destination closed half-way
+    // (a killed `pnpm backup`) rejects at once.
+    await pipeline(reader.stdout, out);
+    const code = await exited;
+    if (code !== 0) throw new Error(`the backup reader stopped (exit ${code}): ${stderr}`);
   } catch (err) {
     out.destroy();
     throw err;
   } finally {
-    await worker.terminate();
+    if (reader.exitCode === null) reader.kill("SIGKILL");
   }
 }
 
 /**
  * Writes a backup of `source` to `out` (gzip'd) with `write` — on the live database — or, for a
- * running server on the embedded database, from a snapshot read in a worker thread. Requests wait
+ * running server on the embedded database, from a snapshot read by a process of its own. Requests wait
  * only for the snapshot's turn (a CHECKPOINT and the catch-up copy, copy-files.ts).
  */
 export async function backupFrom(
@@ -99,7 +85,7 @@ export async function backupFrom(
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     await source.snapshot.take(path.join(dir, "pg"));
-    await readInWorker(path.join(dir, "pg"), out);
+    await readInProcess(path.join(dir, "pg"), out);
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
