@@ -160,6 +160,22 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     expect(await t.db.cameraInstallation.count()).toBe(before);
   });
 
+  it("draws at least 80 % of its old districts on the district map, each inside its own old province", async () => {
+    const map = await caller(viewer).maps.boundaries({ level: "district" });
+    const expected = oldProvinces.flatMap((p) => p.districts.map((d) => d.code));
+    const drawn = map.features.map((f) => f.properties.code);
+    expect(new Set(drawn).size).toBe(drawn.length);
+    expect(drawn.every((c) => expected.includes(c))).toBe(true);
+    expect(drawn.length / expected.length).toBeGreaterThanOrEqual(0.8);
+    expect(map.attribution).toMatch(/geoBoundaries/);
+    // One old province at a time: its own districts only.
+    const first = olds[0];
+    const one = await caller(viewer).maps.boundaries({ level: "district", formerProvinceCode: first });
+    const own = oldProvinces.find((p) => p.code === first)?.districts.map((d) => d.code) ?? [];
+    expect(one.features.length).toBeGreaterThan(0);
+    expect(one.features.every((f) => own.includes(f.properties.code))).toBe(true);
+  });
+
   it("heads the Word report with its own police and names no other province", async () => {
     const app = await buildApp({ db: t.db, dbKind: t.kind });
     try {
