@@ -8,7 +8,9 @@ import type { Locale } from "./format.ts";
 /** The id of the data element that carries the installed province in the page (server/http/shell.ts). */
 export const PROVINCE_ELEMENT_ID = "qt-province";
 
-export type ProvinceKind = "Tỉnh" | "Thành phố";
+/** The two kinds of province, as the national lists write them. */
+export const PROVINCE_KINDS = ["Tỉnh", "Thành phố"] as const;
+export type ProvinceKind = (typeof PROVINCE_KINDS)[number];
 
 export type InstalledProvince = {
   /** Today's GSO code, e.g. "44". */
@@ -47,11 +49,13 @@ export function wholeProvinceName(p: Pick<InstalledProvince, "name" | "type">, l
 }
 
 /** "tỉnh Quảng Trị" / "Quảng Trị province", "thành phố Hà Nội" / "Hà Nội city": the province in a sentence. */
-export function provincePlace(p: Pick<InstalledProvince, "name" | "type">): { place: string; placeEn: string } {
+export function provincePlace(p: Pick<InstalledProvince, "name" | "type">): { place: { vi: string; en: string } } {
   const bare = bareProvinceName(p.name);
   return {
-    place: `${p.type.toLocaleLowerCase("vi")} ${bare}`,
-    placeEn: `${bare} ${p.type === "Tỉnh" ? "province" : "city"}`,
+    place: {
+      vi: `${p.type.toLocaleLowerCase("vi")} ${bare}`,
+      en: `${bare} ${p.type === "Tỉnh" ? "province" : "city"}`,
+    },
   };
 }
 

@@ -14,7 +14,7 @@ function Switch() {
   const { t, setLocale } = useI18n();
   return (
     <>
-      <p>{t("dashboard.chart.yearly.title", { from: 2007, to: 2022 })}</p>
+      <p>{t("targets.heading", { year: 2026 })}</p>
       <button type="button" onClick={() => setLocale("en")}>
         en
       </button>
@@ -45,14 +45,14 @@ describe("numbers in the screens' messages", () => {
     expect(screen.getByText(/1,131\/2,000/)).toBeInTheDocument();
   });
 
-  it("a span of years stays plain when the language changes", async () => {
+  it("a year stays plain when the language changes", async () => {
     render(
       <I18nProvider locale="vi">
         <Switch />
       </I18nProvider>,
     );
-    expect(screen.getByText("Nhân rộng mô hình theo năm 2007–2022")).toBeInTheDocument();
+    expect(screen.getByText("Kết quả thực hiện chỉ tiêu năm 2026")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "en" }));
-    expect(await screen.findByText("Replication per year 2007–2022")).toBeInTheDocument();
+    expect(await screen.findByText("Targets for 2026: results")).toBeInTheDocument();
   });
 });

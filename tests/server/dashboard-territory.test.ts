@@ -1,7 +1,9 @@
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { countAreas } from "../fixtures/territory.ts";
 import { fileDatabase } from "../support/file-db.ts";
+import { shownMessage } from "./helpers/entry.ts";
 import { expectedFigures } from "./helpers/figures.ts";
 
 /** Territory (whole province of today, former Quảng Trị, former Quảng Bình) × view, on the demo data. */
@@ -150,7 +152,7 @@ describe("territory and view on the dashboard", () => {
         .summary(input as TDashboardFilter) // a bad value on purpose: the schema must refuse it
         .then(
           () => null,
-          (e: { code: string; message: string }) => ({ code: e.code, message: e.message }),
+          (e: TRPCError) => ({ code: e.code, message: shownMessage(e) }),
         );
     expect(await refused({ formerProvinceCode: "46" })).toEqual({
       code: "BAD_REQUEST",

@@ -5,9 +5,15 @@ type Pt = [number, number];
 
 /**
  * The installed province's land with a margin (decision 044): a coordinate outside it is a file of
- * somewhere else, or one with longitude and latitude swapped. `place`/`placeEn` name it.
+ * somewhere else, or one with longitude and latitude swapped. `place` names it in each language.
  */
-export type ProvinceArea = { west: number; east: number; south: number; north: number; place: string; placeEn: string };
+export type ProvinceArea = {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+  place: { vi: string; en: string };
+};
 
 /** The default province's land (both old provinces, Cồn Cỏ island included) with a margin. */
 export const DEFAULT_AREA: ProvinceArea = {
@@ -15,8 +21,7 @@ export const DEFAULT_AREA: ProvinceArea = {
   east: 108,
   south: 15.5,
   north: 18.5,
-  place: "tỉnh Quảng Trị",
-  placeEn: "Quảng Trị province",
+  place: { vi: "tỉnh Quảng Trị", en: "Quảng Trị province" },
 };
 const fmt = (v: number) => String(Math.round(v * 1e5) / 1e5);
 
@@ -49,10 +54,10 @@ export function geometryProblems(code: string, g: unknown, area: ProvinceArea = 
   const problems: KeyedMessage[] = [];
   const outside = all.find(([x, y]) => x < area.west || x > area.east || y < area.south || y > area.north);
   if (outside) {
-    const { place, placeEn } = area;
+    const { place } = area;
     problems.push({
       key: "map.outsideProvince",
-      params: { code, x: fmt(outside[0]), y: fmt(outside[1]), place, placeEn },
+      params: { code, x: fmt(outside[0]), y: fmt(outside[1]), place },
     });
   }
   const badRing = rings.some((p) => p.length === 0 || p.some((r) => r.length < 4 || !same(r[0], r[r.length - 1])));

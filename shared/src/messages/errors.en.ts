@@ -48,7 +48,7 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "area.noDistrict": "The area belongs to no district",
   "area.notInDistrict": "The commune is not in the chosen district",
   "territory.outside": "{districts} is not on the land of former {province}.",
-  "territory.notMerged": "The former province {code} is not part of {placeEn}; choose one of: {codes}.",
+  "territory.notMerged": "The former province {code} is not part of {place}; choose one of: {codes}.",
   "userScope.both": "Choose one scope: a former district or a commune of today, not both",
   "userScope.oldListOnly": "Code {code} is not a commune of today (it is only in the list before 01/07/2025).",
   "userScope.noCommune": "No commune of today has the code {code}.",

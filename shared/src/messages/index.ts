@@ -23,7 +23,8 @@ export type MessageKey = CatalogueKey | LazyKey;
  * A parameter: a text, a number (written in the language's digits, except in a placeholder named
  * for a year or a code, see AS_GIVEN), or another message (a field's name: `{ key: "noun.site" }`).
  */
-export type MessageParam = string | number | { key: MessageKey };
+/** A text, a number, another message, or a text in each language (a province's name in a sentence). */
+export type MessageParam = string | number | { key: MessageKey } | { vi: string; en: string };
 export type MessageParams = Record<string, MessageParam>;
 export type KeyedMessage = { key: MessageKey; params: MessageParams };
 
@@ -70,7 +71,7 @@ const AS_GIVEN = new Set(["year", "years", "from", "to", "fromYear", "toYear", "
 
 function paramText(name: string, value: MessageParam, locale: Locale): string {
   if (typeof value === "number") return AS_GIVEN.has(name) ? String(value) : formatNumber(value, locale);
-  if (typeof value === "object") return message(value.key, {}, locale);
+  if (typeof value === "object") return "key" in value ? message(value.key, {}, locale) : value[locale];
   return locale === "en" ? englishParam(value) : value;
 }
 

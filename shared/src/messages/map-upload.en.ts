@@ -21,7 +21,7 @@ export const mapUploadEn: Record<keyof typeof mapUploadVi, string> = {
   "map.badGeometry": "Unit {code}: the geometry must be a Polygon or MultiPolygon.",
   "map.projected":
     "Unit {code}: coordinate ({x}; {y}) is not a WGS84 longitude/latitude — the file is probably in a projected system (VN-2000, UTM); convert it to WGS84 (EPSG:4326).",
-  "map.outsideProvince": "Unit {code}: coordinate ({x}; {y}) lies outside {placeEn}.",
+  "map.outsideProvince": "Unit {code}: coordinate ({x}; {y}) lies outside {place}.",
   "map.badRing": "Unit {code}: invalid boundary ring (it needs at least 4 points and must be closed).",
   "map.selfIntersection": "Unit {code}: the boundary crosses itself near ({x}; {y}).",
   "map.tooManyPoints":

@@ -67,7 +67,10 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 const ZSaid = {
   message: z.string(),
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.object({ key: z.string() })])),
+  params: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.object({ key: z.string() }), z.object({ vi: z.string(), en: z.string() })]),
+  ),
 };
 
 /** One problem of one row: `row` is the sheet's row number (as Excel shows it), `column` its letter ("C"), or null for the whole row. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages/index.ts";
 import { ZGsoCode } from "./common.ts";
 import { ZModelTypeCode } from "./dashboard.ts";
 
@@ -9,7 +10,7 @@ import { ZModelTypeCode } from "./dashboard.ts";
 export const TARGET_MEASURES = ["coveredCommunes", "cameras", "sites", "awards"] as const;
 export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 export const ZTargetMeasure = z.enum(TARGET_MEASURES, {
-  error: () => "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
+  error: () => keyed("v.targetMeasure"),
 });
 
 const ZTargetYear = z.number().int().min(2000).max(2100);
@@ -18,10 +19,10 @@ export const ZTargetSetInput = z.strictObject({
   year: ZTargetYear,
   measure: ZTargetMeasure,
   value: z
-    .number({ error: () => "Chỉ tiêu phải là số nguyên từ 0 trở lên" })
-    .int("Chỉ tiêu phải là số nguyên từ 0 trở lên")
-    .min(0, "Chỉ tiêu phải là số nguyên từ 0 trở lên")
-    .max(1_000_000_000, "Chỉ tiêu phải là số nguyên từ 0 trở lên"),
+    .number({ error: () => keyed("v.targetValue") })
+    .int(keyed("v.targetValue"))
+    .min(0, keyed("v.targetValue"))
+    .max(1_000_000_000, keyed("v.targetValue")),
   /** A former district or a commune of today; none: the whole province. */
   unitCode: ZGsoCode.optional(),
   /** Only with `sites`: the sites of one model type. */

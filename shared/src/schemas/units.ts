@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { keyed } from "../messages/index.ts";
+import { PROVINCE_KINDS } from "../province.ts";
 import { ZIsoDate } from "./common.ts";
 
 const UNIT_KINDS = ["tinh", "thanh_pho", "thi_xa", "huyen", "quan", "phuong", "xa", "thi_tran", "dac_khu"] as const;
@@ -44,6 +45,6 @@ export const ZInstalledProvince = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  type: z.enum(["Tỉnh", "Thành phố"]),
+  type: z.enum(PROVINCE_KINDS),
   former: z.array(z.object({ code: z.string(), name: z.string() })),
 });
