@@ -1,3 +1,4 @@
+import { PROVINCE_ELEMENT_ID } from "@qt/shared/province";
 import { render, screen } from "@testing-library/react";
 import { createTRPCClient, unstable_localLink as localLink, type TRPCLink } from "@trpc/client";
 import { MemoryRouter } from "react-router";
@@ -8,6 +9,7 @@ import OverviewRoute from "../../client/routes/overview.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { firstScreenData } from "../../server/http/first-screen.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";
+import { installedProvince } from "../../server/services/units/province.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 
@@ -16,6 +18,12 @@ let viewer: SessionUser;
 beforeAll(async () => {
   t = await createTestDb("reference");
   viewer = await makeUser(t.db, { role: "viewer" });
+  // The page as the server sends it carries the installed province (server/http/shell.ts).
+  const element = document.createElement("script");
+  element.type = "application/json";
+  element.id = PROVINCE_ELEMENT_ID;
+  element.textContent = JSON.stringify(await installedProvince(t.db));
+  document.head.append(element);
 }, 60_000);
 afterAll(() => t.close());
 

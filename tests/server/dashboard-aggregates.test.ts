@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { countAreas } from "../fixtures/territory.ts";
 import { fileDatabase } from "../support/file-db.ts";
+import { expectTrpcError, shownMessage } from "./helpers/entry.ts";
 
 const { t, caller } = fileDatabase({ from: "reference", role: "viewer", dashboard: true });
 
@@ -55,7 +56,8 @@ describe("dashboard.yearly", () => {
     expect(await codeOf(caller().dashboard.yearly({ fromYear: 2020, toYear: 2010 }))).toBe("BAD_REQUEST");
     expect(await codeOf(caller().dashboard.yearly({ districtCode: "999" }))).toBe("NOT_FOUND");
     expect(await codeOf(caller().dashboard.yearly({ modelTypeCode: "no-such-type" }))).toBe("NOT_FOUND");
-    await expect(caller().dashboard.yearly({ fromYear: 1980 })).rejects.toThrow(/Năm phải từ 1990/);
+    const early = await expectTrpcError(caller().dashboard.yearly({ fromYear: 1980 }), "BAD_REQUEST");
+    expect(shownMessage(early)).toMatch(/^Năm phải từ 1990 đến \d{4}$/);
   });
 
   it("needs a signed-in user", async () => {

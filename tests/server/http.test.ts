@@ -280,7 +280,8 @@ describe("the built client", () => {
     });
     const page = await site.inject({ url: "/", headers: { cookie } });
     expect(page.body).not.toContain("<script>alert(1)");
-    expect(page.body.match(/<\/script>/g)).toHaveLength(2); // the app's and the data element's own
+    // The app's, the installed province's (decision 044) and the data element's own.
+    expect(page.body.match(/<\/script>/g)).toHaveLength(3);
     const summary = carried(page.body)?.queries[0]?.data as { byModelType: { name: string }[] };
     expect(summary.byModelType.map((m) => m.name)).toContain(name);
   });

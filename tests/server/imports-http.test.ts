@@ -212,7 +212,7 @@ describe("files for the user", () => {
     expect((ws.getRow(1).values as string[]).slice(1, 4)).toEqual([
       "Loại mô hình",
       "Huyện, thị xã, thành phố",
-      "Xã, phường, thị trấn",
+      "Địa bàn cấp xã",
     ]);
     expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list" });
     // The example row is marked as one and skipped: left in the file it imports nothing.

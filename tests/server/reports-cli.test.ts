@@ -45,9 +45,13 @@ describe("pnpm report", () => {
     expect(csv.status).toBe(1);
     expect(csv.stderr).toContain("--table: sites, cameras, awards, areas, districts");
     expect(report(["--help"]).stdout).toContain("PGlite (the embedded database, no DATABASE_URL) is single-process");
-    const province = report(["--format", "pdf", "--province", "46", "--out", out]);
+    const province = report(["--format", "pdf", "--province", "4x", "--out", out]);
     expect(province.status).toBe(1);
-    expect(province.stderr).toContain("formerProvinceCode: Địa bàn tỉnh cũ không hợp lệ");
+    expect(province.stderr).toContain("formerProvinceCode: Mã tỉnh cũ không hợp lệ");
+    // A well-formed code of an old province not merged into this one: refused once the database says so.
+    const other = report(["--format", "pdf", "--province", "46", "--out", out]);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain("Tỉnh cũ mã 46 không thuộc địa bàn tỉnh Quảng Trị");
     const view = report(["--format", "pdf", "--view", "today", "--out", out]);
     expect(view.status).toBe(1);
     expect(view.stderr).toContain("view: Cách tổng hợp không hợp lệ");

@@ -178,7 +178,11 @@ describe("GET /api/reports/…", () => {
     ["sections=summary,gossip", "Mục báo cáo không hợp lệ"],
     ["date=31/01/2023", "Ngày ban hành phải có dạng yyyy-mm-dd"],
     ["colour=red", "Tham số báo cáo không được hỗ trợ: colour"],
-    ["formerProvinceCode=46", "Địa bàn tỉnh cũ không hợp lệ: chọn 45 (Quảng Trị cũ) hoặc 44 (Quảng Bình cũ)"],
+    ["formerProvinceCode=4x", "Mã tỉnh cũ không hợp lệ (hai chữ số, mã GSO đến 30/06/2025)"],
+    [
+      "formerProvinceCode=46",
+      "Tỉnh cũ mã 46 không thuộc địa bàn tỉnh Quảng Trị; chọn một trong: 44 (Quảng Bình), 45 (Quảng Trị).",
+    ],
     [
       "view=today",
       "Cách tổng hợp không hợp lệ: chọn historical (theo đơn vị hành chính tại thời điểm ghi nhận) hoặc current (theo xã, phường, đặc khu hiện nay)",

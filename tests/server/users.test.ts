@@ -3,6 +3,7 @@ import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { fileDatabase } from "../support/file-db.ts";
+import { expectTrpcError, shownMessage } from "./helpers/entry.ts";
 
 const { t, user: admin } = fileDatabase({ from: "reference", role: "admin" });
 
@@ -56,9 +57,11 @@ describe("user management", () => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(
+    const scoped = await expectTrpcError(
       as(admin()).users.create({ ...base, username: "new-two", role: "viewer", districtCode: "471" }),
-    ).rejects.toThrow("Chỉ biên tập viên mới được giới hạn theo huyện");
+      "BAD_REQUEST",
+    );
+    expect(shownMessage(scoped)).toContain("Chỉ biên tập viên mới được giới hạn theo huyện");
     await expect(as(admin()).users.create({ ...base, username: "new-three", extra: 1 } as never)).rejects.toMatchObject(
       {
         code: "BAD_REQUEST",
@@ -77,9 +80,11 @@ describe("user management", () => {
       communeCode: null,
       scope: { kind: "province" },
     });
-    await expect(as(admin()).users.create({ ...base, username: "phe-duyet-2", districtCode: "471" })).rejects.toThrow(
-      "Chỉ biên tập viên mới được giới hạn theo huyện",
+    const approverScoped = await expectTrpcError(
+      as(admin()).users.create({ ...base, username: "phe-duyet-2", districtCode: "471" }),
+      "BAD_REQUEST",
     );
+    expect(shownMessage(approverScoped)).toContain("Chỉ biên tập viên mới được giới hạn theo huyện");
   });
 
   it("updates role and scope with optimistic versions, recording before and after", async () => {
