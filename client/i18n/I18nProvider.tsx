@@ -44,14 +44,15 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     if (!hasLanguage(locale)) void loadLanguage(locale).then(() => loaded((n) => n + 1));
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
+    // The choice is kept at once, so a page opened before the language's chunk came speaks it too.
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode: the choice lasts for this visit only.
+    }
     const show = () => {
       active = next;
       setLocaleState(next);
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // Private mode: the choice lasts for this visit only.
-      }
       document.documentElement.lang = next;
     };
     // English is a chunk of its own (issue 27): the screen changes language once it has come.

@@ -69,7 +69,8 @@ describeE2E("a commune police editor", () => {
     await page.getByRole("button", { name: "Thêm mới" }).click();
     const entry = page.getByRole("form", { name: "Thêm bản ghi" });
     // The form starts on today, in their commune, with no abolished district asked (issue 22).
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    // Today in Việt Nam, as the Vietnamese date field writes it (dd/mm/yyyy).
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/");
     expect(await entry.getByLabel("Ngày lắp đặt").inputValue()).toBe(today);
     const commune = entry.getByLabel("Xã, phường, đặc khu");
     // Only their commune; nothing of Đồng Hới.

@@ -100,7 +100,7 @@ describeE2E("import from a spreadsheet in a real browser", () => {
       name: col(/^tên/i),
       type: col(/loại mô hình/i),
       // The template heads the district "Huyện, thị xã, thành phố" (the vocabulary's word): the area is the column starting "Xã".
-      area: col(/^xã/i),
+      area: col(/^địa bàn cấp xã/i),
       district: col(/huyện/i),
       date: col(/ngày|năm|thời gian/i),
       households: col(/hộ/i),
