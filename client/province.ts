@@ -3,11 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useMeQuery } from "./features/auth/current-user.tsx";
 import { useTRPC } from "./trpc.ts";
 
-let injected: InstalledProvince | null | undefined;
+let injected: InstalledProvince | null = null;
 
-/** The province the server put in the page (server/http/shell.ts), if it did (decision 044). */
+/**
+ * The province the server put in the page (server/http/shell.ts), if it did (decision 044). Read
+ * once found; while not found the page is read again (a lookup by id), so an element added later
+ * is seen.
+ */
 export function injectedProvince(doc: Document = document): InstalledProvince | null {
-  if (injected !== undefined) return injected;
+  if (injected) return injected;
   const text = doc.getElementById(PROVINCE_ELEMENT_ID)?.textContent;
   try {
     injected = text ? (JSON.parse(text) as InstalledProvince) : null;

@@ -25,7 +25,10 @@ beforeAll(async () => {
   element.textContent = JSON.stringify(await installedProvince(t.db));
   document.head.append(element);
 }, 60_000);
-afterAll(() => t.close());
+afterAll(() => {
+  document.getElementById(PROVINCE_ELEMENT_ID)?.remove();
+  return t.close();
+});
 
 /** The app's clients on the real router and database, recording which procedures are called. */
 function clients() {

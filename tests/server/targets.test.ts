@@ -4,6 +4,7 @@ import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
+import { shownMessage } from "./helpers/entry.ts";
 
 /** Targets (chỉ tiêu, issue 28 item 3, decision 048) on the demo data. */
 let t: TestDb;
@@ -94,7 +95,7 @@ describe("targets", () => {
       expect(e.code).toBe("BAD_REQUEST");
     }
     const negative = await refusal(call(admin).targets.set({ year: 2026, measure: "cameras", value: -1 }));
-    expect(negative.message).toContain("Chỉ tiêu phải là số nguyên từ 0 trở lên");
+    expect(shownMessage(negative)).toBe("Chỉ tiêu phải là số nguyên từ 0 trở lên");
     const vi = await refusal(call(admin).targets.set({ year: 2026, measure: "cameras", value: 3, unitCode: "99999" }));
     expect(vi.message).toBe("Không tìm thấy đơn vị 99999.");
     // A district's admin sets targets for their own district only.
