@@ -37,7 +37,8 @@ export const batchKey = (batchId: number) => `batch:${batchId}`;
 
 export type Tracker = {
   set: (phase: ImportPhase, processed: number, total: number | null) => void;
-  end: (ok: boolean) => void;
+  /** Ends the job; resolves once its last state is kept, so the answer that follows never outruns it. */
+  end: (ok: boolean) => void | Promise<void>;
 };
 
 /** Nothing to report to (no session, e.g. a test calling the service): the work runs the same. */
@@ -85,10 +86,10 @@ export async function progressOf(
 export async function tracked<T>(tracker: Tracker, work: () => Promise<T>): Promise<T> {
   try {
     const result = await work();
-    tracker.end(true);
+    await tracker.end(true);
     return result;
   } catch (err) {
-    tracker.end(false);
+    await tracker.end(false);
     throw err;
   }
 }
@@ -181,6 +182,7 @@ async function trackInTable(db: Db, session: string, key: string, first: ImportP
         ? { ...latest, phase: "done", processed: latest.total ?? latest.processed }
         : { ...latest, phase: "failed" };
       write();
+      return chain.then(() => {});
     },
   };
 }
