@@ -183,7 +183,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
           "Số camera",
           "Kinh phí (đồng)",
         ],
-        widths: [7, 25, 10, 12, 12, 12, 22],
+        widths: [7, 24, 9, 13, 13, 13, 21],
         align: ["left", "left", "right", "right", "right", "right", "right"],
         rows: m.byDistrict.map((d, i) => [
           String(i + 1),
