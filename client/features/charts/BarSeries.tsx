@@ -62,7 +62,14 @@ export function barSeries<Row extends Record<string, unknown>>(opts: {
 }) {
   const { data, series, font, format, horizontal, totalKey, minPointSize } = opts;
   const stacked = series.length > 1;
-  const end = { fontSize: font, fill: "#1b1f24", formatter: (v: unknown) => (opts.endFormat ?? format)(Number(v)) };
+  // A white halo under the value at a bar's end: a reference line (the province's average) crossing
+  // the label leaves its figure readable.
+  const end = {
+    fontSize: font,
+    fill: "#1b1f24",
+    style: { stroke: "#fff", strokeWidth: 4, paintOrder: "stroke" },
+    formatter: (v: unknown) => (opts.endFormat ?? format)(Number(v)),
+  };
   return series.map((s, i) => (
     <Bar
       key={s.key}

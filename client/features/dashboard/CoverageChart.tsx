@@ -72,7 +72,7 @@ export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows
       rowHeight={{ card: 34, slide: 46 }}
       extra={80}
       axisCap={{ card: 170, slide: 260 }}
-      margin={{ top: 28, right: 40 }}
+      margin={{ top: 28, right: 60 }}
       valueAxis={{ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], unit: "%" }}
       // A district with no camera gets a sliver and its "0%": no bar and no label read as missing data.
       minPointSize={2}
@@ -101,6 +101,8 @@ export function CoverageChart({ rows, list, ...state }: ChartStateProps & { rows
           strokeWidth={2}
           strokeDasharray="6 3"
           ifOverflow="extendDomain"
+          // Under the bars and their values (recharts draws the grid at -100, bars at 300): figures stay readable.
+          zIndex={-60}
           label={{
             value: formatPercent(covered, total, locale),
             position: "top",
