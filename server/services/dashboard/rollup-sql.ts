@@ -1,3 +1,4 @@
+import { REVIEW_PERIOD } from "@qt/shared/domain";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvedWhere, districtIn, type Filter } from "./filter.ts";
 
@@ -43,18 +44,42 @@ const daysWhere = (col: Prisma.Sql, d: { from: Date | null; toExcl: Date | null 
   );
 
 /**
- * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
- * religion ('' for none), year, is_demo and n (the count, > 0). Sites `s` below are these groups.
+ * Whether whole years [from, to] are cheaper read as every year (site_rollup_total) less the years
+ * outside them: when fewer years of the review period (2007 to this year) lie outside than inside.
+ * Both give the same groups; only the rows read differ.
  */
-function siteGroups(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql {
+function yearsAsComplement(years: { from: number | null; to: number | null }): boolean {
+  const first = REVIEW_PERIOD.fromYear;
+  const last = new Date().getUTCFullYear();
+  const inside = (years.to ?? last) - (years.from ?? first) + 1;
+  const outside = Math.max(0, (years.from ?? first) - first) + Math.max(0, last - (years.to ?? last));
+  return outside < inside;
+}
+
+/**
+ * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
+ * religion ('' for none), year, is_demo and n (the count). Sites `s` below are these groups. The
+ * whole years come from the roll-ups: an open period from the year-free grain alone; whole years
+ * mostly inside the review period as that grain less the years outside (rows with n < 0, year
+ * NULL for the grain: a reader sums n per group and keeps the groups above 0); with approvedOnly,
+ * which needs each row's year, from the yearly grain (decisions 046, 053).
+ */
+function siteGroups(f: Pick<Filter, "from" | "toExcl" | "approvedOnly">): Prisma.Sql {
   const { years, days } = periodParts(f);
+  const yearly = (where: Prisma.Sql, sign: 1 | -1) =>
+    Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, ${sign}::int * sites AS n FROM site_rollup
+      WHERE sites <> 0 AND ${where}`;
+  const complement = years !== null && !f.approvedOnly && yearsAsComplement(years);
   const parts = [
-    ...(years
+    ...(years && complement
       ? [
-          Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, sites AS n FROM site_rollup
-            WHERE sites <> 0 AND ${yearsWhere(years)}`,
+          Prisma.sql`SELECT area_id, model_type_id, religion, NULL::int AS year, is_demo, sites AS n
+            FROM site_rollup_total WHERE sites <> 0`,
+          ...(years.from !== null || years.to !== null ? [yearly(Prisma.sql`NOT (${yearsWhere(years)})`, -1)] : []),
         ]
-      : []),
+      : years
+        ? [yearly(yearsWhere(years), 1)]
+        : []),
     ...days.map(
       (d) => Prisma.sql`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
         EXTRACT(YEAR FROM established_on)::int AS year, is_demo, COUNT(*)::int AS n FROM site
