@@ -120,6 +120,39 @@ const camera = (g, areaCode) => ({
   fundingSource: "mixed",
 });
 
+/**
+ * While writers run: how many connections, on average, are inside a transaction, and how many of
+ * them wait on the audit chain's advisory lock (decision 034), sampled from pg_locks every 50 ms.
+ */
+function chainLockSampler(dbUrl) {
+  const client = new pg.Client({ connectionString: dbUrl });
+  let samples = 0;
+  let inTx = 0;
+  let waiting = 0;
+  let stopped = false;
+  const done = (async () => {
+    await client.connect();
+    while (!stopped) {
+      const [row] = (
+        await client.query(`SELECT
+          (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL
+             AND pid <> pg_backend_pid())::int AS in_tx,
+          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2029290001)::int AS waiting`)
+      ).rows;
+      samples += 1;
+      inTx += row.in_tx;
+      waiting += row.waiting;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await client.end();
+  })();
+  return async () => {
+    stopped = true;
+    await done;
+    return { inTx: inTx / Math.max(1, samples), waiting: waiting / Math.max(1, samples) };
+  };
+}
+
 /** `clients` writers creating installations through the app for SECONDS: creates/s and errors. */
 async function appWriters(url, cookie, clients, areaCodes) {
   const end = Date.now() + SECONDS * 1000;
@@ -237,12 +270,14 @@ async function main() {
 
     console.log(`\nwrites for ${SECONDS} s, an installation and its audit entry each (load ${load()}):`);
     for (const clients of CLIENTS) {
+      const sampled = chainLockSampler(url);
       const app = await appWriters(
         server.url,
         cookie,
         clients,
         areas.map((a) => a.code),
       );
+      const chain = await sampled();
       const bench = pgbench(
         bin,
         url,
@@ -252,6 +287,9 @@ async function main() {
       console.log(
         `  ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""}), ` +
           `pgbench ${bench.perSecond.toFixed(1)}/s (${bench.errors} failed) = ${ratio(app.perSecond / bench.perSecond, GOALS.creates, "≥")}`,
+      );
+      console.log(
+        `    app's connections in a transaction: ${chain.inTx.toFixed(1)} on average, of which waiting on the audit chain's lock: ${chain.waiting.toFixed(1)} (load ${load()})`,
       );
     }
 

@@ -74,6 +74,18 @@ describe("periods by dates and the same period last year", () => {
     );
   });
 
+  // Decision 053: most of the review period is read as every year less the years outside, and an
+  // end that fills most of its year as the year less its other days; the figures stay a recount.
+  it.each([
+    ["2008-02-10", "2022-11-20"],
+    ["2021-03-01", "2021-12-31"],
+    ["2007-01-01", "2022-12-31"],
+    ["2010-05-05", "2011-01-20"],
+  ])("reads %s–%s as a recount, whichever parts of the roll-ups it takes", async (from, to) => {
+    const s = await dashboard().summary({ formerProvinceCode: "45", from, to });
+    expect(figures(s)).toEqual(await bySql(from, to));
+  });
+
   it("adds the two halves of 2022 by dates up to the year", async () => {
     const base: TDashboardFilter = { formerProvinceCode: "45" };
     const [h1, h2, year] = await Promise.all([

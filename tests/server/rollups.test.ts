@@ -46,6 +46,8 @@ async function rollupsAndRecount() {
     stored: {
       sites: await text(`SELECT area_id, model_type_id, religion, year, is_demo, sites FROM site_rollup
         ORDER BY 1, 2, 3, 4, 5`),
+      siteTotals: await text(`SELECT area_id, model_type_id, religion, is_demo, sites FROM site_rollup_total
+        ORDER BY 1, 2, 3, 4`),
       cameras: await text(`SELECT area_id, year, is_demo, installations, cameras, recorders, memory_cards, cost_vnd
         FROM camera_rollup ORDER BY 1, 2, 3`),
     },
@@ -53,6 +55,9 @@ async function rollupsAndRecount() {
       sites: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
           date_part('year', established_on)::int AS y, is_demo, count(*)::int AS n
         FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+      siteTotals: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo,
+          count(*)::int AS n
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
       cameras: await text(`SELECT area_id, date_part('year', installed_on)::int AS y, is_demo, count(*)::int AS n,
           sum(cameras) AS c, sum(recorders) AS r, sum(memory_cards) AS m, sum(cost_vnd) AS v
         FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
@@ -167,6 +172,7 @@ describe("roll-ups kept by the database", () => {
     await backupToFile(s.t.db, s.t.kind, file);
     await s.t.db.$executeRawUnsafe(`UPDATE site SET deleted_at = now() WHERE id % 3 = 0`);
     await s.t.db.$executeRawUnsafe(`DELETE FROM site_rollup WHERE year % 2 = 0`); // a tampered copy too
+    await s.t.db.$executeRawUnsafe(`UPDATE site_rollup_total SET sites = sites + 1`);
     await restoreBackup(s.t.db, file);
     await expectNoDifference();
 
@@ -182,10 +188,18 @@ describe("roll-ups kept by the database", () => {
     await s.t.db.$executeRawUnsafe(
       `INSERT INTO camera_rollup (area_id, year, is_demo, installations) VALUES (1, 1990, false, 1)`,
     );
+    await s.t.db.$executeRawUnsafe(
+      `INSERT INTO site_rollup_total (area_id, model_type_id, is_demo, sites) VALUES (1, 1, true, 3)`,
+    );
     const differences = await rollupDifferences(s.t.db);
     expect(differences.map((d) => d.table).sort()).toEqual(
-      ["camera_rollup", ...Array(differences.length - 1).fill("site_rollup")].sort(),
+      ["camera_rollup", "site_rollup_total", ...Array(differences.length - 2).fill("site_rollup")].sort(),
     );
+    expect(differences.find((d) => d.table === "site_rollup_total")).toMatchObject({
+      group: "area 1, model type 1, all years, demo",
+      stored: "3",
+      recounted: "(none)",
+    });
     expect(differences.find((d) => d.table === "camera_rollup")).toMatchObject({
       group: "area 1, 1990, real",
       stored: "1 0 0 0 0",

@@ -1,3 +1,4 @@
+import { REVIEW_PERIOD } from "@qt/shared/domain";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvedWhere, districtIn, type Filter } from "./filter.ts";
 
@@ -43,30 +44,95 @@ const daysWhere = (col: Prisma.Sql, d: { from: Date | null; toExcl: Date | null 
   );
 
 /**
- * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
- * religion ('' for none), year, is_demo and n (the count, > 0). Sites `s` below are these groups.
+ * Whether whole years [from, to] are cheaper read as every year (site_rollup_total) less the years
+ * outside them: when fewer years of the review period (2007 to this year) lie outside than inside.
+ * Both give the same groups; only the rows read differ.
  */
-function siteGroups(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql {
-  const { years, days } = periodParts(f);
-  const parts = [
-    ...(years
-      ? [
-          Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, sites AS n FROM site_rollup
-            WHERE sites <> 0 AND ${yearsWhere(years)}`,
-        ]
-      : []),
-    ...days.map(
-      (d) => Prisma.sql`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, COUNT(*)::int AS n FROM site
-        WHERE ${daysWhere(Prisma.sql`established_on`, d)} GROUP BY 1, 2, 3, 4, 5`,
-    ),
+function yearsAsComplement(years: { from: number | null; to: number | null }): boolean {
+  const first = REVIEW_PERIOD.fromYear;
+  const last = new Date().getUTCFullYear();
+  const inside = (years.to ?? last) - (years.from ?? first) + 1;
+  const outside = Math.max(0, (years.from ?? first) - first) + Math.max(0, last - (years.to ?? last));
+  return outside < inside;
+}
+
+type Years = { from: number | null; to: number | null };
+type Days = { from: Date | null; toExcl: Date | null };
+/** A part of a period, added (sign 1) or taken away (-1): every year, whole years, or days. */
+export type PeriodPart =
+  | { grain: "all"; sign: 1 }
+  | { grain: "years"; years: Years; sign: 1 | -1 }
+  | { grain: "days"; days: Days; sign: 1 | -1 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days at one end of a period as the fewest base rows: days that fill more than half of their
+ * calendar year are read as that year's roll-up less the base rows of the year's other days.
+ */
+function endParts(d: Days): PeriodPart[] {
+  if (!d.from || !d.toExcl) return [{ grain: "days", days: d, sign: 1 }];
+  const year = d.from.getUTCFullYear();
+  const jan1 = new Date(Date.UTC(year, 0, 1));
+  const next = new Date(Date.UTC(year + 1, 0, 1));
+  const inside = (d.toExcl.getTime() - d.from.getTime()) / DAY_MS;
+  if (d.toExcl > next || inside * 2 <= (next.getTime() - jan1.getTime()) / DAY_MS)
+    return [{ grain: "days", days: d, sign: 1 }];
+  return [
+    { grain: "years", years: { from: year, to: year }, sign: 1 },
+    ...(d.from > jan1 ? [{ grain: "days" as const, days: { from: jan1, toExcl: d.from }, sign: -1 as const }] : []),
+    ...(d.toExcl < next ? [{ grain: "days" as const, days: { from: d.toExcl, toExcl: next }, sign: -1 as const }] : []),
   ];
+}
+
+/**
+ * The period as signed parts whose sum is its records (decisions 046, 053): the whole years from
+ * the yearly roll-ups — or, with `total` (the sites' year-free grain, not with approvedOnly, which
+ * needs each row's year) and most of the review period inside, every year less the years outside
+ * —, and each end's days from the base tables, or as its year less the year's other days.
+ */
+export function periodPlan(f: Pick<Filter, "from" | "toExcl">, opts: { total: boolean }): PeriodPart[] {
+  const { years, days } = periodParts(f);
+  const parts: PeriodPart[] = [];
+  if (years && opts.total && yearsAsComplement(years)) {
+    parts.push({ grain: "all", sign: 1 });
+    if (years.from !== null) parts.push({ grain: "years", years: { from: null, to: years.from - 1 }, sign: -1 });
+    if (years.to !== null) parts.push({ grain: "years", years: { from: years.to + 1, to: null }, sign: -1 });
+  } else if (years) parts.push({ grain: "years", years, sign: 1 });
+  return [...parts, ...days.flatMap(endParts)];
+}
+
+/** SQL: the roll-up's or base table's rows of the filter's districts only (none: TRUE). */
+const areaIn = (f: Pick<Filter, "districts" | "commune">) =>
+  f.districts.length || f.commune
+    ? Prisma.sql`area_id IN (SELECT a.id FROM admin_unit a WHERE ${districtIn(f)})`
+    : Prisma.sql`TRUE`;
+
+/**
+ * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
+ * religion ('' for none), year (NULL from the year-free grain), is_demo and n (the count; < 0 in a
+ * part taken away). Sites `s` below are these groups: a reader sums n per group and keeps the
+ * groups above 0. `demo`: the demo groups only (the demo count).
+ */
+function siteGroups(f: Filter, opts: { demo?: boolean } = {}): Prisma.Sql {
+  const only = Prisma.sql`${areaIn(f)}${opts.demo ? Prisma.sql` AND is_demo` : Prisma.empty}`;
+  const parts = periodPlan(f, { total: !f.approvedOnly }).map((p) => {
+    if (p.grain === "all")
+      return Prisma.sql`SELECT area_id, model_type_id, religion, NULL::int AS year, is_demo, sites AS n
+        FROM site_rollup_total WHERE sites <> 0 AND ${only}`;
+    if (p.grain === "years")
+      return Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, ${p.sign}::int * sites AS n
+        FROM site_rollup WHERE sites <> 0 AND ${yearsWhere(p.years)} AND ${only}`;
+    return Prisma.sql`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
+        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, ${p.sign}::int * COUNT(*)::int AS n FROM site
+        WHERE ${daysWhere(Prisma.sql`established_on`, p.days)} AND ${only} GROUP BY 1, 2, 3, 4, 5`;
+  });
   return Prisma.join(parts, " UNION ALL ");
 }
 
 /** Site groups `s` joined to model_type `mt` and admin_unit `a`: the roll-up's SITE_FROM. */
-export const siteGroupsFrom = (f: Filter) =>
-  Prisma.sql`(${siteGroups(f)}) s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;
+export const siteGroupsFrom = (f: Filter, opts: { demo?: boolean } = {}) =>
+  Prisma.sql`(${siteGroups(f, opts)}) s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;
 
 /** The site groups that count under the filter (siteWhere's conditions but the period's). */
 export function siteGroupWhere(f: Filter): Prisma.Sql {
@@ -82,21 +148,23 @@ export function siteGroupWhere(f: Filter): Prisma.Sql {
  * to their admin_unit `a`.
  */
 export function cameraGroups(f: Filter): Prisma.Sql {
-  const { years, days } = periodParts(f);
-  const parts = [
-    ...(years
-      ? [
-          Prisma.sql`SELECT area_id, year, is_demo, installations, cameras, recorders, memory_cards, cost_vnd
-            FROM camera_rollup WHERE installations <> 0 AND ${yearsWhere(years)}`,
-        ]
-      : []),
-    ...days.map(
-      (d) => Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
-        COUNT(*)::int AS installations, SUM(cameras) AS cameras, SUM(recorders) AS recorders,
-        SUM(memory_cards) AS memory_cards, SUM(cost_vnd) AS cost_vnd FROM camera_installation
-        WHERE ${daysWhere(Prisma.sql`installed_on`, d)} GROUP BY 1, 2, 3`,
-    ),
-  ];
-  return Prisma.sql`SELECT cg.* FROM (${Prisma.join(parts, " UNION ALL ")}) cg
+  const parts = periodPlan(f, { total: false }).map((p) =>
+    p.grain === "days"
+      ? Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
+        ${p.sign}::int * COUNT(*)::int AS installations, ${p.sign}::int * SUM(cameras) AS cameras,
+        ${p.sign}::int * SUM(recorders) AS recorders, ${p.sign}::int * SUM(memory_cards) AS memory_cards,
+        ${p.sign}::int * SUM(cost_vnd) AS cost_vnd FROM camera_installation
+        WHERE ${daysWhere(Prisma.sql`installed_on`, p.days)} AND ${areaIn(f)} GROUP BY 1, 2, 3`
+      : Prisma.sql`SELECT area_id, year, is_demo, ${p.sign}::int * installations AS installations,
+        ${p.sign}::int * cameras AS cameras, ${p.sign}::int * recorders AS recorders,
+        ${p.sign}::int * memory_cards AS memory_cards, ${p.sign}::int * cost_vnd AS cost_vnd
+        FROM camera_rollup WHERE installations <> 0 AND ${p.grain === "years" ? yearsWhere(p.years) : Prisma.sql`TRUE`}
+          AND ${areaIn(f)}`,
+  );
+  // A part taken away cancels rows of a part added: the groups are summed, those left empty dropped.
+  return Prisma.sql`SELECT cg.* FROM (
+      SELECT area_id, year, is_demo, SUM(installations)::int AS installations, SUM(cameras) AS cameras,
+        SUM(recorders) AS recorders, SUM(memory_cards) AS memory_cards, SUM(cost_vnd) AS cost_vnd
+      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY 1, 2, 3 HAVING SUM(installations) > 0) cg
     JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f)} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
 }

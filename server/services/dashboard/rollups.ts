@@ -2,7 +2,7 @@ import type { Db } from "../../db.ts";
 
 /** A roll-up group whose stored figures are not a recount of the base table's rows. */
 export type RollupDifference = {
-  table: "site_rollup" | "camera_rollup";
+  table: "site_rollup" | "site_rollup_total" | "camera_rollup";
   /** The group's key, e.g. "area 12, model type 3, religion buddhism, 2021, real". */
   group: string;
   stored: string;
@@ -15,7 +15,7 @@ export type RollupDifference = {
  * triggers delete a group that falls to 0). Reads only; one query per roll-up.
  */
 export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
-  const [sites, cameras] = await Promise.all([
+  const [sites, totals, cameras] = await Promise.all([
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
       WITH recount AS (
         SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
@@ -29,6 +29,20 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
         CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
           coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
           coalesce(s.year, r.year) AS year, coalesce(s.is_demo, r.is_demo) AS is_demo) k
+      WHERE s.sites IS DISTINCT FROM r.sites
+      ORDER BY 1`,
+    db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
+      WITH recount AS (
+        SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo, COUNT(*)::int AS sites
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4),
+      stored AS (SELECT * FROM site_rollup_total)
+      SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
+          'religion ' || nullif(k.religion, ''), 'all years', CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END) AS grp,
+        s.sites::text AS stored, r.sites::text AS recounted
+      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, is_demo)
+        CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
+          coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
+          coalesce(s.is_demo, r.is_demo) AS is_demo) k
       WHERE s.sites IS DISTINCT FROM r.sites
       ORDER BY 1`,
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
@@ -54,7 +68,7 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
       stored: r.stored ?? "(none)",
       recounted: r.recounted ?? "(none)",
     });
-  return [...sites.map(of("site_rollup")), ...cameras.map(of("camera_rollup"))];
+  return [...sites.map(of("site_rollup")), ...totals.map(of("site_rollup_total")), ...cameras.map(of("camera_rollup"))];
 }
 
 /** Recomputes every roll-up from the base tables (the migration's function), e.g. after a restore. */

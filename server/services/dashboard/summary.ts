@@ -19,43 +19,60 @@ export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise
   return { asOf: new Date().toISOString(), filter: echoFilter(input), ...figures, ...(previous ? { previous } : {}) };
 }
 
+type SiteRow = {
+  /** Which grouping set the row is: "type", "religion", "district" (with category) or "districtAll". */
+  kind: "type" | "religion" | "district" | "districtAll";
+  model_type_id: number | null;
+  code: string | null;
+  name: string | null;
+  category: string | null;
+  religion: string | null;
+  district_id: number | null;
+  is_area: boolean | null;
+  sites: bigint;
+  districts: bigint;
+  areas: bigint;
+};
+
 /**
  * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
  * period when it was established in it; an area is covered when it had a camera installation in
  * the period. Model category and type narrow the site figures only: camera installations belong to
  * no model type. Areas with models are counted under the filter's view (its own area, or today's
- * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL
- * (group by), in four queries over the roll-ups (decision 046).
+ * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL,
+ * over the roll-ups (decision 046): the site figures in one statement (the period's groups summed
+ * over time once, then every breakdown as a grouping set of that), the camera figures in another.
  */
 export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
-  // Read from the roll-ups (decision 046): groups `s` with their count n.
-  const from = siteGroupsFrom(f);
-  const sw = siteGroupWhere(f);
-  const [byModelType, byReligion, cameras, siteDistricts] = await Promise.all([
-    db.$queryRaw<
-      { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
-    >`SELECT mt.code, mt.name, mt.category::text AS category, SUM(s.n) AS sites,
-        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT ${areaOfView(f)}) AS communes
-      FROM ${from} WHERE ${sw}
-      GROUP BY mt.id ORDER BY sites DESC, mt.name`,
-    db.$queryRaw<{ religion: string; sites: bigint }[]>`
-      SELECT s.religion, SUM(s.n) AS sites
-      FROM ${from}
-      WHERE mt.category = 'religious' AND s.religion <> '' AND ${sw}
-      GROUP BY s.religion ORDER BY sites DESC`,
+  const [siteRows, cameras] = await Promise.all([
+    db.$queryRaw<SiteRow[]>`
+      WITH g AS (
+        SELECT s.area_id, s.model_type_id, s.religion, SUM(s.n) AS n
+        FROM ${siteGroupsFrom(f)} WHERE ${siteGroupWhere(f)}
+        GROUP BY 1, 2, 3 HAVING SUM(s.n) > 0),
+      x AS (
+        SELECT g.n, g.religion, mt.id AS model_type_id, mt.category::text AS category,
+          ${districtOfArea} AS district_id, ${areaOfView(f)} AS view_id, ${isArea} AS is_area
+        FROM g JOIN model_type mt ON mt.id = g.model_type_id JOIN admin_unit a ON a.id = g.area_id)
+      SELECT CASE WHEN GROUPING(x.model_type_id) = 0 THEN 'type'
+          WHEN GROUPING(x.religion) = 0 THEN 'religion'
+          WHEN GROUPING(x.category) = 0 THEN 'district' ELSE 'districtAll' END AS kind,
+        x.model_type_id, mt.code, mt.name, x.category, x.religion, x.district_id, x.is_area, SUM(x.n) AS sites,
+        COUNT(DISTINCT x.district_id) AS districts, COUNT(DISTINCT x.view_id) AS areas
+      FROM x LEFT JOIN model_type mt ON mt.id = x.model_type_id
+      GROUP BY GROUPING SETS ((x.model_type_id, mt.code, mt.name, x.category), (x.category, x.religion),
+        (x.is_area, x.district_id, x.category), (x.is_area, x.district_id))
+      ORDER BY sites DESC, mt.name, x.religion`,
     cameraFigures(db, f),
-    // Per district and category, and per district alone (category NULL) with its areas that have sites.
-    db.$queryRaw<{ district_id: number; category: string | null; sites: bigint; areas: bigint }[]>`
-      SELECT district_id, category, SUM(n) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
-        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f)} AS area_id, s.n
-        FROM ${from} WHERE ${isArea} AND ${sw}) x
-      GROUP BY GROUPING SETS ((district_id, category), (district_id))`,
   ]);
-
+  const rowsOf = (kind: SiteRow["kind"]) => siteRows.filter((r) => r.kind === kind);
+  const byModelType = rowsOf("type");
+  const byReligion = rowsOf("religion").filter((r) => r.category === "religious" && r.religion);
+  const siteDistricts = siteRows.filter((r) => (r.kind === "district" || r.kind === "districtAll") && r.is_area);
   const sitesOf = (districtId: number) => siteDistricts.filter((r) => n(r.district_id) === districtId);
   const byDistrict = cameras.districts.map(({ id, recorders: _r, memoryCards: _m, installations: _i, ...d }) => {
     const rows = sitesOf(id);
-    const total = rows.find((r) => r.category === null);
+    const total = rows.find((r) => r.kind === "districtAll");
     return {
       code: d.code,
       name: d.name,
@@ -66,7 +83,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
       currentCoveredAreas: d.currentCoveredAreas,
       cameras: d.cameras,
       costVnd: d.costVnd,
-      byCategory: byCategory(rows),
+      byCategory: byCategory(rows.filter((r) => r.kind === "district")),
       areasWithSites: n(total?.areas),
     };
   });
@@ -77,12 +94,12 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
     cameraCoverage: cameras.coverage,
     cameras: cameras.totals,
     byModelType: byModelType.map((t) => ({
-      code: t.code,
-      name: t.name,
+      code: t.code ?? "",
+      name: t.name ?? "",
       category: t.category as TDashboardSummary["byModelType"][number]["category"],
       sites: n(t.sites),
       districts: n(t.districts),
-      communes: n(t.communes),
+      communes: n(t.areas),
     })),
     byReligion: byReligion.map((r) => ({
       religion: r.religion as TDashboardSummary["byReligion"][number]["religion"],

@@ -18,7 +18,7 @@ export type DemoCounts = { sites: number; installations: number; awards: number 
 export async function demoCountsOf(db: Db, f: Filter): Promise<DemoCounts> {
   const sitesOnly = f.category !== null || f.modelType !== null;
   const [row] = await db.$queryRaw<{ sites: bigint; installations: bigint; awards: bigint }[]>`
-    SELECT (SELECT coalesce(SUM(s.n), 0) FROM ${siteGroupsFrom(f)} WHERE s.is_demo AND ${siteGroupWhere(f)}) AS sites,
+    SELECT (SELECT coalesce(SUM(s.n), 0) FROM ${siteGroupsFrom(f, { demo: true })} WHERE s.is_demo AND ${siteGroupWhere(f)}) AS sites,
       ${
         sitesOnly
           ? Prisma.sql`0`
