@@ -44,21 +44,22 @@ const daysWhere = (col: Prisma.Sql, d: { from: Date | null; toExcl: Date | null 
 
 /**
  * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
- * religion ('' for none), year, is_demo and n (the count, > 0). Sites `s` below are these groups.
+ * religion ('' for none), year, is_demo, current_unit_id (0: the rule's) and n (the count, > 0). Sites `s` below are these groups.
  */
 function siteGroups(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql {
   const { years, days } = periodParts(f);
   const parts = [
     ...(years
       ? [
-          Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, sites AS n FROM site_rollup
+          Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, current_unit_id, sites AS n FROM site_rollup
             WHERE sites <> 0 AND ${yearsWhere(years)}`,
         ]
       : []),
     ...days.map(
       (d) => Prisma.sql`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, COUNT(*)::int AS n FROM site
-        WHERE ${daysWhere(Prisma.sql`established_on`, d)} GROUP BY 1, 2, 3, 4, 5`,
+        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
+        COUNT(*)::int AS n FROM site
+        WHERE ${daysWhere(Prisma.sql`established_on`, d)} GROUP BY 1, 2, 3, 4, 5, 6`,
     ),
   ];
   return Prisma.join(parts, " UNION ALL ");
@@ -70,7 +71,7 @@ export const siteGroupsFrom = (f: Filter) =>
 
 /** The site groups that count under the filter (siteWhere's conditions but the period's). */
 export function siteGroupWhere(f: Filter): Prisma.Sql {
-  const parts = [districtIn(f), approvedWhere(f, Prisma.sql`s.year`)];
+  const parts = [districtIn(f, "s"), approvedWhere(f, Prisma.sql`s.year`)];
   if (f.category) parts.push(Prisma.sql`mt.category = ${f.category}::model_category`);
   if (f.modelType) parts.push(Prisma.sql`mt.id = ${f.modelType.id}`);
   return Prisma.join(parts, " AND ");
@@ -78,7 +79,7 @@ export function siteGroupWhere(f: Filter): Prisma.Sql {
 
 /**
  * SQL: camera installations of the filter (period, districts, approved) as groups `cg` with columns
- * area_id, year, is_demo, installations (> 0), cameras, recorders, memory_cards, cost_vnd, joined
+ * area_id, year, is_demo, current_unit_id, installations (> 0), cameras, recorders, memory_cards, cost_vnd, joined
  * to their admin_unit `a`.
  */
 export function cameraGroups(f: Filter): Prisma.Sql {
@@ -86,17 +87,17 @@ export function cameraGroups(f: Filter): Prisma.Sql {
   const parts = [
     ...(years
       ? [
-          Prisma.sql`SELECT area_id, year, is_demo, installations, cameras, recorders, memory_cards, cost_vnd
+          Prisma.sql`SELECT area_id, year, is_demo, current_unit_id, installations, cameras, recorders, memory_cards, cost_vnd
             FROM camera_rollup WHERE installations <> 0 AND ${yearsWhere(years)}`,
         ]
       : []),
     ...days.map(
       (d) => Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
-        COUNT(*)::int AS installations, SUM(cameras) AS cameras, SUM(recorders) AS recorders,
+        coalesce(current_unit_id, 0) AS current_unit_id, COUNT(*)::int AS installations, SUM(cameras) AS cameras, SUM(recorders) AS recorders,
         SUM(memory_cards) AS memory_cards, SUM(cost_vnd) AS cost_vnd FROM camera_installation
-        WHERE ${daysWhere(Prisma.sql`installed_on`, d)} GROUP BY 1, 2, 3`,
+        WHERE ${daysWhere(Prisma.sql`installed_on`, d)} GROUP BY 1, 2, 3, 4`,
     ),
   ];
   return Prisma.sql`SELECT cg.* FROM (${Prisma.join(parts, " UNION ALL ")}) cg
-    JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f)} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
+    JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f, "cg")} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
 }

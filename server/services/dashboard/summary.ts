@@ -35,7 +35,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
     db.$queryRaw<
       { code: string; name: string; category: string; sites: bigint; districts: bigint; communes: bigint }[]
     >`SELECT mt.code, mt.name, mt.category::text AS category, SUM(s.n) AS sites,
-        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT ${areaOfView(f)}) AS communes
+        COUNT(DISTINCT ${districtOfArea}) AS districts, COUNT(DISTINCT ${areaOfView(f, "s")}) AS communes
       FROM ${from} WHERE ${sw}
       GROUP BY mt.id ORDER BY sites DESC, mt.name`,
     db.$queryRaw<{ religion: string; sites: bigint }[]>`
@@ -47,7 +47,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
     // Per district and category, and per district alone (category NULL) with its areas that have sites.
     db.$queryRaw<{ district_id: number; category: string | null; sites: bigint; areas: bigint }[]>`
       SELECT district_id, category, SUM(n) AS sites, COUNT(DISTINCT area_id) AS areas FROM (
-        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f)} AS area_id, s.n
+        SELECT ${districtOfArea} AS district_id, mt.category::text AS category, ${areaOfView(f, "s")} AS area_id, s.n
         FROM ${from} WHERE ${isArea} AND ${sw}) x
       GROUP BY GROUPING SETS ((district_id, category), (district_id))`,
   ]);
