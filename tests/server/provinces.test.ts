@@ -296,6 +296,14 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     const demo = await t.db.site.count({ where: { isDemo: true } });
     expect(demo).toBeGreaterThan(0);
     expect(await t.db.site.count({ where: { isDemo: false } })).toBe(0);
+    // Old communes too (before 01/07/2025), an installation in every old district: the old list's
+    // coverage counts at least one area per old district, and today's view rolls them up.
+    const districts = oldProvinces.flatMap((p) => p.districts).length;
+    const old = await caller(viewer).dashboard.summary({ fromYear: 2010, toYear: 2025 });
+    expect(old.cameraCoverage.covered).toBeGreaterThanOrEqual(districts);
+    expect(old.cameraCoverage.current.covered).toBeGreaterThan(0);
+    const divided = await caller(admin).divided.list({});
+    expect(divided.items.filter((i) => i.isDemo).length).toBeGreaterThan(0);
     expect(await seed(t.db, { demo: true, province: code })).toEqual({ demoLoaded: false });
     const removed = await caller(admin).demo.removeAll();
     expect(removed.sites).toBe(demo);
