@@ -100,6 +100,13 @@ export const ROUTES: AppRoute[] = [
     Component: lazy(() => import("./imports.tsx")),
   },
   {
+    path: "/records/divided",
+    navKey: "divided.nav",
+    group: "records",
+    roles: WRITERS,
+    Component: lazy(() => import("./divided.tsx")),
+  },
+  {
     path: "/records/model-types",
     navKey: "entry.nav.modelTypes",
     group: "records",

@@ -3,6 +3,7 @@ import type { Prisma } from "../../server/generated/prisma/client.ts";
 import { demoRemoved } from "../../server/services/demo/removal.ts";
 import { loadDemoApprovals } from "./demo-approvals.ts";
 import { loadCurrentDemo } from "./demo-current.ts";
+import { loadOldCommuneDemo } from "./demo-old-communes.ts";
 import { loadQuangBinhDemo } from "./demo-quang-binh.ts";
 import { loadQuangTriDemo } from "./demo-quang-tri.ts";
 
@@ -26,13 +27,14 @@ const PARTS: { name: string; area: Prisma.AdminUnitWhereInput; load: (db: Db) =>
 
 /**
  * The demo of a province other than Quảng Trị (decision 044): generated records in today's
- * communes only, marked demo like Quảng Trị's (labelled, removed in one action), loaded once and
+ * communes and in its old communes before 01/07/2025 (decision 055), marked demo like Quảng Trị's (labelled, removed in one action), loaded once and
  * never after an admin removed them.
  */
 export async function seedGeneratedDemo(db: Db): Promise<boolean> {
   if (await demoRemoved(db)) return false;
   if (await db.site.findFirst({ where: { isDemo: true }, select: { id: true } })) return false;
   await loadCurrentDemo(db);
+  await loadOldCommuneDemo(db);
   return true;
 }
 

@@ -102,7 +102,16 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
   for (const p of olds) for (const d of p.districts) for (const c of d.communes) names.set(c.code, c.name);
   for (const c of province.communes) names.set(`new:${c.code}`, c.name);
   const pairs: Prisma.Sql[] = [];
+  const split: Prisma.Sql[] = [];
   for (const [old, options] of group(rows, (r) => r.oldArea)) {
+    if (options.some((o) => o.divided) && has("three_level", old)) {
+      options.forEach((o, position) => {
+        if (has("two_level", o.newCommune))
+          split.push(
+            Prisma.sql`(${id("three_level", old)}::int, ${id("two_level", o.newCommune)}::int, ${position}::int)`,
+          );
+      });
+    }
     const chosen = successorOf(names.get(old) ?? "", options, (c) => names.get(`new:${c}`) ?? "");
     if (!has("two_level", chosen) || !has("three_level", old)) {
       logger.warn({ old, successor: chosen }, "successor not in today's list: left without one");
@@ -114,6 +123,12 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
     await db.$executeRaw`UPDATE admin_unit SET successor_id = v.successor
       FROM (VALUES ${Prisma.join(pairs)}) AS v(id, successor)
       WHERE admin_unit.id = v.id AND admin_unit.successor_id IS DISTINCT FROM v.successor`;
+  }
+  // Every successor of a divided old commune: the choices of a move (decision 055).
+  if (split.length > 0) {
+    await db.$executeRaw`INSERT INTO unit_successor (old_id, new_id, position)
+      SELECT * FROM (VALUES ${Prisma.join(split)}) AS v(old_id, new_id, position)
+      ON CONFLICT (old_id, new_id) DO NOTHING`;
   }
   // Where each model was first seen is Quảng Trị's own history: another province gets the names only.
   await seedModelTypes(

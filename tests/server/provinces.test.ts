@@ -6,10 +6,12 @@ import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { rollupDifferences } from "../../server/services/dashboard/rollups.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { expectTrpcError } from "./helpers/entry.ts";
+import { setApproval } from "./helpers/approvals.ts";
+import { expectTrpcError, shownMessage } from "./helpers/entry.ts";
 import { docxParts } from "./reports-read.ts";
 
 /**
@@ -136,6 +138,102 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     }
   });
 
+  it("moves a divided commune's record to the successor an editor chooses, and back to the rule (decision 055)", async () => {
+    const divided = new Map<string, string[]>();
+    for (const r of rows) if (r[5]) divided.set(r[2], [...(divided.get(r[2]) ?? []), r[4]]);
+    const [oldCode, options] = [...divided][0] ?? [];
+    if (!oldCode || !options) throw new Error("no divided commune in the table");
+    const oldDistrict = rows.find((r) => r[2] === oldCode)?.[1];
+    const nameOf = (c: string) => mine?.communes.find((x) => x.code === c)?.name ?? "";
+    const oldName = oldProvinces
+      .flatMap((p) => p.districts.flatMap((d) => d.communes))
+      .find((c) => c.code === oldCode)?.name;
+    const bare = (n: string) => n.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "");
+    const rule = options.find((c) => bare(nameOf(c)) === bare(oldName ?? "")) ?? options[0];
+    const other = options.find((c) => c !== rule);
+    const outsider = mine?.communes.find((c) => !options.includes(c.code))?.code;
+    if (!rule || !other || !outsider || !oldDistrict) throw new Error("the table gives no second successor");
+    const made = await caller(admin).cameras.create({ ...camera(oldCode, "2023-04-02"), cameras: 7 });
+    const year = { fromYear: 2023, toYear: 2023, view: "current" as const };
+    const camerasIn = async (communeCode: string) =>
+      (await caller(viewer).dashboard.summary({ ...year, communeCode })).cameras.cameras;
+    expect([await camerasIn(rule), await camerasIn(other)]).toEqual([7, 0]);
+    const move = (user: SessionUser, communeCode: string | null, version = made.version) =>
+      caller(user).divided.move({ kind: "cameras", id: made.id, version, communeCode });
+
+    // Not a successor: 400 naming the successors; a commune editor elsewhere: 403; a viewer: 403.
+    const bad = await expectTrpcError(move(admin, outsider), "BAD_REQUEST");
+    for (const c of options) expect(shownMessage(bad)).toContain(c);
+    const elsewhere = await makeUser(t.db, { role: "editor", communeCode: outsider });
+    await expectTrpcError(move(elsewhere, other), "FORBIDDEN");
+    await expectTrpcError(move(viewer, other), "FORBIDDEN");
+    // The rule's commune police may not hand it to another commune: the target is outside their scope.
+    const ruleEditor = await makeUser(t.db, { role: "editor", communeCode: rule });
+    await expectTrpcError(move(ruleEditor, other), "FORBIDDEN");
+    expect((await caller(viewer).cameras.get({ id: made.id })).version).toBe(made.version);
+
+    const audit = await t.db.auditEntry.count({ where: { entity: "camera_installation", entityId: String(made.id) } });
+    const moved = await move(admin, other);
+    expect(moved.version).toBe(made.version + 1);
+    const stored = await caller(viewer).cameras.get({ id: made.id });
+    expect([stored.areaCode, stored.currentCommuneCode]).toEqual([oldCode, other]);
+    expect([await camerasIn(rule), await camerasIn(other)]).toEqual([0, 7]);
+    const inOther = await caller(viewer).dashboard.summary({ ...year, communeCode: other });
+    expect(inOther.cameraCoverage.current.covered).toBe(1);
+    // History stays true: the old commune still holds it in the old list.
+    const historical = await caller(viewer).dashboard.summary({
+      fromYear: 2023,
+      toYear: 2023,
+      districtCode: oldDistrict,
+    });
+    expect(historical.cameras.cameras).toBe(7);
+    // Days at the period's ends are read from base rows, whole years from the roll-ups: both agree.
+    const days = await caller(viewer).dashboard.summary({
+      from: "2023-04-01",
+      to: "2023-04-30",
+      communeCode: other,
+      view: "current",
+    });
+    expect(days.cameras.cameras).toBe(7);
+    expect(await rollupDifferences(t.db)).toEqual([]);
+    const entries = await t.db.auditEntry.findMany({
+      where: { entity: "camera_installation", entityId: String(made.id) },
+      orderBy: { id: "desc" },
+      select: { action: true, before: true, after: true },
+    });
+    expect(entries.length).toBe(audit + 1);
+    expect(entries[0]).toMatchObject({
+      action: "update",
+      before: { currentCommuneCode: rule },
+      after: { currentCommuneCode: other },
+    });
+    const listed = await caller(admin).divided.list({ kind: "cameras", districtCode: oldDistrict });
+    expect(listed.items.find((i) => i.id === made.id)).toMatchObject({
+      area: { code: oldCode },
+      rule: { code: rule },
+      current: { code: other },
+      chosen: true,
+    });
+    expect(listed.items.find((i) => i.id === made.id)?.successors.map((c) => c.code)).toEqual(options);
+
+    // The unit-year locked (the old district's 2023 approved): refused, nothing changed.
+    await setApproval(t.db, oldDistrict, 2023, "approved");
+    await expectTrpcError(move(admin, null, moved.version), "FORBIDDEN");
+    await t.db.approval.deleteMany({});
+    // Undone: back to the rule's successor.
+    await move(admin, null, moved.version);
+    expect([await camerasIn(rule), await camerasIn(other)]).toEqual([7, 0]);
+    expect(await rollupDifferences(t.db)).toEqual([]);
+
+    // A record of an undivided old commune has nothing to choose.
+    const [, , whole] = rows.find((r) => r[2] && !r[5]) ?? [];
+    const plain = await caller(admin).cameras.create(camera(whole ?? "", "2021-01-05"));
+    await expectTrpcError(
+      caller(admin).divided.move({ kind: "cameras", id: plain.id, version: plain.version, communeCode: rule }),
+      "BAD_REQUEST",
+    );
+  });
+
   it("answers 400 for an old province not merged into it, listing those that are, and changes nothing", async () => {
     const audit = await t.db.auditEntry.count();
     const err = await expectTrpcError(caller(viewer).dashboard.summary({ formerProvinceCode: "45" }), "BAD_REQUEST");
@@ -198,6 +296,14 @@ describe.each(CASES)("province $code set up at install", ({ code, heading, title
     const demo = await t.db.site.count({ where: { isDemo: true } });
     expect(demo).toBeGreaterThan(0);
     expect(await t.db.site.count({ where: { isDemo: false } })).toBe(0);
+    // Old communes too (before 01/07/2025), an installation in every old district: the old list's
+    // coverage counts at least one area per old district, and today's view rolls them up.
+    const districts = oldProvinces.flatMap((p) => p.districts).length;
+    const old = await caller(viewer).dashboard.summary({ fromYear: 2010, toYear: 2025 });
+    expect(old.cameraCoverage.covered).toBeGreaterThanOrEqual(districts);
+    expect(old.cameraCoverage.current.covered).toBeGreaterThan(0);
+    const divided = await caller(admin).divided.list({});
+    expect(divided.items.filter((i) => i.isDemo).length).toBeGreaterThan(0);
     expect(await seed(t.db, { demo: true, province: code })).toEqual({ demoLoaded: false });
     const removed = await caller(admin).demo.removeAll();
     expect(removed.sites).toBe(demo);

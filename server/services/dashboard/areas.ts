@@ -40,7 +40,7 @@ export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
         l.district_code, l.district_name
       FROM listed l ORDER BY l.district_code, l.catalog, l.code`,
     db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
-      SELECT ${areaOfView(f)} AS area_id, mt.category::text AS category, COUNT(*) AS sites
+      SELECT ${areaOfView(f, "s")} AS area_id, mt.category::text AS category, COUNT(*) AS sites
       FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
     db.$queryRaw<{ area_id: number; cameras: bigint }[]>`${camerasByAreaSql(f)}`,
   ]);

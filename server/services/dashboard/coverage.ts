@@ -2,7 +2,7 @@ import { coverageHeadline } from "@qt/shared/coverage";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea, isArea } from "../units/area-sql.ts";
+import { currentCommuneOfRecord, districtOfArea, isArea } from "../units/area-sql.ts";
 import { areaListed, areaOfView, cameraWhere, districtIn, existedInPeriod, type Filter } from "./filter.ts";
 import { cameraGroups } from "./rollup-sql.ts";
 import { n, sumOf } from "./rows.ts";
@@ -10,14 +10,15 @@ import { n, sumOf } from "./rows.ts";
 /**
  * Areas covered by cameras in the period, as a CTE body with columns `area_id` and `first_on` (the
  * first installation): every area with an installation, and each 01/07/2025 commune that took over
- * such an area (its successor), whose own installations and its predecessors' both count. With
+ * such an area (its successor, or the one an editor chose for a divided commune's record), whose own installations and its predecessors' both count. With
  * `rollUp: false` (a table "by the units of the record's date") only an area's own installations.
  */
 export function coveredAreasSql(f: Filter, { rollUp = true } = {}): Prisma.Sql {
   const successors = rollUp
     ? Prisma.sql`UNION ALL
-      SELECT a.successor_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-        WHERE a.successor_id IS NOT NULL AND ${cameraWhere(f)}`
+      SELECT ${currentCommuneOfRecord("ci")}, ci.installed_on FROM camera_installation ci
+        JOIN admin_unit a ON a.id = ci.area_id
+        WHERE a.catalog = 'three_level' AND ${currentCommuneOfRecord("ci")} IS NOT NULL AND ${cameraWhere(f)}`
     : Prisma.empty;
   return Prisma.sql`SELECT area_id, MIN(installed_on) AS first_on FROM (
       SELECT ci.area_id, ci.installed_on FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
@@ -35,7 +36,7 @@ export const coveredInViewSql = (f: Filter) => coveredAreasSql(f, { rollUp: f.vi
 
 /** The cameras (`cameras`) of each area the view counts them in (`area_id`), as a query or CTE body. */
 export const camerasByAreaSql = (f: Filter) => Prisma.sql`
-  SELECT ${areaOfView(f)} AS area_id, SUM(ci.cameras) AS cameras
+  SELECT ${areaOfView(f, "ci")} AS area_id, SUM(ci.cameras) AS cameras
   FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
   WHERE ${cameraWhere(f)} GROUP BY 1`;
 
@@ -72,7 +73,8 @@ type Row = {
  * (the areas before 01/07/2025 that existed in the period) and of its 01/07/2025 counterpart
  * (today's communes, whatever the period), with the headline of the period (the list in force on
  * its last day), read by the summary, the cameras screen, the maps and the reports. The same in both views. One query; the total is the sum of the disjoint districts, and
- * every district of the territory has a row (today's communes lie on each).
+ * every district of the territory has a row (today's communes lie on each), as has the district
+ * of an old commune whose record was moved to a commune of today on another district (decision 055).
  */
 export async function cameraFigures(db: Db, f: Filter) {
   // From the roll-ups (decision 046): an area is covered when it has a group of installations in
@@ -81,7 +83,8 @@ export async function cameraFigures(db: Db, f: Filter) {
     WITH cg AS (${cameraGroups(f)}),
     covered AS (SELECT DISTINCT area_id FROM (
       SELECT area_id FROM cg UNION ALL
-      SELECT a.successor_id FROM cg JOIN admin_unit a ON a.id = cg.area_id WHERE a.successor_id IS NOT NULL) x),
+      SELECT ${currentCommuneOfRecord("cg")} FROM cg JOIN admin_unit a ON a.id = cg.area_id
+        WHERE a.catalog = 'three_level' AND ${currentCommuneOfRecord("cg")} IS NOT NULL) x),
     areas AS (
       SELECT ${districtOfArea} AS district_id,
         COUNT(*) FILTER (WHERE a.catalog = 'three_level' AND ${existedInPeriod(f)}) AS areas,
@@ -96,8 +99,8 @@ export async function cameraFigures(db: Db, f: Filter) {
       FROM cg JOIN admin_unit a ON a.id = cg.area_id GROUP BY 1)
     SELECT d.id, d.code, d.name, ar.areas, ar.covered, ar.current_areas, ar.current_covered,
       cam.cameras, cam.recorders, cam.memory_cards, cam.cost, cam.installations
-    FROM admin_unit d JOIN areas ar ON ar.district_id = d.id LEFT JOIN cam ON cam.district_id = d.id
-    WHERE d.level = 'district' ORDER BY d.code`;
+    FROM admin_unit d LEFT JOIN areas ar ON ar.district_id = d.id LEFT JOIN cam ON cam.district_id = d.id
+    WHERE d.level = 'district' AND (ar.district_id IS NOT NULL OR cam.district_id IS NOT NULL) ORDER BY d.code`;
   const districts: CameraDistrict[] = rows.map((r) => ({
     id: n(r.id),
     code: r.code,

@@ -6,7 +6,13 @@ import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboa
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { approvalUnitOfArea, currentCommuneOfArea, districtOfArea } from "../units/area-sql.ts";
+import {
+  approvalUnitOfArea,
+  currentCommuneOfArea,
+  currentCommuneOfRecord,
+  districtOfArea,
+  type RecordAlias,
+} from "../units/area-sql.ts";
 import { requireFormerProvince } from "../units/province.ts";
 
 type District = { id: number; code: string; name: string };
@@ -132,10 +138,11 @@ async function requireModelType(db: Db, code: string): Promise<ModelType> {
 /**
  * SQL: the commune-level unit a record in area `a` counts in under the filter's view: the area
  * itself ("historical"), or today's commune that took it over ("current"). Districts are the same
- * either way: each of today's communes lies on one former district.
+ * either way: each of today's communes lies on one former district. `r` is the record (or group)
+ * alias: a divided old commune's record moved by an editor counts in the chosen commune (055).
  */
-export function areaOfView(f: Pick<Filter, "view">): Prisma.Sql {
-  return f.view === "current" ? currentCommuneOfArea : Prisma.sql`a.id`;
+export function areaOfView(f: Pick<Filter, "view">, r: RecordAlias): Prisma.Sql {
+  return f.view === "current" ? currentCommuneOfRecord(r) : Prisma.sql`a.id`;
 }
 
 /**
@@ -159,12 +166,14 @@ export function existedInPeriod(f: Pick<Filter, "from" | "toExcl">): Prisma.Sql 
 
 /**
  * SQL: area `a` lies in the filter's districts (TRUE for the whole province) and, with a commune of
- * today, rolls up to it: the commune itself or an old area it took over.
+ * today, rolls up to it: the commune itself or an old area it took over. With a record alias `r`,
+ * the record's own commune of today (one an editor chose counts, decision 055).
  */
-export function districtIn(f: Pick<Filter, "districts" | "commune">): Prisma.Sql {
+export function districtIn(f: Pick<Filter, "districts" | "commune">, r?: RecordAlias): Prisma.Sql {
   const parts = [Prisma.sql`TRUE`];
   if (f.districts.length) parts.push(Prisma.sql`${districtOfArea} IN (${Prisma.join(f.districts.map((d) => d.id))})`);
-  if (f.commune) parts.push(Prisma.sql`${currentCommuneOfArea} = ${f.commune.id}`);
+  const commune = r ? currentCommuneOfRecord(r) : currentCommuneOfArea;
+  if (f.commune) parts.push(Prisma.sql`${commune} = ${f.commune.id}`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -186,9 +195,10 @@ export function approvedWhere(f: Pick<Filter, "approvedOnly">, year: Prisma.Sql)
 export function placeTimeWhere(
   f: Pick<Filter, "from" | "toExcl" | "districts" | "commune" | "approvedOnly">,
   col: Prisma.Sql,
+  r: RecordAlias,
   opts: { years?: boolean } = {},
 ): Prisma.Sql {
-  const parts = [districtIn(f), approvedWhere(f, Prisma.sql`EXTRACT(YEAR FROM ${col})::int`)];
+  const parts = [districtIn(f, r), approvedWhere(f, Prisma.sql`EXTRACT(YEAR FROM ${col})::int`)];
   if (opts.years !== false && f.from) parts.push(Prisma.sql`${col} >= ${f.from}`);
   if (opts.years !== false && f.toExcl) parts.push(Prisma.sql`${col} < ${f.toExcl}`);
   return Prisma.join(parts, " AND ");
@@ -199,7 +209,7 @@ export function placeTimeWhere(
  * established in the years (unless years: false), in the districts, of the category and model type.
  */
 export function siteWhere(f: Filter, opts: { years?: boolean } = {}): Prisma.Sql {
-  const parts = [Prisma.sql`s.deleted_at IS NULL`, placeTimeWhere(f, Prisma.sql`s.established_on`, opts)];
+  const parts = [Prisma.sql`s.deleted_at IS NULL`, placeTimeWhere(f, Prisma.sql`s.established_on`, "s", opts)];
   if (f.category) parts.push(Prisma.sql`mt.category = ${f.category}::model_category`);
   if (f.modelType) parts.push(Prisma.sql`mt.id = ${f.modelType.id}`);
   return Prisma.join(parts, " AND ");
@@ -207,7 +217,7 @@ export function siteWhere(f: Filter, opts: { years?: boolean } = {}): Prisma.Sql
 
 /** Camera installations `ci` (joined to admin_unit `a`) in the filter's years and districts. */
 export function cameraWhere(f: Filter): Prisma.Sql {
-  return Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(f, Prisma.sql`ci.installed_on`)}`;
+  return Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(f, Prisma.sql`ci.installed_on`, "ci")}`;
 }
 
 /**
@@ -220,7 +230,7 @@ export function awardWhere(f: Pick<Filter, "days" | "districts" | "commune" | "a
   const years = awardYears(f.days);
   if (years.from !== null) parts.push(Prisma.sql`aw.year >= ${years.from}`);
   if (years.to !== null) parts.push(Prisma.sql`aw.year <= ${years.to}`);
-  parts.push(districtIn(f));
+  parts.push(districtIn(f, "aw"));
   return Prisma.join(parts, " AND ");
 }
 

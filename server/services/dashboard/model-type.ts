@@ -32,7 +32,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
   const [yearly, byDistrict, total, items] = await Promise.all([
     yearlyOf(db, f),
     db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
-      SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f)}) AS areas
+      SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f, "s")}) AS areas
       FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
       WHERE ${sw} GROUP BY d.id ORDER BY sites DESC, d.code`,
     db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${SITE_FROM} WHERE ${sw}`,
@@ -49,7 +49,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
       }[]
     >`SELECT s.id, s.name, s.host, v.name AS area_name, d.name AS district_name, s.established_on,
         s.status::text AS status, s.religion::text AS religion
-      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea} JOIN admin_unit v ON v.id = ${areaOfView(f)}
+      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea} JOIN admin_unit v ON v.id = ${areaOfView(f, "s")}
       WHERE ${sw} ORDER BY s.established_on, s.id LIMIT ${pageSize} OFFSET ${skip}`,
   ]);
   return {

@@ -102,15 +102,26 @@ export function periodPlan(f: Pick<Filter, "from" | "toExcl">, opts: { total: bo
   return [...parts, ...days.flatMap(endParts)];
 }
 
-/** SQL: the roll-up's or base table's rows of the filter's districts only (none: TRUE). */
-const areaIn = (f: Pick<Filter, "districts" | "commune">) =>
-  f.districts.length || f.commune
-    ? Prisma.sql`area_id IN (SELECT a.id FROM admin_unit a WHERE ${districtIn(f)})`
-    : Prisma.sql`TRUE`;
+/**
+ * SQL: the roll-up's or base table's rows that may count under the filter's districts and commune
+ * (none: TRUE), a cheap superset narrowed exactly by districtIn(f, alias) afterwards: with a commune
+ * of today, the old areas it took over and the divided old communes it is one of the successors of
+ * (a record there may have been moved to it, decision 055).
+ */
+const areaIn = (f: Pick<Filter, "districts" | "commune">) => {
+  if (!f.districts.length && !f.commune) return Prisma.sql`TRUE`;
+  const inDistricts = districtIn({ districts: f.districts, commune: null });
+  const mayRollUp = f.commune
+    ? Prisma.sql` AND (${districtIn({ districts: [], commune: f.commune })}
+        OR a.id IN (SELECT old_id FROM unit_successor WHERE new_id = ${f.commune.id}))`
+    : Prisma.empty;
+  return Prisma.sql`area_id IN (SELECT a.id FROM admin_unit a WHERE ${inDistricts}${mayRollUp})`;
+};
 
 /**
  * SQL: the live sites of the filter's period as groups with columns area_id, model_type_id,
- * religion ('' for none), year (NULL from the year-free grain), is_demo and n (the count; < 0 in a
+ * religion ('' for none), year (NULL from the year-free grain), is_demo, current_unit_id (the commune
+ * of today an editor chose, 0: the rule's, decision 055) and n (the count; < 0 in a
  * part taken away). Sites `s` below are these groups: a reader sums n per group and keeps the
  * groups above 0. `demo`: the demo groups only (the demo count).
  */
@@ -118,14 +129,15 @@ function siteGroups(f: Filter, opts: { demo?: boolean } = {}): Prisma.Sql {
   const only = Prisma.sql`${areaIn(f)}${opts.demo ? Prisma.sql` AND is_demo` : Prisma.empty}`;
   const parts = periodPlan(f, { total: !f.approvedOnly }).map((p) => {
     if (p.grain === "all")
-      return Prisma.sql`SELECT area_id, model_type_id, religion, NULL::int AS year, is_demo, sites AS n
-        FROM site_rollup_total WHERE sites <> 0 AND ${only}`;
+      return Prisma.sql`SELECT area_id, model_type_id, religion, NULL::int AS year, is_demo, current_unit_id,
+        sites AS n FROM site_rollup_total WHERE sites <> 0 AND ${only}`;
     if (p.grain === "years")
-      return Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, ${p.sign}::int * sites AS n
-        FROM site_rollup WHERE sites <> 0 AND ${yearsWhere(p.years)} AND ${only}`;
+      return Prisma.sql`SELECT area_id, model_type_id, religion, year, is_demo, current_unit_id,
+        ${p.sign}::int * sites AS n FROM site_rollup WHERE sites <> 0 AND ${yearsWhere(p.years)} AND ${only}`;
     return Prisma.sql`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, ${p.sign}::int * COUNT(*)::int AS n FROM site
-        WHERE ${daysWhere(Prisma.sql`established_on`, p.days)} AND ${only} GROUP BY 1, 2, 3, 4, 5`;
+        EXTRACT(YEAR FROM established_on)::int AS year, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
+        ${p.sign}::int * COUNT(*)::int AS n FROM site
+        WHERE ${daysWhere(Prisma.sql`established_on`, p.days)} AND ${only} GROUP BY 1, 2, 3, 4, 5, 6`;
   });
   return Prisma.join(parts, " UNION ALL ");
 }
@@ -136,7 +148,7 @@ export const siteGroupsFrom = (f: Filter, opts: { demo?: boolean } = {}) =>
 
 /** The site groups that count under the filter (siteWhere's conditions but the period's). */
 export function siteGroupWhere(f: Filter): Prisma.Sql {
-  const parts = [districtIn(f), approvedWhere(f, Prisma.sql`s.year`)];
+  const parts = [districtIn(f, "s"), approvedWhere(f, Prisma.sql`s.year`)];
   if (f.category) parts.push(Prisma.sql`mt.category = ${f.category}::model_category`);
   if (f.modelType) parts.push(Prisma.sql`mt.id = ${f.modelType.id}`);
   return Prisma.join(parts, " AND ");
@@ -144,18 +156,18 @@ export function siteGroupWhere(f: Filter): Prisma.Sql {
 
 /**
  * SQL: camera installations of the filter (period, districts, approved) as groups `cg` with columns
- * area_id, year, is_demo, installations (> 0), cameras, recorders, memory_cards, cost_vnd, joined
+ * area_id, year, is_demo, current_unit_id, installations (> 0), cameras, recorders, memory_cards, cost_vnd, joined
  * to their admin_unit `a`.
  */
 export function cameraGroups(f: Filter): Prisma.Sql {
   const parts = periodPlan(f, { total: false }).map((p) =>
     p.grain === "days"
       ? Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
-        ${p.sign}::int * COUNT(*)::int AS installations, ${p.sign}::int * SUM(cameras) AS cameras,
+        coalesce(current_unit_id, 0) AS current_unit_id, ${p.sign}::int * COUNT(*)::int AS installations, ${p.sign}::int * SUM(cameras) AS cameras,
         ${p.sign}::int * SUM(recorders) AS recorders, ${p.sign}::int * SUM(memory_cards) AS memory_cards,
         ${p.sign}::int * SUM(cost_vnd) AS cost_vnd FROM camera_installation
-        WHERE ${daysWhere(Prisma.sql`installed_on`, p.days)} AND ${areaIn(f)} GROUP BY 1, 2, 3`
-      : Prisma.sql`SELECT area_id, year, is_demo, ${p.sign}::int * installations AS installations,
+        WHERE ${daysWhere(Prisma.sql`installed_on`, p.days)} AND ${areaIn(f)} GROUP BY 1, 2, 3, 4`
+      : Prisma.sql`SELECT area_id, year, is_demo, current_unit_id, ${p.sign}::int * installations AS installations,
         ${p.sign}::int * cameras AS cameras, ${p.sign}::int * recorders AS recorders,
         ${p.sign}::int * memory_cards AS memory_cards, ${p.sign}::int * cost_vnd AS cost_vnd
         FROM camera_rollup WHERE installations <> 0 AND ${p.grain === "years" ? yearsWhere(p.years) : Prisma.sql`TRUE`}
@@ -163,8 +175,8 @@ export function cameraGroups(f: Filter): Prisma.Sql {
   );
   // A part taken away cancels rows of a part added: the groups are summed, those left empty dropped.
   return Prisma.sql`SELECT cg.* FROM (
-      SELECT area_id, year, is_demo, SUM(installations)::int AS installations, SUM(cameras) AS cameras,
+      SELECT area_id, year, is_demo, current_unit_id, SUM(installations)::int AS installations, SUM(cameras) AS cameras,
         SUM(recorders) AS recorders, SUM(memory_cards) AS memory_cards, SUM(cost_vnd) AS cost_vnd
-      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY 1, 2, 3 HAVING SUM(installations) > 0) cg
-    JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f)} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
+      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY 1, 2, 3, 4 HAVING SUM(installations) > 0) cg
+    JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f, "cg")} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
 }

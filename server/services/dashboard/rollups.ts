@@ -19,16 +19,19 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
       WITH recount AS (
         SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-          EXTRACT(YEAR FROM established_on)::int AS year, is_demo, COUNT(*)::int AS sites
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5),
+          EXTRACT(YEAR FROM established_on)::int AS year, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
+          COUNT(*)::int AS sites
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6),
       stored AS (SELECT * FROM site_rollup)
       SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
-          'religion ' || nullif(k.religion, ''), k.year, CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END) AS grp,
+          'religion ' || nullif(k.religion, ''), k.year, CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END,
+          'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
         s.sites::text AS stored, r.sites::text AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, year, is_demo)
+      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, year, is_demo, current_unit_id)
         CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
           coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
-          coalesce(s.year, r.year) AS year, coalesce(s.is_demo, r.is_demo) AS is_demo) k
+          coalesce(s.year, r.year) AS year, coalesce(s.is_demo, r.is_demo) AS is_demo,
+          coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
       WHERE s.sites IS DISTINCT FROM r.sites
       ORDER BY 1`,
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
@@ -48,15 +51,17 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
       WITH recount AS (
         SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
+          coalesce(current_unit_id, 0) AS current_unit_id,
           concat_ws(' ', COUNT(*), SUM(cameras), SUM(recorders), SUM(memory_cards), SUM(cost_vnd)) AS figures
-        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3),
+        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4),
       stored AS (
-        SELECT area_id, year, is_demo, concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
+        SELECT area_id, year, is_demo, current_unit_id, concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
         FROM camera_rollup)
       SELECT concat_ws(', ', 'area ' || coalesce(s.area_id, r.area_id), coalesce(s.year, r.year),
-          CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END) AS grp,
+          CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END,
+          'moved to ' || nullif(coalesce(s.current_unit_id, r.current_unit_id), 0)) AS grp,
         s.figures AS stored, r.figures AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, year, is_demo)
+      FROM stored s FULL JOIN recount r USING (area_id, year, is_demo, current_unit_id)
       WHERE s.figures IS DISTINCT FROM r.figures
       ORDER BY 1`,
   ]);

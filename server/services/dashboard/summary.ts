@@ -47,12 +47,12 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
   const [siteRows, cameras] = await Promise.all([
     db.$queryRaw<SiteRow[]>`
       WITH g AS (
-        SELECT s.area_id, s.model_type_id, s.religion, SUM(s.n) AS n
+        SELECT s.area_id, s.current_unit_id, s.model_type_id, s.religion, SUM(s.n) AS n
         FROM ${siteGroupsFrom(f)} WHERE ${siteGroupWhere(f)}
-        GROUP BY 1, 2, 3 HAVING SUM(s.n) > 0),
+        GROUP BY 1, 2, 3, 4 HAVING SUM(s.n) > 0),
       x AS (
         SELECT g.n, g.religion, mt.id AS model_type_id, mt.category::text AS category,
-          ${districtOfArea} AS district_id, ${areaOfView(f)} AS view_id, ${isArea} AS is_area
+          ${districtOfArea} AS district_id, ${areaOfView(f, "g")} AS view_id, ${isArea} AS is_area
         FROM g JOIN model_type mt ON mt.id = g.model_type_id JOIN admin_unit a ON a.id = g.area_id)
       SELECT CASE WHEN GROUPING(x.model_type_id) = 0 THEN 'type'
           WHEN GROUPING(x.religion) = 0 THEN 'religion'

@@ -122,7 +122,10 @@ export function currentCommuneOf(area: AreaRow): { id: number; code: string } | 
   return area.catalog === "two_level" ? area : area.successor;
 }
 
-export function areaFields(area: AreaRow) {
+/** The commune of today an editor chose for a divided old commune's record (decision 055); null: the rule's. */
+export type MovedTo = { id: number; code: string } | null;
+
+export function areaFields(area: AreaRow, moved: MovedTo = null) {
   const district = districtOf(area);
   return {
     areaCode: area.code,
@@ -130,7 +133,7 @@ export function areaFields(area: AreaRow) {
     districtCode: district.code,
     // A commune of today lies on a district that no longer exists: say so ("Huyện Gio Linh (cũ)").
     districtName: area.catalog === "two_level" ? formerUnitName(district.name) : district.name,
-    currentCommuneCode: currentCommuneOf(area)?.code ?? null,
+    currentCommuneCode: (moved ?? currentCommuneOf(area))?.code ?? null,
   };
 }
 

@@ -8,11 +8,18 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { NameRule } from "../accounts/personal-data.ts";
 import type { ReadRow } from "../imports/row-reader.ts";
 import type { ReportScope } from "../reports/report-scope.ts";
-import { type Area, type AreaRow, areaSelect } from "./areas.ts";
+import { type Area, type AreaRow, areaSelect, type MovedTo } from "./areas.ts";
 import { recordMetaSelect } from "./fields.ts";
 
 /** What the lifecycle needs of a stored row: its identity, lock, soft-delete state and area. */
-export type RecordRow = { id: number; version: number; deletedAt: Date | null; area: AreaRow | null };
+export type RecordRow = {
+  id: number;
+  version: number;
+  deletedAt: Date | null;
+  area: AreaRow | null;
+  /** The commune of today an editor chose for a divided old commune's record (decision 055). */
+  currentUnit: MovedTo;
+};
 
 /** The list inputs every record kind takes (shared/src/schemas/common.ts `ZListBase`) and its sort. */
 export type RecordListInput = {
@@ -77,7 +84,7 @@ export type DataOf<T extends KindTypes> = Omit<TableInputs[T["table"]]["data"], 
 
 /** A kind's select: what the lifecycle reads of every record (its meta columns and area), then the kind's own. */
 export function recordSelect<S extends object>(own: S) {
-  return { ...recordMetaSelect, area: areaSelect, ...own };
+  return { ...recordMetaSelect, area: areaSelect, currentUnit: { select: { id: true, code: true } }, ...own };
 }
 
 /** What an update input carries besides the record's fields: the lock and the district check. */

@@ -6,7 +6,7 @@ import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
 import { assertUnlocked, type LockPlace, lockedRows } from "../approvals/lock.ts";
 import { type AuditAction, writeAudit } from "../audit/write.ts";
 import { cachedAggregate } from "../dashboard/cache.ts";
-import { type AreaRow, areaFilter, currentCommuneOf, districtOf } from "./areas.ts";
+import { type AreaRow, areaFilter, currentCommuneOf, districtOf, type MovedTo } from "./areas.ts";
 import { duplicateWarnings } from "./duplicates.ts";
 import { conflictError, notFoundError, restoreNotDeleted } from "./errors.ts";
 import { deletedFilter, demoFilter, likeLiteral, pageArgs, searchWords } from "./fields.ts";
@@ -32,6 +32,8 @@ type CommonWhere = {
 type Where<T extends KindTypes> = { AND: (WhereOf<T> | CommonWhere)[] };
 type Written = { updatedById: number; version: { increment: number } };
 type SoftDelete = { deletedAt: Date | null; deletedById: number | null; deleteReason: string | null };
+/** A divided old commune's record counted in a chosen commune of today, or the rule's (decision 055). */
+type Moved = { currentUnitId: number | null };
 
 /** The calls the lifecycle makes on a record table's Prisma delegate, with the kind's own types. */
 type Table<T extends KindTypes> = {
@@ -47,7 +49,7 @@ type Table<T extends KindTypes> = {
   create(args: { data: DataOf<T> & { createdById: number; updatedById: number }; select: object }): Promise<T["row"]>;
   updateMany(args: {
     where: { id: number; version: number; deletedAt?: null };
-    data: (DataOf<T> | SoftDelete) & Written;
+    data: (DataOf<T> | SoftDelete | Moved) & Written;
   }): Promise<{ count: number }>;
 };
 
@@ -101,9 +103,12 @@ export async function findRow<T extends KindTypes>(
 }
 
 /** The stored record's place, from the area the row was read with (no second query). */
-function storedPlace(row: { area: AreaRow | null }): RecordPlace | null {
+function storedPlace(row: { area: AreaRow | null; currentUnit: MovedTo }): RecordPlace | null {
   if (!row.area) return null;
-  return { districtId: districtOf(row.area).id, communeId: currentCommuneOf(row.area)?.id ?? null };
+  return {
+    districtId: districtOf(row.area).id,
+    communeId: (row.currentUnit ?? currentCommuneOf(row.area))?.id ?? null,
+  };
 }
 
 export async function getRecord<T extends KindTypes>(kind: RecordKind<T>, db: Db, id: number, user: SessionUser) {
@@ -284,7 +289,7 @@ async function writeLocked<T extends KindTypes>(
   user: SessionUser,
   action: Extract<AuditAction, "update" | "remove" | "restore">,
   change: Change<T>,
-  data: DataOf<T> | SoftDelete,
+  data: DataOf<T> | SoftDelete | Moved,
   moveTo?: LockPlace,
 ): Promise<T["api"]> {
   const { current, before } = change;
@@ -325,6 +330,31 @@ export async function removeRecord<T extends KindTypes>(
   const change = await lockable(kind, db, input, user);
   const removal = { deletedAt: new Date(), deletedById: user.id, deleteReason: input.reason };
   return writeLocked(kind, db, user, "remove", change, removal);
+}
+
+/**
+ * Counts a divided old commune's record in another commune of today (decision 055), or back in the
+ * rule's (`choose` returns null): the record keeps its area (history stays true). `choose` checks
+ * the choice against the stored row and returns the commune's id. Scope is checked like an edit's:
+ * the record as it stands and the commune it goes to; its unit-year must not be locked; audited.
+ */
+export async function moveRecord<T extends KindTypes>(
+  kind: RecordKind<T>,
+  db: Db,
+  input: { id: number; version: number },
+  user: SessionUser,
+  choose: (row: T["row"]) => Promise<number | null>,
+): Promise<T["api"] & { unchanged: boolean }> {
+  const change = await lockable(kind, db, input, user);
+  const { area, currentUnit } = change.current;
+  const target = await choose(change.current);
+  if (area) {
+    const communeId = target ?? currentCommuneOf(area)?.id ?? null;
+    assertCanWrite(user, { districtId: districtOf(area).id, communeId }, kind.provinceLevelRefusal);
+  }
+  if ((currentUnit?.id ?? null) === target) return { ...change.before, unchanged: true };
+  const after = await writeLocked(kind, db, user, "update", change, { currentUnitId: target });
+  return { ...after, unchanged: false };
 }
 
 /** Admins only (the router says so); the record's scope is not checked, as before the lifecycle. */

@@ -21,6 +21,17 @@ export const districtOfArea = Prisma.sql`(CASE WHEN a.former_district_id IS NOT 
  */
 export const currentCommuneOfArea = Prisma.sql`(CASE WHEN a.catalog = 'two_level' THEN a.id ELSE a.successor_id END)`;
 
+/** The alias of a record (or a roll-up group) joined to its area `a`: site, installation, award, group. */
+export type RecordAlias = "s" | "ci" | "aw" | "cg" | "g";
+
+/**
+ * SQL for "the commune of today record `r` (in area `a`) counts in": the one an editor chose for a
+ * record of a divided old commune (`current_unit_id`, decision 055; 0 in a roll-up group: none),
+ * else the area's commune of today.
+ */
+export const currentCommuneOfRecord = (r: RecordAlias) =>
+  Prisma.sql`coalesce(nullif(${Prisma.raw(r)}.current_unit_id, 0), ${currentCommuneOfArea})`;
+
 /**
  * SQL for "the unit of approval of a record in area `a`" (decision 025): a commune of today for an
  * area of the 01/07/2025 list, else the former district. The record's year completes the unit-year;

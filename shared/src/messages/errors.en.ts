@@ -109,4 +109,7 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "target.unitNotFound": "Unit {code} not found.",
   "target.modelTypeNotFound": "Model type {code} not found.",
   "target.outOfScope": "Targets may be set only within your account's area.",
+  "divided.notDivided":
+    "This record is not in an old commune divided on 01/07/2025: its commune of today is known, there is nothing to choose.",
+  "divided.notSuccessor": "{code} is not a successor of {area}; choose one of: {successors}.",
 };

@@ -112,4 +112,8 @@ export const errorsVi = {
   "target.unitNotFound": "Không tìm thấy đơn vị {code}.",
   "target.modelTypeNotFound": "Không tìm thấy loại mô hình {code}.",
   "target.outOfScope": "Chỉ được đặt chỉ tiêu trong địa bàn của tài khoản.",
+  // Records of divided old communes (decision 055).
+  "divided.notDivided":
+    "Bản ghi này không thuộc một xã cũ bị chia tách ngày 01/07/2025: xã, phường hiện nay của nó đã rõ, không cần chọn.",
+  "divided.notSuccessor": "{code} không phải xã, phường kế thừa {area}; chỉ chọn một trong: {successors}.",
 } as const;

@@ -113,7 +113,7 @@ export const awardKind: RecordKind<AwardTypes> = {
     recipientKind: r.recipientKind,
     recipientName: r.recipientName,
     ...(r.area
-      ? areaFields(r.area)
+      ? areaFields(r.area, r.currentUnit)
       : { areaCode: null, areaName: null, districtCode: null, districtName: null, currentCommuneCode: null }),
     ...linkedSiteFields(r.siteId, r.site),
     decisionNumber: r.decisionNumber,

@@ -89,7 +89,7 @@ export const cameraKind: RecordKind<CameraTypes> = {
   select: cameraSelect,
   toApi: (r) => ({
     ...metaFields(r),
-    ...areaFields(r.area),
+    ...areaFields(r.area, r.currentUnit),
     installedOn: isoOf(r.installedOn),
     cameras: r.cameras,
     recorders: r.recorders,
@@ -125,7 +125,7 @@ export const cameraReport: RecordReport = {
   sheet: "Lắp đặt camera",
   alias: "ci",
   from: Prisma.sql`camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}`,
-  where: (scope) => Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`)}`,
+  where: (scope) => Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`, "ci")}`,
   columns: () => [
     { field: "id", width: 9, type: "id", sql: "ci.id" },
     ...placeColumns(24),

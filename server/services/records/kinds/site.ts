@@ -161,7 +161,7 @@ export const siteKind: RecordKind<SiteTypes> = {
     modelTypeCode: r.modelType.code,
     modelTypeName: r.modelType.name,
     category: r.modelType.category,
-    ...areaFields(r.area),
+    ...areaFields(r.area, r.currentUnit),
     name: r.name,
     host: r.host,
     establishedOn: isoOf(r.establishedOn),
@@ -205,7 +205,7 @@ export const siteReport: RecordReport = {
   alias: "s",
   from: Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
     JOIN admin_unit d ON d.id = ${districtOfArea}`,
-  where: (scope) => Prisma.sql`s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`)}`,
+  where: (scope) => Prisma.sql`s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`, "s")}`,
   columns: () => [
     { field: "id", width: 9, type: "id", sql: "s.id" },
     { field: "modelTypeId", width: 40, type: "text", sql: "mt.name" },
