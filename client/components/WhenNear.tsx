@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 // never with the first screen, whose bytes and main thread it would share.
 const NEAR = "300px 0px";
 /** After the load event and a painted frame, what was not scrolled to comes anyway (a reader who waits, a projector). */
-const QUIET_MS = 4000;
+const QUIET_MS = 5000;
 /** The event that draws every placeholder at once (printWhenDrawn). */
 const DRAW_ALL = "qt:draw-all";
 
