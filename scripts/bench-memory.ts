@@ -213,7 +213,9 @@ async function main() {
       );
       for (const p of phases) console.log(row(p));
       const peak = Math.max(...phases.map((p) => p.peakMb));
-      console.log(`server peak over every output ${peak.toFixed(0)} MB: +${(peak - started).toFixed(0)} MB over its start`);
+      console.log(
+        `server peak over every output ${peak.toFixed(0)} MB: +${(peak - started).toFixed(0)} MB over its start`,
+      );
     } finally {
       await server.stop();
     }

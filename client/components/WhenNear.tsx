@@ -1,11 +1,9 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 
 // What is below the first screen (the overview's map and charts, decision 054) is drawn when the
-// reader scrolls near it, when the page is printed, or once the page has been quiet for a while:
-// never with the first screen, whose bytes and main thread it would share.
+// reader scrolls near it or prints the page: never with the first screen, whose bytes and main
+// thread it would share, nor by itself later (a reader on a phone who never scrolls down pays nothing).
 const NEAR = "300px 0px";
-/** After the load event and a painted frame, what was not scrolled to comes anyway (a reader who waits, a projector). */
-const QUIET_MS = 5000;
 /** The event that draws every placeholder at once (printWhenDrawn). */
 const DRAW_ALL = "qt:draw-all";
 
@@ -32,7 +30,7 @@ function useLoadedAndPainted() {
   return done;
 }
 
-/** Whether the element is near the viewport, the page is printed or quiet for QUIET_MS (true where nothing can tell: jsdom). */
+/** Whether the element came near the viewport or the page is printed (true where nothing can tell: jsdom). */
 function useNear(ref: React.RefObject<HTMLElement | null>, loaded: boolean) {
   const [near, setNear] = useState(typeof IntersectionObserver === "undefined");
   useEffect(() => {
@@ -42,12 +40,10 @@ function useNear(ref: React.RefObject<HTMLElement | null>, loaded: boolean) {
       rootMargin: NEAR,
     });
     if (ref.current) observer.observe(ref.current);
-    const quiet = setTimeout(show, QUIET_MS);
     window.addEventListener(DRAW_ALL, show);
     window.addEventListener("beforeprint", show);
     return () => {
       observer.disconnect();
-      clearTimeout(quiet);
       window.removeEventListener(DRAW_ALL, show);
       window.removeEventListener("beforeprint", show);
     };
@@ -62,7 +58,7 @@ export function Pending({ className, ref }: { className: string; ref?: React.Ref
 
 /**
  * Its children once the page has loaded and painted and their place is near the viewport (or the
- * page is printed, or quiet for a few seconds); until then a placeholder of the given class.
+ * page is printed); until then a placeholder of the given class.
  */
 export function WhenNear({ className, children }: { className: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
