@@ -212,6 +212,10 @@ async function main() {
         "output                        start MB  peak MB  delta MB  max /api/health ms  (pnpm backup + reader peak MB)",
       );
       for (const p of phases) console.log(row(p));
+      const peak = Math.max(...phases.map((p) => p.peakMb));
+      console.log(
+        `server peak over every output ${peak.toFixed(0)} MB: +${(peak - started).toFixed(0)} MB over its start`,
+      );
     } finally {
       await server.stop();
     }

@@ -1,8 +1,9 @@
 import { OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
+import { Pending, WhenNear } from "../components/WhenNear.tsx";
 import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
@@ -10,41 +11,16 @@ import { TargetProgress } from "../features/dashboard/TargetProgress.tsx";
 import { demoRecords } from "../features/demo/DemoBadge.tsx";
 import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
+import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
-// The chart library is the biggest part of the bundle: the cards must not wait for it. Its chunk
-// is requested once the page has loaded and the cards are on screen; requested with the cards
-// (they usually come with the page), its download, compile and drawing would delay them and the
-// page's load.
+// The chart library is the biggest part of the bundle: neither the cards nor the page's load wait
+// for it. The map and the charts are below the first screen at every width (decision 054): each
+// comes when the reader scrolls near it (WhenNear), in chunks of their own.
 const OverviewCharts = lazy(() =>
   import("../features/dashboard/OverviewCharts.tsx").then((m) => ({ default: m.OverviewCharts })),
 );
-
-const chartsPending = <div className="charts-pending" aria-hidden="true" />;
-
-/** False until the page's load event and one painted frame after it. */
-function useLoadedAndPainted() {
-  const [done, setDone] = useState(false);
-  useEffect(() => {
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The timeout runs after the frame is painted; requestAnimationFrame alone runs before paint.
-    const afterPaint = () => {
-      frame = requestAnimationFrame(() => {
-        timer = setTimeout(() => setDone(true));
-      });
-    };
-    if (document.readyState === "complete") afterPaint();
-    else window.addEventListener("load", afterPaint, { once: true });
-    return () => {
-      window.removeEventListener("load", afterPaint);
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return done;
-}
 
 /** The leaders' first screen: headline cards and the main charts, all following the filter bar. */
 export default function OverviewRoute() {
@@ -59,7 +35,6 @@ export default function OverviewRoute() {
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const keep = search ? `?${search}` : "";
-  const chartsMayLoad = useLoadedAndPainted();
   return (
     <main className="overview">
       <CommuneHome filter={filter} />
@@ -82,10 +57,12 @@ export default function OverviewRoute() {
               <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
             )}
           </section>
-          <Suspense fallback={chartsPending}>
-            {chartsMayLoad ? (
+          <WhenNear className="map-pending">
+            <LazyMap filter={input} onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })} />
+          </WhenNear>
+          <WhenNear className="charts-pending">
+            <Suspense fallback={<Pending className="charts-pending" />}>
               <OverviewCharts
-                filter={input}
                 summary={summary.data}
                 yearly={{
                   data: yearly.data,
@@ -96,10 +73,8 @@ export default function OverviewRoute() {
                 onModelType={(code) => navigate({ pathname: `/model-type/${code}`, search: keep })}
                 onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
               />
-            ) : (
-              chartsPending
-            )}
-          </Suspense>
+            </Suspense>
+          </WhenNear>
         </>
       )}
     </main>

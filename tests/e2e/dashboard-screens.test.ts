@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 
 describeE2E("dashboard screens in a real browser", () => {
   const app = useServerAndBrowser();
@@ -22,6 +22,7 @@ describeE2E("dashboard screens in a real browser", () => {
   it("filters the overview by district: the figures change and the filter shows as a chip in the URL", async () => {
     // The article's view (the review preset): former Quảng Trị's 126 areas, 2007–2022.
     await page.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+    await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
     await expect.poll(() => coverage().textContent(), { timeout: 30_000 }).toContain("73/126 xã (57,9%)");
     await page.getByRole("figure", { name: "Số điểm theo loại mô hình" }).waitFor();
     await page.getByRole("img", { name: /Nhân rộng mô hình theo năm 2007–2022/ }).waitFor();

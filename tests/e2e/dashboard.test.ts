@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 
 describeE2E("the built app in a real browser", () => {
   const app = useServerAndBrowser();
@@ -22,6 +22,7 @@ describeE2E("the built app in a real browser", () => {
     expect(await page.getByRole("article", { name: "Mắt camera" }).textContent()).toContain("1.131");
     expect(await page.getByRole("article", { name: "Kinh phí camera" }).textContent()).toContain("4,9 tỷ đồng");
     expect(await page.getByRole("article", { name: "Dòng họ tham gia bảo đảm ANTT" }).textContent()).toContain("175");
+    await drawBelowFold(page);
     await page.getByRole("figure", { name: /camera an ninh, theo huyện/ }).waitFor();
     fs.mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: path.join(artifactsDir, "overview.png"), fullPage: true });

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
+import { drawBelowFold } from "./helpers/browser.ts";
 
 // A phone, a 1024×768 projector, a laptop and a full-HD screen (issue 15).
 const SIZES = [
@@ -70,6 +71,7 @@ describeE2E("layout, slides and role-aware navigation in a real browser", () => 
     for (const width of [390, 1920]) {
       await admin.setViewportSize({ width, height: 900 });
       await admin.goto(`${app.server.url}/`);
+      await drawBelowFold(admin); // the map and charts come when scrolled near (decision 054)
       const figure = admin.getByRole("figure", { name: "Số điểm theo loại mô hình" });
       await figure.locator("svg.recharts-surface").waitFor({ timeout: 30_000 });
       const [chart, box] = await figure.evaluate((f) => [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { collection, gridFeatures } from "../fixtures/maps.ts";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 
 const ATTRIBUTION = "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020)";
 const shot = (name: string) => path.join(artifactsDir, name);
@@ -43,6 +43,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
 
   it("the overview shows the district map of coverage with its attribution; clicking Gio Linh drills in", async () => {
     await page.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+    await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
     const figure = map(page);
     await figure.waitFor({ timeout: 30_000 });
     await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
@@ -64,6 +65,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
 
   it("the printed overview carries the map with its legend and attribution, without its choosers", async () => {
     await page.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+    await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
     const figure = map(page);
     await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
     await page.emulateMedia({ media: "print" });
@@ -110,6 +112,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
     await page.getByLabel("Ngôn ngữ").selectOption("en");
     try {
       await page.goto(`${app.server.url}/?province=45`);
+      await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
       const english = page.getByRole("figure", { name: "Map: Security camera coverage" });
       await expect.poll(() => english.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
       expect(
@@ -128,6 +131,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
 
   it("keyboard: Tab reaches a district, Enter opens it", async () => {
     await page.goto(`${app.server.url}/?province=45`);
+    await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
     const figure = map(page);
     await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
     // From the last chooser above the map, Tab lands on the first district.
@@ -176,6 +180,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
     await phone.context().addCookies(await page.context().cookies());
     try {
       await phone.goto(`${app.server.url}/?province=45&from=2007&to=2022`);
+      await drawBelowFold(phone); // the map and charts come when scrolled near (decision 054)
       const figure = map(phone);
       await expect.poll(() => figure.getByRole("link").count(), { timeout: 30_000 }).toBe(10);
       const svg = await figure.locator("svg").boundingBox();
@@ -248,6 +253,7 @@ describeE2E("maps in a real browser (issue 16)", () => {
     await expect.poll(() => page.getByRole("list").first().textContent()).toContain("communes-2020.geojson");
 
     await page.goto(`${app.server.url}/?province=45&from=2007&to=2022&maplevel=commune`);
+    await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
     const figure = map(page);
     await figure.waitFor({ timeout: 30_000 });
     // Former Quảng Trị's 126 areas of 2020–2025... as many as the file has there, each a link.

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeE2E, useServerAndBrowser } from "./helpers/app.ts";
 import { signIn } from "./helpers/auth.ts";
-import { artifactsDir, collectPageErrors } from "./helpers/browser.ts";
+import { artifactsDir, collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 
 /** The overview for each territory and view, on a projector and a desktop screen (decision 022). */
 describeE2E("territory and view on the overview", () => {
@@ -33,6 +33,7 @@ describeE2E("territory and view on the overview", () => {
     await page.setViewportSize({ width, height });
     for (const v of VIEWS) {
       await page.goto(`${app.server.url}/${v.search}`);
+      await drawBelowFold(page); // the map and charts come when scrolled near (decision 054)
       await expect.poll(() => page.locator(".scope-line").textContent(), { timeout: 30_000 }).toContain(v.line);
       await page.getByRole("figure", { name: /camera an ninh, theo huyện/ }).waitFor({ timeout: 30_000 });
       // No sideways scrolling with the wider filter bar and the longer "(cũ)" names.

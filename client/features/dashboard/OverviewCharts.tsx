@@ -1,15 +1,12 @@
 import { coverageRows } from "@qt/shared/coverage";
-import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { DistrictCategoryChart } from "../charts/DistrictCategoryChart.tsx";
 import { ModelTypeChart } from "../charts/ModelTypeChart.tsx";
 import { ReligionChart } from "../charts/ReligionChart.tsx";
 import { YearlyChart } from "../charts/YearlyChart.tsx";
-import { LazyMap } from "../maps/LazyMap.tsx";
 import { CoverageChart } from "./CoverageChart.tsx";
 
 type Props = {
-  /** The overview's filter, which the map follows. */
-  filter: TDashboardFilter;
   summary: TDashboardSummary;
   yearly: { data?: TDashboardYearly; loading: boolean; error?: string; onRetry: () => void };
   onModelType: (code: string) => void;
@@ -34,10 +31,9 @@ const emptyCategories = {
  * The overview's charts, in their own chunk (loaded lazily by the route) so that the headline cards
  * render without waiting for the chart library to download and parse.
  */
-export function OverviewCharts({ filter, summary, yearly, onModelType, onDistrict }: Props) {
+export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Props) {
   return (
     <>
-      <LazyMap filter={filter} onDistrict={onDistrict} />
       <section className="print-section chart-grid">
         <ModelTypeChart rows={summary.byModelType} onSelect={onModelType} />
         <DistrictCategoryChart

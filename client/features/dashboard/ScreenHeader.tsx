@@ -3,6 +3,7 @@ import { policeHeading } from "@qt/shared/province";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { printWhenDrawn } from "../../components/WhenNear.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useProvince } from "../../province.ts";
 import { ApprovalLine } from "../approvals/ApprovalLine.tsx";
@@ -56,7 +57,7 @@ export function ScreenHeader({
             {t("dashboard.conference.open")}
           </Link>
         )}
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={() => printWhenDrawn()}>
           {t("dashboard.print")}
         </button>
       </div>

@@ -37,3 +37,19 @@ export function collectPageErrors(page: Page, into: string[]): void {
     if (m.type() === "error") into.push(m.text());
   });
 }
+
+/**
+ * Scrolls the overview down to its map and charts until every one is drawn: they come only when
+ * the reader scrolls near them (client/components/WhenNear.tsx, decision 054).
+ */
+export async function drawBelowFold(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const pending = document.querySelector("[data-pending]");
+      pending?.scrollIntoView();
+      return !pending && document.querySelector(".map-section") !== null;
+    },
+    null,
+    { timeout: 60_000, polling: 200 },
+  );
+}
