@@ -72,7 +72,6 @@ beforeAll(async () => {
   target = await createTestDb();
 }, 240_000);
 afterAll(async () => {
-  await s?.t.close();
   await target?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -42,7 +42,7 @@ async function submitting(id: number, year: number, write: (tx: Prisma.Transacti
  * The import of batch `batchId` committed by the province's user as the import's worker runs it,
  * `tracker` told of its phases; `imported()` says whether it has ended.
  */
-function committing(batchId: string, tracker: Tracker) {
+function committing(batchId: number, tracker: Tracker) {
   let done = false;
   const commit = commitBatch(s.t.db, { batchId, skipErrors: false }, s.users.province, async () => tracker).then(
     (r) => {

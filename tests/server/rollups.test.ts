@@ -20,7 +20,6 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-rollups-"));
 }, 60_000);
 afterAll(async () => {
-  await s?.t.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
