@@ -7,7 +7,7 @@ import { seedDemo } from "../../prisma/seed/demo.ts";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
-import { migrationSql, pgliteTemplateDir, type Template } from "./db.ts";
+import { migrationSql, pgliteTemplateFile, type Template } from "./db.ts";
 import { onServer } from "./postgres.mjs";
 
 /**
@@ -15,8 +15,8 @@ import { onServer } from "./postgres.mjs";
  * tests/support/db.ts once per run — migrated, + reference data, + demo records — each from the
  * previous one, so the migrations and the seed run once instead of once per test file.
  * With TEST_DATABASE_URL (the database `prisma migrate deploy` migrated, from tests/run.mjs) the
- * templates are PostgreSQL databases; otherwise PGlite data directories in a temp dir (in memory
- * where /dev/shm is), which test files copy.
+ * templates are PostgreSQL databases; otherwise PGlite data directories dumped to a temp dir, with
+ * one more before the migrations (`empty`, initdb's result).
  */
 export default async function setup(project: TestProject) {
   const migrated = process.env.TEST_DATABASE_URL;
@@ -28,9 +28,7 @@ export default async function setup(project: TestProject) {
       await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(urls.reference)}"`);
     };
   }
-  // In memory where the system has it (/dev/shm): each test file's copy is written there.
-  const base = fs.existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
-  const dir = fs.mkdtempSync(path.join(base, "qt-db-templates-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-db-templates-"));
   await pgliteTemplates(dir);
   project.provide("dbTemplates", { kind: "pglite", dir });
   return () => fs.rmSync(dir, { recursive: true, force: true });
@@ -48,15 +46,9 @@ const STEPS: [Template, (db: Db) => Promise<unknown>][] = [
 async function pgliteTemplates(dir: string) {
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
   try {
-    // The data directory as it stands, written out as a closed PGlite directory of its own.
-    const dump = async (t: Template | "empty") => {
-      const copy = await PGlite.create({
-        loadDataDir: await pglite.dumpDataDir("none"),
-        dataDir: pgliteTemplateDir(dir, t),
-        extensions: pgliteExtensions,
-      });
-      await copy.close();
-    };
+    const dump = async (t: Template | "empty") =>
+      fs.writeFileSync(pgliteTemplateFile(dir, t), Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+    // initdb's result, for the tests of the migrations themselves (createEmptyDb, emptyPglite).
     await dump("empty");
     for (const sql of migrationSql()) await pglite.exec(sql);
     await dump("migrated");
