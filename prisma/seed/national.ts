@@ -4,7 +4,14 @@ import { Prisma } from "../../server/generated/prisma/client.ts";
 import { logger } from "../../server/logger.ts";
 import { PROVINCE_MERGES, recordProvince } from "../../server/services/units/province.ts";
 import { MODEL_TYPES } from "./model-types.ts";
-import { FIRST_DAY_OF_TWO_LEVELS, kindOf, LAST_DAY_OF_DISTRICTS, seedModelTypes, unitStore } from "./reference.ts";
+import {
+  createOldDistricts,
+  FIRST_DAY_OF_TWO_LEVELS,
+  kindOf,
+  LAST_DAY_OF_DISTRICTS,
+  seedModelTypes,
+  unitStore,
+} from "./reference.ts";
 
 type Successor = { oldDistrict: string; oldArea: string; newCommune: string; divided: boolean };
 
@@ -53,34 +60,7 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
       validFrom: FIRST_DAY_OF_TWO_LEVELS,
     },
   ]);
-  await createMissing(
-    olds.flatMap((p) =>
-      p.districts.map((d) => ({
-        code: d.code,
-        catalog: "three_level" as const,
-        name: d.name,
-        kind: kindOf(d.type),
-        level: "district" as const,
-        parentId: id("three_level", p.code),
-        validTo: LAST_DAY_OF_DISTRICTS,
-      })),
-    ),
-  );
-  await createMissing(
-    olds.flatMap((p) =>
-      p.districts.flatMap((d) =>
-        d.communes.map((c) => ({
-          code: c.code,
-          catalog: "three_level" as const,
-          name: c.name,
-          kind: kindOf(c.type),
-          level: "commune" as const,
-          parentId: id("three_level", d.code),
-          validTo: LAST_DAY_OF_DISTRICTS,
-        })),
-      ),
-    ),
-  );
+  await createOldDistricts({ id, createMissing }, olds);
   const districtOf = formerDistricts(rows);
   await createMissing(
     province.communes.map((c) => {

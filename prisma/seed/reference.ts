@@ -35,10 +35,8 @@ const REMOVED: Map<string, Date> = new Map([
 ]);
 
 type Commune = { code: string; name: string; type: string };
-type OldProvince = {
-  province: { code: string; name: string };
-  districts: { code: string; name: string; type: string; communes: Commune[] }[];
-};
+type District = { code: string; name: string; type: string; communes: Commune[] };
+type OldProvince = { province: { code: string; name: string }; districts: District[] };
 
 /** The two district-level lists the records of 2007–30/06/2025 are kept in (validity: docs/decisions/018). */
 const OLD_PROVINCES: OldProvince[] = [quangTri, quangBinh];
@@ -89,33 +87,10 @@ export async function seedReference(db: Db): Promise<void> {
       validFrom: FIRST_DAY_OF_TWO_LEVELS,
     },
   ]);
-  await createMissing(
-    OLD_PROVINCES.flatMap((p) =>
-      p.districts.map((d) => ({
-        code: d.code,
-        catalog: "three_level" as const,
-        name: d.name,
-        kind: kindOf(d.type),
-        level: "district" as const,
-        parentId: id("three_level", p.province.code),
-        validTo: LAST_DAY_OF_DISTRICTS,
-      })),
-    ),
-  );
-  await createMissing(
-    OLD_PROVINCES.flatMap((p) =>
-      p.districts.flatMap((d) =>
-        d.communes.map((c) => ({
-          code: c.code,
-          catalog: "three_level" as const,
-          name: c.name,
-          kind: kindOf(c.type),
-          level: "commune" as const,
-          parentId: id("three_level", d.code),
-          validTo: REMOVED.get(c.code) ?? LAST_DAY_OF_DISTRICTS,
-        })),
-      ),
-    ),
+  await createOldDistricts(
+    { id, createMissing },
+    OLD_PROVINCES.map((p) => ({ code: p.province.code, districts: p.districts })),
+    (code) => REMOVED.get(code) ?? LAST_DAY_OF_DISTRICTS,
   );
   await createMissing(
     NEW_COMMUNES.map((c) => ({
@@ -165,6 +140,47 @@ export async function unitStore(db: Db) {
     for (const [k, v] of await unitIds(db)) ids.set(k, v);
   };
   return { id, has: (catalog: UnitCatalog, code: string) => ids.has(key(catalog, code)), createMissing };
+}
+
+type UnitStore = Awaited<ReturnType<typeof unitStore>>;
+
+/**
+ * The districts and communes of old provinces (the three-level list), each under its parent: a
+ * district until 30/06/2025, a commune until `communeEnd` says (a commune merged earlier ends sooner).
+ */
+export async function createOldDistricts(
+  { id, createMissing }: Pick<UnitStore, "id" | "createMissing">,
+  provinces: { code: string; districts: District[] }[],
+  communeEnd: (code: string) => Date = () => LAST_DAY_OF_DISTRICTS,
+): Promise<void> {
+  await createMissing(
+    provinces.flatMap((p) =>
+      p.districts.map((d) => ({
+        code: d.code,
+        catalog: "three_level" as const,
+        name: d.name,
+        kind: kindOf(d.type),
+        level: "district" as const,
+        parentId: id("three_level", p.code),
+        validTo: LAST_DAY_OF_DISTRICTS,
+      })),
+    ),
+  );
+  await createMissing(
+    provinces.flatMap((p) =>
+      p.districts.flatMap((d) =>
+        d.communes.map((c) => ({
+          code: c.code,
+          catalog: "three_level" as const,
+          name: c.name,
+          kind: kindOf(c.type),
+          level: "commune" as const,
+          parentId: id("three_level", d.code),
+          validTo: communeEnd(c.code),
+        })),
+      ),
+    ),
+  );
 }
 
 async function unitIds(db: Db): Promise<Map<string, number>> {

@@ -1,19 +1,18 @@
 import { changeLines, recordTitle } from "@qt/shared/history";
 import type { ApprovalState } from "@qt/shared/schemas/approvals";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { approvalOf, GIO_LINH, setApproval, XA_BEN_HAI, XA_GIO_LINH } from "./helpers/approvals.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Approval of unit-years (issue 13, decision 025): every transition × every role, wrong states,
  * bad input, two people acting at once, the status list and its filters, and the issue's story.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let who: Record<"viewer" | "approver" | "inScope" | "outOfScope" | "district" | "province" | "admin", SessionUser>;
 beforeAll(async () => {
-  s = await entrySetup();
   who = {
     viewer: s.users.viewer,
     approver: await makeUser(s.t.db, { role: "approver" }),
@@ -24,7 +23,6 @@ beforeAll(async () => {
     admin: s.users.admin,
   };
 }, 60_000);
-afterAll(() => s.t.close());
 
 type Action = "submit" | "approve" | "return" | "reopen";
 const YEAR = 2026;

@@ -14,14 +14,14 @@ import { restoreBackup } from "../../server/services/backup/restore.ts";
 import { makeLoginUser } from "../fixtures/sessions.ts";
 import { HAI_AN, HAI_BA } from "../fixtures/units.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 
 // Backup and restore through the services, on PGlite and (in the PostgreSQL run) on PostgreSQL:
 // a restore must give back every row as it was — ids, versions, audit entries, sessions — and the
 // same figures, and the next id the database hands out must be the same too.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-backup-"));
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let target: TestDb;
 const file = path.join(dir, "b.jsonl.gz");
 
@@ -49,7 +49,6 @@ async function snapshot(db: Db) {
 }
 
 beforeAll(async () => {
-  s = await entrySetup();
   // History the backup must carry: a version bump, a soft delete, audit entries, a live session.
   // Entered before the demo data, whose approved 2007–2022 history would lock these years (decision 025).
   const editor = s.caller(s.users.haiLang);
@@ -73,7 +72,6 @@ beforeAll(async () => {
   target = await createTestDb();
 }, 240_000);
 afterAll(async () => {
-  await s?.t.close();
   await target?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,23 +1,19 @@
 import { messageOf } from "@qt/shared/messages/index";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createContextInner } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createLogger, logFailure, MAX_FAILURE_LOGS_PER_MINUTE } from "../../server/logger.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 
 /**
  * Issue 14, finding 5: input the database cannot take (ids past int4, NUL, lone UTF-16 surrogates)
  * is refused by the shared schemas as BAD_REQUEST with a Vietnamese message, and nothing is written.
  * Before the fix every one of these reached the database and came back as a 500.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 const BIG = 2 ** 31;
 const LONE = "ab\uD800cd";

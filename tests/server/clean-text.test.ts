@@ -4,7 +4,7 @@ import { buildApp } from "../../server/http/app.ts";
 import { communeFile } from "../fixtures/maps.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { GIO_LINH, setApproval } from "./helpers/approvals.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 import { multipart } from "./helpers/imports.ts";
 
 /**
@@ -13,17 +13,15 @@ import { multipart } from "./helpers/imports.ts";
  * stands before every procedure and in the plain routes' guard and multipart reader: 400, in the
  * user's language, nothing written, never a driver's message.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let app: Awaited<ReturnType<typeof buildApp>>;
 let cookie = "";
 beforeAll(async () => {
-  s = await entrySetup();
   app = await buildApp({ db: s.t.db, dbKind: s.t.kind });
   cookie = `qt_session=${await sessionFor(s.t.db, s.users.admin.id)}`;
 }, 60_000);
 afterAll(async () => {
   await app.close();
-  await s.t.close();
 });
 
 const DRIVER_TEXT = /invalid byte sequence|prisma|executeRaw|\\u0000|0x00|SELECT|INSERT|stack/i;

@@ -1,10 +1,11 @@
 import { todayIso } from "@qt/shared/schemas/common";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { createSession, resolveSession } from "../../server/services/accounts/sessions.ts";
+import { cameraInput } from "../fixtures/cameras.ts";
 import { HAI_AN } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Commune police as editors (issue 11, decision 021): an editor scoped to Xã Gio Linh (19495, a
@@ -12,15 +13,13 @@ import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
  * in the old areas it took over (Thị trấn Gio Linh, 19495 of the old list; Xã Gio Châu, merged
  * into it on 01/01/2025); everything else is refused.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let gioLinh: SessionUser;
 let gioLinhDistrict: SessionUser;
 beforeAll(async () => {
-  s = await entrySetup();
   gioLinh = await makeUser(s.t.db, { role: "editor", communeCode: XA_GIO_LINH });
   gioLinhDistrict = await makeUser(s.t.db, { role: "editor", districtCode: GIO_LINH_DISTRICT });
 }, 60_000);
-afterAll(() => s.t.close());
 
 const XA_GIO_LINH = "19495";
 const GIO_CHAU = "19525";
@@ -30,15 +29,8 @@ const DAC_KHU_CON_CO = "19742";
 const REFUSAL =
   "Bạn chỉ được cập nhật dữ liệu của Xã Gio Linh và của các địa bàn trước 01/07/2025 nay thuộc Xã Gio Linh.";
 
-const camera = (areaCode: string, installedOn: string) => ({
-  areaCode,
-  installedOn,
-  cameras: 3,
-  recorders: 1,
-  memoryCards: 1,
-  costVnd: 9_000_000,
-  fundingSource: "mixed" as const,
-});
+const camera = (areaCode: string, installedOn: string) =>
+  cameraInput(areaCode, installedOn, { cameras: 3, fundingSource: "mixed" });
 const award = (year: number, areaCode: string | null) => ({
   year,
   issuer: "provincial_police" as const,

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cachedAggregate, dataVersion } from "../../server/services/dashboard/cache.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
 import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 // The dashboard answers from a cache of aggregates (docs/decisions/008). Every test reads the
 // figures first, so that they are cached, then writes, then expects the next call to see the write.
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let clan: number;
 beforeAll(async () => {
-  s = await entrySetup();
   clan = await s.typeId("clan-no-crime");
 }, 60_000);
-afterAll(() => s.t.close());
 
 const viewer = () => s.caller(s.users.viewer).dashboard;
 const siteFigures = async () => {

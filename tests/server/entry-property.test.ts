@@ -1,21 +1,19 @@
 import { FUNDING_SOURCES, MODEL_CATEGORIES, RELIGIONS, SITE_STATUSES } from "@qt/shared/domain";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CON_CO, HAI_AN, HAI_LANG, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 
 /**
  * Random input to every create/update procedure: the answer is a success or a BAD_REQUEST, never a
  * 500, and a rejected input leaves rows and audit entries exactly as they were.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let types: number[];
 beforeAll(async () => {
-  s = await entrySetup();
   types = [await s.typeId("clan-no-crime"), await s.typeId("religious-community"), 999_999];
 }, 60_000);
-afterAll(() => s.t.close());
 
 const RUNS = { numRuns: 40 };
 

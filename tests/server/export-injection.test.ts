@@ -1,14 +1,14 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inertText } from "../../server/services/reports/csv.ts";
 import { exportCsv, exportReport } from "../../server/services/reports/export.ts";
 import { ZReportOptions } from "../../shared/src/schemas/reports.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 import { collect, docxParts, parseCsv, pdfText, readXlsx } from "./reports-read.ts";
 
 /** Issue 14, finding 1: what a district editor types must stay inert in every file leaders open. */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 const HOSTILE = {
   host: '=HYPERLINK("http://evil","x")',
   notes: "+cmd|' /C calc'!A0",
@@ -20,7 +20,6 @@ const HOSTILE = {
 const options = ZReportOptions.parse({ fromYear: 2007, toYear: new Date().getFullYear() });
 
 beforeAll(async () => {
-  s = await entrySetup();
   const admin = s.caller(s.users.admin);
   const site = await admin.sites.create({
     modelTypeId: await s.typeId("security-camera"),
@@ -52,7 +51,6 @@ beforeAll(async () => {
     decisionNumber: HOSTILE.minus,
   });
 }, 60_000);
-afterAll(() => s.t.close());
 
 async function csvCells(table: "sites" | "cameras" | "awards"): Promise<string[]> {
   const file = await exportCsv(s.t.db, { user: null, via: "cli" }, options, table);

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type ZodType, z } from "zod";
 import { buildApp, plainRoutes } from "../../server/http/app.ts";
 import { appRouter } from "../../server/routers/_app.ts";
 import { isCleanText, MAX_ID, uncleanPath } from "../../shared/src/schemas/common.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 import { multipart } from "./helpers/imports.ts";
 
 /**
@@ -59,10 +59,9 @@ function replaced(v: unknown, path: Path, value: unknown): unknown {
   return copy;
 }
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let siteId = 0;
 beforeAll(async () => {
-  s = await entrySetup();
   // One real record so that generated small ids sometimes hit something.
   const site = await s.caller(s.users.admin).sites.create({
     modelTypeId: await s.typeId("security-camera"),
@@ -73,7 +72,6 @@ beforeAll(async () => {
   });
   siteId = site.id;
 }, 60_000);
-afterAll(() => s.t.close());
 
 function deep(depth: number): unknown {
   let v: unknown = "đáy";

@@ -4,15 +4,14 @@ import { writeAudit } from "../../server/services/audit/write.ts";
 import { loginToken, makeLoginUser } from "../fixtures/sessions.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
 import { createTestDb } from "../support/db.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /** Issue 14, finding 7: the smaller holes, each checked where a client would meet it. */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let app: Awaited<ReturnType<typeof buildApp>>;
 let proxied: Awaited<ReturnType<typeof buildApp>>;
 let cookie: string;
 beforeAll(async () => {
-  s = await entrySetup();
   app = await buildApp({ db: s.t.db, dbKind: s.t.kind });
   proxied = await buildApp({ db: s.t.db, dbKind: s.t.kind, trustProxy: ["127.0.0.1"] });
   const viewer = await makeLoginUser(s.t.db, { role: "viewer" });
@@ -21,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await proxied?.close();
-  await s.t.close();
 });
 
 describe("HTTP headers", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import type { Prisma } from "../../server/generated/prisma/client.ts";
 import { lockUnitYear } from "../../server/services/approvals/lock.ts";
 import { commitBatch } from "../../server/services/imports/commit.ts";
 import { createBatch } from "../../server/services/imports/preview.ts";
@@ -18,6 +19,49 @@ const BUSY =
   "Số liệu của đơn vị và năm này đang được ghi (có thể một lần nhập đang chạy) — vui lòng thử lại sau ít phút.";
 
 /** A CSV of `n` clan sites of Xã Hải An founded on `date`, named `<prefix> 1…n`. */
+/**
+ * A submission in progress: a transaction that takes the unit-year's lock, holds it 300 ms, then
+ * writes the approval (`write`). Resolves once the lock is taken, with the transaction (`submission`).
+ */
+async function submitting(id: number, year: number, write: (tx: Prisma.TransactionClient) => Promise<unknown>) {
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => {
+    held = resolve;
+  });
+  const submission = s.t.db.$transaction(async (tx) => {
+    await lockUnitYear(tx, id, year);
+    held();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await write(tx);
+  });
+  await holding;
+  return { submission };
+}
+
+/**
+ * The import of batch `batchId` committed by the province's user as the import's worker runs it,
+ * `tracker` told of its phases; `imported()` says whether it has ended.
+ */
+function committing(batchId: number, tracker: Tracker) {
+  let done = false;
+  const commit = commitBatch(s.t.db, { batchId, skipErrors: false }, s.users.province, async () => tracker).then(
+    (r) => {
+      done = true;
+      return r;
+    },
+  );
+  return { commit, imported: () => done };
+}
+
+/** Site records whose audit entry comes after that of Huyện Hải Lăng's submission of `year`. */
+async function sitesAfterSubmission(year: number) {
+  const [order] = await s.t.db.$queryRaw<{ later: number }[]>`
+    SELECT count(*)::int AS later FROM audit_entry e
+     WHERE e.entity = 'site' AND e.action = 'create'
+       AND e.id > (SELECT id FROM audit_entry WHERE entity = 'approval' AND entity_id = ${`${HAI_LANG}/${year}`})`;
+  return order?.later;
+}
+
 const sitesCsv = (prefix: string, n: number, date = "01/06/2018") =>
   Buffer.from(
     [
@@ -76,21 +120,14 @@ describe("a submission while records are being written in its unit-year", () => 
     const rows = 2500;
     const p = await preview(sitesCsv("Dòng họ Dài", rows, "01/06/2019"));
     expect(p.ready).toBe(rows);
-    let imported = false;
     let writing!: () => void;
     const started = new Promise<void>((resolve) => {
       writing = resolve;
     });
     // Told when the second chunk of 1.000 records is about to be written: the first is in the table.
-    const tracker: Tracker = { set: (phase, n) => phase === "writing" && n >= 1000 && writing(), end: () => {} };
-    const commit = commitBatch(
-      s.t.db,
-      { batchId: p.batchId, skipErrors: false },
-      s.users.province,
-      async () => tracker,
-    ).then((r) => {
-      imported = true;
-      return r;
+    const { commit, imported } = committing(p.batchId, {
+      set: (phase, n) => phase === "writing" && n >= 1000 && writing(),
+      end: () => {},
     });
     await started;
     // The submission waits for the import, or (if the import holds the unit-year longer than a
@@ -101,7 +138,7 @@ describe("a submission while records are being written in its unit-year", () => 
       (err: unknown) => err,
     );
     if (first === null) {
-      expect(imported, "the submission was accepted while the import was still writing").toBe(true);
+      expect(imported(), "the submission was accepted while the import was still writing").toBe(true);
     } else {
       await expectTrpcError(Promise.reject(first), "CONFLICT", BUSY);
       expect(await approvalOf(s.t.db, HAI_LANG, 2019)).toMatchObject({ state: "draft", version: 0 });
@@ -110,11 +147,7 @@ describe("a submission while records are being written in its unit-year", () => 
     if (first !== null) await submit();
     expect((await approvalOf(s.t.db, HAI_LANG, 2019)).state).toBe("submitted");
     // Every record the submission covers was written before it: its audit entry comes last.
-    const [order] = await s.t.db.$queryRaw<{ later: number }[]>`
-      SELECT count(*)::int AS later FROM audit_entry e
-       WHERE e.entity = 'site' AND e.action = 'create'
-         AND e.id > (SELECT id FROM audit_entry WHERE entity = 'approval' AND entity_id = ${`${HAI_LANG}/2019`})`;
-    expect(order?.later).toBe(0);
+    expect(await sitesAfterSubmission(2019)).toBe(0);
   }, 120_000);
 
   // Only PostgreSQL can hold a lock on one connection while another works. The import is held
@@ -144,16 +177,9 @@ describe("a submission while records are being written in its unit-year", () => 
         { timeout: 30_000 },
       );
       await held.fired;
-      let imported = false;
-      const tracker: Tracker = { set: (phase) => phase === "writing" && writing.fire(), end: () => {} };
-      const commit = commitBatch(
-        s.t.db,
-        { batchId: p.batchId, skipErrors: false },
-        s.users.province,
-        async () => tracker,
-      ).then((r) => {
-        imported = true;
-        return r;
+      const { commit, imported } = committing(p.batchId, {
+        set: (phase) => phase === "writing" && writing.fire(),
+        end: () => {},
       });
       await writing.fired;
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -162,13 +188,9 @@ describe("a submission while records are being written in its unit-year", () => 
       release.fire();
       await holder;
       await submit;
-      expect(imported, "the submission was accepted while the import was writing").toBe(true);
+      expect(imported(), "the submission was accepted while the import was writing").toBe(true);
       expect(await commit).toEqual({ created: 50, skipped: 0 });
-      const [order] = await s.t.db.$queryRaw<{ later: number }[]>`
-        SELECT count(*)::int AS later FROM audit_entry e
-         WHERE e.entity = 'site' AND e.action = 'create'
-           AND e.id > (SELECT id FROM audit_entry WHERE entity = 'approval' AND entity_id = ${`${HAI_LANG}/2021`})`;
-      expect(order?.later).toBe(0);
+      expect(await sitesAfterSubmission(2021)).toBe(0);
     },
   );
 
@@ -176,18 +198,9 @@ describe("a submission while records are being written in its unit-year", () => 
     const p = await preview(sitesCsv("Dòng họ Chờ", 20, "01/06/2020"));
     expect(p.ready).toBe(20);
     const id = await unitId(s.t.db, HAI_LANG);
-    let held!: () => void;
-    const holding = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    // A submission in progress: the unit-year's lock is held while its row is written.
-    const submission = s.t.db.$transaction(async (tx) => {
-      await lockUnitYear(tx, id, 2020);
-      held();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await tx.approval.create({ data: { unitId: id, year: 2020, state: "submitted", submittedAt: new Date() } });
-    });
-    await holding;
+    const { submission } = await submitting(id, 2020, (tx) =>
+      tx.approval.create({ data: { unitId: id, year: 2020, state: "submitted", submittedAt: new Date() } }),
+    );
     const before = await s.counts();
     await expectTrpcError(
       s.caller(s.users.province).imports.commit({ batchId: p.batchId, skipErrors: false }),
@@ -201,20 +214,12 @@ describe("a submission while records are being written in its unit-year", () => 
   it("a form's save in a returned unit-year being submitted waits, then is refused", async () => {
     await setApproval(s.t.db, XA_GIO_LINH, 2026, "draft");
     const id = await unitId(s.t.db, XA_GIO_LINH);
-    let held!: () => void;
-    const holding = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const submission = s.t.db.$transaction(async (tx) => {
-      await lockUnitYear(tx, id, 2026);
-      held();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await tx.approval.update({
+    const { submission } = await submitting(id, 2026, (tx) =>
+      tx.approval.update({
         where: { unitId_year: { unitId: id, year: 2026 } },
         data: { state: "submitted", submittedAt: new Date(Date.UTC(2026, 5, 2)) },
-      });
-    });
-    await holding;
+      }),
+    );
     const before = await s.counts();
     await expectTrpcError(
       s.caller(s.users.province).cameras.create({

@@ -9,24 +9,22 @@ import { createBatch } from "../../server/services/imports/preview.ts";
 import { MAX_JOBS_PER_SESSION, type Tracker, track, uploadKey } from "../../server/services/imports/progress.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 import { multipart, xlsx } from "./helpers/imports.ts";
 import { sheetXml, workbookParts, zip } from "./helpers/zip.ts";
 
 /** The import's HTTP routes: upload behind session and CSRF guard, every bad input, errors file, template. */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let app: Awaited<ReturnType<typeof buildApp>>;
 let editor: SessionUser;
 let cookie: string;
 beforeAll(async () => {
-  s = await entrySetup();
   app = await buildApp({ db: s.t.db, dbKind: s.t.kind });
   editor = await makeUser(s.t.db, { role: "editor" });
   cookie = `qt_session=${await sessionFor(s.t.db, editor.id)}`;
 }, 60_000);
 afterAll(async () => {
   await app.close();
-  await s.t.close();
 });
 
 const CLAN = "Dòng họ không có tội phạm";

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { siteRow } from "../../prisma/seed/factories.ts";
 import { sites } from "../../server/services/records/kinds/site.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 // Record lists are kept per input while the data version is unchanged, and count only when the
 // page does not show where the list ends (server/services/records.ts `listPage`, decision 013).
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let clan: number;
 const SITES = 45;
 beforeAll(async () => {
-  s = await entrySetup();
   clan = await s.typeId("clan-no-crime");
   const area = await s.t.db.adminUnit.findFirstOrThrow({
     where: { code: HAI_AN },
@@ -23,7 +22,6 @@ beforeAll(async () => {
     ),
   });
 }, 60_000);
-afterAll(() => s.t.close());
 
 const list = (input: Record<string, unknown>) => s.caller(s.users.viewer).sites.list({ pageSize: 20, ...input });
 

@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { chooseAdapter, pgliteExtensions, type SqlSession } from "../../server/db/adapter.ts";
+import { chooseAdapter, type SqlSession } from "../../server/db/adapter.ts";
 import { applyMigrations, bundledMigrations, migrationState, refusal } from "../../server/db/migrate.ts";
+import { emptyPglite } from "../support/db.ts";
 
 // The server applies migrations itself (decision 014); these check that what it writes is what
 // `prisma migrate deploy` writes, so the Prisma CLI on a dev machine agrees with an installed copy.
@@ -42,7 +42,7 @@ async function withDb<T>(where: string, fn: (s: SqlSession) => Promise<T>) {
 
 /** An in-memory PGlite behind the same session interface: for what needs no CLI, fast. */
 async function inMemory(fn: (s: SqlSession) => Promise<void>) {
-  const db = await PGlite.create({ extensions: pgliteExtensions });
+  const db = await emptyPglite();
   try {
     await fn({
       exec: async (script) => void (await db.exec(script)),

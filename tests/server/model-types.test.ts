@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HAI_AN } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 describe("modelTypes", () => {
   it("lists the catalogue for everyone logged in", async () => {

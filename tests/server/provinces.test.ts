@@ -7,6 +7,7 @@ import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
 import { rollupDifferences } from "../../server/services/dashboard/rollups.ts";
+import { cameraInput } from "../fixtures/cameras.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -37,15 +38,8 @@ const CASES = [
   { code: "48", heading: "CÔNG AN THÀNH PHỐ ĐÀ NẴNG", title: "Đà Nẵng", olds: ["48", "49"] },
 ] as const;
 
-const camera = (areaCode: string, installedOn: string) => ({
-  areaCode,
-  installedOn,
-  cameras: 4,
-  recorders: 1,
-  memoryCards: 1,
-  costVnd: 12_000_000,
-  fundingSource: "mixed" as const,
-});
+const camera = (areaCode: string, installedOn: string) =>
+  cameraInput(areaCode, installedOn, { cameras: 4, costVnd: 12_000_000, fundingSource: "mixed" });
 
 describe.each(CASES)("province $code set up at install", ({ code, heading, title, olds }) => {
   let t: TestDb;

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DONG_HA, HAI_AN, HAI_LANG, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Camera installations and awards moved into another district by update, province-level awards,
  * and two updates racing on one version (what tests/server/sites.test.ts checks for sites).
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 const camera = () => ({
   areaCode: HAI_AN,

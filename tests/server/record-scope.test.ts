@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
 import { CON_CO, HAI_AN } from "../fixtures/units.ts";
 import { makeUser } from "../fixtures/users.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * The record lifecycle (server/services/records/) checks a stored record's scope on the district
@@ -10,13 +10,11 @@ import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
  * or the abolished district a commune of the 2025 list lies in. Each case, for each kind, both
  * ways: the editor of that district may change the record, the editor of another may not.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let conCo: SessionUser;
 beforeAll(async () => {
-  s = await entrySetup();
   conCo = await makeUser(s.t.db, { role: "editor", districtCode: CON_CO });
 }, 60_000);
-afterAll(() => s.t.close());
 
 /** Xã Hải Lăng of the 2025 list, on the land of the abolished Huyện Hải Lăng. */
 const XA_HAI_LANG = "19702";

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cameraInput } from "../fixtures/cameras.ts";
 import { HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Records dated from 01/07/2025 go to the communes of the two-level list (Nghị quyết
  * 1680/NQ-UBTVQH15), count in the abolished district they lie in, and a code shared by an old and
  * a new commune is resolved by the record's date (docs/decisions/009).
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 /** Xã Hải Lăng (from 01/07/2025: Hải Phú, Hải Lâm, Hải Thượng), on the land of Huyện Hải Lăng. */
 const XA_HAI_LANG = "19702";
@@ -22,15 +19,8 @@ const DAC_KHU_CON_CO = "19742";
 /** Xã Hải An (Hải Lăng), taken over by Xã Mỹ Thủy (19741); its code is not reused. */
 const HAI_AN = "19684";
 
-const camera = (areaCode: string, installedOn: string) => ({
-  areaCode,
-  installedOn,
-  cameras: 4,
-  recorders: 1,
-  memoryCards: 1,
-  costVnd: 60_000_000,
-  fundingSource: "socialized" as const,
-});
+const camera = (areaCode: string, installedOn: string) =>
+  cameraInput(areaCode, installedOn, { cameras: 4, costVnd: 60_000_000, fundingSource: "socialized" });
 
 describe("records after the abolition of districts (01/07/2025)", () => {
   it("a district editor enters a site dated today in a new commune of their former district", async () => {

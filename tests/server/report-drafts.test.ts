@@ -1,14 +1,10 @@
 import type { TReportDraftCreateInput } from "@qt/shared/schemas/report-drafts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/context.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /** Named drafts of a report's written parts (decision 019), through the procedures on a real database. */
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 120_000);
-afterAll(() => s.t.close());
+const s = entryFile(120_000);
 
 const drafts = (user: SessionUser | null) => s.caller(user).reports.drafts;
 let n = 0;

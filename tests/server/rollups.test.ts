@@ -7,21 +7,19 @@ import { backupToFile } from "../../server/services/backup/dump.ts";
 import { restoreBackup } from "../../server/services/backup/restore.ts";
 import { rebuildRollups, rollupDifferences } from "../../server/services/dashboard/rollups.ts";
 import { removeAllDemo } from "../../server/services/demo/removal.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 
 // The roll-ups (decision 046) are kept by triggers whoever writes: after random writes through the
 // procedures, moves between units and years, soft and hard deletes, writes in plain SQL, a bulk
 // write (the import's createMany, through the demo seed), a demo removal and a restore, the stored
 // groups must equal a recount that this test writes in plain SQL itself.
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let dir: string;
 beforeAll(async () => {
-  s = await entrySetup();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-rollups-"));
 }, 60_000);
 afterAll(async () => {
-  await s?.t.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,17 +1,16 @@
 import { changeLines } from "@qt/shared/history";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
 /**
  * Linking a camera installation or an award to a site (siteId): the site must exist, be live and
  * lie in the record's area; the record returns the site's name and model type; null unlinks.
  */
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let siteAn: { id: number };
 let siteBa: { id: number };
 beforeAll(async () => {
-  s = await entrySetup();
   const admin = s.caller(s.users.admin);
   const cameraType = await s.typeId("security-camera");
   siteAn = await admin.sites.create({
@@ -27,7 +26,6 @@ beforeAll(async () => {
     establishedOn: "2018-01-01",
   });
 }, 60_000);
-afterAll(() => s.t.close());
 
 const camera = () => ({
   areaCode: HAI_AN,

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CON_CO, HAI_AN, HAI_BA, HAI_LANG, PHUONG_1_DONG_HA } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
+const s = entryFile();
 let clan: number;
 let religious: number;
 beforeAll(async () => {
-  s = await entrySetup();
   clan = await s.typeId("clan-no-crime");
   religious = await s.typeId("religious-community");
 }, 60_000);
-afterAll(() => s.t.close());
 
 const base = () => ({
   modelTypeId: clan,

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HAI_AN } from "../fixtures/units.ts";
-import { entrySetup } from "./helpers/entry.ts";
+import { entryFile } from "./helpers/entry.ts";
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 /** What a no-op save must leave as it was: the stored row's version and time, and the audit trail. */
 async function stateOf(table: "site" | "cameraInstallation" | "award" | "modelType", id: number) {

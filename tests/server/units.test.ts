@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CON_CO, HAI_LANG } from "../fixtures/units.ts";
-import { entrySetup, expectTrpcError } from "./helpers/entry.ts";
+import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
-let s: Awaited<ReturnType<typeof entrySetup>>;
-beforeAll(async () => {
-  s = await entrySetup();
-}, 60_000);
-afterAll(() => s.t.close());
+const s = entryFile();
 
 describe("units.tree", () => {
   it("returns the 18 districts of both old provinces and their 126 + 151 areas before 01/07/2025", async () => {

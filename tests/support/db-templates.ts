@@ -15,7 +15,8 @@ import { onServer } from "./postgres.mjs";
  * tests/support/db.ts once per run — migrated, + reference data, + demo records — each from the
  * previous one, so the migrations and the seed run once instead of once per test file.
  * With TEST_DATABASE_URL (the database `prisma migrate deploy` migrated, from tests/run.mjs) the
- * templates are PostgreSQL databases; otherwise PGlite data directories dumped to a temp dir.
+ * templates are PostgreSQL databases; otherwise PGlite data directories dumped to a temp dir, with
+ * one more before the migrations (`empty`, initdb's result).
  */
 export default async function setup(project: TestProject) {
   const migrated = process.env.TEST_DATABASE_URL;
@@ -45,9 +46,11 @@ const STEPS: [Template, (db: Db) => Promise<unknown>][] = [
 async function pgliteTemplates(dir: string) {
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
   try {
-    for (const sql of migrationSql()) await pglite.exec(sql);
-    const dump = async (t: Template) =>
+    const dump = async (t: Template | "empty") =>
       fs.writeFileSync(pgliteTemplateFile(dir, t), Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+    // initdb's result, for the tests of the migrations themselves (createEmptyDb, emptyPglite).
+    await dump("empty");
+    for (const sql of migrationSql()) await pglite.exec(sql);
     await dump("migrated");
     const db = createDb({ kind: "pglite", factory: prismaOnPGlite(pglite), close: () => pglite.close() });
     for (const [template, step] of STEPS) {

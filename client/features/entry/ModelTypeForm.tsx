@@ -4,7 +4,7 @@ import { useState } from "react";
 import { type FormSchema, useSchemaForm } from "../../components/useSchemaForm.ts";
 import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { describedBy, Field } from "./inputs.tsx";
+import { describedBy, Field, SubmitOrCancel } from "./inputs.tsx";
 
 type Text = { code: string; name: string; category: string; description: string };
 
@@ -89,12 +89,7 @@ export function ModelTypeForm<TInput>(props: {
         {input("description")}
       </div>
       <div className="entry-actions">
-        <button type="submit" className="primary">
-          {t("entry.save")}
-        </button>
-        <button type="button" onClick={props.onDone}>
-          {t("entry.cancel")}
-        </button>
+        <SubmitOrCancel label={t("entry.save")} onCancel={props.onDone} />
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { ZRemoveInput } from "@qt/shared/schemas/common";
 import { useSchemaForm } from "../../components/useSchemaForm.ts";
 import { readError } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { describedBy, Field } from "./inputs.tsx";
+import { describedBy, Field, SubmitOrCancel } from "./inputs.tsx";
 
 /** Soft delete needs a reason, kept in the audit trail; the version guards against a concurrent edit. */
 export function RemoveForm(props: {
@@ -38,12 +38,7 @@ export function RemoveForm(props: {
           {...form.register("reason")}
         />
       </Field>
-      <button type="submit" className="danger">
-        {t("entry.remove.confirm")}
-      </button>
-      <button type="button" onClick={props.onDone}>
-        {t("entry.cancel")}
-      </button>
+      <SubmitOrCancel label={t("entry.remove.confirm")} danger onCancel={props.onDone} />
     </form>
   );
 }

@@ -35,6 +35,21 @@ export function Field(props: {
 
 export const describedBy = (id: string, error?: string) => (error ? `${id}-error` : undefined);
 
+/** A form's submit button (`danger` for one that removes) and its cancel button. */
+export function SubmitOrCancel(props: { label: string; danger?: boolean; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="submit" className={props.danger ? "danger" : "primary"}>
+        {props.label}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        {t("entry.cancel")}
+      </button>
+    </>
+  );
+}
+
 /** Digits grouped as the user types ("1250000" → "1.250.000"); anything else stays as typed. */
 export function NumberInput(props: { id: string; value: string; error?: string; onChange: (v: string) => void }) {
   const regroup = (text: string) => {

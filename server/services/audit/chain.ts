@@ -1,4 +1,5 @@
 import type { Db } from "../../db.ts";
+import { DAY, repeatEvery } from "../../repeat.ts";
 
 /**
  * The audit log's hash chain (decision 034). The insert trigger (migration audit_chain) sets each
@@ -43,8 +44,6 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
   }
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * Checks the chain a few minutes after start and then daily. A break is logged at error level
  * with the entry's id, and raises an admin alert: an `audit_alert` entry (it goes on the chain,
@@ -87,12 +86,5 @@ export function scheduleDailyAuditCheck(
       log.error({ err }, "audit log check failed");
     }
   };
-  const first = setTimeout(tick, opts.firstAfterMs ?? 5 * 60_000);
-  const every = setInterval(tick, opts.everyMs ?? DAY);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return repeatEvery(tick, opts.firstAfterMs ?? 5 * 60_000, opts.everyMs ?? DAY);
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../../db.ts";
+import { repeatEvery } from "../../repeat.ts";
 import { backupFileName, backupToFile } from "./dump.ts";
 import type { BackupHeader } from "./format.ts";
 import type { BackupSource } from "./snapshot.ts";
@@ -82,13 +83,9 @@ export function scheduleDailyBackups(
       running = false;
     }
   };
-  const first = setTimeout(tick, opts.firstAfterMs ?? 60_000);
-  const every = setInterval(tick, opts.everyMs ?? 60 * 60_000);
-  first.unref();
-  every.unref();
+  const stop = repeatEvery(tick, opts.firstAfterMs ?? 60_000, opts.everyMs ?? 60 * 60_000);
   return () => {
-    clearTimeout(first);
-    clearInterval(every);
+    stop();
     clearTimeout(retry);
   };
 }

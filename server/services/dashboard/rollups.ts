@@ -1,4 +1,5 @@
 import type { Db } from "../../db.ts";
+import { DAY, repeatEvery } from "../../repeat.ts";
 
 /** A roll-up group whose stored figures are not a recount of the base table's rows. */
 export type RollupDifference = {
@@ -81,8 +82,6 @@ export async function rebuildRollups(db: Pick<Db, "$executeRaw">): Promise<void>
   await db.$executeRaw`SELECT rollup_rebuild()`;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * Compares the roll-ups with a recount a few minutes after start and then daily (as the audit
  * chain's check): a difference is logged at error level with the first groups, so that whatever
@@ -109,12 +108,5 @@ export function scheduleDailyRollupCheck(
       log.error({ err }, "roll-up check failed");
     }
   };
-  const first = setTimeout(tick, opts.firstAfterMs ?? 6 * 60_000);
-  const every = setInterval(tick, opts.everyMs ?? DAY);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return repeatEvery(tick, opts.firstAfterMs ?? 6 * 60_000, opts.everyMs ?? DAY);
 }

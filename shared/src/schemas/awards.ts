@@ -5,17 +5,16 @@ import {
   yearRangeIssue,
   yearRangeOk,
   ZGsoCode,
-  ZId,
   ZLinkedSite,
   ZListBase,
   ZRecordMeta,
   ZRecordYear,
   ZSaveOutcome,
   ZSiteRef,
-  ZVersion,
   zName,
   zPage,
   zText,
+  zUpdateInput,
 } from "./common.ts";
 
 const ZIssuer = z.enum(AWARD_ISSUERS, { error: keyed("v.issuerRequired") });
@@ -39,20 +38,7 @@ const fields = {
 export const ZAwardCreateInput = z.strictObject(fields);
 export type TAwardCreateInput = z.input<typeof ZAwardCreateInput>;
 
-export const ZAwardUpdateInput = z.strictObject({
-  id: ZId,
-  version: ZVersion,
-  year: ZRecordYear.optional(),
-  issuer: ZIssuer.optional(),
-  form: ZForm.optional(),
-  recipientKind: ZKind.optional(),
-  recipientName: fields.recipientName.optional(),
-  districtCode: ZGsoCode.optional(),
-  areaCode: ZGsoCode.nullable().optional(),
-  siteId: ZSiteRef.nullable().optional(),
-  decisionNumber: zText("noun.decisionNumber", 100).optional(),
-  notes: zText("noun.notes").optional(),
-});
+export const ZAwardUpdateInput = zUpdateInput(fields);
 export type TAwardUpdateInput = z.input<typeof ZAwardUpdateInput>;
 
 export const AWARD_SORTS = ["year", "recipientName", "issuer", "updatedAt"] as const;

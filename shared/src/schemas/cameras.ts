@@ -5,17 +5,16 @@ import {
   yearRangeIssue,
   yearRangeOk,
   ZGsoCode,
-  ZId,
   ZIsoDate,
   ZLinkedSite,
   ZListBase,
   ZRecordMeta,
   ZSaveOutcome,
   ZSiteRef,
-  ZVersion,
   zCount,
   zPage,
   zText,
+  zUpdateInput,
 } from "./common.ts";
 
 /** Sane ceiling for one installation: 100 billion VND (the whole province spent under 5 billion in 15 years). */
@@ -44,20 +43,7 @@ const fields = {
 export const ZCameraCreateInput = z.strictObject(fields);
 export type TCameraCreateInput = z.input<typeof ZCameraCreateInput>;
 
-export const ZCameraUpdateInput = z.strictObject({
-  id: ZId,
-  version: ZVersion,
-  districtCode: ZGsoCode.optional(),
-  areaCode: ZGsoCode.optional(),
-  installedOn: ZIsoDate.optional(),
-  cameras: fields.cameras.optional(),
-  recorders: fields.recorders.optional(),
-  memoryCards: fields.memoryCards.optional(),
-  costVnd: ZCost.optional(),
-  fundingSource: ZFunding.optional(),
-  siteId: ZSiteRef.nullable().optional(),
-  notes: zText("noun.notes").optional(),
-});
+export const ZCameraUpdateInput = zUpdateInput(fields);
 export type TCameraUpdateInput = z.input<typeof ZCameraUpdateInput>;
 
 export const CAMERA_SORTS = ["installedOn", "cameras", "costVnd", "area", "updatedAt"] as const;

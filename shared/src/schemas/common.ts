@@ -277,3 +277,20 @@ export function zPage<S extends z.ZodRawShape>(item: z.ZodObject<S>) {
   const row = z.object({ ...item.shape, lock: ZRecordLock.nullable() });
   return z.object({ items: z.array(row), total: z.number() });
 }
+
+/** A create input's field as an update takes it: optional, without the create's default. */
+type Updatable<F extends z.ZodType> = z.ZodOptional<F extends z.ZodDefault<infer I extends z.ZodType> ? I : F>;
+
+/**
+ * The update input of a record kind from the fields of its create input: the record's id and
+ * version, and every field optional (one left out is not changed), none defaulted.
+ */
+export function zUpdateInput<F extends Record<string, z.ZodType>>(fields: F) {
+  const optional = Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [
+      name,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+  ) as { [K in keyof F]: Updatable<F[K]> };
+  return z.strictObject({ id: ZId, version: ZVersion, ...optional });
+}

@@ -40,11 +40,11 @@ export type EntrySetup = Awaited<ReturnType<typeof entrySetup>>;
  * entrySetup for a whole test file: made before its tests and closed after them. What it returns
  * reads the setup once made (in the tests and the hooks after the file's beforeAll).
  */
-export function entryFile(): EntrySetup {
+export function entryFile(timeoutMs = 60_000): EntrySetup {
   let made: EntrySetup | undefined;
   beforeAll(async () => {
     made = await entrySetup();
-  }, 60_000);
+  }, timeoutMs);
   afterAll(() => made?.t.close());
   return new Proxy({} as EntrySetup, {
     get: (_, key) => {

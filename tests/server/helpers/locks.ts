@@ -1,19 +1,13 @@
 import { afterAll, beforeAll } from "vitest";
+import { cameraInput } from "../../fixtures/cameras.ts";
 import { entrySetup } from "./entry.ts";
 
 /** The fixture of the lock tests (approval-locking, record-locks): the day a unit-year was approved. */
 export const APPROVED_ON = new Date("2026-01-31T02:00:00Z");
 
 /** A camera installation's input in `areaCode` on `installedOn`. */
-export const camera = (areaCode: string, installedOn: string, cameras = 2) => ({
-  areaCode,
-  installedOn,
-  cameras,
-  recorders: 1,
-  memoryCards: 1,
-  costVnd: 9_000_000,
-  fundingSource: "state_budget" as const,
-});
+export const camera = (areaCode: string, installedOn: string, cameras = 2) =>
+  cameraInput(areaCode, installedOn, { cameras });
 
 /** An award of the province itself in 2026: it has no area, so no unit-year. */
 export const PROVINCE_AWARD_2026 = {
