@@ -109,4 +109,8 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "target.unitNotFound": "Unit {code} not found.",
   "target.modelTypeNotFound": "Model type {code} not found.",
   "target.outOfScope": "Targets may be set only within your account's area.",
+  "userScope.noProvince": "Province code {code} is not part of this installation. Valid codes: {codes}.",
+  "userScope.outsideProvince": "A former district or commune scope must lie in {province}.",
+  "user.otherProvince": "You may only manage accounts of {province}.",
+  "scope.ownProvince": "You may only view and change data of {province}.",
 };

@@ -112,4 +112,9 @@ export const errorsVi = {
   "target.unitNotFound": "Không tìm thấy đơn vị {code}.",
   "target.modelTypeNotFound": "Không tìm thấy loại mô hình {code}.",
   "target.outOfScope": "Chỉ được đặt chỉ tiêu trong địa bàn của tài khoản.",
+  // Province scopes (decision 051).
+  "userScope.noProvince": "Mã tỉnh, thành phố {code} không thuộc hệ thống này. Các mã hợp lệ: {codes}.",
+  "userScope.outsideProvince": "Phạm vi huyện cũ hoặc xã phải nằm trong {province}.",
+  "user.otherProvince": "Bạn chỉ được quản lý tài khoản của {province}.",
+  "scope.ownProvince": "Bạn chỉ được xem và cập nhật dữ liệu của {province}.",
 } as const;
