@@ -1,8 +1,7 @@
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../audit/write.ts";
-import { districtOfArea } from "../units/area-sql.ts";
 import { PROVINCE_MERGES } from "../units/province.ts";
 
 /**
@@ -31,8 +30,8 @@ const cache = new WeakMap<object, Map<number, Promise<ProvinceReach | null>>>();
  */
 export function provinceReach(db: Reader, provinceId: number | null): Promise<ProvinceReach | null> {
   if (provinceId === null) return Promise.resolve(null);
-  let byId = cache.get(db);
-  if (!byId) cache.set(db, (byId = new Map()));
+  const byId = cache.get(db) ?? new Map<number, Promise<ProvinceReach | null>>();
+  cache.set(db, byId);
   let found = byId.get(provinceId);
   if (!found) {
     found = resolveReach(db, provinceId);
@@ -74,14 +73,6 @@ export function reachUnitWhere(reach: ProvinceReach | null): Prisma.AdminUnitWhe
       { parentId: reach.id, catalog: "two_level" },
     ],
   };
-}
-
-/** SQL: area `a` (possibly null: a record without area) lies within the reach; TRUE with no reach. */
-export function reachSql(reach: ProvinceReach | null): Prisma.Sql {
-  if (!reach) return Prisma.sql`TRUE`;
-  const ids = reach.districts.size ? Prisma.join([...reach.districts]) : Prisma.sql`NULL`;
-  return Prisma.sql`(a.id IS NOT NULL AND (${districtOfArea} IN (${ids})
-    OR (a.catalog = 'two_level' AND a.parent_id = ${reach.id})))`;
 }
 
 /** withinReach, or 403 naming the province the account reaches (decision 051). */
