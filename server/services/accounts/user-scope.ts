@@ -31,17 +31,22 @@ export function scopeOf(u: ScopeRow): TUserScope {
 
 const badScope = (key: MessageKey, params: MessageParams = {}) => appError("invalid", key, params);
 
+/** The provinces of today of the install, which an account may be scoped to (the users screen's picker). */
+export function scopeProvinces(tx: Tx) {
+  return tx.adminUnit.findMany({
+    where: { level: "province", catalog: "two_level" },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: "asc" },
+  });
+}
+
 /**
  * The province of today an account is scoped to (decision 051), from its code: one of the install's
  * provinces of today, else 400 listing them; null = national.
  */
 export async function provinceIdOf(tx: Tx, code: string | null): Promise<number | null> {
   if (code === null) return null;
-  const provinces = await tx.adminUnit.findMany({
-    where: { level: "province", catalog: "two_level" },
-    select: { id: true, code: true },
-    orderBy: { code: "asc" },
-  });
+  const provinces = await scopeProvinces(tx);
   const found = provinces.find((p) => p.code === code);
   if (!found) throw badScope("userScope.noProvince", { code, codes: provinces.map((p) => p.code).join(", ") });
   return found.id;
