@@ -17,7 +17,7 @@ import {
 import { adminProcedure, router } from "../trpc.ts";
 
 export const usersRouter = router({
-  list: adminProcedure.output(z.array(ZUserRow)).query(({ ctx }) => listUsers(ctx.db)),
+  list: adminProcedure.output(z.array(ZUserRow)).query(({ ctx }) => listUsers(ctx.db, ctx.user)),
   create: adminProcedure
     .input(ZUserCreateInput)
     .output(ZUserRow)

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Shell } from "../../client/App.tsx";
@@ -122,6 +122,46 @@ describe("user management screen", () => {
     renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
     expect(await row(target.username)).toHaveTextContent(/Bị dò mật khẩu \d{2}\/\d{2}\/\d{4}/);
     expect(await row(calm.username)).not.toHaveTextContent("Bị dò mật khẩu");
+  });
+
+  it("the province scope (decision 051): a national admin picks it, a provincial admin's picker is fixed to theirs", async () => {
+    const user = userEvent.setup();
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
+    let form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
+    let picker = within(form).getByLabelText("Tỉnh, thành phố");
+    await within(picker).findByRole("option", { name: "Tỉnh Quảng Trị" });
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Toàn quốc (mọi tỉnh, thành phố)", "Tỉnh Quảng Trị"]);
+    expect(picker).toBeEnabled();
+    await user.type(within(form).getByLabelText("Tên đăng nhập"), "ld.quangtri");
+    await user.type(within(form).getByLabelText("Họ tên"), "Lãnh đạo tỉnh");
+    await user.type(within(form).getByLabelText("Mật khẩu ban đầu"), "Mat-khau-du-dai-1");
+    await user.selectOptions(picker, "44");
+    await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
+    expect(within(await row("ld.quangtri")).getAllByRole("cell")[2]).toHaveTextContent("Tỉnh Quảng Trị");
+    const stored = await t.db.user.findUniqueOrThrow({
+      where: { username: "ld.quangtri" },
+      select: { province: { select: { code: true } } },
+    });
+    expect(stored.province?.code).toBe("44");
+
+    const provincial = await makeLoginUser(t.db, { role: "admin" });
+    await t.db.$executeRaw`UPDATE app_user SET province_id = (SELECT id FROM admin_unit
+      WHERE catalog = 'two_level' AND level = 'province' AND code = '44') WHERE id = ${provincial.id}`;
+    cleanup();
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: await sessionFor(t.db, provincial.id) } });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
+    form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
+    picker = within(form).getByLabelText("Tỉnh, thành phố");
+    await within(picker).findByRole("option", { name: "Tỉnh Quảng Trị" });
+    expect(within(picker).queryByRole("option", { name: "Toàn quốc (mọi tỉnh, thành phố)" })).toBeNull();
+    expect(picker).toBeDisabled();
   });
 
   it("a viewer has no user management link, and the screen is not routed for them", async () => {

@@ -34,6 +34,8 @@ describe("login and sessions", () => {
       role: "editor",
       districtCode: "464",
       communeCode: null,
+      provinceCode: null,
+      provinceName: null,
       scope: { kind: "district", code: "464", name: "Huyện Vĩnh Linh" },
       mustChangePassword: false,
       totpEnabled: false,
@@ -59,6 +61,8 @@ describe("login and sessions", () => {
       ...account,
       districtId,
       communeId,
+      provinceId: null,
+      reach: null,
       sessionId: expect.any(Number),
     });
     const audit = await t.db.auditEntry.findMany({

@@ -33,6 +33,10 @@ type Persona =
   | "editorInScope"
   | "communeEditorInScope"
   | "provinceEditor"
+  | "provincialViewer"
+  | "provincialApprover"
+  | "provincialEditor"
+  | "provincialAdmin"
   | "admin";
 // Refusals first: a record an allowed caller removes must not turn a refusal into NOT_FOUND.
 const PERSONAS: Persona[] = [
@@ -40,13 +44,37 @@ const PERSONAS: Persona[] = [
   "disabled",
   "viewer",
   "approver",
+  "provincialViewer",
+  "provincialApprover",
   "editorOutOfScope",
   "communeEditorOutOfScope",
   "editorInScope",
   "communeEditorInScope",
   "provinceEditor",
+  "provincialEditor",
+  "provincialAdmin",
   "admin",
 ];
+/**
+ * Each signed-in persona's role. The provincial personas (decision 051) are scoped to the
+ * installed province, 44: on an install of one province they may do what the national ones do.
+ */
+const ROLE: Record<Exclude<Persona, "anonymous" | "disabled">, Role> = {
+  viewer: "viewer",
+  approver: "approver",
+  provincialViewer: "viewer",
+  provincialApprover: "approver",
+  editorOutOfScope: "editor",
+  communeEditorOutOfScope: "editor",
+  editorInScope: "editor",
+  communeEditorInScope: "editor",
+  provinceEditor: "editor",
+  provincialEditor: "editor",
+  provincialAdmin: "admin",
+  admin: "admin",
+};
+/** Who speaks for the whole province's office: admins and editors without a district or commune. */
+const WHOLE_PROVINCE: Persona[] = ["admin", "provinceEditor", "provincialEditor", "provincialAdmin"];
 /** The roles each access lets in (approvers read everything and approve, but write no record). */
 const ROLES_OF: Record<Exclude<Access, "public">, Role[]> = {
   viewer: ["viewer", "approver", "editor", "admin"],
@@ -63,11 +91,11 @@ function expected(path: string, persona: Persona): "allowed" | "UNAUTHORIZED" | 
   if (!policy) throw new Error(`no policy for ${path}`);
   if (policy.access === "public") return "allowed";
   if (persona === "anonymous" || persona === "disabled") return "UNAUTHORIZED";
-  const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
+  const role = ROLE[persona];
   if (!ROLES_OF[policy.access].includes(role)) return "FORBIDDEN";
   if (policy.scoped && (persona === "editorOutOfScope" || persona === "communeEditorOutOfScope")) return "FORBIDDEN";
   // The province's office only: a district or commune editor is refused whatever the scope.
-  if (policy.access === "province" && persona !== "admin" && persona !== "provinceEditor") {
+  if (policy.access === "province" && !WHOLE_PROVINCE.includes(persona)) {
     return "FORBIDDEN";
   }
   return "allowed";
@@ -101,6 +129,10 @@ beforeAll(async () => {
   users.communeEditorInScope = await makeUser(t.db, { role: "editor", communeCode: areaCommune });
   users.communeEditorOutOfScope = await makeUser(t.db, { role: "editor", communeCode: "18880" });
   users.provinceEditor = await makeUser(t.db, { role: "editor" });
+  users.provincialViewer = await makeUser(t.db, { role: "viewer", provinceCode: "44" });
+  users.provincialApprover = await makeUser(t.db, { role: "approver", provinceCode: "44" });
+  users.provincialEditor = await makeUser(t.db, { role: "editor", provinceCode: "44" });
+  users.provincialAdmin = await makeUser(t.db, { role: "admin", provinceCode: "44" });
   users.disabled = await makeUser(t.db, { role: "admin", disabled: true });
   // One real hash for every persona, so that auth.changePassword can succeed for each of them.
   const personaPassword = "Persona-passw0rd";
@@ -211,16 +243,17 @@ function plainRequest(method: string, url: string) {
  * The status each persona gets from each plain route's sample request, written out (issue 24):
  * 401 for no session, 403 for a role the route's access does not let in, otherwise the route's
  * own answer. Columns in PERSONAS order:
- * anonymous, disabled, viewer, approver, editorOutOfScope, communeEditorOutOfScope, editorInScope,
- * communeEditorInScope, provinceEditor, admin.
+ * anonymous, disabled, viewer, approver, provincialViewer, provincialApprover, editorOutOfScope,
+ * communeEditorOutOfScope, editorInScope, communeEditorInScope, provinceEditor, provincialEditor,
+ * provincialAdmin, admin.
  */
 const PLAIN_STATUS: Record<string, number[]> = {
-  "GET /api/reports/:file": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
-  "POST /api/maps/communes/:list": [401, 401, 403, 403, 403, 403, 403, 403, 403, 400],
-  "POST /api/imports": [401, 401, 403, 403, 415, 415, 415, 415, 415, 415],
-  "GET /api/imports/progress": [401, 401, 403, 403, 404, 404, 404, 404, 404, 404],
-  "GET /api/imports/:batchId/errors.xlsx": [401, 401, 403, 403, 404, 404, 404, 404, 404, 404],
-  "GET /api/imports/template.xlsx": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+  "GET /api/reports/:file": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  "POST /api/maps/communes/:list": [401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 400, 400],
+  "POST /api/imports": [401, 401, 403, 403, 403, 403, 415, 415, 415, 415, 415, 415, 415, 415],
+  "GET /api/imports/progress": [401, 401, 403, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 404],
+  "GET /api/imports/:batchId/errors.xlsx": [401, 401, 403, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 404],
+  "GET /api/imports/template.xlsx": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 };
 
 describe("authorization matrix of the plain routes (issues 23 and 24)", () => {
@@ -253,12 +286,10 @@ describe("authorization matrix of the plain routes (issues 23 and 24)", () => {
       got[persona] = res.statusCode;
       want[persona] = PLAIN_STATUS[route]?.[i] ?? 0;
       // The written table agrees with the policy line: refused exactly as the procedures refuse.
-      const role: Role = persona === "viewer" || persona === "approver" || persona === "admin" ? persona : "editor";
       refusals[persona] =
         persona === "anonymous" || persona === "disabled"
           ? 401
-          : !ROLES_OF[access].includes(role) ||
-              (access === "province" && persona !== "admin" && persona !== "provinceEditor")
+          : !ROLES_OF[access].includes(ROLE[persona]) || (access === "province" && !WHOLE_PROVINCE.includes(persona))
             ? 403
             : "allowed";
     }

@@ -1,11 +1,12 @@
 import { ROLES, type Role } from "@qt/shared/domain";
 import type { TUserRow } from "@qt/shared/schemas/users";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { useCurrentUser } from "../auth/current-user.tsx";
 import { LabelledInput, NewPasswordInput } from "../auth/LabelledInput.tsx";
 import { PasswordRules } from "../auth/PasswordRules.tsx";
 import { type ScopeCodes, ScopeSelect } from "./ScopeSelect.tsx";
@@ -28,6 +29,10 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     province: user?.role === "editor" && !user.districtCode && !user.communeCode,
   });
   const [scopeMissing, setScopeMissing] = useState(false);
+  // Province scope (decision 051): a provincial admin's picker is fixed to their own province.
+  const ownProvince = useCurrentUser().provinceCode ?? null;
+  const provinces = useQuery(trpc.units.provinces.queryOptions()).data ?? [];
+  const [provinceCode, setProvinceCode] = useState(user ? (user.provinceCode ?? "") : (ownProvince ?? ""));
   const invalidate = () => queryClient.invalidateQueries(trpc.users.pathFilter());
   const create = useMutation(
     trpc.users.create.mutationOptions({
@@ -57,8 +62,9 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
     e.preventDefault();
     setScopeMissing(editor && !scopeChosen);
     if (editor && !scopeChosen) return;
-    if (user) update.mutate({ id: user.id, version: user.version, displayName, role, ...codes });
-    else create.mutate({ username, displayName, password, role, ...codes });
+    const province = { provinceCode: (ownProvince ?? provinceCode) || null };
+    if (user) update.mutate({ id: user.id, version: user.version, displayName, role, ...codes, ...province });
+    else create.mutate({ username, displayName, password, role, ...codes, ...province });
   };
   const heading = user ? t("auth.users.editHeading", { username: user.username }) : t("auth.users.createHeading");
   return (
@@ -85,6 +91,20 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {label("role", r)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-pv`}>{t("auth.users.province")}</label>
+      <select
+        id={`${id}-pv`}
+        value={ownProvince ?? provinceCode}
+        disabled={ownProvince !== null}
+        onChange={(e) => setProvinceCode(e.target.value)}
+      >
+        {ownProvince === null && <option value="">{t("auth.users.national")}</option>}
+        {provinces.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name}
           </option>
         ))}
       </select>

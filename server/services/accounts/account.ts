@@ -2,6 +2,7 @@ import type { Role } from "@qt/shared/domain";
 import type { TMe } from "@qt/shared/schemas/auth";
 import type { TUserScope } from "@qt/shared/schemas/scope";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ProvinceReach } from "./province-scope.ts";
 import { sessionPolicy } from "./session-policy.ts";
 import { scopeOf, scopeSelect } from "./user-scope.ts";
 
@@ -36,6 +37,12 @@ export type SessionUser = {
   communeId: number | null;
   /** The scope by name, for the menu and the refusals' messages. */
   scope: TUserScope;
+  /** Province scope (a province of today, decision 051); null = national. */
+  provinceCode: string | null;
+  provinceName: string | null;
+  provinceId: number | null;
+  /** The units the province scope reaches (province-scope.ts); null = every unit of the install. */
+  reach: ProvinceReach | null;
   /** Someone else chose the password: only auth.me/logout/changePassword answer until it changes. */
   mustChangePassword: boolean;
   /** A second factor is enrolled (auth.totp.confirm). */
@@ -51,7 +58,7 @@ export function configureTotp(env: { REQUIRE_TOTP: readonly Role[] }) {
 }
 
 /** The account as the procedures see it (server/context.ts), for a session or a fresh login. */
-export function sessionUserOf(a: AccountRow, sessionId?: number): SessionUser {
+export function sessionUserOf(a: AccountRow, sessionId?: number, reach: ProvinceReach | null = null): SessionUser {
   const totpEnabled = a.totpEnabledAt !== null;
   return {
     sessionId,
@@ -67,6 +74,10 @@ export function sessionUserOf(a: AccountRow, sessionId?: number): SessionUser {
     communeId: a.communeId,
     communeCode: a.commune?.code ?? null,
     scope: scopeOf(a),
+    provinceId: a.provinceId,
+    provinceCode: a.province?.code ?? null,
+    provinceName: a.province?.name ?? null,
+    reach,
   };
 }
 
@@ -79,6 +90,8 @@ export function meOf(u: SessionUser): TMe {
     role: u.role,
     districtCode: u.districtCode,
     communeCode: u.communeCode,
+    provinceCode: u.provinceCode,
+    provinceName: u.provinceName,
     scope: u.scope,
     mustChangePassword: u.mustChangePassword,
     totpEnabled: u.totpEnabled,

@@ -5,6 +5,7 @@ import { appError } from "../../errors.ts";
 import { writeAudit } from "../audit/write.ts";
 import { accountSelect, meOf, sessionUserOf } from "./account.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { provinceReach } from "./province-scope.ts";
 import { secondFactorSelect, spendSecondFactor } from "./second-factor.ts";
 import { createSession, revokeAllSessions, revokeSession } from "./sessions.ts";
 import {
@@ -57,7 +58,7 @@ export async function login(
     }
   }
   await releaseAttempt(db, attempt);
-  const user = sessionUserOf(row);
+  const user = sessionUserOf(row, undefined, await provinceReach(db, row.provinceId));
   const token = await db.$transaction(async (tx) => {
     const session = await createSession(tx, user.id, meta);
     await writeAudit(tx, {

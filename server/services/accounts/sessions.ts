@@ -3,6 +3,7 @@ import type { Role } from "@qt/shared/domain";
 import type { Db } from "../../db.ts";
 import type { Tx } from "../audit/write.ts";
 import { type SessionUser, sessionUserOf } from "./account.ts";
+import { provinceReach } from "./province-scope.ts";
 import { configureSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionPolicy } from "./session-policy.ts";
 
 export const SESSION_COOKIE = "qt_session";
@@ -67,12 +68,14 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
            u.must_change_password AS "mustChangePassword", u.totp_enabled_at AS "totpEnabledAt",
            u.district_id AS "districtId", d.code AS "districtCode", d.name AS "districtName",
            u.commune_id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
-           f.code AS "formerDistrictCode", f.name AS "formerDistrictName"
+           f.code AS "formerDistrictCode", f.name AS "formerDistrictName",
+           u.province_id AS "provinceId", p.code AS "provinceCode", p.name AS "provinceName"
       FROM session s
       JOIN app_user u ON u.id = s.user_id
       LEFT JOIN admin_unit d ON d.id = u.district_id
       LEFT JOIN admin_unit c ON c.id = u.commune_id
       LEFT JOIN admin_unit f ON f.id = c.former_district_id
+      LEFT JOIN admin_unit p ON p.id = u.province_id
      WHERE s.token_hash = ${hashToken(token)}`;
   if (!session) return null;
   const idle = now.getTime() - session.lastSeenAt.getTime() >= sessionPolicy.idleMs;
@@ -91,8 +94,10 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       id: session.userId,
       district: place(session.districtCode, session.districtName),
       commune: commune && { ...commune, formerDistrict: place(session.formerDistrictCode, session.formerDistrictName) },
+      province: place(session.provinceCode, session.provinceName),
     },
     session.id,
+    await provinceReach(db, session.provinceId),
   );
 }
 
@@ -117,6 +122,9 @@ type SessionRow = {
   districtName: string | null;
   communeId: number | null;
   communeCode: string | null;
+  provinceId: number | null;
+  provinceCode: string | null;
+  provinceName: string | null;
   communeName: string | null;
   formerDistrictCode: string | null;
   formerDistrictName: string | null;

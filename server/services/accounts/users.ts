@@ -12,9 +12,23 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { type Tx, writeAudit } from "../audit/write.ts";
 import { accountSelect, meOf, sessionUserOf } from "./account.ts";
 import { hashPassword } from "./passwords.ts";
+import type { ProvinceReach } from "./province-scope.ts";
 import { totpCleared } from "./second-factor.ts";
 import { revokeAllSessions } from "./sessions.ts";
-import { scopeIds } from "./user-scope.ts";
+import { provinceIdOf, scopeIds } from "./user-scope.ts";
+
+/**
+ * Who changes an account: a session user, or null (the shell, the first start). A provincial
+ * admin (a `reach`) manages the accounts of their province only (decision 051).
+ */
+type Actor = Pick<SessionUser, "id" | "username"> &
+  Partial<Pick<SessionUser, "provinceId" | "provinceCode" | "provinceName">> & { reach?: ProvinceReach | null };
+
+/** 403 unless the actor may manage an account of `provinceId` (national actors manage all). */
+function assertManages(actor: Actor | null, provinceId: number | null): void {
+  if (!actor?.reach || provinceId === actor.reach.id) return;
+  throw appError("forbidden", "user.otherProvince", { province: actor.reach.name });
+}
 
 /** The fields of an account anyone may see (never the password hash). */
 const userSelect = {
@@ -42,18 +56,21 @@ function toRow(u: UserRecord, loginAlertAt: Date | null = null): TUserRow {
 
 /** What the audit trail keeps of an account. */
 function snapshot(u: UserRecord) {
-  const { district, commune, createdAt, totpEnabledAt, ...rest } = u;
+  const { district, commune, province, createdAt, totpEnabledAt, ...rest } = u;
   return {
     ...rest,
+    provinceCode: province?.code ?? null,
     totpEnabled: totpEnabledAt !== null,
     districtCode: district?.code ?? null,
     communeCode: commune?.code ?? null,
   };
 }
 
-export async function listUsers(db: Db): Promise<TUserRow[]> {
+/** The accounts the actor manages: all of them, or a provincial admin's province's (decision 051). */
+export async function listUsers(db: Db, actor: Actor | null = null): Promise<TUserRow[]> {
+  const where = actor?.reach ? { provinceId: actor.reach.id } : {};
   const [rows, alertAt] = await Promise.all([
-    db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] }),
+    db.user.findMany({ where, select: userSelect, orderBy: [{ disabledAt: "desc" }, { username: "asc" }] }),
     loginAlerts(db),
   ]);
   return rows.map((u) => toRow(u, alertAt.get(String(u.id)) ?? null));
@@ -79,9 +96,11 @@ async function rowOf(db: Tx, u: UserRecord): Promise<TUserRow> {
   return toRow(u, (await loginAlerts(db, u.id)).get(String(u.id)) ?? null);
 }
 
-async function findUser(tx: Tx, id: number): Promise<UserRecord> {
+/** The account, which the actor (when given) must manage. */
+async function findUser(tx: Tx, id: number, actor?: Actor | null): Promise<UserRecord> {
   const user = await tx.user.findUnique({ where: { id }, select: userSelect });
   if (!user) throw appError("not-found", "user.notFound");
+  assertManages(actor ?? null, user.provinceId);
   return user;
 }
 
@@ -92,7 +111,7 @@ async function findUser(tx: Tx, id: number): Promise<UserRecord> {
 export async function createUser(
   db: Db,
   input: TUserCreateInput,
-  actor: Pick<SessionUser, "id" | "username"> | null,
+  actor: Actor | null,
   opts: { temporary?: boolean } = {},
 ) {
   const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
@@ -100,7 +119,13 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const scope = input.role === "editor" ? await scopeIds(tx, input) : await scopeIds(tx, {});
+      // No province named: the creator's own (a provincial admin's picker is fixed to it).
+      const provinceId = await provinceIdOf(
+        tx,
+        input.provinceCode === undefined ? (actor?.provinceCode ?? null) : input.provinceCode,
+      );
+      assertManages(actor, provinceId);
+      const scope = await scopeIds(tx, input.role === "editor" ? input : {}, provinceId);
       const user = await tx.user.create({
         data: {
           username: input.username,
@@ -108,6 +133,7 @@ export async function createUser(
           passwordHash,
           role: input.role,
           mustChangePassword: opts.temporary ?? false,
+          provinceId,
           ...scope,
         },
         select: userSelect,
@@ -126,7 +152,7 @@ const usernameTaken = () => appError("conflict", "user.usernameTaken");
 
 export async function updateUser(db: Db, input: TUserUpdateInput, actor: SessionUser): Promise<TUserRow> {
   return db.$transaction(async (tx) => {
-    const before = await findUser(tx, input.id);
+    const before = await findUser(tx, input.id, actor);
     if (before.version !== input.version) {
       throw appError("conflict", "user.conflict");
     }
@@ -137,12 +163,16 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
     // Neither code given keeps the scope; either given replaces it (null: the whole province).
     const keep = input.districtCode === undefined && input.communeCode === undefined;
     const codes = keep ? { districtCode: before.district?.code, communeCode: before.commune?.code } : input;
-    const scope = await scopeIds(tx, role === "editor" ? codes : {});
+    const provinceId =
+      input.provinceCode === undefined ? before.provinceId : await provinceIdOf(tx, input.provinceCode);
+    assertManages(actor, provinceId);
+    const scope = await scopeIds(tx, role === "editor" ? codes : {}, provinceId);
     // Nothing new: nothing written (no version bump, no empty audit entry), as for records.
     const displayName = input.displayName ?? before.displayName;
     if (
       displayName === before.displayName &&
       role === before.role &&
+      provinceId === before.provinceId &&
       scope.districtId === before.districtId &&
       scope.communeId === before.communeId
     ) {
@@ -153,6 +183,7 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
       data: {
         displayName,
         role,
+        provinceId,
         ...scope,
         version: { increment: 1 },
       },
@@ -174,16 +205,12 @@ export async function updateUser(db: Db, input: TUserUpdateInput, actor: Session
 }
 
 /** Disables an account and ends its sessions; the row stays, so the audit trail keeps its name. */
-export async function disableUser(
-  db: Db,
-  input: TUserIdInput,
-  actor: Pick<SessionUser, "id" | "username"> | null,
-): Promise<TUserRow> {
+export async function disableUser(db: Db, input: TUserIdInput, actor: Actor | null): Promise<TUserRow> {
   if (input.id === actor?.id) {
     throw appError("invalid", "user.keepOwnAccess");
   }
   return db.$transaction(async (tx) => {
-    const before = await findUser(tx, input.id);
+    const before = await findUser(tx, input.id, actor);
     if (before.disabledAt) return rowOf(tx, before);
     const audit = { action: "disable" as const, before, after: snapshot };
     return changeEndingSessions(tx, actor, input.id, { disabledAt: new Date() }, audit);
@@ -197,12 +224,12 @@ export async function disableUser(
 export async function resetPassword(
   db: Db,
   input: TUserResetPasswordInput,
-  actor: Pick<SessionUser, "id" | "username"> | null,
+  actor: Actor | null,
   opts: { temporary?: boolean } = {},
 ): Promise<TUserRow> {
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await findUser(tx, input.id);
+    await findUser(tx, input.id, actor);
     // The trail says only that sessions ended: no password field enters it.
     const audit = { action: "reset_password" as const, after: () => ({}) };
     return changeEndingSessions(
@@ -220,13 +247,9 @@ export async function resetPassword(
  * too): the user signs in with the password alone and enrols again; every session of the account
  * ends, as after a password reset.
  */
-export async function resetTotp(
-  db: Db,
-  input: TUserIdInput,
-  actor: Pick<SessionUser, "id" | "username"> | null,
-): Promise<TUserRow> {
+export async function resetTotp(db: Db, input: TUserIdInput, actor: Actor | null): Promise<TUserRow> {
   return db.$transaction(async (tx) => {
-    const before = await findUser(tx, input.id);
+    const before = await findUser(tx, input.id, actor);
     const audit = { action: "reset_totp" as const, before, after: snapshot };
     return changeEndingSessions(tx, actor, input.id, totpCleared, audit);
   });

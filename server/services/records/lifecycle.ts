@@ -2,6 +2,7 @@ import type { TRecordLock, TWarning } from "@qt/shared/schemas/common";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { assertWithinReach, reachKey, reachUnitWhere } from "../accounts/province-scope.ts";
 import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
 import { assertUnlocked, type LockPlace, lockedRows } from "../approvals/lock.ts";
 import { type AuditAction, writeAudit } from "../audit/write.ts";
@@ -99,6 +100,8 @@ export async function findRow<T extends KindTypes>(
   const row = await table(db, kind).findUnique({ where: { id }, select: kind.select });
   const visible = withDeleted === "always" || (withDeleted && user.role === "admin");
   if (!row || (row.deletedAt && !visible)) throw notFoundError(kind.what);
+  // A provincial account reads its province's records only (decision 051).
+  assertWithinReach(user.reach, storedPlace(row));
   return row;
 }
 
@@ -128,7 +131,8 @@ export async function listRecords<T extends KindTypes>(
   // "area.name" → { area: { name: dir } }: a kind's sort paths name its table's columns and relations.
   const sort = path.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), input.dir) as OrderByOf<T>;
   const t = table(db, kind);
-  return listPage(db, `${kind.entity}.list`, input, {
+  const reach = reachUnitWhere(user.reach);
+  return listPage(db, `${kind.entity}.list${reachKey(user.reach)}`, input, {
     where: async (): Promise<Where<T>> => {
       const words = searchWords(input.search);
       return {
@@ -136,7 +140,7 @@ export async function listRecords<T extends KindTypes>(
           deleted,
           demoFilter(input.demo),
           ...(input.importBatchId ? [{ importBatchId: input.importBatchId }] : []),
-          ...areaFilter(input).map((area) => ({ area })),
+          ...[...areaFilter(input), ...(reach ? [reach] : [])].map((area) => ({ area })),
           ...kind.filters(input),
           ...(kind.search
             ? await kind.search(db, words)

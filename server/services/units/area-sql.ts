@@ -4,6 +4,7 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma, type UnitKind } from "../../generated/prisma/client.ts";
+import type { ProvinceReach } from "../accounts/province-scope.ts";
 import { mayWrite } from "../accounts/write-scope.ts";
 
 /**
@@ -39,6 +40,17 @@ export const currentCommuneOfRecord = (r: RecordAlias) =>
  * district's 2025 and one dated 2025-08 in its commune's 2025.
  */
 export const approvalUnitOfArea = Prisma.sql`(CASE WHEN a.catalog = 'two_level' THEN a.id ELSE ${districtOfArea} END)`;
+
+/**
+ * SQL: area `a` (possibly null: a record without area) lies within a province scope's reach
+ * (accounts/province-scope.ts, decision 051); TRUE with no reach.
+ */
+export function reachSql(reach: ProvinceReach | null): Prisma.Sql {
+  if (!reach) return Prisma.sql`TRUE`;
+  const ids = reach.districts.size ? Prisma.join([...reach.districts]) : Prisma.sql`NULL`;
+  return Prisma.sql`(a.id IS NOT NULL AND (${districtOfArea} IN (${ids})
+    OR (a.catalog = 'two_level' AND a.parent_id = ${reach.id})))`;
+}
 
 /** SQL predicate: area `a` belongs to the list of units before 01/07/2025 (the movement's 126 areas). */
 export const isThreeLevel = Prisma.sql`(a.catalog = 'three_level')`;

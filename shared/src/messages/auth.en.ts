@@ -114,4 +114,6 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.personal.confirmButton": "Anonymise this name",
   "auth.personal.done": "The name was replaced on {records} award records by “{pseudonym}”.",
   "auth.personal.none": "No award record carries the name “{name}”; nothing changed.",
+  "auth.users.province": "Province",
+  "auth.users.national": "National (every province)",
 };

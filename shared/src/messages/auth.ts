@@ -114,4 +114,7 @@ export const authVi = {
   "auth.personal.confirmButton": "Ẩn danh tên này",
   "auth.personal.done": "Đã thay tên trên {records} hồ sơ khen thưởng bằng “{pseudonym}”.",
   "auth.personal.none": "Không có hồ sơ khen thưởng nào mang tên “{name}”; không có gì thay đổi.",
+  // Province scopes (decision 051).
+  "auth.users.province": "Tỉnh, thành phố",
+  "auth.users.national": "Toàn quốc (mọi tỉnh, thành phố)",
 } as const;

@@ -112,4 +112,8 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "divided.notDivided":
     "This record is not in an old commune divided on 01/07/2025: its commune of today is known, there is nothing to choose.",
   "divided.notSuccessor": "{code} is not a successor of {area}; choose one of: {successors}.",
+  "userScope.noProvince": "Province code {code} is not part of this installation. Valid codes: {codes}.",
+  "userScope.outsideProvince": "A former district or commune scope must lie in {province}.",
+  "user.otherProvince": "You may only manage accounts of {province}.",
+  "scope.ownProvince": "You may only view and change data of {province}.",
 };

@@ -116,4 +116,9 @@ export const errorsVi = {
   "divided.notDivided":
     "Bản ghi này không thuộc một xã cũ bị chia tách ngày 01/07/2025: xã, phường hiện nay của nó đã rõ, không cần chọn.",
   "divided.notSuccessor": "{code} không phải xã, phường kế thừa {area}; chỉ chọn một trong: {successors}.",
+  // Province scopes (decision 051).
+  "userScope.noProvince": "Mã tỉnh, thành phố {code} không thuộc hệ thống này. Các mã hợp lệ: {codes}.",
+  "userScope.outsideProvince": "Phạm vi huyện cũ hoặc xã phải nằm trong {province}.",
+  "user.otherProvince": "Bạn chỉ được quản lý tài khoản của {province}.",
+  "scope.ownProvince": "Bạn chỉ được xem và cập nhật dữ liệu của {province}.",
 } as const;

@@ -45,6 +45,9 @@ export const ZMe = z.object({
   districtCode: z.string().nullable(),
   /** An editor's commune of today (decision 021); null for everyone else. */
   communeCode: z.string().nullable(),
+  /** Province scope (decision 051); null = national. */
+  provinceCode: z.string().nullish(),
+  provinceName: z.string().nullish(),
   /** The scope by name, for the menu. */
   scope: ZUserScope,
   /** An admin chose the password (new account, reset): the client shows the change-password screen first. */

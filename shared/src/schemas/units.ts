@@ -47,4 +47,8 @@ export const ZInstalledProvince = z.object({
   nameEn: z.string(),
   type: z.enum(PROVINCE_KINDS),
   former: z.array(z.object({ code: z.string(), name: z.string() })),
+  national: z.boolean().optional(),
 });
+
+/** The provinces of today of the install (units.provinces), for the account scope picker (decision 051). */
+export const ZScopeProvinces = z.array(z.object({ code: z.string(), name: z.string() }));

@@ -22,6 +22,9 @@ const oneScopeError = {
   path: ["communeCode"],
 };
 
+/** A province of today (decision 051): checked by the server against the installed provinces. */
+const ZProvinceScope = z.string().regex(/^\d{2}$/, keyed("v.provinceCode"));
+
 export const ZUserCreateInput = z
   .strictObject({
     username: ZUsername,
@@ -32,6 +35,8 @@ export const ZUserCreateInput = z
     districtCode: ZGsoCode.nullish(),
     /** A commune, ward or special zone of today (the 01/07/2025 list). */
     communeCode: ZGsoCode.nullish(),
+    /** A province of today (any role; decision 051): absent = the creator's own, null = national. */
+    provinceCode: ZProvinceScope.nullish(),
   })
   .refine(oneScope, oneScopeError)
   .refine(editorsOnly, editorsOnlyError);
@@ -46,6 +51,8 @@ export const ZUserUpdateInput = z
     /** With communeCode: both absent keeps the scope; null (and no other) = the whole province. */
     districtCode: ZGsoCode.nullish(),
     communeCode: ZGsoCode.nullish(),
+    /** Absent keeps the province scope; null = national. */
+    provinceCode: ZProvinceScope.nullish(),
   })
   .refine(oneScope, oneScopeError)
   .refine(editorsOnly, editorsOnlyError);
@@ -65,6 +72,9 @@ export const ZUserRow = z.object({
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
   communeCode: z.string().nullable(),
+  /** Province scope (decision 051); null = national. */
+  provinceCode: z.string().nullish(),
+  provinceName: z.string().nullish(),
   /** The scope by name, for the accounts screen (shared/src/scope-name.ts). */
   scope: ZUserScope,
   disabled: z.boolean(),

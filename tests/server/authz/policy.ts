@@ -60,6 +60,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "targets.list": { access: "viewer" },
   "units.tree": { access: "viewer" },
   "units.province": { access: "viewer" },
+  "units.provinces": { access: "viewer" },
   "dashboard.yearly": { access: "viewer" },
   "dashboard.areas": { access: "viewer" },
   "dashboard.cameras": { access: "viewer" },

@@ -179,6 +179,7 @@ export const SAMPLES: Record<string, Sample> = {
   "targets.list": { input: () => ({ year: 2026 }) },
   "units.tree": { input: () => ({ on: DAY }) },
   "units.province": { input: () => undefined },
+  "units.provinces": { input: () => undefined },
   "dashboard.summary": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.yearly": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
   "dashboard.areas": { input: (fx) => ({ districtCode: fx.district.code }) },
