@@ -5,6 +5,7 @@ import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
+import { exchangeRouter } from "./exchange.ts";
 import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   imports: importsRouter,
   personalData: personalDataRouter,
   targets: targetsRouter,
+  exchange: exchangeRouter,
 });
 
 /** The only server export the client may import, as a type. */

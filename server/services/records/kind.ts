@@ -12,7 +12,14 @@ import { type Area, type AreaRow, areaSelect } from "./areas.ts";
 import { recordMetaSelect } from "./fields.ts";
 
 /** What the lifecycle needs of a stored row: its identity, lock, soft-delete state and area. */
-export type RecordRow = { id: number; version: number; deletedAt: Date | null; area: AreaRow | null };
+export type RecordRow = {
+  id: number;
+  version: number;
+  deletedAt: Date | null;
+  area: AreaRow | null;
+  /** The signed package it was received in (decision 052), null: entered here. */
+  packageId: number | null;
+};
 
 /** The list inputs every record kind takes (shared/src/schemas/common.ts `ZListBase`) and its sort. */
 export type RecordListInput = {
