@@ -3,7 +3,7 @@ import path from "node:path";
 import { ROLES } from "@qt/shared/domain";
 import { messageOf } from "@qt/shared/messages/index";
 import { z } from "zod";
-import { PROVINCE_CODES } from "./services/units/province.ts";
+import { INSTALL_CODES } from "./services/units/province.ts";
 
 /** `VAR=` (empty) means the same as not setting it, as shells and .env files write it. */
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
@@ -23,9 +23,9 @@ const ZEnv = z.object({
    * was set up for, or 44 (Quảng Trị's police, the product's first user) for a new one.
    */
   PROVINCE: unsetWhenEmpty(
-    z.enum(PROVINCE_CODES as [string, ...string[]], {
+    z.enum(INSTALL_CODES as [string, ...string[]], {
       error: () =>
-        `PROVINCE: mã tỉnh, thành phố không có (unknown province code); dùng một trong (use one of): ${PROVINCE_CODES.join(", ")}`,
+        `PROVINCE: mã tỉnh, thành phố không có (unknown province code); dùng một trong (use one of): ${INSTALL_CODES.join(", ")} (all: toàn quốc, the whole country)`,
     }),
   ),
   ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(10, "ADMIN_PASSWORD cần ít nhất 10 ký tự (at least 10 characters)")),

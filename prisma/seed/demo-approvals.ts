@@ -42,8 +42,9 @@ export async function loadDemoApprovals(db: Db): Promise<void> {
     select: { id: true },
     orderBy: { code: "asc" },
   });
+  // Quảng Trị's communes of today (the national install holds every province's: decision 050).
   const communes = await db.adminUnit.findMany({
-    where: { level: "commune", catalog: "two_level" },
+    where: { level: "commune", catalog: "two_level", parent: { code: "44", catalog: "two_level" } },
     select: { id: true },
     orderBy: { code: "asc" },
   });

@@ -27,14 +27,18 @@ const TYPES = [
  * today's camera coverage have something to show. Deterministic (own seed) once the seeding day is
  * after LAST_DRAWN_DAY; every row `isDemo`.
  */
-export async function loadCurrentDemo(db: Db, today: Date = new Date()): Promise<void> {
+export async function loadCurrentDemo(db: Db, today: Date = new Date(), provinceCode?: string): Promise<void> {
   const lastDay = new Date(
     Math.min(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()), +LAST_DRAWN_DAY),
   );
   if (lastDay < FIRST_DAY) return;
   const r = seededRandom(20260101);
   const communes = await db.adminUnit.findMany({
-    where: { catalog: "two_level", level: "commune" },
+    where: {
+      catalog: "two_level",
+      level: "commune",
+      ...(provinceCode ? { parent: { code: provinceCode, catalog: "two_level" as const } } : {}),
+    },
     select: { id: true, name: true, formerDistrict: { select: { name: true } } },
     orderBy: { code: "asc" },
   });

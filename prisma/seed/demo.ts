@@ -21,7 +21,11 @@ const inOldProvince = (code: string): Prisma.AdminUnitWhereInput => ({
 const PARTS: { name: string; area: Prisma.AdminUnitWhereInput; load: (db: Db) => Promise<void> }[] = [
   { name: "quang-tri-2007-2022", area: inOldProvince("45"), load: loadQuangTriDemo },
   { name: "quang-binh-2007-2025", area: inOldProvince("44"), load: loadQuangBinhDemo },
-  { name: "communes-since-2025-07-01", area: { catalog: "two_level" }, load: (db) => loadCurrentDemo(db) },
+  {
+    name: "communes-since-2025-07-01",
+    area: { catalog: "two_level", parent: { code: "44", catalog: "two_level" } },
+    load: (db) => loadCurrentDemo(db, new Date(), "44"),
+  },
 ];
 
 /**

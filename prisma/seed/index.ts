@@ -1,7 +1,8 @@
+import { NATIONAL_CODE } from "@qt/shared/province";
 import type { Db } from "../../server/db.ts";
 import { DEFAULT_PROVINCE } from "../../server/services/units/province.ts";
 import { seedDemo, seedGeneratedDemo } from "./demo.ts";
-import { seedNationalReference } from "./national.ts";
+import { seedNation, seedNationalReference } from "./national.ts";
 import { seedReference } from "./reference.ts";
 
 /**
@@ -11,6 +12,12 @@ import { seedReference } from "./reference.ts";
  */
 export async function seed(db: Db, opts: { demo: boolean; province?: string }): Promise<{ demoLoaded: boolean }> {
   const province = opts.province ?? DEFAULT_PROVINCE;
+  if (province === NATIONAL_CODE) {
+    await seedNation(db);
+    // Quảng Trị's demo only, on its own land, marked demo as everywhere (decision 050).
+    const demo = opts.demo ? await seedDemo(db) : { loaded: false };
+    return { demoLoaded: demo.loaded };
+  }
   if (province !== DEFAULT_PROVINCE) {
     await seedNationalReference(db, province);
     return { demoLoaded: opts.demo ? await seedGeneratedDemo(db) : false };

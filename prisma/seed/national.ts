@@ -1,10 +1,23 @@
 import { foldVietnamese } from "@qt/shared/domain";
+import { NATIONAL_CODE } from "@qt/shared/province";
 import type { Db } from "../../server/db.ts";
 import { Prisma } from "../../server/generated/prisma/client.ts";
 import { logger } from "../../server/logger.ts";
-import { PROVINCE_MERGES, recordProvince } from "../../server/services/units/province.ts";
+import {
+  DEFAULT_PROVINCE,
+  PROVINCE_CODES,
+  PROVINCE_MERGES,
+  recordProvince,
+} from "../../server/services/units/province.ts";
 import { MODEL_TYPES } from "./model-types.ts";
-import { FIRST_DAY_OF_TWO_LEVELS, kindOf, LAST_DAY_OF_DISTRICTS, seedModelTypes, unitStore } from "./reference.ts";
+import {
+  FIRST_DAY_OF_TWO_LEVELS,
+  kindOf,
+  LAST_DAY_OF_DISTRICTS,
+  seedModelTypes,
+  seedQuangTriUnits,
+  unitStore,
+} from "./reference.ts";
 
 type Successor = { oldDistrict: string; oldArea: string; newCommune: string; divided: boolean };
 
@@ -15,18 +28,51 @@ type Successor = { oldDistrict: string; oldArea: string; newCommune: string; div
  * old area's successor, and the model-type catalogue. Idempotent, like seedReference.
  */
 export async function seedNationalReference(db: Db, code: string): Promise<void> {
-  const formerCodes = PROVINCE_MERGES[code];
-  if (!formerCodes) throw new Error(`Unknown province ${code}`);
+  if (!PROVINCE_MERGES[code]) throw new Error(`Unknown province ${code}`);
+  await seedNationalUnits(db, [code]);
+  await seedNationalModelTypes(db);
+  await recordProvince(db, code);
+}
+
+/**
+ * The national install (decision 050): Quảng Trị (44) from its own richer lists (its 2020–2025
+ * history, both old provinces), the 33 other provinces of today from the national lists, the
+ * national model-type catalogue. The same bulk statements as one province's, over all of them.
+ */
+export async function seedNation(db: Db): Promise<void> {
+  await seedQuangTriUnits(db);
+  await seedNationalUnits(
+    db,
+    PROVINCE_CODES.filter((c) => c !== DEFAULT_PROVINCE),
+  );
+  await seedNationalModelTypes(db);
+  await recordProvince(db, NATIONAL_CODE);
+}
+
+/** The model-type catalogue without the notes on where Quảng Trị saw each model (its own history). */
+const seedNationalModelTypes = (db: Db) =>
+  seedModelTypes(
+    db,
+    MODEL_TYPES.map((t) => ({ ...t, description: "" })),
+  );
+
+/** Units and successor links of today's provinces `codes` and their old provinces, from the national lists. */
+async function seedNationalUnits(db: Db, codes: readonly string[]): Promise<void> {
   const [today, before, successors] = await Promise.all([
     import("./data/national/vietnam-2025.json", { with: { type: "json" } }),
     import("./data/national/vietnam-before-2025-07.json", { with: { type: "json" } }),
     import("./data/national/successors-2025-07.json", { with: { type: "json" } }),
   ]);
-  const province = today.default.provinces.find((p) => p.code === code);
-  if (!province) throw new Error(`Province ${code} is not in vietnam-2025.json`);
+  const provinces = codes.map((code) => {
+    const province = today.default.provinces.find((p) => p.code === code);
+    if (!province) throw new Error(`Province ${code} is not in vietnam-2025.json`);
+    return province;
+  });
+  const formerCodes = codes.flatMap((code) => PROVINCE_MERGES[code] ?? []);
   const olds = before.default.provinces.filter((p) => formerCodes.includes(p.code));
+  const wanted = new Set(codes);
   const rows: Successor[] = successors.default.rows
-    .filter((r) => r[3] === code)
+    .filter((r) => wanted.has(String(r[3])))
     .map((r) => ({
       oldDistrict: String(r[1]),
       oldArea: String(r[2] || r[1]),
@@ -44,14 +90,14 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
       level: "province" as const,
       validTo: LAST_DAY_OF_DISTRICTS,
     })),
-    {
-      code,
+    ...provinces.map((province) => ({
+      code: province.code,
       catalog: "two_level" as const,
       name: province.name,
       kind: kindOf(province.type),
       level: "province" as const,
       validFrom: FIRST_DAY_OF_TWO_LEVELS,
-    },
+    })),
   ]);
   await createMissing(
     olds.flatMap((p) =>
@@ -83,24 +129,26 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
   );
   const districtOf = formerDistricts(rows);
   await createMissing(
-    province.communes.map((c) => {
-      const district = districtOf.get(c.code);
-      return {
-        code: c.code,
-        catalog: "two_level" as const,
-        name: c.name,
-        kind: kindOf(c.type),
-        level: "commune" as const,
-        parentId: id("two_level", code),
-        validFrom: FIRST_DAY_OF_TWO_LEVELS,
-        ...(district ? { formerDistrictId: id("three_level", district) } : {}),
-      };
-    }),
+    provinces.flatMap((province) =>
+      province.communes.map((c) => {
+        const district = districtOf.get(c.code);
+        return {
+          code: c.code,
+          catalog: "two_level" as const,
+          name: c.name,
+          kind: kindOf(c.type || kindInName(c.name)),
+          level: "commune" as const,
+          parentId: id("two_level", province.code),
+          validFrom: FIRST_DAY_OF_TWO_LEVELS,
+          ...(district ? { formerDistrictId: id("three_level", district) } : {}),
+        };
+      }),
+    ),
   );
 
   const names = new Map<string, string>();
   for (const p of olds) for (const d of p.districts) for (const c of d.communes) names.set(c.code, c.name);
-  for (const c of province.communes) names.set(`new:${c.code}`, c.name);
+  for (const province of provinces) for (const c of province.communes) names.set(`new:${c.code}`, c.name);
   const pairs: Prisma.Sql[] = [];
   for (const [old, options] of group(rows, (r) => r.oldArea)) {
     const chosen = successorOf(names.get(old) ?? "", options, (c) => names.get(`new:${c}`) ?? "");
@@ -110,22 +158,25 @@ export async function seedNationalReference(db: Db, code: string): Promise<void>
     }
     pairs.push(Prisma.sql`(${id("three_level", old)}::int, ${id("two_level", chosen)}::int)`);
   }
-  if (pairs.length > 0) {
+  // Bound parameters per statement (PostgreSQL allows 65 535): 10 000 pairs at most each.
+  for (let i = 0; i < pairs.length; i += 10_000) {
     await db.$executeRaw`UPDATE admin_unit SET successor_id = v.successor
-      FROM (VALUES ${Prisma.join(pairs)}) AS v(id, successor)
+      FROM (VALUES ${Prisma.join(pairs.slice(i, i + 10_000))}) AS v(id, successor)
       WHERE admin_unit.id = v.id AND admin_unit.successor_id IS DISTINCT FROM v.successor`;
   }
-  // Where each model was first seen is Quảng Trị's own history: another province gets the names only.
-  await seedModelTypes(
-    db,
-    MODEL_TYPES.map((t) => ({ ...t, description: "" })),
-  );
-  await recordProvince(db, code);
 }
+
+/** "xã Bắc Sơn" → "xã": the kind a name starts with, for the one commune the list gives no type (06325). */
+const kindInName = (name: string) => /^(xã|phường|thị trấn|đặc khu)\s/iu.exec(name)?.[1] ?? "";
 
 function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
   return out;
 }
 

@@ -70,6 +70,13 @@ export type UnitRow = {
  * there and writes only what is missing or different, in a few bulk statements.
  */
 export async function seedReference(db: Db): Promise<void> {
+  await seedQuangTriUnits(db);
+  await seedModelTypes(db, MODEL_TYPES);
+  await recordProvince(db, DEFAULT_PROVINCE);
+}
+
+/** The units of seedReference (Quảng Trị's own lists and successors), also the national install's for 44. */
+export async function seedQuangTriUnits(db: Db): Promise<void> {
   const { id, createMissing } = await unitStore(db);
   await createMissing([
     ...OLD_PROVINCES.map((p) => ({
@@ -134,9 +141,6 @@ export async function seedReference(db: Db): Promise<void> {
     (code) => id("three_level", code),
     (code) => id("two_level", code),
   );
-
-  await seedModelTypes(db, MODEL_TYPES);
-  await recordProvince(db, DEFAULT_PROVINCE);
 }
 
 /** The model types of the catalogue that are not there yet (an admin's edits stay). */

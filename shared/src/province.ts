@@ -12,6 +12,12 @@ export const PROVINCE_ELEMENT_ID = "qt-province";
 export const PROVINCE_KINDS = ["Tỉnh", "Thành phố"] as const;
 export type ProvinceKind = (typeof PROVINCE_KINDS)[number];
 
+/** `PROVINCE=all`: the national install of the ministry's movement office (decision 050). */
+export const NATIONAL_CODE = "all";
+
+/** The national install's issuing body, under "BỘ CÔNG AN" (decision 050). */
+export const NATIONAL_AGENCY = "CỤC XÂY DỰNG PHONG TRÀO BẢO VỆ AN NINH TỔ QUỐC";
+
 export type InstalledProvince = {
   /** Today's GSO code, e.g. "44". */
   code: string;
@@ -22,7 +28,11 @@ export type InstalledProvince = {
   type: ProvinceKind;
   /** The old provinces (list until 30/06/2025) merged into it, with their names ("Tỉnh Quảng Bình"). */
   former: { code: string; name: string }[];
+  /** The national install (code "all"): every province of today, every old province in `former`. */
+  national?: boolean;
 };
+
+type Named = Pick<InstalledProvince, "name" | "type"> & { national?: boolean | undefined };
 
 /** "Tỉnh Quảng Trị" → "Quảng Trị"; "Thành phố Hà Nội" → "Hà Nội". */
 export function bareProvinceName(name: string): string {
@@ -30,26 +40,34 @@ export function bareProvinceName(name: string): string {
 }
 
 /** "CÔNG AN TỈNH QUẢNG TRỊ" / "CÔNG AN THÀNH PHỐ HÀ NỘI": the agency heading documents (under "BỘ CÔNG AN"). */
-export function policeHeading(p: Pick<InstalledProvince, "name" | "type">): string {
+export function policeHeading(p: Named): string {
+  if (p.national) return NATIONAL_AGENCY;
   return `CÔNG AN ${p.type} ${bareProvinceName(p.name)}`.toLocaleUpperCase("vi");
 }
 
 /** "Công an tỉnh Quảng Trị" / "Quảng Trị Provincial Police"; "Hà Nội City Police". */
-export function policeName(p: Pick<InstalledProvince, "name" | "type">, locale: Locale = "vi"): string {
+export function policeName(p: Named, locale: Locale = "vi"): string {
+  if (p.national) {
+    return locale === "en"
+      ? "Department for Building the Movement to Protect National Security"
+      : "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc";
+  }
   const bare = bareProvinceName(p.name);
   if (locale === "en") return `${bare} ${p.type === "Tỉnh" ? "Provincial" : "City"} Police`;
   return `Công an ${p.type.toLocaleLowerCase("vi")} ${bare}`;
 }
 
 /** "toàn tỉnh Quảng Trị" / "the whole of Quảng Trị province"; "toàn thành phố Hà Nội" / "the whole of Hà Nội city". */
-export function wholeProvinceName(p: Pick<InstalledProvince, "name" | "type">, locale: Locale = "vi"): string {
+export function wholeProvinceName(p: Named, locale: Locale = "vi"): string {
+  if (p.national) return locale === "en" ? "the whole country" : "toàn quốc";
   const bare = bareProvinceName(p.name);
   if (locale === "en") return `the whole of ${bare} ${p.type === "Tỉnh" ? "province" : "city"}`;
   return `toàn ${p.type.toLocaleLowerCase("vi")} ${bare}`;
 }
 
 /** "tỉnh Quảng Trị" / "Quảng Trị province", "thành phố Hà Nội" / "Hà Nội city": the province in a sentence. */
-export function provincePlace(p: Pick<InstalledProvince, "name" | "type">): { place: { vi: string; en: string } } {
+export function provincePlace(p: Named): { place: { vi: string; en: string } } {
+  if (p.national) return { place: { vi: "cả nước", en: "the country" } };
   const bare = bareProvinceName(p.name);
   return {
     place: {

@@ -3,7 +3,13 @@
  * database (app_setting "province") on the first start, read by every service that names it or
  * checks a territory. The national lists (prisma/seed/data/national) are read only at install.
  */
-import { bareProvinceName, type InstalledProvince, type ProvinceKind, provincePlace } from "@qt/shared/province";
+import {
+  bareProvinceName,
+  type InstalledProvince,
+  NATIONAL_CODE,
+  type ProvinceKind,
+  provincePlace,
+} from "@qt/shared/province";
 import merges from "../../../prisma/seed/data/national/province-merges-2025-07.json" with { type: "json" };
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -12,6 +18,8 @@ import { appError } from "../../errors.ts";
 export const PROVINCE_MERGES: Readonly<Record<string, readonly string[]>> = merges;
 /** GSO codes of today's 34 provinces, in code order. */
 export const PROVINCE_CODES: readonly string[] = Object.keys(merges).sort();
+/** What PROVINCE may be: one of today's provinces, or "all" for the national install (decision 050). */
+export const INSTALL_CODES: readonly string[] = [...PROVINCE_CODES, NATIONAL_CODE];
 /** The province an install serves when PROVINCE is not set. */
 export const DEFAULT_PROVINCE = "44";
 
@@ -19,6 +27,7 @@ const SETTING = "province";
 
 /** Today's province `code` as the national lists describe it (loaded on demand: 1.5 MB of JSON). */
 export async function provinceFromLists(code: string): Promise<InstalledProvince> {
+  if (code === NATIONAL_CODE) return nationFromLists();
   const formerCodes = PROVINCE_MERGES[code];
   if (!formerCodes) throw new Error(`Unknown province ${code}`);
   const [today, before] = await Promise.all([
@@ -34,6 +43,18 @@ export async function provinceFromLists(code: string): Promise<InstalledProvince
   });
   return { code, name: p.name, nameEn: p.nameEn, type: p.type as ProvinceKind, former };
 }
+
+/** The national install (decision 050): the whole country, every old province its territory. */
+async function nationFromLists(): Promise<InstalledProvince> {
+  const before = await import("../../../prisma/seed/data/national/vietnam-before-2025-07.json", {
+    with: { type: "json" },
+  });
+  const former = before.default.provinces.map((p) => ({ code: p.code, name: p.name }));
+  return { code: NATIONAL_CODE, name: "Toàn quốc", nameEn: "Whole country", type: "Tỉnh", former, national: true };
+}
+
+/** True on the national install. */
+export const isNational = (p: Pick<InstalledProvince, "code">) => p.code === NATIONAL_CODE;
 
 const cache = new WeakMap<Db, Promise<InstalledProvince>>();
 

@@ -47,4 +47,5 @@ export const ZInstalledProvince = z.object({
   nameEn: z.string(),
   type: z.enum(PROVINCE_KINDS),
   former: z.array(z.object({ code: z.string(), name: z.string() })),
+  national: z.boolean().optional(),
 });
