@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { message } from "@qt/shared/messages/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
@@ -288,4 +289,50 @@ describe("exchange of approved figures between two Quảng Trị installs", () =
       call(receiver).sites.remove({ id: site?.id as number, version: site?.version as number, reason: "thử" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+});
+
+describe("the same package on a national install (PROVINCE=all)", () => {
+  let nation: Install;
+  beforeAll(async () => {
+    const t = await createTestDb("migrated");
+    await seed(t.db, { demo: false, province: "all" });
+    const app = await buildApp({ db: t.db, dbKind: t.kind });
+    const admin = await makeUser(t.db, { role: "admin" });
+    nation = { t, app, admin, cookie: `qt_session=${await sessionFor(t.db, admin.id)}` };
+  }, 300_000);
+  afterAll(async () => {
+    await nation.app.close();
+    await nation.t.close();
+  });
+
+  const send = (bytes: Buffer) => {
+    const body = multipart({}, { name: "goi.jsonl.gz", bytes });
+    return nation.app.inject({
+      method: "POST",
+      url: "/api/exchange/packages",
+      payload: body.payload,
+      headers: { "content-type": body.contentType, cookie: nation.cookie, "x-qt-client": "1" },
+    });
+  };
+
+  it("refused before the key and after one changed byte; accepted twice without doubling: 73/126, 1.131 cameras", async () => {
+    const refusedFirst = await send(pkg);
+    expect(refusedFirst.json().error.messageKey).toBe("exchange.noKey");
+    const { publicKey } = await call(sender).exchange.publicKey();
+    await call(nation).exchange.registerKey({ provinceCode: "44", publicKey });
+    const ls = lines(pkg);
+    const i = ls.findIndex((l) => l.includes('"t":"site"'));
+    const changed = [...ls];
+    changed[i] = (changed[i] as string).replace('"isDemo":true', '"isDemo":false');
+    expect((await send(pack(changed))).json().error.messageKey).toBe("exchange.badSignature");
+    expect(await nation.t.db.site.count()).toBe(0);
+    for (const _ of [1, 2]) expect((await send(pkg)).statusCode).toBe(200);
+    const want = await expectedFigures(sender.t.db, { province: "45", from: 2007, to: 2022 });
+    const s = await call(nation).dashboard.summary({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 });
+    expect(s.cameraCoverage.headline).toEqual({ list: "three_level", covered: 73, total: 126 });
+    expect({ cameras: s.cameras.cameras, sites: s.siteCount }).toEqual({ cameras: 1131, sites: want.siteCount });
+    // A province that sent nothing (Hà Nội, old province 01) has no site.
+    const hanoi = await call(nation).dashboard.summary({ formerProvinceCode: "01", fromYear: 2007, toYear: 2022 });
+    expect(hanoi.siteCount).toBe(0);
+  }, 120_000);
 });

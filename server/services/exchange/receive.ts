@@ -13,7 +13,7 @@ import { awardRow } from "../records/kinds/award.ts";
 import { installationRow } from "../records/kinds/camera.ts";
 import { RECORD_KINDS } from "../records/kinds/index.ts";
 import { siteRow } from "../records/kinds/site.ts";
-import { installedProvince, PROVINCE_CODES, provinceFromLists } from "../units/province.ts";
+import { installedProvince, isNational, PROVINCE_CODES, provinceFromLists } from "../units/province.ts";
 import type { ApprovalLine, AwardLine, CameraLine, Header, SiteLine } from "./format.ts";
 import { verifyingKeys } from "./keys.ts";
 import { PackageRefusal, readPackage } from "./read.ts";
@@ -209,7 +209,7 @@ async function refused(db: Db, err: unknown, user: SessionUser): Promise<unknown
  */
 async function mayReceive(db: Db, header: Header) {
   const installed = await installedProvince(db);
-  if (installed.code === "all" || installed.code === header.provinceCode) return;
+  if (isNational(installed) || installed.code === header.provinceCode) return;
   const province = (await provinceNames()).get(header.provinceCode) ?? header.provinceCode;
   throw appError("invalid", "exchange.notThisInstall", {
     installed: { vi: installed.name, en: installed.nameEn },
