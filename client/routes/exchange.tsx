@@ -47,7 +47,14 @@ function PublicKey() {
     <section>
       <h2>{t("exchange.publicKey.heading")}</h2>
       <p>{t("exchange.publicKey.hint")}</p>
-      <textarea readOnly rows={4} value={key.data.publicKey} aria-label={t("exchange.publicKey.heading")} />
+      <textarea
+        readOnly
+        rows={4}
+        cols={64}
+        style={{ width: "100%", maxWidth: "40em", fontFamily: "monospace" }}
+        value={key.data.publicKey}
+        aria-label={t("exchange.publicKey.heading")}
+      />
       <p>
         {t("exchange.fingerprint")}: <code>{key.data.fingerprint}</code>
       </p>
