@@ -14,6 +14,7 @@ import { dailyBackup, scheduleDailyBackups } from "./services/backup/schedule.ts
 import { removeSnapshots } from "./services/backup/snapshot.ts";
 import { warmDashboardCache } from "./services/dashboard/cache.ts";
 import { scheduleDailyRollupCheck } from "./services/dashboard/rollups.ts";
+import { ensureOwnKey } from "./services/exchange/keys.ts";
 import { productVersion } from "./version.ts";
 
 async function main() {
@@ -34,6 +35,8 @@ async function main() {
     logger.info({ backup: upgrade.backup, from: upgrade.previousVersion }, "pre-upgrade backup written");
   if (upgrade.applied.length > 0) logger.info({ migrations: upgrade.applied }, "migrations applied");
   if (demoLoaded) logger.info("demo data loaded");
+  // The key that signs this install's packages of approved figures (decision 052): made once.
+  await ensureOwnKey(db);
   const admin = await ensureAdmin(db, { adminPassword: env.ADMIN_PASSWORD, dataDir: env.dataDir });
   if (admin.created && admin.generatedPassword) {
     // Printed once, straight to stdout and never through the logger, so it reaches no log file.

@@ -142,5 +142,12 @@ export const ROUTES: AppRoute[] = [
     roles: ["admin"],
     Component: lazy(() => import("./map-boundaries.tsx")),
   },
+  {
+    path: "/admin/exchange",
+    navKey: "exchange.title",
+    group: "admin",
+    roles: ["admin"],
+    Component: lazy(() => import("./exchange.tsx")),
+  },
   { path: "/account", Component: lazy(() => import("./account.tsx")) },
 ];

@@ -10,6 +10,8 @@ export const LOCK_SPACE = {
   unitYear: 0x5154_0001,
   /** A kind of import: commits of one kind judge their duplicates one after the other (decision 028). */
   importKind: 0x5154_0002,
+  /** A province's received packages: two uploads of one province replace in turn (decision 052). */
+  exchangeProvince: 0x5154_0003,
 } as const;
 
 /**

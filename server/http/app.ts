@@ -12,6 +12,7 @@ import { type AppRouter, appRouter } from "../routers/_app.ts";
 import { productVersion } from "../version.ts";
 import { csrfGuard } from "./csrf.ts";
 import { plainErrorHandler } from "./errors.ts";
+import { exchangeRoutes } from "./exchange.ts";
 import { declaredAccess, type PlainRoute } from "./guard.ts";
 import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(reportRoutes, opts);
   await app.register(mapRoutes, opts);
   await app.register(importRoutes, opts);
+  await app.register(exchangeRoutes, opts);
 
   const clientDir = opts.clientDir ?? clientDist;
   if (opts.serveClient && fs.existsSync(path.join(clientDir, "index.html"))) {

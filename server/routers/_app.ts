@@ -6,6 +6,7 @@ import { authRouter } from "./auth.ts";
 import { dashboardRouter } from "./dashboard.ts";
 import { demoRouter } from "./demo.ts";
 import { dividedRouter } from "./divided.ts";
+import { exchangeRouter } from "./exchange.ts";
 import { importsRouter } from "./imports.ts";
 import { mapsRouter } from "./maps.ts";
 import { modelTypesRouter } from "./modelTypes.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   personalData: personalDataRouter,
   targets: targetsRouter,
   divided: dividedRouter,
+  exchange: exchangeRouter,
 });
 
 /** The only server export the client may import, as a type. */

@@ -74,6 +74,10 @@ export const AUDIT_ACTIONS = [
   "anonymise",
   // An admin saw an audit-chain alert's banner and closed it.
   "acknowledge_alert",
+  // The signed exchange of approved figures (decision 052).
+  "register_key",
+  "receive_package",
+  "refuse_package",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -116,6 +120,8 @@ export const AUDIT_ENTITIES = [
   "map_layer",
   "import_batch",
   "target",
+  "exchange_key",
+  "exchange_package",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -125,6 +125,9 @@ export const VOCABULARY = {
     reset_totp: { vi: "Đặt lại xác thực hai lớp", en: "Two-step verification reset" },
     anonymise: { vi: "Ẩn danh tên người", en: "Name anonymised" },
     acknowledge_alert: { vi: "Đã xem cảnh báo", en: "Alert acknowledged" },
+    register_key: { vi: "Đăng ký khóa công khai", en: "Public key registered" },
+    receive_package: { vi: "Nhận gói số liệu", en: "Figures package received" },
+    refuse_package: { vi: "Từ chối gói số liệu", en: "Figures package refused" },
   }),
   reportFormat: words<ReportFormat>({
     docx: { vi: "Word", en: "Word" },
@@ -152,6 +155,8 @@ export const VOCABULARY = {
     map_layer: { vi: "Ranh giới bản đồ cấp xã", en: "Commune-level map boundaries" },
     import_batch: { vi: "Lần nhập từ tệp", en: "Import from a file" },
     target: { vi: "Chỉ tiêu", en: "Target" },
+    exchange_key: { vi: "Khóa công khai của tỉnh", en: "Province's public key" },
+    exchange_package: { vi: "Gói số liệu", en: "Figures package" },
   }),
   /**
    * The fields of records, accounts and audit entries, as forms label them and the history names

@@ -23,6 +23,8 @@ export const recordMetaSelect = columns(
   "updatedAt",
   "deletedAt",
   "deleteReason",
+  "packageId",
+  "approvedAt",
 );
 
 type MetaRow = {
@@ -33,6 +35,8 @@ type MetaRow = {
   updatedAt: Date;
   deletedAt: Date | null;
   deleteReason: string | null;
+  packageId: number | null;
+  approvedAt: Date | null;
 };
 
 /** Those columns as the API sends them. */
@@ -45,6 +49,8 @@ export function metaFields(r: MetaRow) {
     updatedAt: r.updatedAt.toISOString(),
     deletedAt: stampOrNull(r.deletedAt),
     deleteReason: r.deleteReason,
+    // A record received in a province's signed package (decision 052): where it came from.
+    source: r.packageId === null ? null : { packageId: r.packageId, approvedAt: stampOrNull(r.approvedAt) },
   };
 }
 

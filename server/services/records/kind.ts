@@ -19,6 +19,8 @@ export type RecordRow = {
   area: AreaRow | null;
   /** The commune of today an editor chose for a divided old commune's record (decision 055). */
   currentUnit: MovedTo;
+  /** The signed package it was received in (decision 052), null: entered here. */
+  packageId: number | null;
 };
 
 /** The list inputs every record kind takes (shared/src/schemas/common.ts `ZListBase`) and its sort. */

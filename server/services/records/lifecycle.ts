@@ -1,6 +1,7 @@
 import type { TRecordLock, TWarning } from "@qt/shared/schemas/common";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { assertWithinReach, reachKey, reachUnitWhere } from "../accounts/province-scope.ts";
 import { assertCanWrite, type RecordPlace } from "../accounts/write-scope.ts";
@@ -271,9 +272,18 @@ async function lockable<T extends KindTypes>(
   user: SessionUser,
 ) {
   const current = await findRow(kind, db, input.id, user);
+  assertNotReceived(current);
   assertCanWrite(user, storedPlace(current), kind.provinceLevelRefusal);
   if (current.version !== input.version) throw conflictError();
   return { current, before: kind.toApi(current) };
+}
+
+/**
+ * A record received in a province's signed package is that province's approved figure: this
+ * install never changes it; the province corrects it and sends the package again (decision 052).
+ */
+function assertNotReceived(row: { packageId: number | null }) {
+  if (row.packageId) throw appError("forbidden", "exchange.receivedLocked", { id: row.packageId });
 }
 
 /** Where a stored record counts for locking: its area and its year (decision 025). */
@@ -370,6 +380,7 @@ export async function restoreRecord<T extends KindTypes>(
 ): Promise<T["api"]> {
   const current = await findRow(kind, db, id, user, true);
   if (!current.deletedAt) throw restoreNotDeleted();
+  assertNotReceived(current);
   const change = { current, before: kind.toApi(current) };
   return writeLocked(kind, db, user, "restore", change, { deletedAt: null, deletedById: null, deleteReason: null });
 }

@@ -5,6 +5,7 @@ import { dashboardEn } from "./dashboard.en.ts";
 import { demoEn } from "./demo.en.ts";
 import { entryEn } from "./entry.en.ts";
 import { errorsEn } from "./errors.en.ts";
+import { exchangeEn } from "./exchange.en.ts";
 import { fieldLabels } from "./field-labels.ts";
 import { historyEn } from "./history.en.ts";
 import { importChecksEn } from "./import-checks.en.ts";
@@ -37,5 +38,6 @@ export const en: Record<CatalogueKey, string> = {
   ...historyEn,
   ...mapUploadEn,
   ...importChecksEn,
+  ...exchangeEn,
   ...fieldLabels("en"),
 };

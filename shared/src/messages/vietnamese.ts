@@ -5,6 +5,7 @@ import { dashboardVi } from "./dashboard.ts";
 import { demoVi } from "./demo.ts";
 import { entryVi } from "./entry.ts";
 import { errorsVi } from "./errors.ts";
+import { exchangeVi } from "./exchange.ts";
 import { fieldLabels } from "./field-labels.ts";
 import { historyVi } from "./history.ts";
 import { importChecksVi } from "./import-checks.ts";
@@ -35,6 +36,7 @@ export const vi = {
   ...historyVi,
   ...mapUploadVi,
   ...importChecksVi,
+  ...exchangeVi,
   ...fieldLabels("vi"),
 };
 

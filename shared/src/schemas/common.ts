@@ -255,6 +255,8 @@ export const ZRecordMeta = {
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   deleteReason: z.string().nullable(),
+  /** Received in a province's signed package (decision 052): which, and when the province approved it. */
+  source: z.object({ packageId: z.number(), approvedAt: z.string().nullable() }).nullable().optional(),
 };
 
 /**

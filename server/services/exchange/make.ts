@@ -1,0 +1,256 @@
+import { createHash, sign } from "node:crypto";
+import { pipeline, Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+import type { TExchangePeriod } from "@qt/shared/schemas/exchange";
+import type { Db } from "../../db.ts";
+import { appError } from "../../errors.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { productVersion } from "../../version.ts";
+import { writeAudit } from "../audit/write.ts";
+import { approvalUnitOfArea } from "../units/area-sql.ts";
+import { installedProvince } from "../units/province.ts";
+import {
+  ALGORITHM,
+  type ApprovalLine,
+  type AwardLine,
+  type CameraLine,
+  FORMAT,
+  FORMAT_VERSION,
+  type Header,
+  type SiteLine,
+} from "./format.ts";
+import { signingKey } from "./keys.ts";
+
+type ApprovalRow = ApprovalLine & { id: number };
+
+/** The approved unit-years of the period, oldest year first, then by unit (the package's order). */
+async function approvedUnitYears(db: Db, p: TExchangePeriod): Promise<ApprovalRow[]> {
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      catalog: "three_level" | "two_level";
+      code: string;
+      name: string;
+      year: number;
+      approved_at: Date;
+      approved_by: string | null;
+      submitted_at: Date | null;
+      submitted_by: string | null;
+      is_demo: boolean;
+    }[]
+  >`SELECT ap.id, u.catalog::text AS catalog, u.code, u.name, ap.year, ap.approved_at, au.display_name AS approved_by,
+           ap.submitted_at, su.display_name AS submitted_by, ap.is_demo
+      FROM approval ap JOIN admin_unit u ON u.id = ap.unit_id
+      LEFT JOIN app_user au ON au.id = ap.approved_by_id LEFT JOIN app_user su ON su.id = ap.submitted_by_id
+     WHERE ap.state = 'approved' AND ap.year BETWEEN ${p.fromYear} AND ${p.toYear}
+     ORDER BY ap.year, u.catalog, u.code`;
+  return rows.map((r) => ({
+    id: r.id,
+    t: "approval",
+    unit: { catalog: r.catalog, code: r.code, name: r.name },
+    year: r.year,
+    approvedAt: (r.approved_at ?? new Date(0)).toISOString(),
+    approvedBy: r.approved_by,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+    submittedBy: r.submitted_by,
+    isDemo: r.is_demo,
+  }));
+}
+
+/** Rows per query: the package streams, so a long period never sits in memory at once. */
+const PAGE = 2000;
+
+/** The live records of approved unit-years of the period, page by page in id order. */
+async function* pages<R extends { id: number }>(read: (after: number) => Promise<R[]>): AsyncGenerator<R> {
+  let after = 0;
+  for (;;) {
+    const rows = await read(after);
+    for (const r of rows) yield r;
+    if (rows.length < PAGE) return;
+    after = (rows.at(-1) as R).id;
+  }
+}
+
+/** SQL: the approved unit-year (`ap`) a record of area `a` and year `year` lies in, within the period. */
+const approvedIn = (p: TExchangePeriod, year: Prisma.Sql) => Prisma.sql`JOIN approval ap
+  ON ap.unit_id = ${approvalUnitOfArea} AND ap.year = ${year} AND ap.state = 'approved'
+  AND ap.year BETWEEN ${p.fromYear} AND ${p.toYear}`;
+
+type Base = {
+  id: number;
+  ap: number;
+  catalog: "three_level" | "two_level";
+  code: string;
+  notes: string;
+  is_demo: boolean;
+};
+
+const siteRows = (db: Db, p: TExchangePeriod) => (after: number) =>
+  db.$queryRaw<
+    (Base & {
+      model_type: string;
+      name: string;
+      host: string;
+      established_on: string;
+      status: SiteLine["status"];
+      status_changed_on: string | null;
+      religion: SiteLine["religion"];
+      households: number | null;
+      members: number | null;
+    })[]
+  >`SELECT s.id, ap.id AS ap, a.catalog::text AS catalog, a.code, s.notes, s.is_demo, mt.code AS model_type, s.name,
+           s.host, to_char(s.established_on, 'YYYY-MM-DD') AS established_on, s.status::text AS status,
+           to_char(s.status_changed_on, 'YYYY-MM-DD') AS status_changed_on, s.religion::text AS religion,
+           s.households, s.members
+      FROM site s JOIN admin_unit a ON a.id = s.area_id JOIN model_type mt ON mt.id = s.model_type_id
+      ${approvedIn(p, Prisma.sql`EXTRACT(YEAR FROM s.established_on)::int`)}
+     WHERE s.deleted_at IS NULL AND s.id > ${after} ORDER BY s.id LIMIT ${PAGE}`;
+
+const cameraRows = (db: Db, p: TExchangePeriod) => (after: number) =>
+  db.$queryRaw<
+    (Base & {
+      site_id: number | null;
+      installed_on: string;
+      cameras: number;
+      recorders: number;
+      memory_cards: number;
+      cost_vnd: string;
+      funding_source: CameraLine["fundingSource"];
+    })[]
+  >`SELECT ci.id, ap.id AS ap, a.catalog::text AS catalog, a.code, ci.notes, ci.is_demo, ci.site_id,
+           to_char(ci.installed_on, 'YYYY-MM-DD') AS installed_on, ci.cameras, ci.recorders, ci.memory_cards,
+           ci.cost_vnd::text AS cost_vnd, ci.funding_source::text AS funding_source
+      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
+      ${approvedIn(p, Prisma.sql`EXTRACT(YEAR FROM ci.installed_on)::int`)}
+     WHERE ci.deleted_at IS NULL AND ci.id > ${after} ORDER BY ci.id LIMIT ${PAGE}`;
+
+// A person's name never leaves the install (the ministry needs counts, not people): only a
+// collective's name is read.
+const awardRows = (db: Db, p: TExchangePeriod) => (after: number) =>
+  db.$queryRaw<
+    (Base & {
+      site_id: number | null;
+      year: number;
+      issuer: AwardLine["issuer"];
+      form: AwardLine["form"];
+      recipient_kind: AwardLine["recipientKind"];
+      recipient_name: string | null;
+      decision_number: string;
+    })[]
+  >`SELECT aw.id, ap.id AS ap, a.catalog::text AS catalog, a.code, aw.notes, aw.is_demo, aw.site_id, aw.year,
+           aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS recipient_kind,
+           CASE WHEN aw.recipient_kind = 'collective' THEN aw.recipient_name END AS recipient_name,
+           aw.decision_number
+      FROM award aw JOIN admin_unit a ON a.id = aw.area_id ${approvedIn(p, Prisma.sql`aw.year`)}
+     WHERE aw.deleted_at IS NULL AND aw.id > ${after} ORDER BY aw.id LIMIT ${PAGE}`;
+
+/**
+ * The signed package of the approved unit-years of a period (decision 052), as a gzip stream.
+ * Refused (400) when nothing of the period is approved: a package of drafts is never made. The
+ * making is audited (who sent which period up).
+ */
+export async function makePackage(
+  db: Db,
+  period: TExchangePeriod,
+  by: { id: number; username: string } | null,
+  now = new Date(),
+): Promise<{ stream: Readable; fileName: string }> {
+  const approvals = await approvedUnitYears(db, period);
+  if (approvals.length === 0)
+    throw appError("invalid", "exchange.nothingApproved", { from: String(period.fromYear), to: String(period.toYear) });
+  const [key, province] = await Promise.all([signingKey(db), installedProvince(db)]);
+  const header: Header = {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    provinceCode: province.code,
+    provinceName: province.name,
+    fromYear: period.fromYear,
+    toYear: period.toYear,
+    productVersion,
+    madeAt: now.toISOString(),
+  };
+  const entityId = `${province.code}/${period.fromYear}-${period.toYear}`;
+  await writeAudit(db, {
+    user: by,
+    action: "export",
+    entity: "exchange_package",
+    entityId,
+    after: { ...header, approvals: approvals.length },
+  });
+  const index = new Map(approvals.map((a, i) => [a.id, i]));
+  async function* lines(): AsyncGenerator<string> {
+    const hash = createHash("sha256");
+    const line = (value: object) => {
+      const text = `${JSON.stringify(value)}\n`;
+      hash.update(text);
+      return text;
+    };
+    const base = (r: Base) => ({
+      ref: r.id,
+      ap: index.get(r.ap) as number,
+      area: { catalog: r.catalog, code: r.code },
+      notes: r.notes,
+      isDemo: r.is_demo,
+    });
+    const count = { approvals: approvals.length, sites: 0, cameras: 0, awards: 0 };
+    yield line(header);
+    for (const { id: _, ...a } of approvals) yield line(a);
+    for await (const r of pages(siteRows(db, period))) {
+      count.sites++;
+      yield line({
+        t: "site",
+        ...base(r),
+        modelType: r.model_type,
+        name: r.name,
+        host: r.host,
+        establishedOn: r.established_on,
+        status: r.status,
+        statusChangedOn: r.status_changed_on,
+        religion: r.religion,
+        households: r.households,
+        members: r.members,
+      } satisfies SiteLine);
+    }
+    for await (const r of pages(cameraRows(db, period))) {
+      count.cameras++;
+      yield line({
+        t: "camera",
+        ...base(r),
+        site: r.site_id,
+        installedOn: r.installed_on,
+        cameras: r.cameras,
+        recorders: r.recorders,
+        memoryCards: r.memory_cards,
+        costVnd: r.cost_vnd,
+        fundingSource: r.funding_source,
+      } satisfies CameraLine);
+    }
+    for await (const r of pages(awardRows(db, period))) {
+      count.awards++;
+      yield line({
+        t: "award",
+        ...base(r),
+        site: r.site_id,
+        year: r.year,
+        issuer: r.issuer,
+        form: r.form,
+        recipientKind: r.recipient_kind,
+        recipientName: r.recipient_name,
+        decisionNumber: r.decision_number,
+      } satisfies AwardLine);
+    }
+    yield line({ t: "end", ...count });
+    const signature = sign(null, hash.digest(), key).toString("base64");
+    yield `${JSON.stringify({ signature: { algorithm: ALGORITHM, value: signature } })}\n`;
+  }
+  // A failure half-way (the database gone) ends the download with an error, never a file that
+  // looks whole: the receiver would refuse it anyway (no signature line).
+  const gzip = createGzip();
+  pipeline(Readable.from(lines()), gzip, (err) => {
+    if (err) gzip.destroy(err);
+  });
+  return {
+    stream: gzip,
+    fileName: `goi-so-lieu-${province.code}-${period.fromYear}-${period.toYear}.jsonl.gz`,
+  };
+}
