@@ -109,4 +109,7 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "target.unitNotFound": "Unit {code} not found.",
   "target.modelTypeNotFound": "Model type {code} not found.",
   "target.outOfScope": "Targets may be set only within your account's area.",
+  "province.unknown": "There is no province with code {code}; choose one of: {codes}.",
+  "province.notInstalled": "This install serves {place}: it holds no figures of province {code}.",
+  "province.outside": "{units} is not in {place}.",
 };

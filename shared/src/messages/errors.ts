@@ -112,4 +112,8 @@ export const errorsVi = {
   "target.unitNotFound": "Không tìm thấy đơn vị {code}.",
   "target.modelTypeNotFound": "Không tìm thấy loại mô hình {code}.",
   "target.outOfScope": "Chỉ được đặt chỉ tiêu trong địa bàn của tài khoản.",
+  // The national install (decision 050).
+  "province.unknown": "Không có tỉnh, thành phố mã {code}; chọn một trong: {codes}.",
+  "province.notInstalled": "Bản cài đặt này phục vụ {place}: không xem được số liệu của tỉnh, thành phố mã {code}.",
+  "province.outside": "{units} không thuộc {place}.",
 } as const;

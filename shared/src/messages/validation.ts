@@ -165,4 +165,6 @@ export const validationVi = {
   // Targets (chỉ tiêu, decision 048).
   "v.targetMeasure": "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
   "v.targetValue": "Chỉ tiêu phải là số nguyên từ 0 trở lên",
+  // The national install (decision 050).
+  "v.provinceCode": "Mã tỉnh, thành phố không hợp lệ (hai chữ số, mã GSO từ 01/07/2025)",
 } as const;
