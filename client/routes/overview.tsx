@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
+import { ProvinceTable } from "../features/dashboard/ProvinceTable.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { TargetProgress } from "../features/dashboard/TargetProgress.tsx";
@@ -82,6 +83,10 @@ export default function OverviewRoute() {
               <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
             )}
           </section>
+          <ProvinceTable
+            rows={summary.data.byProvince ?? []}
+            onProvince={(code) => setFilter({ provinceCode: code })}
+          />
           <Suspense fallback={chartsPending}>
             {chartsMayLoad ? (
               <OverviewCharts
