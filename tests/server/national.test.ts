@@ -103,6 +103,11 @@ describe("the national install (PROVINCE=all)", () => {
     expect(s.byProvince?.reduce((sum, r) => sum + r.sites, 0)).toBe(s.siteCount);
     expect(s.byProvince?.reduce((sum, r) => sum + r.cameras, 0)).toBe(s.cameras.cameras);
     expect(s.byProvince?.reduce((sum, r) => sum + r.installations, 0)).toBe(s.cameras.installations);
+    // The map of the 34 provinces, shaded with the same rows.
+    const map = await caller(t, viewer).maps.boundaries({ level: "province" });
+    expect(map.features.map((f) => f.properties.code).sort()).toEqual(Object.keys(merges).sort());
+    const measures = await caller(t, viewer).maps.measures({ level: "province" });
+    expect(measures.units.map((u) => u.code)).toEqual(s.byProvince?.map((r) => r.code));
     // One province: one row, its communes.
     const one = await caller(t, viewer).dashboard.summary({ provinceCode: "25" });
     expect(one.byProvince?.map((r) => r.code)).toEqual(["25"]);
