@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { Pending, WhenNear } from "../components/WhenNear.tsx";
 import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
+import { ProvinceTable } from "../features/dashboard/ProvinceTable.tsx";
 import { ScreenHeader } from "../features/dashboard/ScreenHeader.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { TargetProgress } from "../features/dashboard/TargetProgress.tsx";
@@ -57,6 +58,10 @@ export default function OverviewRoute() {
               <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
             )}
           </section>
+          <ProvinceTable
+            rows={summary.data.byProvince ?? []}
+            onProvince={(code) => setFilter({ provinceCode: code })}
+          />
           <WhenNear className="map-pending">
             <LazyMap filter={input} onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })} />
           </WhenNear>

@@ -3,6 +3,8 @@ import type { TDashboardFilter } from "./schemas/dashboard.ts";
 
 /** The URL search parameters that carry the dashboard filter, so a link reproduces the view. */
 export const FILTER_PARAMS = {
+  /** One province of today, on the national install (decision 050). */
+  provinceCode: "tinh",
   formerProvinceCode: "province",
   view: "view",
   fromYear: "from",
@@ -37,7 +39,9 @@ export function filterFromParams(params: URLSearchParams): TDashboardFilter {
   const [from, to] = [day(params.get(FILTER_PARAMS.from)), day(params.get(FILTER_PARAMS.to))];
   // Days win over years: a filter never sends both (the server refuses them together).
   const byDays = from !== undefined || to !== undefined;
+  const today = params.get(FILTER_PARAMS.provinceCode);
   return {
+    provinceCode: today && /^\d{2}$/.test(today) ? today : undefined,
     formerProvinceCode: province && /^\d{2}$/.test(province) ? province : undefined,
     view: params.get(FILTER_PARAMS.view) === "current" ? "current" : undefined,
     fromYear: byDays ? undefined : year(params.get(FILTER_PARAMS.fromYear)),
@@ -81,6 +85,7 @@ export const APPROVAL_FIELDS = PLACE_YEAR_FIELDS;
 
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [
+  "provinceCode",
   "formerProvinceCode",
   "view",
   "fromYear",

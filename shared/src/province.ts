@@ -30,7 +30,12 @@ export type InstalledProvince = {
   former: { code: string; name: string }[];
   /** The national install (code "all"): every province of today, every old province in `former`. */
   national?: boolean;
+  /** On the national install: today's 34 provinces (names from the national lists), in code order. */
+  provinces?: NationalProvince[];
 };
+
+/** A province of today as the national install lists it (decision 050). */
+export type NationalProvince = { code: string; name: string; nameEn: string; type: ProvinceKind; former: string[] };
 
 type Named = Pick<InstalledProvince, "name" | "type"> & { national?: boolean | undefined };
 
@@ -98,4 +103,9 @@ export function pageTitle(p: Pick<InstalledProvince, "name">): string {
 export function formerNameOf(p: Pick<InstalledProvince, "former">, code: string, locale: Locale = "vi"): string {
   const found = p.former.find((f) => f.code === code);
   return found ? formerProvinceName(found.name, locale) : code;
+}
+
+/** A province of today's name in the chosen language: "Quảng Trị" / "Quang Tri" (the lists' English name, bare). */
+export function provinceChoiceName(p: Pick<NationalProvince, "name" | "nameEn">, locale: Locale = "vi"): string {
+  return locale === "en" ? p.nameEn.replace(/\s+(Province|City)$/u, "") : bareProvinceName(p.name);
 }

@@ -1,7 +1,7 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
 import { type FilterField, isReviewPreset, REVIEW_PRESET, REVIEW_PROVINCE } from "@qt/shared/first-screen";
 import { periodPresets, presetOf } from "@qt/shared/period";
-import { formerProvinceLabel } from "@qt/shared/province";
+import { formerProvinceLabel, provinceChoiceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -42,10 +42,15 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   const types = (options.data?.modelTypes ?? []).filter(
     (m) => !filter.modelCategory || m.category === filter.modelCategory,
   );
+  // The national install (decision 050): a province of today narrows the old provinces and districts offered.
+  const nation = options.data?.province.national ? (options.data.province.provinces ?? []) : [];
+  const chosen = nation.find((p) => p.code === filter.provinceCode);
   const districts = (options.data?.districts ?? []).filter(
-    (d) => !filter.formerProvinceCode || d.province === filter.formerProvinceCode,
+    (d) =>
+      (!filter.formerProvinceCode || d.province === filter.formerProvinceCode) &&
+      (!chosen || chosen.former.includes(d.province ?? "")),
   );
-  const former = options.data?.province.former ?? [];
+  const former = (options.data?.province.former ?? []).filter((p) => !chosen || chosen.former.includes(p.code));
   const setTerritory = (code: string | undefined) => {
     const district = options.data?.districts.find((d) => d.code === filter.districtCode);
     // A district of the other old province would make the filter contradict itself: drop it.
@@ -96,6 +101,22 @@ export function FilterBar({ filter, onChange, fields }: Props) {
         </div>
       )}
       <div className="filter-fields">
+        {has("provinceCode") && nation.length > 0 && (
+          <ChoiceSelect
+            label={t("dashboard.filter.province")}
+            value={filter.provinceCode}
+            empty={t("dashboard.filter.province.all")}
+            choices={nation.map((p) => ({ value: p.code, label: provinceChoiceName(p, locale) }))}
+            onPick={(p) =>
+              onChange({
+                provinceCode: p || undefined,
+                formerProvinceCode: undefined,
+                districtCode: undefined,
+                communeCode: undefined,
+              })
+            }
+          />
+        )}
         {has("formerProvinceCode") && (
           <ChoiceSelect
             label={t("dashboard.filter.territory")}

@@ -1,7 +1,7 @@
 import { dateOf } from "@qt/shared/dates";
 import type { ModelCategory } from "@qt/shared/domain";
 import { awardYears, type PeriodDays, periodDays } from "@qt/shared/period";
-import { bareProvinceName } from "@qt/shared/province";
+import { bareProvinceName, type NationalProvince, provincePlace } from "@qt/shared/province";
 import type { DashboardView, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
@@ -13,7 +13,7 @@ import {
   districtOfArea,
   type RecordAlias,
 } from "../units/area-sql.ts";
-import { requireFormerProvince } from "../units/province.ts";
+import { requireFormerProvince, requireProvince } from "../units/province.ts";
 
 type District = { id: number; code: string; name: string };
 type ModelType = { id: number; code: string; name: string; category: ModelCategory; description: string };
@@ -30,6 +30,8 @@ export type Filter = {
   /** The calendar years the period touches (the yearly series, approvals); null = open. */
   fromYear: number | null;
   toYear: number | null;
+  /** One province of today on the national install (decision 050); null = all the install holds. */
+  province: NationalProvince | null;
   /** The old province whose land the figures cover; null = the province of today. */
   territory: District | null;
   /** Ordered by code; empty = the whole province. With a territory and no district: its districts. */
@@ -55,28 +57,34 @@ export const filterInputOf = ({ districtCode, ...rest }: TDashboardFilter): Filt
 
 /** Resolves codes to rows: an unknown district or model type is NOT_FOUND, never an empty page. */
 export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter> {
-  const territory = input.formerProvinceCode ? await requireFormerProvince(db, input.formerProvinceCode) : null;
+  const province = input.provinceCode ? await requireProvince(db, input.provinceCode) : null;
+  const territory = input.formerProvinceCode
+    ? await requireFormerProvince(db, input.formerProvinceCode, province ?? undefined)
+    : null;
   let districts = await requireDistricts(db, input.districtCodes ?? []);
-  if (territory) {
+  const land = territory ? [territory.id] : province ? await formerProvinceIds(db, province) : null;
+  if (land) {
     const own = await db.adminUnit.findMany({
-      where: { level: "district", parentId: territory.id },
+      where: { level: "district", parentId: { in: land } },
       select: { id: true, code: true, name: true },
       orderBy: { code: "asc" },
     });
     const outside = districts.filter((d) => !own.some((o) => o.id === d.id));
-    if (outside.length) {
-      throw appError("invalid", "territory.outside", {
-        districts: outside.map((d) => d.name).join(", "),
-        province: bareProvinceName(territory.name),
-      });
-    }
+    if (outside.length)
+      throw outsideOf(
+        outside.map((d) => d.name),
+        territory,
+        province,
+      );
     if (districts.length === 0) districts = own;
   }
   const modelType = input.modelTypeCode ? await requireModelType(db, input.modelTypeCode) : null;
   const commune = input.communeCode ? await requireCommune(db, input.communeCode) : null;
+  if (commune && province && commune.provinceCode !== province.code) throw outsideOf([commune.name], null, province);
   const days = periodDays(input);
   return {
     ...periodOfDays(days),
+    province,
     territory,
     districts,
     commune,
@@ -85,6 +93,26 @@ export async function resolveFilter(db: Db, input: FilterInput): Promise<Filter>
     view: input.view ?? "historical",
     approvedOnly: input.approvedOnly ?? false,
   };
+}
+
+/** The units of the old provinces merged into `province` (decision 050). */
+async function formerProvinceIds(db: Db, province: NationalProvince): Promise<number[]> {
+  const units = await db.adminUnit.findMany({
+    where: { level: "province", catalog: "three_level", code: { in: province.former } },
+    select: { id: true },
+  });
+  return units.map((u) => u.id);
+}
+
+/** The 400 for units outside the filter's old province, or outside its province of today. */
+function outsideOf(names: string[], territory: District | null, province: NationalProvince | null) {
+  if (territory || !province) {
+    return appError("invalid", "territory.outside", {
+      districts: names.join(", "),
+      province: bareProvinceName(territory?.name ?? ""),
+    });
+  }
+  return appError("invalid", "province.outside", { units: names.join(", "), ...provincePlace(province) });
 }
 
 /** The period fields of a Filter for its first and last days (decision 039). */
@@ -115,13 +143,14 @@ async function requireDistricts(db: Db, codes: string[]): Promise<District[]> {
 }
 
 /** A commune of today's list (since 01/07/2025); any other code is refused, not an empty page. */
-async function requireCommune(db: Db, code: string): Promise<District> {
+async function requireCommune(db: Db, code: string): Promise<District & { provinceCode: string }> {
   const commune = await db.adminUnit.findFirst({
     where: { code, level: "commune", catalog: "two_level" },
-    select: { id: true, code: true, name: true },
+    select: { id: true, code: true, name: true, parent: { select: { code: true } } },
   });
   if (!commune) throw appError("invalid", "commune.notCurrent", { code });
-  return commune;
+  const { parent, ...rest } = commune;
+  return { ...rest, provinceCode: parent?.code ?? "" };
 }
 
 async function requireModelType(db: Db, code: string): Promise<ModelType> {

@@ -19,6 +19,7 @@ export const sumOf = <K extends string>(rows: readonly Record<K, number>[], key:
 /** The filter as sent back to the client, so a screen can label what it shows. */
 export function echoFilter(input: TDashboardFilter) {
   return {
+    provinceCode: input.provinceCode ?? null,
     formerProvinceCode: input.formerProvinceCode ?? null,
     view: input.view ?? "historical",
     fromYear: input.fromYear ?? null,

@@ -4,6 +4,7 @@ import { districtOfArea, isArea } from "../units/area-sql.ts";
 import { previousOf } from "./compare.ts";
 import { cameraFigures } from "./coverage.ts";
 import { areaOfView, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { byProvinceOf } from "./provinces.ts";
 import { siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";
 
@@ -70,6 +71,9 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
   const byReligion = rowsOf("religion").filter((r) => r.category === "religious" && r.religion);
   const siteDistricts = siteRows.filter((r) => (r.kind === "district" || r.kind === "districtAll") && r.is_area);
   const sitesOf = (districtId: number) => siteDistricts.filter((r) => n(r.district_id) === districtId);
+  const byProvince = await byProvinceOf(db, f, cameras.districts, (id) =>
+    n(sitesOf(id).find((r) => r.category === null)?.sites),
+  );
   const byDistrict = cameras.districts.map(({ id, recorders: _r, memoryCards: _m, installations: _i, ...d }) => {
     const rows = sitesOf(id);
     const total = rows.find((r) => r.kind === "districtAll");
@@ -105,6 +109,7 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
       religion: r.religion as TDashboardSummary["byReligion"][number]["religion"],
       sites: n(r.sites),
     })),
+    byProvince,
     byDistrict: byDistrict.map(({ areasWithSites: _a, ...d }) => d),
   };
 }

@@ -4,9 +4,10 @@ import { message } from "@qt/shared/messages/index";
 import type { TMapBoundaries, TMapBoundariesInput, TMapFeature } from "@qt/shared/schemas/maps";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import { installedProvince, requireFormerProvince } from "../units/province.ts";
+import { provincesOf } from "../dashboard/provinces.ts";
+import { installedProvince, requireFormerProvince, requireProvince } from "../units/province.ts";
 import { layerFeatures } from "./layers.ts";
-import { districtsFromSource } from "./source.ts";
+import { districtsFromSource, provinceOutlines } from "./source.ts";
 
 /** The attribution SOURCES.md asks for wherever the district map appears (prisma/seed/data/geo). */
 export const DISTRICT_ATTRIBUTION = message("map.attributionDistricts", {}, "vi");
@@ -47,8 +48,29 @@ const plain = (f: TMapFeature): TMapFeature => ({
   geometry: f.geometry,
 });
 
-/** maps.boundaries: districts from the product's own file; commune-level units from the admin's upload. */
+/**
+ * maps.boundaries: districts from the product's own file; commune-level units from the admin's
+ * upload; today's provinces merged from their old districts (decisions 045, 050): the 34 on the
+ * national install, its own on a province's.
+ */
 export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise<TMapBoundaries> {
+  if (input.level === "province") {
+    const province = input.provinceCode ? await requireProvince(db, input.provinceCode) : null;
+    const wanted = new Set((await provincesOf(db, { province })).map((p) => p.code));
+    return {
+      level: "province",
+      list: null,
+      version: "provinces-2025",
+      attribution: DISTRICT_ATTRIBUTION,
+      features: provinceOutlines()
+        .filter((f) => wanted.has(f.properties.code))
+        .map((f) => ({
+          type: "Feature",
+          properties: { code: f.properties.code, name: f.properties.name, districtCode: f.properties.code },
+          geometry: f.geometry,
+        })),
+    };
+  }
   const province = input.formerProvinceCode;
   if (province) await requireFormerProvince(db, province);
   const all = await installedDistrictFeatures(db);

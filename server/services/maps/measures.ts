@@ -14,6 +14,17 @@ import { dashboardFigures } from "../dashboard/cache.ts";
  */
 export async function mapMeasures(db: Db, input: TMapMeasuresInput): Promise<TMapMeasures & { demo: TDemoFigure }> {
   const { level, ...filter } = input;
+  if (level === "province") {
+    // Today's provinces (decision 050): summary.byProvince, shaded over the headline's list as a district.
+    const summary = await dashboardFigures.summary(db, filter);
+    const units = (summary.byProvince ?? []).map((p) =>
+      districtMapUnit(
+        { ...p, currentAreas: p.communes, currentCoveredAreas: p.coveredCommunes },
+        summary.cameraCoverage.headline.list,
+      ),
+    );
+    return { level, list: null, units, demo: summary.demo };
+  }
   if (level === "district") {
     const summary = await dashboardFigures.summary(db, filter);
     const units = summary.byDistrict.map((d) => districtMapUnit(d, summary.cameraCoverage.headline.list));

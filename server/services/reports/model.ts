@@ -77,7 +77,8 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       supervisingBody: options.supervisingBody,
       issuingBody: options.issuingBody || policeHeading(province),
       documentNumber: options.documentNumber,
-      place: options.place || bareProvinceName(province.name),
+      // The national office signs in Hà Nội (decision 050).
+      place: options.place || (province.national ? "Hà Nội" : bareProvinceName(province.name)),
       date,
       // The options' signer, else the draft's; nobody chosen: dotted lines in the document.
       signerTitle: options.signerTitle || draft?.signerTitle || "",

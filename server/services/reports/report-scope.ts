@@ -19,6 +19,7 @@ export type ReportScope = Filter & { fromYear: number; toYear: number; from: Dat
 export async function resolveScope(
   db: Db,
   input: {
+    provinceCode?: string;
     formerProvinceCode?: string;
     view: DashboardView;
     from: string;
@@ -28,8 +29,17 @@ export async function resolveScope(
     modelTypeCode?: string;
   },
 ): Promise<ReportScope> {
-  const { formerProvinceCode, view, from, to, districtCodes, approvedOnly, modelTypeCode } = input;
-  const f = await resolveFilter(db, { formerProvinceCode, view, from, to, districtCodes, approvedOnly, modelTypeCode });
+  const { provinceCode, formerProvinceCode, view, from, to, districtCodes, approvedOnly, modelTypeCode } = input;
+  const f = await resolveFilter(db, {
+    provinceCode,
+    formerProvinceCode,
+    view,
+    from,
+    to,
+    districtCodes,
+    approvedOnly,
+    modelTypeCode,
+  });
   if (!f.from || !f.toExcl || f.fromYear === null || f.toYear === null) {
     throw new Error(`report period not resolved: ${from}–${to}`);
   }
@@ -45,7 +55,8 @@ export function namedDistricts(scope: ReportScope, districtCodes: string[]) {
 export function scopeWords(scope: ReportScope, districtCodes: string[], province: InstalledProvince) {
   const named = namedDistricts(scope, districtCodes);
   const territory = scope.territory;
-  const whole = wholeProvinceName(province);
+  // A province's report from the national install names that province (decision 050).
+  const whole = wholeProvinceName(scope.province ?? province);
   const place = named.length
     ? named.map((d) => d.name).join(", ")
     : territory

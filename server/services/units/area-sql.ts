@@ -6,6 +6,7 @@ import { appError } from "../../errors.ts";
 import { Prisma, type UnitKind } from "../../generated/prisma/client.ts";
 import type { ProvinceReach } from "../accounts/province-scope.ts";
 import { mayWrite } from "../accounts/write-scope.ts";
+import { requireProvince } from "./province.ts";
 
 /**
  * SQL for "the district an area belongs to": a commune's parent, the district itself when it has
@@ -90,9 +91,14 @@ export const validOn = (u: Pick<UnitRow, "validFrom" | "validTo">, on: Date) =>
 export async function unitTree(db: Db, input: TUnitTreeInput, user: SessionUser): Promise<TUnitTree> {
   const on = input?.on ? dateOf(input.on) : null;
   const writable = input?.writable ? writableBy(user) : () => true;
+  const province = input?.provinceCode ? await requireProvince(db, input.provinceCode) : null;
   const unit = { code: true, name: true, kind: true, validFrom: true, validTo: true } as const;
   const districts = await db.adminUnit.findMany({
-    where: { level: "district", catalog: "three_level" },
+    where: {
+      level: "district",
+      catalog: "three_level",
+      ...(province ? { parent: { code: { in: province.former }, catalog: "three_level" as const } } : {}),
+    },
     orderBy: { code: "asc" },
     select: {
       ...unit,

@@ -7,6 +7,7 @@ import {
   bareProvinceName,
   type InstalledProvince,
   NATIONAL_CODE,
+  type NationalProvince,
   type ProvinceKind,
   provincePlace,
 } from "@qt/shared/province";
@@ -46,11 +47,31 @@ export async function provinceFromLists(code: string): Promise<InstalledProvince
 
 /** The national install (decision 050): the whole country, every old province its territory. */
 async function nationFromLists(): Promise<InstalledProvince> {
-  const before = await import("../../../prisma/seed/data/national/vietnam-before-2025-07.json", {
-    with: { type: "json" },
-  });
+  const [today, before] = await Promise.all([
+    import("../../../prisma/seed/data/national/vietnam-2025.json", { with: { type: "json" } }),
+    import("../../../prisma/seed/data/national/vietnam-before-2025-07.json", { with: { type: "json" } }),
+  ]);
   const former = before.default.provinces.map((p) => ({ code: p.code, name: p.name }));
-  return { code: NATIONAL_CODE, name: "Toàn quốc", nameEn: "Whole country", type: "Tỉnh", former, national: true };
+  const provinces = PROVINCE_CODES.map((code) => {
+    const p = today.default.provinces.find((x) => x.code === code);
+    if (!p) throw new Error(`Province ${code} is not in vietnam-2025.json`);
+    return {
+      code,
+      name: p.name,
+      nameEn: p.nameEn,
+      type: p.type as ProvinceKind,
+      former: [...(PROVINCE_MERGES[code] ?? [])],
+    };
+  });
+  return {
+    code: NATIONAL_CODE,
+    name: "Toàn quốc",
+    nameEn: "Whole country",
+    type: "Tỉnh",
+    former,
+    national: true,
+    provinces,
+  };
 }
 
 /** True on the national install. */
@@ -80,7 +101,8 @@ async function readSetting(db: Db): Promise<InstalledProvince | null> {
 /** Records `code` as the database's province (at install; idempotent). */
 export async function recordProvince(db: Db, code: string): Promise<InstalledProvince> {
   const stored = await readSetting(db);
-  if (stored?.code === code) return stored;
+  // A national setting from before it listed the provinces is written again (decision 050).
+  if (stored?.code === code && (code !== NATIONAL_CODE || stored.provinces)) return stored;
   const province = await provinceFromLists(code);
   const value = JSON.parse(JSON.stringify(province));
   await db.appSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value }, update: { value } });
@@ -111,12 +133,18 @@ export async function provinceLabel(code: string): Promise<string> {
 }
 
 /**
- * `code` as a territory (the land of one old province): one merged into the installed province,
+ * `code` as a territory (the land of one old province): one merged into the installed province
+ * (on the national install: into `within`, the filter's province of today, else any of the 63),
  * else a 400 listing those that are (decision 044). Returns its unit of the old list.
  */
-export async function requireFormerProvince(db: Db, code: string): Promise<{ id: number; code: string; name: string }> {
+export async function requireFormerProvince(
+  db: Db,
+  code: string,
+  within?: NationalProvince,
+): Promise<{ id: number; code: string; name: string }> {
   const installed = await installedProvince(db);
-  const unit = installed.former.some((f) => f.code === code)
+  const former = within ? installed.former.filter((f) => within.former.includes(f.code)) : installed.former;
+  const unit = former.some((f) => f.code === code)
     ? await db.adminUnit.findFirst({
         where: { code, level: "province", catalog: "three_level" },
         select: { id: true, code: true, name: true },
@@ -125,9 +153,27 @@ export async function requireFormerProvince(db: Db, code: string): Promise<{ id:
   if (!unit) {
     throw appError("invalid", "territory.notMerged", {
       code,
-      ...provincePlace(installed),
-      codes: installed.former.map((f) => `${f.code} (${bareProvinceName(f.name)})`).join(", "),
+      ...provincePlace(within ?? installed),
+      codes: former.map((f) => `${f.code} (${bareProvinceName(f.name)})`).join(", "),
     });
   }
   return unit;
+}
+
+/**
+ * `provinceCode` of a filter (decision 050): on the national install one of today's 34 (its entry),
+ * on a province's install its own code only (null: nothing to narrow); any other a 400.
+ */
+export async function requireProvince(db: Db, code: string): Promise<NationalProvince | null> {
+  const installed = await installedProvince(db);
+  if (!PROVINCE_MERGES[code]) {
+    throw appError("invalid", "province.unknown", { code, codes: PROVINCE_CODES.join(", ") });
+  }
+  if (!isNational(installed)) {
+    if (code === installed.code) return null;
+    throw appError("invalid", "province.notInstalled", { code, ...provincePlace(installed) });
+  }
+  const found = installed.provinces?.find((p) => p.code === code);
+  if (!found) throw new Error(`The national install's setting lists no province ${code}`);
+  return found;
 }

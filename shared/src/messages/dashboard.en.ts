@@ -152,4 +152,11 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "targets.measure.sites": "Model sites",
   "targets.measure.awards": "Awards",
   "targets.progress": "{actual}/{target} ({rate})",
+  "dashboard.filter.province": "Province",
+  "dashboard.filter.province.all": "Whole country",
+  "dashboard.byProvince.title": "By province",
+  "dashboard.byProvince.province": "Province",
+  "dashboard.byProvince.sites": "Models",
+  "dashboard.byProvince.cameras": "Cameras",
+  "dashboard.byProvince.coverage": "Communes with cameras",
 };

@@ -152,4 +152,12 @@ export const dashboardVi = {
   "targets.measure.sites": "Điểm mô hình",
   "targets.measure.awards": "Khen thưởng",
   "targets.progress": "{actual}/{target} ({rate})",
+  // The national install (decision 050).
+  "dashboard.filter.province": "Tỉnh, thành phố",
+  "dashboard.filter.province.all": "Toàn quốc",
+  "dashboard.byProvince.title": "Theo tỉnh, thành phố",
+  "dashboard.byProvince.province": "Tỉnh, thành phố",
+  "dashboard.byProvince.sites": "Mô hình",
+  "dashboard.byProvince.cameras": "Camera",
+  "dashboard.byProvince.coverage": "Xã có camera",
 } as const;

@@ -158,5 +158,5 @@ export const validationEn: Record<keyof typeof validationVi, string> = {
   "noun.supervisingBody": "supervising agency",
   "v.targetMeasure": "Invalid measure: choose coveredCommunes, cameras, sites or awards",
   "v.targetValue": "A target must be a whole number, 0 or more",
-  "v.provinceCode": "Invalid province code (two digits, today's GSO code)",
+  "v.provinceCode": "Invalid province code (two digits, GSO code since 01/07/2025)",
 };

@@ -165,6 +165,6 @@ export const validationVi = {
   // Targets (chỉ tiêu, decision 048).
   "v.targetMeasure": "Chỉ tiêu không hợp lệ: chọn coveredCommunes, cameras, sites hoặc awards",
   "v.targetValue": "Chỉ tiêu phải là số nguyên từ 0 trở lên",
-  // Province scopes (decision 051).
-  "v.provinceCode": "Mã tỉnh, thành phố không hợp lệ (hai chữ số, mã GSO hiện nay)",
+  // Province codes: the national install (050) and province scopes (051).
+  "v.provinceCode": "Mã tỉnh, thành phố không hợp lệ (hai chữ số, mã GSO từ 01/07/2025)",
 } as const;

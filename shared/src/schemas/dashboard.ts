@@ -21,6 +21,12 @@ import { ZInstalledProvince } from "./units.ts";
 export const ZFormerProvinceCode = z.string().regex(/^\d{2}$/, keyed("v.formerProvince"));
 
 /**
+ * GSO code of a province of today (decision 050): on the national install one of the 34, on a
+ * province's install its own only; the server answers 400 for any other.
+ */
+export const ZProvinceCode = z.string().regex(/^\d{2}$/, keyed("v.provinceCode"));
+
+/**
  * How records are grouped below the former districts: "historical" by the units of the record's
  * date (the history as it was reported), "current" every record in today's commune that took its
  * area over (docs/decisions/022).
@@ -42,6 +48,8 @@ export const ZCompare = z.enum(COMPARE_MODES, {
 
 /** The fields every dashboard procedure filters by; kept as a plain shape so inputs can extend it. */
 const filterShape = {
+  /** One province of today (decision 050); absent = everything the install holds. */
+  provinceCode: ZProvinceCode.optional(),
   /** The land of one old province merged into the installed one; absent = the province of today. */
   formerProvinceCode: ZFormerProvinceCode.optional(),
   /** Absent = "historical". */
@@ -73,6 +81,7 @@ export const ZDashboardFilter = z
 export type TDashboardFilter = z.infer<typeof ZDashboardFilter>;
 
 const ZFilterEcho = z.object({
+  provinceCode: ZProvinceCode.nullable().optional(),
   formerProvinceCode: ZFormerProvinceCode.nullable().optional(),
   view: ZDashboardView.optional(),
   fromYear: z.number().nullable(),
@@ -134,6 +143,28 @@ const ZSummaryFigures = z.object({
     }),
   ),
   byReligion: z.array(z.object({ religion: z.enum(RELIGIONS), sites: z.number() })),
+  /**
+   * One row per province of today the filter covers (decision 050): 34 on the national install
+   * without a province, one otherwise; summed from the districts' roll-up figures.
+   */
+  byProvince: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        sites: z.number(),
+        installations: z.number(),
+        cameras: z.number(),
+        /** Today's communes and how many are covered in the period (coverage's `current`). */
+        communes: z.number(),
+        coveredCommunes: z.number(),
+        /** Commune-level areas of the list before 01/07/2025 that existed in the period, and covered. */
+        areas: z.number(),
+        coveredAreas: z.number(),
+      }),
+    )
+    .optional(),
   byDistrict: z.array(
     z.object({
       code: z.string(),

@@ -2,14 +2,15 @@ import { z } from "zod";
 import { UNIT_LISTS, type UnitList } from "../coverage.ts";
 import { keyed } from "../messages/index.ts";
 import { ZGsoCode } from "./common.ts";
-import { ZDashboardFilter, ZFormerProvinceCode } from "./dashboard.ts";
+import { ZDashboardFilter, ZFormerProvinceCode, ZProvinceCode } from "./dashboard.ts";
 
 /**
  * The maps of the dashboard, the conference slide and the report (docs/decisions/026): districts
  * always (boundaries of 2020 shipped with the product), commune-level units once an admin has
  * loaded boundaries for one of the two lists of units.
  */
-export const MAP_LEVELS = ["district", "commune"] as const;
+/** "province": today's 34 provinces, on the national install (decision 050). */
+export const MAP_LEVELS = ["district", "commune", "province"] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 export const ZMapLevel = z.enum(MAP_LEVELS, { error: () => keyed("map.levelInvalid") });
 
@@ -32,6 +33,7 @@ export const ZMapMeasure = z.enum(MAP_MEASURES, { error: () => keyed("map.measur
 /** maps.boundaries: a level's units, optionally only one territory's or one district's. */
 export const ZMapBoundariesInput = z.discriminatedUnion("level", [
   z.strictObject({ level: z.literal("district"), formerProvinceCode: ZFormerProvinceCode.optional() }),
+  z.strictObject({ level: z.literal("province"), provinceCode: ZProvinceCode.optional() }),
   z.strictObject({
     level: z.literal("commune"),
     list: ZCommuneList,

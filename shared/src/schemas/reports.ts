@@ -23,6 +23,7 @@ import {
   ZDashboardView,
   ZFormerProvinceCode,
   ZModelTypeCode,
+  ZProvinceCode,
 } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
@@ -117,6 +118,8 @@ export const ZReportHeadingFields = {
 export const ZReportOptions = z
   .strictObject(
     {
+      /** One province of today, on the national install (decision 050); absent = the whole install. */
+      provinceCode: ZProvinceCode.optional(),
       formerProvinceCode: ZFormerProvinceCode.optional(),
       view: ZDashboardView.default("historical"),
       /** Whole years (2007–2022 when no period is named), or days: `from`/`to` (decision 039). */

@@ -14,6 +14,11 @@ export const ZUnitTreeInput = z
   .strictObject({
     on: ZIsoDate.optional(),
     writable: z.boolean({ error: keyed("v.writable") }).optional(),
+    /** One province of today (decision 050): its old districts and, on their land, its communes. */
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/, keyed("v.provinceCode"))
+      .optional(),
   })
   .optional();
 export type TUnitTreeInput = z.input<typeof ZUnitTreeInput>;
@@ -48,6 +53,17 @@ export const ZInstalledProvince = z.object({
   type: z.enum(PROVINCE_KINDS),
   former: z.array(z.object({ code: z.string(), name: z.string() })),
   national: z.boolean().optional(),
+  provinces: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        type: z.enum(PROVINCE_KINDS),
+        former: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 
 /** The provinces of today of the install (units.provinces), for the account scope picker (decision 051). */
