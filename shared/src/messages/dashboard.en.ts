@@ -185,4 +185,9 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "targets.import.row": "Row",
   "targets.import.column": "Column",
   "targets.import.problem": "Problem",
+  "compare.change": "{diff} ({percent}) against the same period of {year} ({previous})",
+  "compare.column": "vs. same period {year}",
+  "compare.chartToggle": "Show the same period last year on the charts",
+  "compare.series": "Same period {year}",
+  "compare.current": "This period",
 };

@@ -186,4 +186,10 @@ export const dashboardVi = {
   "targets.import.row": "Dòng",
   "targets.import.column": "Cột",
   "targets.import.problem": "Lỗi",
+  // "So với cùng kỳ" on screens (decision 056).
+  "compare.change": "{diff} ({percent}) so với cùng kỳ năm {year} ({previous})",
+  "compare.column": "So với cùng kỳ {year}",
+  "compare.chartToggle": "Hiện cùng kỳ năm trước trên biểu đồ",
+  "compare.series": "Cùng kỳ năm {year}",
+  "compare.current": "Kỳ này",
 } as const;
