@@ -18,8 +18,11 @@ export function Change({ current, earlier }: { current: number; earlier: Earlier
     previous: new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN").format(earlier.previous),
   });
   return (
-    <span className={`change change-${c.direction}`} title={said} aria-label={said}>
-      {c.diff} ({c.percent})
+    <span className={`change change-${c.direction}`} title={said}>
+      <span aria-hidden="true">
+        {c.diff} ({c.percent})
+      </span>
+      <span className="visually-hidden">{said}</span>
     </span>
   );
 }

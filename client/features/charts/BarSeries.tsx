@@ -59,9 +59,11 @@ export function barSeries<Row extends Record<string, unknown>>(opts: {
   totalKey?: string;
   minPointSize?: number;
   endFormat?: (v: number) => string;
+  /** Several series side by side, each with its value at the end (a period beside the one before). */
+  beside?: boolean;
 }) {
   const { data, series, font, format, horizontal, totalKey, minPointSize } = opts;
-  const stacked = series.length > 1;
+  const stacked = series.length > 1 && !opts.beside;
   const end = { fontSize: font, fill: "#1b1f24", formatter: (v: unknown) => (opts.endFormat ?? format)(Number(v)) };
   return series.map((s, i) => (
     <Bar

@@ -52,6 +52,7 @@ export function SitesBars<Row extends { name: string; sites: number; previous?: 
       }}
       format={num}
       extra={previousName ? 80 : 50}
+      beside={Boolean(previousName)}
       rowHeight={previousName ? { card: p.rowHeight.card * 1.6, slide: p.rowHeight.slide * 1.6 } : p.rowHeight}
       tooltip={(v, name) => [num(v), name]}
       series={[
