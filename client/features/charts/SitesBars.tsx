@@ -56,7 +56,13 @@ export function SitesBars<Row extends { name: string; sites: number; previous?: 
       rowHeight={previousName ? { card: p.rowHeight.card * 1.6, slide: p.rowHeight.slide * 1.6 } : p.rowHeight}
       tooltip={(v, name) => [num(v), name]}
       series={[
-        { key: "sites", name: previousName ? t("compare.current") : sites, fill, ...(onClick ? { onClick } : {}) },
+        {
+          key: "sites",
+          name: previousName ? t("compare.current") : sites,
+          // One colour per series when two stand side by side, so the legend shows it.
+          fill: previousName ? SERIES.primary : fill,
+          ...(onClick ? { onClick } : {}),
+        },
         ...(previousName ? [{ key: "previous", name: previousName, fill: SERIES.other }] : []),
       ]}
     />
