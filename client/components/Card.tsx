@@ -1,15 +1,22 @@
-/** One headline figure: label, value, optional detail lines; `title` carries the exact value on hover. */
+import { Change, type Earlier } from "./Change.tsx";
+
+/**
+ * One headline figure: label, value, optional detail lines; `title` carries the exact value on
+ * hover; `change` the figure against the same period a year earlier (with compare on).
+ */
 export function Card({
   label,
   value,
   detail,
   title,
+  change,
 }: {
   label: string;
   value: string;
   /** One line, or several (each its own paragraph). */
   detail?: string | readonly string[];
   title?: string;
+  change?: { current: number; earlier: Earlier } | undefined;
 }) {
   const details = detail === undefined ? [] : typeof detail === "string" ? [detail] : detail;
   return (
@@ -18,6 +25,11 @@ export function Card({
       <p className="card-value" title={title}>
         {value}
       </p>
+      {change && (
+        <p className="card-change">
+          <Change current={change.current} earlier={change.earlier} />
+        </p>
+      )}
       {details.filter(Boolean).map((d) => (
         <p key={d} className="card-detail">
           {d}

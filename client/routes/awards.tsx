@@ -2,6 +2,7 @@ import { PLACE_YEAR_FIELDS, pick } from "@qt/shared/first-screen";
 import { formatNumber } from "@qt/shared/format";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../components/Card.tsx";
+import { earlierYear } from "../components/Change.tsx";
 import { AwardsChart, yearsOfScope } from "../features/charts/AwardsChart.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
@@ -22,7 +23,16 @@ export default function AwardsRoute() {
         <>
           <section className="print-section">
             <div className="cards">
-              <Card label={t("dashboard.awards.total")} value={num(d.total)} />
+              <Card
+                label={t("dashboard.awards.total")}
+                value={num(d.total)}
+                change={
+                  d.previous && {
+                    current: d.total,
+                    earlier: { previous: d.previous.total, year: earlierYear(d.previous) },
+                  }
+                }
+              />
               {d.byRecipientKind.map((k) => (
                 <Card key={k.kind} label={label("recipientKind", k.kind)} value={num(k.count)} />
               ))}

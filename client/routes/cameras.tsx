@@ -7,6 +7,7 @@ import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { Card } from "../components/Card.tsx";
+import { earlierYear } from "../components/Change.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { CoverageCard } from "../features/dashboard/CoverageCard.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
@@ -31,14 +32,30 @@ export default function CamerasRoute() {
     // The areas before 01/07/2025 (the 126) and the communes of that date, listed apart as counted.
     const before = d.areas.filter((a) => !a.current);
     const current = d.areas.filter((a) => a.current);
+    // With compare on: the totals against the same days a year earlier (decision 039).
+    const p = d.previous;
+    const vs = (now: number, then: number | undefined) =>
+      p && then !== undefined ? { current: now, earlier: { previous: then, year: earlierYear(p) } } : undefined;
     return (
       <>
         <section className="print-section">
           <div className="cards">
             <CoverageCard coverage={d.coverage} communeCode={filter.communeCode} />
-            <Card label={t("card.cameras")} value={num(d.totals.cameras)} />
-            <Card label={t("dashboard.cameras.recorders")} value={num(d.totals.recorders)} />
-            <Card label={t("dashboard.cameras.memoryCards")} value={num(d.totals.memoryCards)} />
+            <Card
+              label={t("card.cameras")}
+              value={num(d.totals.cameras)}
+              change={vs(d.totals.cameras, p?.totals.cameras)}
+            />
+            <Card
+              label={t("dashboard.cameras.recorders")}
+              value={num(d.totals.recorders)}
+              change={vs(d.totals.recorders, p?.totals.recorders)}
+            />
+            <Card
+              label={t("dashboard.cameras.memoryCards")}
+              value={num(d.totals.memoryCards)}
+              change={vs(d.totals.memoryCards, p?.totals.memoryCards)}
+            />
             <Card
               label={t("card.cost")}
               value={formatMoneyShort(d.totals.costVnd, locale)}

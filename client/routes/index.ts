@@ -136,6 +136,13 @@ export const ROUTES: AppRoute[] = [
     Component: lazy(() => import("./audit.tsx")),
   },
   {
+    path: "/admin/targets",
+    navKey: "targets.nav",
+    group: "admin",
+    roles: ["admin"],
+    Component: lazy(() => import("./targets.tsx")),
+  },
+  {
     path: "/admin/map-boundaries",
     navKey: "map.admin.nav",
     group: "admin",

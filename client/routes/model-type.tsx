@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from "@qt/shared/format";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Change, earlierYear } from "../components/Change.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
@@ -71,6 +72,15 @@ function ModelTypeScreen({ code }: { code: string }) {
       >
         <p className="muted">
           {label("category", d.modelType.category)} · {t("dashboard.modelType.total", { count: num(d.totalSites) })}
+          {d.previous && (
+            <>
+              {" "}
+              <Change
+                current={d.totalSites}
+                earlier={{ previous: d.previous.totalSites, year: earlierYear(d.previous) }}
+              />
+            </>
+          )}
         </p>
         {d.modelType.description && <p>{d.modelType.description}</p>}
       </ScreenHeader>
@@ -83,6 +93,7 @@ function ModelTypeScreen({ code }: { code: string }) {
             columns: [
               t("dashboard.chart.districts.column"),
               t("dashboard.chart.sites"),
+              ...(d.previous ? [t("compare.column", { year: earlierYear(d.previous) })] : []),
               t("dashboard.modelType.areas"),
             ],
             rows: d.byDistrict.map((r) => ({
@@ -92,6 +103,18 @@ function ModelTypeScreen({ code }: { code: string }) {
                   {formerUnitName(r.name, locale)}
                 </Link>,
                 num(r.sites),
+                ...(d.previous
+                  ? [
+                      <Change
+                        key="c"
+                        current={r.sites}
+                        earlier={{
+                          previous: d.previous.byDistrict.find((x) => x.code === r.code)?.sites ?? 0,
+                          year: earlierYear(d.previous),
+                        }}
+                      />,
+                    ]
+                  : []),
                 num(r.areas),
               ],
             })),

@@ -65,6 +65,7 @@ export default function ReportsRoute() {
             value={form}
             onChange={changeForm}
             districts={districts.data?.districts ?? []}
+            modelTypes={districts.data?.modelTypes ?? []}
             error={error}
             onPreview={() => setPreviewed(options)}
           >

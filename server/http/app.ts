@@ -18,6 +18,7 @@ import { importRoutes } from "./imports.ts";
 import { mapRoutes } from "./maps.ts";
 import { reportRoutes } from "./reports.ts";
 import { appShell } from "./shell.ts";
+import { targetRoutes } from "./targets.ts";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(mapRoutes, opts);
   await app.register(importRoutes, opts);
   await app.register(exchangeRoutes, opts);
+  await app.register(targetRoutes, opts);
 
   const clientDir = opts.clientDir ?? clientDist;
   if (opts.serveClient && fs.existsSync(path.join(clientDir, "index.html"))) {

@@ -103,7 +103,7 @@ export async function importRoutes(app: FastifyInstance, opts: ContextDb) {
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const sendXlsx = (reply: FastifyReply, filename: string, body: Buffer) =>
+export const sendXlsx = (reply: FastifyReply, filename: string, body: Buffer) =>
   reply
     .header("Content-Type", XLSX)
     .header("Content-Disposition", contentDisposition(filename))

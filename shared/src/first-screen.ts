@@ -64,8 +64,8 @@ export function pick(filter: TDashboardFilter, fields: readonly FilterField[]): 
   return out as TDashboardFilter;
 }
 
-/** The filters of a screen of records by place and year (awards, communities): no view, category or type. */
-export const PLACE_YEAR_FIELDS: readonly FilterField[] = [
+/** Territory, years, district, commune and approved only. */
+const PLACE_YEARS: readonly FilterField[] = [
   "formerProvinceCode",
   "fromYear",
   "toYear",
@@ -74,6 +74,12 @@ export const PLACE_YEAR_FIELDS: readonly FilterField[] = [
   "approvedOnly",
 ];
 
+/**
+ * The filters of a screen of records by place and period (awards, communities): no view, category
+ * or type; the period by years or days, and the comparison with the same days a year earlier.
+ */
+export const PLACE_YEAR_FIELDS: readonly FilterField[] = [...PLACE_YEARS, "from", "to", "compare"];
+
 /** The same with the view (the units of the time or today's communes): cameras, one model type. */
 export const VIEW_PLACE_YEAR_FIELDS: readonly FilterField[] = ["view", ...PLACE_YEAR_FIELDS];
 
@@ -81,7 +87,7 @@ export const VIEW_PLACE_YEAR_FIELDS: readonly FilterField[] = ["view", ...PLACE_
  * The fields the approval status of a view depends on (territory, district, commune, years, approved only):
  * a change of view, category or model type asks nothing new (decision 025's summary).
  */
-export const APPROVAL_FIELDS = PLACE_YEAR_FIELDS;
+export const APPROVAL_FIELDS = PLACE_YEARS;
 
 /** The filters the overview (the first screen, "/") offers. */
 export const OVERVIEW_FIELDS: readonly FilterField[] = [

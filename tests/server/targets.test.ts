@@ -57,7 +57,7 @@ describe("targets", () => {
     // Set again: replaced, not added.
     await call(admin).targets.set({ year: 2026, measure: "coveredCommunes", value: 65 });
     expect(await call(viewer).targets.list({ year: 2026 })).toEqual([
-      { year: 2026, measure: "coveredCommunes", unitCode: null, modelTypeCode: null, value: 65 },
+      { year: 2026, measure: "coveredCommunes", unitCode: null, modelTypeCode: null, value: 65, unitName: null },
     ]);
     expect(await t.db.auditEntry.count({ where: { entity: "target" } })).toBe(audits + 2);
   });
@@ -98,14 +98,14 @@ describe("targets", () => {
     expect(shownMessage(negative)).toBe("Chỉ tiêu phải là số nguyên từ 0 trở lên");
     const vi = await refusal(call(admin).targets.set({ year: 2026, measure: "cameras", value: 3, unitCode: "99999" }));
     expect(vi.message).toBe("Không tìm thấy đơn vị 99999.");
-    // A district's admin sets targets for their own district only.
+    // A district's admin sets targets for their own district only: another place is a bad input (issue 28).
     const scoped = await makeUser(t.db, { role: "admin", districtCode: "464" });
     expect((await refusal(call(scoped).targets.set({ year: 2026, measure: "cameras", value: 3 }))).code).toBe(
-      "FORBIDDEN",
+      "BAD_REQUEST",
     );
     expect(
       (await refusal(call(scoped).targets.set({ year: 2026, measure: "cameras", value: 3, unitCode: "461" }))).code,
-    ).toBe("FORBIDDEN");
+    ).toBe("BAD_REQUEST");
     expect(await t.db.target.count()).toBe(before);
     await call(scoped).targets.set({ year: 2026, measure: "cameras", value: 3, unitCode: "464" });
     expect(await t.db.target.count()).toBe(before + 1);

@@ -59,9 +59,11 @@ export function barSeries<Row extends Record<string, unknown>>(opts: {
   totalKey?: string;
   minPointSize?: number;
   endFormat?: (v: number) => string;
+  /** Several series side by side, each with its value at the end (a period beside the one before). */
+  beside?: boolean;
 }) {
   const { data, series, font, format, horizontal, totalKey, minPointSize } = opts;
-  const stacked = series.length > 1;
+  const stacked = series.length > 1 && !opts.beside;
   // A white halo under the value at a bar's end: a reference line (the province's average) crossing
   // the label leaves its figure readable.
   const end = {

@@ -29,6 +29,8 @@ type Props<Row extends Record<string, unknown>> = ChartStateProps & {
   minPointSize?: number;
   endFormat?: (v: number) => string;
   margin?: { top?: number; right?: number };
+  /** Series side by side rather than stacked (the same period last year beside this one). */
+  beside?: boolean;
   /** Reference lines drawn over the bars, sized for the chart (an array: recharts reads its children's types). */
   overlay?: (size: ChartSize) => ReactNode[];
 };
@@ -92,6 +94,7 @@ export function HorizontalBars<Row extends Record<string, unknown>>(p: Props<Row
               totalKey: p.totalKey,
               minPointSize: p.minPointSize,
               endFormat: p.endFormat,
+              beside: p.beside,
             })}
             {p.overlay?.(size)}
           </BarChart>

@@ -1,5 +1,7 @@
 import { coverageRows } from "@qt/shared/coverage";
 import type { TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
+import { useState } from "react";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { DistrictCategoryChart } from "../charts/DistrictCategoryChart.tsx";
 import { ModelTypeChart } from "../charts/ModelTypeChart.tsx";
 import { ReligionChart } from "../charts/ReligionChart.tsx";
@@ -32,10 +34,24 @@ const emptyCategories = {
  * render without waiting for the chart library to download and parse.
  */
 export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Props) {
+  const { t } = useI18n();
+  const [beside, setBeside] = useState(false);
+  const p = summary.previous;
+  const year = p?.to.slice(0, 4) ?? "";
   return (
     <>
+      {p && (
+        <label className="compare-toggle">
+          <input type="checkbox" checked={beside} onChange={(e) => setBeside(e.target.checked)} />
+          {t("compare.chartToggle")}
+        </label>
+      )}
       <section className="print-section chart-grid">
-        <ModelTypeChart rows={summary.byModelType} onSelect={onModelType} />
+        <ModelTypeChart
+          rows={summary.byModelType}
+          onSelect={onModelType}
+          previous={p && beside ? { rows: p.byModelType, year } : undefined}
+        />
         <DistrictCategoryChart
           rows={summary.byDistrict.map((d) => ({ ...d, byCategory: d.byCategory ?? emptyCategories }))}
           onSelect={onDistrict}

@@ -1,6 +1,7 @@
 import { formatDate, formatMoneyExact, formatMoneyShort, formatNumber } from "@qt/shared/format";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import { Card } from "../../components/Card.tsx";
+import { earlierYear } from "../../components/Change.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { CoverageCard } from "./CoverageCard.tsx";
 
@@ -11,17 +12,35 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
   const religion = (r: string) => summary.byReligion.find((x) => x.religion === r)?.sites ?? 0;
   const clans = summary.byModelType.find((m) => m.code === "clan-security")?.sites ?? 0;
   const religiousSites = summary.byReligion.reduce((s, r) => s + r.sites, 0);
+  // With compare on: each figure against the same days a year earlier (decision 039).
+  const p = summary.previous;
+  const year = earlierYear(p);
+  const vs = (current: number, previous: (q: NonNullable<typeof p>) => number) =>
+    p ? { current, earlier: { previous: previous(p), year } } : undefined;
   return (
     <section aria-label={t("dashboard.heading")}>
       <p className="as-of">{t("dashboard.asOf", { date: formatDate(summary.asOf, locale) })}</p>
       <div className={large ? "cards cards-large" : "cards"}>
-        <Card label={t("card.modelTypes")} value={num(summary.modelTypeCount)} />
-        <Card label={t("card.sites")} value={num(summary.siteCount)} />
-        <Card label={t("card.areasWithModels")} value={num(summary.areasWithModels)} />
+        <Card
+          label={t("card.modelTypes")}
+          value={num(summary.modelTypeCount)}
+          change={vs(summary.modelTypeCount, (q) => q.modelTypeCount)}
+        />
+        <Card
+          label={t("card.sites")}
+          value={num(summary.siteCount)}
+          change={vs(summary.siteCount, (q) => q.siteCount)}
+        />
+        <Card
+          label={t("card.areasWithModels")}
+          value={num(summary.areasWithModels)}
+          change={vs(summary.areasWithModels, (q) => q.areasWithModels)}
+        />
         <CoverageCard coverage={summary.cameraCoverage} communeCode={summary.filter.communeCode} />
         <Card
           label={t("card.cameras")}
           value={num(summary.cameras.cameras)}
+          change={vs(summary.cameras.cameras, (q) => q.cameras.cameras)}
           detail={t("card.camerasDetail", {
             recorders: num(summary.cameras.recorders),
             memoryCards: num(summary.cameras.memoryCards),
@@ -33,10 +52,15 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
           title={formatMoneyExact(summary.cameras.costVnd, locale)}
           detail={formatMoneyExact(summary.cameras.costVnd, locale)}
         />
-        <Card label={t("card.clans")} value={num(clans)} />
+        <Card
+          label={t("card.clans")}
+          value={num(clans)}
+          change={vs(clans, (q) => q.byModelType.find((m) => m.code === "clan-security")?.sites ?? 0)}
+        />
         <Card
           label={t("card.religious")}
           value={num(religiousSites)}
+          change={vs(religiousSites, (q) => q.byReligion.reduce((s, r) => s + r.sites, 0))}
           detail={t("card.religiousDetail", {
             buddhism: num(religion("buddhism")),
             catholicism: num(religion("catholicism")),

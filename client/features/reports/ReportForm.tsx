@@ -1,12 +1,13 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { dayWords } from "@qt/shared/period";
 import { formerProvinceLabel } from "@qt/shared/province";
-import { REPORT_SECTIONS, type ReportSection } from "@qt/shared/schemas/reports";
+import { REPORT_KINDS, REPORT_SECTIONS, type ReportKind, type ReportSection } from "@qt/shared/schemas/reports";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { FormEvent, ReactNode } from "react";
 import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useProvince } from "../../province.ts";
-import { dateChange, type ReportFormState } from "./formState.ts";
+import { dateChange, kindPreset, type ReportFormState } from "./formState.ts";
 
 const YEARS = (() => {
   const last = Math.max(REVIEW_PERIOD.toYear, new Date().getFullYear());
@@ -17,6 +18,8 @@ type Props = {
   value: ReportFormState;
   onChange: (patch: Partial<ReportFormState>) => void;
   districts: { code: string; name: string; province?: string }[];
+  /** The model types a "chuyên đề" report may be on. */
+  modelTypes?: { code: string; name: string }[];
   error: string | null;
   onPreview: () => void;
   /** The written parts (DraftPanel), placed before the preview button. */
@@ -26,8 +29,10 @@ type Props = {
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
 /** Period, districts, sections and the document's heading fields (Nghị định 30/2020/NĐ-CP). */
-export function ReportForm({ value, onChange, districts: all, error, onPreview, children }: Props) {
-  const { t, locale } = useI18n();
+export function ReportForm({ value, onChange, districts: all, modelTypes = [], error, onPreview, children }: Props) {
+  const { t, locale, modelType } = useI18n();
+  // A kind chosen anew presets this year; the year selects then move it.
+  const year = new Date().getFullYear();
   const former = useProvince()?.former ?? [];
   const districts = all.filter((d) => !value.formerProvinceCode || d.province === value.formerProvinceCode);
   const setTerritory = (code: ReportFormState["formerProvinceCode"]) => {
@@ -48,11 +53,57 @@ export function ReportForm({ value, onChange, districts: all, error, onPreview, 
   return (
     <form className="report-form" aria-label={t("reports.form.label")} onSubmit={submit}>
       <fieldset>
+        <legend>{t("reports.form.kind")}</legend>
+        <label>
+          {t("reports.form.kind")}
+          <select
+            value={value.kind}
+            onChange={(e) => onChange(kindPreset(e.target.value as ReportKind, year, modelTypes[0]?.code))}
+          >
+            {REPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`reports.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {value.kind === "chuyen-de" && (
+          <label>
+            {t("reports.form.modelType")}
+            <select value={value.modelTypeCode} onChange={(e) => onChange({ modelTypeCode: e.target.value })}>
+              {modelTypes.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {modelType(m)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          <input type="checkbox" checked={value.compare} onChange={(e) => onChange({ compare: e.target.checked })} />
+          {t("dashboard.filter.compare")}
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>{t("reports.form.period")}</legend>
+        {value.from && value.to && (
+          <p className="form-hint">
+            {t("reports.form.periodDays", { from: dayWords(value.from), to: dayWords(value.to) })}
+          </p>
+        )}
         {(["fromYear", "toYear"] as const).map((key) => (
           <label key={key}>
             {t(`reports.form.${key}`)}
-            <select value={value[key]} onChange={(e) => onChange({ [key]: Number(e.target.value) })}>
+            <select
+              value={value[key]}
+              onChange={(e) => {
+                const y = Number(e.target.value);
+                // A kind of one year follows its year; any other change of years leaves the days.
+                if (value.kind === "so-ket-6-thang" || value.kind === "tong-ket-nam")
+                  onChange(kindPreset(value.kind, y));
+                else onChange({ [key]: y, from: "", to: "" });
+              }}
+            >
               {YEARS.map((y) => (
                 <option key={y} value={y}>
                   {y}

@@ -7,6 +7,7 @@ import {
   DEFAULT_SUPERVISING_BODY,
   NARRATIVE_SECTIONS,
   REPORT_SECTIONS,
+  type ReportKind,
   type ReportSection,
   type TNarrative,
   type TReportOptionsInput,
@@ -19,6 +20,15 @@ export type ReportFormState = {
   view: "historical" | "current";
   fromYear: number;
   toYear: number;
+  /** The period by days ("" none: the years), set by a kind's preset (sơ kết 6 tháng). */
+  from: string;
+  to: string;
+  /** "So với cùng kỳ": every figure against the same days a year earlier (decision 039). */
+  compare: boolean;
+  /** The report's kind (decision 056): each presets the period, the title and the comparison. */
+  kind: ReportKind;
+  /** A "chuyên đề" report's model type. */
+  modelTypeCode: string;
   districtCodes: string[];
   /** Only records of approved unit-years (issue 13). */
   approvedOnly: boolean;
@@ -59,6 +69,11 @@ export function initialReportForm(today = new Date(), province: InstalledProvinc
     view: "historical",
     fromYear: REVIEW_PERIOD.fromYear,
     toYear: REVIEW_PERIOD.toYear,
+    from: "",
+    to: "",
+    compare: false,
+    kind: "tong-ket",
+    modelTypeCode: "",
     districtCodes: [],
     approvedOnly: false,
     sections: [...REPORT_SECTIONS],
@@ -101,10 +116,28 @@ export function dateChange(state: ReportFormState, date: string): Partial<Report
   return untouched && date ? { date, recipients: recipientsOf(date) } : { date };
 }
 
+/**
+ * A kind's preset (decision 056): sơ kết 6 tháng is the first half of `year`, tổng kết năm the
+ * whole year, chuyên đề one model type over the period chosen; each turns the comparison on (the
+ * server's default title names the kind). Tổng kết (the default) keeps the period and turns it off.
+ */
+export function kindPreset(kind: ReportKind, year: number, firstType = ""): Partial<ReportFormState> {
+  if (kind === "so-ket-6-thang")
+    return { kind, fromYear: year, toYear: year, from: `${year}-01-01`, to: `${year}-06-30`, compare: true };
+  if (kind === "tong-ket-nam") return { kind, fromYear: year, toYear: year, from: "", to: "", compare: true };
+  if (kind === "chuyen-de") return { kind, modelTypeCode: firstType, compare: true };
+  return { kind, from: "", to: "", compare: false, modelTypeCode: "" };
+}
+
 /** The options the preview procedure and the download URLs take (the shared schema validates them). */
 export function toReportOptions(state: ReportFormState, draft: DraftState): TReportOptionsInput {
+  const { from, to, compare, modelTypeCode, fromYear, toYear, ...rest } = state;
   return {
-    ...state,
+    ...rest,
+    // A period by days names no years (years and days together are refused).
+    ...(from && to ? { from, to } : { fromYear, toYear }),
+    ...(compare ? { compare: "same-period-last-year" as const } : {}),
+    ...(state.kind === "chuyen-de" && modelTypeCode ? { modelTypeCode } : {}),
     formerProvinceCode: state.formerProvinceCode || undefined,
     issuingBody: state.issuingBody || undefined,
     date: state.date || undefined,

@@ -1,5 +1,6 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
+import { previousOf } from "./compare.ts";
 import { camerasByAreaSql, coveredInViewSql, listedAreasSql } from "./coverage.ts";
 import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { byCategory, n } from "./rows.ts";
@@ -7,12 +8,33 @@ import { byCategory, n } from "./rows.ts";
 type Area = TDashboardAreas["areas"][number];
 export type DistrictAreas = { district: { code: string; name: string }; areas: Area[] };
 
-/** dashboard.areas: the commune-level areas of one district. */
+/**
+ * dashboard.areas: the commune-level areas of one district; with compare, each area's sites and
+ * cameras of the same days a year earlier, and their totals (decision 039).
+ */
 export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promise<TDashboardAreas> {
   const f = await resolveFilter(db, filterInputOf(input));
-  const [own] = await areasOf(db, f);
+  const [[own], previous] = await Promise.all([
+    areasOf(db, f),
+    previousOf(db, f, input.compare, async (db, earlier) => {
+      const areas = ((await areasOf(db, earlier))[0]?.areas ?? []).map(({ code, sites, cameras }) => ({
+        code,
+        sites,
+        cameras,
+      }));
+      return {
+        sites: areas.reduce((a, x) => a + x.sites, 0),
+        cameras: areas.reduce((a, x) => a + x.cameras, 0),
+        areas,
+      };
+    }),
+  ]);
   const district = f.districts[0] as Filter["districts"][number];
-  return { district: { code: district.code, name: district.name }, areas: own?.areas ?? [] };
+  return {
+    district: { code: district.code, name: district.name },
+    areas: own?.areas ?? [],
+    ...(previous ? { previous } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TDashboardModelType, TDashboardModelTypeInput } from "@qt/shared/s
 import { ZDashboardModelTypeInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { districtOfArea } from "../units/area-sql.ts";
+import { previousOf } from "./compare.ts";
 import { areaOfView, type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { n } from "./rows.ts";
 import { yearlyOf } from "./yearly.ts";
@@ -14,7 +15,7 @@ import { yearlyOf } from "./yearly.ts";
 export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput): Promise<TDashboardModelType> {
   // Parsed again so that callers outside tRPC get the same defaults for page/pageSize.
   const input = ZDashboardModelTypeInput.parse(raw);
-  const { code, page, pageSize, fromYear, toYear, from, to, districtCode, formerProvinceCode, view } = input;
+  const { code, page, pageSize, fromYear, toYear, from, to, districtCode, formerProvinceCode, view, compare } = input;
   // The screen is about one model type: the filter bar's category and model type do not apply.
   const f = await resolveFilter(db, {
     formerProvinceCode,
@@ -29,12 +30,9 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
   const modelType = f.modelType as NonNullable<Filter["modelType"]>;
   const sw = siteWhere(f);
   const skip = (page - 1) * pageSize;
-  const [yearly, byDistrict, total, items] = await Promise.all([
+  const [yearly, byDistrict, total, items, previous] = await Promise.all([
     yearlyOf(db, f),
-    db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
-      SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f, "s")}) AS areas
-      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
-      WHERE ${sw} GROUP BY d.id ORDER BY sites DESC, d.code`,
+    byDistrictOf(db, f),
     db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${SITE_FROM} WHERE ${sw}`,
     db.$queryRaw<
       {
@@ -51,6 +49,13 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
         s.status::text AS status, s.religion::text AS religion
       FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea} JOIN admin_unit v ON v.id = ${areaOfView(f, "s")}
       WHERE ${sw} ORDER BY s.established_on, s.id LIMIT ${pageSize} OFFSET ${skip}`,
+    previousOf(db, f, compare, async (db, earlier) => {
+      const rows = await byDistrictOf(db, earlier);
+      return {
+        totalSites: rows.reduce((a, d) => a + n(d.sites), 0),
+        byDistrict: rows.map((d) => ({ code: d.code, sites: n(d.sites) })),
+      };
+    }),
   ]);
   return {
     modelType: {
@@ -62,6 +67,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
     totalSites: n(total[0]?.total),
     years: yearly.years.map(({ year, sites, cumulative }) => ({ year, sites, cumulative })),
     byDistrict: byDistrict.map((d) => ({ code: d.code, name: d.name, sites: n(d.sites), areas: n(d.areas) })),
+    ...(previous ? { previous } : {}),
     sites: {
       total: n(total[0]?.total),
       page: page,
@@ -79,3 +85,10 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
     },
   };
 }
+
+/** The type's sites and areas with sites per district, the most first. */
+const byDistrictOf = (db: Db, f: Filter) =>
+  db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
+    SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f, "s")}) AS areas
+    FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
+    WHERE ${siteWhere(f)} GROUP BY d.id ORDER BY sites DESC, d.code`;

@@ -93,5 +93,5 @@ function example(f: ImportField, commune: string, type: string): string | number
 }
 
 /** exceljs keeps a sheet's validations by range (one rule for 2000 cells), but does not type that API. */
-const rangeValidations = (ws: ExcelJS.Worksheet) =>
+export const rangeValidations = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;

@@ -26,6 +26,7 @@ import {
   SECTION_TITLES,
 } from "./labels.ts";
 import { MAP_FIGURE, reportCommuneMapSvg, reportMapSvg } from "./map.ts";
+import { TARGETS_TITLE, targetBlocks } from "./target-words.ts";
 
 export type { Block, TableBlock } from "@qt/shared/schemas/report-document";
 
@@ -101,6 +102,10 @@ function bodyBlocks(model: TReportModel): Block[] {
   const parts: { title: string; blocks: Block[] }[] = order
     .filter((s) => model.options.sections.includes(s))
     .map((s) => ({ title: SECTION_TITLES[s], blocks: BUILDERS[s](model) }));
+  // A report of one year with targets: their results, right after the overall results.
+  const targets = targetBlocks(model);
+  if (targets)
+    parts.splice(model.options.sections.includes("summary") ? 1 : 0, 0, { title: TARGETS_TITLE, blocks: targets });
   const narrative = model.draft?.narrative;
   for (const key of NARRATIVE_SECTIONS) {
     const paragraphs = paragraphsOf(narrative?.[key] ?? "");

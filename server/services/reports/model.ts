@@ -14,6 +14,7 @@ import { summaryOf } from "../dashboard/summary.ts";
 import { yearlyOf } from "../dashboard/yearly.ts";
 import { demoRecordsOf } from "../demo/counts.ts";
 import { layerFeatures } from "../maps/layers.ts";
+import { reportTargets } from "../targets/targets.ts";
 import { installedProvince } from "../units/province.ts";
 import { draftForReport } from "./drafts.ts";
 import { namedDistricts, type ReportScope, resolveScope, scopeWords } from "./report-scope.ts";
@@ -58,6 +59,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       options.compare ? previousFigures(db, scope) : null,
     ],
   );
+  const targets = await reportTargets(db, options, summary, awards.total);
   const inScope = new Set(summary.byDistrict.map((d) => d.code));
   // Today in Vietnam (UTC+7): a report made at 08:00 there is dated that day, not the day before.
   const date = options.date ?? todayIso();
@@ -103,6 +105,7 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
       ).length,
     },
     previous,
+    targets,
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,
     // Every district was abolished on 01/07/2025: documents name them "Huyện … (cũ)".

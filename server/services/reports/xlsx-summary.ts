@@ -4,6 +4,7 @@ import type ExcelJS from "exceljs";
 import { demoSentence, placeAndDate, signatureOf, subjectOf } from "./content.ts";
 import { coverageRows } from "./coverage-words.ts";
 import { DOCUMENT_KIND } from "./labels.ts";
+import { TARGETS_TITLE } from "./target-words.ts";
 
 /** The sheet's three columns (label, figure, unit), in Excel's character widths: one portrait page. */
 const WIDTHS = [54, 16, 16];
@@ -91,7 +92,8 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model:
     },
   });
   // Compared, three more columns beside the figures: last year's, the change, its rate.
-  ws.columns = [...WIDTHS, ...(model.previous ? [16, 14, 14] : [])].map((width) => ({
+  // Compared, three more columns; with targets, at least one (their rate).
+  ws.columns = [...WIDTHS, ...(model.previous ? [16, 14, 14] : model.targets ? [14] : [])].map((width) => ({
     width,
     style: { font: { name: FONT, size: SIZE } },
   }));
@@ -144,6 +146,7 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model:
     comparisonCells(row, value, previous, numFmt ?? INT);
   }
   add([]);
+  targetRows(model, add);
 
   table(add(["Mô hình", "Số điểm", "Số địa bàn cấp xã"], { bold: true }));
   for (const t of model.byModelType) {
@@ -170,6 +173,28 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model:
   for (let i = 0; i < 4; i++) add([]);
   right(sign.name, { bold: true });
   ws.commit();
+}
+
+/**
+ * "Kết quả thực hiện chỉ tiêu" (decision 056), for a report of one year with targets: each target,
+ * the figure and the share done as number cells, then a blank row.
+ */
+function targetRows(
+  model: TReportModel,
+  add: (values: ExcelJS.CellValue[], font?: Partial<ExcelJS.Font>) => ExcelJS.Row,
+) {
+  const t = model.targets;
+  if (!t || t.rows.length === 0) return;
+  add([`${TARGETS_TITLE} năm ${t.year}`], { bold: true });
+  table(add([TARGETS_TITLE, `Chỉ tiêu năm ${t.year}`, "Thực hiện", "Tỷ lệ đạt"], { bold: true }));
+  for (const r of t.rows) {
+    const row = add([r.name, r.target, r.actual, r.target === 0 ? 1 : r.actual / r.target]);
+    row.getCell(2).numFmt = INT;
+    row.getCell(3).numFmt = INT;
+    row.getCell(4).numFmt = PERCENT;
+    for (let c = 1; c <= 4; c++) if (BORDER) row.getCell(c).border = BORDER;
+  }
+  add([]);
 }
 
 function table(header: ExcelJS.Row) {

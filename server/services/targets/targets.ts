@@ -1,9 +1,17 @@
+import { message } from "@qt/shared/messages/index";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
-import type { TTarget, TTargetProgress, TTargetSetInput } from "@qt/shared/schemas/targets";
+import {
+  TARGET_MEASURES,
+  type TTarget,
+  type TTargetKey,
+  type TTargetProgress,
+  type TTargetRow,
+  type TTargetSetInput,
+} from "@qt/shared/schemas/targets";
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import { writeAudit } from "../audit/write.ts";
+import { type Tx, writeAudit } from "../audit/write.ts";
 import type { SummaryFigures } from "../dashboard/summary.ts";
 
 const ENTITY = "target";
@@ -20,12 +28,13 @@ const shape = (r: { year: number; measure: string; unitCode: string; modelTypeCo
 /**
  * The unit a target names: a former district or a commune of today (codes repeat across the two
  * lists, so each is looked for in its own). A scoped admin sets targets for their own unit only, or
- * for the communes of today on their former district's land.
+ * for the communes of today on their former district's land; another unit is a bad input (400, as
+ * issue 28 lists it), not a missing right: the admin may set targets, not this one.
  */
 async function targetUnit(db: Db, code: string | undefined, user: SessionUser) {
   const scoped = user.districtId !== null || user.communeId !== null;
   if (!code) {
-    if (scoped) throw appError("forbidden", "target.outOfScope");
+    if (scoped) throw appError("invalid", "target.outOfScope");
     return "";
   }
   const unit = await db.adminUnit.findFirst({
@@ -44,13 +53,13 @@ async function targetUnit(db: Db, code: string | undefined, user: SessionUser) {
     unit.id === user.communeId ||
     unit.id === user.districtId ||
     (user.districtId !== null && unit.formerDistrictId === user.districtId);
-  if (!own) throw appError("forbidden", "target.outOfScope");
+  if (!own) throw appError("invalid", "target.outOfScope");
   return code;
 }
 
-/** targets.set: one target, replacing the one of the same year, measure, unit and model type; audited. */
-export async function setTarget(db: Db, input: TTargetSetInput, user: SessionUser): Promise<TTarget> {
-  const unitCode = await targetUnit(db, input.unitCode, user);
+/** The row key of a target, once its unit, model type and the caller's scope are checked (400 else). */
+export async function targetKey(db: Db, input: TTargetKey, user: SessionUser) {
+  const unitCode = await targetUnit(db, input.unitCode ?? undefined, user);
   const modelTypeCode = input.modelTypeCode ?? "";
   if (modelTypeCode) {
     const type = await db.modelType.findFirst({
@@ -60,33 +69,72 @@ export async function setTarget(db: Db, input: TTargetSetInput, user: SessionUse
     if (!type || input.measure !== "sites")
       throw appError("invalid", "target.modelTypeNotFound", { code: modelTypeCode });
   }
-  const key = { year: input.year, measure: input.measure, unitCode, modelTypeCode };
+  return { year: input.year, measure: input.measure, unitCode, modelTypeCode };
+}
+type Key = Awaited<ReturnType<typeof targetKey>>;
+
+/** Writes one checked target in the caller's transaction: an upsert and its create/update audit entry. */
+export async function writeTarget(tx: Tx, key: Key, value: number, user: SessionUser): Promise<TTarget> {
+  const where = { year_measure_unitCode_modelTypeCode: key };
+  const before = await tx.target.findUnique({ where });
+  const row = await tx.target.upsert({
+    where,
+    create: { ...key, value, updatedById: user.id },
+    update: { value, updatedById: user.id },
+  });
+  await writeAudit(tx, {
+    user,
+    action: before ? "update" : "create",
+    entity: ENTITY,
+    entityId: row.id,
+    before: before ? shape(before) : null,
+    after: shape(row),
+  });
+  return shape(row);
+}
+
+/** targets.set: one target, replacing the one of the same year, measure, unit and model type; audited. */
+export async function setTarget(db: Db, input: TTargetSetInput, user: SessionUser): Promise<TTarget> {
+  const key = await targetKey(db, input, user);
+  return db.$transaction((tx) => writeTarget(tx, key, input.value, user));
+}
+
+/** targets.remove: the target of that key, gone, with a "remove" audit entry; scoped as targets.set. */
+export async function removeTarget(db: Db, input: TTargetKey, user: SessionUser): Promise<TTarget> {
+  const key = await targetKey(db, input, user);
   return db.$transaction(async (tx) => {
     const before = await tx.target.findUnique({ where: { year_measure_unitCode_modelTypeCode: key } });
-    const row = await tx.target.upsert({
-      where: { year_measure_unitCode_modelTypeCode: key },
-      create: { ...key, value: input.value, updatedById: user.id },
-      update: { value: input.value, updatedById: user.id },
-    });
-    await writeAudit(tx, {
-      user,
-      action: before ? "update" : "create",
-      entity: ENTITY,
-      entityId: row.id,
-      before: before ? shape(before) : null,
-      after: shape(row),
-    });
-    return shape(row);
+    if (!before) throw appError("not-found", "target.notFound");
+    await tx.target.delete({ where: { id: before.id } });
+    await writeAudit(tx, { user, action: "remove", entity: ENTITY, entityId: before.id, before: shape(before) });
+    return shape(before);
   });
 }
 
-/** targets.list: a year's targets, province-wide first. */
-export async function listTargets(db: Db, year: number): Promise<TTarget[]> {
+/** targets.list: a year's targets, province-wide first, each with its unit's name. */
+export async function listTargets(db: Db, year: number): Promise<TTargetRow[]> {
   const rows = await db.target.findMany({
     where: { year },
     orderBy: [{ unitCode: "asc" }, { measure: "asc" }, { modelTypeCode: "asc" }],
   });
-  return rows.map(shape);
+  const codes = [...new Set(rows.map((r) => r.unitCode).filter(Boolean))];
+  const units = codes.length
+    ? await db.adminUnit.findMany({
+        where: {
+          code: { in: codes },
+          OR: [
+            { catalog: "three_level", level: "district" },
+            { catalog: "two_level", level: "commune" },
+          ],
+        },
+        select: { code: true, name: true, catalog: true },
+      })
+    : [];
+  // A code found in both lists (codes repeat): the former district's, as targetUnit looks it up.
+  const nameOf = (code: string) =>
+    (units.find((u) => u.code === code && u.catalog === "three_level") ?? units.find((u) => u.code === code))?.name ??
+    null;
+  return rows.map((r) => ({ ...shape(r), unitName: r.unitCode ? nameOf(r.unitCode) : null }));
 }
 
 /**
@@ -135,4 +183,47 @@ export async function targetProgress(
     out.push({ measure: t.measure, unitCode: t.unitCode, modelTypeCode: t.modelTypeCode, target: t.value, actual });
   }
   return out;
+}
+
+/**
+ * A report's targets (decision 056): for a report of one calendar year over the whole province or
+ * one former district, that year's targets of that place, each named in Vietnamese (the document's
+ * language) with the report's own figure; null for any other report or when none is set.
+ */
+export async function reportTargets(
+  db: Db,
+  o: { from: string; to: string; formerProvinceCode?: string | null; districtCodes: string[] },
+  figures: SummaryFigures,
+  awards: number,
+): Promise<{
+  year: number;
+  rows: { measure: TTarget["measure"]; name: string; target: number; actual: number }[];
+} | null> {
+  const year = Number(o.from.slice(0, 4));
+  if (o.from !== `${year}-01-01` || o.to !== `${year}-12-31`) return null;
+  if (o.formerProvinceCode || o.districtCodes.length > 1) return null;
+  const progress = await targetProgress(db, { year, unitCode: o.districtCodes[0] ?? "" }, figures, async () => awards);
+  if (progress.length === 0) return null;
+  const codes = progress.map((p) => p.modelTypeCode).filter((c): c is string => c !== null);
+  const types = codes.length
+    ? await db.modelType.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
+    : [];
+  const order = (m: string) => TARGET_MEASURES.indexOf(m as TTarget["measure"]);
+  return {
+    year,
+    rows: progress
+      .sort(
+        (a, b) => order(a.measure) - order(b.measure) || (a.modelTypeCode ?? "").localeCompare(b.modelTypeCode ?? ""),
+      )
+      .map((p) => {
+        const type = p.modelTypeCode ? (types.find((t) => t.code === p.modelTypeCode)?.name ?? p.modelTypeCode) : null;
+        const measure = message(`targets.measure.${p.measure}`);
+        return {
+          measure: p.measure,
+          name: type ? `${measure} “${type}”` : measure,
+          target: p.target,
+          actual: p.actual,
+        };
+      }),
+  };
 }

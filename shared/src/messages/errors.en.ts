@@ -119,4 +119,14 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "province.unknown": "There is no province with code {code}; choose one of: {codes}.",
   "province.notInstalled": "This install serves {place}: it holds no figures of province {code}.",
   "province.outside": "{units} is not in {place}.",
+  "target.notFound": "There is no such target (it may have been removed).",
+  "targetImport.rows":
+    "The file has {count} rows in error; no target was written. Correct the rows below and upload again.",
+  "targetImport.noHeader":
+    "The header row of the targets template (Năm, Chỉ tiêu, Giá trị) was not found. Please use the template.",
+  "targetImport.empty": "The file has no target rows.",
+  "targetImport.tooMany": "The file has more than {max} target rows.",
+  "targetImport.year": "The year must be a whole number from 2000 to 2100.",
+  "targetImport.measure": "Invalid measure: choose one from the template's list.",
+  "targetImport.duplicate": "Same as row {row} (same year, measure, unit and model type).",
 };

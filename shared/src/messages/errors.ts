@@ -125,4 +125,13 @@ export const errorsVi = {
   "province.unknown": "Không có tỉnh, thành phố mã {code}; chọn một trong: {codes}.",
   "province.notInstalled": "Bản cài đặt này phục vụ {place}: không xem được số liệu của tỉnh, thành phố mã {code}.",
   "province.outside": "{units} không thuộc {place}.",
+  "target.notFound": "Không có chỉ tiêu này (có thể đã được xóa).",
+  // Targets from the Excel template (decision 056).
+  "targetImport.rows": "Tệp có {count} dòng lỗi; chưa ghi chỉ tiêu nào. Sửa các dòng dưới đây rồi tải lên lại.",
+  "targetImport.noHeader": "Không tìm thấy dòng tiêu đề của mẫu chỉ tiêu (Năm, Chỉ tiêu, Giá trị). Hãy dùng tệp mẫu.",
+  "targetImport.empty": "Tệp không có dòng chỉ tiêu nào.",
+  "targetImport.tooMany": "Tệp có quá {max} dòng chỉ tiêu.",
+  "targetImport.year": "Năm phải là số nguyên từ 2000 đến 2100.",
+  "targetImport.measure": "Chỉ tiêu không hợp lệ: chọn một mục của danh sách trong mẫu.",
+  "targetImport.duplicate": "Trùng với dòng {row} (cùng năm, chỉ tiêu, đơn vị và loại mô hình).",
 } as const;

@@ -71,4 +71,11 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.section.communities": "Clans and religious communities",
   "reports.section.awards": "Awards",
   "reports.section.annex": "Annex by commune-level area",
+  "reports.form.kind": "Kind of report",
+  "reports.form.modelType": "Model of the thematic report",
+  "reports.form.periodDays": "Reporting period: {from} to {to}",
+  "reports.kind.tong-ket": "Review (choose the years)",
+  "reports.kind.so-ket-6-thang": "Six-month review",
+  "reports.kind.tong-ket-nam": "Year's review",
+  "reports.kind.chuyen-de": "Thematic report (one model)",
 };

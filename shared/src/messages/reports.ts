@@ -70,4 +70,12 @@ export const reportsVi = {
   "reports.section.communities": "Dòng họ và cộng đồng tôn giáo",
   "reports.section.awards": "Khen thưởng",
   "reports.section.annex": "Phụ lục theo địa bàn cấp xã",
+  // Report kinds in the builder (decision 056).
+  "reports.form.kind": "Loại báo cáo",
+  "reports.form.modelType": "Mô hình của chuyên đề",
+  "reports.form.periodDays": "Kỳ báo cáo: từ {from} đến {to}",
+  "reports.kind.tong-ket": "Báo cáo tổng kết (chọn giai đoạn)",
+  "reports.kind.so-ket-6-thang": "Sơ kết 6 tháng đầu năm",
+  "reports.kind.tong-ket-nam": "Tổng kết năm",
+  "reports.kind.chuyen-de": "Chuyên đề (một mô hình)",
 } as const;

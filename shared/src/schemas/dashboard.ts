@@ -225,6 +225,15 @@ export const ZDashboardAreas = z.object({
       current: z.boolean(),
     }),
   ),
+  /** With compare: each area's sites and cameras, and the totals, of the same days one year earlier. */
+  previous: z
+    .object({
+      ...ZPreviousPeriod,
+      sites: z.number(),
+      cameras: z.number(),
+      areas: z.array(z.object({ code: z.string(), sites: z.number(), cameras: z.number() })),
+    })
+    .optional(),
 });
 export type TDashboardAreas = z.infer<typeof ZDashboardAreas>;
 
@@ -307,6 +316,14 @@ export const ZDashboardModelType = z.object({
   totalSites: z.number(),
   years: z.array(z.object({ year: z.number(), sites: z.number(), cumulative: z.number() })),
   byDistrict: z.array(z.object({ code: z.string(), name: z.string(), sites: z.number(), areas: z.number() })),
+  /** With compare: the type's sites, in all and by district, of the same days one year earlier. */
+  previous: z
+    .object({
+      ...ZPreviousPeriod,
+      totalSites: z.number(),
+      byDistrict: z.array(z.object({ code: z.string(), sites: z.number() })),
+    })
+    .optional(),
   sites: z.object({
     total: z.number(),
     page: z.number(),

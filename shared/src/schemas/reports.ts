@@ -27,6 +27,7 @@ import {
 } from "./dashboard.ts";
 import { ZDemoFigure } from "./demo.ts";
 import { ZCommuneList, ZMapFeature } from "./maps.ts";
+import { TARGET_MEASURES } from "./targets.ts";
 import { ZInstalledProvince } from "./units.ts";
 
 /** Sections a report may contain, in the order they are printed. */
@@ -289,6 +290,17 @@ export const ZReportModel = z.object({
       cameras: ZCount,
       costVnd: ZCount,
       awards: ZCount,
+    })
+    .nullable()
+    .optional(),
+  /**
+   * A report of one calendar year over the province or one former district: that year's targets
+   * of that place, each named and with the report's own figure (decision 056). Else null.
+   */
+  targets: z
+    .object({
+      year: z.number(),
+      rows: z.array(z.object({ measure: z.enum(TARGET_MEASURES), name: z.string(), target: ZCount, actual: ZCount })),
     })
     .nullable()
     .optional(),

@@ -58,6 +58,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "modelTypes.update": { access: "admin" },
   "targets.set": { access: "admin" },
   "targets.list": { access: "viewer" },
+  "targets.remove": { access: "admin" },
   "units.tree": { access: "viewer" },
   "units.province": { access: "viewer" },
   "units.provinces": { access: "viewer" },
@@ -112,4 +113,6 @@ export const PLAIN_POLICY: Record<string, Exclude<Access, "public">> = {
   "GET /api/imports/progress": "editor",
   "GET /api/imports/:batchId/errors.xlsx": "editor",
   "GET /api/imports/template.xlsx": "viewer",
+  "GET /api/targets/template.xlsx": "admin",
+  "POST /api/targets/import": "admin",
 };

@@ -177,6 +177,7 @@ export const SAMPLES: Record<string, Sample> = {
     input: (fx) => ({ year: 2026, measure: "cameras", value: 100 + Number(fx.unique().replace(/\D/g, "") || 0) }),
   },
   "targets.list": { input: () => ({ year: 2026 }) },
+  "targets.remove": { input: () => ({ year: 2026, measure: "cameras" }) },
   "units.tree": { input: () => ({ on: DAY }) },
   "units.province": { input: () => undefined },
   "units.provinces": { input: () => undefined },
