@@ -254,6 +254,11 @@ const PLAIN_STATUS: Record<string, number[]> = {
   "GET /api/imports/progress": [401, 401, 403, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 404],
   "GET /api/imports/:batchId/errors.xlsx": [401, 401, 403, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 404],
   "GET /api/imports/template.xlsx": [401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  "GET /api/targets/template.xlsx": [401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200],
+  "POST /api/targets/import": [401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 415, 415],
+  // No period asked (the sample has no query): an admin's request is refused as a bad period.
+  "GET /api/exchange/package": [401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 400, 400],
+  "POST /api/exchange/packages": [401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 415, 415],
 };
 
 describe("authorization matrix of the plain routes (issues 23 and 24)", () => {

@@ -58,6 +58,15 @@ export const POLICY: Record<string, PolicyEntry> = {
   "modelTypes.update": { access: "admin" },
   "targets.set": { access: "admin" },
   "targets.list": { access: "viewer" },
+  // Divided old communes (decision 055): the move is the record lifecycle's, scope and lock included.
+  "divided.list": { access: "editor" },
+  "divided.move": { access: "editor" },
+  // The signed exchange of approved figures (decision 052).
+  "exchange.publicKey": { access: "admin" },
+  "exchange.registerKey": { access: "admin" },
+  "exchange.keys": { access: "admin" },
+  "exchange.packages": { access: "admin" },
+  "exchange.sources": { access: "viewer" },
   "targets.remove": { access: "admin" },
   "units.tree": { access: "viewer" },
   "units.province": { access: "viewer" },
@@ -115,4 +124,6 @@ export const PLAIN_POLICY: Record<string, Exclude<Access, "public">> = {
   "GET /api/imports/template.xlsx": "viewer",
   "GET /api/targets/template.xlsx": "admin",
   "POST /api/targets/import": "admin",
+  "GET /api/exchange/package": "admin",
+  "POST /api/exchange/packages": "admin",
 };

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import type { TRPCError } from "@trpc/server";
 import type { AuthzFixtures } from "./fixtures.ts";
 
@@ -177,8 +178,37 @@ export const SAMPLES: Record<string, Sample> = {
     input: (fx) => ({ year: 2026, measure: "cameras", value: 100 + Number(fx.unique().replace(/\D/g, "") || 0) }),
   },
   "targets.list": { input: () => ({ year: 2026 }) },
-  "targets.remove": { input: () => ({ year: 2026, measure: "cameras" }) },
+  "targets.remove": {
+    // A target that exists, so an allowed caller's removal succeeds (upserted again for each persona).
+    input: async (fx) => {
+      const key = { year: 2029, measure: "awards", unitCode: "", modelTypeCode: "" };
+      await fx.db.target.upsert({
+        where: { year_measure_unitCode_modelTypeCode: key },
+        create: { ...key, value: 1 },
+        update: {},
+      });
+      return { year: 2029, measure: "awards" };
+    },
+  },
   "units.tree": { input: () => ({ on: DAY }) },
+  "divided.list": { input: () => ({}) },
+  // No such record: every allowed caller passes the role check to the same NOT_FOUND; the move's
+  // scope and lock are tested in provinces.test.ts.
+  "divided.move": {
+    input: () => ({ kind: "cameras", id: NO_BATCH, version: 1, communeCode: null }),
+    audits: 0,
+    fails: { code: "NOT_FOUND", message: "Không tìm thấy đợt lắp đặt camera (có thể đã bị xóa)." },
+  },
+  "exchange.publicKey": { input: () => undefined },
+  "exchange.registerKey": {
+    input: () => ({
+      provinceCode: "44",
+      publicKey: generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString(),
+    }),
+  },
+  "exchange.keys": { input: () => undefined },
+  "exchange.packages": { input: () => undefined },
+  "exchange.sources": { input: () => ({}) },
   "units.province": { input: () => undefined },
   "units.provinces": { input: () => undefined },
   "dashboard.summary": { input: () => ({ fromYear: 2007, toYear: 2022 }) },
