@@ -70,6 +70,9 @@ describe("so với cùng kỳ on the overview", () => {
     });
     const cameras = await screen.findByRole("article", { name: "Mắt camera" });
     expect(within(cameras).getByText("+25 (—)")).toBeInTheDocument();
+    // Coverage: one commune of the old list with cameras in 2018, none in 2017 (by hand).
+    const coverage = screen.getByRole("article", { name: "Phủ camera an ninh" });
+    expect(within(coverage).getByText("+1 (—)")).toBeInTheDocument();
     first.unmount();
     renderApp(<OverviewRoute />, { db: t.db, user: viewer, path: "/?province=45&from=2018&to=2018" });
     const plain = await screen.findByRole("article", { name: "Mắt camera" });

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from "@qt/shared/format";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "../../components/Card.tsx";
+import type { Earlier } from "../../components/Change.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTRPC } from "../../trpc.ts";
 
@@ -15,9 +16,12 @@ import { useTRPC } from "../../trpc.ts";
 export function CoverageCard({
   coverage,
   communeCode,
+  previous,
 }: {
   coverage: TDashboardSummary["cameraCoverage"];
   communeCode?: string | null;
+  /** With compare on: the earlier period's coverage and year; the change is over the headline's list. */
+  previous?: { coverage: TDashboardSummary["cameraCoverage"]; year: string };
 }) {
   const { t, label, locale } = useI18n();
   const trpc = useTRPC();
@@ -38,10 +42,19 @@ export function CoverageCard({
     communeCode && headline.list === "two_level" && headline.total === 1
       ? options.data?.communes.find((c) => c.code === communeCode)
       : undefined;
+  // Covered communes of the same list a year earlier (none when the earlier period had no such list).
+  const earlier = previous
+    ? [previous.coverage.headline, previous.coverage.secondary].find((c) => c?.list === headline.list)
+    : undefined;
+  const change: { current: number; earlier: Earlier } | undefined =
+    previous && earlier
+      ? { current: headline.covered, earlier: { previous: earlier.covered, year: previous.year } }
+      : undefined;
   return (
     <Card
       label={t("card.coverage")}
       value={t("card.coverageValue", figures(headline))}
+      change={change}
       detail={[
         commune ? t("card.coverageOne", { name: commune.name }) : t("card.coverageList", figures(headline)),
         ...(secondary ? [t("card.coverageSecondary", figures(secondary))] : []),

@@ -36,7 +36,11 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
           value={num(summary.areasWithModels)}
           change={vs(summary.areasWithModels, (q) => q.areasWithModels)}
         />
-        <CoverageCard coverage={summary.cameraCoverage} communeCode={summary.filter.communeCode} />
+        <CoverageCard
+          coverage={summary.cameraCoverage}
+          communeCode={summary.filter.communeCode}
+          previous={p ? { coverage: p.cameraCoverage, year } : undefined}
+        />
         <Card
           label={t("card.cameras")}
           value={num(summary.cameras.cameras)}
@@ -51,6 +55,7 @@ export function SummaryCards({ summary, large }: { summary: TDashboardSummary; l
           value={formatMoneyShort(summary.cameras.costVnd, locale)}
           title={formatMoneyExact(summary.cameras.costVnd, locale)}
           detail={formatMoneyExact(summary.cameras.costVnd, locale)}
+          change={vs(summary.cameras.costVnd, (q) => q.cameras.costVnd)}
         />
         <Card
           label={t("card.clans")}
