@@ -5,6 +5,7 @@ import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card } from "../components/Card.tsx";
+import { earlierYear } from "../components/Change.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
@@ -50,8 +51,27 @@ export default function CommunitiesRoute() {
       <>
         <section className="print-section">
           <div className="cards">
-            <Card label={t("dashboard.communities.clans")} value={num(d.clans.sites)} />
-            <Card label={t("dashboard.communities.religious")} value={num(d.religious.sites)} />
+            <Card
+              label={t("dashboard.communities.clans")}
+              value={num(d.clans.sites)}
+              change={
+                d.previous
+                  ? { current: d.clans.sites, earlier: { previous: d.previous.clans, year: earlierYear(d.previous) } }
+                  : undefined
+              }
+            />
+            <Card
+              label={t("dashboard.communities.religious")}
+              value={num(d.religious.sites)}
+              change={
+                d.previous
+                  ? {
+                      current: d.religious.sites,
+                      earlier: { previous: d.previous.religious, year: earlierYear(d.previous) },
+                    }
+                  : undefined
+              }
+            />
           </div>
           {typeTable(t("dashboard.communities.clans"), d.clans.types)}
         </section>

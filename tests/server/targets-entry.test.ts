@@ -14,7 +14,7 @@ import { docxParts, readXlsx } from "./reports-read.ts";
 /**
  * Targets entry (issue 28 item 3, decision 056): remove, import from the Excel template (all or
  * nothing, rows refused in the user's language), the report's "Kết quả thực hiện chỉ tiêu", and
- * "previous" on the model-type page and the areas table; on the demo data.
+ * "previous" on the model-type page, the areas table and the communities screen; on the demo data.
  */
 let t: TestDb;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -267,5 +267,26 @@ describe("previous on the model-type page and the areas table", () => {
     expect(a.previous?.sites).toBe(Number(inDistrict?.n));
     const earlier = await call(viewer).dashboard.areas({ districtCode: district, fromYear: 2021, toYear: 2021 });
     expect(a.previous?.areas).toEqual(earlier.areas.map(({ code, sites, cameras }) => ({ code, sites, cameras })));
+  });
+
+  it("dashboard.communities with compare carries the clan and religious-community sites one year earlier, as SQL counts them", async () => {
+    const [earlier] = await t.db.$queryRawUnsafe<{ clans: bigint; religious: bigint }[]>(
+      `SELECT COUNT(*) FILTER (WHERE m.category = 'clan') AS clans, COUNT(*) FILTER (WHERE m.category = 'religious') AS religious
+       FROM site s JOIN model_type m ON m.id = s.model_type_id
+       WHERE s.deleted_at IS NULL AND s.established_on BETWEEN '2021-01-01' AND '2021-12-31'`,
+    );
+    const c = await call(viewer).dashboard.communities({
+      fromYear: 2022,
+      toYear: 2022,
+      compare: "same-period-last-year",
+    });
+    expect(c.previous).toEqual({
+      from: "2021-01-01",
+      to: "2021-12-31",
+      clans: Number(earlier?.clans),
+      religious: Number(earlier?.religious),
+    });
+    expect(Number(earlier?.clans) + Number(earlier?.religious)).toBeGreaterThan(0);
+    expect((await call(viewer).dashboard.communities({ fromYear: 2022, toYear: 2022 })).previous).toBeUndefined();
   });
 });

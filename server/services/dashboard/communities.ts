@@ -2,7 +2,8 @@ import type { TDashboardCommunities, TDashboardFilter } from "@qt/shared/schemas
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea } from "../units/area-sql.ts";
-import { filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { previousOf } from "./compare.ts";
+import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
 import { n } from "./rows.ts";
 
 type Category = "clan" | "religious";
@@ -14,6 +15,18 @@ type Category = "clan" | "religious";
  */
 export async function dashboardCommunities(db: Db, input: TDashboardFilter): Promise<TDashboardCommunities> {
   const f = { ...(await resolveFilter(db, filterInputOf(input))), category: null };
+  const [figures, previous] = await Promise.all([
+    communitiesOf(db, f),
+    // With compare: the two totals over the same days a year earlier (decision 039).
+    previousOf(db, f, input.compare, async (db, earlier) => {
+      const e = await communitiesOf(db, earlier);
+      return { clans: e.clans.sites, religious: e.religious.sites };
+    }),
+  ]);
+  return { ...figures, ...(previous ? { previous } : {}) };
+}
+
+async function communitiesOf(db: Db, f: Filter): Promise<Omit<TDashboardCommunities, "previous">> {
   const sw = siteWhere(f);
   const mine = Prisma.sql`mt.category IN ('clan', 'religious')`;
   const [types, religions, districts] = await Promise.all([

@@ -363,6 +363,8 @@ export const ZDashboardCommunities = z.object({
     byReligion: z.array(z.object({ religion: z.enum(RELIGIONS), sites: z.number() })),
   }),
   byDistrict: z.array(z.object({ code: z.string(), name: z.string(), clans: z.number(), religious: z.number() })),
+  /** With compare: the clan and religious-community sites of the same days one year earlier. */
+  previous: z.object({ ...ZPreviousPeriod, clans: z.number(), religious: z.number() }).optional(),
 });
 export type TDashboardCommunities = z.infer<typeof ZDashboardCommunities>;
 
