@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ZodType, z } from "zod";
 import { buildApp, plainRoutes } from "../../server/http/app.ts";
 import { appRouter } from "../../server/routers/_app.ts";
+import { ensureOwnKey } from "../../server/services/exchange/keys.ts";
 import { isCleanText, MAX_ID, uncleanPath } from "../../shared/src/schemas/common.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { HAI_AN, HAI_LANG } from "../fixtures/units.ts";
@@ -62,6 +63,9 @@ function replaced(v: unknown, path: Path, value: unknown): unknown {
 const s = entryFile();
 let siteId = 0;
 beforeAll(async () => {
+  // As the server does at its start: the install's own key pair exists (decision 052), so a call
+  // that reads it (exchange.publicKey) finds it rather than making it.
+  await ensureOwnKey(s.t.db);
   // One real record so that generated small ids sometimes hit something.
   const site = await s.caller(s.users.admin).sites.create({
     modelTypeId: await s.typeId("security-camera"),
