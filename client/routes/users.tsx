@@ -34,6 +34,7 @@ function UsersScreen({ selfId }: { selfId: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.users.list.queryOptions());
+  const provinces = useQuery(trpc.units.provinces.queryOptions()).data ?? [];
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState("");
   const disable = useMutation(
@@ -96,7 +97,7 @@ function UsersScreen({ selfId }: { selfId: number }) {
       ) : users.isError ? (
         <ErrorState message={users.error.message} onRetry={() => users.refetch()} />
       ) : (
-        <UserTable users={users.data} selfId={selfId} onAction={onAction} />
+        <UserTable users={users.data} selfId={selfId} onAction={onAction} showProvince={provinces.length > 1} />
       )}
       <AnonymisePanel />
       <DemoPanel />

@@ -126,17 +126,28 @@ describe("user management screen", () => {
 
   it("the province scope (decision 051): a national admin picks it, a provincial admin's picker is fixed to theirs", async () => {
     const user = userEvent.setup();
+    // One province's install: every account is that province's, nothing to pick, no column.
+    renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
+    await within(screen.getByRole("form", { name: "Tạo tài khoản mới" })).findByLabelText("Vai trò");
+    expect(screen.queryByLabelText("Tỉnh, thành phố")).toBeNull();
+    expect(screen.queryByRole("columnheader", { name: "Tỉnh, thành phố" })).toBeNull();
+    cleanup();
+    // A second province of today, as a national install holds it.
+    await t.db.$executeRaw`INSERT INTO admin_unit (code, catalog, name, kind, level, valid_from)
+      VALUES ('46', 'two_level', 'Thành phố Huế', 'thanh_pho', 'province', '2025-07-01')`;
     renderApp(<Shell />, { db: t.db, path: "/users", session: { token: adminToken } });
     await table();
     await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
     let form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
-    let picker = within(form).getByLabelText("Tỉnh, thành phố");
+    let picker = await within(form).findByLabelText("Tỉnh, thành phố");
     await within(picker).findByRole("option", { name: "Tỉnh Quảng Trị" });
     expect(
       within(picker)
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual(["Toàn quốc (mọi tỉnh, thành phố)", "Tỉnh Quảng Trị"]);
+    ).toEqual(["Toàn quốc (mọi tỉnh, thành phố)", "Tỉnh Quảng Trị", "Thành phố Huế"]);
     expect(picker).toBeEnabled();
     await user.type(within(form).getByLabelText("Tên đăng nhập"), "ld.quangtri");
     await user.type(within(form).getByLabelText("Họ tên"), "Lãnh đạo tỉnh");
@@ -158,7 +169,7 @@ describe("user management screen", () => {
     await table();
     await user.click(screen.getByRole("button", { name: "Tạo tài khoản" }));
     form = screen.getByRole("form", { name: "Tạo tài khoản mới" });
-    picker = within(form).getByLabelText("Tỉnh, thành phố");
+    picker = await within(form).findByLabelText("Tỉnh, thành phố");
     await within(picker).findByRole("option", { name: "Tỉnh Quảng Trị" });
     expect(within(picker).queryByRole("option", { name: "Toàn quốc (mọi tỉnh, thành phố)" })).toBeNull();
     expect(picker).toBeDisabled();

@@ -11,8 +11,10 @@ import { collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 // The goals are 100 KB and 250 KB. Decision 047 reached 146.9 and 312.0 KB; decision 054
 // (map and charts drawn when scrolled near, in chunks of their own) brought "until idle" to
 // UNTIL_IDLE_KB; the page's own scripts stay above 100 KB (React DOM, the router, TanStack Query and
-// tRPC alone are about 97 KB gzip: decision 054), so that budget holds what was reached.
-const OWN_SCRIPTS_KB = 140;
+// tRPC alone are about 97 KB gzip: decision 054), so that budget holds what was reached. The
+// national install, province scopes, the exchange, divided communes and targets (decisions 050–056)
+// added their messages to the preloaded Vietnamese catalogue: 144.7 KB on 07/12/2026, hence 150.
+const OWN_SCRIPTS_KB = 150;
 const UNTIL_IDLE_KB = 250;
 
 type Fetched = { url: string; type: string; gzip: number };

@@ -94,20 +94,26 @@ export function UserForm({ user, onDone }: { user?: TUserRow; onDone: (message: 
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-pv`}>{t("auth.users.province")}</label>
-      <select
-        id={`${id}-pv`}
-        value={ownProvince ?? provinceCode}
-        disabled={ownProvince !== null}
-        onChange={(e) => setProvinceCode(e.target.value)}
-      >
-        {ownProvince === null && <option value="">{t("auth.users.national")}</option>}
-        {provinces.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      {/* A province to choose only where the install holds several (decision 051): on one
+          province's install every account is that province's. */}
+      {provinces.length > 1 && (
+        <>
+          <label htmlFor={`${id}-pv`}>{t("auth.users.province")}</label>
+          <select
+            id={`${id}-pv`}
+            value={ownProvince ?? provinceCode}
+            disabled={ownProvince !== null}
+            onChange={(e) => setProvinceCode(e.target.value)}
+          >
+            {ownProvince === null && <option value="">{t("auth.users.national")}</option>}
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {role === "editor" && (
         <>
           <label htmlFor={`${id}-d`} className="required">

@@ -10,10 +10,13 @@ export function UserTable({
   users,
   selfId,
   onAction,
+  showProvince,
 }: {
   users: TUserRow[];
   selfId: number;
   onAction: (action: UserAction, user: TUserRow) => void;
+  /** The province column: only where the install holds several provinces (decision 051). */
+  showProvince: boolean;
 }) {
   const { t, label, locale } = useI18n();
   return (
@@ -23,7 +26,7 @@ export function UserTable({
           <th scope="col">{t("auth.users.username")}</th>
           <th scope="col">{t("auth.users.displayName")}</th>
           <th scope="col">{t("auth.users.role")}</th>
-          <th scope="col">{t("auth.users.province")}</th>
+          {showProvince && <th scope="col">{t("auth.users.province")}</th>}
           <th scope="col">{t("auth.users.district")}</th>
           <th scope="col">{t("auth.users.status")}</th>
           <th scope="col">{t("auth.users.actions")}</th>
@@ -35,7 +38,7 @@ export function UserTable({
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
             <td>{label("role", u.role)}</td>
-            <td>{u.provinceName ?? t("auth.users.national")}</td>
+            {showProvince && <td>{u.provinceName ?? t("auth.users.national")}</td>}
             <td>{scopeName(u.scope, locale) ?? (u.role === "editor" ? t("auth.scope.province") : "—")}</td>
             <td>
               {u.disabled ? t("auth.users.disabled") : t("auth.users.active")}
