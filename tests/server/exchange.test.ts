@@ -331,8 +331,18 @@ describe("the same package on a national install (PROVINCE=all)", () => {
     const s = await call(nation).dashboard.summary({ formerProvinceCode: "45", fromYear: 2007, toYear: 2022 });
     expect(s.cameraCoverage.headline).toEqual({ list: "three_level", covered: 73, total: 126 });
     expect({ cameras: s.cameras.cameras, sites: s.siteCount }).toEqual({ cameras: 1131, sites: want.siteCount });
-    // A province that sent nothing (Hà Nội, old province 01) has no site.
+    // The words: today's province 44 and its old province 45 give the same figures.
+    const byProvince = await call(nation).dashboard.summary({
+      provinceCode: "44",
+      formerProvinceCode: "45",
+      fromYear: 2007,
+      toYear: 2022,
+    });
+    expect(byProvince.cameraCoverage.headline).toEqual({ list: "three_level", covered: 73, total: 126 });
+    expect(byProvince.cameras.cameras).toBe(1131);
+    // A province that sent nothing (Hà Nội, old province 01; today's 01) has no site.
     const hanoi = await call(nation).dashboard.summary({ formerProvinceCode: "01", fromYear: 2007, toYear: 2022 });
     expect(hanoi.siteCount).toBe(0);
+    expect((await call(nation).dashboard.summary({ provinceCode: "01" })).siteCount).toBe(0);
   }, 120_000);
 });
