@@ -166,8 +166,8 @@ export const ZRecordYear = zYear();
 /** The years a dashboard filter or a report covers. */
 export const ZPeriodYear = zYear(1);
 
-/** Pagination, search and the filters every record list shares. */
-export const ZListBase = {
+/** A page of a list: its number and size (20 by default, 100 at most). */
+export const ZPaging = {
   page: z.number().int(keyed("v.pageInteger")).min(1, keyed("v.pageMin")).max(100_000, keyed("v.pageMax")).default(1),
   pageSize: z
     .number()
@@ -175,6 +175,11 @@ export const ZListBase = {
     .min(1, keyed("v.pageSizeRange"))
     .max(100, keyed("v.pageSizeRange"))
     .default(20),
+};
+
+/** Pagination, search and the filters every record list shares. */
+export const ZListBase = {
+  ...ZPaging,
   search: ZText.max(200, keyed("v.searchTooLong")).optional(),
   districtCode: ZGsoCode.optional(),
   /** An area of the list before 01/07/2025. */

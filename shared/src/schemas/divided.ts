@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { keyed } from "../messages/index.ts";
-import { ZGsoCode, ZId, ZVersion } from "./common.ts";
+import { ZGsoCode, ZId, ZPaging, ZVersion } from "./common.ts";
 import { ZImportKind } from "./imports.ts";
 
 /**
@@ -13,13 +12,7 @@ export const ZDividedListInput = z.strictObject({
   kind: ZImportKind.optional(),
   /** A former district (the old commune's). */
   districtCode: ZGsoCode.optional(),
-  page: z.number().int(keyed("v.pageInteger")).min(1, keyed("v.pageMin")).max(100_000, keyed("v.pageMax")).default(1),
-  pageSize: z
-    .number()
-    .int(keyed("v.pageSizeInteger"))
-    .min(1, keyed("v.pageSizeRange"))
-    .max(100, keyed("v.pageSizeRange"))
-    .default(20),
+  ...ZPaging,
 });
 export type TDividedListInput = z.input<typeof ZDividedListInput>;
 
