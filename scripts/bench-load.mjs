@@ -6,6 +6,8 @@
 // Loopback only; every run is bounded by its seconds.
 // Usage: pnpm bench:load [--seconds 30] [--connections 50] [--settle 60] [--db pglite|postgresql|both]
 //                        [--no-build]
+//        pnpm bench:load --scenario national [--servers 2] [--sites 300000] [--seconds 30]
+//                        [--connections 50] [--max-requests 20000] [--no-build]   (bench-load-national.mjs)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,6 +38,8 @@ for (const [name, v] of [
   if (!Number.isInteger(v) || v < min || v > 600) throw new Error(`--${name} takes a whole number from ${min} to 600`);
 }
 if (!DBS) throw new Error("--db takes pglite, postgresql or both");
+const SCENARIO = arg("scenario", "province");
+if (!["province", "national"].includes(SCENARIO)) throw new Error("--scenario takes province or national");
 
 if (!process.argv.includes("--no-build")) {
   const build = spawnSync("pnpm", ["--filter", "@qt/client", "build"], { cwd: root, stdio: "inherit" });
@@ -227,6 +231,18 @@ async function bench(kind) {
   }
 }
 
+if (SCENARIO === "national") {
+  const { benchNational } = await import("./bench-load-national.mjs");
+  const sites = Number(arg("sites", "300000"));
+  const servers = Number(arg("servers", "2"));
+  const maxRequests = Number(arg("max-requests", "20000"));
+  if (!Number.isInteger(sites) || sites < 0 || sites > 1_000_000) throw new Error("--sites takes 0 to 1000000");
+  if (!Number.isInteger(servers) || servers < 1 || servers > 4) throw new Error("--servers takes 1 to 4");
+  if (!Number.isInteger(maxRequests) || maxRequests < 1) throw new Error("--max-requests takes a whole number");
+  const ok = await benchNational({ sites, servers, connections: CONNECTIONS, seconds: SECONDS, maxRequests });
+  console.log(ok ? "\nNo errors; roll-ups equal a recount." : "\nErrors above.");
+  process.exit(ok ? 0 : 1);
+}
 console.log(
   `${CONNECTIONS} connections, ${SECONDS} s per scenario, memory ${SETTLE} s after; ${os.cpus().length} cores`,
 );
