@@ -108,4 +108,41 @@ describe.runIf(serverUrl)("two app servers on one PostgreSQL database", () => {
     );
     expect(written?.n).toBe(3);
   });
+
+  it("a write on one server shows at once in the other's figures; signing out on one ends the session on both", async () => {
+    const login = await client(b).trpc("auth.login", { username: "admin", password: E2E_ADMIN_PASSWORD });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const summaryOn = async (server: ServerProcess) => {
+      const res = await fetch(`${server.url}/api/trpc/dashboard.summary?input=${encodeURIComponent("{}")}`, {
+        headers: { cookie },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { result: { data: { cameras: { installations: number } } } }).result.data;
+    };
+    const installations = async () =>
+      (await sql<{ n: number }>("SELECT count(*)::int AS n FROM camera_installation WHERE deleted_at IS NULL"))[0]?.n;
+    // B's cache holds the figures before the write.
+    expect((await summaryOn(b)).cameras.installations).toBe(await installations());
+    const created = await client(a, cookie).trpc("cameras.create", {
+      areaCode: "19684",
+      installedOn: "2020-05-01",
+      cameras: 4,
+      recorders: 1,
+      memoryCards: 1,
+      costVnd: 20_000_000,
+      fundingSource: "socialized",
+    });
+    expect(created.status, await created.clone().text()).toBe(200);
+    const after = await installations();
+    expect(after).toBeGreaterThan(0);
+    expect((await summaryOn(b)).cameras.installations).toBe(after);
+
+    const out = await client(a, cookie).trpc("auth.logout", {});
+    expect(out.status).toBe(200);
+    expect((await fetch(`${b.url}/api/trpc/auth.me`, { headers: { cookie } })).status).toBe(401);
+  });
 });
