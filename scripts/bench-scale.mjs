@@ -4,15 +4,18 @@
 // aggregate's time in psql, dashboard.summary right after a write and for filters never asked
 // before (ratios to the raw aggregate; goals ≤ 0.25× and ≤ 0.5×), creates/s through the app with
 // 20 and 50 writers against pgbench inserting the same rows with the same clients (goal ≥ 0.1×, no
-// errors), the same writers on the embedded database (PGlite), and `pnpm rollups:check`.
-// Usage: pnpm bench:scale [--sites 300000|1000000] [--installations 30000] [--seconds 10] [--no-pglite]
+// errors), the statements one create sends and runs (pg_stat_statements), the server's memory over
+// an export of every site (CSV), `pnpm rollups:check`, and the same writers on the embedded database
+// (PGlite). The last lines sum every figure up.
+// Usage: pnpm bench:scale [--sites 300000|1000000] [--installations 30000] [--seconds 10]
+//   [--db both|postgres|pglite] (--no-pglite: postgres)
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { findPostgresBin, onServer, startPostgres } from "../tests/support/postgres.mjs";
-import { login, startServer } from "../tests/support/server-process.mjs";
+import { login, rssMb, startServer } from "../tests/support/server-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 // pg is the server's dependency (and the test support's), not the root package's.
@@ -25,6 +28,14 @@ const arg = (name, fallback) => {
 const SITES = Number(arg("sites", "300000"));
 const INSTALLATIONS = Number(arg("installations", "30000"));
 const SECONDS = Number(arg("seconds", "10"));
+const DB = process.argv.includes("--no-pglite") ? "postgres" : arg("db", "both");
+if (!["both", "postgres", "pglite"].includes(DB)) throw new Error("--db takes both, postgres or pglite");
+/** Every figure of the run, printed again together at its end. */
+const summary = [];
+const note = (line) => {
+  console.log(line);
+  summary.push(line.trim());
+};
 const CLIENTS = [20, 50];
 const GOALS = { afterWrite: 0.25, newFilter: 0.5, creates: 0.1 };
 const HEADERS = { "x-qt-client": "bench", "content-type": "application/json" };
@@ -201,13 +212,58 @@ END;
   return { perSecond: tps, errors: failed };
 }
 
-async function main() {
+/**
+ * The statements one create through the app costs, from pg_stat_statements over `n` creates one
+ * after the other: those the server sends (round trips, BEGIN and COMMIT included) and those its
+ * triggers run inside them (the roll-ups, the data version, the audit chain).
+ */
+async function statementsPerCreate(client, url, cookie, areaCodes, n = 20) {
+  await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  await client.query("SELECT pg_stat_statements_reset()");
+  for (let g = 0; g < n; g++) {
+    await trpcPost(url, cookie, "cameras.create", camera(1_000_000 + g, areaCodes[g % areaCodes.length]));
+  }
+  const [row] = (
+    await client.query(`SELECT coalesce(sum(calls) FILTER (WHERE toplevel), 0)::int AS sent,
+        coalesce(sum(calls) FILTER (WHERE NOT toplevel), 0)::int AS nested
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT LIKE '%pg_stat_statements%'`)
+  ).rows;
+  return { sent: row.sent / n, nested: row.nested / n };
+}
+
+/** The server's resident memory while it sends every site as CSV (its start, its peak, the file's size). */
+async function exportMemory(url, cookie, pid) {
+  const start = rssMb(pid);
+  let peak = start;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, rssMb(pid));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const t0 = Date.now();
+  let bytes = 0;
+  try {
+    const res = await fetch(`${url}/api/reports/sites.csv?fromYear=2007&toYear=${new Date().getFullYear()}`, {
+      headers: { cookie },
+    });
+    if (!res.ok || !res.body) throw new Error(`sites.csv: ${res.status}`);
+    for await (const chunk of res.body) bytes += chunk.length;
+  } finally {
+    running = false;
+    await sampler;
+  }
+  return { start, peak, mb: bytes / 1e6, seconds: (Date.now() - t0) / 1000 };
+}
+
+async function postgresPart() {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL (Debian postgresql) is not installed");
-  console.log(
-    `bench:scale — ${SITES.toLocaleString("en")} sites, ${INSTALLATIONS.toLocaleString("en")} installations, ${SECONDS} s per write run; load ${load()}`,
-  );
-  const pgServer = await startPostgres();
+  const pgServer = await startPostgres({
+    settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"],
+  });
   const url = pgServer.url("scale");
   await onServer(url, "CREATE DATABASE scale");
   const server = await startServer({
@@ -235,7 +291,8 @@ async function main() {
     ).rows.map((r) => r.code);
 
     const raw = rawAggregate(bin, url);
-    console.log(`\nraw by-type aggregate in psql (count, count distinct area per type; median of 5): ${ms(raw)}`);
+    console.log("");
+    note(`raw by-type aggregate in psql (count, count distinct area per type; median of 5): ${ms(raw)}`);
 
     await trpcGet(server.url, cookie, "dashboard.summary", {}); // the cache and the code paths warm
     const afterWrite = [];
@@ -258,25 +315,26 @@ async function main() {
         (await trpcGet(server.url, cookie, "dashboard.summary", { fromYear: 2008 + i, toYear: 2020 + i })).ms,
       );
     }
-    console.log(
+    note(
       `dashboard.summary right after a write (median of 7): ${ms(median(afterWrite))} = ${ratio(median(afterWrite) / raw, GOALS.afterWrite)}`,
     );
-    console.log(
+    note(
       `dashboard.summary, a filter never asked (days + district, median of 7): ${ms(median(fresh))} = ${ratio(median(fresh) / raw, GOALS.newFilter)}`,
     );
-    console.log(
+    note(
       `dashboard.summary, whole years never asked (median of 5): ${ms(median(wholeFresh))} = ${ratio(median(wholeFresh) / raw, GOALS.newFilter)}`,
+    );
+
+    const codes = areas.map((a) => a.code);
+    const per = await statementsPerCreate(client, server.url, cookie, codes);
+    note(
+      `statements per create (pg_stat_statements over 20 creates): ${per.sent.toFixed(1)} sent by the server (round trips, BEGIN and COMMIT included), ${per.nested.toFixed(1)} run by triggers`,
     );
 
     console.log(`\nwrites for ${SECONDS} s, an installation and its audit entry each (load ${load()}):`);
     for (const clients of CLIENTS) {
       const sampled = chainLockSampler(url);
-      const app = await appWriters(
-        server.url,
-        cookie,
-        clients,
-        areas.map((a) => a.code),
-      );
+      const app = await appWriters(server.url, cookie, clients, codes);
       const chain = await sampled();
       const bench = pgbench(
         bin,
@@ -284,7 +342,7 @@ async function main() {
         clients,
         areas.map((a) => a.id),
       );
-      console.log(
+      note(
         `  ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""}), ` +
           `pgbench ${bench.perSecond.toFixed(1)}/s (${bench.errors} failed) = ${ratio(app.perSecond / bench.perSecond, GOALS.creates, "≥")}`,
       );
@@ -298,46 +356,71 @@ async function main() {
       env: { ...process.env, DATABASE_URL: url },
       encoding: "utf8",
     });
-    console.log(
-      `\nrollups:check after all of it: exit ${check.status} — ${(check.stdout + check.stderr).trim().split("\n").slice(-2).join(" / ")}`,
+    console.log("");
+    note(
+      `rollups:check after all of it: exit ${check.status} — ${(check.stdout + check.stderr).trim().split("\n").slice(-2).join(" / ")}`,
     );
     const [{ sites, installations }] = (
       await client.query(
         "SELECT (SELECT count(*) FROM site WHERE deleted_at IS NULL)::int AS sites, (SELECT count(*) FROM camera_installation WHERE deleted_at IS NULL)::int AS installations",
       )
     ).rows;
-    const summary = (await trpcGet(server.url, cookie, "dashboard.summary", {})).data;
-    console.log(
-      `recount equals summary: sites ${summary.siteCount} = ${sites} ${summary.siteCount === sites ? "yes" : "NO"}; installations ${summary.cameras.installations} = ${installations} ${summary.cameras.installations === installations ? "yes" : "NO"}`,
+    const figures = (await trpcGet(server.url, cookie, "dashboard.summary", {})).data;
+    note(
+      `recount equals summary: sites ${figures.siteCount} = ${sites} ${figures.siteCount === sites ? "yes" : "NO"}; installations ${figures.cameras.installations} = ${installations} ${figures.cameras.installations === installations ? "yes" : "NO"}`,
+    );
+    const exported = await exportMemory(server.url, cookie, server.pid);
+    note(
+      `export of every site (CSV, ${exported.mb.toFixed(1)} MB in ${exported.seconds.toFixed(1)} s): server RSS ${exported.start} → peak ${exported.peak} MB = +${exported.peak - exported.start} MB (goal ≤ +300 MB: ${exported.peak - exported.start <= 300 ? "met" : "NOT met"}; backups: pnpm bench:memory)`,
     );
     const errors = server
       .output()
       .split("\n")
       .filter((l) => /"level":50/.test(l));
-    if (errors.length) console.log(`server errors: ${errors.length}; first: ${errors[0]?.slice(0, 400)}`);
+    if (errors.length) note(`server errors: ${errors.length}; first: ${errors[0]?.slice(0, 400)}`);
   } finally {
     await client.end();
     await server.stop();
     pgServer.stop();
   }
+}
 
-  if (!process.argv.includes("--no-pglite")) {
-    console.log(`\nembedded database (PGlite, demo data), writes for ${SECONDS} s (load ${load()}):`);
-    const embedded = await startServer({ env: { LOG_LEVEL: "error" }, password: PASSWORD, prefix: "qt-scale-pglite-" });
-    try {
-      const cookie = await login(embedded.url, "admin", PASSWORD);
-      const tree = (await trpcGet(embedded.url, cookie, "units.tree", { on: "2020-01-01" })).data;
-      const codes = tree.flatMap((d) => d.areas.map((a) => a.code)).slice(0, 100);
-      for (const clients of CLIENTS) {
-        const app = await appWriters(embedded.url, cookie, clients, codes);
-        console.log(
-          `  ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""})`,
-        );
-      }
-    } finally {
-      await embedded.stop();
+/** The same writers on the embedded database (reference data only: its start with demo data is slow). */
+async function pglitePart() {
+  console.log(`\nembedded database (PGlite), writes for ${SECONDS} s (load ${load()}):`);
+  const embedded = await startServer({
+    env: { LOG_LEVEL: "error", SEED_DEMO: "false" },
+    password: PASSWORD,
+    prefix: "qt-scale-pglite-",
+  });
+  try {
+    const cookie = await login(embedded.url, "admin", PASSWORD);
+    const tree = (await trpcGet(embedded.url, cookie, "units.tree", { on: "2020-01-01" })).data;
+    const codes = tree.flatMap((d) => d.areas.map((a) => a.code)).slice(0, 100);
+    for (const clients of CLIENTS) {
+      const app = await appWriters(embedded.url, cookie, clients, codes);
+      note(
+        `  PGlite, ${clients} clients: app ${app.perSecond.toFixed(1)}/s (${app.errors} errors${app.firstError ? `: ${app.firstError}` : ""}) (load ${load()})`,
+      );
     }
+  } finally {
+    await embedded.stop();
   }
+}
+
+async function main() {
+  console.log(
+    `bench:scale — ${SITES.toLocaleString("en")} sites, ${INSTALLATIONS.toLocaleString("en")} installations, ${SECONDS} s per write run, --db ${DB}; load ${load()}`,
+  );
+  const loads = [load()];
+  if (DB !== "pglite") await postgresPart();
+  loads.push(load());
+  if (DB !== "postgres") await pglitePart();
+  loads.push(load());
+  console.log(
+    `\n== summary: ${SITES.toLocaleString("en")} sites, one run; load average (1, 5, 15 min) at start / after PostgreSQL / at end: ${loads.join(" / ")} ==`,
+  );
+  for (const line of summary) console.log(line);
 }
 
 main().catch((err) => {

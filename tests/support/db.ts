@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import type { AdapterChoice } from "../../server/db/adapter.ts";
 import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
+import { PrismaClient } from "../../server/generated/prisma/client.ts";
 import { onServer } from "./postgres.mjs";
 
 // import.meta.dirname, not .url: under jsdom the URL is not a file: URL.
@@ -50,11 +51,14 @@ export type TestDb = { db: Db; kind: AdapterChoice["kind"]; close: () => Promise
  * replays the migrations or the seed: PGlite loads the template's data directory (a tarball),
  * PostgreSQL creates the database `TEMPLATE` the template database.
  */
-export async function createTestDb(template: Template = "migrated"): Promise<TestDb> {
+export async function createTestDb(
+  template: Template = "migrated",
+  opts: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDb> {
   const where = inject("dbTemplates");
-  if (where.kind === "postgresql") return clonePostgres(where.urls[template]);
+  if (where.kind === "postgresql") return clonePostgres(where.urls[template], opts.onQuery);
   const pglite = await loadTemplate(where.dir, template);
-  const db = createDb({ kind: "pglite", factory: prismaOnPGlite(pglite), close: () => pglite.close() });
+  const db = clientOf(prismaOnPGlite(pglite), opts.onQuery);
   return {
     db,
     kind: "pglite",
@@ -87,12 +91,24 @@ export async function emptyPglite(): Promise<PGlite> {
   return PGlite.create({ extensions: pgliteExtensions });
 }
 
-async function clonePostgres(templateUrl: string): Promise<TestDb> {
+/**
+ * The Prisma client of a test database; with `onQuery`, every statement Prisma sends is passed to it
+ * (Prisma's query log: COMMIT is logged, BEGIN is not), for tests that count a write's statements.
+ */
+function clientOf(factory: AdapterChoice["factory"], onQuery?: (sql: string) => void): Db {
+  if (!onQuery) return createDb({ kind: "pglite", factory, close: async () => {} });
+  const db = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  db.$on("query", (e) => onQuery(e.query));
+  // The same client as createDb's; its type only differs by the log option.
+  return db as unknown as Db;
+}
+
+async function clonePostgres(templateUrl: string, onQuery?: (sql: string) => void): Promise<TestDb> {
   const name = `t_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const templateName = new URL(templateUrl).pathname.slice(1);
   await onServer(templateUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
   const adapter = await chooseAdapter({ databaseUrl: templateUrl.replace(/\/[^/]+$/, `/${name}`), dataDir: "" });
-  const db = createDb(adapter);
+  const db = clientOf(adapter.factory, onQuery);
   return {
     db,
     kind: adapter.kind,

@@ -32,7 +32,11 @@ export function freePort() {
   });
 }
 
-export async function startPostgres() {
+/**
+ * `settings`: more server settings (`name=value`), e.g. `shared_preload_libraries=pg_stat_statements`
+ * for a benchmark that counts statements.
+ */
+export async function startPostgres({ settings = [] } = {}) {
   const bin = findPostgresBin();
   if (!bin) return null;
   const isRoot = process.getuid?.() === 0;
@@ -54,7 +58,7 @@ export async function startPostgres() {
     "-t",
     "60",
     "-o",
-    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=200`,
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=200${settings.map((x) => ` -c ${x}`).join("")}`,
     "start",
   ]);
   return {

@@ -92,24 +92,49 @@ export async function lockedRows(tx: Reader, rows: readonly LockPlace[]): Promis
  */
 export const UNIT_YEAR_WAIT_MS = 3_000;
 
-/** Unit ids are a few thousand: unit × 10 000 + year stays far inside an int. */
-const unitKey = (unitId: number, year: number) => unitId * 10_000 + (((year % 10_000) + 10_000) % 10_000);
+/**
+ * The lock key of each unit-year of `unitYears` (SQL rows of unit_id, year): unit × 10 000 + year,
+ * far inside an int (unit ids are a few thousand). Written once, here, for every lock taker.
+ */
+const unitYearKeys = (unitYears: Prisma.Sql) =>
+  Prisma.sql`SELECT DISTINCT (u.unit_id * 10000 + ((u.year % 10000) + 10000) % 10000)::int AS key
+    FROM (${unitYears}) AS u`;
+
+/** The unit-years (unit of approval, year) of record places, as SQL rows for unitYearKeys. */
+const unitYearsOf = (places: { area: number; year: number }[]) =>
+  Prisma.sql`SELECT ${approvalUnitOfArea} AS unit_id, r.year
+    FROM jsonb_to_recordset(${JSON.stringify(places)}::jsonb) AS r(area int, year int)
+    JOIN admin_unit a ON a.id = r.area`;
 
 /**
  * Takes the locks of unit-years until the transaction ends. Every record write in a unit-year
  * (lockUnitYears) and every transition of it (lockUnitYear) takes its lock, whether or not the
  * unit-year has an approval row yet: a submission waits for a write in progress and then submits
  * what it wrote, a write waits for a transition in progress and then sees it. `waitMs`: wait at
- * most that long, then CONFLICT `lock.busy`; without it (the import), wait as long as it takes.
+ * most that long, then CONFLICT `lock.busy`; the keys are found and tried in one statement, and
+ * only one still held elsewhere is tried again. Without it (the import), wait as long as it takes.
  */
-async function lockKeys(tx: Prisma.TransactionClient, keys: number[], waitMs?: number): Promise<void> {
-  if (waitMs === undefined) return lockXact(tx, LOCK_SPACE.unitYear, keys);
-  if (!(await lockXactWithin(tx, LOCK_SPACE.unitYear, keys, waitMs))) throw appError("conflict", "lock.busy");
+async function lockKeys(tx: Prisma.TransactionClient, unitYears: Prisma.Sql, waitMs?: number): Promise<void> {
+  if (waitMs === undefined) {
+    const keys = await tx.$queryRaw<{ key: number }[]>(unitYearKeys(unitYears));
+    return lockXact(
+      tx,
+      LOCK_SPACE.unitYear,
+      keys.map((k) => k.key),
+    );
+  }
+  const tried = await tx.$queryRaw<{ key: number; ok: boolean }[]>`
+    SELECT k.key, pg_try_advisory_xact_lock(${LOCK_SPACE.unitYear}::int, k.key) AS ok
+      FROM (${unitYearKeys(unitYears)}) AS k`;
+  const busy = tried.filter((t) => !t.ok).map((t) => t.key);
+  if (busy.length > 0 && !(await lockXactWithin(tx, LOCK_SPACE.unitYear, busy, waitMs))) {
+    throw appError("conflict", "lock.busy");
+  }
 }
 
 /** The lock of one unit of approval's year (a transition), waiting at most UNIT_YEAR_WAIT_MS. */
 export const lockUnitYear = (tx: Prisma.TransactionClient, unitId: number, year: number) =>
-  lockKeys(tx, [unitKey(unitId, year)], UNIT_YEAR_WAIT_MS);
+  lockKeys(tx, Prisma.sql`SELECT ${unitId}::int AS unit_id, ${year}::int AS year`, UNIT_YEAR_WAIT_MS);
 
 /** The locks of every unit-year these places fall in (their areas' units of approval). */
 export async function lockUnitYears(
@@ -121,15 +146,7 @@ export async function lockUnitYears(
   for (const p of places)
     if (p.areaId !== null) distinct.set(`${p.areaId}/${p.year}`, { area: p.areaId, year: p.year });
   if (distinct.size === 0) return;
-  const units = await tx.$queryRaw<{ unit_id: number; year: number }[]>`
-    SELECT DISTINCT ${approvalUnitOfArea} AS unit_id, r.year
-      FROM jsonb_to_recordset(${JSON.stringify([...distinct.values()])}::jsonb) AS r(area int, year int)
-      JOIN admin_unit a ON a.id = r.area`;
-  await lockKeys(
-    tx,
-    units.map((u) => unitKey(u.unit_id, u.year)),
-    waitMs,
-  );
+  await lockKeys(tx, unitYearsOf([...distinct.values()]), waitMs);
 }
 
 /**

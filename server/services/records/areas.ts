@@ -3,7 +3,7 @@ import { TWO_LEVEL_FROM } from "@qt/shared/schemas/units";
 import { formerUnitName } from "@qt/shared/unit-names";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { validOn } from "../units/area-sql.ts";
+import { isArea, validOn } from "../units/area-sql.ts";
 import { fieldError } from "./errors.ts";
 import { dateOf } from "./fields.ts";
 
@@ -39,13 +39,62 @@ export const areaSelect = {
   },
 } as const;
 
-/** A unit that may be a record's area, with what picks it among units sharing its code. */
-const unitSelect = {
-  ...areaSelect.select,
-  validFrom: true,
-  validTo: true,
-  _count: { select: { children: true } },
-} as const;
+/** A unit that may be a record's area, as `unitsOfCode` reads it. */
+type UnitOfCode = AreaRow & { validFrom: Date | null; validTo: Date | null; isArea: boolean };
+
+type Ref = { id: number; code: string; name: string };
+const refOf = (id: number | null, code: string | null, name: string | null): Ref | null =>
+  id === null ? null : { id, code: code ?? "", name: name ?? "" };
+
+/**
+ * The units with this code, the older list first, with their parent, former district and
+ * successor, and whether each is a commune-level area: one statement (Prisma's nested select sends
+ * one per relation, and every record write starts here).
+ */
+async function unitsOfCode(db: Db, code: string): Promise<UnitOfCode[]> {
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      code: string;
+      name: string;
+      level: string;
+      catalog: string;
+      validFrom: Date | null;
+      validTo: Date | null;
+      isArea: boolean;
+      pId: number | null;
+      pCode: string | null;
+      pName: string | null;
+      fId: number | null;
+      fCode: string | null;
+      fName: string | null;
+      sId: number | null;
+      sCode: string | null;
+    }[]
+  >`SELECT a.id, a.code, a.name, a.level::text AS level, a.catalog::text AS catalog,
+           a.valid_from AS "validFrom", a.valid_to AS "validTo", ${isArea} AS "isArea",
+           p.id AS "pId", p.code AS "pCode", p.name AS "pName",
+           f.id AS "fId", f.code AS "fCode", f.name AS "fName", s.id AS "sId", s.code AS "sCode"
+      FROM admin_unit a
+      LEFT JOIN admin_unit p ON p.id = a.parent_id
+      LEFT JOIN admin_unit f ON f.id = a.former_district_id
+      LEFT JOIN admin_unit s ON s.id = a.successor_id
+     WHERE a.code = ${code}
+     ORDER BY a.catalog, a.id`;
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    catalog: r.catalog,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    isArea: r.isArea,
+    parent: refOf(r.pId, r.pCode, r.pName),
+    formerDistrict: refOf(r.fId, r.fCode, r.fName),
+    successor: r.sId === null ? null : { id: r.sId, code: r.sCode ?? "" },
+  }));
+}
 
 /**
  * The commune-level area with this GSO code: a commune, or a district with no communes (Cồn Cỏ,
@@ -58,10 +107,10 @@ export async function resolveArea(
   db: Db,
   code: string,
   opts: { districtCode?: string; on?: string; year?: number; currentId?: number | null } = {},
-): Promise<Area> {
-  const units = await db.adminUnit.findMany({ where: { code }, select: unitSelect, orderBy: { catalog: "asc" } });
+): Promise<Area & { row: AreaRow }> {
+  const units = await unitsOfCode(db, code);
   if (units.length === 0) throw fieldError("areaCode", "area.codeNotFound", { code });
-  const areas = units.filter((u) => u.level === "commune" || (u.level === "district" && u._count.children === 0));
+  const areas = units.filter((u) => u.isArea);
   if (areas.length === 0) throw fieldError("areaCode", "area.communeLevel");
   let unit = areas.at(-1);
   if (opts.on) {
@@ -89,6 +138,17 @@ export async function resolveArea(
     districtCode: district.code,
     districtName: district.name,
     communeId: currentCommuneOf(unit)?.id ?? null,
+    // The unit as a record's `area` relation reads it: a create returns its record without reading it back.
+    row: {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      catalog: unit.catalog,
+      parent: unit.parent,
+      formerDistrict: unit.formerDistrict,
+      successor: unit.successor,
+    },
   };
 }
 

@@ -234,7 +234,9 @@ async function prepareWrite<T extends KindTypes>(
   await kind.check?.(db, values, area, ctx, change);
   const data = kind.data(values, area);
   const warnings = await duplicateWarnings(kind, db, data, change?.current.id);
-  return { data, warnings, place: { areaId: area?.id ?? null, year: kind.year(values) } };
+  // The area's relations as a stored row has them, when resolveArea gave them (null: no area).
+  const areaRow = area === null ? null : "row" in area ? (area.row as AreaRow) : undefined;
+  return { data, warnings, place: { areaId: area?.id ?? null, year: kind.year(values) }, areaRow };
 }
 
 export async function createRecord<T extends KindTypes>(
@@ -243,7 +245,7 @@ export async function createRecord<T extends KindTypes>(
   input: CreateInput<T>,
   user: SessionUser,
 ): Promise<Saved<T>> {
-  const { data, warnings, place } = await prepareWrite(
+  const { data, warnings, place, areaRow } = await prepareWrite(
     kind,
     db,
     user,
@@ -253,15 +255,38 @@ export async function createRecord<T extends KindTypes>(
   );
   const record = await db.$transaction(async (tx) => {
     await assertUnlocked(tx, [place]);
-    const created = await table(tx, kind).create({
-      data: { ...data, createdById: user.id, updatedById: user.id },
-      select: kind.select,
-    });
-    const after = kind.toApi(created);
+    const after = kind.toApi(
+      await insertRow(kind, tx, { ...data, createdById: user.id, updatedById: user.id }, areaRow),
+    );
     await writeAudit(tx, { user, action: "create", entity: kind.entity, entityId: after.id, after });
     return after;
   }, WRITE_TX);
   return { ...record, warnings, unchanged: false };
+}
+
+/**
+ * Inserts a record and returns it as the kind's `select` reads it, without reading back what the
+ * write knows (each relation Prisma loads is one more statement): the area, as resolveArea read it
+ * with its district and successor (`area`: undefined when not known, then it is read), and every
+ * relation whose key the row leaves empty (a camera without a site, no commune of today chosen).
+ */
+async function insertRow<T extends KindTypes>(
+  kind: RecordKind<T>,
+  tx: Prisma.TransactionClient,
+  data: DataOf<T> & { createdById: number; updatedById: number },
+  area: AreaRow | null | undefined,
+): Promise<T["row"]> {
+  const select: Record<string, unknown> = {};
+  const known: Record<string, unknown> = {};
+  const columns: Record<string, unknown> = data;
+  for (const [key, value] of Object.entries(kind.select)) {
+    if (key === "area" && area !== undefined) known[key] = area;
+    else if (typeof value === "object" && columns[`${key}Id`] == null) known[key] = null;
+    else select[key] = value;
+  }
+  const row = await table(tx, kind).create({ data, select });
+  // The row is the select's payload: its columns and relations as Prisma would have read them.
+  return { ...row, ...known } as T["row"];
 }
 
 /** A stored, live record the user may change, at the version the user saw. */
