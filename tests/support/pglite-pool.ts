@@ -208,6 +208,14 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * loaded from the tarball. `giveBack` is for when the file is done with it.
  */
 export async function takePglite(dir: string, template: string, tarball: string): Promise<PGlite> {
+  const taken = await take(dir, template, tarball);
+  // QT_POOL_STATS=path: each worker writes its counts to path.PID (how decision 043 measured them).
+  const statsTo = process.env.QT_POOL_STATS;
+  if (statsTo) fs.writeFileSync(`${statsTo}.${process.pid}`, JSON.stringify(poolStats));
+  return taken;
+}
+
+async function take(dir: string, template: string, tarball: string): Promise<PGlite> {
   const snapshot = snapshotFor(dir, template);
   while (snapshot && idle.length) {
     const pglite = idle.pop() as PGlite;
