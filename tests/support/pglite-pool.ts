@@ -60,7 +60,6 @@ SELECT md5(string_agg(x, E'\\n' ORDER BY x)) AS fingerprint FROM (
   UNION ALL SELECT format('policy %s %s', pol.polrelid::regclass, pol.polname) FROM pg_policy pol
   UNION ALL SELECT format('extension %s %s', extname, extversion) FROM pg_extension
   UNION ALL SELECT format('role %s %s', rolname, rolsuper) FROM pg_roles
-  UNION ALL SELECT format('database %s', datname) FROM pg_database
   UNION ALL SELECT format('event trigger %s', evtname) FROM pg_event_trigger
 ) AS s(x)`;
 
