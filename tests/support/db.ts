@@ -1,4 +1,3 @@
-import { Blob } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,6 +7,7 @@ import type { AdapterChoice } from "../../server/db/adapter.ts";
 import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { PrismaClient } from "../../server/generated/prisma/client.ts";
+import { fileView, giveBack, loadTarball, takePglite } from "./pglite-pool.ts";
 import { onServer } from "./postgres.mjs";
 
 // import.meta.dirname, not .url: under jsdom the URL is not a file: URL.
@@ -57,27 +57,24 @@ export async function createTestDb(
 ): Promise<TestDb> {
   const where = inject("dbTemplates");
   if (where.kind === "postgresql") return clonePostgres(where.urls[template], opts.onQuery);
-  const pglite = await loadTemplate(where.dir, template);
-  const db = clientOf(prismaOnPGlite(pglite), opts.onQuery);
+  // In memory, not on a copy of the directory on disk (which opens in 0.9 s of CPU instead of 2 s):
+  // on a directory each query costs about twice the CPU (decision 043). A database a closed file
+  // gave back is reset to the template and taken again (tests/support/pglite-pool.ts).
+  const pglite = await takePglite(where.dir, template, pgliteTemplateFile(where.dir, template));
+  const { view, end } = fileView(pglite);
+  const db = clientOf(prismaOnPGlite(view), opts.onQuery);
+  let closed = false;
   return {
     db,
     kind: "pglite",
     close: async () => {
+      if (closed) return;
+      closed = true;
+      end();
       await db.$disconnect();
-      await pglite.close();
+      giveBack(pglite);
     },
   };
-}
-
-/**
- * PGlite in memory on a template's data directory. In memory, not a copy of the directory on disk
- * (which opens in 0.9 s of CPU instead of 2 s): on a directory each query costs about twice the CPU
- * (decision 043), more than a file saves.
- */
-async function loadTemplate(dir: string, template: Template | "empty"): Promise<PGlite> {
-  const tarball = fs.readFileSync(pgliteTemplateFile(dir, template));
-  // Node's Blob, not the global one: under jsdom that is jsdom's, which PGlite cannot read.
-  return PGlite.create({ loadDataDir: new Blob([tarball]) as globalThis.Blob, extensions: pgliteExtensions });
 }
 
 /**
@@ -87,7 +84,7 @@ async function loadTemplate(dir: string, template: Template | "empty"): Promise<
  */
 export async function emptyPglite(): Promise<PGlite> {
   const where = inject("dbTemplates");
-  if (where.kind === "pglite") return loadTemplate(where.dir, "empty");
+  if (where.kind === "pglite") return loadTarball(pgliteTemplateFile(where.dir, "empty"));
   return PGlite.create({ extensions: pgliteExtensions });
 }
 
