@@ -8,11 +8,13 @@ import { restoreBackup } from "../../server/services/backup/restore.ts";
 import { rebuildRollups, rollupDifferences } from "../../server/services/dashboard/rollups.ts";
 import { removeAllDemo } from "../../server/services/demo/removal.ts";
 import { entryFile } from "./helpers/entry.ts";
+import { expectFiguresEqualRecount } from "./helpers/rollup-figures.ts";
 
 // The roll-ups (decision 046) are kept by triggers whoever writes: after random writes through the
 // procedures, moves between units and years, soft and hard deletes, writes in plain SQL, a bulk
 // write (the import's createMany, through the demo seed), a demo removal and a restore, the stored
-// groups must equal a recount that this test writes in plain SQL itself.
+// groups must equal a recount that this test writes in plain SQL itself; and the figures that read
+// them (decision 057: awards, yearly, areas, a model type, communities) equal a plain SQL recount.
 
 const s = entryFile();
 let dir: string;
@@ -42,23 +44,35 @@ async function rollupsAndRecount() {
     (await s.t.db.$queryRawUnsafe<Group[]>(sql)).map((r) => Object.values(r).join("|"));
   return {
     stored: {
-      sites: await text(`SELECT area_id, model_type_id, religion, year, is_demo, sites FROM site_rollup
-        ORDER BY 1, 2, 3, 4, 5`),
-      siteTotals: await text(`SELECT area_id, model_type_id, religion, is_demo, sites FROM site_rollup_total
-        ORDER BY 1, 2, 3, 4`),
+      sites: await text(`SELECT area_id, model_type_id, religion, year, is_demo, current_unit_id, sites
+        FROM site_rollup ORDER BY 1, 2, 3, 4, 5, 6`),
+      siteTotals: await text(`SELECT area_id, model_type_id, religion, is_demo, current_unit_id, sites
+        FROM site_rollup_total ORDER BY 1, 2, 3, 4, 5`),
       cameras: await text(`SELECT area_id, year, is_demo, installations, cameras, recorders, memory_cards, cost_vnd
         FROM camera_rollup ORDER BY 1, 2, 3`),
+      awards: await text(`SELECT area_id, year, issuer, form, recipient_kind, is_demo, current_unit_id, awards
+        FROM award_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7`),
+      people: await text(`SELECT area_id, model_type_id, year, is_demo, current_unit_id, households, members,
+          with_households, with_members FROM site_people_rollup ORDER BY 1, 2, 3, 4, 5`),
     },
     recount: {
       sites: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-          date_part('year', established_on)::int AS y, is_demo, count(*)::int AS n
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+          date_part('year', established_on)::int AS y, is_demo, coalesce(current_unit_id, 0) AS u, count(*)::int AS n
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
       siteTotals: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo,
-          count(*)::int AS n
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
+          coalesce(current_unit_id, 0) AS u, count(*)::int AS n
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
       cameras: await text(`SELECT area_id, date_part('year', installed_on)::int AS y, is_demo, count(*)::int AS n,
           sum(cameras) AS c, sum(recorders) AS r, sum(memory_cards) AS m, sum(cost_vnd) AS v
         FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+      awards: await text(`SELECT coalesce(area_id, 0) AS a, year, issuer::text AS i, form::text AS f,
+          recipient_kind::text AS k, is_demo, coalesce(current_unit_id, 0) AS u, count(*)::int AS n
+        FROM award WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`),
+      people: await text(`SELECT area_id, model_type_id, date_part('year', established_on)::int AS y, is_demo,
+          coalesce(current_unit_id, 0) AS u, coalesce(sum(households), 0) AS h, coalesce(sum(members), 0) AS m,
+          count(households)::int AS hn, count(members)::int AS mn
+        FROM site WHERE deleted_at IS NULL AND (households IS NOT NULL OR members IS NOT NULL)
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
     },
   };
 }
@@ -91,6 +105,8 @@ describe("roll-ups kept by the database", () => {
 
     const sites: { id: number; version: number }[] = [];
     const cams: { id: number; version: number }[] = [];
+    const awards: { id: number; version: number }[] = [];
+    const maybe = () => (r.next() < 0.5 ? Math.floor(r.next() * 80) : undefined);
     for (let i = 0; i < 20; i++) {
       const type = r.pick(types);
       const site = await editor.sites.create({
@@ -98,8 +114,19 @@ describe("roll-ups kept by the database", () => {
         areaCode: r.pick(areas).code,
         name: `Điểm ${i}`,
         establishedOn: day(),
+        households: maybe(),
+        members: maybe(),
         ...(type.category === "religious" ? { religion: r.pick(religions) } : {}),
       });
+      const award = await editor.awards.create({
+        year: 2008 + Math.floor(r.next() * 17),
+        issuer: r.pick(["provincial_committee", "provincial_police", "ministry"] as const),
+        form: r.pick(["certificate_of_merit", "certificate"] as const),
+        recipientKind: r.pick(["collective", "individual"] as const),
+        recipientName: `Tập thể ${i}`,
+        areaCode: r.next() < 0.2 ? null : r.pick(areas).code,
+      });
+      awards.push({ id: award.id, version: award.version });
       sites.push({ id: site.id, version: site.version });
       const cam = await editor.cameras.create({
         areaCode: r.pick(areas).code,
@@ -116,6 +143,7 @@ describe("roll-ups kept by the database", () => {
       const what = r.next();
       const site = r.pick(sites);
       const cam = r.pick(cams);
+      const award = r.pick(awards);
       if (what < 0.3) {
         // A move to another unit and year, and a change of equipment.
         const saved = await editor.sites
@@ -126,6 +154,14 @@ describe("roll-ups kept by the database", () => {
           .update({ id: cam.id, version: cam.version, installedOn: day(), cameras: 1 + Math.floor(r.next() * 9) })
           .catch(() => null);
         if (c) cam.version = c.version;
+        const a = await editor.awards
+          .update({ id: award.id, version: award.version, year: 2008 + Math.floor(r.next() * 17) })
+          .catch(() => null);
+        if (a) award.version = a.version;
+        const people = await editor.sites
+          .update({ id: site.id, version: site.version, households: maybe() ?? null, members: maybe() ?? null })
+          .catch(() => null);
+        if (people) site.version = people.version;
       } else if (what < 0.5) {
         const gone = await editor.sites
           .remove({ id: site.id, version: site.version, reason: "nhập nhầm" })
@@ -135,9 +171,15 @@ describe("roll-ups kept by the database", () => {
           .remove({ id: cam.id, version: cam.version, reason: "nhập nhầm" })
           .catch(() => null);
         if (c) cam.version = c.version;
+        const a = await editor.awards
+          .remove({ id: award.id, version: award.version, reason: "nhập nhầm" })
+          .catch(() => null);
+        if (a) award.version = a.version;
       } else if (what < 0.6) {
         const back = await admin.sites.restore({ id: site.id }).catch(() => null);
         if (back) site.version = back.version;
+        const a = await admin.awards.restore({ id: award.id }).catch(() => null);
+        if (a) award.version = a.version;
       } else if (what < 0.8) {
         // A psql session: moves of many rows at once, a type change, a demo flag.
         const area = r.pick(areas).id;
@@ -155,14 +197,36 @@ describe("roll-ups kept by the database", () => {
           area,
           Math.floor(r.next() * 5),
         );
+        // Awards and sites of old communes counted in a commune of today an editor chose (055),
+        // awards moved to another unit, year or demo flag, households recorded.
+        const today = Math.floor(r.next() * 30);
+        await s.t.db.$executeRawUnsafe(
+          `UPDATE site SET current_unit_id = CASE WHEN current_unit_id IS NULL THEN (SELECT id FROM admin_unit
+              WHERE catalog = 'two_level' AND level = 'commune' ORDER BY id OFFSET $1 LIMIT 1) END,
+            households = CASE WHEN households IS NULL THEN id % 50 END, version = version + 1
+            WHERE id % 9 = $2 AND area_id IN (SELECT id FROM admin_unit WHERE catalog = 'three_level')`,
+          today,
+          Math.floor(r.next() * 9),
+        );
+        await s.t.db.$executeRawUnsafe(
+          `UPDATE award SET area_id = $1, year = year + 1, is_demo = NOT is_demo, current_unit_id = (SELECT id
+              FROM admin_unit WHERE catalog = 'two_level' AND level = 'commune' ORDER BY id OFFSET $2 LIMIT 1),
+            version = version + 1 WHERE id % 4 = $3`,
+          area,
+          today,
+          Math.floor(r.next() * 4),
+        );
         site.version = (await s.t.db.site.findUniqueOrThrow({ where: { id: site.id } })).version;
+        award.version = (await s.t.db.award.findUnique({ where: { id: award.id } }))?.version ?? award.version;
         cam.version = (await s.t.db.cameraInstallation.findUnique({ where: { id: cam.id } }))?.version ?? cam.version;
       } else {
         // A hard delete in plain SQL (an award may point at the site: installations only).
         await s.t.db.$executeRawUnsafe(`DELETE FROM camera_installation WHERE id = $1`, cam.id);
+        await s.t.db.$executeRawUnsafe(`DELETE FROM award WHERE id = $1`, award.id);
       }
     }
     await expectNoDifference();
+    await expectFiguresEqualRecount(s.t.db);
 
     // A restore loads rows with the triggers off: the roll-ups must follow the restored rows, not
     // keep what was written after the backup.
@@ -171,8 +235,11 @@ describe("roll-ups kept by the database", () => {
     await s.t.db.$executeRawUnsafe(`UPDATE site SET deleted_at = now() WHERE id % 3 = 0`);
     await s.t.db.$executeRawUnsafe(`DELETE FROM site_rollup WHERE year % 2 = 0`); // a tampered copy too
     await s.t.db.$executeRawUnsafe(`UPDATE site_rollup_total SET sites = sites + 1`);
+    await s.t.db.$executeRawUnsafe(`DELETE FROM award_rollup WHERE year % 2 = 0`);
+    await s.t.db.$executeRawUnsafe(`UPDATE site_people_rollup SET households = households + 1`);
     await restoreBackup(s.t.db, file);
     await expectNoDifference();
+    await expectFiguresEqualRecount(s.t.db);
 
     await removeAllDemo(s.t.db, s.users.admin);
     await expectNoDifference();
@@ -189,10 +256,34 @@ describe("roll-ups kept by the database", () => {
     await s.t.db.$executeRawUnsafe(
       `INSERT INTO site_rollup_total (area_id, model_type_id, is_demo, sites) VALUES (1, 1, true, 3)`,
     );
+    await s.t.db.$executeRawUnsafe(
+      `INSERT INTO award_rollup (area_id, year, issuer, form, recipient_kind, is_demo, awards)
+        VALUES (0, 1991, 'ministry', 'certificate_of_merit', 'collective', false, 2)`,
+    );
+    await s.t.db.$executeRawUnsafe(
+      `INSERT INTO site_people_rollup (area_id, model_type_id, year, is_demo, households, with_households)
+        VALUES (1, 1, 1992, false, 40, 1)`,
+    );
     const differences = await rollupDifferences(s.t.db);
     expect(differences.map((d) => d.table).sort()).toEqual(
-      ["camera_rollup", "site_rollup_total", ...Array(differences.length - 2).fill("site_rollup")].sort(),
+      [
+        "award_rollup",
+        "camera_rollup",
+        "site_people_rollup",
+        "site_rollup_total",
+        ...Array(differences.length - 4).fill("site_rollup"),
+      ].sort(),
     );
+    expect(differences.find((d) => d.table === "award_rollup")).toMatchObject({
+      group: "1991, ministry, certificate_of_merit, collective, real",
+      stored: "2",
+      recounted: "(none)",
+    });
+    expect(differences.find((d) => d.table === "site_people_rollup")).toMatchObject({
+      group: "area 1, model type 1, 1992, real",
+      stored: "40 0 1 0",
+      recounted: "(none)",
+    });
     expect(differences.find((d) => d.table === "site_rollup_total")).toMatchObject({
       group: "area 1, model type 1, all years, demo",
       stored: "3",

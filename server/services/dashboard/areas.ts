@@ -1,8 +1,9 @@
 import type { TDashboardAreas, TDashboardAreasInput } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
 import { previousOf } from "./compare.ts";
-import { camerasByAreaSql, coveredInViewSql, listedAreasSql } from "./coverage.ts";
-import { areaOfView, type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { camerasByAreaSql, coveredGroupsSql, listedAreasSql } from "./coverage.ts";
+import { areaOfView, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { cameraGroups, siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { byCategory, n } from "./rows.ts";
 
 type Area = TDashboardAreas["areas"][number];
@@ -42,7 +43,8 @@ export async function dashboardAreas(db: Db, input: TDashboardAreasInput): Promi
  * sites per model category, whether the area had a camera installation in the period (✓/✗) and
  * how many cameras. "historical": the old areas that existed in the period, then today's communes
  * with their own records; "current": today's communes only, each with every record of the areas it
- * took over. Three grouped queries, whatever the number of districts.
+ * took over. Three grouped queries, whatever the number of districts, over the roll-ups (decision
+ * 057): the sites' and installations' groups of the period.
  */
 export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
   const [areas, sites, cams] = await Promise.all([
@@ -57,13 +59,14 @@ export async function areasOf(db: Db, f: Filter): Promise<DistrictAreas[]> {
         district_name: string;
       }[]
     >`
-      WITH covered AS (${coveredInViewSql(f)}), listed AS (${listedAreasSql(f)})
+      WITH cg AS (${cameraGroups(f)}), covered AS (${coveredGroupsSql({ rollUp: f.view === "current" })}),
+        listed AS (${listedAreasSql(f)})
       SELECT l.id, l.code, l.name, l.current, EXISTS (SELECT 1 FROM covered WHERE covered.area_id = l.id) AS covered,
         l.district_code, l.district_name
       FROM listed l ORDER BY l.district_code, l.catalog, l.code`,
     db.$queryRaw<{ area_id: number; category: string; sites: bigint }[]>`
-      SELECT ${areaOfView(f, "s")} AS area_id, mt.category::text AS category, COUNT(*) AS sites
-      FROM ${SITE_FROM} WHERE ${siteWhere(f)} GROUP BY 1, 2`,
+      SELECT ${areaOfView(f, "s")} AS area_id, mt.category::text AS category, SUM(s.n) AS sites
+      FROM ${siteGroupsFrom(f)} WHERE ${siteGroupWhere(f)} GROUP BY 1, 2 HAVING SUM(s.n) <> 0`,
     db.$queryRaw<{ area_id: number; cameras: bigint }[]>`${camerasByAreaSql(f)}`,
   ]);
   const camOf = new Map(cams.map((c) => [n(c.area_id), n(c.cameras)]));

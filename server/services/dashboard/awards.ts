@@ -1,10 +1,12 @@
 import type { TDashboardAwards, TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { previousOf } from "./compare.ts";
-import { awardWhere, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { AWARD_GROUPS_FROM, awardGroupWhere } from "./rollup-sql.ts";
 import { n } from "./rows.ts";
 
-type Row = { year: number; issuer: string; form: string; kind: string; count: bigint };
+type Row = { year: number; issuer: string; form: string; kind: string; count: bigint | Prisma.Decimal };
 
 export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<TDashboardAwards> {
   const f = await resolveFilter(db, filterInputOf(input));
@@ -18,14 +20,13 @@ export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<
 /**
  * Commendations by year, by issuer and form, collectives vs individuals: one grouped query, folded
  * three ways. A district filter keeps the awards whose area lies in it (province-level awards have
- * no area and drop out). Model category/type do not apply.
+ * no area and drop out). Model category/type do not apply. Read from the award roll-up (decision 057).
  */
 export async function awardsOf(db: Db, f: Filter): Promise<TDashboardAwards> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT aw.year, aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS kind,
-      COUNT(*) AS count
-    FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
-    WHERE ${awardWhere(f)}
+    SELECT g.year, g.issuer, g.form, g.recipient_kind AS kind, SUM(g.awards) AS count
+    FROM ${AWARD_GROUPS_FROM}
+    WHERE ${awardGroupWhere(f)}
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 
   const byYear = new Map<number, TDashboardAwards["byYear"][number]>();

@@ -3,7 +3,8 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { districtOfArea } from "../units/area-sql.ts";
 import { previousOf } from "./compare.ts";
-import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { peopleGroupsFrom, siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { n } from "./rows.ts";
 
 type Category = "clan" | "religious";
@@ -26,8 +27,12 @@ export async function dashboardCommunities(db: Db, input: TDashboardFilter): Pro
   return { ...figures, ...(previous ? { previous } : {}) };
 }
 
+/**
+ * From the roll-ups (decision 057): the sites' groups of the period (site_rollup, site_rollup_total)
+ * and the households and members recorded on them (site_people_rollup).
+ */
 async function communitiesOf(db: Db, f: Filter): Promise<Omit<TDashboardCommunities, "previous">> {
-  const sw = siteWhere(f);
+  const sw = siteGroupWhere(f);
   const mine = Prisma.sql`mt.category IN ('clan', 'religious')`;
   const [types, religions, districts] = await Promise.all([
     db.$queryRaw<
@@ -40,20 +45,31 @@ async function communitiesOf(db: Db, f: Filter): Promise<Omit<TDashboardCommunit
         households: bigint | null;
         members: bigint | null;
       }[]
-    >`SELECT mt.code, mt.name, mt.category::text AS category, COUNT(*) AS sites,
-        COUNT(DISTINCT ${districtOfArea}) AS districts, SUM(s.households) AS households, SUM(s.members) AS members
-      FROM ${SITE_FROM} WHERE ${mine} AND ${sw}
-      GROUP BY mt.id ORDER BY sites DESC, mt.name`,
+    >`WITH g AS (
+        SELECT s.area_id, s.model_type_id, SUM(s.n) AS n FROM ${siteGroupsFrom(f)} WHERE ${mine} AND ${sw}
+        GROUP BY 1, 2 HAVING SUM(s.n) > 0),
+      p AS (
+        SELECT s.model_type_id, SUM(s.households) AS households, SUM(s.members) AS members,
+          SUM(s.with_households) AS with_households, SUM(s.with_members) AS with_members
+        FROM ${peopleGroupsFrom(f)} WHERE ${mine} AND ${sw} GROUP BY 1),
+      t AS (
+        SELECT g.model_type_id, SUM(g.n) AS sites, COUNT(DISTINCT ${districtOfArea}) AS districts
+        FROM g JOIN admin_unit a ON a.id = g.area_id GROUP BY 1)
+      SELECT mt.code, mt.name, mt.category::text AS category, t.sites, t.districts,
+        CASE WHEN p.with_households > 0 THEN p.households END AS households,
+        CASE WHEN p.with_members > 0 THEN p.members END AS members
+      FROM t JOIN model_type mt ON mt.id = t.model_type_id LEFT JOIN p ON p.model_type_id = t.model_type_id
+      ORDER BY t.sites DESC, mt.name`,
     db.$queryRaw<{ religion: string; sites: bigint }[]>`
-      SELECT s.religion::text AS religion, COUNT(*) AS sites
-      FROM ${SITE_FROM} WHERE mt.category = 'religious' AND s.religion IS NOT NULL AND ${sw}
-      GROUP BY 1 ORDER BY sites DESC, 1`,
+      SELECT s.religion, SUM(s.n) AS sites
+      FROM ${siteGroupsFrom(f)} WHERE mt.category = 'religious' AND s.religion <> '' AND ${sw}
+      GROUP BY 1 HAVING SUM(s.n) <> 0 ORDER BY sites DESC, 1`,
     db.$queryRaw<{ code: string; name: string; clans: bigint; religious: bigint }[]>`
       SELECT d.code, d.name,
-        COUNT(*) FILTER (WHERE mt.category = 'clan') AS clans,
-        COUNT(*) FILTER (WHERE mt.category = 'religious') AS religious
-      FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
-      WHERE ${mine} AND ${sw} GROUP BY d.id ORDER BY d.code`,
+        SUM(s.n) FILTER (WHERE mt.category = 'clan') AS clans,
+        SUM(s.n) FILTER (WHERE mt.category = 'religious') AS religious
+      FROM ${siteGroupsFrom(f)} JOIN admin_unit d ON d.id = ${districtOfArea}
+      WHERE ${mine} AND ${sw} GROUP BY d.id HAVING SUM(s.n) <> 0 ORDER BY d.code`,
   ]);
   const typeRows = (category: Category) =>
     types

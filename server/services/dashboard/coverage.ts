@@ -34,11 +34,25 @@ export function coveredAreasSql(f: Filter, { rollUp = true } = {}): Prisma.Sql {
  */
 export const coveredInViewSql = (f: Filter) => coveredAreasSql(f, { rollUp: f.view === "current" });
 
-/** The cameras (`cameras`) of each area the view counts them in (`area_id`), as a query or CTE body. */
+/**
+ * The covered areas (`area_id`) of a CTE `cg` of cameraGroups(f), as a CTE body: coveredAreasSql's
+ * rule over the roll-up's groups (an area with a group; with rollUp, today's commune of each group's
+ * area or the one an editor chose too), without the first day.
+ */
+export const coveredGroupsSql = ({ rollUp }: { rollUp: boolean }) =>
+  rollUp
+    ? Prisma.sql`SELECT area_id FROM cg UNION
+      SELECT ${currentCommuneOfRecord("cg")} FROM cg JOIN admin_unit a ON a.id = cg.area_id
+        WHERE a.catalog = 'three_level' AND ${currentCommuneOfRecord("cg")} IS NOT NULL`
+    : Prisma.sql`SELECT DISTINCT area_id FROM cg`;
+
+/**
+ * The cameras (`cameras`) of each area the view counts them in (`area_id`), as a query or CTE body,
+ * from the installations' roll-up (decision 057).
+ */
 export const camerasByAreaSql = (f: Filter) => Prisma.sql`
-  SELECT ${areaOfView(f, "ci")} AS area_id, SUM(ci.cameras) AS cameras
-  FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-  WHERE ${cameraWhere(f)} GROUP BY 1`;
+  SELECT ${areaOfView(f, "cg")} AS area_id, SUM(cg.cameras) AS cameras
+  FROM (${cameraGroups(f)}) cg JOIN admin_unit a ON a.id = cg.area_id GROUP BY 1`;
 
 /**
  * The commune-level areas the view lists, in the filter's districts, as a CTE body: `id`, `code`,
@@ -80,11 +94,7 @@ export async function cameraFigures(db: Db, f: Filter) {
   // From the roll-ups (decision 046): an area is covered when it has a group of installations in
   // the period; today's commune that took it over too (coveredAreasSql's rule).
   const rows = await db.$queryRaw<Row[]>`
-    WITH cg AS (${cameraGroups(f)}),
-    covered AS (SELECT DISTINCT area_id FROM (
-      SELECT area_id FROM cg UNION ALL
-      SELECT ${currentCommuneOfRecord("cg")} FROM cg JOIN admin_unit a ON a.id = cg.area_id
-        WHERE a.catalog = 'three_level' AND ${currentCommuneOfRecord("cg")} IS NOT NULL) x),
+    WITH cg AS (${cameraGroups(f)}), covered AS (${coveredGroupsSql({ rollUp: true })}),
     areas AS (
       SELECT ${districtOfArea} AS district_id,
         COUNT(*) FILTER (WHERE a.catalog = 'three_level' AND ${existedInPeriod(f)}) AS areas,

@@ -5,6 +5,7 @@ import type { Db } from "../../db.ts";
 import { districtOfArea } from "../units/area-sql.ts";
 import { previousOf } from "./compare.ts";
 import { areaOfView, type Filter, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { n } from "./rows.ts";
 import { yearlyOf } from "./yearly.ts";
 
@@ -30,10 +31,9 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
   const modelType = f.modelType as NonNullable<Filter["modelType"]>;
   const sw = siteWhere(f);
   const skip = (page - 1) * pageSize;
-  const [yearly, byDistrict, total, items, previous] = await Promise.all([
+  const [yearly, byDistrict, items, previous] = await Promise.all([
     yearlyOf(db, f),
     byDistrictOf(db, f),
-    db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${SITE_FROM} WHERE ${sw}`,
     db.$queryRaw<
       {
         id: number;
@@ -57,6 +57,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
       };
     }),
   ]);
+  const total = byDistrict.reduce((a, d) => a + n(d.sites), 0);
   return {
     modelType: {
       code: modelType.code,
@@ -64,12 +65,12 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
       category: modelType.category,
       description: modelType.description,
     },
-    totalSites: n(total[0]?.total),
+    totalSites: total,
     years: yearly.years.map(({ year, sites, cumulative }) => ({ year, sites, cumulative })),
     byDistrict: byDistrict.map((d) => ({ code: d.code, name: d.name, sites: n(d.sites), areas: n(d.areas) })),
     ...(previous ? { previous } : {}),
     sites: {
-      total: n(total[0]?.total),
+      total,
       page: page,
       pageSize: pageSize,
       items: items.map((s) => ({
@@ -86,9 +87,15 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
   };
 }
 
-/** The type's sites and areas with sites per district, the most first. */
+/**
+ * The type's sites and areas with sites per district, the most first, from the site roll-ups
+ * (decision 057): the period's groups summed per area and chosen commune, those above 0 counted.
+ */
 const byDistrictOf = (db: Db, f: Filter) =>
   db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`
-    SELECT d.code, d.name, COUNT(*) AS sites, COUNT(DISTINCT ${areaOfView(f, "s")}) AS areas
-    FROM ${SITE_FROM} JOIN admin_unit d ON d.id = ${districtOfArea}
-    WHERE ${siteWhere(f)} GROUP BY d.id ORDER BY sites DESC, d.code`;
+    WITH g AS (
+      SELECT s.area_id, s.current_unit_id, SUM(s.n) AS n FROM ${siteGroupsFrom(f)} WHERE ${siteGroupWhere(f)}
+      GROUP BY 1, 2 HAVING SUM(s.n) > 0)
+    SELECT d.code, d.name, SUM(g.n) AS sites, COUNT(DISTINCT ${areaOfView(f, "g")}) AS areas
+    FROM g JOIN admin_unit a ON a.id = g.area_id JOIN admin_unit d ON d.id = ${districtOfArea}
+    GROUP BY d.id ORDER BY sites DESC, d.code`;

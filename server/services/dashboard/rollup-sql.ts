@@ -1,4 +1,5 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
+import { awardYears } from "@qt/shared/period";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { approvedWhere, districtIn, type Filter } from "./filter.ts";
 
@@ -125,9 +126,9 @@ const areaIn = (f: Pick<Filter, "districts" | "commune">) => {
  * part taken away). Sites `s` below are these groups: a reader sums n per group and keeps the
  * groups above 0. `demo`: the demo groups only (the demo count).
  */
-function siteGroups(f: Filter, opts: { demo?: boolean } = {}): Prisma.Sql {
+function siteGroups(f: Filter, opts: GroupOpts = {}): Prisma.Sql {
   const only = Prisma.sql`${areaIn(f)}${opts.demo ? Prisma.sql` AND is_demo` : Prisma.empty}`;
-  const parts = periodPlan(f, { total: !f.approvedOnly }).map((p) => {
+  const parts = planOf(f, { total: !f.approvedOnly }, opts).map((p) => {
     if (p.grain === "all")
       return Prisma.sql`SELECT area_id, model_type_id, religion, NULL::int AS year, is_demo, current_unit_id,
         sites AS n FROM site_rollup_total WHERE sites <> 0 AND ${only}`;
@@ -143,8 +144,59 @@ function siteGroups(f: Filter, opts: { demo?: boolean } = {}): Prisma.Sql {
 }
 
 /** Site groups `s` joined to model_type `mt` and admin_unit `a`: the roll-up's SITE_FROM. */
-export const siteGroupsFrom = (f: Filter, opts: { demo?: boolean } = {}) =>
+export const siteGroupsFrom = (f: Filter, opts: GroupOpts = {}) =>
   Prisma.sql`(${siteGroups(f, opts)}) s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;
+
+/**
+ * `demo`: the demo groups only (the demo count). `allYears`: every year of the yearly grain whatever
+ * the filter's period (the yearly series, which needs the years before it too).
+ */
+type GroupOpts = { demo?: boolean; allYears?: boolean };
+
+const planOf = (f: Filter, plan: { total: boolean }, opts: GroupOpts): PeriodPart[] =>
+  opts.allYears ? [{ grain: "years", years: { from: null, to: null }, sign: 1 }] : periodPlan(f, plan);
+
+/**
+ * The households and members recorded on the live sites of the filter's period (decision 057), as
+ * groups `s` with the site groups' keys but religion (area_id, model_type_id, year, is_demo,
+ * current_unit_id) and households, members, with_households, with_members (how many sites recorded
+ * each; < 0 in a part taken away), joined to model_type `mt` and admin_unit `a`: siteGroupWhere
+ * applies. Summed per model type by the reader: a sum with no site recording it is "not recorded".
+ */
+export function peopleGroupsFrom(f: Filter): Prisma.Sql {
+  const parts = periodPlan(f, { total: false }).map((p) =>
+    p.grain === "days"
+      ? Prisma.sql`SELECT area_id, model_type_id, EXTRACT(YEAR FROM established_on)::int AS year, is_demo,
+        coalesce(current_unit_id, 0) AS current_unit_id, ${p.sign}::int * coalesce(SUM(households), 0) AS households,
+        ${p.sign}::int * coalesce(SUM(members), 0) AS members, ${p.sign}::int * COUNT(households) AS with_households,
+        ${p.sign}::int * COUNT(members) AS with_members FROM site
+        WHERE ${daysWhere(Prisma.sql`established_on`, p.days)} AND (households IS NOT NULL OR members IS NOT NULL)
+          AND ${areaIn(f)} GROUP BY 1, 2, 3, 4, 5`
+      : Prisma.sql`SELECT area_id, model_type_id, year, is_demo, current_unit_id, ${p.sign}::int * households AS households,
+        ${p.sign}::int * members AS members, ${p.sign}::int * with_households AS with_households,
+        ${p.sign}::int * with_members AS with_members FROM site_people_rollup
+        WHERE ${p.grain === "years" ? yearsWhere(p.years) : Prisma.sql`TRUE`} AND ${areaIn(f)}`,
+  );
+  return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) s
+    JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id`;
+}
+
+/**
+ * Award groups `g` (award_rollup, decision 057: area_id 0 for a province-level award, year, issuer,
+ * form, recipient_kind, is_demo, current_unit_id, awards) left-joined to their admin_unit `a`.
+ * Awards are dated by year only, so the period is whole years (awardYears) and no base row is read.
+ */
+export const AWARD_GROUPS_FROM = Prisma.sql`award_rollup g LEFT JOIN admin_unit a ON a.id = g.area_id`;
+
+/** The award groups that count under the filter: awardWhere's conditions on the roll-up. */
+export function awardGroupWhere(f: Pick<Filter, "days" | "districts" | "commune" | "approvedOnly">): Prisma.Sql {
+  const parts = [approvedWhere(f, Prisma.sql`g.year`)];
+  const years = awardYears(f.days);
+  if (years.from !== null) parts.push(Prisma.sql`g.year >= ${years.from}`);
+  if (years.to !== null) parts.push(Prisma.sql`g.year <= ${years.to}`);
+  parts.push(districtIn(f, "g"));
+  return Prisma.join(parts, " AND ");
+}
 
 /** The site groups that count under the filter (siteWhere's conditions but the period's). */
 export function siteGroupWhere(f: Filter): Prisma.Sql {

@@ -3,12 +3,14 @@ import { DAY, repeatEvery } from "../../repeat.ts";
 
 /** A roll-up group whose stored figures are not a recount of the base table's rows. */
 export type RollupDifference = {
-  table: "site_rollup" | "site_rollup_total" | "camera_rollup";
+  table: "site_rollup" | "site_rollup_total" | "camera_rollup" | "award_rollup" | "site_people_rollup";
   /** The group's key, e.g. "area 12, model type 3, religion buddhism, 2021, real". */
   group: string;
   stored: string;
   recounted: string;
 };
+
+type Compared = { grp: string; stored: string | null; recounted: string | null };
 
 /**
  * Recounts every roll-up group from the base tables (live rows only, as the triggers count) and
@@ -16,7 +18,7 @@ export type RollupDifference = {
  * triggers delete a group that falls to 0). Reads only; one query per roll-up.
  */
 export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
-  const [sites, totals, cameras] = await Promise.all([
+  const [sites, totals, cameras, awards, people] = await Promise.all([
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
       WITH recount AS (
         SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
@@ -37,16 +39,18 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
       ORDER BY 1`,
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
       WITH recount AS (
-        SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo, COUNT(*)::int AS sites
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4),
+        SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo,
+          coalesce(current_unit_id, 0) AS current_unit_id, COUNT(*)::int AS sites
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5),
       stored AS (SELECT * FROM site_rollup_total)
       SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
-          'religion ' || nullif(k.religion, ''), 'all years', CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END) AS grp,
+          'religion ' || nullif(k.religion, ''), 'all years', CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END,
+          'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
         s.sites::text AS stored, r.sites::text AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, is_demo)
+      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, is_demo, current_unit_id)
         CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
           coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
-          coalesce(s.is_demo, r.is_demo) AS is_demo) k
+          coalesce(s.is_demo, r.is_demo) AS is_demo, coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
       WHERE s.sites IS DISTINCT FROM r.sites
       ORDER BY 1`,
     db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
@@ -65,6 +69,41 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
       FROM stored s FULL JOIN recount r USING (area_id, year, is_demo, current_unit_id)
       WHERE s.figures IS DISTINCT FROM r.figures
       ORDER BY 1`,
+    db.$queryRaw<Compared[]>`
+      WITH recount AS (
+        SELECT coalesce(area_id, 0) AS area_id, year, issuer::text AS issuer, form::text AS form,
+          recipient_kind::text AS recipient_kind, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
+          COUNT(*)::int AS awards
+        FROM award WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7)
+      SELECT concat_ws(', ', 'area ' || nullif(k.area_id, 0), k.year, k.issuer, k.form, k.recipient_kind,
+          CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END, 'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
+        s.awards::text AS stored, r.awards::text AS recounted
+      FROM award_rollup s FULL JOIN recount r USING (area_id, year, issuer, form, recipient_kind, is_demo, current_unit_id)
+        CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id, coalesce(s.year, r.year) AS year,
+          coalesce(s.issuer, r.issuer) AS issuer, coalesce(s.form, r.form) AS form,
+          coalesce(s.recipient_kind, r.recipient_kind) AS recipient_kind, coalesce(s.is_demo, r.is_demo) AS is_demo,
+          coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
+      WHERE s.awards IS DISTINCT FROM r.awards
+      ORDER BY 1`,
+    db.$queryRaw<Compared[]>`
+      WITH recount AS (
+        SELECT area_id, model_type_id, EXTRACT(YEAR FROM established_on)::int AS year, is_demo,
+          coalesce(current_unit_id, 0) AS current_unit_id,
+          concat_ws(' ', coalesce(SUM(households), 0), coalesce(SUM(members), 0), COUNT(households), COUNT(members))
+            AS figures
+        FROM site WHERE deleted_at IS NULL AND (households IS NOT NULL OR members IS NOT NULL) GROUP BY 1, 2, 3, 4, 5),
+      stored AS (
+        SELECT area_id, model_type_id, year, is_demo, current_unit_id,
+          concat_ws(' ', households, members, with_households, with_members) AS figures
+        FROM site_people_rollup)
+      SELECT concat_ws(', ', 'area ' || coalesce(s.area_id, r.area_id),
+          'model type ' || coalesce(s.model_type_id, r.model_type_id), coalesce(s.year, r.year),
+          CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END,
+          'moved to ' || nullif(coalesce(s.current_unit_id, r.current_unit_id), 0)) AS grp,
+        s.figures AS stored, r.figures AS recounted
+      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, year, is_demo, current_unit_id)
+      WHERE s.figures IS DISTINCT FROM r.figures
+      ORDER BY 1`,
   ]);
   const of =
     (table: RollupDifference["table"]) =>
@@ -74,7 +113,13 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
       stored: r.stored ?? "(none)",
       recounted: r.recounted ?? "(none)",
     });
-  return [...sites.map(of("site_rollup")), ...totals.map(of("site_rollup_total")), ...cameras.map(of("camera_rollup"))];
+  return [
+    ...sites.map(of("site_rollup")),
+    ...totals.map(of("site_rollup_total")),
+    ...cameras.map(of("camera_rollup")),
+    ...awards.map(of("award_rollup")),
+    ...people.map(of("site_people_rollup")),
+  ];
 }
 
 /** Recomputes every roll-up from the base tables (the migration's function), e.g. after a restore. */

@@ -1,7 +1,8 @@
 import { REVIEW_PERIOD } from "@qt/shared/domain";
 import type { TDashboardFilter, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import type { Db } from "../../db.ts";
-import { type Filter, filterInputOf, resolveFilter, SITE_FROM, siteWhere } from "./filter.ts";
+import { type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { byCategory, n } from "./rows.ts";
 
 export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<TDashboardYearly> {
@@ -14,10 +15,11 @@ export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<
  * data. The cumulative line counts every earlier site too (`before`), so it reads "sites in place".
  */
 export async function yearlyOf(db: Db, f: Filter): Promise<TDashboardYearly> {
-  // Years ignored here on purpose: the series needs the sites before the range for `before`.
+  // Years ignored here on purpose: the series needs the sites before the range for `before`. Every
+  // year of the yearly roll-up (decision 057), narrowed like the summary's groups.
   const rows = await db.$queryRaw<{ year: number; category: string; sites: bigint }[]>`
-    SELECT EXTRACT(YEAR FROM s.established_on)::int AS year, mt.category::text AS category, COUNT(*) AS sites
-    FROM ${SITE_FROM} WHERE ${siteWhere(f, { years: false })}
+    SELECT s.year, mt.category::text AS category, SUM(s.n) AS sites
+    FROM ${siteGroupsFrom(f, { allYears: true })} WHERE ${siteGroupWhere(f)}
     GROUP BY 1, 2 ORDER BY 1`;
   const lastDataYear = rows.reduce((max, r) => Math.max(max, n(r.year)), 0);
   const fromYear = f.fromYear ?? REVIEW_PERIOD.fromYear;

@@ -1,8 +1,14 @@
 import type { TDemoFigure } from "@qt/shared/schemas/demo";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { awardWhere, type Filter, type FilterInput, resolveFilter } from "../dashboard/filter.ts";
-import { cameraGroups, siteGroupsFrom, siteGroupWhere } from "../dashboard/rollup-sql.ts";
+import { type Filter, type FilterInput, resolveFilter } from "../dashboard/filter.ts";
+import {
+  AWARD_GROUPS_FROM,
+  awardGroupWhere,
+  cameraGroups,
+  siteGroupsFrom,
+  siteGroupWhere,
+} from "../dashboard/rollup-sql.ts";
 
 /** Demo records of a scope, by kind. */
 export type DemoCounts = { sites: number; installations: number; awards: number };
@@ -27,8 +33,7 @@ export async function demoCountsOf(db: Db, f: Filter): Promise<DemoCounts> {
       ${
         sitesOnly
           ? Prisma.sql`0`
-          : Prisma.sql`(SELECT COUNT(*) FROM award aw LEFT JOIN admin_unit a ON a.id = aw.area_id
-        WHERE aw.is_demo AND ${awardWhere(f)})`
+          : Prisma.sql`(SELECT coalesce(SUM(g.awards), 0) FROM ${AWARD_GROUPS_FROM} WHERE g.is_demo AND ${awardGroupWhere(f)})`
       } AS awards`;
   return {
     sites: Number(row?.sites ?? 0),
