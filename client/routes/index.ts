@@ -25,11 +25,11 @@ export type AppRoute = {
 };
 
 /**
- * A screen of its own chunk, drawn once its chunk and the words of the screens beyond the first
- * came (shared/src/messages/vietnamese-rest.ts, decision 054): fetched side by side.
+ * A screen of its own chunk, loaded once the words of the screens beyond the first came
+ * (shared/src/messages/vietnamese-rest.ts, decision 054): after them, so that a module of the
+ * screen that reads a message when it loads finds it (once fetched, they are there at once).
  */
-const screen = (load: () => Promise<{ default: ComponentType }>) =>
-  lazy(() => Promise.all([load(), loadAllMessages()]).then(([chunk]) => chunk));
+const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(() => loadAllMessages().then(load));
 
 // The first screen is part of the main bundle, not lazy: a lazy screen suspends once even when its
 // chunk is already loaded, and React then holds the fallback for its 300 ms reveal throttle before
