@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { ROLES } from "@qt/shared/domain";
+import "@qt/shared/messages/all";
 import { messageOf } from "@qt/shared/messages/index";
 import { z } from "zod";
 import { INSTALL_CODES } from "./services/units/province.ts";

@@ -1,15 +1,9 @@
-import { en } from "@qt/shared/messages/english";
-import {
-  addMessages,
-  type KeyedMessage,
-  type MessageKey,
-  type MessageParams,
-  message,
-} from "@qt/shared/messages/index";
+import "@qt/shared/messages/all";
+import { type KeyedMessage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
 import { Prisma } from "./generated/prisma/client.ts";
 
-// The server speaks both languages from the start (the client loads English when it is chosen).
-addMessages("en", en);
+// The server speaks both languages, every word, from the start (messages/all.ts; the client loads
+// English when it is chosen and the words of the screens beyond the first with them).
 
 /**
  * What went wrong, as the domain sees it: nothing of HTTP or tRPC. The edge maps a kind once: to a

@@ -1,5 +1,12 @@
 import type { Locale } from "@qt/shared/format";
-import { hasLanguage, loadLanguage, type MessageKey, type MessageParams, message } from "@qt/shared/messages/index";
+import {
+  hasLanguage,
+  loadLanguage,
+  type MessageKey,
+  type MessageParams,
+  message,
+  onMessagesAdded,
+} from "@qt/shared/messages/index";
 import { modelTypeName } from "@qt/shared/model-type-names";
 import { type VocabularyKind, type VocabularyValue, label as vocabularyLabel } from "@qt/shared/vocabulary";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
@@ -39,9 +46,12 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   active = locale;
   // A language given before its chunk came (main.tsx loads the stored one before the first render):
   // draw again once it is here; until then the catalogue speaks Vietnamese.
-  const [, loaded] = useState(0);
+  // Words that came later (a language, the words of the screens beyond the first, a feature's) draw
+  // again every message: one asked before its part came was an empty text (decision 054).
+  const [words, loaded] = useState(0);
+  useEffect(() => onMessagesAdded(() => loaded((n) => n + 1)), []);
   useEffect(() => {
-    if (!hasLanguage(locale)) void loadLanguage(locale).then(() => loaded((n) => n + 1));
+    if (!hasLanguage(locale)) void loadLanguage(locale);
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     // The choice is kept at once, so a page opened before the language's chunk came speaks it too.
@@ -59,7 +69,8 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     if (hasLanguage(next)) show();
     else void loadLanguage(next).then(show);
   }, []);
-  const t = useCallback((key: MessageKey, params?: MessageParams) => message(key, params, locale), [locale]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: words: a new t when messages came
+  const t = useCallback((key: MessageKey, params?: MessageParams) => message(key, params, locale), [locale, words]);
   const label = useCallback(
     <K extends VocabularyKind>(kind: K, value: VocabularyValue<K>) => vocabularyLabel(kind, value, locale),
     [locale],

@@ -13,8 +13,10 @@ import { collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 // UNTIL_IDLE_KB; the page's own scripts stay above 100 KB (React DOM, the router, TanStack Query and
 // tRPC alone are about 97 KB gzip: decision 054), so that budget holds what was reached. The
 // national install, province scopes, the exchange, divided communes and targets (decisions 050–056)
-// added their messages to the preloaded Vietnamese catalogue: 144.7 KB on 07/12/2026, hence 150.
-const OWN_SCRIPTS_KB = 150;
+// added their messages to the preloaded Vietnamese catalogue: 144.7 KB on 07/12/2026. The catalogue
+// in two parts (the first screen's words with the page, the others' with their screens; decision
+// 054's follow-up) brought it to 135.0 KB, hence 140; 100 KB needs a lighter renderer or router.
+const OWN_SCRIPTS_KB = 140;
 const UNTIL_IDLE_KB = 250;
 
 type Fetched = { url: string; type: string; gzip: number };

@@ -1,6 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { en } from "@qt/shared/messages/english";
-import { addMessages } from "@qt/shared/messages/index";
+import "@qt/shared/messages/all";
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach } from "vitest";
 
@@ -9,9 +8,9 @@ import { afterAll, afterEach } from "vitest";
 // A screen that never shows what is awaited still fails, only later.
 configure({ asyncUtilTimeout: 10_000 });
 
-// The app loads English as a chunk when it is chosen (main.tsx, the provider); screens under test
-// may be given English from their first render.
-addMessages("en", en);
+// The app loads English as a chunk when it is chosen (main.tsx, the provider) and the words of the
+// screens beyond the first with their chunks; screens under test have every word from their first
+// render (messages/all.ts; tests/client/message-parts.test.tsx checks the parts' loading).
 
 afterEach(() => cleanup());
 // Files share one jsdom when not isolated (vitest.config.ts): what one file remembered (the

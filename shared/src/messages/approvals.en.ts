@@ -1,7 +1,6 @@
 import type { approvalsVi } from "./approvals.ts";
 
 export const approvalsEn: Record<keyof typeof approvalsVi, string> = {
-  "approvals.nav": "Data approval",
   "approvals.heading": "Yearly submission and approval",
   "approvals.intro":
     "Commune police submit each year's records; the provincial movement office checks and approves them. Submitted or approved records are locked: to change them the year must be returned, or an administrator must reopen it.",
@@ -51,7 +50,6 @@ export const approvalsEn: Record<keyof typeof approvalsVi, string> = {
   "approvals.done.approve": "Approved {unit}'s records of {year}.",
   "approvals.done.return": "Returned {unit}'s records of {year}.",
   "approvals.done.reopen": "Reopened {unit}'s records of {year}.",
-  "approvals.filter.approvedOnly": "Approved figures only",
   "approvals.line.label": "Approval status",
   "approvals.report.hint":
     "The report always states how much of its figures is approved; tick to count only each unit's approved years.",

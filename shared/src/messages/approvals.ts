@@ -1,6 +1,5 @@
 /** Yearly submission and approval (issue 13): the status screen, its actions and the figures' status line. */
 export const approvalsVi = {
-  "approvals.nav": "Phê duyệt số liệu",
   "approvals.heading": "Gửi duyệt và phê duyệt số liệu theo năm",
   "approvals.intro":
     "Công an xã, phường, đặc khu gửi duyệt số liệu của từng năm; Phòng phong trào kiểm tra và phê duyệt. Số liệu đã gửi duyệt hoặc đã phê duyệt bị khóa: muốn sửa, đơn vị phải được trả lại hoặc quản trị viên mở lại.",
@@ -51,7 +50,6 @@ export const approvalsVi = {
   "approvals.done.approve": "Đã phê duyệt số liệu năm {year} của {unit}.",
   "approvals.done.return": "Đã trả lại số liệu năm {year} của {unit}.",
   "approvals.done.reopen": "Đã mở lại số liệu năm {year} của {unit}.",
-  "approvals.filter.approvedOnly": "Chỉ số liệu đã phê duyệt",
   "approvals.line.label": "Tình trạng phê duyệt",
   "approvals.report.hint":
     "Báo cáo luôn ghi số liệu đã được phê duyệt đến đâu; đánh dấu để chỉ tính các năm đã được phê duyệt của từng đơn vị.",

@@ -1,9 +1,6 @@
 import type { entryVi } from "./entry.ts";
 
 export const entryEn: Record<keyof typeof entryVi, string> = {
-  "entry.nav.sites": "Enter sites",
-  "entry.nav.cameras": "Enter cameras",
-  "entry.nav.awards": "Enter awards",
   "entry.sites.title": "Model sites",
   "entry.cameras.title": "Security camera installations",
   "entry.awards.title": "Awards",
@@ -68,13 +65,11 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "entry.site.more": "{total} sites match; type more to narrow.",
   "entry.site.removed": "this site has been removed",
   "entry.site.removedTag": "removed",
-  "entry.nav.modelTypes": "Model catalogue",
   "entry.modelTypes.title": "Model type catalogue",
   "entry.modelType.code": "Model type code",
   "entry.modelType.name": "Model type name",
   "entry.modelType.description": "Description",
   "entry.modelType.sites": "Sites",
-  "divided.nav": "Divided communes",
   "divided.heading": "Records of divided old communes",
   "divided.intro":
     "The old communes, wards and townships below were divided between several communes of today on 01/07/2025. Each of their records counts in one commune of today by the rule (the one that kept the old name, else the first listed); where you know which commune holds a record, choose it. The record keeps its old area.",

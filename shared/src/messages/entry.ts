@@ -1,8 +1,5 @@
 /** Data entry (issue 5): record lists, forms, conflicts, removal and history. */
 export const entryVi = {
-  "entry.nav.sites": "Nhập điểm mô hình",
-  "entry.nav.cameras": "Nhập camera",
-  "entry.nav.awards": "Nhập khen thưởng",
   "entry.sites.title": "Điểm mô hình",
   "entry.cameras.title": "Đợt lắp đặt camera an ninh",
   "entry.awards.title": "Khen thưởng",
@@ -68,14 +65,12 @@ export const entryVi = {
   "entry.site.more": "Có {total} điểm khớp; gõ thêm để thu hẹp.",
   "entry.site.removed": "điểm này đã bị xóa",
   "entry.site.removedTag": "đã xóa",
-  "entry.nav.modelTypes": "Danh mục mô hình",
   "entry.modelTypes.title": "Danh mục loại mô hình",
   "entry.modelType.code": "Mã loại mô hình",
   "entry.modelType.name": "Tên loại mô hình",
   "entry.modelType.description": "Mô tả",
   "entry.modelType.sites": "Số điểm",
   // Records of divided old communes (decision 055).
-  "divided.nav": "Xã bị chia tách",
   "divided.heading": "Bản ghi của xã cũ bị chia tách",
   "divided.intro":
     "Các xã, phường, thị trấn cũ dưới đây được chia cho nhiều xã, phường hiện nay từ 01/07/2025. Mỗi bản ghi của chúng được tính vào một xã hiện nay theo quy tắc (xã giữ tên cũ, nếu không thì xã đầu tiên trong danh sách); nếu biết bản ghi thuộc xã nào, hãy chọn xã đó. Địa bàn cũ của bản ghi vẫn giữ nguyên.",

@@ -25,7 +25,6 @@ export const exchangeEn: Record<keyof typeof exchangeVi, string> = {
   "exchange.receivedLocked":
     "This record was received in figures package no. {id} (the province's approved figures): it cannot be changed, removed or restored on this install. The province corrects it and sends the package again.",
   "exchange.hiddenRecipient": "(individual — name not sent)",
-  "exchange.title": "Figures exchange",
   "exchange.intro":
     "Approved figures go up to the Ministry in one file signed (Ed25519) by this install: nobody retypes them and nobody can change them on the way.",
   "exchange.publicKey.heading": "This install's public key",

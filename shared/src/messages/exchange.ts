@@ -25,7 +25,6 @@ export const exchangeVi = {
   "exchange.receivedLocked":
     "Bản ghi này nhận từ gói số liệu số {id} (số liệu đã phê duyệt của tỉnh): không sửa, xóa hay khôi phục được trên bản cài đặt này. Tỉnh sửa và gửi lại gói.",
   "exchange.hiddenRecipient": "(cá nhân — họ tên không gửi kèm)",
-  "exchange.title": "Trao đổi số liệu",
   "exchange.intro":
     "Số liệu đã phê duyệt được gửi lên Bộ bằng một tệp có chữ ký số (Ed25519) của bản cài đặt này, không phải nhập lại và không sửa được dọc đường.",
   "exchange.publicKey.heading": "Khóa công khai của bản cài đặt",

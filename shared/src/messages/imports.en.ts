@@ -1,7 +1,6 @@
 import type { importsVi } from "./imports.ts";
 
 export const importsEn: Record<keyof typeof importsVi, string> = {
-  "imports.nav": "Import from Excel/CSV",
   "imports.heading": "Import from Excel/CSV",
   "imports.intro":
     "Upload the Excel (.xlsx) or CSV file you keep and check every row before anything is written. Nothing is saved until you press “Import”.",

@@ -1,6 +1,5 @@
 /** Import from Excel/CSV: upload, column mapping, preview, commit, history and undo (issue 12). */
 export const importsVi = {
-  "imports.nav": "Nhập từ Excel/CSV",
   "imports.heading": "Nhập từ Excel/CSV",
   "imports.intro":
     "Tải tệp Excel (.xlsx) hoặc CSV đang dùng lên, kiểm tra từng dòng trước khi ghi. Chưa có gì được ghi cho đến khi bấm “Nhập”.",

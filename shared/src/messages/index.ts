@@ -1,6 +1,7 @@
 import { formatDate, formatNumber, type Locale } from "../format.ts";
 import type { mapsVi } from "./maps.ts";
-import { type CatalogueKey, vi } from "./vietnamese.ts";
+import type { CatalogueKey } from "./vietnamese.ts";
+import { viFirst } from "./vietnamese-first.ts";
 
 /**
  * The one message catalogue (docs/decisions/042): every sentence the user reads — screens, server
@@ -9,8 +10,11 @@ import { type CatalogueKey, vi } from "./vietnamese.ts";
  * Placeholders are written {name}; a capitalised placeholder ({Label}) capitalises its value. Keys
  * are prefixed by domain so the files never collide. Vietnamese is here; English is a chunk of its
  * own (english.ts), loaded when English is chosen (`loadLanguage`); the server adds it at start.
+ * On the client the Vietnamese words come in two parts (decision 054): the first screen's
+ * (vietnamese-first.ts) with the page, the rest (vietnamese-rest.ts) with the other screens'
+ * chunks; the server, the command-line tools and the tests add everything at start (all.ts).
  */
-export { type CatalogueKey, vi };
+export type { CatalogueKey };
 
 /**
  * The keys of messages that load with their feature's chunk (addMessages), not with the first
@@ -28,11 +32,39 @@ export type MessageParam = string | number | { key: MessageKey } | { vi: string;
 export type MessageParams = Record<string, MessageParam>;
 export type KeyedMessage = { key: MessageKey; params: MessageParams };
 
-const catalogue: Record<Locale, Record<string, string>> = { vi: { ...vi }, en: {} };
+const catalogue: Record<Locale, Record<string, string>> = { vi: { ...viFirst }, en: {} };
+const listeners = new Set<() => void>();
 
 /** Messages joining the catalogue: a language's chunk, or a lazily loaded feature's words. */
 export function addMessages(locale: Locale, part: Record<string, string>) {
   Object.assign(catalogue[locale], part);
+  for (const listener of listeners) listener();
+}
+
+/** Called whenever messages join (the screens draw again: a message asked before its part came). */
+export function onMessagesAdded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whether the Vietnamese words beyond the first screen's are here (always on the server). */
+let restHere = false;
+export function addRestOfVietnamese(part: Record<string, string>) {
+  restHere = true;
+  addMessages("vi", part);
+}
+
+let restLoading: Promise<void> | null = null;
+/** Fetches the Vietnamese words of the screens other than the first (a chunk of their own), once. */
+export function loadAllMessages(): Promise<void> {
+  if (restHere) return Promise.resolve();
+  restLoading ??= import("./vietnamese-rest.ts").then(
+    ({ viRest }) => addRestOfVietnamese(viRest),
+    () => {
+      restLoading = null; // offline: the next message asked tries again
+    },
+  );
+  return restLoading;
 }
 
 /** Whether a language's messages are here (Vietnamese always; English once its chunk came). */
@@ -45,9 +77,15 @@ export async function loadLanguage(locale: Locale): Promise<void> {
   addMessages(locale, en);
 }
 
-/** Whether a key built at run time (e.g. from a field name the server sends) has a message. */
+/** A key's shape ("dashboard.card.sites", "v.tooLong"): dotted words, no space. */
+const KEY_SHAPE = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;
+
+/**
+ * Whether a key built at run time (e.g. from a field name the server sends) has a message. Before
+ * the rest of the Vietnamese words came, a key of their shape counts (its message follows them).
+ */
 export const isMessageKey = (key: unknown): key is MessageKey =>
-  typeof key === "string" && Object.hasOwn(catalogue.vi, key);
+  typeof key === "string" && (Object.hasOwn(catalogue.vi, key) || (!restHere && KEY_SHAPE.test(key)));
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uncapitalize = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -78,11 +116,17 @@ function paramText(name: string, value: MessageParam, locale: Locale): string {
 /**
  * A message in a language (Vietnamese by default): the one renderer of the server, the documents
  * and the screens (the provider's `t`). A number parameter is written in the language's digits,
- * except a year or a code (AS_GIVEN). A language whose chunk has not come yet speaks Vietnamese; a
- * lazy feature's key before its chunk came is returned as it is (only its own components ask).
+ * except a year or a code (AS_GIVEN). A language whose chunk has not come yet speaks Vietnamese. A
+ * message whose part has not come yet (the rest of the Vietnamese words, a lazy feature's) is an
+ * empty text, never its key: the part is fetched and the screens draw again when it came
+ * (`onMessagesAdded`).
  */
 export function message(key: MessageKey, params: MessageParams = {}, locale: Locale = "vi"): string {
-  const text = catalogue[locale][key] ?? catalogue.vi[key] ?? key;
+  const text = catalogue[locale][key] ?? catalogue.vi[key];
+  if (text === undefined) {
+    if (!restHere) void loadAllMessages();
+    return "";
+  }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const lower = uncapitalize(name);
     const value = params[name] ?? params[lower];

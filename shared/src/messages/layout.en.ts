@@ -20,4 +20,16 @@ export const layoutEn: Record<keyof typeof layoutVi, string> = {
   "layout.forbidden.body": "Your account may not use this screen. Ask an administrator if you need this access.",
   "layout.forbidden.home": "Back to the overview",
   "layout.notFound.title": "Page not found",
+  // The navigation's and the filter bar's words of other screens: the first screen draws them
+  // (decision 054: the first screen's words are vietnamese-first.ts's files).
+  "entry.nav.sites": "Enter sites",
+  "entry.nav.cameras": "Enter cameras",
+  "entry.nav.awards": "Enter awards",
+  "entry.nav.modelTypes": "Model catalogue",
+  "divided.nav": "Divided communes",
+  "imports.nav": "Import from Excel/CSV",
+  "reports.nav": "Reports",
+  "approvals.nav": "Data approval",
+  "exchange.title": "Figures exchange",
+  "approvals.filter.approvedOnly": "Approved figures only",
 };

@@ -20,4 +20,16 @@ export const layoutVi = {
     "Tài khoản của bạn không được dùng trang này. Hãy liên hệ quản trị viên nếu bạn cần quyền này.",
   "layout.forbidden.home": "Về trang tổng quan",
   "layout.notFound.title": "Không tìm thấy trang",
+  // The navigation's and the filter bar's words of other screens: the first screen draws them
+  // (decision 054: the first screen's words are vietnamese-first.ts's files).
+  "entry.nav.sites": "Nhập điểm mô hình",
+  "entry.nav.cameras": "Nhập camera",
+  "entry.nav.awards": "Nhập khen thưởng",
+  "entry.nav.modelTypes": "Danh mục mô hình",
+  "divided.nav": "Xã bị chia tách",
+  "imports.nav": "Nhập từ Excel/CSV",
+  "reports.nav": "Báo cáo",
+  "approvals.nav": "Phê duyệt số liệu",
+  "exchange.title": "Trao đổi số liệu",
+  "approvals.filter.approvedOnly": "Chỉ số liệu đã phê duyệt",
 } as const;

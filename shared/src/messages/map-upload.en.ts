@@ -35,6 +35,4 @@ export const mapUploadEn: Record<keyof typeof mapUploadVi, string> = {
     "Unit {code}: the boundary is too intricate to check (many long edges close together); simplify the file.",
   "map.layerNotLoaded": "No commune-level boundaries are loaded for this list.",
   "map.uploadParams": "Missing or wrong details with the boundary file.",
-  "map.attributionDistricts":
-    "Administrative boundaries: geoBoundaries.org (Runfola et al. 2020), from OCHA ROAP / Government of Viet Nam, CC BY 3.0 IGO.",
 };

@@ -36,7 +36,4 @@ export const mapUploadVi = {
   "map.tooComplex": "Đơn vị {code}: ranh giới quá phức tạp để kiểm tra (nhiều cạnh dài sát nhau); hãy giản lược tệp.",
   "map.layerNotLoaded": "Chưa nạp ranh giới cấp xã cho danh mục này.",
   "map.uploadParams": "Thiếu hoặc sai thông tin kèm tệp ranh giới.",
-  /** Under every district map, screen or document (prisma/seed/data/geo/SOURCES.md asks for it). */
-  "map.attributionDistricts":
-    "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.",
 } as const;

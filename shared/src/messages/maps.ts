@@ -47,6 +47,9 @@ export const mapsVi = {
   "map.admin.removed": "Đã gỡ ranh giới.",
   "map.admin.noFile": "Vui lòng chọn tệp ranh giới",
   "map.admin.tooBig": "Tệp quá lớn ({size}); giới hạn {limit}",
+  /** Under every district map, screen or document (prisma/seed/data/geo/SOURCES.md asks for it). */
+  "map.attributionDistricts":
+    "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.",
 } as const;
 
 export const mapsEn: Record<keyof typeof mapsVi, string> = {
@@ -97,4 +100,6 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.admin.removed": "Boundaries removed.",
   "map.admin.noFile": "Please choose a boundary file",
   "map.admin.tooBig": "The file is too large ({size}); the limit is {limit}",
+  "map.attributionDistricts":
+    "Administrative boundaries: geoBoundaries.org (Runfola et al. 2020), from OCHA ROAP / Government of Viet Nam, CC BY 3.0 IGO.",
 };

@@ -1,7 +1,6 @@
 import type { reportsVi } from "./reports.ts";
 
 export const reportsEn: Record<keyof typeof reportsVi, string> = {
-  "reports.nav": "Reports",
   "reports.heading": "Review report",
   "reports.intro":
     "Choose the period, districts and sections, preview, then download Word, Excel, PDF or CSV. The figures are the dashboard's.",

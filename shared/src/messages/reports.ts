@@ -1,6 +1,5 @@
 /** The report builder: options, preview and downloads (issue 6). */
 export const reportsVi = {
-  "reports.nav": "Báo cáo",
   "reports.heading": "Báo cáo tổng kết",
   "reports.intro":
     "Chọn giai đoạn, địa bàn và các mục, xem trước rồi tải về Word, Excel, PDF hoặc CSV. Số liệu trùng với trang tổng quan.",

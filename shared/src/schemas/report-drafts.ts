@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REVIEW_PERIOD } from "../domain.ts";
-import { keyed, message } from "../messages/index.ts";
+import { keyed } from "../messages/index.ts";
+import { reportsVi } from "../messages/reports.ts";
 import {
   BAD_CHARACTER,
   isCleanText,
@@ -18,7 +19,8 @@ export const NARRATIVE_MAX = 20_000;
 
 /** The narrative sections' titles as the document prints them (the form shows the same words). */
 export const NARRATIVE_TITLES = Object.fromEntries(
-  NARRATIVE_SECTIONS.map((k) => [k, message(`reports.narrative.${k}`)]),
+  // The domain's words at once: made when the module loads (see DEFAULT_SUPERVISING_BODY).
+  NARRATIVE_SECTIONS.map((k) => [k, reportsVi[`reports.narrative.${k}`]]),
 ) as Record<NarrativeSection, string>;
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWARD_FORMS, AWARD_ISSUERS, FUNDING_SOURCES, MIN_YEAR, RELIGIONS, REVIEW_PERIOD } from "../domain.ts";
 import { keyed, type MessageKey, message } from "../messages/index.ts";
+import { reportsVi } from "../messages/reports.ts";
 import { periodDays, periodPhrase } from "../period.ts";
 import { ZApprovalSummary } from "./approvals.ts";
 import {
@@ -82,7 +83,9 @@ export const defaultReportTitle = (
     : message("reports.default.title", words);
 };
 /** The issuing body's supervising agency, printed above it (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
-export const DEFAULT_SUPERVISING_BODY = message("reports.default.supervisingBody");
+// Read from the domain's words at once, not through `message`: a constant made when the module
+// loads must not wait for the catalogue's later part on the client (decision 054).
+export const DEFAULT_SUPERVISING_BODY: string = reportsVi["reports.default.supervisingBody"];
 
 const maxYear = () => new Date().getFullYear() + 1;
 const text = (max: number, noun: MessageKey) =>
