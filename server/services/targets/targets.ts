@@ -11,9 +11,9 @@ import {
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
+import { type ProvinceReach, reachUnitWhere, withinReach } from "../accounts/province-scope.ts";
 import { type Tx, writeAudit } from "../audit/write.ts";
 import type { SummaryFigures } from "../dashboard/summary.ts";
-import { type ProvinceReach, reachUnitWhere, withinReach } from "../accounts/province-scope.ts";
 
 const ENTITY = "target";
 
