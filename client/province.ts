@@ -1,4 +1,4 @@
-import { type InstalledProvince, PROVINCE_ELEMENT_ID } from "@qt/shared/province";
+import { type InstalledProvince, type NationalProvince, PROVINCE_ELEMENT_ID } from "@qt/shared/province";
 import { useQuery } from "@tanstack/react-query";
 import { useMeQuery } from "./features/auth/current-user.tsx";
 import { useTRPC } from "./trpc.ts";
@@ -36,4 +36,16 @@ export function useProvince(): InstalledProvince | null {
     retry: false,
   });
   return fromPage ?? asked.data ?? null;
+}
+
+/**
+ * On a national install, the province of today a provincial account is scoped to (decision 051):
+ * its screens start there and offer no other (the server forces it too, decision 057). Null for a
+ * national account or on a province's own install.
+ */
+export function useOwnProvince(): NationalProvince | null {
+  const province = useProvince();
+  const code = useMeQuery().data?.provinceCode;
+  if (!province?.national || !code) return null;
+  return province.provinces?.find((p) => p.code === code) ?? null;
 }

@@ -14,6 +14,7 @@ import { type Access, refusalOf } from "./access.ts";
 import type { Context, SessionUser } from "./context.ts";
 import { AppError, appError, type ErrorKind, isUniqueViolation } from "./errors.ts";
 import { logFailure } from "./logger.ts";
+import { filterWithinReach } from "./services/accounts/province-scope.ts";
 
 /**
  * The only place procedures are built. Every procedure of the app uses one of the builders exported
@@ -176,3 +177,14 @@ export const adminProcedure = requires("admin");
  * province's office, such as the written parts of its reports (decision 019).
  */
 export const provinceEditorProcedure = requires("province");
+
+/**
+ * Anyone logged in, reading figures under the dashboard's filter (dashboard, maps' measures,
+ * reports): a provincial account's filter is forced to its province before the input is read
+ * (`filterWithinReach`, decision 057), so every figure it gets is its province's.
+ */
+export const figuresProcedure = viewerProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const raw = await getRawInput();
+  const scoped = filterWithinReach(ctx.user.reach, raw);
+  return scoped === raw ? next() : next({ getRawInput: async () => scoped });
+});

@@ -11,6 +11,7 @@ import type { FastifyInstance } from "fastify";
 import type { ContextDb } from "../context.ts";
 import { AppError, appError } from "../errors.ts";
 import { logger } from "../logger.ts";
+import { filterWithinReach } from "../services/accounts/province-scope.ts";
 import { contentDisposition, exportCsv, exportReport, type ReportFile } from "../services/reports/export.ts";
 import { guarded, viewerRoute } from "./guard.ts";
 
@@ -45,7 +46,7 @@ export async function reportRoutes(app: FastifyInstance, opts: ContextDb) {
       if (!what) throw appError("not-found", "report.noSuchReport");
       // The CSV separator is a property of the file, not of the report: read apart from the options.
       if (sep !== undefined && !isCsvSeparator(sep)) throw appError("invalid", "report.badSeparator");
-      const parsed = ZReportOptions.safeParse(reportOptionsFromQuery(query));
+      const parsed = ZReportOptions.safeParse(filterWithinReach(ctx.user.reach, reportOptionsFromQuery(query)));
       if (!parsed.success) throw new AppError("invalid", "report.badParams", {}, { cause: parsed.error });
       const file: ReportFile =
         what.kind === "summary"

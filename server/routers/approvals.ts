@@ -25,7 +25,7 @@ export const approvalsRouter = router({
   status: viewerProcedure
     .input(ZApprovalStatusInput)
     .output(ZApprovalStatus)
-    .query(({ ctx, input }) => approvalStatus(ctx.db, input)),
+    .query(({ ctx, input }) => approvalStatus(ctx.db, input, ctx.user.reach)),
   submit: editorProcedure
     .input(ZApprovalSubmitInput)
     .output(ZApprovalItem)

@@ -10,7 +10,7 @@ export const auditRouter = router({
   list: adminProcedure
     .input(ZAuditListInput)
     .output(ZAuditPage)
-    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+    .query(({ ctx, input }) => listAudit(ctx.db, input, ctx.user.reach)),
   history: viewerProcedure
     .input(ZAuditHistoryInput)
     .output(z.array(ZAuditRow))

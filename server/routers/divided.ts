@@ -12,7 +12,7 @@ export const dividedRouter = router({
   list: editorProcedure
     .input(ZDividedListInput)
     .output(ZDividedPage)
-    .query(({ ctx, input }) => listDivided(ctx.db, input)),
+    .query(({ ctx, input }) => listDivided(ctx.db, input, ctx.user.reach)),
   move: editorProcedure
     .input(ZDividedMoveInput)
     .output(z.object({ kind: ZImportKind, id: z.number(), version: z.number(), unchanged: z.boolean() }))

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { mapBoundaries } from "../services/maps/boundaries.ts";
 import { listLayers, removeLayer } from "../services/maps/layers.ts";
 import { mapMeasures } from "../services/maps/measures.ts";
-import { adminProcedure, router, viewerProcedure } from "../trpc.ts";
+import { adminProcedure, figuresProcedure, router, viewerProcedure } from "../trpc.ts";
 
 /**
  * The maps (docs/decisions/026). Commune-level boundaries are loaded through
@@ -24,7 +24,7 @@ export const mapsRouter = router({
     .output(ZMapBoundaries)
     .query(({ ctx, input }) => mapBoundaries(ctx.db, input)),
   /** The dashboard's figures per unit of the level, under the dashboard's filter. */
-  measures: viewerProcedure
+  measures: figuresProcedure
     .input(ZMapMeasuresInput)
     .output(ZMapMeasures.extend({ demo: ZDemoFigure }))
     .query(({ ctx, input }) => mapMeasures(ctx.db, input)),

@@ -18,7 +18,7 @@ import {
   updateReportDraft,
 } from "../services/reports/drafts.ts";
 import { previewReport } from "../services/reports/export.ts";
-import { provinceEditorProcedure, router, viewerProcedure } from "../trpc.ts";
+import { figuresProcedure, provinceEditorProcedure, router, viewerProcedure } from "../trpc.ts";
 
 /** Named drafts of a report's written parts: anyone signed in reads them, the province's office writes. */
 const draftsRouter = router({
@@ -46,7 +46,7 @@ const draftsRouter = router({
 
 export const reportsRouter = router({
   /** The report as the downloads print it: the same content object the Word and PDF writers lay out. */
-  preview: viewerProcedure
+  preview: figuresProcedure
     .input(ZReportOptions)
     .output(ZReportDocument)
     .query(({ ctx, input }) => previewReport(ctx.db, input)),

@@ -16,5 +16,5 @@ export const targetsRouter = router({
   list: viewerProcedure
     .input(ZTargetListInput)
     .output(z.array(ZTargetRow))
-    .query(({ ctx, input }) => listTargets(ctx.db, input.year)),
+    .query(({ ctx, input }) => listTargets(ctx.db, input.year, ctx.user.reach)),
 });

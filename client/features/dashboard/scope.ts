@@ -1,12 +1,13 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
 import { modelTypeName } from "@qt/shared/model-type-names";
 import { periodPhrase } from "@qt/shared/period";
-import { formerNameOf, wholeProvinceName } from "@qt/shared/province";
+import { formerNameOf, type NationalProvince, wholeProvinceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { I18n } from "../../i18n/I18nProvider.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useOwnProvince } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 
 export type Scope = {
@@ -44,9 +45,11 @@ export function describeScope(
         ? options
           ? formerNameOf(options.province, filter.formerProvinceCode, locale)
           : filter.formerProvinceCode
-        : options
-          ? wholeProvinceName(options.province, locale)
-          : t("layout.scope.province");
+        : provinceOf(filter, options)
+          ? wholeProvinceName(provinceOf(filter, options) as NationalProvince, locale)
+          : options
+            ? wholeProvinceName(options.province, locale)
+            : t("layout.scope.province");
   const chosenType = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
   const modelType = filter.modelTypeCode
     ? chosenType
@@ -83,9 +86,19 @@ export function describeScope(
   };
 }
 
+/** A province of today on the national install (decision 050), named by the filter. */
+const provinceOf = (filter: TDashboardFilter, options: TDashboardOptions | undefined) =>
+  filter.provinceCode ? options?.province.provinces?.find((p) => p.code === filter.provinceCode) : undefined;
+
 export function useScope(filter: TDashboardFilter): Scope {
   const i18n = useI18n();
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  return describeScope(filter, options.data, i18n);
+  // A provincial account's figures are its province's (decision 057): say so when the filter does not.
+  const own = useOwnProvince();
+  return describeScope(
+    own && !filter.provinceCode ? { ...filter, provinceCode: own.code } : filter,
+    options.data,
+    i18n,
+  );
 }

@@ -15,6 +15,7 @@ import { EditRecord } from "./EditRecord.tsx";
 import { type ExtraFilter, ListFilters } from "./ListFilters.tsx";
 import { LockedActions } from "./LockedActions.tsx";
 import { listInput } from "./list-input.ts";
+import { ReceivedSource, sourceOf, useReceivedSources } from "./ReceivedSource.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 import { RemoveForm } from "./RemoveForm.tsx";
 import type { LinkedSiteFields } from "./SitePicker.tsx";
@@ -56,6 +57,7 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
   // The URL is typed by hand too: the kind's list schema checks it and types the list's input.
   const parsed = config.listSchema.safeParse(listInput(params, filterNames));
   const list = useQuery(procs.list.queryOptions(parsed.success ? parsed.data : skipToken));
+  const received = useReceivedSources(list.data?.items ?? []);
   const [notice, setNotice] = useState<string[]>([]);
   const [removing, setRemoving] = useState<number | null>(null);
   const [historyId, setHistoryId] = useState<number | null>(null);
@@ -216,6 +218,12 @@ export function ListScreen<Row extends EntryRow & LinkedSiteFields, ListIn, Crea
                               {t("entry.restore")}
                             </button>
                           )
+                        ) : sourceOf(row) ? (
+                          // Received from a province (decision 052): locked here, the province corrects and sends again.
+                          <ReceivedSource
+                            source={sourceOf(row) as NonNullable<ReturnType<typeof sourceOf>>}
+                            sources={received}
+                          />
                         ) : row.lock ? (
                           <LockedActions lock={row.lock} canAsk={canWriteIn(me, row)} />
                         ) : (

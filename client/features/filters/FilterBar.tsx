@@ -1,14 +1,14 @@
 import { MODEL_CATEGORIES, type ModelCategory, REVIEW_PERIOD } from "@qt/shared/domain";
 import { type FilterField, isReviewPreset, REVIEW_PRESET, REVIEW_PROVINCE } from "@qt/shared/first-screen";
 import { periodPresets, presetOf } from "@qt/shared/period";
-import { formerProvinceLabel, provinceChoiceName } from "@qt/shared/province";
+import { formerProvinceLabel, provinceChoiceName, wholeProvinceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { injectedProvince } from "../../province.ts";
+import { injectedProvince, useOwnProvince } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 
 const YEARS = (() => {
@@ -31,6 +31,7 @@ type Props = {
  */
 /** The date fields hand on whole dates only: a half-typed one leaves the period as it was chosen. */
 const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 export function FilterBar({ filter, onChange, fields }: Props) {
   const { t, label, locale, modelType } = useI18n();
@@ -44,12 +45,20 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   );
   // The national install (decision 050): a province of today narrows the old provinces and districts offered.
   const nation = options.data?.province.national ? (options.data.province.provinces ?? []) : [];
-  const chosen = nation.find((p) => p.code === filter.provinceCode);
+  // A provincial account (decision 051) is on its province: the one choice, no "Toàn quốc".
+  const own = useOwnProvince();
+  const chosen = nation.find((p) => p.code === (filter.provinceCode ?? own?.code));
   const districts = (options.data?.districts ?? []).filter(
     (d) =>
       (!filter.formerProvinceCode || d.province === filter.formerProvinceCode) &&
       (!chosen || chosen.former.includes(d.province ?? "")),
   );
+  // The territory's "every old province" choice names what it covers: the province chosen, or the nation.
+  const territoryWhole = chosen
+    ? capitalised(wholeProvinceName(chosen, locale))
+    : nation.length > 0
+      ? t("dashboard.filter.province.all")
+      : t("dashboard.filter.territory.whole");
   const former = (options.data?.province.former ?? []).filter((p) => !chosen || chosen.former.includes(p.code));
   const setTerritory = (code: string | undefined) => {
     const district = options.data?.districts.find((d) => d.code === filter.districtCode);
@@ -101,7 +110,17 @@ export function FilterBar({ filter, onChange, fields }: Props) {
         </div>
       )}
       <div className="filter-fields">
-        {has("provinceCode") && nation.length > 0 && (
+        {has("provinceCode") && own && (
+          <ChoiceSelect
+            label={t("dashboard.filter.province")}
+            value={own.code}
+            empty={provinceChoiceName(own, locale)}
+            emptyValue={own.code}
+            choices={[]}
+            onPick={() => undefined}
+          />
+        )}
+        {has("provinceCode") && !own && nation.length > 0 && (
           <ChoiceSelect
             label={t("dashboard.filter.province")}
             value={filter.provinceCode}
@@ -121,7 +140,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
           <ChoiceSelect
             label={t("dashboard.filter.territory")}
             value={filter.formerProvinceCode}
-            empty={t("dashboard.filter.territory.whole")}
+            empty={territoryWhole}
             choices={former.map((p) => ({ value: p.code, label: formerProvinceLabel(p.name, locale) }))}
             onPick={(p) => setTerritory(p || undefined)}
           />

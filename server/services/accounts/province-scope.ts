@@ -82,3 +82,22 @@ export function assertWithinReach(reach: ProvinceReach | null, place: { district
 
 /** What a cached answer read under this reach is kept under, beside its input (dashboard/cache.ts). */
 export const reachKey = (reach: ProvinceReach | null) => (reach ? `@${reach.code}` : "");
+
+/**
+ * The figures' filter (dashboard, maps, reports and their downloads) as a provincial account may
+ * read it, the ONE place it is forced (decision 057): no `provinceCode` → its own province; its own
+ * → unchanged; another → 403 `scope.otherProvinceFigures`, nothing read. It works on the input
+ * before the schema and the aggregate cache (trpc.ts `figuresProcedure`, http/reports.ts), so the
+ * schema's rules still apply and the cache key carries the province. A national account (null
+ * reach) is unchanged; anything but an object or nothing is left to the schema to refuse.
+ */
+export function filterWithinReach(reach: ProvinceReach | null, input: unknown): unknown {
+  if (!reach || (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input)))) {
+    return input;
+  }
+  const asked = (input as { provinceCode?: unknown } | undefined)?.provinceCode;
+  if (asked !== undefined && asked !== reach.code) {
+    throw appError("forbidden", "scope.otherProvinceFigures", { province: reach.name, code: String(asked) });
+  }
+  return { ...(input as object | undefined), provinceCode: reach.code };
+}

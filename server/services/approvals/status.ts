@@ -1,6 +1,7 @@
 import type { TApprovalItem, TApprovalStatus, TApprovalStatusInput } from "@qt/shared/schemas/approvals";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { type ProvinceReach, withinReach } from "../accounts/province-scope.ts";
 import { approvalUnitOfArea } from "../units/area-sql.ts";
 import { requireFormerProvince } from "../units/province.ts";
 import { type ApprovalUnit, approvalUnits, approvalYears } from "./approval-units.ts";
@@ -13,11 +14,17 @@ type Actor = { id: number; username: string; displayName: string };
  * its records and who acted. Totals count the unit-years of every state, so that "52/78" can be
  * read beside a list limited to one state.
  */
-export async function approvalStatus(db: Db, input: TApprovalStatusInput): Promise<TApprovalStatus> {
+export async function approvalStatus(
+  db: Db,
+  input: TApprovalStatusInput,
+  reach: ProvinceReach | null,
+): Promise<TApprovalStatus> {
   const f = input ?? {};
   if (f.formerProvinceCode) await requireFormerProvince(db, f.formerProvinceCode);
   const units = (await approvalUnits(db, f.kind)).filter(
     (u) =>
+      // A provincial account: its province's units only (decision 051).
+      withinReach(reach, u) &&
       (!f.formerProvinceCode || u.formerProvinceCode === f.formerProvinceCode) &&
       (!f.districtCode || u.districtCode === f.districtCode) &&
       (!f.unitCode || u.code === f.unitCode),

@@ -10,6 +10,7 @@ import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { NAMES_AUDIT_ENTITY } from "../accounts/personal-data.ts";
+import type { ProvinceReach } from "../accounts/province-scope.ts";
 import { awards } from "../records/kinds/award.ts";
 import { cameras } from "../records/kinds/camera.ts";
 import { sites } from "../records/kinds/site.ts";
@@ -103,11 +104,17 @@ async function toRows(db: Db, entries: Entry[]): Promise<TAuditRow[]> {
 }
 
 /** The whole trail, newest first (administrators). */
-export async function listAudit(db: Db, input: TAuditListInput): Promise<TAuditPage> {
+export async function listAudit(db: Db, input: TAuditListInput, reach: ProvinceReach | null): Promise<TAuditPage> {
+  // A provincial admin reads the entries of its province's accounts only (decision 057).
+  const own = reach
+    ? (await db.user.findMany({ where: { provinceId: reach.id }, select: { id: true } }))
+        .map((u) => u.id)
+        .filter((id) => input.userId === undefined || id === input.userId)
+    : null;
   const where: Prisma.AuditEntryWhereInput = {
     entity: input.entity,
     entityId: input.entityId,
-    userId: input.userId,
+    userId: own ? { in: own } : input.userId,
   };
   const [total, rows] = await Promise.all([
     db.auditEntry.count({ where }),

@@ -4,7 +4,8 @@ import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { districtOfArea } from "../units/area-sql.ts";
+import type { ProvinceReach } from "../accounts/province-scope.ts";
+import { districtOfArea, reachSql } from "../units/area-sql.ts";
 import type { AreaRow, MovedTo } from "./areas.ts";
 import type { KindTypes, RecordKind } from "./kind.ts";
 import { awardKind } from "./kinds/award.ts";
@@ -49,10 +50,15 @@ type Row = {
 const ref = (code: string | null, name: string | null) => (code && name !== null ? { code, name } : null);
 
 /** One page of the records of divided old communes, by old district, old commune, kind and id. */
-export async function listDivided(db: Db, input: TDividedListInput): Promise<TDividedPage> {
+export async function listDivided(
+  db: Db,
+  input: TDividedListInput,
+  reach: ProvinceReach | null,
+): Promise<TDividedPage> {
   const page = input.page ?? 1;
   const size = input.pageSize ?? 20;
-  const where = [Prisma.sql`TRUE`];
+  // A provincial account lists its province's records only (decision 051).
+  const where = [reachSql(reach)];
   if (input.kind) where.push(Prisma.sql`r.kind = ${input.kind}`);
   if (input.districtCode) where.push(Prisma.sql`d.code = ${input.districtCode}`);
   const rows = await db.$queryRaw<Row[]>`
@@ -87,12 +93,12 @@ export async function listDivided(db: Db, input: TDividedListInput): Promise<TDi
     };
   });
   // A page past the end has no row to carry the total: count it then.
-  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countDivided(db, input) : 0;
+  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countDivided(db, input, reach) : 0;
   return { items, total };
 }
 
-async function countDivided(db: Db, input: TDividedListInput): Promise<number> {
-  const { total } = await listDivided(db, { ...input, page: 1, pageSize: 1 });
+async function countDivided(db: Db, input: TDividedListInput, reach: ProvinceReach | null): Promise<number> {
+  const { total } = await listDivided(db, { ...input, page: 1, pageSize: 1 }, reach);
   return total;
 }
 

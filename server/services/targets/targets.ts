@@ -11,6 +11,7 @@ import {
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
+import { type ProvinceReach, reachUnitWhere, withinReach } from "../accounts/province-scope.ts";
 import { type Tx, writeAudit } from "../audit/write.ts";
 import type { SummaryFigures } from "../dashboard/summary.ts";
 
@@ -33,8 +34,9 @@ const shape = (r: { year: number; measure: string; unitCode: string; modelTypeCo
  */
 async function targetUnit(db: Db, code: string | undefined, user: SessionUser) {
   const scoped = user.districtId !== null || user.communeId !== null;
+  // A provincial admin (decision 051): its province's units only, never the install-wide targets.
   if (!code) {
-    if (scoped) throw appError("invalid", "target.outOfScope");
+    if (scoped || user.reach) throw appError("invalid", "target.outOfScope");
     return "";
   }
   const unit = await db.adminUnit.findFirst({
@@ -49,10 +51,11 @@ async function targetUnit(db: Db, code: string | undefined, user: SessionUser) {
   });
   if (!unit) throw appError("invalid", "target.unitNotFound", { code });
   const own =
-    !scoped ||
-    unit.id === user.communeId ||
-    unit.id === user.districtId ||
-    (user.districtId !== null && unit.formerDistrictId === user.districtId);
+    withinReach(user.reach, { districtId: unit.formerDistrictId ?? unit.id }) &&
+    (!scoped ||
+      unit.id === user.communeId ||
+      unit.id === user.districtId ||
+      (user.districtId !== null && unit.formerDistrictId === user.districtId));
   if (!own) throw appError("invalid", "target.outOfScope");
   return code;
 }
@@ -111,13 +114,17 @@ export async function removeTarget(db: Db, input: TTargetKey, user: SessionUser)
   });
 }
 
-/** targets.list: a year's targets, province-wide first, each with its unit's name. */
-export async function listTargets(db: Db, year: number): Promise<TTargetRow[]> {
-  const rows = await db.target.findMany({
+/**
+ * targets.list: a year's targets, province-wide first, each with its unit's name. A provincial
+ * account (decision 051) lists its province's units' targets only (not the install-wide ones).
+ */
+export async function listTargets(db: Db, year: number, reach: ProvinceReach | null): Promise<TTargetRow[]> {
+  const all = await db.target.findMany({
     where: { year },
     orderBy: [{ unitCode: "asc" }, { measure: "asc" }, { modelTypeCode: "asc" }],
   });
-  const codes = [...new Set(rows.map((r) => r.unitCode).filter(Boolean))];
+  const codes = [...new Set(all.map((r) => r.unitCode).filter(Boolean))];
+  const within = reachUnitWhere(reach);
   const units = codes.length
     ? await db.adminUnit.findMany({
         where: {
@@ -126,10 +133,12 @@ export async function listTargets(db: Db, year: number): Promise<TTargetRow[]> {
             { catalog: "three_level", level: "district" },
             { catalog: "two_level", level: "commune" },
           ],
+          ...(within ? { AND: [within] } : {}),
         },
         select: { code: true, name: true, catalog: true },
       })
     : [];
+  const rows = reach ? all.filter((r) => units.some((u) => u.code === r.unitCode)) : all;
   // A code found in both lists (codes repeat): the former district's, as targetUnit looks it up.
   const nameOf = (code: string) =>
     (units.find((u) => u.code === code && u.catalog === "three_level") ?? units.find((u) => u.code === code))?.name ??
@@ -149,6 +158,8 @@ export function targetPlace(input: TDashboardFilter | undefined): { year: number
   const byDays = Boolean(y && input.from === `${y}-01-01` && input.to === `${y}-12-31`);
   if (!byYears && !byDays) return null;
   if (input.formerProvinceCode) return null;
+  // A province of today on a national install: the install-wide targets ("") are not its own.
+  if (input.provinceCode && !input.communeCode && !input.districtCode) return null;
   return {
     year: byYears ? (input.fromYear as number) : Number(y),
     unitCode: input.communeCode ?? input.districtCode ?? "",

@@ -116,6 +116,8 @@ export const errorsEn: Record<keyof typeof errorsVi, string> = {
   "userScope.outsideProvince": "A former district or commune scope must lie in {province}.",
   "user.otherProvince": "You may only manage accounts of {province}.",
   "scope.ownProvince": "You may only view and change data of {province}.",
+  "scope.otherProvinceFigures":
+    "An account of {province} sees the figures of {province} only, not those of province {code}.",
   "province.unknown": "There is no province with code {code}; choose one of: {codes}.",
   "province.notInstalled": "This install serves {place}: it holds no figures of province {code}.",
   "province.outside": "{units} is not in {place}.",

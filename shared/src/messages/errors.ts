@@ -121,6 +121,8 @@ export const errorsVi = {
   "userScope.outsideProvince": "Phạm vi huyện cũ hoặc xã phải nằm trong {province}.",
   "user.otherProvince": "Bạn chỉ được quản lý tài khoản của {province}.",
   "scope.ownProvince": "Bạn chỉ được xem và cập nhật dữ liệu của {province}.",
+  "scope.otherProvinceFigures":
+    "Tài khoản của {province} chỉ xem được số liệu của {province}, không xem được số liệu của tỉnh, thành phố mã {code}.",
   // The national install (decision 050).
   "province.unknown": "Không có tỉnh, thành phố mã {code}; chọn một trong: {codes}.",
   "province.notInstalled": "Bản cài đặt này phục vụ {place}: không xem được số liệu của tỉnh, thành phố mã {code}.",

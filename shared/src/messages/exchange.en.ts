@@ -65,4 +65,5 @@ export const exchangeEn: Record<keyof typeof exchangeVi, string> = {
   "exchange.packages.replaces": "package no. {id} ({records} records)",
   "exchange.source": "Source: figures package of the {police}, approved on {date}",
   "exchange.sourceMany": "Source: figures packages received from the provinces (approved up to {date})",
+  "exchange.sourcePackage": "Source: figures package no. {id}, approved on {date}",
 };

@@ -65,4 +65,5 @@ export const exchangeVi = {
   "exchange.packages.replaces": "gói số {id} ({records} bản ghi)",
   "exchange.source": "Nguồn: gói số liệu của {police}, duyệt ngày {date}",
   "exchange.sourceMany": "Nguồn: các gói số liệu đã nhận của các tỉnh, thành phố (phê duyệt đến ngày {date})",
+  "exchange.sourcePackage": "Nguồn: gói số liệu số {id}, duyệt ngày {date}",
 } as const;

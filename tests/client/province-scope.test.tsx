@@ -1,0 +1,52 @@
+import { screen, within } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import OverviewRoute from "../../client/routes/overview.tsx";
+import { seed } from "../../prisma/seed/index.ts";
+import type { SessionUser } from "../../server/context.ts";
+import { makeUser } from "../fixtures/users.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
+import { renderApp } from "./render-app.tsx";
+
+/**
+ * A provincial account on the national install (decisions 051 and 057): the overview starts on its
+ * province, offers no other and says whose figures they are; a national account keeps "Toàn quốc".
+ */
+let t: TestDb;
+let provincial: SessionUser;
+let national: SessionUser;
+beforeAll(async () => {
+  t = await createTestDb("migrated");
+  await seed(t.db, { demo: false, province: "all" });
+  provincial = await makeUser(t.db, { role: "viewer", provinceCode: "44" });
+  national = await makeUser(t.db, { role: "viewer" });
+}, 600_000);
+afterAll(() => t?.close());
+
+const options = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole("option")
+    .map((o) => o.textContent);
+
+describe("the overview on the national install", () => {
+  it("a province-44 viewer starts on Quảng Trị: its name in the province choice, no 'Toàn quốc', a named scope", async () => {
+    renderApp(<OverviewRoute />, { db: t.db, user: provincial });
+    const province = await screen.findByLabelText("Tỉnh, thành phố", {}, { timeout: 60_000 });
+    expect(options(province)).toEqual(["Quảng Trị"]);
+    const territory = screen.getByLabelText("Địa bàn");
+    await within(territory).findByRole("option", { name: "Quảng Bình cũ" }, { timeout: 60_000 });
+    // Its province's old provinces only, under a choice that names the province.
+    expect(options(territory)).toEqual(["Toàn tỉnh Quảng Trị", "Quảng Bình cũ", "Quảng Trị cũ"]);
+    expect(await screen.findByText(/Địa bàn: toàn tỉnh Quảng Trị/, {}, { timeout: 60_000 })).toBeInTheDocument();
+    expect(screen.queryByText(/toàn quốc/i)).toBeNull();
+  }, 120_000);
+
+  it("a national viewer keeps the whole country, and the territory choice names it", async () => {
+    renderApp(<OverviewRoute />, { db: t.db, user: national });
+    const province = await screen.findByLabelText("Tỉnh, thành phố", {}, { timeout: 60_000 });
+    await within(province).findByRole("option", { name: "Quảng Trị" });
+    expect(options(province)[0]).toBe("Toàn quốc");
+    expect(options(province)).toHaveLength(35);
+    expect(options(screen.getByLabelText("Địa bàn"))[0]).toBe("Toàn quốc");
+    expect(await screen.findByText(/Địa bàn: toàn quốc/, {}, { timeout: 60_000 })).toBeInTheDocument();
+  }, 120_000);
+});
