@@ -40,7 +40,7 @@ export function useProvince(): InstalledProvince | null {
 
 /**
  * On a national install, the province of today a provincial account is scoped to (decision 051):
- * its screens start there and offer no other (the server forces it too, decision 057). Null for a
+ * its screens start there and offer no other (the server forces it too, decision 059). Null for a
  * national account or on a province's own install.
  */
 export function useOwnProvince(): NationalProvince | null {

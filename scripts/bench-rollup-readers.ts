@@ -1,5 +1,5 @@
 /**
- * The figures moved to roll-ups by decision 057, timed on a private PostgreSQL, and what their
+ * The figures moved to roll-ups by decision 058, timed on a private PostgreSQL, and what their
  * triggers add to a create. Not a test: it prints figures.
  *   tsx scripts/bench-rollup-readers.ts --sites 300000 [--code /work/main]
  * Fills N sites (a third with households and members), N/10 installations and N/10 awards with

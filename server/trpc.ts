@@ -181,7 +181,7 @@ export const provinceEditorProcedure = requires("province");
 /**
  * Anyone logged in, reading figures under the dashboard's filter (dashboard, maps' measures,
  * reports): a provincial account's filter is forced to its province before the input is read
- * (`filterWithinReach`, decision 057), so every figure it gets is its province's.
+ * (`filterWithinReach`, decision 059), so every figure it gets is its province's.
  */
 export const figuresProcedure = viewerProcedure.use(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();

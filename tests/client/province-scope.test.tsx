@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from "../support/db.ts";
 import { renderApp } from "./render-app.tsx";
 
 /**
- * A provincial account on the national install (decisions 051 and 057): the overview starts on its
+ * A provincial account on the national install (decisions 051 and 059): the overview starts on its
  * province, offers no other and says whose figures they are; a national account keeps "Toàn quốc".
  */
 let t: TestDb;

@@ -15,7 +15,7 @@ import { expectTrpcError } from "./helpers/entry.ts";
 import { parseCsv } from "./reports-read.ts";
 
 /**
- * A provincial account on the national install (issue 26 item 2, decisions 051 and 057): every
+ * A provincial account on the national install (issue 26 item 2, decisions 051 and 059): every
  * figure it reads (dashboard, maps, reports and their downloads) is its province's, whatever the
  * filter says; another province is a 403; its lists (approvals, audit, targets, divided communes,
  * the filter bar's units) hold its province's rows only. National accounts are unchanged.

@@ -14,7 +14,7 @@ import { expectFiguresEqualRecount } from "./helpers/rollup-figures.ts";
 // procedures, moves between units and years, soft and hard deletes, writes in plain SQL, a bulk
 // write (the import's createMany, through the demo seed), a demo removal and a restore, the stored
 // groups must equal a recount that this test writes in plain SQL itself; and the figures that read
-// them (decision 057: awards, yearly, areas, a model type, communities) equal a plain SQL recount.
+// them (decision 058: awards, yearly, areas, a model type, communities) equal a plain SQL recount.
 
 const s = entryFile();
 let dir: string;

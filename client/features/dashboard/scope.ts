@@ -94,7 +94,7 @@ export function useScope(filter: TDashboardFilter): Scope {
   const i18n = useI18n();
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  // A provincial account's figures are its province's (decision 057): say so when the filter does not.
+  // A provincial account's figures are its province's (decision 059): say so when the filter does not.
   const own = useOwnProvince();
   return describeScope(
     own && !filter.provinceCode ? { ...filter, provinceCode: own.code } : filter,

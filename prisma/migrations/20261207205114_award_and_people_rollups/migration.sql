@@ -28,7 +28,7 @@ CREATE TABLE "site_people_rollup" (
 );
 
 
--- Two more roll-ups kept by the database (decisions 046, 057): awards, and the households and
+-- Two more roll-ups kept by the database (decisions 046, 058): awards, and the households and
 -- members recorded on sites (the communities screen). From here on, ONE FUNCTION PER ROLL-UP TABLE:
 -- `<table>_apply()` is that table's statement trigger and `<table>_rebuild()` its recount, so a
 -- later change to one roll-up redefines that table's two functions only (CREATE OR REPLACE in a new

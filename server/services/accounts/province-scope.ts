@@ -85,7 +85,7 @@ export const reachKey = (reach: ProvinceReach | null) => (reach ? `@${reach.code
 
 /**
  * The figures' filter (dashboard, maps, reports and their downloads) as a provincial account may
- * read it, the ONE place it is forced (decision 057): no `provinceCode` → its own province; its own
+ * read it, the ONE place it is forced (decision 059): no `provinceCode` → its own province; its own
  * → unchanged; another → 403 `scope.otherProvinceFigures`, nothing read. It works on the input
  * before the schema and the aggregate cache (trpc.ts `figuresProcedure`, http/reports.ts), so the
  * schema's rules still apply and the cache key carries the province. A national account (null

@@ -105,7 +105,7 @@ async function toRows(db: Db, entries: Entry[]): Promise<TAuditRow[]> {
 
 /** The whole trail, newest first (administrators). */
 export async function listAudit(db: Db, input: TAuditListInput, reach: ProvinceReach | null): Promise<TAuditPage> {
-  // A provincial admin reads the entries of its province's accounts only (decision 057).
+  // A provincial admin reads the entries of its province's accounts only (decision 059).
   const own = reach
     ? (await db.user.findMany({ where: { provinceId: reach.id }, select: { id: true } }))
         .map((u) => u.id)

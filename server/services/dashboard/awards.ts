@@ -20,7 +20,7 @@ export async function dashboardAwards(db: Db, input: TDashboardFilter): Promise<
 /**
  * Commendations by year, by issuer and form, collectives vs individuals: one grouped query, folded
  * three ways. A district filter keeps the awards whose area lies in it (province-level awards have
- * no area and drop out). Model category/type do not apply. Read from the award roll-up (decision 057).
+ * no area and drop out). Model category/type do not apply. Read from the award roll-up (decision 058).
  */
 export async function awardsOf(db: Db, f: Filter): Promise<TDashboardAwards> {
   const rows = await db.$queryRaw<Row[]>`

@@ -28,7 +28,7 @@ export async function dashboardCommunities(db: Db, input: TDashboardFilter): Pro
 }
 
 /**
- * From the roll-ups (decision 057): the sites' groups of the period (site_rollup, site_rollup_total)
+ * From the roll-ups (decision 058): the sites' groups of the period (site_rollup, site_rollup_total)
  * and the households and members recorded on them (site_people_rollup).
  */
 async function communitiesOf(db: Db, f: Filter): Promise<Omit<TDashboardCommunities, "previous">> {

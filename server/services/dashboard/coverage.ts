@@ -48,7 +48,7 @@ export const coveredGroupsSql = ({ rollUp }: { rollUp: boolean }) =>
 
 /**
  * The cameras (`cameras`) of each area the view counts them in (`area_id`), as a query or CTE body,
- * from the installations' roll-up (decision 057).
+ * from the installations' roll-up (decision 058).
  */
 export const camerasByAreaSql = (f: Filter) => Prisma.sql`
   SELECT ${areaOfView(f, "cg")} AS area_id, SUM(cg.cameras) AS cameras

@@ -89,7 +89,7 @@ export async function dashboardModelType(db: Db, raw: TDashboardModelTypeInput):
 
 /**
  * The type's sites and areas with sites per district, the most first, from the site roll-ups
- * (decision 057): the period's groups summed per area and chosen commune, those above 0 counted.
+ * (decision 058): the period's groups summed per area and chosen commune, those above 0 counted.
  */
 const byDistrictOf = (db: Db, f: Filter) =>
   db.$queryRaw<{ code: string; name: string; sites: bigint; areas: bigint }[]>`

@@ -157,7 +157,7 @@ const planOf = (f: Filter, plan: { total: boolean }, opts: GroupOpts): PeriodPar
   opts.allYears ? [{ grain: "years", years: { from: null, to: null }, sign: 1 }] : periodPlan(f, plan);
 
 /**
- * The households and members recorded on the live sites of the filter's period (decision 057), as
+ * The households and members recorded on the live sites of the filter's period (decision 058), as
  * groups `s` with the site groups' keys but religion (area_id, model_type_id, year, is_demo,
  * current_unit_id) and households, members, with_households, with_members (how many sites recorded
  * each; < 0 in a part taken away), joined to model_type `mt` and admin_unit `a`: siteGroupWhere
@@ -182,7 +182,7 @@ export function peopleGroupsFrom(f: Filter): Prisma.Sql {
 }
 
 /**
- * Award groups `g` (award_rollup, decision 057: area_id 0 for a province-level award, year, issuer,
+ * Award groups `g` (award_rollup, decision 058: area_id 0 for a province-level award, year, issuer,
  * form, recipient_kind, is_demo, current_unit_id, awards) left-joined to their admin_unit `a`.
  * Awards are dated by year only, so the period is whole years (awardYears) and no base row is read.
  */

@@ -16,7 +16,7 @@ export async function dashboardYearly(db: Db, input: TDashboardFilter): Promise<
  */
 export async function yearlyOf(db: Db, f: Filter): Promise<TDashboardYearly> {
   // Years ignored here on purpose: the series needs the sites before the range for `before`. Every
-  // year of the yearly roll-up (decision 057), narrowed like the summary's groups.
+  // year of the yearly roll-up (decision 058), narrowed like the summary's groups.
   const rows = await db.$queryRaw<{ year: number; category: string; sites: bigint }[]>`
     SELECT s.year, mt.category::text AS category, SUM(s.n) AS sites
     FROM ${siteGroupsFrom(f, { allYears: true })} WHERE ${siteGroupWhere(f)}

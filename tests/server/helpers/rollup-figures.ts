@@ -6,7 +6,7 @@ import { dashboardCommunities } from "../../../server/services/dashboard/communi
 import { dashboardModelType } from "../../../server/services/dashboard/model-type.ts";
 import { dashboardYearly } from "../../../server/services/dashboard/yearly.ts";
 
-// The figures that read the roll-ups of decision 057 (awards, the yearly series, the areas table, a
+// The figures that read the roll-ups of decision 058 (awards, the yearly series, the areas table, a
 // model type's page, communities), each compared with a recount in plain SQL written here, from the
 // base tables only, under periods that take every kind of part (open, whole years, days at both ends).
 
