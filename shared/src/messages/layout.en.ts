@@ -20,4 +20,5 @@ export const layoutEn: Record<keyof typeof layoutVi, string> = {
   "layout.forbidden.body": "Your account may not use this screen. Ask an administrator if you need this access.",
   "layout.forbidden.home": "Back to the overview",
   "layout.notFound.title": "Page not found",
+  "layout.scope.cardsTitleNation": "Movement results across {place}, {years}",
 };

@@ -20,4 +20,5 @@ export const layoutVi = {
     "Tài khoản của bạn không được dùng trang này. Hãy liên hệ quản trị viên nếu bạn cần quyền này.",
   "layout.forbidden.home": "Về trang tổng quan",
   "layout.notFound.title": "Không tìm thấy trang",
+  "layout.scope.cardsTitleNation": "Kết quả phong trào trên {place}, {years}",
 } as const;

@@ -47,6 +47,9 @@ export const mapsVi = {
   "map.admin.removed": "Đã gỡ ranh giới.",
   "map.admin.noFile": "Vui lòng chọn tệp ranh giới",
   "map.admin.tooBig": "Tệp quá lớn ({size}); giới hạn {limit}",
+  "map.level.province": "Cấp tỉnh, thành phố",
+  "map.hintProvince": "Bấm vào một tỉnh, thành phố (hoặc Tab rồi Enter) để xem các huyện (cũ) của tỉnh, thành phố đó.",
+  "map.backToNation": "← Về toàn quốc",
 } as const;
 
 export const mapsEn: Record<keyof typeof mapsVi, string> = {
@@ -97,4 +100,7 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.admin.removed": "Boundaries removed.",
   "map.admin.noFile": "Please choose a boundary file",
   "map.admin.tooBig": "The file is too large ({size}); the limit is {limit}",
+  "map.level.province": "Provinces",
+  "map.hintProvince": "Click a province (or Tab to it and press Enter) to see its former districts.",
+  "map.backToNation": "← Whole country",
 };
