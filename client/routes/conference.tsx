@@ -1,6 +1,7 @@
 import { coverageRows } from "@qt/shared/coverage";
 import { OVERVIEW_FIELDS, PLACE_YEAR_FIELDS, pick } from "@qt/shared/first-screen";
 import type { MessageKey } from "@qt/shared/messages/index";
+import { policeName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
@@ -13,6 +14,7 @@ import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
 import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { YearlyChart } from "../features/charts/YearlyChart.tsx";
 import { CoverageChart } from "../features/dashboard/CoverageChart.tsx";
+import { ProvinceTable } from "../features/dashboard/ProvinceTable.tsx";
 import { SummaryCards } from "../features/dashboard/SummaryCards.tsx";
 import { useScope } from "../features/dashboard/scope.ts";
 import { useSlideKeys } from "../features/dashboard/useSlideKeys.ts";
@@ -20,6 +22,7 @@ import { DemoBadge, demoRecords } from "../features/demo/DemoBadge.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useProvince } from "../province.ts";
 import { useTRPC } from "../trpc.ts";
 
 // The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.
@@ -32,11 +35,21 @@ type Data = {
   yearly?: TDashboardYearly;
   awards?: { year: number; collective: number; individual: number; total: number }[];
 };
-type Slide = { id: string; label: MessageKey; render: (d: Data) => ReactNode };
+/**
+ * `nation`: the slide reads per province of today (the national install's whole country, decision
+ * 050); `districts`: per old district, which across the nation's 696 no projector can show.
+ */
+type Slide = { id: string; label: MessageKey; render: (d: Data) => ReactNode; scale?: "nation" | "districts" };
 
 /** Every slide the conference mode can show; `?slides=cards,coverage` picks and orders some. */
 const SLIDES: Slide[] = [
   { id: "cards", label: "dashboard.conference.cards", render: (d) => <SummaryCards summary={d.summary} large /> },
+  {
+    id: "provinces",
+    label: "dashboard.byProvince.title",
+    scale: "nation",
+    render: (d) => <ProvinceTable rows={d.summary.byProvince ?? []} large />,
+  },
   {
     id: "models",
     label: "dashboard.chart.modelTypes.title",
@@ -45,6 +58,7 @@ const SLIDES: Slide[] = [
   {
     id: "districts",
     label: "dashboard.chart.districts.title",
+    scale: "districts",
     render: (d) => (
       <DistrictCategoryChart
         rows={d.summary.byDistrict.flatMap((r) => (r.byCategory ? [{ ...r, byCategory: r.byCategory }] : []))}
@@ -60,6 +74,7 @@ const SLIDES: Slide[] = [
   {
     id: "coverage",
     label: "chart.coverage.title",
+    scale: "districts",
     render: (d) => (
       <CoverageChart
         rows={coverageRows(d.summary.byDistrict, d.summary.cameraCoverage.headline.list)}
@@ -85,9 +100,10 @@ const SLIDES: Slide[] = [
 
 /** Full-screen presentation for a projector: one slide at a time, keyboard and clicker navigation. */
 export default function ConferenceRoute() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
+  const province = useProvince();
   const [params, setParams] = useSearchParams();
   const { filter, search } = useDashboardFilter();
   const input = pick(filter, FIELDS);
@@ -96,7 +112,10 @@ export default function ConferenceRoute() {
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const awards = useQuery(trpc.dashboard.awards.queryOptions(pick(filter, AWARD_FIELDS)));
   const chosen = params.get("slides")?.split(",") ?? [];
-  const slides = chosen.length > 0 ? SLIDES.filter((s) => chosen.includes(s.id)) : SLIDES;
+  // Several provinces in the figures: the whole country of the national install.
+  const nation = (summary.data?.byProvince?.length ?? 0) > 1;
+  const offered = SLIDES.filter((s) => !s.scale || (s.scale === "nation") === nation);
+  const slides = chosen.length > 0 ? offered.filter((s) => chosen.includes(s.id)) : offered;
   const [index, setIndex] = useState(0);
   const move = useCallback(
     (delta: number) => setIndex((i) => Math.min(slides.length - 1, Math.max(0, i + delta))),
@@ -112,12 +131,12 @@ export default function ConferenceRoute() {
   // The chosen slides live in the URL too, so a prepared presentation is one link.
   const toggle = (id: string) => {
     const ids = slides.map((s) => s.id);
-    const next = SLIDES.map((s) => s.id).filter((x) => (x === id ? !ids.includes(x) : ids.includes(x)));
+    const next = offered.map((s) => s.id).filter((x) => (x === id ? !ids.includes(x) : ids.includes(x)));
     if (next.length === 0) return;
     setParams(
       (prev) => {
         const p = new URLSearchParams(prev);
-        if (next.length === SLIDES.length) p.delete("slides");
+        if (next.length === offered.length) p.delete("slides");
         else p.set("slides", next.join(","));
         return p;
       },
@@ -148,7 +167,7 @@ export default function ConferenceRoute() {
           <summary>{t("dashboard.conference.choose")}</summary>
           <fieldset>
             <legend>{t("dashboard.conference.choose")}</legend>
-            {SLIDES.map((s) => (
+            {offered.map((s) => (
               <label key={s.id}>
                 <input type="checkbox" checked={slides.some((x) => x.id === s.id)} onChange={() => toggle(s.id)} />{" "}
                 {t(s.label)}
@@ -169,6 +188,8 @@ export default function ConferenceRoute() {
         ) : (
           <>
             {/* Every slide says what it covers: one district's figures must not pass for the province's. */}
+            {/* The first slide says whose figures these are: the province's police, or the national office. */}
+            {current?.id === "cards" && province && <p className="slide-agency">{policeName(province, locale)}</p>}
             {current?.id === "cards" && <h2>{scope.cardsTitle}</h2>}
             {/* Scope, demo badge and approval in one line: the chart gets the slide's height. */}
             <div className="slide-meta">

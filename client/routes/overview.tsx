@@ -36,6 +36,9 @@ export default function OverviewRoute() {
   const summary = useQuery(trpc.dashboard.summary.queryOptions(input));
   const yearly = useQuery(trpc.dashboard.yearly.queryOptions(input));
   const keep = search ? `?${search}` : "";
+  // The national install's drill-down (decision 050): a province, or back to the whole country.
+  const toProvince = (code: string | undefined) =>
+    setFilter({ provinceCode: code, formerProvinceCode: undefined, districtCode: undefined, communeCode: undefined });
   return (
     <main className="overview">
       <CommuneHome filter={filter} />
@@ -58,12 +61,13 @@ export default function OverviewRoute() {
               <TargetProgress targets={summary.data.targets} year={summary.data.filter.toYear ?? 0} />
             )}
           </section>
-          <ProvinceTable
-            rows={summary.data.byProvince ?? []}
-            onProvince={(code) => setFilter({ provinceCode: code })}
-          />
+          <ProvinceTable rows={summary.data.byProvince ?? []} onProvince={toProvince} />
           <WhenNear className="map-pending">
-            <LazyMap filter={input} onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })} />
+            <LazyMap
+              filter={input}
+              onDistrict={(code) => navigate({ pathname: `/district/${code}`, search: keep })}
+              onProvince={toProvince}
+            />
           </WhenNear>
           <WhenNear className="charts-pending">
             <Suspense fallback={<Pending className="charts-pending" />}>

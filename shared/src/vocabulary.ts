@@ -140,6 +140,7 @@ export const VOCABULARY = {
     awards: { vi: "Khen thưởng", en: "Awards" },
     areas: { vi: "Địa bàn cấp xã", en: "Commune-level areas" },
     districts: { vi: "Huyện, thị xã, thành phố", en: "Districts" },
+    provinces: { vi: "Tỉnh, thành phố", en: "Provinces" },
   }),
   /** The record types the audit trail names (its `entity` column). */
   entity: words<AuditEntity>({

@@ -226,3 +226,62 @@ describe("the national install (PROVINCE=all)", () => {
     }
   }, 60_000);
 });
+
+describe("the national report (decision 050)", () => {
+  /** Sites set up in `fromYear`–`toYear` on the land of old provinces `olds`, counted by SQL. */
+  async function sitesBySql(olds: string[], fromYear: number, toYear: number) {
+    const [row] = await t.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM site s JOIN admin_unit a ON a.id = s.area_id
+       JOIN admin_unit d ON d.id = CASE WHEN a.catalog = 'two_level' THEN a.former_district_id
+                                        WHEN a.level = 'district' THEN a.id ELSE a.parent_id END
+       JOIN admin_unit p ON p.id = d.parent_id
+       WHERE s.deleted_at IS NULL AND p.code = ANY($1)
+         AND s.established_on BETWEEN make_date($2, 1, 1) AND make_date($3, 12, 31)`,
+      olds,
+      fromYear,
+      toYear,
+    );
+    return row?.n ?? 0;
+  }
+
+  it("prints one row per province of today (34), each its SQL counts, the totals the nation's", async () => {
+    const doc = await caller(t, viewer).reports.preview({ fromYear: 2007, toYear: 2022, sections: ["summary"] });
+    const table = doc.body.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no table in the summary");
+    expect(table.headers[1]).toBe("Tỉnh, thành phố");
+    expect(table.rows).toHaveLength(34);
+    const n = (v: number) => v.toLocaleString("de-DE");
+    const sums = { sites: 0, total: 0, covered: 0, cameras: 0 };
+    for (const [i, p] of today.provinces.entries()) {
+      const olds = merges[p.code] ?? [];
+      const cams = await camerasBySql(t, olds, 2007, 2022);
+      const sites = await sitesBySql(olds, 2007, 2022);
+      const row = table.rows.find((r) => r[1] === p.name.replace(/^(Tỉnh|Thành phố)\s+/u, ""));
+      expect(row, p.name).toEqual([String(i + 1), row?.[1], n(sites), n(cams.total), n(cams.covered), n(cams.cameras)]);
+      sums.sites += sites;
+      sums.total += cams.total;
+      sums.covered += cams.covered;
+      sums.cameras += cams.cameras;
+    }
+    expect(table.totals).toEqual(["", "Tổng cộng", n(sums.sites), n(sums.total), n(sums.covered), n(sums.cameras)]);
+    // Quảng Trị's demo (its 15-year review: 73/126 in old Quảng Trị) counts in province 44 only.
+    expect(sums.cameras).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("keeps the district table for one province's report, with its old districts only", async () => {
+    const doc = await caller(t, viewer).reports.preview({
+      provinceCode: "44",
+      fromYear: 2007,
+      toYear: 2022,
+      sections: ["summary"],
+    });
+    const table = doc.body.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no table in the summary");
+    expect(table.headers[1]).toBe("Huyện, thị xã, thành phố");
+    const [districts] = await t.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM admin_unit d JOIN admin_unit p ON p.id = d.parent_id
+       WHERE d.level = 'district' AND d.catalog = 'three_level' AND p.code IN ('44', '45')`,
+    );
+    expect(table.rows).toHaveLength(districts?.n ?? -1);
+  });
+});

@@ -1,7 +1,7 @@
 import { isReviewPreset } from "@qt/shared/first-screen";
 import { modelTypeName } from "@qt/shared/model-type-names";
 import { periodPhrase } from "@qt/shared/period";
-import { formerNameOf, type NationalProvince, wholeProvinceName } from "@qt/shared/province";
+import { formerNameOf, wholeProvinceName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardOptions } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
@@ -34,6 +34,10 @@ export function describeScope(
   { t, label, locale }: Pick<I18n, "t" | "label" | "locale">,
 ): Scope {
   const districtName = options?.districts.find((d) => d.code === filter.districtCode)?.name;
+  // A province of today chosen on the national install (decision 050): "toàn tỉnh …".
+  const province = filter.provinceCode
+    ? options?.province.provinces?.find((p) => p.code === filter.provinceCode)
+    : undefined;
   // A commune of today names the place by itself (it lies on one former district).
   const district = filter.communeCode
     ? (options?.communes?.find((c) => c.code === filter.communeCode)?.name ?? filter.communeCode)
@@ -45,11 +49,9 @@ export function describeScope(
         ? options
           ? formerNameOf(options.province, filter.formerProvinceCode, locale)
           : filter.formerProvinceCode
-        : provinceOf(filter, options)
-          ? wholeProvinceName(provinceOf(filter, options) as NationalProvince, locale)
-          : options
-            ? wholeProvinceName(options.province, locale)
-            : t("layout.scope.province");
+        : options
+          ? wholeProvinceName(province ?? options.province, locale)
+          : t("layout.scope.province");
   const chosenType = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
   const modelType = filter.modelTypeCode
     ? chosenType
@@ -61,6 +63,12 @@ export function describeScope(
   else if (filter.modelCategory)
     parts.push(t("layout.scope.category", { name: label("category", filter.modelCategory) }));
   const place = parts.join(", ");
+  const nation =
+    Boolean(options?.province.national) &&
+    !filter.provinceCode &&
+    !filter.formerProvinceCode &&
+    !filter.districtCode &&
+    !filter.communeCode;
   const { fromYear: from, toYear: to } = filter;
   // A period by days is named in words: "từ 15/12/2025 đến 14/06/2026" (decision 039).
   const years =
@@ -82,13 +90,10 @@ export function describeScope(
     line: t("layout.scope.line", { place, years, view }),
     cardsTitle: isReviewPreset(filter)
       ? t("dashboard.conference.cards")
-      : t("layout.scope.cardsTitle", { place, years }),
+      : // "trên toàn quốc": "tại toàn quốc" does not read as Vietnamese.
+        t(nation ? "layout.scope.cardsTitleNation" : "layout.scope.cardsTitle", { place, years }),
   };
 }
-
-/** A province of today on the national install (decision 050), named by the filter. */
-const provinceOf = (filter: TDashboardFilter, options: TDashboardOptions | undefined) =>
-  filter.provinceCode ? options?.province.provinces?.find((p) => p.code === filter.provinceCode) : undefined;
 
 export function useScope(filter: TDashboardFilter): Scope {
   const i18n = useI18n();

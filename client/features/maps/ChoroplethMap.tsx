@@ -23,6 +23,12 @@ type Props = {
   chosen?: string;
   /** Called once the map is committed for these features and values (the draw-time measure). */
   onDrawn?: () => void;
+  /**
+   * Many units, each worth naming (the 34 provinces): a unit at least this many font-heights wide
+   * (as a square) is labelled, and a label that would cover another is left out rather than written
+   * over it. Unset: commune maps' 4.5, every other label kept.
+   */
+  labelSide?: number;
 };
 
 const NO_DATA = MAP_NO_DATA;
@@ -44,6 +50,7 @@ export function ChoroplethMap({
   onSelect,
   onDrawn,
   chosen,
+  labelSide,
 }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const maxHeight = useMaxHeight(wrap, large);
@@ -61,7 +68,7 @@ export function ChoroplethMap({
   const font = size.font;
   // A district map (a score of units) names every district, the small towns and the island
   // included (a slide named 3 of 10); a commune map names only the units large enough for it.
-  const minLabelArea = geo.units.length <= MAX_ALL_LABELLED ? 0 : (font * 4.5) ** 2;
+  const minLabelArea = geo.units.length <= MAX_ALL_LABELLED ? 0 : (font * (labelSide ?? 4.5)) ** 2;
   const shown = active ? byCode.get(active.code) : undefined;
   const point = (e: React.PointerEvent, code: string) => {
     const box = wrap.current?.getBoundingClientRect();
@@ -126,6 +133,7 @@ export function ChoroplethMap({
                 y: u.centroid[1],
               })),
             font,
+            labelSide !== undefined,
           ).map((l) => (
             <text key={l.code} x={l.x} y={l.y} textAnchor="middle" dominantBaseline="middle">
               {l.text}
@@ -170,14 +178,16 @@ type Label = { code: string; text: string; x: number; y: number };
  * Labels at their units' centres, each moved down or up by a line until it no longer covers one
  * already placed: neighbouring small towns ("Đông Hà" and "Triệu Phong") were written over each other.
  */
-function placeLabels(labels: Label[], font: number): Label[] {
+function placeLabels(labels: Label[], font: number, dropClashing = false): Label[] {
   const placed: Label[] = [];
   const width = (l: Label) => l.text.length * font * 0.6;
   const clash = (a: Label, b: Label) =>
     Math.abs(a.x - b.x) < (width(a) + width(b)) / 2 && Math.abs(a.y - b.y) < font * 1.15;
   for (const l of [...labels].sort((a, b) => a.y - b.y)) {
     const tries = [0, 1, -1, 2, -2, 3].map((k) => ({ ...l, y: l.y + k * font * 1.2 }));
-    placed.push(tries.find((c) => !placed.some((p) => clash(c, p))) ?? l);
+    const free = tries.find((c) => !placed.some((p) => clash(c, p)));
+    if (free) placed.push(free);
+    else if (!dropClashing) placed.push(l);
   }
   return placed;
 }

@@ -7,7 +7,13 @@ import { useTRPC } from "../../trpc.ts";
 /** What the reader picks on the map: "typeSites" is the sites of one model type. */
 export const MAP_CHOICES = ["coverage", "sites", "typeSites", "cameras"] as const;
 export type MapChoiceMeasure = (typeof MAP_CHOICES)[number];
-export type MapChoice = { measure: MapChoiceMeasure; level: "district" | "commune"; modelTypeCode?: string };
+/** "province": today's provinces, offered on the national install's whole-country view (decision 050). */
+export type MapChoice = {
+  measure: MapChoiceMeasure;
+  level: "district" | "commune" | "province";
+  modelTypeCode?: string;
+};
+const LEVELS = ["province", "district", "commune"] as const;
 
 // In the URL, so a printed page, a shared link and the conference slide show the same map.
 const PARAMS = { measure: "map", level: "maplevel", modelTypeCode: "maptype" } as const;
@@ -17,12 +23,7 @@ export function useMapChoice(initial: Partial<MapChoice> = {}) {
   const { params, update } = useUrlState();
   const raw = params.get(PARAMS.measure);
   const measure = MAP_CHOICES.find((m) => m === raw) ?? initial.measure ?? "coverage";
-  const level =
-    params.get(PARAMS.level) === "commune"
-      ? "commune"
-      : params.get(PARAMS.level) === "district"
-        ? "district"
-        : (initial.level ?? "district");
+  const level = LEVELS.find((l) => l === params.get(PARAMS.level)) ?? initial.level ?? "district";
   const modelTypeCode = params.get(PARAMS.modelTypeCode) || initial.modelTypeCode;
   const choice = useMemo<MapChoice>(() => ({ measure, level, modelTypeCode }), [measure, level, modelTypeCode]);
   const set = useCallback(
@@ -41,10 +42,13 @@ export function MapControls({
   choice,
   onChange,
   large,
+  nation,
 }: {
   choice: MapChoice;
   onChange: (patch: Partial<MapChoice>) => void;
   large?: boolean;
+  /** The national install's whole country: the provinces are a level too. */
+  nation?: boolean;
 }) {
   const { t, modelType } = useI18n();
   const trpc = useTRPC();
@@ -78,8 +82,9 @@ export function MapControls({
           {t("map.level")}
           <select
             value={choice.level}
-            onChange={(e) => onChange({ level: e.target.value === "commune" ? "commune" : "district" })}
+            onChange={(e) => onChange({ level: LEVELS.find((l) => l === e.target.value) ?? "district" })}
           >
+            {nation && <option value="province">{t("map.level.province")}</option>}
             <option value="district">{t("map.level.district")}</option>
             <option value="commune">{t("map.level.commune")}</option>
           </select>

@@ -7,6 +7,7 @@ import type { MapLevel, MapMeasure, TMapUnitFigures } from "@qt/shared/schemas/m
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 // The map's words come with its chunk (shared/src/messages/index.ts, addMessages).
 import "@qt/shared/messages/maps-loaded";
 import { useTRPC } from "../../trpc.ts";
@@ -15,13 +16,18 @@ import { ChartFrame } from "../charts/ChartFrame.tsx";
 import { ChoroplethMap, type MapValue } from "./ChoroplethMap.tsx";
 import { useDrawTiming } from "./draw-timing.ts";
 import { type MapChoice, MapControls, useMapChoice } from "./MapControls.tsx";
-import { shortUnitName, unitName } from "./names.ts";
+import { mapUnitLabel, unitName } from "./names.ts";
 
 export type MapPanelProps = {
   /** The screen's filter (already narrowed to the fields the screen offers). */
   filter: TDashboardFilter;
   /** Opens a district (its dashboard screen); commune-level units open their district. */
   onDistrict?: (code: string) => void;
+  /**
+   * National install: narrows the screen to a province of today (a click on the provinces' map) or,
+   * with undefined, back to the whole country (decision 050's drill-down).
+   */
+  onProvince?: (code: string | undefined) => void;
   /** The map's first level and measure on this screen (the reader may change both). */
   initial?: Partial<MapChoice>;
   /** Conference slide: larger type, fits the projector's height; no controls but the measure. */
@@ -33,10 +39,20 @@ export type MapPanelProps = {
  * the screen's filter, a measure and level chooser, the legend, the data table and the attribution.
  * Default export: the panel is loaded on demand (with d3-geo) by LazyMap, never with the first screen.
  */
-export default function MapPanel({ filter, onDistrict, initial, large }: MapPanelProps) {
+export default function MapPanel({ filter, onDistrict, onProvince, initial, large }: MapPanelProps) {
   const { t, label, locale } = useI18n();
   const trpc = useTRPC();
-  const [chosen, setChoice] = useMapChoice(initial);
+  const installed = useProvince();
+  // The national install's whole country: the 34 provinces are the map's first level (decision 050).
+  const nation =
+    Boolean(installed?.national) &&
+    !filter.provinceCode &&
+    !filter.formerProvinceCode &&
+    !filter.districtCode &&
+    !filter.communeCode;
+  const [asked, setChoice] = useMapChoice({ ...initial, level: initial?.level ?? (nation ? "province" : undefined) });
+  // A province chosen: its old districts, however the whole country was shown.
+  const chosen = asked.level === "province" && !nation ? { ...asked, level: "district" as const } : asked;
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   // "Sites of a model type" without a type chosen yet: the filter's type, else the catalogue's first,
   // so the map never shows all sites under that name.
@@ -53,25 +69,26 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
       : filter;
   const list = unitListOf(filter);
   // What coverage counts (decision 027): districts over the headline's list, units of the level's list.
-  const coverageList: UnitList = level === "district" ? listInForce(filter) : list;
+  const coverageList: UnitList = level === "commune" ? list : listInForce(filter);
   const listWords = label("unitList", coverageList);
   // Commune boundaries exist only once an admin loaded them for the view's list.
   const layers = useQuery({ ...trpc.maps.layers.queryOptions(), enabled: level === "commune" });
   const noBoundaries = level === "commune" && layers.isSuccess && !layers.data.some((l) => l.list === list);
+  const territory = {
+    ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
+    ...(filter.formerProvinceCode ? { formerProvinceCode: filter.formerProvinceCode } : {}),
+  };
   const boundaries = useQuery({
     ...trpc.maps.boundaries.queryOptions(
-      level === "district"
-        ? { level, ...(filter.formerProvinceCode ? { formerProvinceCode: filter.formerProvinceCode } : {}) }
-        : {
-            level,
-            list,
-            ...(filter.formerProvinceCode ? { formerProvinceCode: filter.formerProvinceCode } : {}),
-            ...(filter.districtCode ? { districtCode: filter.districtCode } : {}),
-          },
+      level === "province"
+        ? { level }
+        : level === "district"
+          ? { level, ...territory }
+          : { level, list, ...territory, ...(filter.districtCode ? { districtCode: filter.districtCode } : {}) },
     ),
     // Boundaries change only when an admin loads new ones (which invalidates maps.*).
     staleTime: Number.POSITIVE_INFINITY,
-    enabled: level === "district" || (layers.isSuccess && !noBoundaries),
+    enabled: level !== "commune" || (layers.isSuccess && !noBoundaries),
   });
   // The district level shows every district of the territory, the filtered one outlined: where it
   // stands among the others.
@@ -100,13 +117,13 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
         const index = classes.findIndex((c) => c.colour === colour);
         return {
           code: u.code,
-          name: unitName(u, level, locale),
-          label: shortUnitName(u.name),
+          name: unitName(u, level, locale, installed?.provinces),
+          label: mapUnitLabel(u, level, locale, installed?.provinces),
           classIndex: index < 0 ? null : index,
           exact: exactText(u, measure, level, t, locale, listWords),
         };
       }),
-    [units, classes, measure, level, locale, t, listWords],
+    [units, classes, measure, level, locale, t, listWords, installed],
   );
   const timing = useDrawTiming(boundaries.dataUpdatedAt, figures.dataUpdatedAt);
   const measureName = t(`map.measure.${choice.measure}`);
@@ -115,10 +132,11 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
   // The product's own district outlines are credited in the reader's language; an uploaded
   // commune layer's source is the admin's own words.
   const attribution =
-    boundaries.data?.level === "district"
+    boundaries.data?.level !== "commune"
       ? message("map.attributionDistricts", {}, locale)
       : boundaries.data?.attribution;
   const drill = (code: string) => {
+    if (level === "province") return onProvince?.(code);
     if (!onDistrict) return;
     const unit = units.find((u) => u.code === code);
     onDistrict(level === "district" ? code : (unit?.districtCode ?? code));
@@ -139,7 +157,12 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
       toolbar={
         <>
           {/* A slide shows the map the presenter chose beforehand: no form controls on a projector. */}
-          {!large && <MapControls choice={choice} onChange={setChoice} />}
+          {!large && <MapControls choice={choice} onChange={setChoice} nation={nation} />}
+          {!large && onProvince && installed?.national && filter.provinceCode && (
+            <button type="button" className="map-back" onClick={() => onProvince(undefined)}>
+              {t("map.backToNation")}
+            </button>
+          )}
           {noBoundaries && (
             <p className="map-note" role="note">
               {t("map.noCommuneBoundaries")}
@@ -150,7 +173,13 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
       footer={attribution && !noBoundaries ? <p className="map-attribution">{attribution}</p> : undefined}
       table={{
         columns: [
-          t(level === "district" ? "dashboard.chart.districts.column" : "dashboard.district.area"),
+          t(
+            level === "province"
+              ? "dashboard.byProvince.province"
+              : level === "district"
+                ? "dashboard.chart.districts.column"
+                : "dashboard.district.area",
+          ),
           measureName,
         ],
         rows: units.map((u, i) => ({
@@ -169,16 +198,22 @@ export default function MapPanel({ filter, onDistrict, initial, large }: MapPane
             noDataLabel={t("map.noData")}
             size={size}
             large={large}
-            onSelect={onDistrict ? drill : undefined}
+            onSelect={(level === "province" ? onProvince : onDistrict) ? drill : undefined}
             onDrawn={timing}
             chosen={level === "district" ? filter.districtCode : undefined}
+            labelSide={level === "province" ? PROVINCE_LABEL_SIDE : undefined}
           />
         )}
       </ChartBox>
-      {onDistrict && !large && <p className="muted map-hint no-print">{t("map.hint")}</p>}
+      {(level === "province" ? onProvince : onDistrict) && !large && (
+        <p className="muted map-hint no-print">{t(level === "province" ? "map.hintProvince" : "map.hint")}</p>
+      )}
     </ChartFrame>
   );
 }
+
+/** The provinces' map names every province big enough for its name (most of the 34 at 1024 px). */
+const PROVINCE_LABEL_SIDE = 2.2;
 
 type T = ReturnType<typeof useI18n>["t"];
 type L = ReturnType<typeof useI18n>["locale"];

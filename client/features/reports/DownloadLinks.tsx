@@ -7,6 +7,7 @@ import {
 } from "@qt/shared/schemas/reports";
 import { useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useProvince } from "../../province.ts";
 
 /**
  * Plain links: the browser downloads with the session cookie and names the file from the server.
@@ -19,6 +20,9 @@ export function DownloadLinks({ options, stale }: { options: TReportOptions; sta
   // Excel with Vietnamese regional settings splits CSV on ";" (its decimal separator is ",").
   const [sep, setSep] = useState<CsvSeparator>("comma");
   const csvQuery = sep === "semicolon" ? `${query}&sep=semicolon` : query;
+  // The provinces' table exists only for the national install's whole country (decision 050).
+  const nation = Boolean(useProvince()?.national) && !options.provinceCode;
+  const tables = REPORT_TABLES.filter((table) => table !== "provinces" || nation);
   return (
     <section className="report-downloads" aria-label={t("reports.download.heading")}>
       <h3>{t("reports.download.heading")}</h3>
@@ -40,7 +44,7 @@ export function DownloadLinks({ options, stale }: { options: TReportOptions; sta
         ))}
       </fieldset>
       <div className="report-download-buttons">
-        {REPORT_TABLES.map((table) => (
+        {tables.map((table) => (
           <a key={table} className="button secondary" href={`/api/reports/${table}.csv?${csvQuery}`} download>
             {t("reports.download.csv", { table: label("reportTable", table) })}
           </a>

@@ -71,9 +71,13 @@ export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise
         })),
     };
   }
+  // A province of today (national install): its old provinces' districts; an old province within it.
+  const today = input.provinceCode ? await requireProvince(db, input.provinceCode) : null;
   const province = input.formerProvinceCode;
-  if (province) await requireFormerProvince(db, province);
-  const all = await installedDistrictFeatures(db);
+  if (province) await requireFormerProvince(db, province, today ?? undefined);
+  const all = (await installedDistrictFeatures(db)).filter(
+    (f) => !today || today.former.includes(f.properties.provinceCode),
+  );
   if (input.level === "district") {
     const features = all.filter((f) => !province || f.properties.provinceCode === province);
     return {
@@ -86,9 +90,10 @@ export async function mapBoundaries(db: Db, input: TMapBoundariesInput): Promise
   }
   const layer = await layerFeatures(db, input.list);
   if (!layer) throw appError("not-found", "map.layerNotLoaded");
-  const inProvince = province
-    ? new Set(all.filter((f) => f.properties.provinceCode === province).map((f) => f.properties.code))
-    : null;
+  const inProvince =
+    province || today
+      ? new Set(all.filter((f) => !province || f.properties.provinceCode === province).map((f) => f.properties.code))
+      : null;
   const features = layer.features.filter(
     (f) =>
       (!inProvince || inProvince.has(f.properties.districtCode)) &&

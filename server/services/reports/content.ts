@@ -15,6 +15,7 @@ import {
   districtCoverage,
   listColumn,
   listHeading,
+  provinceCoverage,
   secondarySentence,
 } from "./coverage-words.ts";
 import {
@@ -44,7 +45,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function reportDocument(model: TReportModel): TReportDocument {
   const o = model.options;
-  const annex = o.sections.includes("annex") && model.annex.length > 0;
+  // The nation's annex would list its 10 000 communes over hundreds of pages: the Excel's sheet holds them.
+  const annex = o.sections.includes("annex") && model.annex.length > 0 && !model.byProvince?.length;
   return {
     meta: { date: o.date, draft: model.draft && { id: model.draft.id, version: model.draft.version } },
     heading: {
@@ -177,38 +179,41 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
         text: `${capitalised(period(m))}, trên địa bàn ${m.scopeName} đã xây dựng, nhân rộng ${num(s.modelTypeCount)} mô hình với ${num(s.siteCount)} điểm, tại ${num(s.areasWithModels)} địa bàn cấp xã; ${coveragePhrase(s.coverage.headline)} có camera an ninh với ${num(s.cameras.cameras)} mắt camera, kinh phí ${formatMoneyExact(s.cameras.costVnd)}.`,
       },
       ...(comparison ? [{ kind: "para" as const, text: comparison }] : []),
-      {
-        kind: "table",
-        headers: [
-          "TT",
-          "Huyện, thị xã, thành phố",
-          "Số điểm",
-          listColumn(s.coverage.headline.list),
-          "Có camera",
-          "Số camera",
-          "Kinh phí (đồng)",
-        ],
-        widths: [7, 24, 9, 13, 13, 13, 21],
-        align: ["left", "left", "right", "right", "right", "right", "right"],
-        rows: m.byDistrict.map((d, i) => [
-          String(i + 1),
-          d.name,
-          num(d.sites),
-          num(districtCoverage(d, s.coverage).total),
-          num(districtCoverage(d, s.coverage).covered),
-          num(d.cameras),
-          num(d.costVnd),
-        ]),
-        totals: [
-          "",
-          "Tổng cộng",
-          num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
-          num(s.coverage.headline.total),
-          num(s.coverage.headline.covered),
-          num(m.summary.cameras.cameras),
-          num(m.summary.cameras.costVnd),
-        ],
-      },
+      // The nation: one row per province of today, not the 696 old districts (decision 050).
+      m.byProvince?.length
+        ? provinceTable(m)
+        : {
+            kind: "table",
+            headers: [
+              "TT",
+              "Huyện, thị xã, thành phố",
+              "Số điểm",
+              listColumn(s.coverage.headline.list),
+              "Có camera",
+              "Số camera",
+              "Kinh phí (đồng)",
+            ],
+            widths: [7, 24, 9, 13, 13, 13, 21],
+            align: ["left", "left", "right", "right", "right", "right", "right"],
+            rows: m.byDistrict.map((d, i) => [
+              String(i + 1),
+              d.name,
+              num(d.sites),
+              num(districtCoverage(d, s.coverage).total),
+              num(districtCoverage(d, s.coverage).covered),
+              num(d.cameras),
+              num(d.costVnd),
+            ]),
+            totals: [
+              "",
+              "Tổng cộng",
+              num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
+              num(s.coverage.headline.total),
+              num(s.coverage.headline.covered),
+              num(m.summary.cameras.cameras),
+              num(m.summary.cameras.costVnd),
+            ],
+          },
       chart(
         barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
         `Biểu đồ 1. Số điểm mô hình được xây dựng ${m.options.fromYear === m.options.toYear ? period(m) : `theo năm, ${period(m)}`}`,
@@ -253,13 +258,18 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(
-          m.byDistrict.map((d) => {
-            const own = districtCoverage(d, cov);
-            return { label: d.name, value: own.total, value2: own.covered };
-          }),
+          m.byProvince?.length
+            ? m.byProvince.map((p) => {
+                const own = provinceCoverage(p, cov);
+                return { label: p.name, value: own.total, value2: own.covered };
+              })
+            : m.byDistrict.map((d) => {
+                const own = districtCoverage(d, cov);
+                return { label: d.name, value: own.total, value2: own.covered };
+              }),
           { legend: [`Số ${listHeading(cov.headline.list).toLowerCase()}`, "Có camera"] },
         ),
-        `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo huyện, thị xã, thành phố`,
+        `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo ${m.byProvince?.length ? "tỉnh, thành phố" : "huyện, thị xã, thành phố"}`,
       ),
       coverageMap(m),
       ...communeMap(m),
@@ -349,6 +359,34 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
     ]),
 };
+
+/** The national report's table of the 34 provinces of today; its totals are the summary's own figures. */
+function provinceTable(m: TReportModel): Block {
+  const s = m.summary;
+  const rows = m.byProvince ?? [];
+  return {
+    kind: "table",
+    headers: ["TT", "Tỉnh, thành phố", "Số điểm", listColumn(s.coverage.headline.list), "Có camera", "Số camera"],
+    widths: [7, 33, 13, 17, 15, 15],
+    align: ["left", "left", "right", "right", "right", "right"],
+    rows: rows.map((p, i) => [
+      String(i + 1),
+      p.name,
+      num(p.sites),
+      num(provinceCoverage(p, s.coverage).total),
+      num(provinceCoverage(p, s.coverage).covered),
+      num(p.cameras),
+    ]),
+    totals: [
+      "",
+      "Tổng cộng",
+      num(rows.reduce((a, p) => a + p.sites, 0)),
+      num(s.coverage.headline.total),
+      num(s.coverage.headline.covered),
+      num(s.cameras.cameras),
+    ],
+  };
+}
 
 const coverageOf = (areas: { covered: boolean }[]) => `${areas.filter((a) => a.covered).length}/${areas.length}`;
 

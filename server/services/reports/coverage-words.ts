@@ -43,6 +43,12 @@ export const listColumn = (list: UnitList) => (list === "two_level" ? "Xã, phư
 /** A district's covered/total over the headline's list. */
 export const districtCoverage = (d: DistrictCoverageRow, cov: Coverage) => coverageOfList(d, cov.headline.list);
 
+/** A province of today's covered/total over the headline's list (its communes of today, or its old areas). */
+export const provinceCoverage = (
+  p: { areas: number; coveredAreas: number; communes: number; coveredCommunes: number },
+  cov: Coverage,
+) => coverageOfList({ ...p, currentAreas: p.communes, currentCoveredAreas: p.coveredCommunes }, cov.headline.list);
+
 /** The rows of the Excel summary that state coverage, over the headline's list. */
 export function coverageRows(cov: Coverage): [string, number | string][] {
   const h = cov.headline;

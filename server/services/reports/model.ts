@@ -108,6 +108,11 @@ export async function buildReportModel(db: Db, options: TReportOptions, resolved
     targets,
     byModelType: summary.byModelType,
     byReligion: summary.byReligion,
+    // The nation's report reads per province of today (decision 050): 34 rows, not 696 districts.
+    byProvince:
+      (summary.byProvince?.length ?? 0) > 1
+        ? (summary.byProvince ?? []).map(({ nameEn: _, ...p }) => ({ ...p, name: bareProvinceName(p.name) }))
+        : [],
     // Every district was abolished on 01/07/2025: documents name them "Huyện … (cũ)".
     byDistrict: summary.byDistrict.map((d) => ({ ...d, name: formerUnitName(d.name) })),
     yearly: yearly.years.map(({ year, sites }) => ({ year, sites })),

@@ -7,7 +7,7 @@ import { awardWhere } from "../dashboard/filter.ts";
 import type { CellValue, RecordReport, ReportColumn } from "../records/kind.ts";
 import { awardReport } from "../records/kinds/award.ts";
 import { RECORD_KINDS } from "../records/kinds/index.ts";
-import { districtCoverage, listColumn } from "./coverage-words.ts";
+import { districtCoverage, listColumn, provinceCoverage } from "./coverage-words.ts";
 import type { ReportScope } from "./report-scope.ts";
 
 export type { CellValue };
@@ -171,6 +171,38 @@ function districts(model: TReportModel): TableSpec {
   };
 }
 
+/** The national install's whole country (decision 050): one row per province of today, as the Word table. */
+function provinces(model: TReportModel): TableSpec {
+  const cov = model.summary.coverage;
+  const units = listColumn(cov.headline.list);
+  return {
+    sheet: "Theo tỉnh, thành phố",
+    columns: [
+      { header: "Mã tỉnh", width: 9, type: "id" },
+      { header: "Tỉnh, thành phố", width: 22, type: "text" },
+      { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
+      { header: `Số ${units.toLowerCase()}`, width: 14, type: "int", sum: true },
+      { header: `${units} có camera`, width: 14, type: "int", sum: true },
+      { header: "Số lần lắp đặt camera", width: 14, type: "int", sum: true },
+      { header: "Số camera", width: 11, type: "int", sum: true },
+      AGGREGATE_DEMO_COLUMN,
+    ],
+    batches: () =>
+      once(
+        (model.byProvince ?? []).map((p) => [
+          p.code,
+          p.name,
+          p.sites,
+          provinceCoverage(p, cov).total,
+          provinceCoverage(p, cov).covered,
+          p.installations,
+          p.cameras,
+          flag(model.demo.records > 0),
+        ]),
+      ),
+  };
+}
+
 /** The tables of a report: the three record lists stream from the database, the rest come from the model. */
 export function tableSpec(
   db: Db,
@@ -188,5 +220,7 @@ export function tableSpec(
       return areas(model);
     case "districts":
       return districts(model);
+    case "provinces":
+      return provinces(model);
   }
 }

@@ -135,7 +135,9 @@ export async function writeXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = model.options.issuingBody;
   writeSummarySheet(wb, model);
-  for (const table of ["districts", "areas", "sites", "cameras", "awards"] as const) {
+  // The nation's workbook opens with its provinces (decision 050).
+  const national = (model.byProvince?.length ?? 0) > 0 ? (["provinces"] as const) : [];
+  for (const table of [...national, "districts", "areas", "sites", "cameras", "awards"] as const) {
     await writeTable(wb, tableSpec(db, scope, model, table, names), model, signal);
   }
   await wb.commit();

@@ -32,4 +32,5 @@ export const layoutEn: Record<keyof typeof layoutVi, string> = {
   "approvals.nav": "Data approval",
   "exchange.title": "Figures exchange",
   "approvals.filter.approvedOnly": "Approved figures only",
+  "layout.scope.cardsTitleNation": "Movement results across {place}, {years}",
 };

@@ -32,4 +32,5 @@ export const layoutVi = {
   "approvals.nav": "Phê duyệt số liệu",
   "exchange.title": "Trao đổi số liệu",
   "approvals.filter.approvedOnly": "Chỉ số liệu đã phê duyệt",
+  "layout.scope.cardsTitleNation": "Kết quả phong trào trên {place}, {years}",
 } as const;

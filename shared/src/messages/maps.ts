@@ -50,6 +50,9 @@ export const mapsVi = {
   /** Under every district map, screen or document (prisma/seed/data/geo/SOURCES.md asks for it). */
   "map.attributionDistricts":
     "Ranh giới hành chính: geoBoundaries.org (Runfola et al. 2020), nguồn OCHA ROAP / Chính phủ Việt Nam, CC BY 3.0 IGO.",
+  "map.level.province": "Cấp tỉnh, thành phố",
+  "map.hintProvince": "Bấm vào một tỉnh, thành phố (hoặc Tab rồi Enter) để xem các huyện (cũ) của tỉnh, thành phố đó.",
+  "map.backToNation": "← Về toàn quốc",
 } as const;
 
 export const mapsEn: Record<keyof typeof mapsVi, string> = {
@@ -102,4 +105,7 @@ export const mapsEn: Record<keyof typeof mapsVi, string> = {
   "map.admin.tooBig": "The file is too large ({size}); the limit is {limit}",
   "map.attributionDistricts":
     "Administrative boundaries: geoBoundaries.org (Runfola et al. 2020), from OCHA ROAP / Government of Viet Nam, CC BY 3.0 IGO.",
+  "map.level.province": "Provinces",
+  "map.hintProvince": "Click a province (or Tab to it and press Enter) to see its former districts.",
+  "map.backToNation": "← Whole country",
 };

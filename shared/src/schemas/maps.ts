@@ -30,13 +30,21 @@ export const MAP_MEASURES = ["coverage", "sites", "cameras"] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
 export const ZMapMeasure = z.enum(MAP_MEASURES, { error: () => keyed("map.measureInvalid") });
 
-/** maps.boundaries: a level's units, optionally only one territory's or one district's. */
+/**
+ * maps.boundaries: a level's units, optionally only one territory's or one district's; on the
+ * national install, one province's (its old provinces' districts, the drill-down of decision 050).
+ */
 export const ZMapBoundariesInput = z.discriminatedUnion("level", [
-  z.strictObject({ level: z.literal("district"), formerProvinceCode: ZFormerProvinceCode.optional() }),
+  z.strictObject({
+    level: z.literal("district"),
+    provinceCode: ZProvinceCode.optional(),
+    formerProvinceCode: ZFormerProvinceCode.optional(),
+  }),
   z.strictObject({ level: z.literal("province"), provinceCode: ZProvinceCode.optional() }),
   z.strictObject({
     level: z.literal("commune"),
     list: ZCommuneList,
+    provinceCode: ZProvinceCode.optional(),
     formerProvinceCode: ZFormerProvinceCode.optional(),
     districtCode: ZGsoCode.optional(),
   }),

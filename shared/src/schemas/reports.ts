@@ -215,6 +215,20 @@ const ZDistrictRow = z.object({
   costVnd: ZCount,
 });
 
+/** A province of today in a national report (decision 050): summary.byProvince's row. */
+const ZProvinceRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  sites: ZCount,
+  installations: ZCount,
+  cameras: ZCount,
+  communes: ZCount,
+  coveredCommunes: ZCount,
+  areas: ZCount,
+  coveredAreas: ZCount,
+});
+export type TReportProvinceRow = z.infer<typeof ZProvinceRow>;
+
 /** Everything a report prints, computed once and rendered by every writer and the preview. */
 export const ZReportModel = z.object({
   options: z.object({
@@ -319,6 +333,8 @@ export const ZReportModel = z.object({
   ),
   byReligion: z.array(z.object({ religion: z.enum(RELIGIONS), sites: ZCount })),
   byDistrict: z.array(ZDistrictRow),
+  /** The national install's whole country: one row per province of today (none otherwise). */
+  byProvince: z.array(ZProvinceRow).optional(),
   yearly: z.array(z.object({ year: z.number(), sites: ZCount })),
   /** Camera installations by funding source (dashboard.cameras). */
   funding: z.array(
