@@ -1,6 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { provinceChoiceName } from "@qt/shared/province";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
+import { ScrollTable } from "../../components/ColumnHeads.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /**
@@ -20,34 +21,29 @@ export function ProvinceTable({
   return (
     <section className="print-section by-province" aria-label={t("dashboard.byProvince.title")}>
       <h2>{t("dashboard.byProvince.title")}</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.byProvince.province")}</th>
-              <th scope="col">{t("dashboard.byProvince.sites")}</th>
-              <th scope="col">{t("dashboard.byProvince.cameras")}</th>
-              <th scope="col">{t("dashboard.byProvince.coverage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">
-                  <button type="button" className="link" onClick={() => onProvince(r.code)}>
-                    {provinceChoiceName(r, locale)}
-                  </button>
-                </th>
-                <td>{n(r.sites)}</td>
-                <td>{n(r.cameras)}</td>
-                <td>
-                  {n(r.coveredCommunes)}/{n(r.communes)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        heads={[
+          "dashboard.byProvince.province",
+          "dashboard.byProvince.sites",
+          "dashboard.byProvince.cameras",
+          "dashboard.byProvince.coverage",
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.code}>
+            <th scope="row">
+              <button type="button" className="link" onClick={() => onProvince(r.code)}>
+                {provinceChoiceName(r, locale)}
+              </button>
+            </th>
+            <td>{n(r.sites)}</td>
+            <td>{n(r.cameras)}</td>
+            <td>
+              {n(r.coveredCommunes)}/{n(r.communes)}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </section>
   );
 }
