@@ -13,6 +13,7 @@ const SETS: Record<string, string[]> = {
     "tests/server/coverage-headline.test.ts",
     "tests/server/approved-only.test.ts",
     "tests/server/approval-locking.test.ts",
+    "tests/server/filter-district.test.ts",
   ],
   records: [
     "tests/server/record-locks.test.ts",

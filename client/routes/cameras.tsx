@@ -36,26 +36,17 @@ export default function CamerasRoute() {
     const p = d.previous;
     const vs = (now: number, then: number | undefined) =>
       p && then !== undefined ? { current: now, earlier: { previous: then, year: earlierYear(p) } } : undefined;
+    const total = (key: "cameras" | "recorders" | "memoryCards", name: MessageKey) => (
+      <Card label={t(name)} value={num(d.totals[key])} change={vs(d.totals[key], p?.totals[key])} />
+    );
     return (
       <>
         <section className="print-section">
           <div className="cards">
             <CoverageCard coverage={d.coverage} communeCode={filter.communeCode} />
-            <Card
-              label={t("card.cameras")}
-              value={num(d.totals.cameras)}
-              change={vs(d.totals.cameras, p?.totals.cameras)}
-            />
-            <Card
-              label={t("dashboard.cameras.recorders")}
-              value={num(d.totals.recorders)}
-              change={vs(d.totals.recorders, p?.totals.recorders)}
-            />
-            <Card
-              label={t("dashboard.cameras.memoryCards")}
-              value={num(d.totals.memoryCards)}
-              change={vs(d.totals.memoryCards, p?.totals.memoryCards)}
-            />
+            {total("cameras", "card.cameras")}
+            {total("recorders", "dashboard.cameras.recorders")}
+            {total("memoryCards", "dashboard.cameras.memoryCards")}
             <Card
               label={t("card.cost")}
               value={formatMoneyShort(d.totals.costVnd, locale)}
@@ -112,24 +103,16 @@ export default function CamerasRoute() {
           />
         </section>
         {/* By today's communes ("current" view) the old areas are not listed: only the second pair. */}
-        {before.length > 0 && (
-          <section className="print-section area-lists">
-            <AreaLists
-              areas={before}
-              covered="dashboard.cameras.coveredAreas"
-              uncovered="dashboard.cameras.uncoveredAreas"
-            />
-          </section>
-        )}
-        {current.length > 0 && (
-          <section className="print-section area-lists">
-            <AreaLists
-              areas={current}
-              covered="dashboard.cameras.currentCovered"
-              uncovered="dashboard.cameras.currentUncovered"
-            />
-          </section>
-        )}
+        <AreaLists
+          areas={before}
+          covered="dashboard.cameras.coveredAreas"
+          uncovered="dashboard.cameras.uncoveredAreas"
+        />
+        <AreaLists
+          areas={current}
+          covered="dashboard.cameras.currentCovered"
+          uncovered="dashboard.cameras.currentUncovered"
+        />
       </>
     );
   };
@@ -142,13 +125,14 @@ export default function CamerasRoute() {
 
 type AreaRow = TDashboardCameras["areas"][number];
 
-/** Covered areas (cameras, first installation) and uncovered ones, of one list of units. */
+/** Covered areas (cameras, first installation) and uncovered ones, of one list of units; none: nothing. */
 function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: MessageKey }) {
   const { t, locale } = useI18n();
+  if (props.areas.length === 0) return null;
   const covered = props.areas.filter((a) => a.covered);
   const uncovered = props.areas.filter((a) => !a.covered);
   return (
-    <>
+    <section className="print-section area-lists">
       <DataTable
         caption={t(props.covered, { count: formatNumber(covered.length, locale) })}
         table={{
@@ -170,6 +154,6 @@ function AreaLists(props: { areas: AreaRow[]; covered: MessageKey; uncovered: Me
           rows: uncovered.map((a) => ({ key: a.code, cells: [a.name, formerUnitName(a.districtName, locale)] })),
         }}
       />
-    </>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import type { TDividedRecord } from "@qt/shared/schemas/divided";
 import { IMPORT_KINDS, type ImportKind } from "@qt/shared/schemas/imports";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
+import { ScrollTable } from "../components/ColumnHeads.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../components/QueryState.tsx";
 import { useUrlState } from "../components/useUrlState.ts";
@@ -82,24 +83,21 @@ export default function DividedRoute() {
       ) : (
         <>
           <p>{t("divided.total", { count: formatNumber(list.data.total) })}</p>
-          <div className="table-scroll">
-            <table className="entry-table divided-table" aria-label={t("divided.table.label")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("divided.col.record")}</th>
-                  <th scope="col">{t("divided.col.old")}</th>
-                  <th scope="col">{t("divided.col.successors")}</th>
-                  <th scope="col">{t("divided.col.current")}</th>
-                  <th scope="col">{t("divided.col.move")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => (
-                  <DividedRow key={`${r.kind}-${r.id}`} record={r} onDone={announce} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            heads={[
+              "divided.col.record",
+              "divided.col.old",
+              "divided.col.successors",
+              "divided.col.current",
+              "divided.col.move",
+            ]}
+            className="entry-table divided-table"
+            label={t("divided.table.label")}
+          >
+            {list.data.items.map((r) => (
+              <DividedRow key={`${r.kind}-${r.id}`} record={r} onDone={announce} />
+            ))}
+          </ScrollTable>
           <Pager
             page={page}
             pageSize={PAGE_SIZE}

@@ -2,6 +2,7 @@ import { formatDate, LOCALE_HEADER } from "@qt/shared/format";
 import type { TPackageReceipt } from "@qt/shared/schemas/exchange";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ColumnHeads, ScrollTable } from "../components/ColumnHeads.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { errorMessage } from "../errors.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -130,14 +131,9 @@ function RegisterKey() {
       {keys.data && keys.data.length === 0 && <p>{t("exchange.keys.none")}</p>}
       {keys.data && keys.data.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th>{t("exchange.keys.province")}</th>
-              <th>{t("exchange.fingerprint")}</th>
-              <th>{t("exchange.keys.at")}</th>
-              <th>{t("exchange.keys.by")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            keys={["exchange.keys.province", "exchange.fingerprint", "exchange.keys.at", "exchange.keys.by"]}
+          />
           <tbody>
             {keys.data.map((k) => (
               <tr key={k.provinceCode}>
@@ -232,46 +228,39 @@ function Packages() {
       {list.data.length === 0 ? (
         <p>{t("exchange.packages.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("exchange.packages.id")}</th>
-                <th>{t("exchange.keys.province")}</th>
-                <th>{t("exchange.packages.period")}</th>
-                <th>{t("exchange.packages.approvedUntil")}</th>
-                <th>{t("exchange.packages.importedAt")}</th>
-                <th>{t("exchange.packages.importedBy")}</th>
-                <th>{t("exchange.packages.records")}</th>
-                <th>{t("exchange.packages.replaced")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.id}</td>
-                  <td>{p.provinceName}</td>
-                  <td>
-                    {p.fromYear}–{p.toYear}
-                  </td>
-                  <td>{p.approvedUntil ? formatDate(p.approvedUntil.slice(0, 10)) : ""}</td>
-                  <td>{formatDate(p.importedAt.slice(0, 10))}</td>
-                  <td>{p.importedBy}</td>
-                  <td>
-                    {p.sites} / {p.cameras} / {p.awards}
-                  </td>
-                  <td>
-                    {p.replacedById !== null
-                      ? t("exchange.packages.replacedBy", { id: p.replacedById })
-                      : p.replaced
-                          .map((r) => t("exchange.packages.replaces", { id: r.id, records: r.records }))
-                          .join("; ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          heads={[
+            "exchange.packages.id",
+            "exchange.keys.province",
+            "exchange.packages.period",
+            "exchange.packages.approvedUntil",
+            "exchange.packages.importedAt",
+            "exchange.packages.importedBy",
+            "exchange.packages.records",
+            "exchange.packages.replaced",
+          ]}
+        >
+          {list.data.map((p) => (
+            <tr key={p.id}>
+              <td>{p.id}</td>
+              <td>{p.provinceName}</td>
+              <td>
+                {p.fromYear}–{p.toYear}
+              </td>
+              <td>{p.approvedUntil ? formatDate(p.approvedUntil.slice(0, 10)) : ""}</td>
+              <td>{formatDate(p.importedAt.slice(0, 10))}</td>
+              <td>{p.importedBy}</td>
+              <td>
+                {p.sites} / {p.cameras} / {p.awards}
+              </td>
+              <td>
+                {p.replacedById !== null
+                  ? t("exchange.packages.replacedBy", { id: p.replacedById })
+                  : p.replaced.map((r) => t("exchange.packages.replaces", { id: r.id, records: r.records })).join("; ")}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

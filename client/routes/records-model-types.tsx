@@ -2,6 +2,7 @@ import { formatNumber } from "@qt/shared/format";
 import { ZModelTypeCreateInput, ZModelTypeUpdateInput } from "@qt/shared/schemas/model-types";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ModelTypeForm } from "../features/entry/ModelTypeForm.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
@@ -52,15 +53,15 @@ export default function RecordsModelTypesRoute() {
         <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
       ) : (
         <table className="entry-table">
-          <thead>
-            <tr>
-              <th>{t("entry.modelType.code")}</th>
-              <th>{t("entry.modelType.name")}</th>
-              <th>{t("entry.field.category")}</th>
-              <th>{t("entry.modelType.sites")}</th>
-              <th>{t("entry.actions")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            keys={[
+              "entry.modelType.code",
+              "entry.modelType.name",
+              "entry.field.category",
+              "entry.modelType.sites",
+              "entry.actions",
+            ]}
+          />
           <tbody>
             {list.data.items.map((m) => (
               <tr key={m.id}>

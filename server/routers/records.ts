@@ -43,30 +43,15 @@ export function recordRouter<S extends RecordSchemas>(kind: { schemas: S; servic
     (f: (db: Db, id: number, user: SessionUser) => Promise<unknown>) =>
     ({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: { id: number } }) =>
       f(ctx.db, input.id, ctx.user) as never;
+  // Who may call each procedure, its input and output schemas: the lines below are a table.
+  const io = <I extends z.ZodType, O extends z.ZodType>(p: typeof viewerProcedure, input: I, output: O) =>
+    p.input(input).output(output);
   return router({
-    list: viewerProcedure
-      .input(s.list as S["list"])
-      .output(s.page as S["page"])
-      .query(run(service.list)),
-    get: viewerProcedure
-      .input(ZByIdInput)
-      .output(s.item as S["item"])
-      .query(byId(service.get)),
-    create: editorProcedure
-      .input(s.create as S["create"])
-      .output(s.saved as S["saved"])
-      .mutation(run(service.create)),
-    update: editorProcedure
-      .input(s.update as S["update"])
-      .output(s.saved as S["saved"])
-      .mutation(run(service.update)),
-    remove: editorProcedure
-      .input(ZRemoveInput)
-      .output(s.item as S["item"])
-      .mutation(run(service.remove)),
-    restore: adminProcedure
-      .input(ZByIdInput)
-      .output(s.item as S["item"])
-      .mutation(byId(service.restore)),
+    list: io(viewerProcedure, s.list as S["list"], s.page as S["page"]).query(run(service.list)),
+    get: io(viewerProcedure, ZByIdInput, s.item as S["item"]).query(byId(service.get)),
+    create: io(editorProcedure, s.create as S["create"], s.saved as S["saved"]).mutation(run(service.create)),
+    update: io(editorProcedure, s.update as S["update"], s.saved as S["saved"]).mutation(run(service.update)),
+    remove: io(editorProcedure, ZRemoveInput, s.item as S["item"]).mutation(run(service.remove)),
+    restore: io(adminProcedure, ZByIdInput, s.item as S["item"]).mutation(byId(service.restore)),
   });
 }

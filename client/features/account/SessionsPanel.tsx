@@ -1,6 +1,7 @@
 import { formatDate, type Locale } from "@qt/shared/format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { ColumnHeads } from "../../components/ColumnHeads.tsx";
 import { ErrorState, Loading } from "../../components/QueryState.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -62,14 +63,9 @@ export function SessionsPanel() {
         <ErrorState message={errorMessage(sessions.error)} onRetry={() => sessions.refetch()} />
       ) : (
         <table className="sessions-table" aria-label={t("auth.sessions.tableLabel")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("auth.sessions.started")}</th>
-              <th scope="col">{t("auth.sessions.lastSeen")}</th>
-              <th scope="col">{t("auth.sessions.where")}</th>
-              <th scope="col">{t("auth.users.actions")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            keys={["auth.sessions.started", "auth.sessions.lastSeen", "auth.sessions.where", "auth.users.actions"]}
+          />
           <tbody>
             {sessions.data.map((s) => (
               <tr key={s.id}>

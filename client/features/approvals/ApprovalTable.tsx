@@ -1,6 +1,7 @@
 import { formatDate, formatNumber, type Locale } from "@qt/shared/format";
 import type { TApprovalItem } from "@qt/shared/schemas/approvals";
 import { Link } from "react-router";
+import { ColumnHeads } from "../../components/ColumnHeads.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type ApprovalAction, unitLabel } from "./can-act.ts";
 import { recordsHref } from "./records-link.ts";
@@ -25,18 +26,18 @@ export function ApprovalTable({ items, actionsOf, onAction }: Props) {
   const { t, label, locale } = useI18n();
   return (
     <table className="approvals-table" aria-label={t("approvals.table.label")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("approvals.table.unit")}</th>
-          <th scope="col">{t("approvals.table.year")}</th>
-          <th scope="col">{t("approvals.table.state")}</th>
-          <th scope="col">{t("approvals.table.records")}</th>
-          <th scope="col">{t("approvals.table.submitted")}</th>
-          <th scope="col">{t("approvals.table.approved")}</th>
-          <th scope="col">{t("approvals.table.note")}</th>
-          <th scope="col">{t("approvals.table.actions")}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        keys={[
+          "approvals.table.unit",
+          "approvals.table.year",
+          "approvals.table.state",
+          "approvals.table.records",
+          "approvals.table.submitted",
+          "approvals.table.approved",
+          "approvals.table.note",
+          "approvals.table.actions",
+        ]}
+      />
       <tbody>
         {items.map((item) => {
           const actions = actionsOf(item);

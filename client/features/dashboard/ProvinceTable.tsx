@@ -1,6 +1,7 @@
 import { formatNumber } from "@qt/shared/format";
 import { provinceChoiceName } from "@qt/shared/province";
 import type { TDashboardSummary } from "@qt/shared/schemas/dashboard";
+import { ColumnHeads } from "../../components/ColumnHeads.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 type Rows = NonNullable<TDashboardSummary["byProvince"]>;
@@ -39,18 +40,18 @@ export function ProvinceTable({
 }
 
 function ProvinceRows({ rows, onProvince }: { rows: Rows; onProvince?: (code: string) => void }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const n = (v: number) => formatNumber(v, locale);
   return (
     <table>
-      <thead>
-        <tr>
-          <th scope="col">{t("dashboard.byProvince.province")}</th>
-          <th scope="col">{t("dashboard.byProvince.sites")}</th>
-          <th scope="col">{t("dashboard.byProvince.cameras")}</th>
-          <th scope="col">{t("dashboard.byProvince.coverage")}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        keys={[
+          "dashboard.byProvince.province",
+          "dashboard.byProvince.sites",
+          "dashboard.byProvince.cameras",
+          "dashboard.byProvince.coverage",
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={r.code}>

@@ -4,6 +4,7 @@ import type { TImportBatchSummary } from "@qt/shared/schemas/imports";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ScrollTable } from "../../components/ColumnHeads.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -37,55 +38,52 @@ export function ImportHistory() {
         <Empty>{t("imports.history.empty")}</Empty>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="entry-table" aria-label={t("imports.history.label")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.history.when")}</th>
-                  <th scope="col">{t("imports.history.who")}</th>
-                  <th scope="col">{t("imports.history.kind")}</th>
-                  <th scope="col">{t("imports.history.file")}</th>
-                  <th scope="col">{t("imports.history.rows")}</th>
-                  <th scope="col">{t("imports.history.created")}</th>
-                  <th scope="col">{t("imports.history.state")}</th>
-                  <th scope="col">{t("entry.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((b) => (
-                  <tr key={b.batchId}>
-                    <td data-label={t("imports.history.when")}>{formatMoment(b.committedAt ?? b.createdAt, locale)}</td>
-                    <td data-label={t("imports.history.who")}>{b.userName}</td>
-                    <td data-label={t("imports.history.kind")}>{t(`imports.kind.${b.kind}`)}</td>
-                    <th scope="row" data-label={t("imports.history.file")}>
-                      {b.fileName}
-                    </th>
-                    <td data-label={t("imports.history.rows")}>{n(b.total)}</td>
-                    <td data-label={t("imports.history.created")}>{n(b.created)}</td>
-                    <td data-label={t("imports.history.state")}>{state(b)}</td>
-                    <td>
-                      {/* The records still there: an undo removes those nobody edited since. */}
-                      {b.created - b.removed > 0 && (
-                        <Link to={recordsOfBatch(b.kind, b.batchId)}>
-                          {t("imports.history.open", { count: n(b.created - b.removed) })}
-                        </Link>
-                      )}
-                      {b.status === "committed" && undoing !== b.batchId && (
-                        <button
-                          type="button"
-                          aria-label={t("imports.undo.label", { file: b.fileName })}
-                          onClick={() => setUndoing(b.batchId)}
-                        >
-                          {t("imports.undo")}
-                        </button>
-                      )}
-                      {undoing === b.batchId && <UndoForm batch={b} onClose={() => setUndoing(null)} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            heads={[
+              "imports.history.when",
+              "imports.history.who",
+              "imports.history.kind",
+              "imports.history.file",
+              "imports.history.rows",
+              "imports.history.created",
+              "imports.history.state",
+              "entry.actions",
+            ]}
+            className="entry-table"
+            label={t("imports.history.label")}
+          >
+            {list.data.items.map((b) => (
+              <tr key={b.batchId}>
+                <td data-label={t("imports.history.when")}>{formatMoment(b.committedAt ?? b.createdAt, locale)}</td>
+                <td data-label={t("imports.history.who")}>{b.userName}</td>
+                <td data-label={t("imports.history.kind")}>{t(`imports.kind.${b.kind}`)}</td>
+                <th scope="row" data-label={t("imports.history.file")}>
+                  {b.fileName}
+                </th>
+                <td data-label={t("imports.history.rows")}>{n(b.total)}</td>
+                <td data-label={t("imports.history.created")}>{n(b.created)}</td>
+                <td data-label={t("imports.history.state")}>{state(b)}</td>
+                <td>
+                  {/* The records still there: an undo removes those nobody edited since. */}
+                  {b.created - b.removed > 0 && (
+                    <Link to={recordsOfBatch(b.kind, b.batchId)}>
+                      {t("imports.history.open", { count: n(b.created - b.removed) })}
+                    </Link>
+                  )}
+                  {b.status === "committed" && undoing !== b.batchId && (
+                    <button
+                      type="button"
+                      aria-label={t("imports.undo.label", { file: b.fileName })}
+                      onClick={() => setUndoing(b.batchId)}
+                    >
+                      {t("imports.undo")}
+                    </button>
+                  )}
+                  {undoing === b.batchId && <UndoForm batch={b} onClose={() => setUndoing(null)} />}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
           <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} className="entry-pages" />
         </>
       )}

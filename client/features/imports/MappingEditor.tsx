@@ -1,6 +1,7 @@
 import { IMPORT_FIELDS, IMPORT_REQUIRED, type ImportField, type TImportPreview } from "@qt/shared/schemas/imports";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ScrollTable } from "../../components/ColumnHeads.tsx";
 import { ErrorState } from "../../components/QueryState.tsx";
 import { errorMessage } from "../../errors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -41,45 +42,35 @@ export function MappingEditor(props: {
         {t("imports.step.mapping")}
       </h3>
       <p className="form-hint">{t("imports.mapping.hint")}</p>
-      <div className="table-scroll">
-        <table className="entry-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("imports.mapping.column")}</th>
-              <th scope="col">{t("imports.mapping.field")}</th>
+      <ScrollTable heads={["imports.mapping.column", "imports.mapping.field"]} className="entry-table">
+        {preview.columns.map((c, i) => {
+          const label = `${c.letter}: ${c.header}`;
+          return (
+            <tr key={c.letter}>
+              <th scope="row">{label}</th>
+              <td>
+                <select
+                  aria-label={t("imports.mapping.fieldOf", { column: label })}
+                  value={mapping[i] ?? ""}
+                  onChange={(e) => {
+                    const next = [...mapping];
+                    next[i] = (e.target.value || null) as ImportField | null;
+                    setMapping(next);
+                  }}
+                >
+                  <option value="">{t("imports.mapping.ignore")}</option>
+                  {fields.map((f) => (
+                    <option key={f} value={f}>
+                      {fieldName(f)}
+                      {props.auto[i] === f ? ` ${t("imports.mapping.auto")}` : ""}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {preview.columns.map((c, i) => {
-              const label = `${c.letter}: ${c.header}`;
-              return (
-                <tr key={c.letter}>
-                  <th scope="row">{label}</th>
-                  <td>
-                    <select
-                      aria-label={t("imports.mapping.fieldOf", { column: label })}
-                      value={mapping[i] ?? ""}
-                      onChange={(e) => {
-                        const next = [...mapping];
-                        next[i] = (e.target.value || null) as ImportField | null;
-                        setMapping(next);
-                      }}
-                    >
-                      <option value="">{t("imports.mapping.ignore")}</option>
-                      {fields.map((f) => (
-                        <option key={f} value={f}>
-                          {fieldName(f)}
-                          {props.auto[i] === f ? ` ${t("imports.mapping.auto")}` : ""}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </ScrollTable>
       {changed && <p className="form-hint">{t("imports.mapping.changed")}</p>}
       {remap.isError && <ErrorState message={errorMessage(remap.error)} />}
       <div className="form-actions">

@@ -2,6 +2,7 @@ import { formatNumber } from "@qt/shared/format";
 import { ROW_STATES, type RowState, type TImportPreview } from "@qt/shared/schemas/imports";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { ScrollTable } from "../../components/ColumnHeads.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { Empty, ErrorState, Loading } from "../../components/QueryState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -82,42 +83,34 @@ export function PreviewRows({
         <Empty>{t("imports.rows.none")}</Empty>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="entry-table import-rows" aria-label={t("imports.rows.label")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.row")}</th>
-                  <th scope="col">{t("imports.status")}</th>
-                  <th scope="col">{t("imports.detail")}</th>
-                  <th scope="col">{t("imports.problems")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.data.items.map((r) => (
-                  <tr key={r.row} className={`row-${r.state}`}>
-                    <th scope="row" data-label={t("imports.row")}>
-                      {r.row}
-                    </th>
-                    <td data-label={t("imports.status")}>{statusWord(r.state)}</td>
-                    <td className="import-cells" data-label={t("imports.detail")}>
-                      {r.cells.filter(Boolean).join(" · ")}
-                    </td>
-                    <td data-label={t("imports.problems")}>
-                      <ul className="import-issues">
-                        {r.issues.map((i) => (
-                          <li key={`${i.column}-${i.key}-${i.message}`}>
-                            {i.column ? `${t("imports.column")} ${i.column}: ` : ""}
-                            {i.message} <AcceptSuggestion batchId={preview.batchId} issue={i} onAccepted={onAccepted} />
-                          </li>
-                        ))}
-                        {r.yearOnly && <li>{t("imports.yearOnly")}</li>}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            heads={["imports.row", "imports.status", "imports.detail", "imports.problems"]}
+            className="entry-table import-rows"
+            label={t("imports.rows.label")}
+          >
+            {rows.data.items.map((r) => (
+              <tr key={r.row} className={`row-${r.state}`}>
+                <th scope="row" data-label={t("imports.row")}>
+                  {r.row}
+                </th>
+                <td data-label={t("imports.status")}>{statusWord(r.state)}</td>
+                <td className="import-cells" data-label={t("imports.detail")}>
+                  {r.cells.filter(Boolean).join(" · ")}
+                </td>
+                <td data-label={t("imports.problems")}>
+                  <ul className="import-issues">
+                    {r.issues.map((i) => (
+                      <li key={`${i.column}-${i.key}-${i.message}`}>
+                        {i.column ? `${t("imports.column")} ${i.column}: ` : ""}
+                        {i.message} <AcceptSuggestion batchId={preview.batchId} issue={i} onAccepted={onAccepted} />
+                      </li>
+                    ))}
+                    {r.yearOnly && <li>{t("imports.yearOnly")}</li>}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
           <Pager page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={setPage} className="entry-pages" />
         </>
       )}

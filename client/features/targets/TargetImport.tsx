@@ -1,6 +1,7 @@
 import { LOCALE_HEADER } from "@qt/shared/format";
 import type { TTargetImportIssue } from "@qt/shared/schemas/targets";
 import { type FormEvent, useId, useState } from "react";
+import { ColumnHeads } from "../../components/ColumnHeads.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { CLIENT_HEADER } from "../../trpc.ts";
@@ -69,13 +70,7 @@ export function TargetImport({ onDone }: { onDone: (count: number) => void }) {
       {issues.length > 0 && (
         <table className="target-issues">
           <caption>{t("targets.import.issues")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("targets.import.row")}</th>
-              <th scope="col">{t("targets.import.column")}</th>
-              <th scope="col">{t("targets.import.problem")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads keys={["targets.import.row", "targets.import.column", "targets.import.problem"]} />
           <tbody>
             {issues.map((i) => (
               <tr key={`${i.row}-${i.column}`}>

@@ -2,7 +2,7 @@ import type { TChangePasswordInput, TLoginInput, TMe } from "@qt/shared/schemas/
 import type { SessionUser } from "../../context.ts";
 import type { Db } from "../../db.ts";
 import { appError } from "../../errors.ts";
-import { writeAudit } from "../audit/write.ts";
+import { type Tx, writeAudit } from "../audit/write.ts";
 import { accountSelect, meOf, sessionUserOf } from "./account.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { provinceReach } from "./province-scope.ts";
@@ -18,6 +18,19 @@ import {
 } from "./throttle.ts";
 
 export type LoginMeta = { ip: string; userAgent: string };
+
+/** A new session for the user (a login, a password change), with its audit entry: `after` from its id. */
+async function auditedSession(
+  tx: Tx,
+  user: SessionUser,
+  meta: LoginMeta,
+  action: "login" | "change_password",
+  after: (sessionId: number) => Record<string, unknown>,
+) {
+  const session = await createSession(tx, user.id, meta);
+  await writeAudit(tx, { user, action, entity: "user", entityId: user.id, after: after(session.sessionId) });
+  return session;
+}
 
 /**
  * Checks the credentials (and the second factor of an account that has one) and opens a session;
@@ -60,14 +73,11 @@ export async function login(
   await releaseAttempt(db, attempt);
   const user = sessionUserOf(row, undefined, await provinceReach(db, row.provinceId));
   const token = await db.$transaction(async (tx) => {
-    const session = await createSession(tx, user.id, meta);
-    await writeAudit(tx, {
-      user,
-      action: "login",
-      entity: "user",
-      entityId: user.id,
-      after: { sessionId: session.sessionId, ip: meta.ip, ...(factor && { secondFactor: factor }) },
-    });
+    const session = await auditedSession(tx, user, meta, "login", (sessionId) => ({
+      sessionId,
+      ip: meta.ip,
+      ...(factor && { secondFactor: factor }),
+    }));
     return session.token;
   });
   return { token, user: meOf(user) };
@@ -123,14 +133,7 @@ export async function changePassword(
       select: { id: true },
     });
     const revoked = await revokeAllSessions(tx, user.id);
-    const session = await createSession(tx, user.id, meta);
-    await writeAudit(tx, {
-      user,
-      action: "change_password",
-      entity: "user",
-      entityId: user.id,
-      after: { sessionsRevoked: revoked },
-    });
+    const session = await auditedSession(tx, user, meta, "change_password", () => ({ sessionsRevoked: revoked }));
     return { token: session.token };
   });
 }

@@ -245,7 +245,7 @@ export function siteWhere(f: Filter, opts: { years?: boolean } = {}): Prisma.Sql
 }
 
 /** Camera installations `ci` (joined to admin_unit `a`) in the filter's years and districts. */
-export function cameraWhere(f: Filter): Prisma.Sql {
+export function cameraWhere(f: Pick<Filter, "from" | "toExcl" | "districts" | "commune" | "approvedOnly">): Prisma.Sql {
   return Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(f, Prisma.sql`ci.installed_on`, "ci")}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { DAY, repeatEvery } from "../../repeat.ts";
 
 /** A roll-up group whose stored figures are not a recount of the base table's rows. */
@@ -10,116 +11,93 @@ export type RollupDifference = {
   recounted: string;
 };
 
-type Compared = { grp: string; stored: string | null; recounted: string | null };
-
 /**
  * Recounts every roll-up group from the base tables (live rows only, as the triggers count) and
  * returns the groups whose stored figures differ (decision 046); a group stored with 0 is one (the
  * triggers delete a group that falls to 0). Reads only; one query per roll-up.
  */
 export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
-  const [sites, totals, cameras, awards, people] = await Promise.all([
-    db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
-      WITH recount AS (
-        SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
-          EXTRACT(YEAR FROM established_on)::int AS year, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
-          COUNT(*)::int AS sites
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6),
-      stored AS (SELECT * FROM site_rollup)
-      SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
-          'religion ' || nullif(k.religion, ''), k.year, CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END,
-          'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
-        s.sites::text AS stored, r.sites::text AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, year, is_demo, current_unit_id)
-        CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
-          coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
-          coalesce(s.year, r.year) AS year, coalesce(s.is_demo, r.is_demo) AS is_demo,
-          coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
-      WHERE s.sites IS DISTINCT FROM r.sites
-      ORDER BY 1`,
-    db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
-      WITH recount AS (
-        SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion, is_demo,
-          coalesce(current_unit_id, 0) AS current_unit_id, COUNT(*)::int AS sites
-        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5),
-      stored AS (SELECT * FROM site_rollup_total)
-      SELECT concat_ws(', ', 'area ' || k.area_id, 'model type ' || k.model_type_id,
-          'religion ' || nullif(k.religion, ''), 'all years', CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END,
-          'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
-        s.sites::text AS stored, r.sites::text AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, religion, is_demo, current_unit_id)
-        CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id,
-          coalesce(s.model_type_id, r.model_type_id) AS model_type_id, coalesce(s.religion, r.religion) AS religion,
-          coalesce(s.is_demo, r.is_demo) AS is_demo, coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
-      WHERE s.sites IS DISTINCT FROM r.sites
-      ORDER BY 1`,
-    db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
-      WITH recount AS (
-        SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
+  const site = Prisma.sql`area_id, model_type_id, coalesce(religion::text, '') AS religion`;
+  const lists = await Promise.all([
+    differences(db, "site_rollup", {
+      keys: ["area_id", "model_type_id", "religion", "year", "is_demo", "current_unit_id"],
+      recount: Prisma.sql`SELECT ${site}, EXTRACT(YEAR FROM established_on)::int AS year, is_demo,
+          coalesce(current_unit_id, 0) AS current_unit_id, COUNT(*)::int AS figures
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+      stored: Prisma.sql`SELECT *, sites AS figures FROM site_rollup`,
+      words: "'model type ' || k.model_type_id, 'religion ' || nullif(k.religion, ''), k.year",
+    }),
+    differences(db, "site_rollup_total", {
+      keys: ["area_id", "model_type_id", "religion", "is_demo", "current_unit_id"],
+      recount: Prisma.sql`SELECT ${site}, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
+          COUNT(*)::int AS figures
+        FROM site WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5`,
+      stored: Prisma.sql`SELECT *, sites AS figures FROM site_rollup_total`,
+      words: "'model type ' || k.model_type_id, 'religion ' || nullif(k.religion, ''), 'all years'",
+    }),
+    differences(db, "camera_rollup", {
+      keys: ["area_id", "year", "is_demo", "current_unit_id"],
+      recount: Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
           coalesce(current_unit_id, 0) AS current_unit_id,
           concat_ws(' ', COUNT(*), SUM(cameras), SUM(recorders), SUM(memory_cards), SUM(cost_vnd)) AS figures
-        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4),
-      stored AS (
-        SELECT area_id, year, is_demo, current_unit_id, concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
-        FROM camera_rollup)
-      SELECT concat_ws(', ', 'area ' || coalesce(s.area_id, r.area_id), coalesce(s.year, r.year),
-          CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END,
-          'moved to ' || nullif(coalesce(s.current_unit_id, r.current_unit_id), 0)) AS grp,
-        s.figures AS stored, r.figures AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, year, is_demo, current_unit_id)
-      WHERE s.figures IS DISTINCT FROM r.figures
-      ORDER BY 1`,
-    db.$queryRaw<Compared[]>`
-      WITH recount AS (
-        SELECT coalesce(area_id, 0) AS area_id, year, issuer::text AS issuer, form::text AS form,
+        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4`,
+      stored: Prisma.sql`SELECT area_id, year, is_demo, current_unit_id,
+          concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
+        FROM camera_rollup`,
+      words: "k.year",
+    }),
+    differences(db, "award_rollup", {
+      keys: ["area_id", "year", "issuer", "form", "recipient_kind", "is_demo", "current_unit_id"],
+      recount: Prisma.sql`SELECT coalesce(area_id, 0) AS area_id, year, issuer::text AS issuer, form::text AS form,
           recipient_kind::text AS recipient_kind, is_demo, coalesce(current_unit_id, 0) AS current_unit_id,
-          COUNT(*)::int AS awards
-        FROM award WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7)
-      SELECT concat_ws(', ', 'area ' || nullif(k.area_id, 0), k.year, k.issuer, k.form, k.recipient_kind,
-          CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END, 'moved to ' || nullif(k.current_unit_id, 0)) AS grp,
-        s.awards::text AS stored, r.awards::text AS recounted
-      FROM award_rollup s FULL JOIN recount r USING (area_id, year, issuer, form, recipient_kind, is_demo, current_unit_id)
-        CROSS JOIN LATERAL (SELECT coalesce(s.area_id, r.area_id) AS area_id, coalesce(s.year, r.year) AS year,
-          coalesce(s.issuer, r.issuer) AS issuer, coalesce(s.form, r.form) AS form,
-          coalesce(s.recipient_kind, r.recipient_kind) AS recipient_kind, coalesce(s.is_demo, r.is_demo) AS is_demo,
-          coalesce(s.current_unit_id, r.current_unit_id) AS current_unit_id) k
-      WHERE s.awards IS DISTINCT FROM r.awards
-      ORDER BY 1`,
-    db.$queryRaw<Compared[]>`
-      WITH recount AS (
-        SELECT area_id, model_type_id, EXTRACT(YEAR FROM established_on)::int AS year, is_demo,
+          COUNT(*)::int AS figures
+        FROM award WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      stored: Prisma.sql`SELECT *, awards AS figures FROM award_rollup`,
+      // Area 0: a province-level award, named by nothing.
+      area: "'area ' || nullif(k.area_id, 0)",
+      words: "k.year, k.issuer, k.form, k.recipient_kind",
+    }),
+    differences(db, "site_people_rollup", {
+      keys: ["area_id", "model_type_id", "year", "is_demo", "current_unit_id"],
+      recount: Prisma.sql`SELECT area_id, model_type_id, EXTRACT(YEAR FROM established_on)::int AS year, is_demo,
           coalesce(current_unit_id, 0) AS current_unit_id,
           concat_ws(' ', coalesce(SUM(households), 0), coalesce(SUM(members), 0), COUNT(households), COUNT(members))
             AS figures
-        FROM site WHERE deleted_at IS NULL AND (households IS NOT NULL OR members IS NOT NULL) GROUP BY 1, 2, 3, 4, 5),
-      stored AS (
-        SELECT area_id, model_type_id, year, is_demo, current_unit_id,
+        FROM site WHERE deleted_at IS NULL AND (households IS NOT NULL OR members IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
+      stored: Prisma.sql`SELECT area_id, model_type_id, year, is_demo, current_unit_id,
           concat_ws(' ', households, members, with_households, with_members) AS figures
-        FROM site_people_rollup)
-      SELECT concat_ws(', ', 'area ' || coalesce(s.area_id, r.area_id),
-          'model type ' || coalesce(s.model_type_id, r.model_type_id), coalesce(s.year, r.year),
-          CASE WHEN coalesce(s.is_demo, r.is_demo) THEN 'demo' ELSE 'real' END,
-          'moved to ' || nullif(coalesce(s.current_unit_id, r.current_unit_id), 0)) AS grp,
-        s.figures AS stored, r.figures AS recounted
-      FROM stored s FULL JOIN recount r USING (area_id, model_type_id, year, is_demo, current_unit_id)
-      WHERE s.figures IS DISTINCT FROM r.figures
-      ORDER BY 1`,
+        FROM site_people_rollup`,
+      words: "'model type ' || k.model_type_id, k.year",
+    }),
   ]);
-  const of =
-    (table: RollupDifference["table"]) =>
-    (r: { grp: string; stored: string | null; recounted: string | null }): RollupDifference => ({
-      table,
-      group: r.grp,
-      stored: r.stored ?? "(none)",
-      recounted: r.recounted ?? "(none)",
-    });
-  return [
-    ...sites.map(of("site_rollup")),
-    ...totals.map(of("site_rollup_total")),
-    ...cameras.map(of("camera_rollup")),
-    ...awards.map(of("award_rollup")),
-    ...people.map(of("site_people_rollup")),
-  ];
+  return lists.flat();
+}
+
+/**
+ * One roll-up's groups whose stored `figures` differ from the recount's, each named by its key
+ * columns `k` (the area, the table's own `words`, demo or real, and where a record moved to).
+ */
+async function differences(
+  db: Db,
+  table: RollupDifference["table"],
+  q: { keys: string[]; recount: Prisma.Sql; stored: Prisma.Sql; words: string; area?: string },
+): Promise<RollupDifference[]> {
+  const moved = q.keys.includes("current_unit_id") ? ", 'moved to ' || nullif(k.current_unit_id, 0)" : "";
+  const rows = await db.$queryRaw<{ grp: string; stored: string | null; recounted: string | null }[]>`
+    WITH recount AS (${q.recount}), stored AS (${q.stored})
+    SELECT concat_ws(', ', ${Prisma.raw(q.area ?? "'area ' || k.area_id")}, ${Prisma.raw(q.words)},
+        CASE WHEN k.is_demo THEN 'demo' ELSE 'real' END${Prisma.raw(moved)}) AS grp,
+      s.figures::text AS stored, r.figures::text AS recounted
+    FROM stored s FULL JOIN recount r USING (${Prisma.raw(q.keys.join(", "))})
+      CROSS JOIN LATERAL (SELECT ${Prisma.raw(q.keys.map((c) => `coalesce(s.${c}, r.${c}) AS ${c}`).join(", "))}) k
+    WHERE s.figures IS DISTINCT FROM r.figures
+    ORDER BY 1`;
+  return rows.map((r) => ({
+    table,
+    group: r.grp,
+    stored: r.stored ?? "(none)",
+    recounted: r.recounted ?? "(none)",
+  }));
 }
 
 /** Recomputes every roll-up from the base tables (the migration's function), e.g. after a restore. */

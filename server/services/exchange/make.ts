@@ -85,64 +85,74 @@ type Base = {
   is_demo: boolean;
 };
 
-const siteRows = (db: Db, p: TExchangePeriod) => (after: number) =>
-  db.$queryRaw<
-    (Base & {
-      model_type: string;
-      name: string;
-      host: string;
-      established_on: string;
-      status: SiteLine["status"];
-      status_changed_on: string | null;
-      religion: SiteLine["religion"];
-      households: number | null;
-      members: number | null;
-    })[]
-  >`SELECT s.id, ap.id AS ap, a.catalog::text AS catalog, a.code, s.notes, s.is_demo, mt.code AS model_type, s.name,
-           s.host, to_char(s.established_on, 'YYYY-MM-DD') AS established_on, s.status::text AS status,
-           to_char(s.status_changed_on, 'YYYY-MM-DD') AS status_changed_on, s.religion::text AS religion,
-           s.households, s.members
-      FROM site s JOIN admin_unit a ON a.id = s.area_id JOIN model_type mt ON mt.id = s.model_type_id
-      ${approvedIn(p, Prisma.sql`EXTRACT(YEAR FROM s.established_on)::int`)}
-     WHERE s.deleted_at IS NULL AND s.id > ${after} ORDER BY s.id LIMIT ${PAGE}`;
+/**
+ * A reader of one kind's live records in the period's approved unit-years, page by page after an
+ * id: the base columns (id, approval, area, notes, demo) of `alias`, then the kind's `columns`.
+ */
+const recordRows =
+  <R>(from: Prisma.Sql, alias: string, year: Prisma.Sql, columns: Prisma.Sql) =>
+  (db: Db, p: TExchangePeriod) =>
+  (after: number) => {
+    const r = Prisma.raw(alias);
+    return db.$queryRaw<(Base & R)[]>`SELECT ${r}.id, ap.id AS ap, a.catalog::text AS catalog, a.code, ${r}.notes,
+           ${r}.is_demo, ${columns}
+      FROM ${from} ${approvedIn(p, year)}
+     WHERE ${r}.deleted_at IS NULL AND ${r}.id > ${after} ORDER BY ${r}.id LIMIT ${PAGE}`;
+  };
 
-const cameraRows = (db: Db, p: TExchangePeriod) => (after: number) =>
-  db.$queryRaw<
-    (Base & {
-      site_id: number | null;
-      installed_on: string;
-      cameras: number;
-      recorders: number;
-      memory_cards: number;
-      cost_vnd: string;
-      funding_source: CameraLine["fundingSource"];
-    })[]
-  >`SELECT ci.id, ap.id AS ap, a.catalog::text AS catalog, a.code, ci.notes, ci.is_demo, ci.site_id,
-           to_char(ci.installed_on, 'YYYY-MM-DD') AS installed_on, ci.cameras, ci.recorders, ci.memory_cards,
-           ci.cost_vnd::text AS cost_vnd, ci.funding_source::text AS funding_source
-      FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-      ${approvedIn(p, Prisma.sql`EXTRACT(YEAR FROM ci.installed_on)::int`)}
-     WHERE ci.deleted_at IS NULL AND ci.id > ${after} ORDER BY ci.id LIMIT ${PAGE}`;
+const siteRows = recordRows<{
+  model_type: string;
+  name: string;
+  host: string;
+  established_on: string;
+  status: SiteLine["status"];
+  status_changed_on: string | null;
+  religion: SiteLine["religion"];
+  households: number | null;
+  members: number | null;
+}>(
+  Prisma.sql`site s JOIN admin_unit a ON a.id = s.area_id JOIN model_type mt ON mt.id = s.model_type_id`,
+  "s",
+  Prisma.sql`EXTRACT(YEAR FROM s.established_on)::int`,
+  Prisma.sql`mt.code AS model_type, s.name, s.host, to_char(s.established_on, 'YYYY-MM-DD') AS established_on,
+    s.status::text AS status, to_char(s.status_changed_on, 'YYYY-MM-DD') AS status_changed_on,
+    s.religion::text AS religion, s.households, s.members`,
+);
+
+const cameraRows = recordRows<{
+  site_id: number | null;
+  installed_on: string;
+  cameras: number;
+  recorders: number;
+  memory_cards: number;
+  cost_vnd: string;
+  funding_source: CameraLine["fundingSource"];
+}>(
+  Prisma.sql`camera_installation ci JOIN admin_unit a ON a.id = ci.area_id`,
+  "ci",
+  Prisma.sql`EXTRACT(YEAR FROM ci.installed_on)::int`,
+  Prisma.sql`ci.site_id, to_char(ci.installed_on, 'YYYY-MM-DD') AS installed_on, ci.cameras, ci.recorders,
+    ci.memory_cards, ci.cost_vnd::text AS cost_vnd, ci.funding_source::text AS funding_source`,
+);
 
 // A person's name never leaves the install (the ministry needs counts, not people): only a
 // collective's name is read.
-const awardRows = (db: Db, p: TExchangePeriod) => (after: number) =>
-  db.$queryRaw<
-    (Base & {
-      site_id: number | null;
-      year: number;
-      issuer: AwardLine["issuer"];
-      form: AwardLine["form"];
-      recipient_kind: AwardLine["recipientKind"];
-      recipient_name: string | null;
-      decision_number: string;
-    })[]
-  >`SELECT aw.id, ap.id AS ap, a.catalog::text AS catalog, a.code, aw.notes, aw.is_demo, aw.site_id, aw.year,
-           aw.issuer::text AS issuer, aw.form::text AS form, aw.recipient_kind::text AS recipient_kind,
-           CASE WHEN aw.recipient_kind = 'collective' THEN aw.recipient_name END AS recipient_name,
-           aw.decision_number
-      FROM award aw JOIN admin_unit a ON a.id = aw.area_id ${approvedIn(p, Prisma.sql`aw.year`)}
-     WHERE aw.deleted_at IS NULL AND aw.id > ${after} ORDER BY aw.id LIMIT ${PAGE}`;
+const awardRows = recordRows<{
+  site_id: number | null;
+  year: number;
+  issuer: AwardLine["issuer"];
+  form: AwardLine["form"];
+  recipient_kind: AwardLine["recipientKind"];
+  recipient_name: string | null;
+  decision_number: string;
+}>(
+  Prisma.sql`award aw JOIN admin_unit a ON a.id = aw.area_id`,
+  "aw",
+  Prisma.sql`aw.year`,
+  Prisma.sql`aw.site_id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form,
+    aw.recipient_kind::text AS recipient_kind,
+    CASE WHEN aw.recipient_kind = 'collective' THEN aw.recipient_name END AS recipient_name, aw.decision_number`,
+);
 
 /**
  * The signed package of the approved unit-years of a period (decision 052), as a gzip stream.
@@ -195,50 +205,67 @@ export async function makePackage(
     const count = { approvals: approvals.length, sites: 0, cameras: 0, awards: 0 };
     yield line(header);
     for (const { id: _, ...a } of approvals) yield line(a);
-    for await (const r of pages(siteRows(db, period))) {
-      count.sites++;
-      yield line({
-        t: "site",
-        ...base(r),
-        modelType: r.model_type,
-        name: r.name,
-        host: r.host,
-        establishedOn: r.established_on,
-        status: r.status,
-        statusChangedOn: r.status_changed_on,
-        religion: r.religion,
-        households: r.households,
-        members: r.members,
-      } satisfies SiteLine);
+    // Each kind's records, counted for the end line.
+    async function* kind<R extends Base>(
+      k: "sites" | "cameras" | "awards",
+      read: (after: number) => Promise<R[]>,
+      lineOf: (r: R) => object,
+    ) {
+      for await (const r of pages(read)) {
+        count[k]++;
+        yield line(lineOf(r));
+      }
     }
-    for await (const r of pages(cameraRows(db, period))) {
-      count.cameras++;
-      yield line({
-        t: "camera",
-        ...base(r),
-        site: r.site_id,
-        installedOn: r.installed_on,
-        cameras: r.cameras,
-        recorders: r.recorders,
-        memoryCards: r.memory_cards,
-        costVnd: r.cost_vnd,
-        fundingSource: r.funding_source,
-      } satisfies CameraLine);
-    }
-    for await (const r of pages(awardRows(db, period))) {
-      count.awards++;
-      yield line({
-        t: "award",
-        ...base(r),
-        site: r.site_id,
-        year: r.year,
-        issuer: r.issuer,
-        form: r.form,
-        recipientKind: r.recipient_kind,
-        recipientName: r.recipient_name,
-        decisionNumber: r.decision_number,
-      } satisfies AwardLine);
-    }
+    yield* kind(
+      "sites",
+      siteRows(db, period),
+      (r) =>
+        ({
+          t: "site",
+          ...base(r),
+          modelType: r.model_type,
+          name: r.name,
+          host: r.host,
+          establishedOn: r.established_on,
+          status: r.status,
+          statusChangedOn: r.status_changed_on,
+          religion: r.religion,
+          households: r.households,
+          members: r.members,
+        }) satisfies SiteLine,
+    );
+    yield* kind(
+      "cameras",
+      cameraRows(db, period),
+      (r) =>
+        ({
+          t: "camera",
+          ...base(r),
+          site: r.site_id,
+          installedOn: r.installed_on,
+          cameras: r.cameras,
+          recorders: r.recorders,
+          memoryCards: r.memory_cards,
+          costVnd: r.cost_vnd,
+          fundingSource: r.funding_source,
+        }) satisfies CameraLine,
+    );
+    yield* kind(
+      "awards",
+      awardRows(db, period),
+      (r) =>
+        ({
+          t: "award",
+          ...base(r),
+          site: r.site_id,
+          year: r.year,
+          issuer: r.issuer,
+          form: r.form,
+          recipientKind: r.recipient_kind,
+          recipientName: r.recipient_name,
+          decisionNumber: r.decision_number,
+        }) satisfies AwardLine,
+    );
     yield line({ t: "end", ...count });
     const signature = sign(null, hash.digest(), key).toString("base64");
     yield `${JSON.stringify({ signature: { algorithm: ALGORITHM, value: signature } })}\n`;

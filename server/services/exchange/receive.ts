@@ -8,7 +8,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { writeAudit } from "../audit/write.ts";
 import { areaSelect, districtOf } from "../records/areas.ts";
 import { createMany } from "../records/create-many.ts";
-import type { AreaRef } from "../records/kind.ts";
+import type { AreaRef, DataOf, KindTypes, RecordKind } from "../records/kind.ts";
 import { awardRow } from "../records/kinds/award.ts";
 import { installationRow } from "../records/kinds/camera.ts";
 import { RECORD_KINDS } from "../records/kinds/index.ts";
@@ -93,63 +93,60 @@ export async function receivePackage(db: Db, bytes: Buffer, user: SessionUser): 
       notes: r.notes,
     });
     const opts = { by: user, duplicates: "keep", allOrNothing: true, auditExtra: { packageId: pkg.id } } as const;
+    // One kind's lines, as its factory row makes them (in their area, stamped), by the bulk write.
+    const write = <L extends SiteLine | CameraLine | AwardLine, T extends KindTypes>(
+      kind: RecordKind<T>,
+      lines: L[],
+      row: (line: L, stamped: ReturnType<typeof stamp>, area: AreaRef) => DataOf<T>,
+    ) =>
+      createMany(
+        kind,
+        tx,
+        lines.map((l) => row(l, stamp(l), areas.ref(l))),
+        opts,
+      );
     const sites = records.filter((r): r is SiteLine => r.t === "site");
-    const siteIds = await createMany(
-      RECORD_KINDS.sites.kind,
-      tx,
-      sites.map((s) =>
-        siteRow(areas.ref(s), {
-          ...stamp(s),
-          modelTypeId: types.get(s.modelType) as number,
-          name: s.name,
-          host: s.host,
-          establishedOn: new Date(s.establishedOn),
-          status: s.status,
-          statusChangedOn: s.statusChangedOn ? new Date(s.statusChangedOn) : null,
-          religion: s.religion,
-          households: s.households,
-          members: s.members,
-        }),
-      ),
-      opts,
+    const siteIds = await write(RECORD_KINDS.sites.kind, sites, (s, stamped, area) =>
+      siteRow(area, {
+        ...stamped,
+        modelTypeId: types.get(s.modelType) as number,
+        name: s.name,
+        host: s.host,
+        establishedOn: new Date(s.establishedOn),
+        status: s.status,
+        statusChangedOn: s.statusChangedOn ? new Date(s.statusChangedOn) : null,
+        religion: s.religion,
+        households: s.households,
+        members: s.members,
+      }),
     );
     const siteOf = new Map(sites.map((s, i) => [s.ref, siteIds.ids[i] ?? null]));
     const linked = (ref: number | null) => (ref === null ? null : (siteOf.get(ref) ?? null));
     const cameras = records.filter((r): r is CameraLine => r.t === "camera");
-    await createMany(
-      RECORD_KINDS.cameras.kind,
-      tx,
-      cameras.map((c) =>
-        installationRow(areas.ref(c), {
-          ...stamp(c),
-          siteId: linked(c.site),
-          installedOn: new Date(c.installedOn),
-          cameras: c.cameras,
-          recorders: c.recorders,
-          memoryCards: c.memoryCards,
-          costVnd: BigInt(c.costVnd),
-          fundingSource: c.fundingSource,
-        }),
-      ),
-      opts,
+    await write(RECORD_KINDS.cameras.kind, cameras, (c, stamped, area) =>
+      installationRow(area, {
+        ...stamped,
+        siteId: linked(c.site),
+        installedOn: new Date(c.installedOn),
+        cameras: c.cameras,
+        recorders: c.recorders,
+        memoryCards: c.memoryCards,
+        costVnd: BigInt(c.costVnd),
+        fundingSource: c.fundingSource,
+      }),
     );
     const awards = records.filter((r): r is AwardLine => r.t === "award");
-    await createMany(
-      RECORD_KINDS.awards.kind,
-      tx,
-      awards.map((a) =>
-        awardRow(areas.ref(a), {
-          ...stamp(a),
-          siteId: linked(a.site),
-          year: a.year,
-          issuer: a.issuer,
-          form: a.form,
-          recipientKind: a.recipientKind,
-          recipientName: a.recipientName ?? message("exchange.hiddenRecipient"),
-          decisionNumber: a.decisionNumber,
-        }),
-      ),
-      opts,
+    await write(RECORD_KINDS.awards.kind, awards, (a, stamped, area) =>
+      awardRow(area, {
+        ...stamped,
+        siteId: linked(a.site),
+        year: a.year,
+        issuer: a.issuer,
+        form: a.form,
+        recipientKind: a.recipientKind,
+        recipientName: a.recipientName ?? message("exchange.hiddenRecipient"),
+        decisionNumber: a.decisionNumber,
+      }),
     );
     const counts = { sites: sites.length, cameras: cameras.length, awards: awards.length };
     await tx.exchangePackage.update({ where: { id: pkg.id }, data: counts });

@@ -41,3 +41,17 @@ export function linkChanged(
 ) {
   return !before || (values.siteId ?? null) !== before.siteId || values.areaCode !== before.areaCode;
 }
+
+type Link = { siteId?: number | null; areaCode: string | null };
+
+/**
+ * A kind's `check` of its linked site (`checkSite`: checkLinkedSite, or a kind's own rule around it),
+ * run on create and when the link or the area changed (linkChanged).
+ */
+export function linkCheck<V extends Link, A>(
+  checkSite: (db: Db, siteId: number | null | undefined, area: A) => Promise<void>,
+) {
+  return async (db: Db, values: V, area: A, _ctx: unknown, change: { before: Required<Link> } | null) => {
+    if (linkChanged(values, change?.before ?? null)) await checkSite(db, values.siteId, area);
+  };
+}

@@ -4,9 +4,9 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type NameRule, nameVisibleSql } from "../accounts/personal-data.ts";
 import { awardWhere } from "../dashboard/filter.ts";
-import type { CellValue, RecordReport, ReportColumn } from "../records/kind.ts";
 import { awardReport } from "../records/kinds/award.ts";
 import { RECORD_KINDS } from "../records/kinds/index.ts";
+import type { CellValue, RecordReport, ReportColumn } from "../records/report-list.ts";
 import { districtCoverage, listColumn, provinceCoverage } from "./coverage-words.ts";
 import type { ReportScope } from "./report-scope.ts";
 

@@ -7,7 +7,6 @@ import { Prisma } from "../../../generated/prisma/client.ts";
 import { auditNames, concealAward, nameRule, nameVisibleSql } from "../../accounts/personal-data.ts";
 import { awardWhere } from "../../dashboard/filter.ts";
 import * as cells from "../../imports/row-reader.ts";
-import { districtOfArea } from "../../units/area-sql.ts";
 import { type Area, areaFields, resolveArea } from "../areas.ts";
 import { distinct } from "../duplicates.ts";
 import { fieldError } from "../errors.ts";
@@ -17,14 +16,13 @@ import {
   type DuplicateRule,
   type FieldOf,
   kindModule,
-  placeColumns,
   type RecordKind,
-  type RecordReport,
   recordSelect,
   writableFields,
 } from "../kind.ts";
 import { recordService } from "../lifecycle.ts";
-import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "../links.ts";
+import { checkLinkedSite, linkCheck, linkedSiteFields, linkedSiteSelect } from "../links.ts";
+import { placeColumns, type RecordReport, recordFrom } from "../report-list.ts";
 
 const awardSelect = recordSelect({
   ...columns("year", "issuer", "form", "recipientKind", "recipientName", "decisionNumber", "notes"),
@@ -92,7 +90,7 @@ export function awardRow(
 }
 
 /** The linked site, when given, must be live and in the award's area; a province-level award has none. */
-async function checkSite(db: Db, siteId: number | null, area: Area | null) {
+async function checkSite(db: Db, siteId: number | null | undefined, area: Area | null) {
   if (!siteId) return;
   if (!area) {
     throw fieldError("siteId", "award.provinceNoSite");
@@ -128,16 +126,10 @@ export const awardKind: RecordKind<AwardTypes> = {
     v.areaCode
       ? resolveArea(db, v.areaCode, { year: v.year, districtCode: o.districtCode, currentId: o.currentAreaId })
       : null,
-  check: async (db, v, area, _, change) => {
-    if (linkChanged(v, change?.before ?? null)) await checkSite(db, v.siteId, area);
-  },
+  check: linkCheck(checkSite),
   year: (v) => v.year,
   duplicate: awardDuplicate,
-  data: ({ areaCode, ...v }, area) => ({
-    ...v,
-    areaId: area?.id ?? null,
-    searchText: awardSearchText(v, area),
-  }),
+  data: ({ areaCode, ...v }, area) => awardRow(area, v),
   filters: (input) => [
     { issuer: input.issuer, form: input.form, recipientKind: input.recipientKind },
     { year: yearsBetween(input) },
@@ -184,7 +176,7 @@ const HIDDEN_NAME = "—";
 export const awardReport: RecordReport = {
   sheet: "Khen thưởng",
   alias: "aw",
-  from: Prisma.sql`award aw LEFT JOIN admin_unit a ON a.id = aw.area_id LEFT JOIN admin_unit d ON d.id = ${districtOfArea}`,
+  from: recordFrom(Prisma.sql`award aw`, "aw", { areaOptional: true }),
   where: awardWhere,
   columns: (names) => [
     { field: "id", width: 9, type: "id", sql: "aw.id" },

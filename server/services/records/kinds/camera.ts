@@ -9,9 +9,8 @@ import {
 import type { z } from "zod";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { yearOf } from "../../approvals/lock.ts";
-import { placeTimeWhere } from "../../dashboard/filter.ts";
+import { cameraWhere } from "../../dashboard/filter.ts";
 import * as cells from "../../imports/row-reader.ts";
-import { districtOfArea } from "../../units/area-sql.ts";
 import { areaFields, resolveArea } from "../areas.ts";
 import { dayKey, distinct } from "../duplicates.ts";
 import { columns, dateOf, dateYears, isoOf, metaFields } from "../fields.ts";
@@ -20,14 +19,13 @@ import {
   type DuplicateRule,
   type FieldOf,
   kindModule,
-  placeColumns,
   type RecordKind,
-  type RecordReport,
   recordSelect,
   writableFields,
 } from "../kind.ts";
 import { recordService } from "../lifecycle.ts";
-import { checkLinkedSite, linkChanged, linkedSiteFields, linkedSiteSelect } from "../links.ts";
+import { checkLinkedSite, linkCheck, linkedSiteFields, linkedSiteSelect } from "../links.ts";
+import { placeColumns, type RecordReport, recordFrom } from "../report-list.ts";
 
 const cameraSelect = recordSelect({
   ...columns("installedOn", "cameras", "recorders", "memoryCards", "costVnd", "fundingSource", "notes"),
@@ -102,18 +100,11 @@ export const cameraKind: RecordKind<CameraTypes> = {
   }),
   fields: writableFields(ZCameraUpdateInput.shape),
   area: (db, v, o) => resolveArea(db, v.areaCode, { districtCode: o.districtCode, on: v.installedOn }),
-  check: async (db, v, area, _, change) => {
-    if (linkChanged(v, change?.before ?? null)) await checkLinkedSite(db, v.siteId, area);
-  },
+  check: linkCheck(checkLinkedSite),
   year: (v) => yearOf(v.installedOn),
   duplicate: cameraDuplicate,
-  data: ({ areaCode, ...v }, area) => ({
-    ...v,
-    areaId: area.id,
-    installedOn: dateOf(v.installedOn),
-    costVnd: BigInt(v.costVnd),
-    searchText: cameraSearchText(v, area),
-  }),
+  data: ({ areaCode, ...v }, area) =>
+    installationRow(area, { ...v, installedOn: dateOf(v.installedOn), costVnd: BigInt(v.costVnd) }),
   filters: (input) => [{ fundingSource: input.fundingSource, installedOn: dateYears(input) }],
   sortPaths: { area: "area.name" },
 };
@@ -124,8 +115,8 @@ export const cameras = recordService(cameraKind);
 export const cameraReport: RecordReport = {
   sheet: "Lắp đặt camera",
   alias: "ci",
-  from: Prisma.sql`camera_installation ci JOIN admin_unit a ON a.id = ci.area_id JOIN admin_unit d ON d.id = ${districtOfArea}`,
-  where: (scope) => Prisma.sql`ci.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`ci.installed_on`, "ci")}`,
+  from: recordFrom(Prisma.sql`camera_installation ci`, "ci"),
+  where: cameraWhere,
   columns: () => [
     { field: "id", width: 9, type: "id", sql: "ci.id" },
     ...placeColumns(24),

@@ -13,7 +13,6 @@ import { Prisma } from "../../../generated/prisma/client.ts";
 import { yearOf } from "../../approvals/lock.ts";
 import { placeTimeWhere } from "../../dashboard/filter.ts";
 import * as cells from "../../imports/row-reader.ts";
-import { districtOfArea } from "../../units/area-sql.ts";
 import { type Area, areaFields, resolveArea } from "../areas.ts";
 import { distinct } from "../duplicates.ts";
 import { fieldError, fieldErrors } from "../errors.ts";
@@ -23,14 +22,13 @@ import {
   type DuplicateRule,
   type FieldOf,
   kindModule,
-  placeColumns,
   type RecordKind,
-  type RecordReport,
   recordSelect,
   type Values,
   writableFields,
 } from "../kind.ts";
 import { recordService } from "../lifecycle.ts";
+import { placeColumns, type RecordReport, recordFrom } from "../report-list.ts";
 
 const siteSelect = recordSelect({
   ...columns("modelTypeId", "name", "host", "establishedOn", "status", "statusChangedOn", "religion"),
@@ -182,13 +180,12 @@ export const siteKind: RecordKind<SiteTypes> = {
   },
   year: (v) => yearOf(v.establishedOn),
   duplicate: siteDuplicate,
-  data: ({ areaCode, ...v }, area) => ({
-    ...v,
-    areaId: area.id,
-    establishedOn: dateOf(v.establishedOn),
-    statusChangedOn: v.statusChangedOn ? dateOf(v.statusChangedOn) : null,
-    searchText: siteSearchText(v, area),
-  }),
+  data: ({ areaCode, ...v }, area) =>
+    siteRow(area, {
+      ...v,
+      establishedOn: dateOf(v.establishedOn),
+      statusChangedOn: v.statusChangedOn ? dateOf(v.statusChangedOn) : null,
+    }),
   filters: (input) => [
     { modelTypeId: input.modelTypeId, status: input.status, establishedOn: dateYears(input) },
     ...(input.category ? [{ modelType: { category: input.category } }] : []),
@@ -203,8 +200,7 @@ export const sites = recordService(siteKind);
 export const siteReport: RecordReport = {
   sheet: "Điểm mô hình",
   alias: "s",
-  from: Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id JOIN admin_unit a ON a.id = s.area_id
-    JOIN admin_unit d ON d.id = ${districtOfArea}`,
+  from: recordFrom(Prisma.sql`site s JOIN model_type mt ON mt.id = s.model_type_id`, "s"),
   where: (scope) => Prisma.sql`s.deleted_at IS NULL AND ${placeTimeWhere(scope, Prisma.sql`s.established_on`, "s")}`,
   columns: () => [
     { field: "id", width: 9, type: "id", sql: "s.id" },
