@@ -8,6 +8,8 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
+// Every word of the catalogue: an option refused before the database opens is said in full.
+import "@qt/shared/messages/all";
 import { messageOf } from "@qt/shared/messages/index";
 import {
   type CsvSeparator,

@@ -2,11 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { LOCALE_HEADER } from "@qt/shared/format";
 import { message } from "@qt/shared/messages/index";
+import { ZReportOptions } from "@qt/shared/schemas/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed/index.ts";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { buildApp } from "../../server/http/app.ts";
 import { createCaller } from "../../server/routers/_app.ts";
+import { reportMapSvg } from "../../server/services/reports/map.ts";
+import { buildReportModel } from "../../server/services/reports/model.ts";
 import { sessionFor } from "../fixtures/sessions.ts";
 import { makeUser } from "../fixtures/users.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -266,6 +269,23 @@ describe("the national report (decision 050)", () => {
     expect(table.totals).toEqual(["", "Tổng cộng", n(sums.sites), n(sums.total), n(sums.covered), n(sums.cameras)]);
     // Quảng Trị's demo (its 15-year review: 73/126 in old Quảng Trị) counts in province 44 only.
     expect(sums.cameras).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("maps the 34 provinces and says in how many of them cameras stand (SQL)", async () => {
+    let withCameras = 0;
+    for (const p of today.provinces) {
+      if ((await camerasBySql(t, merges[p.code] ?? [], 2007, 2022)).installations > 0) withCameras++;
+    }
+    expect(withCameras).toBeGreaterThan(0);
+    const doc = await caller(t, viewer).reports.preview({ fromYear: 2007, toYear: 2022, sections: ["cameras"] });
+    const texts = doc.body.flatMap((b) => ("text" in b && typeof b.text === "string" ? [b.text] : []));
+    expect(texts.join("\n")).toContain(`thuộc ${withCameras}/34 tỉnh, thành phố;`);
+    const captions = doc.body.flatMap((b) => (b.kind === "chart" ? [b.caption] : []));
+    expect(captions.find((c) => c.startsWith("Bản đồ 1."))).toContain("theo tỉnh, thành phố,");
+    // The map itself: one shaded outline per province of today, not the 696 old districts.
+    const model = await buildReportModel(t.db, ZReportOptions.parse({ fromYear: 2007, toYear: 2022 }));
+    const codes = [...reportMapSvg(model).matchAll(/data-code="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(codes).toEqual(today.provinces.map((p) => p.code).sort());
   }, 300_000);
 
   it("keeps the district table for one province's report, with its old districts only", async () => {

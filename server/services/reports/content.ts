@@ -143,7 +143,8 @@ function chart(svg: string, caption: string): ChartBlock {
 
 /** The coverage map as a figure (docs/decisions/026), with its caption and attribution. */
 function coverageMap(m: TReportModel): ChartBlock {
-  const caption = `Bản đồ 1. Tỷ lệ ${listHeading(m.summary.coverage.headline.list).toLowerCase()} có camera an ninh theo huyện, thị xã, thành phố (cũ), ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
+  const by = m.byProvince?.length ? "tỉnh, thành phố" : "huyện, thị xã, thành phố (cũ)";
+  const caption = `Bản đồ 1. Tỷ lệ ${listHeading(m.summary.coverage.headline.list).toLowerCase()} có camera an ninh theo ${by}, ${period(m)}. ${DISTRICT_ATTRIBUTION}`;
   const { png, width, height } = renderChart(reportMapSvg(m), caption, MAP_FIGURE);
   return { kind: "chart", png: png.toString("base64"), width, height, caption };
 }
@@ -240,7 +241,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     return [
       {
         kind: "para",
-        text: `Mô hình được triển khai tại ${coverageWithRate(cov.headline)} thuộc ${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố${cov.headline.list === "two_level" ? " (cũ)" : ""}; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${secondarySentence(cov)}`,
+        text: `Mô hình được triển khai tại ${coverageWithRate(cov.headline)} thuộc ${coveredPlaces(m)}; đã lắp đặt ${num(c.cameras)} mắt camera, ${num(c.recorders)} đầu thu, ${num(c.memoryCards)} thẻ nhớ qua ${num(c.installations)} lần lắp đặt, tổng kinh phí ${formatMoneyExact(c.costVnd)} (${formatMoneyShort(c.costVnd)}).${secondarySentence(cov)}`,
       },
       {
         kind: "table",
@@ -402,4 +403,16 @@ export function placeAndDate(model: TReportModel): string {
 
 function documentNumberLine(model: TReportModel): string {
   return `Số: ${model.options.documentNumber || "     /BC-CAT"}`;
+}
+
+/**
+ * Where the cameras are, after "thuộc": the provinces of today with cameras on the national report
+ * (its 696 old districts say nothing to the ministry), else the districts (old ones for today's list).
+ */
+function coveredPlaces(m: TReportModel): string {
+  if (m.byProvince?.length) {
+    return `${num(m.byProvince.filter((p) => p.cameras > 0).length)}/${num(m.byProvince.length)} tỉnh, thành phố`;
+  }
+  const old = m.summary.coverage.headline.list === "two_level" ? " (cũ)" : "";
+  return `${num(m.summary.coveredDistricts)} huyện, thị xã, thành phố${old}`;
 }

@@ -5,6 +5,7 @@ import { districtMapUnit } from "@qt/shared/map/units";
 import type { MapMeasure, TMapFeature, TMapUnitFigures } from "@qt/shared/schemas/maps";
 import type { TReportModel } from "@qt/shared/schemas/reports";
 import { DISTRICT_ATTRIBUTION, districtFeatures } from "../maps/boundaries.ts";
+import { provinceOutlines } from "../maps/source.ts";
 import { esc } from "./chart.ts";
 
 /** The figure's size in CSS pixels (the PNG is three times larger): map on the left, legend right. */
@@ -14,7 +15,7 @@ const FOOT = 44;
 
 /** "Huyện Gio Linh" → "Gio Linh": the map has room for the name only; the table gives the rest. */
 const shortName = (name: string) =>
-  name.replace(/^(Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/u, "").replace(/\s*\(cũ\)$/u, "");
+  name.replace(/^(Tỉnh|Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/u, "").replace(/\s*\(cũ\)$/u, "");
 
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -123,6 +124,7 @@ export function choroplethSvg(opts: {
  * province grey (a report on one former district shows its whole old province).
  */
 export function reportMapSvg(m: TReportModel): string {
+  if (m.byProvince?.length) return provincesMapSvg(m, m.byProvince);
   const codes = new Set(m.byDistrict.map((d) => d.code));
   const all = districtFeatures(m.province.former.map((f) => f.code));
   const provinces = new Set(all.filter((f) => codes.has(f.properties.code)).map((f) => f.properties.provinceCode));
@@ -158,6 +160,28 @@ export function reportCommuneMapSvg(m: TReportModel): string | null {
     legendTitle: current ? "Xã, phường, đặc khu có camera an ninh" : "Địa bàn cấp xã có camera an ninh",
     attribution: layer.attribution,
     classLabels: ["Chưa có camera", "Có camera"],
+    namesOnly: true,
+  });
+}
+
+/**
+ * The national report's map (decision 050): today's 34 provinces, shaded by the share of their
+ * communes of today with cameras, as the overview's provinces map (maps.measures, level province).
+ */
+function provincesMapSvg(m: TReportModel, rows: NonNullable<TReportModel["byProvince"]>): string {
+  const list = m.summary.coverage.headline.list;
+  return choroplethSvg({
+    features: provinceOutlines().map((f) => ({
+      type: "Feature",
+      properties: { code: f.properties.code, name: f.properties.name, districtCode: f.properties.code },
+      geometry: f.geometry,
+    })),
+    units: rows.map((p) =>
+      districtMapUnit({ ...p, currentAreas: p.communes, currentCoveredAreas: p.coveredCommunes }, list),
+    ),
+    measure: "coverage",
+    legendTitle: "Tỷ lệ xã, phường, đặc khu hiện nay có camera an ninh",
+    attribution: DISTRICT_ATTRIBUTION,
     namesOnly: true,
   });
 }
