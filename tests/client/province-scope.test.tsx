@@ -38,6 +38,10 @@ describe("the overview on the national install", () => {
     expect(options(territory)).toEqual(["Toàn tỉnh Quảng Trị", "Quảng Bình cũ", "Quảng Trị cũ"]);
     expect(await screen.findByText(/Địa bàn: toàn tỉnh Quảng Trị/, {}, { timeout: 60_000 })).toBeInTheDocument();
     expect(screen.queryByText(/toàn quốc/i)).toBeNull();
+    // One province: its districts' charts are drawn.
+    expect(
+      await screen.findByText("Số điểm mô hình theo huyện, chia theo nhóm", {}, { timeout: 60_000 }),
+    ).toBeVisible();
   }, 120_000);
 
   it("a national viewer keeps the whole country, and the territory choice names it", async () => {
@@ -48,5 +52,9 @@ describe("the overview on the national install", () => {
     expect(options(province)).toHaveLength(35);
     expect(options(screen.getByLabelText("Địa bàn"))[0]).toBe("Toàn quốc");
     expect(await screen.findByText(/Địa bàn: toàn quốc/, {}, { timeout: 60_000 })).toBeInTheDocument();
+    // The whole country: the charts are drawn, but not one bar per old district (696 of them).
+    expect(await screen.findByText("Số điểm theo loại mô hình", {}, { timeout: 60_000 })).toBeVisible();
+    expect(screen.queryByText("Số điểm mô hình theo huyện, chia theo nhóm")).toBeNull();
+    expect(screen.queryByText(/^Tỷ lệ địa bàn cấp xã có camera an ninh, theo huyện|^Tỷ lệ xã, phường/)).toBeNull();
   }, 120_000);
 });

@@ -38,6 +38,9 @@ export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Pro
   const [beside, setBeside] = useState(false);
   const p = summary.previous;
   const year = p?.to.slice(0, 4) ?? "";
+  // The whole country (decision 050): its 696 old districts cannot be read as bars; the provinces'
+  // table and map above say the same per province. A province chosen has its districts again.
+  const byDistrict = (summary.byProvince?.length ?? 0) < 2;
   return (
     <>
       {p && (
@@ -52,10 +55,12 @@ export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Pro
           onSelect={onModelType}
           previous={p && beside ? { rows: p.byModelType, year } : undefined}
         />
-        <DistrictCategoryChart
-          rows={summary.byDistrict.map((d) => ({ ...d, byCategory: d.byCategory ?? emptyCategories }))}
-          onSelect={onDistrict}
-        />
+        {byDistrict && (
+          <DistrictCategoryChart
+            rows={summary.byDistrict.map((d) => ({ ...d, byCategory: d.byCategory ?? emptyCategories }))}
+            onSelect={onDistrict}
+          />
+        )}
       </section>
       <section className="print-section chart-grid">
         <YearlyChart
@@ -64,10 +69,12 @@ export function OverviewCharts({ summary, yearly, onModelType, onDistrict }: Pro
           error={yearly.error}
           onRetry={yearly.onRetry}
         />
-        <CoverageChart
-          rows={coverageRows(summary.byDistrict, summary.cameraCoverage.headline.list)}
-          list={summary.cameraCoverage.headline.list}
-        />
+        {byDistrict && (
+          <CoverageChart
+            rows={coverageRows(summary.byDistrict, summary.cameraCoverage.headline.list)}
+            list={summary.cameraCoverage.headline.list}
+          />
+        )}
         <ReligionChart rows={summary.byReligion} />
       </section>
     </>
