@@ -84,7 +84,8 @@ describe("a test file's database after another file wrote to it", { timeout: 120
 
     const next = await createTestDb("reference");
     try {
-      if (next.kind === "pglite") expect(poolStats.discarded).toBe(discardedBefore + 1);
+      // At least this one: a reset that timed out under load elsewhere in the worker may add another.
+      if (next.kind === "pglite") expect(poolStats.discarded).toBeGreaterThan(discardedBefore);
       expect(await schemaFingerprint(rowsOf(next.db))).toBe(expected.schema);
       const columns = await next.db.$queryRawUnsafe<{ n: number }[]>(
         "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'site' AND column_name = 'left_behind'",
