@@ -3,22 +3,25 @@ import { useQuery } from "@tanstack/react-query";
 import { useMeQuery } from "./features/auth/current-user.tsx";
 import { useTRPC } from "./trpc.ts";
 
-let injected: InstalledProvince | null = null;
+let injected: { text: string; province: InstalledProvince | null } | null = null;
 
 /**
- * The province the server put in the page (server/http/shell.ts), if it did (decision 044). Read
- * once found; while not found the page is read again (a lookup by id), so an element added later
- * is seen.
+ * The province the server put in the page (server/http/shell.ts), if it did (decision 044). The
+ * element is looked up on each call (an element added later is seen) and parsed once per text.
  */
 export function injectedProvince(doc: Document = document): InstalledProvince | null {
-  if (injected) return injected;
   const text = doc.getElementById(PROVINCE_ELEMENT_ID)?.textContent;
-  try {
-    injected = text ? (JSON.parse(text) as InstalledProvince) : null;
-  } catch {
-    injected = null;
+  if (!text) return null;
+  if (injected?.text !== text) {
+    let province: InstalledProvince | null = null;
+    try {
+      province = JSON.parse(text) as InstalledProvince;
+    } catch {
+      province = null;
+    }
+    injected = { text, province };
   }
-  return injected;
+  return injected.province;
 }
 
 /**
