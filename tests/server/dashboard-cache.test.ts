@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cachedAggregate, dataVersion } from "../../server/services/dashboard/cache.ts";
 import { dashboardSummary } from "../../server/services/dashboard/summary.ts";
+import { dataVersions } from "../../server/services/dashboard/versions.ts";
 import { HAI_AN, HAI_BA, HAI_LANG } from "../fixtures/units.ts";
 import { entryFile, expectTrpcError } from "./helpers/entry.ts";
 
@@ -145,12 +146,59 @@ describe("dashboard cache", () => {
       }),
     ).rejects.toThrow("rolled back");
     expect(await dataVersion(s.t.db)).toBe(v0);
+    const bands0 = (await dataVersions(s.t.db)).bands;
     await s.t.db.$executeRaw`UPDATE award SET notes = notes WHERE id = -1`;
     expect(await dataVersion(s.t.db)).toBe(v0 + 1n);
+    // Only the award table's band grew (decision 060): 64 rows per table, band 3 for awards.
+    const bands1 = (await dataVersions(s.t.db)).bands;
+    for (const band of new Set([...bands0.keys(), ...bands1.keys()]))
+      expect([band, (bands1.get(band) ?? 0n) - (bands0.get(band) ?? 0n)]).toEqual([band, band === 3 ? 1n : 0n]);
     // Reads, and writes to accounts, are not dashboard data.
     await s.caller(s.users.viewer).dashboard.summary({});
     await s.t.db.user.update({ where: { id: s.users.viewer.id }, data: { displayName: "Lãnh đạo" } });
     expect(await dataVersion(s.t.db)).toBe(v0 + 1n);
+  });
+
+  it("recounts after a write only the summary's figures that read the table written (decision 060)", async () => {
+    const admin = s.caller(s.users.admin);
+    const summary = async () => {
+      const { siteCount, cameras } = await viewer().summary({});
+      return { sites: siteCount, cameras: cameras.cameras };
+    };
+    const [live] = await s.t.db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM site WHERE deleted_at IS NULL`;
+    const before = await summary();
+    expect(before.sites).toBe(Number(live?.count));
+    // A site written while its table's trigger of the data version is off: the roll-ups count it,
+    // but nothing says the site figures changed, so they stay as kept.
+    await s.t.db.$executeRawUnsafe("ALTER TABLE site DISABLE TRIGGER site_bumps_data_version");
+    let hidden: number | undefined;
+    try {
+      const [row] = await s.t.db.$queryRaw<{ id: number }[]>`
+        INSERT INTO site (model_type_id, area_id, name, established_on, search_text, updated_at)
+        SELECT ${clan}, id, 'Dòng họ không báo', DATE '2016-01-01', 'dong ho khong bao', now()
+        FROM admin_unit WHERE code = ${HAI_AN} RETURNING id`;
+      hidden = row?.id;
+    } finally {
+      await s.t.db.$executeRawUnsafe("ALTER TABLE site ENABLE TRIGGER site_bumps_data_version");
+    }
+    const cam = await admin.cameras.create({
+      areaCode: HAI_BA,
+      installedOn: "2018-03-01",
+      cameras: 4,
+      recorders: 0,
+      memoryCards: 0,
+      costVnd: 0,
+      fundingSource: "mixed",
+    });
+    // An installation's write: the camera figures are recounted, the site figures kept.
+    expect(await summary()).toEqual({ sites: before.sites, cameras: before.cameras + 4 });
+    // A site's write (any): the site figures are recounted, and the hidden site is there.
+    await s.t.db.$executeRaw`UPDATE site SET notes = notes WHERE id = ${hidden}`;
+    expect(await summary()).toEqual({ sites: before.sites + 1, cameras: before.cameras + 4 });
+    await s.t.db.$executeRaw`DELETE FROM site WHERE id = ${hidden}`;
+    await admin.cameras.remove({ id: cam.id, version: 1, reason: "thử bộ nhớ đệm" });
+    expect(await summary()).toEqual(before);
   });
 
   it("gives every caller the same province-wide figures, and none to a caller without a session", async () => {

@@ -11,6 +11,7 @@ import { type FilterInput, filterInputOf, resolveFilter } from "./filter.ts";
 import { dashboardModelType } from "./model-type.ts";
 import { dashboardOptions } from "./options.ts";
 import { dashboardSummary } from "./summary.ts";
+import { type DataVersions, dataVersions, stableJson } from "./versions.ts";
 import { dashboardYearly } from "./yearly.ts";
 
 /**
@@ -36,8 +37,7 @@ const caches: Record<CacheStore, WeakMap<Db, Cache>> = { dashboard: new WeakMap(
 
 export async function dataVersion(db: Db): Promise<bigint> {
   // The sum of the connections' rows (decision 046): it grows with every committed write.
-  const { _sum } = await db.dataVersion.aggregate({ _sum: { version: true } });
-  return _sum.version ?? 0n;
+  return (await dataVersions(db)).total;
 }
 
 /**
@@ -48,10 +48,11 @@ export async function cachedAggregate<T>(
   db: Db,
   procedure: string,
   input: unknown,
-  compute: () => Promise<T>,
+  compute: (versions: DataVersions) => Promise<T>,
   store: CacheStore = "dashboard",
 ): Promise<T> {
-  const version = await dataVersion(db);
+  const versions = await dataVersions(db);
+  const { total: version } = versions;
   let cache = caches[store].get(db);
   if (!cache || version > cache.version) {
     cache = { version, entries: new Map() };
@@ -59,7 +60,7 @@ export async function cachedAggregate<T>(
   }
   // A caller that read an older version than a concurrent one (a write landed in between) must
   // neither read nor fill the newer cache.
-  if (version < cache.version) return compute();
+  if (version < cache.version) return compute(versions);
   // The clock matters too: the yearly series ends with the current year by default.
   const key = `${procedure} ${isoOf(new Date())} ${stableJson(input ?? {})}`;
   const { entries } = cache;
@@ -69,22 +70,13 @@ export async function cachedAggregate<T>(
     entries.set(key, hit); // most recently used last
     return hit;
   }
-  const result = compute();
+  const result = compute(versions);
   entries.set(key, result);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   result.catch(() => {
     if (entries.get(key) === result) entries.delete(key);
   });
   return result;
-}
-
-/** JSON with object keys sorted, so that { a, b } and { b, a } are one key. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 const cached =
@@ -97,10 +89,14 @@ const cached =
  * computed alongside and cached with it.
  */
 const cachedWithDemo =
-  <I, O>(name: string, compute: (db: Db, input: I) => Promise<O>, filter: (input: I) => FilterInput) =>
+  <I, O>(
+    name: string,
+    compute: (db: Db, input: I, versions: DataVersions) => Promise<O>,
+    filter: (input: I) => FilterInput,
+  ) =>
   (db: Db, input: I) =>
-    cachedAggregate(db, name, input, async () => {
-      const [figures, demo] = await Promise.all([compute(db, input), demoRecords(db, filter(input))]);
+    cachedAggregate(db, name, input, async (versions) => {
+      const [figures, demo] = await Promise.all([compute(db, input, versions), demoRecords(db, filter(input))]);
       return { ...figures, demo };
     });
 
@@ -109,7 +105,7 @@ const plain = (input: Filter) => filterInputOf(input ?? {});
 
 /** Every dashboard procedure's figures, through the cache (the reports compute their own). */
 export const dashboardFigures = {
-  summary: cachedWithDemo("summary", (db, input: Filter) => dashboardSummary(db, input ?? {}), plain),
+  summary: cachedWithDemo("summary", (db, input: Filter, v) => dashboardSummary(db, input ?? {}, v), plain),
   yearly: cachedWithDemo("yearly", (db, input: Filter) => dashboardYearly(db, input ?? {}), plain),
   areas: cachedWithDemo("areas", dashboardAreas, filterInputOf),
   cameras: cachedWithDemo("cameras", (db, input: Filter) => dashboardCameras(db, input ?? {}), plain),

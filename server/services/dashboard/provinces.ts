@@ -5,6 +5,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { installedProvince, isNational } from "../units/province.ts";
 import type { CameraDistrict } from "./coverage.ts";
 import type { Filter } from "./filter.ts";
+import { cachedPart, type DataVersions } from "./versions.ts";
 
 type ProvinceRow = NonNullable<TDashboardSummary["byProvince"]>[number];
 
@@ -27,15 +28,24 @@ export async function provincesOf(db: Db, f: Pick<Filter, "province">): Promise<
 export async function byProvinceOf(
   db: Db,
   f: Pick<Filter, "province">,
+  versions: DataVersions | undefined,
   districts: readonly CameraDistrict[],
   sitesOfDistrict: (id: number) => number,
 ): Promise<ProvinceRow[]> {
   const provinces = await provincesOf(db, f);
   const ids = districts.map((d) => d.id);
+  // The units' tree changes only with admin_unit: kept across writes of records (decision 060).
   const parents = ids.length
-    ? await db.$queryRaw<{ id: number; code: string }[]>`
+    ? await cachedPart(
+        db,
+        versions,
+        "provinces.parents",
+        ids,
+        ["admin_unit"],
+        () => db.$queryRaw<{ id: number; code: string }[]>`
         SELECT d.id, p.code FROM admin_unit d JOIN admin_unit p ON p.id = d.parent_id
-        WHERE d.id IN (${Prisma.join(ids)})`
+        WHERE d.id IN (${Prisma.join(ids)})`,
+      )
     : [];
   const oldProvinceOf = new Map(parents.map((r) => [Number(r.id), r.code]));
   return provinces.map((p) => {

@@ -7,6 +7,7 @@ import { areaOfView, type Filter, filterInputOf, resolveFilter } from "./filter.
 import { byProvinceOf } from "./provinces.ts";
 import { siteGroupsFrom, siteGroupWhere } from "./rollup-sql.ts";
 import { byCategory, echoFilter, n } from "./rows.ts";
+import { cachedPart, type DataVersions } from "./versions.ts";
 
 export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter" | "previous">;
 
@@ -14,10 +15,15 @@ export type SummaryFigures = Omit<TDashboardSummary, "asOf" | "filter" | "previo
  * dashboard.summary: the figures of the filter, stamped with the filter and the time; with
  * `compare`, the same figures of the same days a year earlier as `previous` (decision 039).
  */
-export async function dashboardSummary(db: Db, input: TDashboardFilter): Promise<TDashboardSummary> {
+export async function dashboardSummary(
+  db: Db,
+  input: TDashboardFilter,
+  versions?: DataVersions,
+): Promise<TDashboardSummary> {
   const f = await resolveFilter(db, filterInputOf(input));
-  const [figures, previous] = await Promise.all([summaryOf(db, f), previousOf(db, f, input.compare, summaryOf)]);
-  return { asOf: new Date().toISOString(), filter: echoFilter(input), ...figures, ...(previous ? { previous } : {}) };
+  const figures = (db: Db, f: Filter) => summaryOf(db, f, versions);
+  const [now, previous] = await Promise.all([figures(db, f), previousOf(db, f, input.compare, figures)]);
+  return { asOf: new Date().toISOString(), filter: echoFilter(input), ...now, ...(previous ? { previous } : {}) };
 }
 
 type SiteRow = {
@@ -35,18 +41,12 @@ type SiteRow = {
   areas: bigint;
 };
 
-/**
- * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
- * period when it was established in it; an area is covered when it had a camera installation in
- * the period. Model category and type narrow the site figures only: camera installations belong to
- * no model type. Areas with models are counted under the filter's view (its own area, or today's
- * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL,
- * over the roll-ups (decision 046): the site figures in one statement (the period's groups summed
- * over time once, then every breakdown as a grouping set of that), the camera figures in another.
- */
-export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
-  const [siteRows, cameras] = await Promise.all([
-    db.$queryRaw<SiteRow[]>`
+/** The tables the site figures read (with approvedOnly, the approvals too). */
+const SITE_TABLES = ["site", "model_type", "admin_unit", "approval"] as const;
+const CAMERA_TABLES = ["camera_installation", "admin_unit", "approval"] as const;
+
+/** The site figures of the filter as rows of four grouping sets (SiteRow's kind). */
+const siteRowsOf = (db: Db, f: Filter) => db.$queryRaw<SiteRow[]>`
       WITH g AS (
         SELECT s.area_id, s.current_unit_id, s.model_type_id, s.religion, SUM(s.n) AS n
         FROM ${siteGroupsFrom(f)} WHERE ${siteGroupWhere(f)}
@@ -63,15 +63,31 @@ export async function summaryOf(db: Db, f: Filter): Promise<SummaryFigures> {
       FROM x LEFT JOIN model_type mt ON mt.id = x.model_type_id
       GROUP BY GROUPING SETS ((x.model_type_id, mt.code, mt.name, x.category), (x.category, x.religion),
         (x.is_area, x.district_id, x.category), (x.is_area, x.district_id))
-      ORDER BY sites DESC, mt.name, x.religion`,
-    cameraFigures(db, f),
+      ORDER BY sites DESC, mt.name, x.religion`;
+
+/**
+ * Headline figures and per-type / per-religion / per-district breakdowns. A site counts in the
+ * period when it was established in it; an area is covered when it had a camera installation in
+ * the period. Model category and type narrow the site figures only: camera installations belong to
+ * no model type. Areas with models are counted under the filter's view (its own area, or today's
+ * commune); every other figure is the same in both views. All aggregation is done by PostgreSQL,
+ * over the roll-ups (decision 046): the site figures in one statement (the period's groups summed
+ * over time once, then every breakdown as a grouping set of that), the camera figures in another,
+ * run side by side. With the call's data versions (the dashboard's cache), each of the two is kept
+ * while the tables it reads are unchanged (decision 060): a write of an installation recounts the
+ * camera figures only, a write of a site the site figures only.
+ */
+export async function summaryOf(db: Db, f: Filter, versions?: DataVersions): Promise<SummaryFigures> {
+  const [siteRows, cameras] = await Promise.all([
+    cachedPart(db, versions, "summary.sites", f, SITE_TABLES, () => siteRowsOf(db, f)),
+    cachedPart(db, versions, "summary.cameras", f, CAMERA_TABLES, () => cameraFigures(db, f)),
   ]);
   const rowsOf = (kind: SiteRow["kind"]) => siteRows.filter((r) => r.kind === kind);
   const byModelType = rowsOf("type");
   const byReligion = rowsOf("religion").filter((r) => r.category === "religious" && r.religion);
   const siteDistricts = siteRows.filter((r) => (r.kind === "district" || r.kind === "districtAll") && r.is_area);
   const sitesOf = (districtId: number) => siteDistricts.filter((r) => n(r.district_id) === districtId);
-  const byProvince = await byProvinceOf(db, f, cameras.districts, (id) =>
+  const byProvince = await byProvinceOf(db, f, versions, cameras.districts, (id) =>
     n(sitesOf(id).find((r) => r.category === null)?.sites),
   );
   const byDistrict = cameras.districts.map(({ id, recorders: _r, memoryCards: _m, installations: _i, ...d }) => {
