@@ -54,6 +54,8 @@ async function rollupsAndRecount() {
         FROM award_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7`),
       people: await text(`SELECT area_id, model_type_id, year, is_demo, current_unit_id, households, members,
           with_households, with_members FROM site_people_rollup ORDER BY 1, 2, 3, 4, 5`),
+      funding: await text(`SELECT area_id, year, is_demo, current_unit_id, funding_source, installations, cameras,
+          cost_vnd FROM camera_funding_rollup ORDER BY 1, 2, 3, 4, 5`),
     },
     recount: {
       sites: await text(`SELECT area_id, model_type_id, coalesce(religion::text, '') AS religion,
@@ -73,6 +75,10 @@ async function rollupsAndRecount() {
           count(households)::int AS hn, count(members)::int AS mn
         FROM site WHERE deleted_at IS NULL AND (households IS NOT NULL OR members IS NOT NULL)
         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+      funding: await text(`SELECT area_id, date_part('year', installed_on)::int AS y, is_demo,
+          coalesce(current_unit_id, 0) AS u, funding_source::text AS f, count(*)::int AS n, sum(cameras) AS c,
+          sum(cost_vnd) AS v
+        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
     },
   };
 }
@@ -264,14 +270,19 @@ describe("roll-ups kept by the database", () => {
       `INSERT INTO site_people_rollup (area_id, model_type_id, year, is_demo, households, with_households)
         VALUES (1, 1, 1992, false, 40, 1)`,
     );
+    await s.t.db.$executeRawUnsafe(
+      `INSERT INTO camera_funding_rollup (area_id, year, is_demo, funding_source, installations, cameras)
+        VALUES (1, 1993, false, 'mixed', 1, 4)`,
+    );
     const differences = await rollupDifferences(s.t.db);
     expect(differences.map((d) => d.table).sort()).toEqual(
       [
         "award_rollup",
+        "camera_funding_rollup",
         "camera_rollup",
         "site_people_rollup",
         "site_rollup_total",
-        ...Array(differences.length - 4).fill("site_rollup"),
+        ...Array(differences.length - 5).fill("site_rollup"),
       ].sort(),
     );
     expect(differences.find((d) => d.table === "award_rollup")).toMatchObject({
@@ -287,6 +298,11 @@ describe("roll-ups kept by the database", () => {
     expect(differences.find((d) => d.table === "site_rollup_total")).toMatchObject({
       group: "area 1, model type 1, all years, demo",
       stored: "3",
+      recounted: "(none)",
+    });
+    expect(differences.find((d) => d.table === "camera_funding_rollup")).toMatchObject({
+      group: "area 1, 1993, mixed, real",
+      stored: "1 4 0",
       recounted: "(none)",
     });
     expect(differences.find((d) => d.table === "camera_rollup")).toMatchObject({

@@ -4,7 +4,8 @@ import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { previousOf } from "./compare.ts";
 import { cameraFigures, camerasByAreaSql, coveredInViewSql, listedAreasSql } from "./coverage.ts";
-import { cameraWhere, type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { type Filter, filterInputOf, resolveFilter } from "./filter.ts";
+import { fundingGroups } from "./rollup-sql.ts";
 import { n } from "./rows.ts";
 
 /**
@@ -33,14 +34,11 @@ export async function dashboardCameras(db: Db, input: TDashboardFilter): Promise
   };
 }
 
-/** Camera installations, cameras and cost per funding source, the costliest first. */
+/** Camera installations, cameras and cost per funding source, the costliest first (from the roll-up). */
 export async function fundingOf(db: Db, f: Filter): Promise<TDashboardCameras["funding"]> {
   const rows = await db.$queryRaw<
     { source: TDashboardCameras["funding"][number]["source"]; installations: bigint; cameras: bigint; cost: Money }[]
-  >`SELECT ci.funding_source::text AS source, COUNT(*) AS installations, SUM(ci.cameras) AS cameras,
-      SUM(ci.cost_vnd) AS cost
-    FROM camera_installation ci JOIN admin_unit a ON a.id = ci.area_id
-    WHERE ${cameraWhere(f)} GROUP BY 1 ORDER BY cost DESC NULLS LAST`;
+  >`SELECT * FROM (${fundingGroups(f)}) x ORDER BY cost DESC NULLS LAST`;
   return rows.map((r) => ({
     source: r.source,
     installations: n(r.installations),

@@ -235,3 +235,28 @@ export function cameraGroups(f: Filter): Prisma.Sql {
       FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY 1, 2, 3, 4 HAVING SUM(installations) > 0) cg
     JOIN admin_unit a ON a.id = cg.area_id WHERE ${districtIn(f, "cg")} AND ${approvedWhere(f, Prisma.sql`cg.year`)}`;
 }
+
+/**
+ * SQL: the filter's camera installations per funding source (decision 060) as rows `source`,
+ * installations, cameras, cost: the whole years from camera_funding_rollup, the days at the ends
+ * from the base rows (periodPlan), summed per group, those left empty dropped.
+ */
+export function fundingGroups(f: Filter): Prisma.Sql {
+  const parts = periodPlan(f, { total: false }).map((p) =>
+    p.grain === "days"
+      ? Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, coalesce(current_unit_id, 0) AS current_unit_id,
+        funding_source::text AS source, ${p.sign}::int * COUNT(*)::int AS installations, ${p.sign}::int * SUM(cameras) AS cameras,
+        ${p.sign}::int * SUM(cost_vnd) AS cost_vnd FROM camera_installation
+        WHERE ${daysWhere(Prisma.sql`installed_on`, p.days)} AND ${areaIn(f)} GROUP BY 1, 2, 3, 4`
+      : Prisma.sql`SELECT area_id, year, current_unit_id, funding_source AS source, ${p.sign}::int * installations AS installations,
+        ${p.sign}::int * cameras AS cameras, ${p.sign}::int * cost_vnd AS cost_vnd FROM camera_funding_rollup
+        WHERE ${p.grain === "years" ? yearsWhere(p.years) : Prisma.sql`TRUE`} AND ${areaIn(f)}`,
+  );
+  return Prisma.sql`SELECT g.source, SUM(g.installations) AS installations, SUM(g.cameras) AS cameras,
+      SUM(g.cost_vnd) AS cost
+    FROM (SELECT area_id, year, current_unit_id, source, SUM(installations)::int AS installations,
+        SUM(cameras) AS cameras, SUM(cost_vnd) AS cost_vnd
+      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY 1, 2, 3, 4 HAVING SUM(installations) > 0) g
+    JOIN admin_unit a ON a.id = g.area_id WHERE ${districtIn(f, "g")} AND ${approvedWhere(f, Prisma.sql`g.year`)}
+    GROUP BY 1`;
+}

@@ -4,7 +4,13 @@ import { DAY, repeatEvery } from "../../repeat.ts";
 
 /** A roll-up group whose stored figures are not a recount of the base table's rows. */
 export type RollupDifference = {
-  table: "site_rollup" | "site_rollup_total" | "camera_rollup" | "award_rollup" | "site_people_rollup";
+  table:
+    | "site_rollup"
+    | "site_rollup_total"
+    | "camera_rollup"
+    | "award_rollup"
+    | "site_people_rollup"
+    | "camera_funding_rollup";
   /** The group's key, e.g. "area 12, model type 3, religion buddhism, 2021, real". */
   group: string;
   stored: string;
@@ -45,6 +51,17 @@ export async function rollupDifferences(db: Db): Promise<RollupDifference[]> {
           concat_ws(' ', installations, cameras, recorders, memory_cards, cost_vnd) AS figures
         FROM camera_rollup`,
       words: "k.year",
+    }),
+    differences(db, "camera_funding_rollup", {
+      keys: ["area_id", "year", "is_demo", "current_unit_id", "funding_source"],
+      recount: Prisma.sql`SELECT area_id, EXTRACT(YEAR FROM installed_on)::int AS year, is_demo,
+          coalesce(current_unit_id, 0) AS current_unit_id, funding_source::text AS funding_source,
+          concat_ws(' ', COUNT(*), SUM(cameras), SUM(cost_vnd)) AS figures
+        FROM camera_installation WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5`,
+      stored: Prisma.sql`SELECT area_id, year, is_demo, current_unit_id, funding_source,
+          concat_ws(' ', installations, cameras, cost_vnd) AS figures
+        FROM camera_funding_rollup`,
+      words: "k.year, k.funding_source",
     }),
     differences(db, "award_rollup", {
       keys: ["area_id", "year", "issuer", "form", "recipient_kind", "is_demo", "current_unit_id"],
