@@ -11,7 +11,7 @@
 //   5. end-to-end in Chromium against the built app (on PGlite): one Chromium, each file's server
 //      on a copy of one prepared data directory (decision 040), two files at a time (decision 043)
 //   6. survival: the slow tests of processes killed or replaced (kill -9 under write load, the
-//      offline bundle, an upload cut by SIGKILL), once, on the embedded database
+//      offline bundle, an upload cut by SIGKILL), once, on the embedded database, beside step 5
 // The last line counts tests only: `N passed, N failed[, N skipped]`. A step that is not a test
 // (typecheck, lint, migrate, schema check, build) is listed above it and, when it fails, adds one
 // failure so the run cannot pass. Locally a missing chromium or postgres is reported and skipped;
@@ -73,9 +73,44 @@ function skip(name, why) {
 
 /** A vitest run: its tests go into the total, counted by tests/support/count-reporter.ts. */
 function vitest(name, args, env = {}) {
+  const [cmd, argv, withCounts, out] = vitestCommand(name, args, env);
+  return counted(name, run(cmd, argv, withCounts), out);
+}
+
+/**
+ * As vitest(), started without waiting, for a step run beside another: its output goes to a file
+ * (not a pipe, which the other step's spawnSync would leave undrained) and is printed under its
+ * heading by the function the promise gives, which then counts its tests.
+ */
+function vitestBeside(name, args, env = {}) {
+  const [cmd, argv, withCounts, out] = vitestCommand(name, args, env);
+  const log = `${out}.log`;
+  const fd = fs.openSync(log, "w");
+  const started = Date.now();
+  const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...withCounts }, stdio: ["ignore", fd, fd] });
+  fs.closeSync(fd);
+  return new Promise((resolve) => {
+    // "close" also follows a failed spawn's "error" (status null: the step fails).
+    child.on("error", (err) => fs.appendFileSync(log, `${err}\n`));
+    child.on("close", (status) => {
+      const res = { ok: status === 0, status, seconds: (Date.now() - started) / 1000 };
+      resolve(() => {
+        console.log(`\n== ${name} ==`);
+        process.stdout.write(fs.readFileSync(log, "utf8"));
+        fs.rmSync(log, { force: true });
+        counted(name, res, out);
+      });
+    });
+  });
+}
+
+function vitestCommand(name, args, env) {
   const out = path.join(os.tmpdir(), `qt-counts-${process.pid}-${name.replace(/\W+/g, "-")}.json`);
   const reporters = ["--reporter=default", "--reporter=./tests/support/count-reporter.ts"];
-  const res = run(bin("vitest"), ["run", ...args, ...reporters], { ...env, QT_TEST_COUNTS: out });
+  return [bin("vitest"), ["run", ...args, ...reporters], { ...env, QT_TEST_COUNTS: out }, out];
+}
+
+function counted(name, res, out) {
   let counts = null;
   try {
     counts = JSON.parse(fs.readFileSync(out, "utf8"));
@@ -167,12 +202,15 @@ if (!pg) {
   }
 }
 
-console.log("\n== end-to-end in Chromium ==");
+// Steps 5 and 6 side by side (decision 043, follow-up 3): the survival files wait on servers that
+// start, die and start again, the e2e files on their servers and the browser; one step alone left a
+// core idle for much of its time. The survival step's output is printed under its heading when it
+// ends; its line stays after the e2e one in the summary.
+console.log("\n== end-to-end in Chromium (survival beside it: kill -9, offline bundle, upload cut short) ==");
+const survival = built ? vitestBeside("survival", ["--project", "survival"]) : null;
 if (!hasChromium) skip("end-to-end", `chromium not found at ${chromium} (apt-get install chromium)`);
 else if (built) vitest("end-to-end", ["--project", "e2e"]);
-
-console.log("\n== survival (kill -9, offline bundle, upload cut short) ==");
-if (built) vitest("survival", ["--project", "survival"]);
+if (survival) (await survival)();
 
 console.log("\n== summary ==");
 for (const line of lines) console.log(line);
