@@ -1,7 +1,6 @@
 import { policeName } from "@qt/shared/province";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, Suspense, useState } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
 import { AppNav } from "./components/AppNav.tsx";
 import { Forbidden } from "./components/Forbidden.tsx";
 import { Loading } from "./components/QueryState.tsx";
@@ -14,6 +13,7 @@ import { IdleWarning } from "./features/auth/IdleWarning.tsx";
 import { DemoNotice } from "./features/demo/DemoNotice.tsx";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
 import { useProvince } from "./province.ts";
+import { BrowserRouter, Route, Routes } from "./router.tsx";
 import { ROUTES } from "./routes/index.ts";
 import { makeTrpcClient, TRPCProvider, type TrpcClient } from "./trpc.ts";
 

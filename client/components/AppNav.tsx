@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { NavLink, useLocation } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { NavLink, useLocation } from "../router.tsx";
 import { type AppRoute, NAV_GROUPS } from "../routes/index.ts";
 
 /**

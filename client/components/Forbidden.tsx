@@ -1,5 +1,5 @@
-import { Link } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link } from "../router.tsx";
 
 /** A screen the user's role may not use, or an address that is no screen: said, not left blank. */
 export function Forbidden({ notFound = false }: { notFound?: boolean }) {

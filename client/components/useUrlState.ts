@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { useSearchParams } from "react-router";
+import { useSearchParams } from "../router.tsx";
 
 export type UrlPatch = Record<string, string | number | undefined>;
 

@@ -1,7 +1,6 @@
 import { APPROVAL_STATES, APPROVAL_UNIT_KINDS, type TApprovalItem } from "@qt/shared/schemas/approvals";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { Link } from "react-router";
 import { Empty, ErrorState, Loading } from "../components/QueryState.tsx";
 import { useUrlState } from "../components/useUrlState.ts";
 import { ActionForm } from "../features/approvals/ActionForm.tsx";
@@ -11,6 +10,7 @@ import { ApprovalTable, rowKey } from "../features/approvals/ApprovalTable.tsx";
 import { type ApprovalAction, actionsFor } from "../features/approvals/can-act.ts";
 import { useCurrentUser } from "../features/auth/current-user.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 const THIS_YEAR = new Date().getFullYear();

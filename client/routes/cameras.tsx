@@ -5,7 +5,6 @@ import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDashboardCameras } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
 import { Card } from "../components/Card.tsx";
 import { earlierYear } from "../components/Change.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
@@ -15,6 +14,7 @@ import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useNavigate } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** Security cameras: coverage per district against 100%, equipment and money, funding, areas. */

@@ -3,7 +3,6 @@ import { formatNumber } from "@qt/shared/format";
 import type { TDashboardCommunities } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { Card } from "../components/Card.tsx";
 import { earlierYear } from "../components/Change.tsx";
 import { DataTable } from "../features/charts/ChartFrame.tsx";
@@ -11,6 +10,7 @@ import { ReligionChart } from "../features/charts/ReligionChart.tsx";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** Clan models and religious-community models (by religion). */

@@ -5,7 +5,6 @@ import { policeName } from "@qt/shared/province";
 import type { TDashboardFilter, TDashboardSummary, TDashboardYearly } from "@qt/shared/schemas/dashboard";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ApprovalLine } from "../features/approvals/ApprovalLine.tsx";
 import { AwardsChart, yearsOfScope } from "../features/charts/AwardsChart.tsx";
@@ -23,6 +22,7 @@ import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useProvince } from "../province.ts";
+import { useNavigate, useSearchParams } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The overview's filter, so "Trình chiếu" from the overview (or its review preset) shows the same scope.

@@ -3,7 +3,6 @@ import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, useNavigate, useParams } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { ModelTypeChart } from "../features/charts/ModelTypeChart.tsx";
 import { YearlyChart } from "../features/charts/YearlyChart.tsx";
@@ -16,6 +15,7 @@ import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link, useNavigate, useParams } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The district names its territory: the territory select does not apply here. The commune filter

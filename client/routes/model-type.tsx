@@ -2,7 +2,6 @@ import { pick, VIEW_PLACE_YEAR_FIELDS } from "@qt/shared/first-screen";
 import { formatDate, formatNumber } from "@qt/shared/format";
 import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { Change, earlierYear } from "../components/Change.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
@@ -14,6 +13,7 @@ import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link, useNavigate, useParams, useSearchParams } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 const FIELDS = VIEW_PLACE_YEAR_FIELDS;

@@ -1,7 +1,6 @@
 import { OVERVIEW_FIELDS, pick } from "@qt/shared/first-screen";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
-import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/QueryState.tsx";
 import { Pending, WhenNear } from "../components/WhenNear.tsx";
 import { CommuneHome, useCommuneLanding } from "../features/auth/CommuneHome.tsx";
@@ -14,6 +13,7 @@ import { FilterBar } from "../features/filters/FilterBar.tsx";
 import { useDashboardFilter } from "../features/filters/useDashboardFilter.ts";
 import { LazyMap } from "../features/maps/LazyMap.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useNavigate } from "../router.tsx";
 import { useTRPC } from "../trpc.ts";
 
 // The chart library is the biggest part of the bundle: neither the cards nor the page's load wait

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from "@testing-library/react";
-import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
+import { Route, Routes } from "../../client/router.tsx";
 import ConferenceRoute from "../../client/routes/conference.tsx";
 import { fileDatabase } from "../support/file-db.ts";
 import { renderApp } from "./render-app.tsx";

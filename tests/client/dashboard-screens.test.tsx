@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { Route, Routes } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
+import { Route, Routes } from "../../client/router.tsx";
 import AwardsRoute from "../../client/routes/awards.tsx";
 import CamerasRoute from "../../client/routes/cameras.tsx";
 import CommunitiesRoute from "../../client/routes/communities.tsx";

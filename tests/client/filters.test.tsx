@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from "@qt/shared/format";
 import { fireEvent, screen } from "@testing-library/react";
-import { Route, Routes, useLocation } from "react-router";
 import { describe, expect, it } from "vitest";
+import { Route, Routes, useLocation } from "../../client/router.tsx";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import { countAreas } from "../fixtures/territory.ts";
 import { fileDatabase } from "../support/file-db.ts";

@@ -1,10 +1,10 @@
 import { PROVINCE_ELEMENT_ID } from "@qt/shared/province";
 import { render, screen } from "@testing-library/react";
 import { createTRPCClient, unstable_localLink as localLink, type TRPCLink } from "@trpc/client";
-import { MemoryRouter } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeQueryClient, Providers } from "../../client/App.tsx";
 import { startFirstScreen } from "../../client/first-screen.ts";
+import { MemoryRouter } from "../../client/router.tsx";
 import OverviewRoute from "../../client/routes/overview.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import { firstScreenData } from "../../server/http/first-screen.ts";

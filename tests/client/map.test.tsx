@@ -1,9 +1,9 @@
 import { MAP_COLOURS } from "@qt/shared/map/scale";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { Route, Routes } from "react-router";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LazyMap } from "../../client/features/maps/LazyMap.tsx";
+import { Route, Routes } from "../../client/router.tsx";
 import ConferenceRoute from "../../client/routes/conference.tsx";
 import MapBoundariesRoute from "../../client/routes/map-boundaries.tsx";
 import type { SessionUser } from "../../server/context.ts";

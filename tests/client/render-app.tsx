@@ -1,9 +1,9 @@
 import { render } from "@testing-library/react";
 import { createTRPCClient, unstable_localLink as localLink } from "@trpc/client";
 import type { ReactNode } from "react";
-import { MemoryRouter } from "react-router";
 import { Providers } from "../../client/App.tsx";
 import { CurrentUserContext } from "../../client/features/auth/current-user.tsx";
+import { MemoryRouter } from "../../client/router.tsx";
 import { createContextInner, type SessionUser } from "../../server/context.ts";
 import type { Db } from "../../server/db.ts";
 import { type AppRouter, appRouter } from "../../server/routers/_app.ts";

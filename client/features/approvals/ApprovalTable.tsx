@@ -1,8 +1,8 @@
 import { formatDate, formatNumber, type Locale } from "@qt/shared/format";
 import type { TApprovalItem } from "@qt/shared/schemas/approvals";
-import { Link } from "react-router";
 import { ColumnHeads } from "../../components/ColumnHeads.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router.tsx";
 import { type ApprovalAction, unitLabel } from "./can-act.ts";
 import { recordsHref } from "./records-link.ts";
 

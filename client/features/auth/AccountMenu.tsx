@@ -1,7 +1,7 @@
 import type { TMe } from "@qt/shared/schemas/auth";
 import { scopeName } from "@qt/shared/scope-name";
-import { Link } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router.tsx";
 import { LogoutButton } from "./LogoutButton.tsx";
 
 /** Who is logged in, with change password and logout. */

@@ -1,8 +1,8 @@
 import { FILTER_PARAMS } from "@qt/shared/first-screen";
 import type { TDashboardFilter } from "@qt/shared/schemas/dashboard";
 import { useContext, useEffect, useRef } from "react";
-import { Link, useLocation } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link, useLocation } from "../../router.tsx";
 import { CurrentUserContext } from "./current-user.tsx";
 
 /**

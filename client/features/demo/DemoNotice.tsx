@@ -1,8 +1,8 @@
 import { formatNumber } from "@qt/shared/format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useLocation } from "react-router";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useLocation } from "../../router.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { RemoveDemo } from "./RemoveDemo.tsx";
 

@@ -1,7 +1,9 @@
+import { accountsEn } from "./accounts.en.ts";
 import { approvalsEn } from "./approvals.en.ts";
 import { authEn } from "./auth.en.ts";
 import { commonEn } from "./common.en.ts";
 import { dashboardEn } from "./dashboard.en.ts";
+import { dashboardScreensEn } from "./dashboard-screens.en.ts";
 import { demoEn } from "./demo.en.ts";
 import { entryEn } from "./entry.en.ts";
 import { errorsEn } from "./errors.en.ts";
@@ -40,4 +42,6 @@ export const en: Record<CatalogueKey, string> = {
   ...importChecksEn,
   ...exchangeEn,
   ...fieldLabels("en"),
+  ...accountsEn,
+  ...dashboardScreensEn,
 };

@@ -1,4 +1,6 @@
+import { accountsVi } from "./accounts.ts";
 import { approvalsVi } from "./approvals.ts";
+import { dashboardScreensVi } from "./dashboard-screens.ts";
 import { entryVi } from "./entry.ts";
 import { exchangeVi } from "./exchange.ts";
 import { fieldLabels } from "./field-labels.ts";
@@ -25,4 +27,6 @@ export const viRest = {
   ...importChecksVi,
   ...exchangeVi,
   ...fieldLabels("vi"),
+  ...accountsVi,
+  ...dashboardScreensVi,
 };
