@@ -15,7 +15,7 @@ import {
 } from "react";
 
 /**
- * The app's router (decision 060): the few pieces of react-router the screens used — a browser
+ * The app's router (decision 062): the few pieces of react-router the screens used — a browser
  * router and a memory one for tests, `Routes`/`Route` with `:param` and `*`, `Link`, `NavLink`,
  * `useLocation`, `useNavigate`, `useParams`, `useSearchParams` — with the same behaviour, in about
  * 1 KB instead of react-router's 13 KB on the first screen.

@@ -36,7 +36,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), precompress()],
-  // No modulepreload polyfill (0.4 KB gzip on the first screen, decision 060): every browser the
+  // No modulepreload polyfill (0.4 KB gzip on the first screen, decision 062): every browser the
   // offices use reads <link rel="modulepreload"> (Chrome 66, Firefox 115, Safari 17); an older
   // one only fetches the same modules when the entry imports them.
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, modulePreload: { polyfill: false } },

@@ -13,7 +13,7 @@ import {
   useSearchParams,
 } from "../../client/router.tsx";
 
-// The app's own router (decision 060) in place of react-router: what the screens rely on.
+// The app's own router (decision 062) in place of react-router: what the screens rely on.
 
 function Where() {
   const l = useLocation();

@@ -17,7 +17,7 @@ import { collectPageErrors, drawBelowFold } from "./helpers/browser.ts";
 // in two parts (the first screen's words with the page, the others' with their screens; decision
 // 054's follow-up) brought it to 135.0 KB; the app's own router instead of react-router, the
 // accounts' and other dashboards' words in the second part and no modulepreload polyfill (decision
-// 060) to 122.5 KB, hence 125; 100 KB needs a lighter renderer than React DOM (~60 KB alone).
+// 062) to 122.5 KB, hence 125; 100 KB needs a lighter renderer than React DOM (~60 KB alone).
 const OWN_SCRIPTS_KB = 125;
 const UNTIL_IDLE_KB = 250;
 
