@@ -133,7 +133,8 @@ const camera = (g, areaCode) => ({
 
 /**
  * While writers run: how many connections, on average, are inside a transaction, and how many of
- * them wait on the audit chain's advisory lock (decision 034), sampled from pg_locks every 50 ms.
+ * them wait on an audit chain's advisory lock (decisions 034, 060: one of 16 chains' locks), sampled
+ * from pg_locks every 50 ms.
  */
 function chainLockSampler(dbUrl) {
   const client = new pg.Client({ connectionString: dbUrl });
@@ -148,7 +149,8 @@ function chainLockSampler(dbUrl) {
         await client.query(`SELECT
           (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL
              AND pid <> pg_backend_pid())::int AS in_tx,
-          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2029290001)::int AS waiting`)
+          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+             AND (objid = 2029290001 OR (classid = 2029290001 AND objsubid = 2)))::int AS waiting`)
       ).rows;
       samples += 1;
       inTx += row.in_tx;
