@@ -5,7 +5,7 @@
 // before (ratios to the raw aggregate; goals ≤ 0.25× and ≤ 0.5×), creates/s through the app with
 // 20 and 50 writers against pgbench inserting the same rows with the same clients (goal ≥ 0.1×, no
 // errors), the statements one create sends and runs (pg_stat_statements), the server's memory over
-// an export of every site (CSV), `pnpm rollups:check`, and the same writers on the embedded database
+// an export of every site (CSV), `pnpm rollups:check` and `pnpm audit:verify`, and the same writers on the embedded database
 // (PGlite). The last lines sum every figure up.
 // Usage: pnpm bench:scale [--sites 300000|1000000] [--installations 30000] [--seconds 10]
 //   [--db both|postgres|pglite] (--no-pglite: postgres)
@@ -361,6 +361,14 @@ async function postgresPart() {
     console.log("");
     note(
       `rollups:check after all of it: exit ${check.status} — ${(check.stdout + check.stderr).trim().split("\n").slice(-2).join(" / ")}`,
+    );
+    const verify = spawnSync("pnpm", ["-s", "audit:verify"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    note(
+      `audit:verify after all of it (decision 060): exit ${verify.status} — ${(verify.stdout + verify.stderr).trim().split("\n").slice(-1).join("")}`,
     );
     const [{ sites, installations }] = (
       await client.query(
