@@ -6,7 +6,7 @@
 // after a site's), creates/s through the app with
 // 20 and 50 writers against pgbench inserting the same rows with the same clients (goal ≥ 0.1×, no
 // errors), the statements one create sends and runs (pg_stat_statements), the server's memory over
-// an export of every site (CSV), `pnpm rollups:check`, and the same writers on the embedded database
+// an export of every site (CSV), `pnpm rollups:check` and `pnpm audit:verify`, and the same writers on the embedded database
 // (PGlite). The last lines sum every figure up.
 // Usage: pnpm bench:scale [--sites 300000|1000000] [--installations 30000] [--seconds 10]
 //   [--db both|postgres|pglite] (--no-pglite: postgres)
@@ -134,7 +134,8 @@ const camera = (g, areaCode) => ({
 
 /**
  * While writers run: how many connections, on average, are inside a transaction, and how many of
- * them wait on the audit chain's advisory lock (decision 034), sampled from pg_locks every 50 ms.
+ * them wait on an audit chain's advisory lock (decisions 034, 060: one of 16 chains' locks), sampled
+ * from pg_locks every 50 ms.
  */
 function chainLockSampler(dbUrl) {
   const client = new pg.Client({ connectionString: dbUrl });
@@ -149,7 +150,8 @@ function chainLockSampler(dbUrl) {
         await client.query(`SELECT
           (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL
              AND pid <> pg_backend_pid())::int AS in_tx,
-          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2029290001)::int AS waiting`)
+          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+             AND (objid = 2029290001 OR (classid = 2029290001 AND objsubid = 2)))::int AS waiting`)
       ).rows;
       samples += 1;
       inTx += row.in_tx;
@@ -370,6 +372,14 @@ async function postgresPart() {
     console.log("");
     note(
       `rollups:check after all of it: exit ${check.status} — ${(check.stdout + check.stderr).trim().split("\n").slice(-2).join(" / ")}`,
+    );
+    const verify = spawnSync("pnpm", ["-s", "audit:verify"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    note(
+      `audit:verify after all of it (decision 060): exit ${verify.status} — ${(verify.stdout + verify.stderr).trim().split("\n").slice(-1).join("")}`,
     );
     const [{ sites, installations }] = (
       await client.query(

@@ -124,3 +124,55 @@ describe("a record's create", () => {
     expect(linked).toMatchObject({ siteId: site.id, siteName: "Camera an ninh thôn Hải Lâm", siteRemoved: false });
   });
 });
+
+describe("a record's update, removal and restore", () => {
+  it("read the stored row once and not again after the write; return and audit the record as a read shows it", async () => {
+    // Counted by hand from the lifecycle: the stored row read with its relations (8: the row, its
+    // area, the commune of today, the linked site, the area's parent, former district and
+    // successor, the site's model type), for an update the area by code (1) and the duplicate check
+    // (1), then in the transaction the unit-year's lock (1) and its check (1), the update (1), the
+    // audit entry (1), COMMIT (1). Before: 8 more, the row read back after the update.
+    const c = caller(admin);
+    const made = await c.cameras.create(camera(HAI_AN));
+    const writes = [
+      { action: "update", n: 15, write: () => c.cameras.update({ id: made.id, version: 1, cameras: 9 }) },
+      // To another area (a district without communes): its relations are resolveArea's.
+      { action: "update", n: 15, write: () => c.cameras.update({ id: made.id, version: 2, areaCode: CON_CO }) },
+      { action: "remove", n: 13, write: () => c.cameras.remove({ id: made.id, version: 3, reason: "Nhập trùng" }) },
+      { action: "restore", n: 13, write: () => c.cameras.restore({ id: made.id }) },
+    ];
+    for (const w of writes) {
+      const { result, statements } = await statementsOf(w.write);
+      expect(statements).toHaveLength(w.n);
+      expect(statements.filter((q) => /^\s*UPDATE/i.test(q))).toHaveLength(1);
+      const { warnings: _w, unchanged: _u, ...record } = result as typeof result & { warnings?: []; unchanged?: false };
+      const read = await c.cameras.get({ id: made.id });
+      expect(record).toEqual(read);
+      const [entry] = await t.db.$queryRaw<{ after: Record<string, unknown> }[]>`
+        SELECT "after" FROM audit_entry WHERE entity = 'camera_installation' AND entity_id = ${String(made.id)}
+          AND action = ${w.action} ORDER BY id DESC LIMIT 1`;
+      expect(entry?.after).toEqual(JSON.parse(JSON.stringify(read)));
+    }
+    expect(await c.cameras.get({ id: made.id })).toMatchObject({
+      version: 5,
+      areaCode: CON_CO,
+      cameras: 9,
+      deletedAt: null,
+    });
+  });
+
+  it("a site's update that changes its model type reads the row back (a relation it does not know)", async () => {
+    const c = caller(admin);
+    const types = await t.db.modelType.findMany({ orderBy: { id: "asc" }, take: 2 });
+    const site = await c.sites.create({
+      modelTypeId: types[0]?.id as number,
+      areaCode: HAI_AN,
+      name: "Mô hình đổi loại",
+      establishedOn: "2019-01-01",
+    });
+    const saved = await c.sites.update({ id: site.id, version: 1, modelTypeId: types[1]?.id as number });
+    const { warnings: _w, unchanged: _u, ...record } = saved;
+    expect(record).toEqual(await c.sites.get({ id: site.id }));
+    expect(record).toMatchObject({ modelTypeId: types[1]?.id });
+  });
+});

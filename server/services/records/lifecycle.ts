@@ -32,7 +32,7 @@ type CommonWhere = {
   searchText?: { contains: string };
 };
 type Where<T extends KindTypes> = { AND: (WhereOf<T> | CommonWhere)[] };
-type Written = { updatedById: number; version: { increment: number } };
+type Written = { updatedById: number; updatedAt: Date; version: { increment: number } };
 type SoftDelete = { deletedAt: Date | null; deletedById: number | null; deleteReason: string | null };
 /** A divided old commune's record counted in a chosen commune of today, or the rule's (decision 055). */
 type Moved = { currentUnitId: number | null };
@@ -317,8 +317,39 @@ function storedLockPlace<T extends KindTypes>(kind: RecordKind<T>, { current, be
 }
 
 /**
- * Writes a stored record under its version (a version that moved meanwhile is a CONFLICT),
- * re-reads it and audits the change, in one transaction. The record's unit-year, and on an update
+ * The row as an update leaves it, without reading it back: the stored row with the written columns
+ * (`data`, its stamp included) and the next version; a relation whose key did not change is kept,
+ * the area is the one resolveArea read (`area`, when known), a cleared one is null. Undefined when
+ * the write changes a relation not known here (then the row is read back).
+ */
+function rowAfter<T extends KindTypes>(
+  kind: RecordKind<T>,
+  current: T["row"],
+  data: Record<string, unknown>,
+  area: AreaRow | null | undefined,
+): T["row"] | undefined {
+  const stored: Record<string, unknown> = current;
+  const row: Record<string, unknown> = { ...stored, version: current.version + 1 };
+  for (const [key, value] of Object.entries(kind.select)) {
+    if (typeof value !== "object") {
+      if (key in data) row[key] = data[key];
+      continue;
+    }
+    const id = data[`${key}Id`];
+    const was = stored[`${key}Id`] ?? (stored[key] as { id?: unknown } | null)?.id ?? null;
+    if (id === undefined || id === was) continue;
+    if (key === "area" && area !== undefined) row[key] = area;
+    else if (id === null) row[key] = null;
+    else return undefined;
+  }
+  // The row is the select's payload: the stored one with what this write changed.
+  return row as T["row"];
+}
+
+/**
+ * Writes a stored record under its version (a version that moved meanwhile is a CONFLICT) and
+ * audits the change, in one transaction; the record after it is built from what was written
+ * (rowAfter), read back only when a relation it does not know changed. The record's unit-year, and on an update
  * the one it moves to (`moveTo`), must not be submitted or approved: checked in the transaction,
  * so a transition committed meanwhile is seen and one that comes later waits (approvals/lock.ts).
  */
@@ -330,16 +361,21 @@ async function writeLocked<T extends KindTypes>(
   change: Change<T>,
   data: DataOf<T> | SoftDelete | Moved,
   moveTo?: LockPlace,
+  area?: AreaRow | null,
 ): Promise<T["api"]> {
   const { current, before } = change;
   return db.$transaction(async (tx) => {
     await assertUnlocked(tx, [storedLockPlace(kind, change), ...(moveTo ? [moveTo] : [])]);
+    const written = { ...data, updatedAt: new Date() };
     const { count } = await table(tx, kind).updateMany({
       where: { id: current.id, version: current.version, ...(action === "restore" ? {} : { deletedAt: null }) },
-      data: { ...data, updatedById: user.id, version: { increment: 1 } },
+      data: { ...written, updatedById: user.id, version: { increment: 1 } },
     });
     if (count === 0) throw conflictError();
-    const after = kind.toApi(await findRow(kind, tx, current.id, user, action === "remove" ? "always" : false));
+    const row =
+      rowAfter(kind, current, written, area) ??
+      (await findRow(kind, tx, current.id, user, action === "remove" ? "always" : false));
+    const after = kind.toApi(row);
     await writeAudit(tx, { user, action, entity: kind.entity, entityId: current.id, before, after });
     return after;
   }, WRITE_TX);
@@ -356,8 +392,9 @@ export async function updateRecord<T extends KindTypes>(
   // A save that changes nothing writes nothing: no new version (which would make another user's
   // open form conflict for no reason), no updatedAt, no empty "Sửa" entry in the history.
   if (sameValues(kind, values, change.before)) return { ...change.before, warnings: [], unchanged: true };
-  const { data, warnings, place } = await prepareWrite(kind, db, user, values, input.districtCode, change);
-  return { ...(await writeLocked(kind, db, user, "update", change, data, place)), warnings, unchanged: false };
+  const { data, warnings, place, areaRow } = await prepareWrite(kind, db, user, values, input.districtCode, change);
+  const after = await writeLocked(kind, db, user, "update", change, data, place, areaRow);
+  return { ...after, warnings, unchanged: false };
 }
 
 export async function removeRecord<T extends KindTypes>(
