@@ -134,7 +134,7 @@ const camera = (g, areaCode) => ({
 
 /**
  * While writers run: how many connections, on average, are inside a transaction, and how many of
- * them wait on an audit chain's advisory lock (decisions 034, 060: one of 16 chains' locks), sampled
+ * them wait on an audit chain's advisory lock (decisions 034, 061: one of 16 chains' locks), sampled
  * from pg_locks every 50 ms.
  */
 function chainLockSampler(dbUrl) {
@@ -379,7 +379,7 @@ async function postgresPart() {
       encoding: "utf8",
     });
     note(
-      `audit:verify after all of it (decision 060): exit ${verify.status} — ${(verify.stdout + verify.stderr).trim().split("\n").slice(-1).join("")}`,
+      `audit:verify after all of it (decision 061): exit ${verify.status} — ${(verify.stdout + verify.stderr).trim().split("\n").slice(-1).join("")}`,
     );
     const [{ sites, installations }] = (
       await client.query(

@@ -54,7 +54,7 @@ describe("audit hash chain", () => {
     const total = await count();
     expect(total).toBeGreaterThanOrEqual(13);
     // Each entry links to the previous one on its chain; a chain's first (chain 0's: "") to chain 0's
-    // last entry before it (on PostgreSQL the parallel writers take several chains, decision 060).
+    // last entry before it (on PostgreSQL the parallel writers take several chains, decision 061).
     const rows = await t.db.$queryRawUnsafe<{ prev: string; hash: string; chain: number }[]>(
       "SELECT prev_hash AS prev, hash, chain::int AS chain FROM audit_entry ORDER BY id",
     );
@@ -71,7 +71,7 @@ describe("audit hash chain", () => {
 
   it("on several chains: an entry removed, put in front, inserted, moved or on no chain is named", async () => {
     // Writers on chains 3 and 5 besides chain 0 (chosen through the trigger's setting, as a second
-    // connection's writer would take them, decision 060), each entry in its own transaction.
+    // connection's writer would take them, decision 061), each entry in its own transaction.
     const onChain = (chain: number, n: number) =>
       t.db.$transaction(async (tx) => {
         await tx.$queryRawUnsafe(`SELECT set_config('qt.audit_chain', '${chain}', true)`);
@@ -160,7 +160,7 @@ describe("audit hash chain", () => {
 
   // Two connections are needed (on PGlite every transaction waits for the one before, whatever the chain).
   it.runIf(process.env.TEST_DATABASE_URL)(
-    "a writer does not wait for another one's open transaction: it takes another chain (decision 060)",
+    "a writer does not wait for another one's open transaction: it takes another chain (decision 061)",
     async () => {
       let release = () => {};
       const gate = new Promise<void>((resolve) => {

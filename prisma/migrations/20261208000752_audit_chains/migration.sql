@@ -1,4 +1,4 @@
--- The audit log as 16 hash chains (decision 060, replacing the single chain of decision 034):
+-- The audit log as 16 hash chains (decision 061, replacing the single chain of decision 034):
 -- each entry carries the number of its chain; within a chain each entry links to the previous
 -- entry's hash as before, and the content hashed is unchanged, so the entries already written
 -- are chain 0 as they stand.

@@ -2,7 +2,7 @@ import type { Db } from "../../db.ts";
 import { DAY, repeatEvery } from "../../repeat.ts";
 
 /**
- * The audit log's hash chains (decision 034, 16 chains since decision 060). The insert trigger
+ * The audit log's hash chains (decision 034, 16 chains since decision 061). The insert trigger
  * (migrations audit_chain, audit_chains) puts each entry on a chain no other writer holds, sets its
  * `prev_hash` to the previous entry's `hash` on that chain (a chain's first entry, but chain 0's:
  * chain 0's last hash at that moment) and its `hash` to SHA-256 of that and the entry's content;

@@ -1,7 +1,7 @@
 /**
  * User management, sessions, the change log and personal data (issue 3): the words of the accounts,
  * account and audit screens, in the catalogue's second Vietnamese part (decision 054's follow-up,
- * decision 060): the first screen draws none of them.
+ * decision 062): the first screen draws none of them.
  */
 export const accountsVi = {
   "auth.users.heading": "Quản lý tài khoản",

@@ -1,6 +1,6 @@
 /**
  * The words of the dashboards beyond the overview (cameras, model type, communities, awards,
- * conference, pager): in the catalogue's second Vietnamese part (decision 060); the overview draws none.
+ * conference, pager): in the catalogue's second Vietnamese part (decision 062); the overview draws none.
  */
 export const dashboardScreensVi = {
   "dashboard.modelType.choose": "Chọn loại mô hình",
