@@ -47,8 +47,18 @@ export function useProvince(): InstalledProvince | null {
  * national account or on a province's own install.
  */
 export function useOwnProvince(): NationalProvince | null {
+  return useOwnProvinceState().own;
+}
+
+/**
+ * The account's own province (decision 051) and its code, with whether it is still being learnt
+ * (the install not known yet): until then a provincial account's screens name no place, never the
+ * whole country's "Toàn quốc" for a moment. `code`: the account's province code (null: national).
+ */
+export function useOwnProvinceState(): { own: NationalProvince | null; code: string | null; pending: boolean } {
   const province = useProvince();
-  const code = useMeQuery().data?.provinceCode;
-  if (!province?.national || !code) return null;
-  return province.provinces?.find((p) => p.code === code) ?? null;
+  const me = useMeQuery();
+  const code = me.data?.provinceCode ?? null;
+  const own = province?.national && code ? (province.provinces?.find((p) => p.code === code) ?? null) : null;
+  return { own, code, pending: me.isPending || (code !== null && province === null) };
 }

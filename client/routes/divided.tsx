@@ -1,17 +1,27 @@
 import { formatDate, formatNumber } from "@qt/shared/format";
+import type { MessageKey } from "@qt/shared/messages/index";
 import type { TDividedRecord } from "@qt/shared/schemas/divided";
 import { IMPORT_KINDS, type ImportKind } from "@qt/shared/schemas/imports";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { ScrollTable } from "../components/ColumnHeads.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { Empty, ErrorState, Loading } from "../components/QueryState.tsx";
+import { Empty, QueryView } from "../components/QueryState.tsx";
 import { useUrlState } from "../components/useUrlState.ts";
 import { readError } from "../errors.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useTRPC } from "../trpc.ts";
 
 const PAGE_SIZE = 20;
+
+/** The table's column headings, in order. */
+const HEADS: MessageKey[] = [
+  "divided.col.record",
+  "divided.col.old",
+  "divided.col.successors",
+  "divided.col.current",
+  "divided.col.move",
+];
 
 /**
  * Records of old communes divided between several communes of today (decision 055): which one each
@@ -74,38 +84,28 @@ export default function DividedRoute() {
       <p role="status" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
-      ) : list.data.total === 0 ? (
-        <Empty>{t("divided.empty")}</Empty>
-      ) : (
-        <>
-          <p>{t("divided.total", { count: formatNumber(list.data.total) })}</p>
-          <ScrollTable
-            heads={[
-              "divided.col.record",
-              "divided.col.old",
-              "divided.col.successors",
-              "divided.col.current",
-              "divided.col.move",
-            ]}
-            className="entry-table divided-table"
-            label={t("divided.table.label")}
-          >
-            {list.data.items.map((r) => (
-              <DividedRow key={`${r.kind}-${r.id}`} record={r} onDone={announce} />
-            ))}
-          </ScrollTable>
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
-          />
-        </>
-      )}
+      <QueryView q={list}>
+        {(data) =>
+          data.total === 0 ? (
+            <Empty>{t("divided.empty")}</Empty>
+          ) : (
+            <>
+              <p>{t("divided.total", { count: formatNumber(data.total) })}</p>
+              <ScrollTable heads={HEADS} className="entry-table divided-table" label={t("divided.table.label")}>
+                {data.items.map((r) => (
+                  <DividedRow key={`${r.kind}-${r.id}`} record={r} onDone={announce} />
+                ))}
+              </ScrollTable>
+              <Pager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
+              />
+            </>
+          )
+        }
+      </QueryView>
     </main>
   );
 }

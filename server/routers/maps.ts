@@ -18,8 +18,8 @@ import { adminProcedure, figuresProcedure, router, viewerProcedure } from "../tr
  * POST /api/maps/communes/:list (server/http/maps.ts): a file larger than a tRPC call may carry.
  */
 export const mapsRouter = router({
-  /** A level's outlines in WGS84; the same until `version` changes. */
-  boundaries: viewerProcedure
+  /** A level's outlines in WGS84; the same until `version` changes; a provincial account's, its province's (decision 059). */
+  boundaries: figuresProcedure
     .input(ZMapBoundariesInput)
     .output(ZMapBoundaries)
     .query(({ ctx, input }) => mapBoundaries(ctx.db, input)),

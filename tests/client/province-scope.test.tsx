@@ -31,7 +31,6 @@ describe("the overview on the national install", () => {
   it("a province-44 viewer starts on Quảng Trị: its name in the province choice, no 'Toàn quốc', a named scope", async () => {
     renderApp(<OverviewRoute />, { db: t.db, user: provincial });
     const province = await screen.findByLabelText("Tỉnh, thành phố", {}, { timeout: 60_000 });
-    // The account's own province comes with its session's query: until then the choice may list all.
     await waitFor(() => expect(options(province)).toEqual(["Quảng Trị"]), { timeout: 60_000 });
     const territory = screen.getByLabelText("Địa bàn");
     await within(territory).findByRole("option", { name: "Quảng Bình cũ" }, { timeout: 60_000 });
@@ -43,6 +42,26 @@ describe("the overview on the national install", () => {
     expect(
       await screen.findByText("Số điểm mô hình theo huyện, chia theo nhóm", {}, { timeout: 60_000 }),
     ).toBeVisible();
+  }, 120_000);
+
+  it("a province-44 viewer's screen never names the whole country or 'toàn địa bàn', even before its province is known", async () => {
+    // Every text the screen shows from its first paint on, kept as it changes.
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(document.body.textContent ?? ""));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      renderApp(<OverviewRoute />, { db: t.db, user: provincial });
+      seen.add(document.body.textContent ?? "");
+      expect(await screen.findByText(/Địa bàn: toàn tỉnh Quảng Trị/, {}, { timeout: 60_000 })).toBeInTheDocument();
+      await waitFor(() => expect(options(screen.getByLabelText("Tỉnh, thành phố"))).toEqual(["Quảng Trị"]), {
+        timeout: 60_000,
+      });
+    } finally {
+      observer.disconnect();
+    }
+    const texts = [...seen];
+    expect(texts.filter((x) => /toàn quốc/i.test(x))).toEqual([]);
+    expect(texts.filter((x) => /toàn địa bàn/i.test(x))).toEqual([]);
   }, 120_000);
 
   it("a national viewer keeps the whole country, and the territory choice names it", async () => {

@@ -134,6 +134,24 @@ describe("a provincial account's figures on the national install", () => {
     }
   }, 120_000);
 
+  it("map outlines: its province's districts and its province only, 403 for another", async () => {
+    const own = await districtsOf("44");
+    for (const user of Object.values(personas)) {
+      const districts = await caller(user).maps.boundaries({ level: "district" });
+      expect(districts.features.map((f) => f.properties.code).sort()).toEqual([...own].sort());
+      const provinces = await caller(user).maps.boundaries({ level: "province" });
+      expect(provinces.features.map((f) => f.properties.code)).toEqual(["44"]);
+      await expectTrpcError(
+        caller(user).maps.boundaries({ level: "district", provinceCode: "01" }),
+        "FORBIDDEN",
+        refusal("01"),
+      );
+    }
+    // A national account still draws the whole country: its 34 provinces of today.
+    const nation = await caller(admin).maps.boundaries({ level: "province" });
+    expect(nation.features.length).toBe(34);
+  }, 120_000);
+
   it("report downloads and preview: its province's rows, 403 in Vietnamese and English for another", async () => {
     const app = await buildApp({ db: t.db, dbKind: t.kind });
     try {
@@ -208,5 +226,32 @@ describe("a provincial account's figures on the national install", () => {
     ).toBe(true);
     const everything = await caller(admin).audit.list({ page: 1, pageSize: 100 });
     expect(everything.total).toBeGreaterThan(page.total);
+  }, 60_000);
+
+  it("audit alerts: a provincial admin is shown the breaks of its province's accounts' entries only", async () => {
+    // A break found in an entry of each side: the province's admin's and the national admin's.
+    const lastOf = async (userId: number) =>
+      (await t.db.auditEntry.findFirstOrThrow({ where: { userId }, orderBy: { id: "desc" }, select: { id: true } })).id;
+    const [qt] = [...(await districtsOf("44"))].sort();
+    await caller(personas.admin).targets.set({ year: 2019, measure: "cameras", value: 3, unitCode: qt });
+    await caller(admin).targets.set({ year: 2019, measure: "sites", value: 4 });
+    const alertOn = async (broken: bigint) =>
+      Number(
+        (
+          await t.db.auditEntry.create({
+            data: { username: "", action: "audit_alert", entity: "audit_entry", entityId: String(broken) },
+            select: { id: true },
+          })
+        ).id,
+      );
+    const [theirs, national] = [await alertOn(await lastOf(personas.admin.id)), await alertOn(await lastOf(admin.id))];
+    const shown = await caller(personas.admin).audit.alerts();
+    expect(shown.map((a) => a.id)).toEqual([theirs]);
+    const all = (await caller(admin).audit.alerts()).map((a) => a.id);
+    expect(all).toEqual(expect.arrayContaining([theirs, national]));
+    // An alert it is not shown cannot be closed by it either; its own can.
+    await expectTrpcError(caller(personas.admin).audit.acknowledgeAlert({ id: national }), "NOT_FOUND");
+    await caller(personas.admin).audit.acknowledgeAlert({ id: theirs });
+    expect(await caller(personas.admin).audit.alerts()).toEqual([]);
   }, 60_000);
 });

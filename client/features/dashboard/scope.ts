@@ -7,7 +7,7 @@ import { formerUnitName } from "@qt/shared/unit-names";
 import { useQuery } from "@tanstack/react-query";
 import type { I18n } from "../../i18n/I18nProvider.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { useOwnProvince } from "../../province.ts";
+import { useOwnProvinceState } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 
 export type Scope = {
@@ -32,6 +32,8 @@ export function describeScope(
   filter: TDashboardFilter,
   options: TDashboardOptions | undefined,
   { t, label, locale }: Pick<I18n, "t" | "label" | "locale">,
+  /** The account (and so its province) not known yet: no place is named. */
+  pending = false,
 ): Scope {
   const districtName = options?.districts.find((d) => d.code === filter.districtCode)?.name;
   // A province of today chosen on the national install (decision 050): "toàn tỉnh …".
@@ -51,7 +53,8 @@ export function describeScope(
           : filter.formerProvinceCode
         : options
           ? wholeProvinceName(province ?? options.province, locale)
-          : t("layout.scope.province");
+          : // A provincial account's province before the options come: no place yet, not "toàn địa bàn".
+            t(filter.provinceCode || pending ? "layout.scope.pending" : "layout.scope.province");
   const chosenType = options?.modelTypes.find((m) => m.code === filter.modelTypeCode);
   const modelType = filter.modelTypeCode
     ? chosenType
@@ -99,11 +102,13 @@ export function useScope(filter: TDashboardFilter): Scope {
   const i18n = useI18n();
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.dashboard.options.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  // A provincial account's figures are its province's (decision 059): say so when the filter does not.
-  const own = useOwnProvince();
+  // A provincial account's figures are its province's (decision 059): say so when the filter does
+  // not, from its session's code, before the install's list of provinces is known.
+  const { code, pending } = useOwnProvinceState();
   return describeScope(
-    own && !filter.provinceCode ? { ...filter, provinceCode: own.code } : filter,
-    options.data,
+    code && !filter.provinceCode ? { ...filter, provinceCode: code } : filter,
+    pending ? undefined : options.data,
     i18n,
+    pending,
   );
 }

@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ChoiceSelect } from "../../components/ChoiceSelect.tsx";
 import { DateField } from "../../components/DateField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { injectedProvince, useOwnProvince } from "../../province.ts";
+import { injectedProvince, useOwnProvinceState } from "../../province.ts";
 import { useTRPC } from "../../trpc.ts";
 
 const YEARS = (() => {
@@ -46,8 +46,8 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   // The national install (decision 050): a province of today narrows the old provinces and districts offered.
   const nation = options.data?.province.national ? (options.data.province.provinces ?? []) : [];
   // A provincial account (decision 051) is on its province: the one choice, no "Toàn quốc".
-  const own = useOwnProvince();
-  const chosen = nation.find((p) => p.code === (filter.provinceCode ?? own?.code));
+  const { own, code: ownCode, pending } = useOwnProvinceState();
+  const chosen = nation.find((p) => p.code === (filter.provinceCode ?? ownCode));
   const districts = (options.data?.districts ?? []).filter(
     (d) =>
       (!filter.formerProvinceCode || d.province === filter.formerProvinceCode) &&
@@ -56,7 +56,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
   // The territory's "every old province" choice names what it covers: the province chosen, or the nation.
   const territoryWhole = chosen
     ? capitalised(wholeProvinceName(chosen, locale))
-    : nation.length > 0
+    : nation.length > 0 && !pending
       ? t("dashboard.filter.province.all")
       : t("dashboard.filter.territory.whole");
   const former = (options.data?.province.former ?? []).filter((p) => !chosen || chosen.former.includes(p.code));
@@ -120,7 +120,7 @@ export function FilterBar({ filter, onChange, fields }: Props) {
             onPick={() => undefined}
           />
         )}
-        {has("provinceCode") && !own && nation.length > 0 && (
+        {has("provinceCode") && !own && !pending && nation.length > 0 && (
           <ChoiceSelect
             label={t("dashboard.filter.province")}
             value={filter.provinceCode}

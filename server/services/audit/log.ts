@@ -103,14 +103,19 @@ async function toRows(db: Db, entries: Entry[]): Promise<TAuditRow[]> {
   });
 }
 
+/**
+ * The accounts whose entries a provincial admin reads (decision 059): its province's accounts;
+ * null for a national admin (every entry).
+ */
+export async function reachAccounts(db: Db, reach: ProvinceReach | null): Promise<number[] | null> {
+  if (!reach) return null;
+  return (await db.user.findMany({ where: { provinceId: reach.id }, select: { id: true } })).map((u) => u.id);
+}
+
 /** The whole trail, newest first (administrators). */
 export async function listAudit(db: Db, input: TAuditListInput, reach: ProvinceReach | null): Promise<TAuditPage> {
   // A provincial admin reads the entries of its province's accounts only (decision 059).
-  const own = reach
-    ? (await db.user.findMany({ where: { provinceId: reach.id }, select: { id: true } }))
-        .map((u) => u.id)
-        .filter((id) => input.userId === undefined || id === input.userId)
-    : null;
+  const own = (await reachAccounts(db, reach))?.filter((id) => input.userId === undefined || id === input.userId);
   const where: Prisma.AuditEntryWhereInput = {
     entity: input.entity,
     entityId: input.entityId,

@@ -100,58 +100,36 @@ const recordRows =
      WHERE ${r}.deleted_at IS NULL AND ${r}.id > ${after} ORDER BY ${r}.id LIMIT ${PAGE}`;
   };
 
-const siteRows = recordRows<{
-  model_type: string;
-  name: string;
-  host: string;
-  established_on: string;
-  status: SiteLine["status"];
-  status_changed_on: string | null;
-  religion: SiteLine["religion"];
-  households: number | null;
-  members: number | null;
-}>(
+/** A kind's own fields of its package line: what follows the record base, selected under the line's names. */
+type Own<L> = Omit<L, "t" | "ref" | "ap" | "area" | "notes" | "isDemo">;
+
+const siteRows = recordRows<Own<SiteLine>>(
   Prisma.sql`site s JOIN admin_unit a ON a.id = s.area_id JOIN model_type mt ON mt.id = s.model_type_id`,
   "s",
   Prisma.sql`EXTRACT(YEAR FROM s.established_on)::int`,
-  Prisma.sql`mt.code AS model_type, s.name, s.host, to_char(s.established_on, 'YYYY-MM-DD') AS established_on,
-    s.status::text AS status, to_char(s.status_changed_on, 'YYYY-MM-DD') AS status_changed_on,
+  Prisma.sql`mt.code AS "modelType", s.name, s.host, to_char(s.established_on, 'YYYY-MM-DD') AS "establishedOn",
+    s.status::text AS status, to_char(s.status_changed_on, 'YYYY-MM-DD') AS "statusChangedOn",
     s.religion::text AS religion, s.households, s.members`,
 );
 
-const cameraRows = recordRows<{
-  site_id: number | null;
-  installed_on: string;
-  cameras: number;
-  recorders: number;
-  memory_cards: number;
-  cost_vnd: string;
-  funding_source: CameraLine["fundingSource"];
-}>(
+const cameraRows = recordRows<Own<CameraLine>>(
   Prisma.sql`camera_installation ci JOIN admin_unit a ON a.id = ci.area_id`,
   "ci",
   Prisma.sql`EXTRACT(YEAR FROM ci.installed_on)::int`,
-  Prisma.sql`ci.site_id, to_char(ci.installed_on, 'YYYY-MM-DD') AS installed_on, ci.cameras, ci.recorders,
-    ci.memory_cards, ci.cost_vnd::text AS cost_vnd, ci.funding_source::text AS funding_source`,
+  Prisma.sql`ci.site_id AS site, to_char(ci.installed_on, 'YYYY-MM-DD') AS "installedOn", ci.cameras, ci.recorders,
+    ci.memory_cards AS "memoryCards", ci.cost_vnd::text AS "costVnd", ci.funding_source::text AS "fundingSource"`,
 );
 
 // A person's name never leaves the install (the ministry needs counts, not people): only a
 // collective's name is read.
-const awardRows = recordRows<{
-  site_id: number | null;
-  year: number;
-  issuer: AwardLine["issuer"];
-  form: AwardLine["form"];
-  recipient_kind: AwardLine["recipientKind"];
-  recipient_name: string | null;
-  decision_number: string;
-}>(
+const awardRows = recordRows<Own<AwardLine>>(
   Prisma.sql`award aw JOIN admin_unit a ON a.id = aw.area_id`,
   "aw",
   Prisma.sql`aw.year`,
-  Prisma.sql`aw.site_id, aw.year, aw.issuer::text AS issuer, aw.form::text AS form,
-    aw.recipient_kind::text AS recipient_kind,
-    CASE WHEN aw.recipient_kind = 'collective' THEN aw.recipient_name END AS recipient_name, aw.decision_number`,
+  Prisma.sql`aw.site_id AS site, aw.year, aw.issuer::text AS issuer, aw.form::text AS form,
+    aw.recipient_kind::text AS "recipientKind",
+    CASE WHEN aw.recipient_kind = 'collective' THEN aw.recipient_name END AS "recipientName",
+    aw.decision_number AS "decisionNumber"`,
 );
 
 /**
@@ -195,77 +173,30 @@ export async function makePackage(
       hash.update(text);
       return text;
     };
-    const base = (r: Base) => ({
-      ref: r.id,
-      ap: index.get(r.ap) as number,
-      area: { catalog: r.catalog, code: r.code },
-      notes: r.notes,
-      isDemo: r.is_demo,
-    });
     const count = { approvals: approvals.length, sites: 0, cameras: 0, awards: 0 };
     yield line(header);
     for (const { id: _, ...a } of approvals) yield line(a);
-    // Each kind's records, counted for the end line.
-    async function* kind<R extends Base>(
-      k: "sites" | "cameras" | "awards",
-      read: (after: number) => Promise<R[]>,
-      lineOf: (r: R) => object,
+    // Each kind's records, counted for the end line: the record base, then the kind's own fields.
+    async function* kind<L extends SiteLine | CameraLine | AwardLine>(
+      t: L["t"],
+      read: (after: number) => Promise<(Base & Own<L>)[]>,
     ) {
-      for await (const r of pages(read)) {
-        count[k]++;
-        yield line(lineOf(r));
+      for await (const { id, ap, catalog, code, notes, is_demo, ...own } of pages(read)) {
+        count[`${t}s`]++;
+        yield line({
+          t,
+          ref: id,
+          ap: index.get(ap) as number,
+          area: { catalog, code },
+          notes,
+          isDemo: is_demo,
+          ...own,
+        });
       }
     }
-    yield* kind(
-      "sites",
-      siteRows(db, period),
-      (r) =>
-        ({
-          t: "site",
-          ...base(r),
-          modelType: r.model_type,
-          name: r.name,
-          host: r.host,
-          establishedOn: r.established_on,
-          status: r.status,
-          statusChangedOn: r.status_changed_on,
-          religion: r.religion,
-          households: r.households,
-          members: r.members,
-        }) satisfies SiteLine,
-    );
-    yield* kind(
-      "cameras",
-      cameraRows(db, period),
-      (r) =>
-        ({
-          t: "camera",
-          ...base(r),
-          site: r.site_id,
-          installedOn: r.installed_on,
-          cameras: r.cameras,
-          recorders: r.recorders,
-          memoryCards: r.memory_cards,
-          costVnd: r.cost_vnd,
-          fundingSource: r.funding_source,
-        }) satisfies CameraLine,
-    );
-    yield* kind(
-      "awards",
-      awardRows(db, period),
-      (r) =>
-        ({
-          t: "award",
-          ...base(r),
-          site: r.site_id,
-          year: r.year,
-          issuer: r.issuer,
-          form: r.form,
-          recipientKind: r.recipient_kind,
-          recipientName: r.recipient_name,
-          decisionNumber: r.decision_number,
-        }) satisfies AwardLine,
-    );
+    yield* kind("site", siteRows(db, period));
+    yield* kind("camera", cameraRows(db, period));
+    yield* kind("award", awardRows(db, period));
     yield line({ t: "end", ...count });
     const signature = sign(null, hash.digest(), key).toString("base64");
     yield `${JSON.stringify({ signature: { algorithm: ALGORITHM, value: signature } })}\n`;

@@ -10,12 +10,13 @@ import { DISTRICT_ATTRIBUTION } from "../maps/boundaries.ts";
 import { barChartSvg, renderChart } from "./chart.ts";
 import { comparisonSentence } from "./compare-words.ts";
 import {
+  type CoveredPlace,
   coveragePhrase,
   coverageWithRate,
-  districtCoverage,
+  districtPlaces,
   listColumn,
   listHeading,
-  provinceCoverage,
+  provincePlaces,
   secondarySentence,
 } from "./coverage-words.ts";
 import {
@@ -181,40 +182,7 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       ...(comparison ? [{ kind: "para" as const, text: comparison }] : []),
       // The nation: one row per province of today, not the 696 old districts (decision 050).
-      m.byProvince?.length
-        ? provinceTable(m)
-        : {
-            kind: "table",
-            headers: [
-              "TT",
-              "Huyện, thị xã, thành phố",
-              "Số điểm",
-              listColumn(s.coverage.headline.list),
-              "Có camera",
-              "Số camera",
-              "Kinh phí (đồng)",
-            ],
-            widths: [7, 24, 9, 13, 13, 13, 21],
-            align: ["left", "left", "right", "right", "right", "right", "right"],
-            rows: m.byDistrict.map((d, i) => [
-              String(i + 1),
-              d.name,
-              num(d.sites),
-              num(districtCoverage(d, s.coverage).total),
-              num(districtCoverage(d, s.coverage).covered),
-              num(d.cameras),
-              num(d.costVnd),
-            ]),
-            totals: [
-              "",
-              "Tổng cộng",
-              num(m.byDistrict.reduce((a, d) => a + d.sites, 0)),
-              num(s.coverage.headline.total),
-              num(s.coverage.headline.covered),
-              num(m.summary.cameras.cameras),
-              num(m.summary.cameras.costVnd),
-            ],
-          },
+      m.byProvince?.length ? provinceTable(m) : districtTable(m),
       chart(
         barChartSvg(m.yearly.map((y) => ({ label: String(y.year), value: y.sites }))),
         `Biểu đồ 1. Số điểm mô hình được xây dựng ${m.options.fromYear === m.options.toYear ? period(m) : `theo năm, ${period(m)}`}`,
@@ -259,15 +227,11 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
       },
       chart(
         barChartSvg(
-          m.byProvince?.length
-            ? m.byProvince.map((p) => {
-                const own = provinceCoverage(p, cov);
-                return { label: p.name, value: own.total, value2: own.covered };
-              })
-            : m.byDistrict.map((d) => {
-                const own = districtCoverage(d, cov);
-                return { label: d.name, value: own.total, value2: own.covered };
-              }),
+          (m.byProvince?.length ? provincePlaces(m) : districtPlaces(m)).map((p) => ({
+            label: p.name,
+            value: p.total,
+            value2: p.covered,
+          })),
           { legend: [`Số ${listHeading(cov.headline.list).toLowerCase()}`, "Có camera"] },
         ),
         `Biểu đồ 2. ${listHeading(cov.headline.list)} có camera an ninh theo ${m.byProvince?.length ? "tỉnh, thành phố" : "huyện, thị xã, thành phố"}`,
@@ -361,33 +325,64 @@ const BUILDERS: Record<ReportSection, (m: TReportModel) => Block[]> = {
     ]),
 };
 
-/** The national report's table of the 34 provinces of today; its totals are the summary's own figures. */
-function provinceTable(m: TReportModel): Block {
-  const s = m.summary;
-  const rows = m.byProvince ?? [];
+/** A figure column of a place table: its heading, the place's value and the whole report's total. */
+type PlaceFigure<P> = { header: string; value: (p: P) => number; total: number };
+
+/** A table of places (districts or provinces): points, units and units with camera, then their own figures. */
+function placeTable<P extends CoveredPlace>(
+  m: TReportModel,
+  nameHeader: string,
+  widths: number[],
+  figures: PlaceFigure<P>[],
+  places: P[],
+): Block {
+  const h = m.summary.coverage.headline;
   return {
     kind: "table",
-    headers: ["TT", "Tỉnh, thành phố", "Số điểm", listColumn(s.coverage.headline.list), "Có camera", "Số camera"],
-    widths: [7, 33, 13, 17, 15, 15],
-    align: ["left", "left", "right", "right", "right", "right"],
-    rows: rows.map((p, i) => [
+    headers: ["TT", nameHeader, "Số điểm", listColumn(h.list), "Có camera", ...figures.map((f) => f.header)],
+    widths,
+    align: widths.map((_, i) => (i < 2 ? "left" : "right")),
+    rows: places.map((p, i) => [
       String(i + 1),
       p.name,
       num(p.sites),
-      num(provinceCoverage(p, s.coverage).total),
-      num(provinceCoverage(p, s.coverage).covered),
-      num(p.cameras),
+      num(p.total),
+      num(p.covered),
+      ...figures.map((f) => num(f.value(p))),
     ]),
     totals: [
       "",
       "Tổng cộng",
-      num(rows.reduce((a, p) => a + p.sites, 0)),
-      num(s.coverage.headline.total),
-      num(s.coverage.headline.covered),
-      num(s.cameras.cameras),
+      num(places.reduce((a, p) => a + p.sites, 0)),
+      num(h.total),
+      num(h.covered),
+      ...figures.map((f) => num(f.total)),
     ],
   };
 }
+
+/** The report's table of districts; its totals are the summary's own figures. */
+const districtTable = (m: TReportModel) =>
+  placeTable(
+    m,
+    "Huyện, thị xã, thành phố",
+    [7, 24, 9, 13, 13, 13, 21],
+    [
+      { header: "Số camera", value: (d) => d.cameras, total: m.summary.cameras.cameras },
+      { header: "Kinh phí (đồng)", value: (d) => d.costVnd, total: m.summary.cameras.costVnd },
+    ],
+    districtPlaces(m),
+  );
+
+/** The national report's table of the 34 provinces of today; its totals are the summary's own figures. */
+const provinceTable = (m: TReportModel) =>
+  placeTable(
+    m,
+    "Tỉnh, thành phố",
+    [7, 33, 13, 17, 15, 15],
+    [{ header: "Số camera", value: (p) => p.cameras, total: m.summary.cameras.cameras }],
+    provincePlaces(m),
+  );
 
 const coverageOf = (areas: { covered: boolean }[]) => `${areas.filter((a) => a.covered).length}/${areas.length}`;
 

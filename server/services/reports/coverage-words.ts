@@ -41,13 +41,24 @@ export const listHeading = (list: UnitList) => {
 export const listColumn = (list: UnitList) => (list === "two_level" ? "Xã, phường, đặc khu" : "Địa bàn cấp xã");
 
 /** A district's covered/total over the headline's list. */
-export const districtCoverage = (d: DistrictCoverageRow, cov: Coverage) => coverageOfList(d, cov.headline.list);
+const districtCoverage = (d: DistrictCoverageRow, cov: Coverage) => coverageOfList(d, cov.headline.list);
 
 /** A province of today's covered/total over the headline's list (its communes of today, or its old areas). */
-export const provinceCoverage = (
+const provinceCoverage = (
   p: { areas: number; coveredAreas: number; communes: number; coveredCommunes: number },
   cov: Coverage,
 ) => coverageOfList({ ...p, currentAreas: p.communes, currentCoveredAreas: p.coveredCommunes }, cov.headline.list);
+
+/** The report's districts, each with its covered/total over the headline's list: rows of tables and charts. */
+export const districtPlaces = (m: TReportModel) =>
+  m.byDistrict.map((d) => ({ ...d, ...districtCoverage(d, m.summary.coverage) }));
+
+/** The national report's provinces of today (decision 050), each with its covered/total over the headline's list. */
+export const provincePlaces = (m: TReportModel) =>
+  (m.byProvince ?? []).map((p) => ({ ...p, ...provinceCoverage(p, m.summary.coverage) }));
+
+/** What the place tables and charts read of a district or a province. */
+export type CoveredPlace = { code: string; name: string; sites: number; total: number; covered: number };
 
 /** The rows of the Excel summary that state coverage, over the headline's list. */
 export function coverageRows(cov: Coverage): [string, number | string][] {

@@ -7,7 +7,7 @@ import { awardWhere } from "../dashboard/filter.ts";
 import { awardReport } from "../records/kinds/award.ts";
 import { RECORD_KINDS } from "../records/kinds/index.ts";
 import type { CellValue, RecordReport, ReportColumn } from "../records/report-list.ts";
-import { districtCoverage, listColumn, provinceCoverage } from "./coverage-words.ts";
+import { type CoveredPlace, districtPlaces, listColumn, provincePlaces } from "./coverage-words.ts";
 import type { ReportScope } from "./report-scope.ts";
 
 export type { CellValue };
@@ -135,73 +135,83 @@ function areas(model: TReportModel): TableSpec {
   };
 }
 
+/** A figure column of a place table: its heading and the place's value. */
+type PlaceFigure<P> = { column: Column; value: (p: P) => number };
+
 /**
- * One row per district over the units of the list the report's headline counts (decision 027), as
- * the Word report's district table: today's communes for a period ending after 30/06/2025, the
- * old list before; the other list is not a column here.
+ * One row per place (district or province) over the units of the list the report's headline counts
+ * (decision 027), as the Word report's place table: its code and name, points, units and units
+ * with camera, then the place's own figures.
  */
-function districts(model: TReportModel): TableSpec {
-  const cov = model.summary.coverage;
-  const units = listColumn(cov.headline.list);
+function placeTable<P extends CoveredPlace>(
+  model: TReportModel,
+  sheet: string,
+  heads: [Column, Column],
+  figures: PlaceFigure<P>[],
+  places: P[],
+): TableSpec {
+  const units = listColumn(model.summary.coverage.headline.list);
   return {
-    sheet: "Theo huyện",
+    sheet,
     columns: [
-      { header: "Mã huyện", width: 10, type: "id" },
-      { header: "Huyện, thị xã, thành phố", width: 26, type: "text" },
+      ...heads,
       { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
       { header: `Số ${units.toLowerCase()}`, width: 14, type: "int", sum: true },
       { header: `${units} có camera`, width: 14, type: "int", sum: true },
-      { header: "Số camera", width: 11, type: "int", sum: true },
-      { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true },
+      ...figures.map((f) => f.column),
       AGGREGATE_DEMO_COLUMN,
     ],
     batches: () =>
       once(
-        model.byDistrict.map((d) => [
-          d.code,
-          d.name,
-          d.sites,
-          districtCoverage(d, cov).total,
-          districtCoverage(d, cov).covered,
-          d.cameras,
-          d.costVnd,
+        places.map((p) => [
+          p.code,
+          p.name,
+          p.sites,
+          p.total,
+          p.covered,
+          ...figures.map((f) => f.value(p)),
           flag(model.demo.records > 0),
         ]),
       ),
   };
 }
 
+const CAMERAS: Column = { header: "Số camera", width: 11, type: "int", sum: true };
+
+/** The districts (today's communes for a period ending after 30/06/2025, the old list before). */
+const districts = (model: TReportModel) =>
+  placeTable(
+    model,
+    "Theo huyện",
+    [
+      { header: "Mã huyện", width: 10, type: "id" },
+      { header: "Huyện, thị xã, thành phố", width: 26, type: "text" },
+    ],
+    [
+      { column: CAMERAS, value: (d) => d.cameras },
+      { column: { header: "Kinh phí camera (đồng)", width: 20, type: "money", sum: true }, value: (d) => d.costVnd },
+    ],
+    districtPlaces(model),
+  );
+
 /** The national install's whole country (decision 050): one row per province of today, as the Word table. */
-function provinces(model: TReportModel): TableSpec {
-  const cov = model.summary.coverage;
-  const units = listColumn(cov.headline.list);
-  return {
-    sheet: "Theo tỉnh, thành phố",
-    columns: [
+const provinces = (model: TReportModel) =>
+  placeTable(
+    model,
+    "Theo tỉnh, thành phố",
+    [
       { header: "Mã tỉnh", width: 9, type: "id" },
       { header: "Tỉnh, thành phố", width: 22, type: "text" },
-      { header: "Số điểm mô hình", width: 14, type: "int", sum: true },
-      { header: `Số ${units.toLowerCase()}`, width: 14, type: "int", sum: true },
-      { header: `${units} có camera`, width: 14, type: "int", sum: true },
-      { header: "Số lần lắp đặt camera", width: 14, type: "int", sum: true },
-      { header: "Số camera", width: 11, type: "int", sum: true },
-      AGGREGATE_DEMO_COLUMN,
     ],
-    batches: () =>
-      once(
-        (model.byProvince ?? []).map((p) => [
-          p.code,
-          p.name,
-          p.sites,
-          provinceCoverage(p, cov).total,
-          provinceCoverage(p, cov).covered,
-          p.installations,
-          p.cameras,
-          flag(model.demo.records > 0),
-        ]),
-      ),
-  };
-}
+    [
+      {
+        column: { header: "Số lần lắp đặt camera", width: 14, type: "int", sum: true },
+        value: (p) => p.installations,
+      },
+      { column: CAMERAS, value: (p) => p.cameras },
+    ],
+    provincePlaces(model),
+  );
 
 /** The tables of a report: the three record lists stream from the database, the rest come from the model. */
 export function tableSpec(

@@ -33,4 +33,5 @@ export const layoutEn: Record<keyof typeof layoutVi, string> = {
   "exchange.title": "Figures exchange",
   "approvals.filter.approvedOnly": "Approved figures only",
   "layout.scope.cardsTitleNation": "Movement results across {place}, {years}",
+  "layout.scope.pending": "…",
 };

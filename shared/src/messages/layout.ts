@@ -33,4 +33,5 @@ export const layoutVi = {
   "exchange.title": "Trao đổi số liệu",
   "approvals.filter.approvedOnly": "Chỉ số liệu đã phê duyệt",
   "layout.scope.cardsTitleNation": "Kết quả phong trào trên {place}, {years}",
+  "layout.scope.pending": "…",
 } as const;
