@@ -1,8 +1,11 @@
 import { availableParallelism } from "node:os";
 import react from "@vitejs/plugin-react";
 import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const failOnConsoleError = "tests/setup/fail-on-console-error.ts";
+// QT_FILE_CPU=path: each file's CPU and wall, one JSON line per file (tests/support/file-cpu.ts).
+const fileCpu = process.env.QT_FILE_CPU ? ["tests/support/file-cpu.ts"] : [];
 // Migrates and seeds the database templates once per run; each test file gets a copy (tests/support/db.ts).
 const dbTemplates = "tests/support/db-templates.ts";
 // Files that open no test database (processes on an embedded data directory, pure functions): the
@@ -33,8 +36,53 @@ const survival = [
   "tests/server/import-upload-survival.test.ts",
 ];
 
+// Files that take long for their size (processes they start and wait for, thousands of calls),
+// longest first. Without a cache of durations (a clean clone, CI) vitest runs a project's larger
+// files first, so these small ones came last: one worker still on a 40 s file while the other
+// core had nothing left to do. Run first, the short files fill in at the end (decision 043).
+const longFiles = [
+  "tests/server/backup-cli.test.ts",
+  "tests/server/reports-cli.test.ts",
+  "tests/server/fuzz.test.ts",
+  "tests/server/backup-availability.test.ts",
+  "tests/server/migrate.test.ts",
+  "tests/server/restore-failure.test.ts",
+  "tests/server/audit-verify-cli.test.ts",
+  "tests/server/authz-matrix.test.ts",
+  "tests/server/national.test.ts",
+  "tests/server/provinces.test.ts",
+  "tests/server/exchange.test.ts",
+  "tests/server/province-restart.test.ts",
+  "tests/server/upgrade.test.ts",
+  "tests/server/data-dir-lock.test.ts",
+  "tests/server/seed-national.test.ts",
+  "tests/server/data-dir-modes.test.ts",
+  "tests/server/tls.test.ts",
+];
+
+/** vitest's order, with each project's long files (longFiles) moved to the front, longest first. */
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = longFiles.findIndex((l) => f.moduleId.endsWith(l));
+      return i < 0 ? longFiles.length : i;
+    };
+    // super.sort keeps each project's files together; the order of the projects is kept.
+    const projects = new Map<string, TestSpecification[]>();
+    for (const f of sorted) projects.set(f.project.name, [...(projects.get(f.project.name) ?? []), f]);
+    return [...projects.values()].flatMap((group) =>
+      group
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+        .map(({ f }) => f),
+    );
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongFilesFirst },
     // One worker per core. vitest's own default is one less than the cores (it keeps one for
     // itself), which on the 2-core machine ran the server and client projects in a single worker
     // and left a core idle: the orchestrating process is mostly waiting (decision 043).
@@ -49,7 +97,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...survival, ...(process.env.TEST_DATABASE_URL ? noTestDatabase : [])],
           environment: "node",
           globalSetup: [dbTemplates],
-          setupFiles: [failOnConsoleError],
+          setupFiles: [failOnConsoleError, ...fileCpu],
           // Files share a worker's loaded modules (server, Prisma client, PGlite) instead of loading
           // them again for each file: 43 % less CPU for this project (decision 016). Each file
           // still has its own database, and module state keyed by database (dashboard cache) stays apart.
@@ -65,7 +113,7 @@ export default defineConfig({
           include: ["tests/client/**/*.test.tsx"],
           environment: "jsdom",
           globalSetup: [dbTemplates],
-          setupFiles: [failOnConsoleError, "tests/setup/client.ts"],
+          setupFiles: [failOnConsoleError, "tests/setup/client.ts", ...fileCpu],
           // As for the server project; testing-library's cleanup after each test unmounts every
           // screen, and each render builds its own query client.
           isolate: false,

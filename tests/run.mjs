@@ -149,7 +149,9 @@ const [typechecked, prepared] = await Promise.all([
     const lint = await runQuiet("lint", bin("biome"), ["check", "."]);
     const build = await runQuiet("client build", "pnpm", ["--filter", "@qt/client", "build"]);
     if (!hasPostgres) return { lint, build };
-    pg = await startPostgres();
+    // Its data is thrown away after the run: no WAL flush waited for at commit, no full pages in
+    // the WAL after each checkpoint (fsync is already off, tests/support/postgres.mjs).
+    pg = await startPostgres({ settings: ["synchronous_commit=off", "full_page_writes=off"] });
     run("psql", [pg.url("postgres"), "-q", "-c", "CREATE DATABASE qt_template"]);
     // The real `prisma migrate deploy` on PostgreSQL, through @prisma/adapter-pg and its shims.
     const migrate = await runQuiet("prisma migrate deploy on PostgreSQL", bin("prisma"), ["migrate", "deploy"], {

@@ -8,6 +8,7 @@ import { type OpenDatabase, openDatabase } from "../../server/db/open.ts";
 import { readEnv } from "../../server/env.ts";
 import { backupToFile } from "../../server/services/backup/dump.ts";
 import { snapshotsDir } from "../../server/services/backup/snapshot.ts";
+import { copyPreparedDataDir } from "../support/data-dirs.ts";
 
 // Issue 23, item 9: a backup of the embedded database held its only connection for the whole
 // read (48 s for 270,000 rows), so the server answered no one. Now it reads a snapshot of the
@@ -21,6 +22,8 @@ const ROWS = 40_000;
 let open: OpenDatabase;
 
 beforeAll(async () => {
+  // A folder a first start made (migrations, reference data), copied (tests/support/data-dirs.ts).
+  copyPreparedDataDir("reference", work);
   open = await openDatabase(readEnv({ DATA_DIR: work, DATABASE_URL: "", SEED_DEMO: "false", LOG_LEVEL: "warn" }));
   await open.db.$executeRawUnsafe(
     `INSERT INTO award (year, issuer, form, recipient_kind, recipient_name, updated_at)

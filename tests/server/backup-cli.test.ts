@@ -6,6 +6,7 @@ import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../e2e/helpers/server.ts";
+import { copyPreparedDataDir } from "../support/data-dirs.ts";
 import { freePort } from "../support/postgres.mjs";
 
 // `pnpm backup` and `pnpm restore` as an operator runs them: real processes, against a real server
@@ -16,7 +17,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "qt-backup-cli-"));
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ NODE_ENV: "development", BACKUP_KEEP_DAYS: "0" });
+  // On a copy of a folder a default first start made (demo records; tests/support/data-dirs.ts)
+  // where the PGlite run has one, instead of migrating and seeding a new one.
+  const dataDir = path.join(work, "server");
+  const prepared = copyPreparedDataDir("demo", dataDir);
+  server = await startServer({ NODE_ENV: "development", BACKUP_KEEP_DAYS: "0" }, prepared ? { dataDir } : {});
 }, 300_000);
 afterAll(async () => {
   await server?.stop();

@@ -7,6 +7,7 @@ import { seedDemo } from "../../prisma/seed/demo.ts";
 import { seedReference } from "../../prisma/seed/reference.ts";
 import { chooseAdapter, pgliteExtensions, prismaOnPGlite } from "../../server/db/adapter.ts";
 import { createDb, type Db } from "../../server/db.ts";
+import { prepareDataDirs } from "./data-dirs.ts";
 import { migrationSql, pgliteTemplateFile, type Template, type TemplateLocation } from "./db.ts";
 import { writeSnapshot } from "./pglite-pool.ts";
 import { onServer } from "./postgres.mjs";
@@ -17,7 +18,8 @@ import { onServer } from "./postgres.mjs";
  * previous one, so the migrations and the seed run once instead of once per test file.
  * With TEST_DATABASE_URL (the database `prisma migrate deploy` migrated, from tests/run.mjs) the
  * templates are PostgreSQL databases; otherwise PGlite data directories dumped to a temp dir, with
- * one more before the migrations (`empty`, initdb's result).
+ * one more before the migrations (`empty`, initdb's result), and, in a process of their own, the
+ * prepared data directories of the process tests (tests/support/data-dirs.ts).
  * vitest runs a globalSetup once per project, and the server and client projects both list this
  * one: the templates are built by the first and shared with the second (one build instead of two,
  * about 20 s of CPU on one core at the start of the step), and removed after the last project.
@@ -27,7 +29,9 @@ export default async function setup(project: TestProject) {
   holder.__qtDbTemplates ??= { users: 0, built: build() };
   const shared = holder.__qtDbTemplates;
   shared.users++;
-  project.provide("dbTemplates", (await shared.built).where);
+  const built = await shared.built;
+  project.provide("dbTemplates", built.where);
+  project.provide("preparedDataDirs", built.preparedDataDirs);
   return async () => {
     if (--shared.users > 0) return;
     holder.__qtDbTemplates = undefined;
@@ -35,7 +39,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-type Built = { where: TemplateLocation; remove: () => Promise<void> };
+type Built = { where: TemplateLocation; preparedDataDirs: string; remove: () => Promise<void> };
 type Shared = { users: number; built: Promise<Built> };
 
 async function build(): Promise<Built> {
@@ -44,6 +48,8 @@ async function build(): Promise<Built> {
     const urls = await postgresTemplates(migrated);
     return {
       where: { kind: "postgresql", urls },
+      // The one file that would use them there (backup-cli's server) would not win back their making.
+      preparedDataDirs: "",
       remove: async () => {
         await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(urls.demo)}"`);
         await onServer(migrated, `DROP DATABASE IF EXISTS "${dbName(urls.reference)}"`);
@@ -51,8 +57,17 @@ async function build(): Promise<Built> {
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-db-templates-"));
-  await pgliteTemplates(dir);
-  return { where: { kind: "pglite", dir }, remove: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  // The prepared data directories (tests/support/data-dirs.ts) in a process of their own, on the
+  // core this one's template building leaves free.
+  const [, prepared] = await Promise.all([pgliteTemplates(dir), prepareDataDirs()]);
+  return {
+    where: { kind: "pglite", dir },
+    preparedDataDirs: prepared.dir,
+    remove: async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      prepared.remove();
+    },
+  };
 }
 
 const dbName = (url: string) => new URL(url).pathname.slice(1);

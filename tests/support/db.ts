@@ -103,7 +103,9 @@ function clientOf(factory: AdapterChoice["factory"], onQuery?: (sql: string) => 
 async function clonePostgres(templateUrl: string, onQuery?: (sql: string) => void): Promise<TestDb> {
   const name = `t_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const templateName = new URL(templateUrl).pathname.slice(1);
-  await onServer(templateUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+  // FILE_COPY copies the template's files instead of writing each page to the WAL (PostgreSQL 15's
+  // default, WAL_LOG): 0.2 s of the server's CPU a copy and its drop instead of 0.33 (decision 043).
+  await onServer(templateUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}" STRATEGY FILE_COPY`);
   const adapter = await chooseAdapter({ databaseUrl: templateUrl.replace(/\/[^/]+$/, `/${name}`), dataDir: "" });
   const db = clientOf(adapter.factory, onQuery);
   return {

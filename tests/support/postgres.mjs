@@ -34,15 +34,15 @@ export function freePort() {
 
 /**
  * `settings`: more server settings (`name=value`), e.g. `shared_preload_libraries=pg_stat_statements`
- * for a benchmark that counts statements.
+ * for a benchmark that counts statements. `port`: a given port instead of a free one.
  */
-export async function startPostgres({ settings = [] } = {}) {
+export async function startPostgres({ settings = [], port: wanted } = {}) {
   const bin = findPostgresBin();
   if (!bin) return null;
   const isRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qt-pg-"));
   const dataDir = path.join(dir, "data");
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const asPg = (cmd, args) => {
     const [file, argv] = isRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
     return execFileSync(file, argv, { stdio: ["ignore", "pipe", "pipe"] }).toString();
